@@ -1,0 +1,66 @@
+"""Exceptions and the catalogue of issue codes.
+
+Codes are stable: other tools filter on them. W1xx decoding and normalization,
+W2xx structure, W3xx metadata, E9xx a document that could not be processed.
+"""
+
+from __future__ import annotations
+
+from extractor.model import Issue, Severity, Span, Stage
+
+
+class PolexError(Exception):
+    """Base class of polex errors."""
+
+
+class InputError(PolexError):
+    """The input cannot be read as a notice at all (binary, empty, missing file)."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class ParseError(PolexError, ValueError):
+    """A ``parse_*`` function was given a string it cannot read."""
+
+
+ISSUE_CODES: dict[str, tuple[Severity, str]] = {
+    # decoding
+    "W101": ("warning", "undecodable bytes replaced with U+FFFD"),
+    "W102": ("warning", "declared charset does not fit the bytes (the meta lies); sniffed instead"),
+    "W103": ("info", "unknown charset label declared; ignored"),
+    "W104": ("warning", "control or private-use characters dropped"),
+    "W105": ("warning", "OCR or conversion garbage in the text (flagged, left as is)"),
+    "W106": ("info", "OCR damage repaired (〃 → “”, 4• → 4., O → 。)"),
+    "W107": ("info", "preview page-break numbers removed and the split words joined"),
+    "W108": ("info", "pinyin glosses removed"),
+    "W109": ("warning", "document is truncated (paywall, preview limit or 未完)"),
+    "W110": ("info", "traditional script converted to simplified"),
+    "W111": ("warning", "HTML without a recognised content region; blocks classified by vocabulary only"),
+    "W112": ("warning", "very large input; processed, but consider splitting it"),
+    "W113": ("warning", "HTML text could not be aligned to its source; those characters map to the nearest tag"),
+    # structure
+    "W201": ("warning", "gap in numbering"),
+    "W202": ("warning", "duplicate label in a list"),
+    "W203": ("info", "numbering runs on across sections"),
+    "W204": ("info", "parent heading taken from the table of contents (lost in the text)"),
+    "W205": ("warning", "numbered list does not start at one"),
+    "W206": ("info", "no numbered items found"),
+    # metadata
+    "W301": ("warning", "no title found"),
+    "W302": ("info", "no issuing body found"),
+    "W303": ("info", "administrative level unknown"),
+    "W304": ("info", "document date not found; posting date kept separately"),
+    # fatal for one document
+    "E901": ("error", "file not found or unreadable"),
+    "E902": ("error", "empty input"),
+    "E903": ("error", "binary input (not a text or HTML notice)"),
+    "E904": ("error", "internal error while processing the document"),
+}
+
+
+def issue(code: str, stage: Stage, message: str, span: Span | None = None, raw_span: Span | None = None) -> Issue:
+    """Build an :class:`Issue` whose severity comes from the catalogue."""
+    severity, _ = ISSUE_CODES[code]
+    return Issue(code=code, severity=severity, stage=stage, message=message, span=span, raw_span=raw_span)

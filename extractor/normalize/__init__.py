@@ -1,0 +1,92 @@
+"""Decoded source → normalized text, with an edit log and layers.
+
+>>> n = normalize_text("您的位置:新文秘網(wǎng)>>正文\\n（一）指導(dǎo)思想。")
+>>> n.aligned.text
+'您的位置:新文秘网>>正文\\n(一)指导思想。'
+>>> [(m.kind, m.rule) for m in n.layers]
+[('furniture', 'breadcrumb'), ('body', 'body')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extractor.errors import issue
+from extractor.model import Issue, Script
+from extractor.normalize import text as stages
+from extractor.normalize.html import extract_html
+from extractor.normalize.layers import Mark, find_chrome, find_duplicate_title, find_toc, merge_marks
+from extractor.normalize.offsets import AlignedText
+from extractor.normalize.chrome import TRUNCATION_RULES
+
+
+@dataclass
+class Normalized:
+    aligned: AlignedText
+    layers: list[Mark]
+    script: Script
+    html_meta: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    content_region: str | None = None
+    issues: list[Issue] = field(default_factory=list)
+
+    @property
+    def body_ranges(self) -> list[tuple[int, int]]:
+        return [(m.start, m.end) for m in self.layers if m.kind == "body"]
+
+    def truncation_marks(self) -> list[Mark]:
+        return [m for m in self.layers if m.rule in TRUNCATION_RULES]
+
+
+def _char_stages(aligned: AlignedText, issues: list[Issue]) -> tuple[AlignedText, Script]:
+    aligned = aligned.apply(stages.fix_newlines_and_controls(aligned.text))
+    aligned = aligned.apply(stages.fold_width(aligned.text))
+    aligned = aligned.apply(stages.trim_line_edges(aligned.text))
+    gloss = stages.drop_pinyin(aligned.text)
+    if gloss:
+        issues.append(issue("W108", "normalize", f"{len(gloss)} pinyin glosses removed"))
+        aligned = aligned.apply(gloss)
+    script, trad, simp = stages.detect_script(aligned.text)
+    if script != "simplified":
+        conv = stages.to_simplified(aligned.text)
+        issues.append(issue("W110", "normalize", f"{script} script ({trad} traditional-only, {simp} simplified-only characters); {len(conv)} characters converted t2s"))
+        aligned = aligned.apply(conv)
+    pages = stages.join_page_breaks(aligned.text)
+    if pages:
+        issues.append(issue("W107", "normalize", f"{len(pages)} preview page numbers removed; words split across pages joined"))
+        aligned = aligned.apply(pages)
+    ocr = stages.repair_ocr(aligned.text)
+    if ocr:
+        issues.append(issue("W106", "normalize", f"{len(ocr)} OCR errors repaired"))
+        aligned = aligned.apply(ocr)
+    for m in stages.GARBAGE_RE.finditer(aligned.text):
+        span = (m.start(), m.end())
+        issues.append(issue("W105", "normalize", f"garbled characters {m.group(0)!r}", span, aligned.to_raw_span(*span)))
+    return aligned, script
+
+
+def normalize_text(raw: str) -> Normalized:
+    """Normalize plain text (also text pasted from a page: chrome phrases are found)."""
+    issues: list[Issue] = []
+    aligned, script = _char_stages(AlignedText(raw), issues)
+    layers = _label(aligned.text, [(0, len(aligned.text))], [])
+    return Normalized(aligned, layers, script, issues=issues)
+
+
+def normalize_html(raw: str) -> Normalized:
+    """Normalize an HTML page or fragment."""
+    hr = extract_html(raw)
+    issues = list(hr.issues)
+    aligned, script = _char_stages(hr.aligned, issues)
+    base: list[Mark] = []
+    for kind, rule, rs, re_ in hr.layers:
+        s, e = aligned.to_text_span(rs, re_)
+        if e > s:
+            base.append(Mark(kind, rule, s, e))
+    body = [(m.start, m.end) for m in merge_marks(len(aligned.text), base, []) if m.kind == "body"]
+    layers = _label(aligned.text, body, base)
+    return Normalized(aligned, layers, script, hr.meta, hr.content_region, issues)
+
+
+def _label(text: str, body: list[tuple[int, int]], base: list[Mark]) -> list[Mark]:
+    found = find_chrome(text, body) + find_duplicate_title(text, body) + find_toc(text, body)
+    return merge_marks(len(text), base, found)

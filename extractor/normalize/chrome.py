@@ -1,0 +1,129 @@
+"""Site-noise vocabulary and site adapters: data only, no logic.
+
+Each entry names the document that motivated it. Patterns run on normalized
+(width-folded, simplified) text, so they are written in simplified script with
+half-width digits and brackets.
+"""
+
+from __future__ import annotations
+
+# --- HTML site adapters ---------------------------------------------------------------
+# CSS selectors of the main content region, most specific first. The first that matches
+# an element with text wins; everything outside it is furniture (or metadata).
+CONTENT_SELECTORS: tuple[str, ...] = (
+    "#UCAP-CONTENT",  # gov.cn (corpus 01–11)
+    ".pages_content",  # gov.cn new layout
+    ".TRS_Editor",  # TRS WCM, many provincial sites
+    ".trs_editor_view",
+    "#info_cont",  # gz.gov.cn 规范性文件统一发布平台 (corpus 15, 17, 19)
+    "#zoomcon",  # gz.gov.cn, thnet.gov.cn (corpus 12, 14–21, 23, 24)
+    ".policy-article-content",  # gz.gov.cn policy library (corpus 13)
+    ".article-content",
+    "#Zoom",  # older TRS templates
+    ".zoom",  # Hanweb (大汉) sites, lishui.gov.cn (corpus 22)
+    "#js_content",  # WeChat articles
+    ".Custom_UnionStyle",  # TRS
+    "article",
+    "#content",
+    ".content",
+)
+
+# Elements whose text is the document title when they sit outside the content region.
+TITLE_SELECTORS: tuple[str, ...] = (
+    ".xl_title",  # Hanweb (corpus 22)
+    ".article-title",  # thnet.gov.cn (corpus 23, 24)
+    ".content_title",
+    ".info_title",
+    "h1",
+)
+
+# <meta name=…> carrying metadata (gz.gov.cn, Hanweb): name (lower case) → field.
+HTML_META_FIELDS: dict[str, str] = {
+    "articletitle": "title",
+    "pubdate": "posted",
+    "contentsource": "source_name",
+    "sitename": "site_name",
+    "maketime": "made",
+    "firstimgsrc": "",
+    "url": "url",
+    "description": "description",
+}
+
+# Labels of disclosure/metadata tables (gov.cn 索引号 table; gz.gov.cn 基本信息; Hanweb
+# 信息公开 table) → metadata field. Spaces and the trailing colon are removed first.
+META_TABLE_LABELS: dict[str, str] = {
+    "索引号": "index_no",
+    "主题分类": "topic",
+    "组配分类": "topic",
+    "发文机关": "issuer",
+    "发布机关": "issuer",
+    "发布机构": "publisher",
+    "制发机关": "issuer",
+    "成文日期": "date",
+    "签发日期": "date",
+    "标题": "title",
+    "名称": "title",
+    "发文字号": "doc_number",
+    "文号": "doc_number",
+    "统一编号": "unified_no",
+    "发布日期": "posted",
+    "公开日期": "posted",
+    "实施日期": "effective",
+    "失效日期": "expires",
+    "有效性": "validity",
+    "文件状态": "validity",
+    "公开方式": "disclosure",
+    "主题词": "keywords",
+}
+
+BLOCK_TAGS: frozenset[str] = frozenset(
+    "address article aside blockquote body center dd details dialog dir div dl dt fieldset "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav ol p pre "
+    "section table tbody thead tfoot tr ul br title caption legend option select html".split()
+)
+SKIP_TAGS: frozenset[str] = frozenset("script style noscript template head iframe object embed svg canvas button input".split())
+
+# --- text-level chrome, for plain text and for HTML body blocks ---------------------------
+# (rule name, regex, scope). scope "line": the whole line is furniture when the regex
+# matches anywhere in it; "inline": only the match; "tail": the match and everything
+# after it to the end of the text; "meta": the whole line, as a metadata line.
+TEXT_CHROME: tuple[tuple[str, str, str], ...] = (
+    # breadcrumbs (seed 002: 您现在的位置: 首页-- 专题报道-- 政策法规; seed 004: 您的位置:…>>正文)
+    ("breadcrumb", r"^\s*(?:您现在的位置|您的位置|当前位置|所在位置|当前的位置)\s*[:：]", "line"),
+    ("breadcrumb", r"^\s*首页\s*(?:>|>>|›|»|-{1,2}|/)", "line"),
+    # posting-date lines of hosting sites (seed 000: 发布日期:2017年04月28日; seed 004: 发表时间:…)
+    ("posting_date", r"^\s*(?:发布日期|发布时间|发表时间|发稿时间|更新时间|来源[:：].{0,30}发布时间)\s*[:：]\s*\d", "meta"),
+    # document-sharing sites (seed 003: 天天文库 preview page)
+    ("share_site", r"^\s*(?:ID|大小|页数|时间|上传时间|上传者|格式)\s*[:：]\s*\S[^\n]{0,24}$", "line"),
+    ("share_site", r"_第\d+页\s*$", "line"),
+    ("share_site", r"^\s*资源描述\s*[:：]?\s*$", "line"),
+    ("share_site", r"由会员上传分享|免费在线阅读|更多相关内容在", "line"),
+    ("share_site", r"此文档下载收益归作者所有", "line"),
+    ("preview_limit", r"当前文档最多预览.{0,6}页|下载文档查看全文|还剩\d+页未读", "line"),
+    ("share_site", r"^\s*温馨提示\s*[:：]\s*$", "tail"),
+    # paywalls (seed 004: ……(新文秘网http://…省略930字,正式会员可完整阅读)…… and ……(未完,全文共7437字…)
+    ("paywall", r"…*\s*\((?:[^()\n]{0,40})省略\d+字[^()\n]{0,40}\)\s*…*", "inline"),
+    ("paywall", r"…*\s*\(\s*未完[^\n]*", "inline"),
+    ("paywall", r"正式会员可完整阅读|开通会员.{0,10}阅读全文|登录后阅读全文|付费阅读", "line"),
+    # share / print / close widgets and counters
+    ("widget", r"^\s*(?:【\s*)?(?:打印本页|打印|关闭窗口|关闭|收藏|分享到|返回顶部|字号|大|中|小)(?:\s*】)?(?:\s*[|｜]?\s*(?:【\s*)?(?:打印本页|打印|关闭窗口|关闭|收藏|分享到|返回顶部|字号|大|中|小)(?:\s*】)?)*\s*$", "line"),
+    ("counter", r"(?:浏览次数|阅读次数|访问量|点击数|阅读量)\s*[:：]", "line"),
+    ("site_nav", r"^\s*(?:文章搜索|相关文章|相关链接|上一篇|下一篇|扫一扫.*|网站地图|联系我们)\s*$", "line"),
+    ("site_nav", r"^[^。；\n]{1,20}\s*\|\s*$", "line"),
+    # footers (seed 000: phone, e-mail, postcode, address of the reposting site)
+    ("footer", r"版权所有|ICP备|网站标识码|公网安备|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]", "line"),
+    ("footer_contact", r"^\s*(?:\+?86[\s-]?)?(?:0?\d{2,3}[\s-]?)?\d{3,4}[\s-]?\d{4}\s*$", "line"),
+    ("footer_contact", r"^\s*(?:电话|传真|邮编|邮箱|E-?mail|地址)\s*[:：]", "line"),
+    ("footer_contact", r"^\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*$", "line"),
+    ("footer_contact", r"^\s*\d{6}\s*$", "line"),
+)
+
+# A line that is only an address (seed 000: 北京市北四环西路15号) is furniture when it
+# sits in the trailing footer block next to other contact lines.
+ADDRESS_LINE = r"^\s*[\u4e00-\u9fff]{2,}(?:省|市|区|县)[\u4e00-\u9fff\d]*(?:路|街|道|巷|号|大厦|楼)[\u4e00-\u9fff\d-]*\s*$"
+
+# Markers that the text stops before the end of the document.
+TRUNCATION_RULES: frozenset[str] = frozenset({"paywall", "preview_limit"})
+
+# Start of a table of contents block (seed 004: 目录/提纲:……).
+TOC_START = r"^\s*(?:目录|目次|提纲|目录/提纲)\s*[:：]?\s*…*\s*$"

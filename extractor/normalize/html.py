@@ -1,0 +1,371 @@
+"""HTML → text blocks that still point at the characters of the page.
+
+BeautifulSoup (lxml) gives the tree: blocks, tables, the content region, metadata
+tables. lxml does not report source offsets, so every text node of the tree is
+aligned to a character stream produced by a small lexer over the raw HTML (markup,
+comments and script/style bodies skipped, entities decoded, each character keeping
+its raw offsets). The result is a list of local edits on ``raw_text``: markup
+removed, entities decoded, layout white space collapsed, one newline per block
+boundary and a tab between table cells.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, Tag
+from bs4.element import CData, Declaration, ProcessingInstruction
+
+from extractor.errors import issue
+from extractor.model import Issue, LayerKind
+from extractor.normalize import chrome
+from extractor.normalize.offsets import AlignedText, LocalEdit
+
+_TOKEN_RE = re.compile(
+    r"<!--.*?(?:-->|\Z)"
+    r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
+    r"|<(script|style|textarea|title|xmp)\b[^>]*>.*?(?:</\1\s*>|\Z)"
+    r"|<[!?][^>]*>?"
+    r"|</?[A-Za-z][^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*>?",
+    re.S | re.I,
+)
+_ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
+_WS = " \t\n\r\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
+_WS_RE = re.compile(f"[{_WS}]+")
+_CJK_RE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u2e80-\u2fdf\u3400-\u4dbf]")
+
+
+@dataclass
+class _Stream:
+    """Visible characters of the raw HTML, each with its raw offsets, as runs."""
+
+    text: str
+    run_starts: list[int]  # stream offset where each run starts
+    run_raw: list[tuple[int, int, bool]]  # (raw_start, raw_end, identity)
+
+
+def _lex(raw: str) -> _Stream:
+    parts: list[str] = []
+    run_starts: list[int] = []
+    run_raw: list[tuple[int, int, bool]] = []
+    n = 0
+    pos = 0
+    title_re = re.compile(r"<title\b[^>]*>", re.I)
+
+    def add_text(a: int, b: int) -> None:
+        nonlocal n
+        seg = raw[a:b]
+        p = a
+        for m in _ENTITY_RE.finditer(seg):
+            s, e = a + m.start(), a + m.end()
+            if s > p:
+                run_starts.append(n)
+                run_raw.append((p, s, True))
+                parts.append(raw[p:s])
+                n += s - p
+            dec = htmllib.unescape(m.group(0))
+            if dec == m.group(0):  # not an entity after all
+                run_starts.append(n)
+                run_raw.append((s, e, True))
+                parts.append(dec)
+                n += len(dec)
+            else:
+                for ch in dec:
+                    run_starts.append(n)
+                    run_raw.append((s, e, False))
+                    parts.append(ch)
+                    n += 1
+            p = e
+        if b > p:
+            run_starts.append(n)
+            run_raw.append((p, b, True))
+            parts.append(raw[p:b])
+            n += b - p
+
+    for m in _TOKEN_RE.finditer(raw):
+        if m.start() > pos:
+            add_text(pos, m.start())
+        if m.group(1) and m.group(1).lower() == "title":
+            # <title> text is visible to the tree (head/title); keep it in the stream
+            open_tag = title_re.match(raw, m.start())
+            inner_start = open_tag.end() if open_tag else m.end()
+            close = raw.lower().rfind("</title", inner_start, m.end())
+            add_text(inner_start, close if close >= 0 else m.end())
+        pos = m.end()
+    if pos < len(raw):
+        add_text(pos, len(raw))
+    return _Stream("".join(parts), run_starts, run_raw)
+
+
+@dataclass
+class _Piece:
+    raw_start: int
+    raw_end: int
+    text: str
+    kind: str  # id | entity | ws | sep
+    layer: LayerKind
+    rule: str
+
+
+@dataclass
+class HtmlResult:
+    """What the HTML stage hands to normalization."""
+
+    aligned: AlignedText
+    layers: list[tuple[LayerKind, str, int, int]]  # kind, rule, raw_start, raw_end
+    meta: dict[str, tuple[str, int, int]]  # field → (value, raw_start, raw_end) from <meta>/tables
+    content_region: str | None
+    issues: list[Issue] = field(default_factory=list)
+
+
+class _Walker:
+    def __init__(self, raw: str, stream: _Stream) -> None:
+        self.raw = raw
+        self.stream = stream
+        self.cursor = 0
+        self.pieces: list[_Piece] = []
+        self.unaligned = 0
+        self.meta: dict[str, tuple[str, int, int]] = {}
+
+    # -- alignment ---------------------------------------------------------------
+    def _stream_to_raw(self, a: int, b: int) -> list[tuple[int, int, str, bool]]:
+        """Split stream span [a, b) into raw pieces (raw_start, raw_end, text, identity)."""
+        st = self.stream
+        out = []
+        k = bisect_right(st.run_starts, a) - 1
+        while a < b:
+            rs, re_, ident = st.run_raw[k]
+            run_len = (st.run_starts[k + 1] if k + 1 < len(st.run_starts) else len(st.text)) - st.run_starts[k]
+            off = a - st.run_starts[k]
+            take = min(b - a, run_len - off)
+            if ident:
+                out.append((rs + off, rs + off + take, st.text[a : a + take], True))
+            else:
+                out.append((rs, re_, st.text[a : a + take], False))
+            a += take
+            k += 1
+        return out
+
+    def align(self, s: str) -> list[tuple[int, int, str, bool]] | None:
+        idx = self.stream.text.find(s, self.cursor)
+        if idx < 0:
+            self.unaligned += len(s.strip(_WS))
+            return None
+        self.cursor = idx + len(s)
+        return self._stream_to_raw(idx, idx + len(s))
+
+    # -- emission ----------------------------------------------------------------
+    def sep(self, ch: str, layer: LayerKind, rule: str) -> None:
+        self.pieces.append(_Piece(-1, -1, ch, "sep", layer, rule))
+
+    def text(self, s: str, layer: LayerKind, rule: str) -> None:
+        runs = self.align(s)
+        if runs is None:
+            return
+        for rs, re_, t, ident in runs:
+            if ident:
+                for m in re.finditer(f"[{_WS}]+|[^{_WS}]+", t):
+                    kind = "ws" if m.group(0)[0] in _WS else "id"
+                    self.pieces.append(_Piece(rs + m.start(), rs + m.end(), m.group(0), kind, layer, rule))
+            else:
+                kind = "ws" if t in _WS else "entity"
+                self.pieces.append(_Piece(rs, re_, t, kind, layer, rule))
+
+    def walk(self, node: Tag, layer: LayerKind, rule: str, content: Tag | None, meta_nodes: set[int]) -> None:
+        for child in node.children:
+            if isinstance(child, (Comment, Doctype, CData, Declaration, ProcessingInstruction)):
+                continue
+            if isinstance(child, NavigableString):
+                self.text(str(child), layer, rule)
+                continue
+            if not isinstance(child, Tag):
+                continue
+            name = (child.name or "").lower()
+            if name in chrome.SKIP_TAGS and name != "head":
+                continue
+            c_layer, c_rule = layer, rule
+            if content is not None and child is content:
+                c_layer, c_rule = "body", "html:content_region"
+            elif id(child) in meta_nodes:
+                c_layer, c_rule = "meta", "html:metadata_table"
+            elif name == "title":
+                c_layer, c_rule = "meta", "html:title"
+            block = name in chrome.BLOCK_TAGS
+            if name in ("td", "th"):
+                self.sep("\t", c_layer, c_rule)
+            elif block:
+                self.sep("\n", c_layer, c_rule)
+            if name == "head":
+                t = child.find("title")
+                if t is not None:
+                    self.walk_title(t)
+                continue
+            self.walk(child, c_layer, c_rule, content, meta_nodes)
+            if block:
+                self.sep("\n", c_layer, c_rule)
+
+    def walk_title(self, t: Tag) -> None:
+        self.sep("\n", "meta", "html:title")
+        self.text(t.get_text(), "meta", "html:title")
+        self.sep("\n", "meta", "html:title")
+
+
+def _resolve(pieces: list[_Piece]) -> list[_Piece]:
+    """Collapse white space and separators into what the text will hold."""
+    out: list[_Piece] = []
+    pending_sep: str | None = None
+    pending_ws = False
+    for p in pieces:
+        if p.kind == "sep":
+            if pending_sep != "\n":
+                pending_sep = p.text
+            pending_ws = False
+            continue
+        if p.kind == "ws":
+            pending_ws = True
+            continue
+        if out:
+            if pending_sep is not None:
+                out.append(_Piece(p.raw_start, p.raw_start, pending_sep, "sep", p.layer, p.rule))
+            elif pending_ws:
+                prev_ch = out[-1].text[-1]
+                if not (_CJK_RE.match(prev_ch) and _CJK_RE.match(p.text[0])):
+                    out.append(_Piece(p.raw_start, p.raw_start, " ", "sep", p.layer, p.rule))
+        pending_sep = None
+        pending_ws = False
+        out.append(p)
+    return out
+
+
+def _edits_from_pieces(raw: str, pieces: list[_Piece]) -> list[LocalEdit]:
+    edits: list[LocalEdit] = []
+    cursor = 0
+    gap_text = ""
+    for p in pieces:
+        if p.kind == "sep":
+            gap_text = p.text
+            continue
+        if p.raw_start > cursor or gap_text:
+            reason = "block_break" if gap_text == "\n" or gap_text == "\t" else ("whitespace" if gap_text else "html_markup")
+            edits.append(LocalEdit(cursor, p.raw_start, gap_text, reason))
+        gap_text = ""
+        if p.kind == "entity":
+            edits.append(LocalEdit(p.raw_start, p.raw_end, p.text, "html_entity"))
+        cursor = p.raw_end
+    if cursor < len(raw):
+        edits.append(LocalEdit(cursor, len(raw), "", "html_markup"))
+    # merge entity pieces that share one raw entity (an entity decoding to 2 chars)
+    merged: list[LocalEdit] = []
+    for e in edits:
+        if merged and merged[-1].start == e.start and merged[-1].end == e.end:
+            merged[-1] = LocalEdit(e.start, e.end, merged[-1].replacement + e.replacement, e.reason)
+        else:
+            merged.append(e)
+    return merged
+
+
+def _find_content(soup: BeautifulSoup) -> tuple[Tag | None, str | None]:
+    for sel in chrome.CONTENT_SELECTORS:
+        for el in soup.select(sel):
+            if len(el.get_text(strip=True)) >= 20:
+                return el, sel
+    return None, None
+
+
+def _norm_label(s: str) -> str:
+    return re.sub(rf"[{_WS}:：]", "", s)
+
+
+def _find_meta_tables(soup: BeautifulSoup, walker: _Walker) -> set[int]:
+    """Elements (tables, rows, cells, list items) holding label/value metadata."""
+    nodes: set[int] = set()
+    for cell in soup.find_all(["td", "th", "b", "strong", "span", "label", "dt", "li", "div", "p"]):
+        written = cell.get_text()
+        own = _norm_label(written)
+        if len(own) > 8 or (cell.name not in ("td", "th", "dt") and not re.search("[:：]", written)):
+            continue
+        key = chrome.META_TABLE_LABELS.get(own)
+        if key is None:
+            continue
+        # the value: the next element sibling of the label cell (or of its parent <td>)
+        holder = cell
+        while holder.parent is not None and holder.parent.name in ("b", "strong", "span", "label", "font") :
+            holder = holder.parent
+        if holder.name in ("b", "strong", "span", "label") and holder.parent is not None and holder.parent.name in ("td", "th", "li", "p", "div"):
+            # "<td><b>发文字号：</b></td>" or "<li><span>文号：</span>穗府办…</li>"
+            rest = holder.parent.get_text().replace(holder.get_text(), "", 1).strip(_WS)
+            if rest:
+                walker.meta.setdefault(key, (rest, -1, -1))
+                nodes.add(id(holder.parent))
+                continue
+            holder = holder.parent
+        value_el = holder.find_next_sibling()
+        if value_el is None:
+            continue
+        value = value_el.get_text().strip(_WS)
+        if len(value) > 200:
+            continue
+        walker.meta.setdefault(key, (value, -1, -1))
+        row = holder.parent
+        table = row.find_parent("table") if row is not None else None
+        nodes.add(id(table) if table is not None else id(row))
+    return nodes
+
+
+def extract_html(raw: str) -> HtmlResult:
+    """Turn a decoded HTML page into aligned text with layers and page metadata."""
+    issues: list[Issue] = []
+    soup = BeautifulSoup(raw, "lxml")
+    stream = _lex(raw)
+    walker = _Walker(raw, stream)
+    content, selector = _find_content(soup)
+    for m in soup.find_all("meta"):
+        name = (m.get("name") or m.get("property") or "").lower()
+        fieldname = chrome.HTML_META_FIELDS.get(name)
+        if fieldname and m.get("content"):
+            walker.meta.setdefault("html:" + fieldname, (str(m["content"]).strip(), -1, -1))
+    meta_nodes = _find_meta_tables(soup, walker)
+    title_nodes = set()
+    if content is not None:
+        for sel in chrome.TITLE_SELECTORS:
+            el = soup.select_one(sel)
+            if el is not None and el.get_text(strip=True) and content not in el.parents and el is not content:
+                title_nodes.add(id(el))
+                walker.meta.setdefault("html:title_element", (el.get_text().strip(_WS), -1, -1))
+                break
+    meta_nodes |= title_nodes
+    root_layer: LayerKind = "furniture" if content is not None else "body"
+    root_rule = "html:outside_content" if content is not None else "html:no_content_region"
+    if content is None:
+        issues.append(issue("W111", "html", "no known content region (e.g. #UCAP-CONTENT, .TRS_Editor, #zoomcon); all text kept as body and chrome found by vocabulary"))
+    walker.walk(soup, root_layer, root_rule, content, meta_nodes)
+    if walker.unaligned:
+        issues.append(issue("W113", "html", f"{walker.unaligned} characters of the parsed page could not be aligned to the source and were left out"))
+    pieces = _resolve(walker.pieces)
+    edits = _edits_from_pieces(raw, pieces)
+    aligned = AlignedText(raw).apply(edits)
+    layers: list[tuple[LayerKind, str, int, int]] = []
+    for p in pieces:
+        if p.kind == "sep":
+            continue
+        if layers and layers[-1][0] == p.layer and layers[-1][1] == p.rule:
+            k, r, s, _ = layers[-1]
+            layers[-1] = (k, r, s, p.raw_end)
+        else:
+            layers.append((p.layer, p.rule, p.raw_start, p.raw_end))
+    return HtmlResult(aligned, layers, walker.meta, selector, issues)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when the decoded input is an HTML page or fragment.
+
+    >>> looks_like_html('<div class="wrap"><p>通知</p></div>'), looks_like_html('一、总体要求')
+    (True, False)
+    """
+    head = text[:2000].lstrip().lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")):
+        return True
+    return len(re.findall(r"</?(?:p|div|table|td|span|br|body|a)\b", text[:20000], re.I)) >= 3

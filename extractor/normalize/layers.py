@@ -1,0 +1,153 @@
+"""Label lines of the normalized text as body, furniture, toc or meta.
+
+Nothing is removed: the structure stage simply reads only the body layer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extractor.model import LayerKind
+from extractor.normalize import chrome
+
+
+@dataclass
+class Mark:
+    kind: LayerKind
+    rule: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[list[tuple[str, re.Pattern[str], str]], re.Pattern[str], re.Pattern[str]]:
+    rules = [(name, re.compile(rx, re.M), scope) for name, rx, scope in chrome.TEXT_CHROME]
+    return rules, re.compile(chrome.ADDRESS_LINE), re.compile(chrome.TOC_START)
+
+
+_LABEL_START_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}[.、]|\(\d{1,2}\)|第[一二三四五六七八九十百]+[章节条]|\(…+|…+)")
+
+
+def _lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    end = len(text) if end is None else end
+    out = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        out.append((pos, stop))
+        pos = stop + 1
+    return out
+
+
+def find_chrome(text: str, body_ranges: list[tuple[int, int]]) -> list[Mark]:
+    """Furniture and meta marks inside ``body_ranges`` by the text vocabulary."""
+    rules, address_re, _ = _compiled()
+    marks: list[Mark] = []
+    lines = [ln for a, b in body_ranges for ln in _lines(text, a, b)]
+    tail_from: int | None = None
+    line_kind: list[str | None] = []
+    for a, b in lines:
+        line = text[a:b]
+        hit: str | None = None
+        for name, rx, scope in rules:
+            m = rx.search(line)
+            if m is None:
+                continue
+            if scope == "inline":
+                marks.append(Mark("furniture", name, a + m.start(), a + m.end()))
+                continue
+            if scope == "tail" and tail_from is None:
+                tail_from = a
+            kind: LayerKind = "meta" if scope == "meta" else "furniture"
+            marks.append(Mark(kind, name, a, b))
+            hit = name
+            break
+        line_kind.append(hit)
+    # trailing footer: contact lines, addresses and link bars after the last body line
+    i = len(lines) - 1
+    footerish = {"footer", "footer_contact", "site_nav", "widget", "counter"}
+    seen_contact = False
+    while i >= 0:
+        a, b = lines[i]
+        line = text[a:b].strip()
+        if not line:
+            i -= 1
+            continue
+        if line_kind[i] in footerish:
+            seen_contact = True
+            i -= 1
+            continue
+        if seen_contact and address_re.match(line):
+            marks.append(Mark("furniture", "footer_address", a, b))
+            i -= 1
+            continue
+        break
+    if tail_from is not None:
+        end = max(b for _, b in body_ranges)
+        marks.append(Mark("furniture", "share_site", tail_from, end))
+    return marks
+
+
+def find_duplicate_title(text: str, body_ranges: list[tuple[int, int]]) -> list[Mark]:
+    """seed 003: the sharing site prints the title twice; the second is furniture."""
+    lines = [(a, b) for r in body_ranges for a, b in _lines(text, *r) if text[a:b].strip()]
+    if len(lines) >= 2:
+        (a1, b1), (a2, b2) = lines[0], lines[1]
+        if text[a1:b1].strip() == text[a2:b2].strip() and b1 - a1 <= 80:
+            return [Mark("furniture", "duplicate_title", a2, b2)]
+    return []
+
+
+def find_toc(text: str, body_ranges: list[tuple[int, int]]) -> list[Mark]:
+    """A table of contents block (seed 004: 目录/提纲:…… then the headings, one a line)."""
+    _, _, toc_re = _compiled()
+    marks = []
+    lines = [ln for r in body_ranges for ln in _lines(text, *r)]
+    i = 0
+    while i < len(lines):
+        a, b = lines[i]
+        if toc_re.match(text[a:b]):
+            j = i + 1
+            while j < len(lines):
+                la, lb = lines[j]
+                ln = text[la:lb]
+                if not _LABEL_START_RE.match(ln) or "。" in ln or lb - la > 60:
+                    break
+                j += 1
+            if j > i + 2:
+                marks.append(Mark("toc", "toc", a, lines[j - 1][1]))
+            i = j
+        else:
+            i += 1
+    return marks
+
+
+def merge_marks(length: int, base: list[Mark], overrides: list[Mark]) -> list[Mark]:
+    """Tile [0, length) with layers: ``overrides`` win over ``base`` (which must not
+    overlap each other); gaps are body."""
+    from bisect import bisect_right
+
+    base = sorted(base, key=lambda m: m.start)
+    base_starts = [m.start for m in base]
+    points = {0, length}
+    for m in base + overrides:
+        points.add(max(0, min(length, m.start)))
+        points.add(max(0, min(length, m.end)))
+    cuts = sorted(points)
+    out: list[Mark] = []
+    for s, e in zip(cuts, cuts[1:]):
+        kind: tuple[LayerKind, str] = ("body", "body")
+        k = bisect_right(base_starts, s) - 1
+        if k >= 0 and base[k].start <= s and e <= base[k].end:
+            kind = (base[k].kind, base[k].rule)
+        for m in overrides:
+            if m.start <= s and e <= m.end:
+                kind = (m.kind, m.rule)
+        if out and (out[-1].kind, out[-1].rule) == kind and out[-1].end == s:
+            out[-1].end = e
+        else:
+            out.append(Mark(kind[0], kind[1], s, e))
+    return out

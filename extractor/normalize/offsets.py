@@ -1,0 +1,232 @@
+"""The edit log between ``raw_text`` and ``text``, and the offset map derived from it.
+
+Every normalization stage reports its changes as *local* edits on the current text;
+:meth:`AlignedText.apply` composes them into one sorted, non-overlapping list of edits
+in raw coordinates. Characters outside every edit are identical in both texts, so a
+span maps exactly, character by character; a span that touches an edit maps to the
+whole edit (a replaced ``&nbsp;`` maps back to all six characters).
+
+>>> a = AlignedText("（一）網(wǎng)")
+>>> a = a.apply([LocalEdit(0, 1, "(", "fold_width"), LocalEdit(2, 3, ")", "fold_width")])
+>>> a = a.apply([LocalEdit(4, 10, "", "drop_pinyin_gloss")])
+>>> a.text
+'(一)網'
+>>> a.to_raw_span(3, 4)
+(3, 4)
+>>> a.to_raw_span(0, 4)
+(0, 4)
+>>> a.replay(0, 10) == a.text
+True
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import NamedTuple
+
+from extractor.model import Edit, EditReason, Span
+
+
+class LocalEdit(NamedTuple):
+    """A change on the current text: ``text[start:end]`` becomes ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+    reason: EditReason
+
+
+class _RawEdit(NamedTuple):
+    raw_start: int
+    raw_end: int
+    replacement: str
+    reason: EditReason
+    prior: tuple[EditReason, ...]
+
+
+class AlignedText:
+    """``raw`` and the current normalized ``text``, linked by an edit log."""
+
+    __slots__ = ("raw", "text", "_edits", "_t_starts", "_r_starts")
+
+    def __init__(self, raw: str, text: str | None = None, edits: list[_RawEdit] | None = None) -> None:
+        self.raw = raw
+        self._edits: list[_RawEdit] = edits or []
+        self._t_starts: list[int] = []
+        self._r_starts: list[int] = []
+        shift = 0
+        for ed in self._edits:
+            self._t_starts.append(ed.raw_start + shift)
+            self._r_starts.append(ed.raw_start)
+            shift += len(ed.replacement) - (ed.raw_end - ed.raw_start)
+        self.text = text if text is not None else self._render()
+
+    # -- building -----------------------------------------------------------------
+
+    def _render(self) -> str:
+        out: list[str] = []
+        pos = 0
+        for ed in self._edits:
+            out.append(self.raw[pos : ed.raw_start])
+            out.append(ed.replacement)
+            pos = ed.raw_end
+        out.append(self.raw[pos:])
+        return "".join(out)
+
+    def apply(self, local: list[LocalEdit]) -> AlignedText:
+        """Return a new AlignedText with ``local`` (sorted, non-overlapping) applied."""
+        local = [e for e in local if e.replacement != self.text[e.start : e.end]]
+        if not local:
+            return self
+        old = self._edits
+        t_starts = self._t_starts
+        merged: list[_RawEdit] = []
+        j = 0  # next old edit not yet emitted
+        n_old = len(old)
+        for le in local:
+            s, e = le.start, le.end
+            # old edits wholly before the new one (ending at or before s) keep their place
+            while j < n_old and t_starts[j] + len(old[j].replacement) <= s and not (
+                t_starts[j] == s and len(old[j].replacement) > 0
+            ):
+                merged.append(old[j])
+                j += 1
+            # old edits that overlap [S, E) are absorbed into the new one
+            S, E = s, e
+            priors: list[EditReason] = []
+            raw_s: int | None = None
+            raw_e: int | None = None
+            first = True
+            while j < n_old:
+                o_ts = t_starts[j]
+                o_te = o_ts + len(old[j].replacement)
+                if not (o_ts < E and o_te > S):
+                    break
+                if first:
+                    if o_ts <= S:
+                        raw_s = old[j].raw_start
+                    S = min(S, o_ts)
+                    first = False
+                raw_e = old[j].raw_end if o_te >= E else None
+                E = max(E, o_te)
+                priors.extend(old[j].prior)
+                priors.append(old[j].reason)
+                j += 1
+            if raw_s is None:
+                raw_s = self._locate(S)[0] if S < E else self._raw_boundary(S)
+            if raw_e is None:
+                raw_e = self._locate(E - 1)[1] if S < E else raw_s
+            replacement = self.text[S:s] + le.replacement + self.text[e:E]
+            merged.append(_RawEdit(raw_s, raw_e, replacement, le.reason, tuple(dict.fromkeys(priors))))
+        merged.extend(old[j:])
+        new_text = _apply_local(self.text, local)
+        return AlignedText(self.raw, new_text, merged)
+
+    def _raw_boundary(self, t: int) -> int:
+        """Raw offset of text boundary ``t`` that lies outside every edit's replacement."""
+        k = bisect_right(self._t_starts, t) - 1
+        while k >= 0:
+            ed = self._edits[k]
+            t_end = self._t_starts[k] + len(ed.replacement)
+            if t_end <= t:
+                return ed.raw_end + (t - t_end)
+            k -= 1  # t == start of a zero-width edit at the same point
+        return t
+
+    # -- mapping ------------------------------------------------------------------
+
+    def _locate(self, t: int) -> tuple[int, int]:
+        """For text char ``t``: (raw start, raw end) of that character's source."""
+        k = bisect_right(self._t_starts, t) - 1
+        while k >= 0:
+            ed = self._edits[k]
+            ts = self._t_starts[k]
+            te = ts + len(ed.replacement)
+            if ts <= t < te:
+                return ed.raw_start, ed.raw_end
+            if te <= t:
+                r = ed.raw_end + (t - te)
+                return r, r + 1
+            k -= 1
+        return t, t + 1
+
+    def to_raw_span(self, start: int, end: int) -> Span:
+        """Map a half-open text span to the raw span its characters came from."""
+        if start >= end:
+            r = self._raw_boundary(start) if start < len(self.text) else len(self.raw) - (len(self.text) - start)
+            return (r, r)
+        return (self._locate(start)[0], self._locate(end - 1)[1])
+
+    def to_text_span(self, raw_start: int, raw_end: int) -> Span:
+        """Map a raw span to the smallest text span covering what it became."""
+        def text_pos(r: int, is_end: bool) -> int:
+            k = bisect_right(self._r_starts, r) - 1
+            if k < 0:
+                return r
+            ed = self._edits[k]
+            ts = self._t_starts[k]
+            if r < ed.raw_end or (is_end and r == ed.raw_end and r > ed.raw_start):
+                return ts + len(ed.replacement) if is_end else ts
+            return ts + len(ed.replacement) + (r - ed.raw_end)
+
+        if raw_start >= raw_end:
+            p = text_pos(raw_start, False)
+            return (p, p)
+        return (text_pos(raw_start, False), text_pos(raw_end, True))
+
+    def replay(self, raw_start: int, raw_end: int) -> str:
+        """Apply the logged edits that lie inside ``raw[raw_start:raw_end]`` to that slice.
+
+        For a span produced by :meth:`to_raw_span` this reproduces ``text[span]``; the
+        provenance tests rely on it.
+        """
+        out: list[str] = []
+        pos = raw_start
+        k = bisect_right(self._r_starts, raw_start) - 1
+        k = max(k, 0)
+        for ed in self._edits[k:]:
+            if ed.raw_start >= raw_end and not (ed.raw_start == raw_end and ed.raw_end > raw_end):
+                break
+            if ed.raw_start < raw_start or ed.raw_end > raw_end:
+                continue
+            if ed.raw_start == ed.raw_end and ed.raw_start in (raw_start, raw_end):
+                continue
+            out.append(self.raw[pos : ed.raw_start])
+            out.append(ed.replacement)
+            pos = ed.raw_end
+        out.append(self.raw[pos:raw_end])
+        return "".join(out)
+
+    def edits(self) -> list[Edit]:
+        """The edit log as serializable models."""
+        return [
+            Edit(raw_start=ed.raw_start, raw_end=ed.raw_end, start=ts, replacement=ed.replacement,
+                 reason=ed.reason, prior=ed.prior)
+            for ed, ts in zip(self._edits, self._t_starts)
+        ]
+
+    @property
+    def n_edits(self) -> int:
+        return len(self._edits)
+
+
+def _apply_local(text: str, local: list[LocalEdit]) -> str:
+    out: list[str] = []
+    pos = 0
+    for le in local:
+        out.append(text[pos : le.start])
+        out.append(le.replacement)
+        pos = le.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def edits_from_char_map(text: str, mapped: str, reason: EditReason) -> list[LocalEdit]:
+    """Local edits for a length-preserving conversion (OpenCC t2s, width folding).
+
+    >>> edits_from_char_map("網絡", "网络", "t2s")
+    [LocalEdit(start=0, end=1, replacement='网', reason='t2s'), LocalEdit(start=1, end=2, replacement='络', reason='t2s')]
+    """
+    if len(text) != len(mapped):
+        raise ValueError("conversion is not length-preserving")
+    return [LocalEdit(i, i + 1, b, reason) for i, (a, b) in enumerate(zip(text, mapped)) if a != b]

@@ -1,0 +1,192 @@
+"""Character-level normalization stages. Each returns local edits on the current text.
+
+All stages are deterministic functions of the text they see, so re-running them on a
+slice of the source reproduces the slice of the result (the provenance tests rely on
+that for plain-text input).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extractor.model import Script
+from extractor.normalize.offsets import LocalEdit
+
+# --- width folding ----------------------------------------------------------------------
+# Explicit table: full-width digits, Latin letters, brackets, spaces and the few ASCII
+# symbols that appear in numbers (％ ． － ＋ ／). Not blanket NFKC: NFKC turns ① into 1,
+# ⑴ into (1) and ㈠ into (一), destroying the numbering markers of the notice.
+_FOLD: dict[int, str] = {}
+for _c in range(0xFF10, 0xFF1A):  # ０-９
+    _FOLD[_c] = chr(_c - 0xFEE0)
+for _c in list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B)):  # Ａ-Ｚ ａ-ｚ
+    _FOLD[_c] = chr(_c - 0xFEE0)
+_FOLD.update({ord(k): v for k, v in {
+    "（": "(", "）": ")", "［": "[", "］": "]", "｛": "{", "｝": "}",
+    "\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ",
+    "％": "%", "．": ".", "－": "-", "＋": "+", "／": "/",
+}.items()})
+FOLD_TABLE = _FOLD
+
+
+def fold_width(text: str) -> list[LocalEdit]:
+    """Edits that fold full-width digits, letters, brackets and spaces.
+
+    >>> [e.replacement for e in fold_width("（一）２０１８年Ａ级①")]
+    ['(', ')', '2', '0', '1', '8', 'A']
+    """
+    return [LocalEdit(i, i + 1, FOLD_TABLE[ord(c)], "fold_width") for i, c in enumerate(text) if ord(c) in FOLD_TABLE]
+
+
+# --- line endings, control characters, line-edge white space ---------------------------------
+_CTRL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\u200b\u200e\u200f\u2028\u2029]")
+_LINE_EDGE_RE = re.compile(r"^[ \t]+|[ \t]+$", re.M)
+
+
+def fix_newlines_and_controls(text: str) -> list[LocalEdit]:
+    """\\r\\n → \\n, lone \\r → \\n, control characters dropped.
+
+    >>> [(e.start, e.replacement, e.reason) for e in fix_newlines_and_controls("a\\r\\nb\\x00")]
+    [(1, '\\n', 'newline'), (4, '', 'control_char')]
+    """
+    edits: list[LocalEdit] = []
+    for m in re.finditer(r"\r\n?|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\u200b\u200e\u200f\u2028\u2029]", text):
+        if m.group(0)[0] == "\r":
+            edits.append(LocalEdit(m.start(), m.end(), "\n", "newline"))
+        else:
+            edits.append(LocalEdit(m.start(), m.end(), "", "control_char"))
+    return edits
+
+
+def trim_line_edges(text: str) -> list[LocalEdit]:
+    """Leading and trailing spaces/tabs of each line (seed 002 indents every paragraph)."""
+    return [LocalEdit(m.start(), m.end(), "", "whitespace") for m in _LINE_EDGE_RE.finditer(text) if m.end() > m.start()]
+
+
+# --- script detection and t2s -----------------------------------------------------------------
+
+
+@lru_cache(maxsize=4)
+def _converter(config: str):  # noqa: ANN202 - opencc has no stubs
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def detect_script(text: str) -> tuple[Script, int, int]:
+    """(script, traditional-only characters, simplified-only characters).
+
+    >>> detect_script("學會章程與會員")[0], detect_script("学会章程与会员")[0]
+    ('traditional', 'simplified')
+    """
+    han = "".join(_HAN_RE.findall(text))
+    if not han:
+        return "simplified", 0, 0
+    t2s = _converter("t2s").convert(han)
+    s2t = _converter("s2t").convert(han)
+    trad = sum(1 for a, b in zip(han, t2s) if a != b) if len(t2s) == len(han) else 0
+    simp = sum(1 for a, b in zip(han, s2t) if a != b) if len(s2t) == len(han) else 0
+    if trad == 0:
+        return "simplified", trad, simp
+    share = trad / (trad + simp)
+    if share >= 0.75:
+        return "traditional", trad, simp
+    if share <= 0.15 or trad < 3:
+        return "simplified", trad, simp
+    return "mixed", trad, simp
+
+
+def to_simplified(text: str) -> list[LocalEdit]:
+    """One-for-one t2s edits (OpenCC ``t2s`` is length-preserving; checked).
+
+    >>> [e.replacement for e in to_simplified("市科協系統")]
+    ['协', '统']
+    """
+    conv = _converter("t2s")
+    out = conv.convert(text)
+    if len(out) != len(text):  # never seen with t2s; keep offsets exact regardless
+        out = "".join(conv.convert(c) if len(conv.convert(c)) == 1 else c for c in text)
+    return [LocalEdit(i, i + 1, b, "t2s") for i, (a, b) in enumerate(zip(text, out)) if a != b]
+
+
+# --- pinyin glosses ----------------------------------------------------------------------------
+# seed 004: the paid site inserts the pinyin of many characters after them: 網(wǎng), 協(xié).
+# A gloss needs a tone-marked vowel, so (一) (街道) (试行) (a) are never touched.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN_RE = re.compile(rf"\((?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)")
+
+
+def drop_pinyin(text: str) -> list[LocalEdit]:
+    """>>> [(e.start, e.end) for e in drop_pinyin("網(wǎng)(一)(试行)")]
+    [(1, 7)]
+    """
+    return [LocalEdit(m.start(), m.end(), "", "drop_pinyin_gloss") for m in _PINYIN_RE.finditer(text)]
+
+
+# --- preview page-break numbers ------------------------------------------------------------------
+# seed 003: a document-sharing site prints each preview page as one paragraph, prefixed by
+# its page number "N、"; pages cut words: "…为抓\n\n2、手的学会…". Only a run 1、 2、 3、 …
+# at blank-line boundaries is taken for page numbers, so a real list item "2、" is safe.
+_PAGE_RE = re.compile(r"(?:^|\n\n)(\d{1,3})、")
+
+
+def join_page_breaks(text: str) -> list[LocalEdit]:
+    """>>> t = "简介\\n\\n1、第一页为抓\\n\\n2、手的学会\\n\\n3、活动"
+    >>> from extractor.normalize.offsets import AlignedText
+    >>> AlignedText(t).apply(join_page_breaks(t)).text
+    '简介\\n\\n第一页为抓手的学会活动'
+    """
+    hits = [(int(m.group(1)), m) for m in _PAGE_RE.finditer(text)]
+    run: list[re.Match[str]] = []
+    best: list[re.Match[str]] = []
+    expect = 1
+    for num, m in hits:
+        if num == expect:
+            run.append(m)
+            expect += 1
+        elif num == 1:
+            run, expect = [m], 2
+        if len(run) > len(best):
+            best = list(run)
+    if len(best) < 3:
+        return []
+    edits = []
+    for i, m in enumerate(best):
+        if i == 0:
+            edits.append(LocalEdit(m.start(1), m.end(), "", "join_page_break"))
+        else:
+            edits.append(LocalEdit(m.start(), m.end(), "", "join_page_break"))
+    return edits
+
+
+# --- OCR damage ----------------------------------------------------------------------------------
+_DITTO_LINE_RE = re.compile(r"[^\n]*〃[^\n]*")
+_BULLET_DIGIT_RE = re.compile(r"(?:(?<=[。；;！？\n])|^)(\d{1,2})[•·](?=[\u4e00-\u9fff])", re.M)
+_O_FOR_STOP_RE = re.compile(r"(?<=[\u4e00-\u9fff、，,/])O(?=\d{1,2}[.、][\u4e00-\u9fff])")
+GARBAGE_RE = re.compile(r"[\u4e00-\u9fff][?\ufffd][\u4e00-\u9fff]|[\u4e00-\u9fff]/[一二三四五六七八九十]、")
+
+
+def repair_ocr(text: str) -> list[LocalEdit]:
+    """〃 used as quotation marks, 4• for 4., O for 。 before a label (seed 003).
+
+    >>> from extractor.normalize.offsets import AlignedText
+    >>> t = "市科协〃星级学会〃创建。4•创新机制增长占/八、O1.注重"
+    >>> AlignedText(t).apply(repair_ocr(t)).text
+    '市科协“星级学会”创建。4.创新机制增长占/八、。1.注重'
+    """
+    edits: list[LocalEdit] = []
+    for m in _DITTO_LINE_RE.finditer(text):
+        marks = [m.start() + i for i, c in enumerate(m.group(0)) if c == "〃"]
+        if len(marks) % 2 == 0:
+            for k, pos in enumerate(marks):
+                edits.append(LocalEdit(pos, pos + 1, "“" if k % 2 == 0 else "”", "ocr_repair"))
+    for m in _BULLET_DIGIT_RE.finditer(text):
+        edits.append(LocalEdit(m.end(1), m.end(1) + 1, ".", "ocr_repair"))
+    for m in _O_FOR_STOP_RE.finditer(text):
+        edits.append(LocalEdit(m.start(), m.end(), "。", "ocr_repair"))
+    edits.sort(key=lambda e: e.start)
+    return edits

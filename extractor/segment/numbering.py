@@ -1,0 +1,150 @@
+"""Numbering markers of Chinese official documents (GB/T 9704) and Chinese numerals.
+
+Markers are recognised on normalized text (brackets already half-width). The level of
+a marker comes from its type, never from how deep it happens to sit:
+
+=====  ===========  ==================
+rank   marker       example
+=====  ===========  ==================
+0      chapter      第一章
+1      part         第一节
+2      article      第十二条
+3      clause       第二款
+4      cn_comma     一、
+5      cn_paren     (一) ㈠
+6      num_dot      1. 1、
+7      num_paren    (1) ⑴
+8      circled      ①
+=====  ===========  ==================
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractor.errors import ParseError
+from extractor.model import MarkerKind
+
+RANK: dict[MarkerKind, int] = {
+    "chapter": 0, "part": 1, "article": 2, "clause": 3, "cn_comma": 4,
+    "cn_paren": 5, "num_dot": 6, "num_paren": 7, "circled": 8,
+}
+
+_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+CN_NUM = "〇零一二三四五六七八九十百千两"
+
+
+def parse_cn_int(s: str) -> int:
+    """Value of a Chinese or Arabic integer as used in labels.
+
+    >>> [parse_cn_int(x) for x in ("一", "十", "十二", "二十", "二十四", "一百零五", "三百", "17")]
+    [1, 10, 12, 20, 24, 105, 300, 17]
+    """
+    if s.isdigit():
+        return int(s)
+    if not s or any(c not in _DIGITS and c not in _UNITS for c in s):
+        raise ParseError(f"not a Chinese integer: {s!r}")
+    total, digit = 0, None
+    for c in s:
+        if c in _DIGITS:
+            digit = _DIGITS[c]
+        else:
+            total += (1 if digit is None else digit) * _UNITS[c]
+            digit = None
+    return total + (digit or 0)
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A label found in the text: ``text[start:label_end]`` is the label as written,
+    ``text[label_end:end]`` its separator (、 . or white space)."""
+
+    kind: MarkerKind
+    number: int
+    start: int
+    label_end: int
+    end: int
+
+    @property
+    def rank(self) -> int:
+        return RANK[self.kind]
+
+
+_CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}  # ①-⑳
+_PAREN_DIGIT = {chr(0x2474 + i): i + 1 for i in range(20)}  # ⑴-⒇
+_PAREN_IDEO = {chr(0x3220 + i): i + 1 for i in range(10)}  # ㈠-㈩
+
+_MARKER_RE = re.compile(
+    rf"(?P<art>第(?P<artn>[{CN_NUM}]+|\d{{1,3}})(?P<artk>[章节条款]))(?P<artsep>[ \t]*)"
+    rf"|(?P<cnc>(?P<cncn>[一二三四五六七八九十]{{1,3}}))(?P<cncsep>、)"
+    rf"|(?P<cnp>\((?P<cnpn>[一二三四五六七八九十]{{1,3}})\))(?P<cnpsep>[、.]?)"
+    r"|(?P<nd>(?P<ndn>\d{1,3}))(?P<ndsep>[.、](?!\d))"
+    r"|(?P<np>\((?P<npn>\d{1,3})\))(?P<npsep>[、.]?)"
+    r"|(?P<circ>[\u2460-\u2473\u2474-\u2487\u3220-\u3229])(?P<circsep>[、.]?)"
+)
+_ART_KIND: dict[str, MarkerKind] = {"章": "chapter", "节": "part", "条": "article", "款": "clause"}
+
+
+def match_marker(text: str, pos: int) -> Marker | None:
+    """The marker starting exactly at ``pos``, if any.
+
+    >>> m = match_marker("(三)实施原则", 0); (m.kind, m.number, m.label_end, m.end)
+    ('cn_paren', 3, 3, 3)
+    >>> match_marker("1.5倍", 0) is None, match_marker("第十二条 学会", 0).kind
+    (True, 'article')
+    """
+    m = _MARKER_RE.match(text, pos)
+    if m is None:
+        return None
+    g = m.lastgroup
+    if m.group("art"):
+        kind = _ART_KIND[m.group("artk")]
+        num = parse_cn_int(m.group("artn"))
+        end = m.end()
+        # 第三条 must be followed by text, not by 规定/的 as in "第三条规定"
+        nxt = text[end : end + 2]
+        if not m.group("artsep") and kind == "article" and nxt[:2] in ("规定", "的规", "所称", "第"):
+            return None
+        return Marker(kind, num, m.start(), m.end("art"), end)
+    if m.group("cnc"):
+        return Marker("cn_comma", parse_cn_int(m.group("cncn")), m.start(), m.end("cnc"), m.end())
+    if m.group("cnp"):
+        return Marker("cn_paren", parse_cn_int(m.group("cnpn")), m.start(), m.end("cnp"), m.end())
+    if m.group("nd"):
+        return Marker("num_dot", int(m.group("ndn")), m.start(), m.end("nd"), m.end())
+    if m.group("np"):
+        return Marker("num_paren", int(m.group("npn")), m.start(), m.end("np"), m.end())
+    if m.group("circ"):
+        c = m.group("circ")
+        if c in _CIRCLED:
+            return Marker("circled", _CIRCLED[c], m.start(), m.end("circ"), m.end())
+        if c in _PAREN_DIGIT:
+            return Marker("num_paren", _PAREN_DIGIT[c], m.start(), m.end("circ"), m.end())
+        return Marker("cn_paren", _PAREN_IDEO[c], m.start(), m.end("circ"), m.end())
+    raise AssertionError(g)  # pragma: no cover
+
+
+# Characters a label may follow inside a line: the end of a sentence or of an
+# introduction (seed 003 runs whole pages together: "…制定本方案。一、指导思想…").
+INLINE_BOUNDARY = set("。；;！？!?：:")
+_INLINE_CANDIDATE_RE = re.compile(
+    rf"第(?:[{CN_NUM}]+|\d{{1,3}})[章节条款]|[一二三四五六七八九十]{{1,3}}、|\([一二三四五六七八九十\d]{{1,3}}\)|\d{{1,3}}[.、](?!\d)|[\u2460-\u2487\u3220-\u3229]"
+)
+
+
+def find_inline_candidates(text: str, start: int, end: int) -> list[Marker]:
+    """Markers inside a line (not at its start); the structure stage decides which
+    of them open items."""
+    out = []
+    for m in _INLINE_CANDIDATE_RE.finditer(text, start, end):
+        if m.start() == start:
+            continue
+        prev = text[m.start() - 1]
+        if prev.isdigit() or prev in "第.()〔【[<《“\"'-—/" or (prev.isascii() and prev.isalpha()):
+            continue
+        mk = match_marker(text, m.start())
+        if mk is not None and mk.end < end:
+            out.append(mk)
+    return out

@@ -1,0 +1,321 @@
+"""The official numbering tree of a notice, read off the body layer.
+
+Rules (each from a real notice):
+
+* a label at the start of a body line always opens an item;
+* a label inside a line opens one only where the numbering expects it — the next
+  number of an open list, the first item of a lower level, or a repeated number
+  right after the end of a sentence (seed 003 prints whole pages as one line and
+  repeats "1."); anything else (seed 003's OCR "占/八、") stays text;
+* the parent is the nearest open item of a higher-ranked marker type, so skipped
+  levels are fine (2018 要点: 一、 then 1.);
+* numbering may run on across sections (2017 要点: 1–24 across 一/二/三): reported
+  as info; gaps and duplicates are reported as warnings, never repaired;
+* when a table of contents exists and a body item matches a TOC entry whose parent
+  is not open (seed 004: the 二、 heading was lost in a paywall gap), the TOC parent
+  is used and the issue says so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractor.errors import issue
+from extractor.model import Issue, MarkerKind, Part, Section, Span
+from extractor.normalize.offsets import AlignedText
+from extractor.segment.numbering import INLINE_BOUNDARY, Marker, find_inline_candidates, match_marker
+
+_HEADING_MAX = 40
+_SENT_END = "。！？；;!?"
+
+
+@dataclass
+class _Open:
+    marker: Marker | None  # None for a parent inferred from the TOC
+    kind: MarkerKind
+    rank: int
+    label: str
+    number: int
+    sid: str | None
+    last_child: dict[MarkerKind, int] = field(default_factory=dict)
+    max_child: dict[MarkerKind, int] = field(default_factory=dict)
+
+
+@dataclass
+class _Item:
+    marker: Marker
+    label: str
+    path: list[str]
+    parent: str | None
+    depth: int
+    inferred: bool
+    part: int
+    sid: str = ""
+    text_end: int = 0
+
+
+def _body_lines(text: str, body: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for a, b in body:
+        pos = a
+        while pos < b:
+            nl = text.find("\n", pos, b)
+            stop = b if nl < 0 else nl
+            s, e = pos, stop
+            while s < e and text[s] in " \t":
+                s += 1
+            if s < e:
+                out.append((s, e))
+            pos = stop + 1
+    return out
+
+
+def _norm_key(s: str) -> str:
+    return re.sub(r"[\s_,，。、:：;；()（）“”\"]", "", s)[:8]
+
+
+def parse_toc(text: str, span: tuple[int, int]) -> list[tuple[list[str], str]]:
+    """(path, heading) for each line of a table of contents."""
+    entries: list[tuple[list[str], str]] = []
+    stack: list[tuple[int, str]] = []
+    for s, e in _body_lines(text, [span]):
+        m = match_marker(text, s)
+        if m is None:
+            continue
+        while stack and stack[-1][0] >= m.rank:
+            stack.pop()
+        label = text[m.start : m.label_end]
+        stack.append((m.rank, label))
+        entries.append(([lab for _, lab in stack], text[m.end : e]))
+    return entries
+
+
+def build_sections(
+    doc_id: str,
+    aligned: AlignedText,
+    body: list[tuple[int, int]],
+    parts: list[Part],
+    toc_spans: list[tuple[int, int]],
+) -> tuple[list[Section], list[Issue]]:
+    """Find the numbered headings and items of the body and arrange them in a tree."""
+    text = aligned.text
+    issues: list[Issue] = []
+    toc: dict[str, list[str]] = {}
+    for span in toc_spans:
+        for path, heading in parse_toc(text, span):
+            toc.setdefault(_norm_key(heading), path)
+
+    lines = _body_lines(text, body)
+    body_ends = sorted(b for _, b in body)
+    items: list[_Item] = []
+    part_starts = [p.span[0] for p in parts]
+
+    stack: list[_Open] = []
+    root_last: dict[MarkerKind, int] = {}
+    root_max: dict[MarkerKind, int] = {}
+    global_last: dict[MarkerKind, int] = {}
+    seen_ids: dict[str, int] = {}
+    cur_part = -1
+
+    def siblings_last(rank: int) -> tuple[dict[MarkerKind, int], dict[MarkerKind, int]]:
+        """The last-number and max-number tables of the list a marker of ``rank`` joins."""
+        depth = len(stack)
+        while depth > 0 and stack[depth - 1].rank >= rank:
+            depth -= 1
+        if depth:
+            return stack[depth - 1].last_child, stack[depth - 1].max_child
+        return root_last, root_max
+
+    def expected(m: Marker, after_boundary: bool) -> bool:
+        table, maxes = siblings_last(m.rank)
+        last = table.get(m.kind)
+        if last is None:
+            first_ok = m.number == 1 or m.number == global_last.get(m.kind, 0) + 1
+            deeper = not stack or m.rank > stack[-1].rank
+            return first_ok and (deeper or after_boundary)
+        if m.number == last + 1:
+            return True
+        # right after a sentence, a label of the open list is an item even when its
+        # number is off (seed 003 as written: 1, 2, 1, 4) — reported, not repaired
+        return after_boundary and 1 <= m.number <= maxes.get(m.kind, last) + 2
+
+    def open_item(m: Marker) -> None:
+        while stack and stack[-1].rank >= m.rank:
+            stack.pop()
+        label = aligned.raw[slice(*aligned.to_raw_span(m.start, m.label_end))]
+        label_norm = text[m.start : m.label_end]
+        span = (m.start, m.label_end)
+        inferred = any(o.sid is None for o in stack)
+        # TOC repair: the item is listed in the table of contents under a parent that
+        # is not open (its heading was lost in the text)
+        toc_path = toc.get(_norm_key(text[m.end : m.end + 20]))
+        if toc_path and len(toc_path) >= 2 and _label_key(toc_path[:-1]) != _label_key([o.label for o in stack]):
+            parent = match_marker(_plain(toc_path[-2]) + ("" if toc_path[-2][0] in "(（" else "、"), 0)
+            if parent is not None and parent.rank < m.rank:
+                while stack and stack[-1].rank >= parent.rank:
+                    stack.pop()
+                grand_last = stack[-1].last_child if stack else root_last
+                grand_max = stack[-1].max_child if stack else root_max
+                grand_last[parent.kind] = parent.number
+                grand_max[parent.kind] = max(grand_max.get(parent.kind, 0), parent.number)
+                stack.append(_Open(None, parent.kind, parent.rank, toc_path[-2], parent.number, None))
+                inferred = True
+                issues.append(issue("W204", "segment", f"parent {toc_path[-2]} of {label_norm} is not in the text; taken from the table of contents", span, aligned.to_raw_span(*span)))
+        table = stack[-1].last_child if stack else root_last
+        maxes = stack[-1].max_child if stack else root_max
+        last = table.get(m.kind)
+        if last is not None:
+            if m.number == last:
+                issues.append(issue("W202", "segment", f"label {label_norm} repeats the previous item's number", span, aligned.to_raw_span(*span)))
+            elif m.number > last + 1:
+                issues.append(issue("W201", "segment", f"label {label_norm} follows {last}: {m.number - last - 1} missing", span, aligned.to_raw_span(*span)))
+            elif m.number < last:
+                issues.append(issue("W201", "segment", f"label {label_norm} goes back from {last}", span, aligned.to_raw_span(*span)))
+        elif m.number != 1:
+            prev = global_last.get(m.kind)
+            if prev is not None and m.number == prev + 1:
+                issues.append(issue("W203", "segment", f"{label_norm} continues the numbering of the previous section ({prev})", span, aligned.to_raw_span(*span)))
+            else:
+                issues.append(issue("W205", "segment", f"list starts at {label_norm}", span, aligned.to_raw_span(*span)))
+        table[m.kind] = m.number
+        maxes[m.kind] = max(maxes.get(m.kind, 0), m.number)
+        global_last[m.kind] = m.number
+        parent_sid = stack[-1].sid if stack else None
+        path = [o.label for o in stack] + [label]
+        base = f"{doc_id}#" + (f"p{cur_part}/" if len(parts) > 1 else "") + "/".join(_plain(p) for p in path)
+        n = seen_ids.get(base, 0) + 1
+        seen_ids[base] = n
+        sid = base if n == 1 else f"{base}~{n}"
+        items.append(_Item(m, label, path, parent_sid, len(stack), inferred, cur_part, sid))
+        stack.append(_Open(m, m.kind, m.rank, label, m.number, sid))
+
+    for ls, le in lines:
+        # a new part (covering notice → attachment) restarts the numbering
+        p_idx = max((i for i, s in enumerate(part_starts) if s <= ls), default=0)
+        if p_idx != cur_part:
+            cur_part = p_idx
+            stack.clear()
+            root_last.clear()
+            root_max.clear()
+            global_last.clear()
+        m = match_marker(text, ls)
+        if m is not None and m.end < le:
+            open_item(m)
+        # inline labels: accepted only where the numbering expects them
+        for c in find_inline_candidates(text, ls, le):
+            if items and c.start < items[-1].marker.end:
+                continue
+            prev = text[c.start - 1]
+            after_boundary = prev in INLINE_BOUNDARY
+            if not after_boundary:
+                # "(三)实施原则1.整体规划": a short heading right after the last label
+                last_end = items[-1].marker.end if items else None
+                if last_end is None or last_end < ls:
+                    continue
+                seg = text[max(last_end, ls) : c.start]
+                if len(seg) > _HEADING_MAX or any(ch in _SENT_END for ch in seg) or not seg:
+                    continue
+            if expected(c, after_boundary):
+                open_item(c)
+
+    # spans: from after the label to the next label or the end of the body stretch
+    sections: list[Section] = []
+    starts = [it.marker.start for it in items]
+    from bisect import bisect_left
+
+    for i, it in enumerate(items):
+        s = it.marker.end
+        limit = starts[i + 1] if i + 1 < len(items) else len(text)
+        k = bisect_left(body_ends, s)
+        if k < len(body_ends):
+            limit = min(limit, body_ends[k])
+        for p in parts:
+            if p.span[0] > s:
+                limit = min(limit, p.span[0])
+                break
+        e = limit
+        while e > s and text[e - 1] in " \t\n":
+            e -= 1
+        own = text[s:e]
+        first_line = own.split("\n", 1)[0]
+        title = None
+        cut = re.search(f"[{_SENT_END}]", first_line)
+        head = first_line[: cut.start()] if cut else first_line
+        if 0 < len(head) <= _HEADING_MAX:
+            title = head
+        has_children = i + 1 < len(items) and items[i + 1].parent == it.sid and it.sid is not None
+        is_heading = has_children or (cut is None and len(first_line) <= _HEADING_MAX and "\n" in own)
+        span: Span = (s, e)
+        label_span: Span = (it.marker.start, it.marker.label_end)
+        sections.append(
+            Section(
+                id=it.sid, parent=it.parent, part=it.part, path=it.path, label=it.label,
+                number=it.marker.number, marker=it.marker.kind, level=it.marker.rank, depth=it.depth,
+                kind="heading" if is_heading else "item", title=title, text=own,
+                span=span, raw_span=aligned.to_raw_span(*span),
+                label_span=label_span, label_raw_span=aligned.to_raw_span(*label_span),
+                inferred_parent=it.inferred,
+            )
+        )
+    if not sections:
+        issues.append(issue("W206", "segment", "no numbered headings or items in the body"))
+    return sections, issues
+
+
+_NOTICE_RE = re.compile(r"关于(?:印发|转发|发布|下达|重新发布|公布)(.{2,80}?)的(?:通知|决定|函)")
+_ATTACH_RE = re.compile(r"^附件\s*\d*\s*[:：]?\s*$")
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"[\s《》“”\"〈〉<>]", "", s)
+
+
+def find_parts(aligned: AlignedText, body: list[tuple[int, int]]) -> list[Part]:
+    """A covering notice (关于印发《X》的通知) and the document X it issues.
+
+    The attachment starts at the first later body line that is X itself (optionally
+    after a line 附件/附件1). Without such a line the file is one document.
+    """
+    text = aligned.text
+    lines = _body_lines(text, body)
+    if not lines:
+        return []
+    start, end = lines[0][0], lines[-1][1]
+    head = "".join(text[a:b] for a, b in lines[:4])
+    m = _NOTICE_RE.search(head)
+    bounds: list[tuple[int, str | None]] = []
+    if m:
+        target = _squash(m.group(1))
+        for i, (a, b) in enumerate(lines[1:], start=1):
+            line = _squash(text[a:b])
+            line = re.sub(r"^附件\d*[:：]?", "", line)
+            if line == target and not _NOTICE_RE.search(text[a:b]):
+                s = a
+                if i > 0 and _ATTACH_RE.match(text[lines[i - 1][0] : lines[i - 1][1]]):
+                    s = lines[i - 1][0]
+                bounds.append((s, text[a:b].strip()))
+                break
+    if not bounds:
+        return [Part(index=0, kind="document", title=None, span=(start, end), raw_span=aligned.to_raw_span(start, end))]
+    parts = [Part(index=0, kind="notice", title=None, span=(start, bounds[0][0]), raw_span=aligned.to_raw_span(start, bounds[0][0]))]
+    for k, (s, title) in enumerate(bounds):
+        e = bounds[k + 1][0] if k + 1 < len(bounds) else end
+        parts.append(Part(index=k + 1, kind="attachment", title=title, span=(s, e), raw_span=aligned.to_raw_span(s, e)))
+    return parts
+
+
+_FOLD_BR = str.maketrans("（）", "()")
+
+
+def _plain(label: str) -> str:
+    return label.translate(_FOLD_BR)
+
+
+def _label_key(labels: list[str]) -> list[str]:
+    return [_plain(x).strip("、.") for x in labels]
+
+
+def _rank_of(label: str) -> int:
+    m = match_marker(_plain(label) + ("" if _plain(label).startswith("(") else "、"), 0)
+    return m.rank if m else 99
