@@ -1,0 +1,3 @@
+"""polex: Chinese policy notices → structured, traceable knowledge."""
+
+__version__ = "0.1.0"

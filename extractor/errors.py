@@ -57,6 +57,7 @@ ISSUE_CODES: dict[str, tuple[Severity, str]] = {
     "E902": ("error", "empty input"),
     "E903": ("error", "binary input (not a text or HTML notice)"),
     "E904": ("error", "internal error while processing the document"),
+    "E905": ("error", "input larger than the configured maximum"),
 }
 
 

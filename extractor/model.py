@@ -10,7 +10,7 @@ never modified).
 
 from __future__ import annotations
 
-from typing import Generic, Literal, TypeVar
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -102,33 +102,43 @@ class Layer(_Frozen):
     raw_span: Span
 
 
-T = TypeVar("T")
+class _Evidence(_Model):
+    """Where a metadata value came from: ``source`` is the kind of evidence
+    (document | site_posting | metadata_table | html_meta | title | inferred);
+    ``span``/``raw_span`` point at the characters when it was read off the text."""
 
-
-class MetaField(_Model, Generic[T]):
-    """A metadata value with where it came from.
-
-    ``source`` says which kind of evidence gave the value; ``span``/``raw_span`` point
-    at the characters when the value was read off the text.
-    """
-
-    value: T
-    source: str = Field(description="document | site_posting | metadata_table | html_meta | title | inferred")
+    source: str
     evidence: str = Field(default="", description="human-readable reason, e.g. the rule or table row")
     span: Span | None = None
     raw_span: Span | None = None
 
 
+class TextField(_Evidence):
+    value: str
+
+
+class NamesField(_Evidence):
+    value: list[str]
+
+
+class FlagField(_Evidence):
+    value: bool
+
+
+class LevelField(_Evidence):
+    value: Level
+
+
 class Metadata(_Model):
-    title: MetaField[str] | None = None
-    issuer: MetaField[list[str]] | None = None
-    level: MetaField[Level]
-    date: MetaField[str] | None = Field(default=None, description="YYYY-MM-DD")
-    posted: MetaField[str] | None = Field(default=None, description="posting date of the hosting site")
-    doc_number: MetaField[str] | None = None
-    doc_type: MetaField[str] | None = None
+    title: TextField | None = None
+    issuer: NamesField | None = None
+    level: LevelField
+    date: TextField | None = Field(default=None, description="YYYY-MM-DD: 成文日期, else the posting date")
+    posted: TextField | None = Field(default=None, description="posting date of the hosting site")
+    doc_number: TextField | None = None
+    doc_type: TextField | None = None
     script: Script
-    truncated: MetaField[bool]
+    truncated: FlagField
 
 
 class SourceRecord(_Model):

@@ -20,11 +20,21 @@ from extractor.normalize.offsets import AlignedText
 from extractor.normalize.chrome import TRUNCATION_RULES
 
 
+@dataclass(frozen=True)
+class Context:
+    """Decisions made once for a whole document. Re-normalizing a slice of the source
+    under the same context reproduces the same slice of the text."""
+
+    script: Script
+    page_breaks: bool
+
+
 @dataclass
 class Normalized:
     aligned: AlignedText
     layers: list[Mark]
     script: Script
+    context: Context
     html_meta: dict[str, tuple[str, int, int]] = field(default_factory=dict)
     content_region: str | None = None
     issues: list[Issue] = field(default_factory=list)
@@ -37,7 +47,7 @@ class Normalized:
         return [m for m in self.layers if m.rule in TRUNCATION_RULES]
 
 
-def _char_stages(aligned: AlignedText, issues: list[Issue]) -> tuple[AlignedText, Script]:
+def _char_stages(aligned: AlignedText, issues: list[Issue], context: Context | None = None) -> tuple[AlignedText, Context]:
     aligned = aligned.apply(stages.fix_newlines_and_controls(aligned.text))
     aligned = aligned.apply(stages.fold_width(aligned.text))
     aligned = aligned.apply(stages.trim_line_edges(aligned.text))
@@ -46,37 +56,42 @@ def _char_stages(aligned: AlignedText, issues: list[Issue]) -> tuple[AlignedText
         issues.append(issue("W108", "normalize", f"{len(gloss)} pinyin glosses removed"))
         aligned = aligned.apply(gloss)
     script, trad, simp = stages.detect_script(aligned.text)
+    if context is not None:
+        script = context.script
     if script != "simplified":
         conv = stages.to_simplified(aligned.text)
         issues.append(issue("W110", "normalize", f"{script} script ({trad} traditional-only, {simp} simplified-only characters); {len(conv)} characters converted t2s"))
         aligned = aligned.apply(conv)
-    pages = stages.join_page_breaks(aligned.text)
+    pages = stages.join_page_breaks(aligned.text, known=context is not None and context.page_breaks)
     if pages:
         issues.append(issue("W107", "normalize", f"{len(pages)} preview page numbers removed; words split across pages joined"))
         aligned = aligned.apply(pages)
-    ocr = stages.repair_ocr(aligned.text)
+    ocr = stages.repair_ocr(aligned.text, is_slice=context is not None)
     if ocr:
         issues.append(issue("W106", "normalize", f"{len(ocr)} OCR errors repaired"))
         aligned = aligned.apply(ocr)
     for m in stages.GARBAGE_RE.finditer(aligned.text):
         span = (m.start(), m.end())
         issues.append(issue("W105", "normalize", f"garbled characters {m.group(0)!r}", span, aligned.to_raw_span(*span)))
-    return aligned, script
+    return aligned, Context(script, bool(pages) or (context is not None and context.page_breaks))
 
 
-def normalize_text(raw: str) -> Normalized:
-    """Normalize plain text (also text pasted from a page: chrome phrases are found)."""
+def normalize_text(raw: str, context: Context | None = None) -> Normalized:
+    """Normalize plain text (also text pasted from a page: chrome phrases are found).
+
+    ``context`` replays the document-level decisions of an earlier run (used to
+    re-normalize a slice of a document)."""
     issues: list[Issue] = []
-    aligned, script = _char_stages(AlignedText(raw), issues)
+    aligned, ctx = _char_stages(AlignedText(raw), issues, context)
     layers = _label(aligned.text, [(0, len(aligned.text))], [])
-    return Normalized(aligned, layers, script, issues=issues)
+    return Normalized(aligned, layers, ctx.script, ctx, issues=issues)
 
 
 def normalize_html(raw: str) -> Normalized:
     """Normalize an HTML page or fragment."""
     hr = extract_html(raw)
     issues = list(hr.issues)
-    aligned, script = _char_stages(hr.aligned, issues)
+    aligned, ctx = _char_stages(hr.aligned, issues)
     base: list[Mark] = []
     for kind, rule, rs, re_ in hr.layers:
         s, e = aligned.to_text_span(rs, re_)
@@ -84,7 +99,7 @@ def normalize_html(raw: str) -> Normalized:
             base.append(Mark(kind, rule, s, e))
     body = [(m.start, m.end) for m in merge_marks(len(aligned.text), base, []) if m.kind == "body"]
     layers = _label(aligned.text, body, base)
-    return Normalized(aligned, layers, script, hr.meta, hr.content_region, issues)
+    return Normalized(aligned, layers, ctx.script, ctx, hr.meta, hr.content_region, issues)
 
 
 def _label(text: str, body: list[tuple[int, int]], base: list[Mark]) -> list[Mark]:

@@ -218,24 +218,30 @@ def _resolve(pieces: list[_Piece]) -> list[_Piece]:
     out: list[_Piece] = []
     pending_sep: str | None = None
     pending_ws = False
+    ws_has_newline = False
     for p in pieces:
         if p.kind == "sep":
             if pending_sep != "\n":
                 pending_sep = p.text
             pending_ws = False
+            ws_has_newline = False
             continue
         if p.kind == "ws":
             pending_ws = True
+            ws_has_newline = ws_has_newline or "\n" in p.text
             continue
         if out:
             if pending_sep is not None:
                 out.append(_Piece(p.raw_start, p.raw_start, pending_sep, "sep", p.layer, p.rule))
             elif pending_ws:
                 prev_ch = out[-1].text[-1]
-                if not (_CJK_RE.match(prev_ch) and _CJK_RE.match(p.text[0])):
+                # a source line wrap inside Chinese text is no space; spacing the author
+                # typed (signatures: 广州市民政局&nbsp;&nbsp;广州市财政局) is kept as one
+                if not (ws_has_newline and _CJK_RE.match(prev_ch) and _CJK_RE.match(p.text[0])):
                     out.append(_Piece(p.raw_start, p.raw_start, " ", "sep", p.layer, p.rule))
         pending_sep = None
         pending_ws = False
+        ws_has_newline = False
         out.append(p)
     return out
 

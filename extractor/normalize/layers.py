@@ -66,6 +66,17 @@ def find_chrome(text: str, body_ranges: list[tuple[int, int]]) -> list[Mark]:
             hit = name
             break
         line_kind.append(hit)
+    # seed 002: the column name under a breadcrumb (您现在的位置: 首页-- … -- 政策法规 / 政策法规)
+    for i, (a, b) in enumerate(lines[:-1]):
+        if line_kind[i] == "breadcrumb":
+            j = i + 1
+            while j < len(lines) and not text[lines[j][0] : lines[j][1]].strip():
+                j += 1
+            if j < len(lines):
+                nxt = text[lines[j][0] : lines[j][1]].strip()
+                if 0 < len(nxt) <= 12 and text[a:b].rstrip().endswith(nxt) and line_kind[j] is None:
+                    marks.append(Mark("furniture", "column_label", lines[j][0], lines[j][1]))
+                    line_kind[j] = "column_label"
     # trailing footer: contact lines, addresses and link bars after the last body line
     i = len(lines) - 1
     footerish = {"footer", "footer_contact", "site_nav", "widget", "counter"}

@@ -134,12 +134,14 @@ def drop_pinyin(text: str) -> list[LocalEdit]:
 _PAGE_RE = re.compile(r"(?:^|\n\n)(\d{1,3})、")
 
 
-def join_page_breaks(text: str) -> list[LocalEdit]:
+def join_page_breaks(text: str, known: bool = False) -> list[LocalEdit]:
     """>>> t = "简介\\n\\n1、第一页为抓\\n\\n2、手的学会\\n\\n3、活动"
     >>> from extractor.normalize.offsets import AlignedText
     >>> AlignedText(t).apply(join_page_breaks(t)).text
     '简介\\n\\n第一页为抓手的学会活动'
     """
+    if known:  # the document as a whole has page numbers: this is a slice of it
+        return [LocalEdit(m.start(), m.end(), "", "join_page_break") for m in _PAGE_RE.finditer(text) if m.start() > 0]
     hits = [(int(m.group(1)), m) for m in _PAGE_RE.finditer(text)]
     run: list[re.Match[str]] = []
     best: list[re.Match[str]] = []
@@ -167,10 +169,11 @@ def join_page_breaks(text: str) -> list[LocalEdit]:
 _DITTO_LINE_RE = re.compile(r"[^\n]*〃[^\n]*")
 _BULLET_DIGIT_RE = re.compile(r"(?:(?<=[。；;！？\n])|^)(\d{1,2})[•·](?=[\u4e00-\u9fff])", re.M)
 _O_FOR_STOP_RE = re.compile(r"(?<=[\u4e00-\u9fff、，,/])O(?=\d{1,2}[.、][\u4e00-\u9fff])")
+_O_AT_END_RE = re.compile(r"(?<=[\u4e00-\u9fff、，,/])O\Z")
 GARBAGE_RE = re.compile(r"[\u4e00-\u9fff][?\ufffd][\u4e00-\u9fff]|[\u4e00-\u9fff]/[一二三四五六七八九十]、")
 
 
-def repair_ocr(text: str) -> list[LocalEdit]:
+def repair_ocr(text: str, is_slice: bool = False) -> list[LocalEdit]:
     """〃 used as quotation marks, 4• for 4., O for 。 before a label (seed 003).
 
     >>> from extractor.normalize.offsets import AlignedText
@@ -188,5 +191,8 @@ def repair_ocr(text: str) -> list[LocalEdit]:
         edits.append(LocalEdit(m.end(1), m.end(1) + 1, ".", "ocr_repair"))
     for m in _O_FOR_STOP_RE.finditer(text):
         edits.append(LocalEdit(m.start(), m.end(), "。", "ocr_repair"))
+    if is_slice:  # a slice of an item ends where the next label begins
+        for m in _O_AT_END_RE.finditer(text):
+            edits.append(LocalEdit(m.start(), m.end(), "。", "ocr_repair"))
     edits.sort(key=lambda e: e.start)
     return edits

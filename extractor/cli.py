@@ -1,0 +1,127 @@
+"""polex command line: thin commands that parse options, call one library function, print."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from extractor import __version__
+from extractor.outline import render_outline
+from extractor.pipeline import Outcome, run_all
+
+
+def _dump(doc) -> str:  # noqa: ANN001
+    return doc.model_dump_json()
+
+
+def _error(o: Outcome) -> None:
+    print(f"polex: {o.path}: {o.error_code} {o.error}", file=sys.stderr)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    failed = 0
+    docs = []
+    for o in run_all(args.paths):
+        if o.document is None:
+            failed += 1
+            _error(o)
+            continue
+        if args.format == "jsonl":
+            print(_dump(o.document), flush=True)
+        elif args.format == "text":
+            print(render_outline(o.document))
+        else:
+            docs.append(o.document)
+    if args.format == "json":
+        if len(docs) == 1 and len(args.paths) == 1:
+            print(json.dumps(docs[0].model_dump(mode="json"), ensure_ascii=False, indent=2))
+        else:
+            print("[" + ",\n".join(json.dumps(d.model_dump(mode="json"), ensure_ascii=False, indent=2) for d in docs) + "]")
+    return 1 if failed else 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """The main job: every notice of the corpus → outputs/ (JSON, outline, summary)."""
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    root = Path(args.paths[0]) if len(args.paths) == 1 and Path(args.paths[0]).is_dir() else None
+    t0 = time.perf_counter()
+    rows = []
+    codes: Counter[str] = Counter()
+    failed = 0
+    nbytes = 0
+    for o in run_all(args.paths):
+        rel = Path(o.path).relative_to(root) if root else Path(Path(o.path).name)
+        stem = str(rel.with_suffix("")).replace("/", "__")
+        if o.document is None:
+            failed += 1
+            _error(o)
+            rows.append({"file": str(rel), "error": f"{o.error_code} {o.error}"})
+            continue
+        d = o.document
+        nbytes += d.source.size
+        (out / f"{stem}.json").write_text(json.dumps(d.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        (out / f"{stem}.outline.txt").write_text(render_outline(d), encoding="utf-8")
+        codes.update(i.code for i in d.issues)
+        md = d.metadata
+        rows.append({
+            "file": str(rel), "doc_id": d.doc_id, "status": d.status,
+            "title": md.title.value if md.title else None, "level": md.level.value,
+            "issuer": md.issuer.value if md.issuer else None, "date": md.date.value if md.date else None,
+            "doc_number": md.doc_number.value if md.doc_number else None,
+            "doc_type": md.doc_type.value if md.doc_type else None, "script": md.script,
+            "truncated": md.truncated.value, "sections": len(d.sections), "clauses": len(d.clauses),
+            "edits": len(d.edits), "issues": sorted({i.code for i in d.issues}),
+        })
+    elapsed = time.perf_counter() - t0
+    summary = {"documents": len(rows), "failed": failed, "issue_codes": dict(sorted(codes.items())), "documents_detail": rows}
+    (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    for r in rows:
+        if "error" in r:
+            print(f"FAILED  {r['file']}: {r['error']}")
+            continue
+        print(f"{r['status']:<8}{r['level']:<11}{r['sections']:>4} items  {(r['doc_number'] or '-'):<22}{(r['title'] or '-')[:36]}")
+    print(f"{len(rows)} documents ({failed} failed), {sum(r.get('sections', 0) for r in rows)} numbered items, "
+          f"{nbytes / 1e6:.2f} MB in {elapsed:.2f} s → {out}/")
+    return 1 if failed else 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from extractor.schema import dump_schema
+
+    print(dump_schema(args.out))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="polex", description="Chinese policy notices → structured, traceable knowledge")
+    p.add_argument("--version", action="version", version=f"polex {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+    e = sub.add_parser("extract", help="normalize and structure notices; print JSON, JSONL or an outline")
+    e.add_argument("paths", nargs="+", help="files or folders (.txt, .html)")
+    e.add_argument("--format", choices=("json", "jsonl", "text"), default="json")
+    e.set_defaults(func=cmd_extract)
+    r = sub.add_parser("run", help="the main job: process a corpus folder into outputs/")
+    r.add_argument("paths", nargs="*", default=["corpus"])
+    r.add_argument("--out", default="outputs")
+    r.set_defaults(func=cmd_run)
+    s = sub.add_parser("schema", help="write the JSON Schema of the document JSON")
+    s.add_argument("--out", default="schemas")
+    s.set_defaults(func=cmd_schema)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except BrokenPipeError:  # `polex extract … | head`
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,406 @@
+"""Title, issuer, level, date, 发文字号, document type, script and truncation.
+
+Evidence is ranked: a site's metadata table (gov.cn 索引号 table, gz.gov.cn 基本信息)
+beats ``<meta>`` tags, which beat what is read off the body text. Every value read
+off the text carries its span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractor.data import regions
+from extractor.errors import issue
+from extractor.model import FlagField, Issue, Level, LevelField, Metadata, NamesField, Part, Script, Span, TextField
+from extractor.normalize.layers import Mark
+from extractor.normalize.offsets import AlignedText
+
+DOC_TYPES: tuple[tuple[str, str], ...] = (
+    # (suffix of the title, doc_type); longest first. 实施意见 counts as 意见 (gold README).
+    ("实施意见", "意见"), ("指导意见", "意见"), ("实施方案", "方案"), ("工作方案", "方案"),
+    ("实施细则", "细则"), ("实施办法", "办法"), ("管理办法", "办法"), ("工作要点", "要点"),
+    ("通知", "通知"), ("通报", "通报"), ("意见", "意见"), ("方案", "方案"), ("要点", "要点"),
+    ("办法", "办法"), ("规定", "规定"), ("细则", "细则"), ("条例", "条例"), ("决定", "决定"),
+    ("规划", "规划"), ("计划", "计划"), ("清单", "清单"), ("标准", "标准"), ("批复", "批复"),
+    ("公告", "公告"), ("通告", "通告"), ("规则", "规则"), ("准则", "准则"), ("指引", "指引"),
+    ("指南", "指南"), ("纲要", "纲要"), ("决议", "决议"), ("报告", "报告"), ("函", "函"), ("令", "令"),
+)
+
+ORG_SUFFIX = r"(?:科学技术协会|科协|人民政府|政府|办公厅|办公室|委员会|常委会|党委|委|局|厅|部|院|署|协会|学会|联合会|总会|中心|处)"
+_ORG_RE = re.compile(rf"^((?:中共)?[\u4e00-\u9fff*X]{{0,14}}?{ORG_SUFFIX})")
+DOC_NUMBER_RE = re.compile(
+    r"[\u4e00-\u9fff*X]{1,12}[〔【\[(（]\s*(?:19|20)\d{2}\s*[〕】\])）]\s*第?\s*\d{1,4}\s*号"
+    r"|(?:中华人民共和国)?[\u4e00-\u9fff]{1,14}令\s*第\s*\d{1,4}\s*号"
+)
+_DATE_LINE_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
+_CN_DATE_LINE_RE = re.compile(r"^\s*([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日\s*$")
+_ANY_DATE_RE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})")
+_ABOUT_RE = re.compile(r"^(.{2,80}?)关于")
+
+
+@dataclass
+class PageMeta:
+    """Metadata handed over by the HTML stage (field → (value, …))."""
+
+    values: dict[str, tuple[str, int, int]]
+
+    def get(self, key: str) -> str | None:
+        v = self.values.get(key)
+        return v[0].strip() if v and v[0].strip() else None
+
+
+def _iso(y: str | int, m: str | int, d: str | int) -> str | None:
+    y, m, d = int(y), int(m), int(d)
+    if not (1 <= m <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def parse_date(s: str) -> str | None:
+    """ISO date from the forms notices and sites use.
+
+    >>> parse_date("2019年01月24日"), parse_date("2017/12/5 22:04:44"), parse_date("二〇一八年四月二十三日")
+    ('2019-01-24', '2017-12-05', '2018-04-23')
+    """
+    m = _ANY_DATE_RE.search(s)
+    if m:
+        return _iso(*m.groups())
+    m = _CN_DATE_LINE_RE.match(s)
+    if m:
+        from extractor.segment.numbering import parse_cn_int
+
+        year = "".join(str({"〇": 0, "零": 0}.get(c, None) if c in "〇零" else parse_cn_int(c)) for c in m.group(1))
+        return _iso(year, parse_cn_int(m.group(2)), parse_cn_int(m.group(3)))
+    return None
+
+
+def classify_level(issuer: str) -> tuple[Level, str]:
+    """Administrative level of an issuing body, with the reason.
+
+    >>> classify_level("安徽省科协")
+    ('provincial', "'安徽省' is a provincial-level division")
+    >>> classify_level("广州市天河区教育局")[0], classify_level("**市科协")[0], classify_level("中国科协办公厅")[0]
+    ('county', 'municipal', 'national')
+    >>> classify_level("北京市海淀区科协")[0], classify_level("国务院办公厅")[0]
+    ('county', 'national')
+    """
+    name = issuer.removeprefix("中共").strip()
+    for p in regions.PROVINCES:
+        short = p[:-1] if p.endswith(("省", "市")) else p
+        if name.startswith(p) or (name.startswith(short) and name[len(short) : len(short) + 1] in ("省", "市", "委", "科")):
+            rest = name[len(p):] if name.startswith(p) else name[len(short):]
+            if re.match(r"^[\u4e00-\u9fff]{1,6}?(?:区|县|旗)", rest) and p in regions.MUNICIPALITIES_DIRECT:
+                return "county", f"'{rest[:rest.find('区') + 1 if '区' in rest[:8] else rest.find('县') + 1]}' is a district/county of {p}"
+            if re.match(r"^[\u4e00-\u9fff]{1,6}?(?:市|州|盟)", rest) and p not in regions.MUNICIPALITIES_DIRECT:
+                sub = re.match(r"^[\u4e00-\u9fff]{1,6}?(?:市|州|盟)", rest).group(0)
+                rest2 = rest[len(sub):]
+                if re.match(r"^[\u4e00-\u9fff]{1,6}?(?:区|县|旗)", rest2):
+                    return "county", f"'{sub}' of {p} has a district/county in the name"
+                return "municipal", f"'{sub}' is a city of {p}"
+            return "provincial", f"'{p}' is a provincial-level division"
+    m = re.match(r"^([\u4e00-\u9fff*X]{1,8}?市)([\u4e00-\u9fff*X]{1,6}?(?:区|县))(?![委级])", name)
+    if m:
+        return "county", f"'{m.group(2)}' is a district/county of {m.group(1)}"
+    m = re.match(r"^([\u4e00-\u9fff*X]{1,6}?(?:县|区))(?:人民政府|政府|委|科协|[\u4e00-\u9fff]{0,8}局)", name)
+    if m and not name.startswith(("地区", "社区", "园区")):
+        return "county", f"'{m.group(1)}' is a county-level division"
+    if re.match(r"^[\u4e00-\u9fff*X]{0,8}?市", name):
+        city = re.match(r"^[\u4e00-\u9fff*X]{0,8}?市", name).group(0)
+        return "municipal", f"'{city}' is a city" if len(city) > 1 else "'市' bodies (市科协, 市委) are municipal"
+    if re.match(r"^[\u4e00-\u9fff*X]{0,8}?省", name):
+        return "provincial", "'省' bodies (省科协, 省委) are provincial"
+    for p in regions.NATIONAL_PREFIXES:
+        if name.startswith(p):
+            return "national", f"'{p}' is a national body"
+    for p in regions.NATIONAL_MINISTRIES:
+        if name.startswith(p):
+            return "national", f"'{p}' is a ministry or commission of the State Council"
+    return "unknown", f"no level rule matches '{issuer}'"
+
+
+def split_issuers(s: str) -> list[str]:
+    """>>> split_issuers("广州市民政局 广州市财政局、广州市市场监督管理局")
+    ['广州市民政局', '广州市财政局', '广州市市场监督管理局']
+    >>> split_issuers("广州市卫生健康委等4部门")
+    ['广州市卫生健康委']
+    """
+    s = re.sub(r"等\s*\d+\s*(?:个)?(?:部门|单位)$", "", s.strip())
+    parts = [p.strip() for p in re.split(r"[\s、,，;；]+|(?<=[局委厅部办院])和(?=[\u4e00-\u9fff])", s) if p.strip()]
+    return parts
+
+
+def _lines(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for a, b in ranges:
+        pos = a
+        while pos < b:
+            nl = text.find("\n", pos, b)
+            stop = b if nl < 0 else nl
+            s, e = pos, stop
+            while s < e and text[s] in " \t":
+                s += 1
+            while e > s and text[e - 1] in " \t":
+                e -= 1
+            if e > s:
+                out.append((s, e))
+            pos = stop + 1
+    return out
+
+
+def _field(aligned: AlignedText, value: str | list[str], source: str, evidence: str, span: Span | None = None) -> TextField | NamesField:
+    cls = NamesField if isinstance(value, list) else TextField
+    return cls(value=value, source=source, evidence=evidence, span=span,
+               raw_span=aligned.to_raw_span(*span) if span else None)
+
+
+def _find_in(text: str, needle: str, ranges: list[tuple[int, int]]) -> Span | None:
+    for a, b in ranges:
+        i = text.find(needle, a, b)
+        if i >= 0:
+            return (i, i + len(needle))
+    return None
+
+
+def extract_metadata(
+    aligned: AlignedText,
+    layers: list[Mark],
+    parts: list[Part],
+    script: Script,
+    page: PageMeta,
+) -> tuple[Metadata, list[Issue]]:
+    text = aligned.text
+    issues: list[Issue] = []
+    body = [(m.start, m.end) for m in layers if m.kind == "body"]
+    meta_ranges = [(m.start, m.end) for m in layers if m.kind == "meta"]
+    lines = _lines(text, body)
+
+    # --- title ---------------------------------------------------------------------
+    title: TextField | NamesField | None = None
+    t_table = page.get("title")
+    if t_table:
+        title = _field(aligned, t_table, "metadata_table", "标题/名称 row of the page's metadata table", _find_in(text, t_table, meta_ranges + body))
+    elif page.get("html:title"):
+        v = page.get("html:title")
+        title = _field(aligned, v, "html_meta", "<meta name=ArticleTitle>", _find_in(text, v, body + meta_ranges))
+    else:
+        title = _title_from_text(aligned, lines)
+    if title is None:
+        issues.append(issue("W301", "metadata", "no title line found"))
+
+    # --- doc number ----------------------------------------------------------------
+    doc_number: TextField | NamesField | None = None
+    dn = page.get("doc_number")
+    if dn:
+        doc_number = _field(aligned, dn, "metadata_table", "发文字号/文号 row of the page's metadata table", _find_in(text, dn, meta_ranges + body))
+    else:
+        doc_number = _doc_number_from_text(aligned, lines, title)
+
+    # --- issuer ---------------------------------------------------------------------
+    issuer = _choose_issuer(aligned, page, title, doc_number, lines, meta_ranges)
+    if issuer is None:
+        issues.append(issue("W302", "metadata", "no issuing body in the title, metadata or signature"))
+
+    # --- level ---------------------------------------------------------------------
+    level = LevelField(value="unknown", source="inferred", evidence="no issuer")
+    if issuer is not None and issuer.value:
+        lv, why = classify_level(issuer.value[0])
+        level = LevelField(value=lv, source=issuer.source, evidence=f"issuer {issuer.value[0]}: {why}", span=issuer.span, raw_span=issuer.raw_span)
+    if level.value == "unknown" and title is not None:
+        lv, why = classify_level(re.sub(r"^[(（]转载[)）]", "", title.value))
+        if lv != "unknown":
+            level = LevelField(value=lv, source="title", evidence=f"place name at the head of the title: {why}", span=title.span, raw_span=title.raw_span)
+    if level.value == "unknown":
+        issues.append(issue("W303", "metadata", level.evidence))
+
+    # --- dates ---------------------------------------------------------------------
+    posted = _posted(aligned, page, layers)
+    date: TextField | NamesField | None = None
+    if page.get("date") and parse_date(page.get("date") or ""):
+        v = page.get("date") or ""
+        date = _field(aligned, parse_date(v), "document", "成文日期 row of the page's metadata table", _find_in(text, v, meta_ranges))
+    else:
+        date = _signature_date(aligned, lines, parts)
+    if date is None and posted is not None:
+        date = posted.model_copy(update={"evidence": "no date in the document; posting date of the hosting site: " + posted.evidence})
+        issues.append(issue("W304", "metadata", "no 成文日期 in the document; the site's posting date is used"))
+
+    # --- doc type, truncation --------------------------------------------------------
+    doc_type = None
+    if title is not None:
+        dt = doc_type_of(title.value)
+        if dt:
+            doc_type = TextField(value=dt, source="title", evidence=f"title ends with {dt}", span=title.span, raw_span=title.raw_span)
+    trunc = [m for m in layers if m.rule in ("paywall", "preview_limit")]
+    if trunc:
+        sp = (trunc[0].start, trunc[0].end)
+        truncated = FlagField(value=True, source="document", evidence=f"{trunc[0].rule} marker", span=sp, raw_span=aligned.to_raw_span(*sp))
+        issues.append(issue("W109", "metadata", f"text stops before the end of the document ({trunc[0].rule}: {text[sp[0]:sp[1]][:40]!r})", sp, aligned.to_raw_span(*sp)))
+    else:
+        truncated = FlagField(value=False, source="inferred", evidence="no paywall, preview or 未完 marker")
+    md = Metadata(title=title, issuer=issuer, level=level, date=date, posted=posted, doc_number=doc_number,
+                  doc_type=doc_type, script=script, truncated=truncated)
+    return md, issues
+
+
+def doc_type_of(title: str) -> str | None:
+    """>>> doc_type_of("广州市老年人优待办法（广州市人民政府令第179号）"), doc_type_of("安徽省科协关于学会创新和服务能力提升工程的实施意见")
+    ('办法', '意见')
+    """
+    t = re.sub(r"[(（][^()（）]*[)）]\s*$", "", title.strip()).rstrip("》”\" ")
+    for suffix, kind in DOC_TYPES:
+        if t.endswith(suffix):
+            return kind
+    return None
+
+
+def _title_from_text(aligned: AlignedText, lines: list[tuple[int, int]]) -> TextField | NamesField | None:
+    text = aligned.text
+    for i, (a, b) in enumerate(lines[:6]):
+        line = text[a:b]
+        if "。" in line or len(line) > 80 or DOC_NUMBER_RE.fullmatch(line.strip()) or _DATE_LINE_RE.match(line):
+            continue
+        end = b
+        value = line
+        # a title broken across lines: an open 《 or a next line that ends the title
+        j = i + 1
+        while j < len(lines) and j <= i + 2:
+            nxt = text[lines[j][0] : lines[j][1]]
+            if value.count("《") > value.count("》") or (len(nxt) <= 30 and "。" not in nxt and re.search(r"(?:的通知|的意见|方案|要点|办法)$", nxt) and not doc_type_of(value)):
+                value += nxt
+                end = lines[j][1]
+                j += 1
+            else:
+                break
+        return _field(aligned, value.strip(), "document", "first line of the body", (a, end))
+    return None
+
+
+def _doc_number_from_text(aligned: AlignedText, lines: list[tuple[int, int]], title: TextField | NamesField | None) -> TextField | NamesField | None:
+    text = aligned.text
+    for i, (a, b) in enumerate(lines[:8]):
+        line = text[a:b].strip()
+        if DOC_NUMBER_RE.fullmatch(line):
+            return _field(aligned, line, "document", "a line of its own under the title", (a, b))
+        # "广州市人民政府令\n第179号" (corpus 18): the 令 number set on two lines
+        if line.endswith("令") and i + 1 < len(lines):
+            nxt = text[lines[i + 1][0] : lines[i + 1][1]].strip()
+            if re.fullmatch(r"第\s*\d{1,4}\s*号", nxt):
+                return _field(aligned, line + nxt, "document", "令 number under the title", (a, lines[i + 1][1]))
+    if title is not None:
+        m = re.search(r"[(（]([^()（）]+)[)）]\s*$", title.value)
+        if m and DOC_NUMBER_RE.fullmatch(m.group(1)):
+            sp = None
+            if title.span:
+                k = text.find(m.group(1), title.span[0], title.span[1])
+                sp = (k, k + len(m.group(1))) if k >= 0 else None
+            return _field(aligned, m.group(1), "title", "in brackets after the title", sp)
+    return None
+
+
+def _choose_issuer(aligned: AlignedText, page: PageMeta, title: TextField | None, doc_number: TextField | None,
+                   lines: list[tuple[int, int]], meta_ranges: list[tuple[int, int]]) -> NamesField | None:
+    """Issuing bodies, best evidence first: the site's table (widened by the title when
+    the title names more joint issuers), the title, the signature block, the 令 number,
+    the page's ContentSource."""
+    text = aligned.text
+    from_title = _issuer_from_title(aligned, title, lines) if title is not None else None
+    signature = _issuer_from_signature(aligned, lines)
+    table_issuer = page.get("issuer")
+    if table_issuer:
+        names = split_issuers(table_issuer)
+        if from_title is not None and set(names) < set(from_title.value):
+            return from_title
+        return _field(aligned, names, "metadata_table", "发文机关 row of the page's metadata table", _find_in(text, table_issuer, meta_ranges))
+    if from_title is not None:
+        if signature is not None and len(signature.value) > len(from_title.value) and re.search(r"等\s*\d+\s*个?(?:部门|单位)", title.value if title else ""):
+            return signature
+        return from_title
+    if signature is not None:
+        return signature
+    if doc_number is not None:
+        m = re.match(r"^(?:中华人民共和国)?(.+?)令\s*第", doc_number.value)
+        if m:
+            return _field(aligned, [m.group(1)], doc_number.source, "the body whose 令 this is", doc_number.span)
+    src = page.get("html:source_name")
+    if src and re.search(ORG_SUFFIX + "$", src):
+        return _field(aligned, [src], "html_meta", "<meta name=ContentSource> of the page")
+    return None
+
+
+_PLACE_RE = re.compile(r"(XX|\*\*|××|[\u4e00-\u9fff]{2,3})$")
+_NOT_PLACE = set("年的和在我本全各该于及与为对是月日了、")
+
+
+def _issuer_from_title(aligned: AlignedText, title: TextField | NamesField, lines: list[tuple[int, int]]) -> TextField | NamesField | None:
+    text = aligned.text
+    v = re.sub(r"^[(（]转载[)）]", "", title.value)
+    m = _ABOUT_RE.match(v)
+    names: list[str] = []
+    if m:
+        names = split_issuers(m.group(1))
+    else:
+        m2 = _ORG_RE.match(v)
+        if m2:
+            names = [m2.group(1)]
+    if not names:
+        return None
+    # "市科协…方案" names the body without its city; the text often has it in full
+    if names[0][0] in "市省县区":
+        for a, b in lines:
+            for fm in re.finditer(re.escape(names[0]), text[a:b]):
+                before = text[a : a + fm.start()]
+                pm = re.search(r"(XX|\*\*|××)$", before) or _PLACE_RE.search(before)
+                if pm and not (set(pm.group(1)) & _NOT_PLACE):
+                    k = a + fm.start() - len(pm.group(1))
+                    names[0] = pm.group(1) + names[0]
+                    return _field(aligned, names, "document", "title names the body; its place name from the text", (k, k + len(names[0])))
+    sp = None
+    if title.span:
+        k = text.find(names[0], title.span[0], title.span[1])
+        sp = (k, k + len(names[0])) if k >= 0 else None
+    return _field(aligned, names, "title", "issuing body at the head of the title", sp)
+
+
+def _issuer_from_signature(aligned: AlignedText, lines: list[tuple[int, int]]) -> NamesField | None:
+    """The signature block: organisation lines right above the first date line."""
+    text = aligned.text
+    for i, (a, b) in enumerate(lines):
+        if (_DATE_LINE_RE.match(text[a:b]) or _CN_DATE_LINE_RE.match(text[a:b])) and i > 0:
+            names: list[str] = []
+            j = i - 1
+            while j >= 0 and i - j <= 6:
+                cand = text[lines[j][0] : lines[j][1]].strip()
+                if len(cand) > 40 or "。" in cand or not re.search(ORG_SUFFIX + r"(?:\s*[(（][^()（）]*[)）])?$", cand):
+                    break
+                names[:0] = split_issuers(cand)
+                j -= 1
+            if names:
+                sp = (lines[j + 1][0], lines[i - 1][1])
+                return _field(aligned, names, "document", "signature block above the date", sp)
+    return None
+
+
+def _signature_date(aligned: AlignedText, lines: list[tuple[int, int]], parts: list[Part]) -> TextField | NamesField | None:
+    text = aligned.text
+    for a, b in lines:
+        line = text[a:b]
+        if _DATE_LINE_RE.match(line) or _CN_DATE_LINE_RE.match(line):
+            v = parse_date(line)
+            if v:
+                return _field(aligned, v, "document", "date line of the signature (成文日期)", (a, b))
+    return None
+
+
+def _posted(aligned: AlignedText, page: PageMeta, layers: list[Mark]) -> TextField | NamesField | None:
+    text = aligned.text
+    for m in layers:
+        if m.rule == "posting_date":
+            v = parse_date(text[m.start : m.end])
+            if v:
+                return _field(aligned, v, "site_posting", "posting-date line of the hosting site", (m.start, m.end))
+    for key, why in (("posted", "发布日期 row of the page's metadata table"), ("html:posted", "<meta name=PubDate>")):
+        v = page.get(key)
+        if v and parse_date(v):
+            return TextField(value=parse_date(v) or "", source="site_posting", evidence=why)
+    return None

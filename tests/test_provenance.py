@@ -1,0 +1,110 @@
+"""Every item of every corpus document maps back to its raw characters.
+
+Two checks per span: replaying the document's edit log on ``raw_text[raw_span]``
+gives ``text[span]``; and for plain-text notices, running the normalizer afresh
+on the raw slice gives it too ("normalized again").
+"""
+
+from __future__ import annotations
+
+import json
+
+from extractor.normalize import normalize_text
+from tests.conftest import CORPUS, extracted
+
+
+def test_edit_log_rebuilds_the_whole_text(corpus_docs) -> None:  # noqa: ANN001
+    from extractor.normalize.offsets import AlignedText, _RawEdit
+
+    for name, doc in corpus_docs.items():
+        edits = [_RawEdit(e.raw_start, e.raw_end, e.replacement, e.reason, e.prior) for e in doc.edits]
+        assert AlignedText(doc.raw_text, None, edits).text == doc.text, name
+        for e in doc.edits:
+            assert doc.text[e.start : e.start + len(e.replacement)] == e.replacement
+
+
+def _replay(doc, raw_span):  # noqa: ANN001, ANN202
+    from extractor.normalize.offsets import AlignedText, _RawEdit
+
+    edits = [_RawEdit(e.raw_start, e.raw_end, e.replacement, e.reason, e.prior) for e in doc.edits]
+    return AlignedText(doc.raw_text, doc.text, edits).replay(*raw_span)
+
+
+def test_sections_map_back(corpus_docs) -> None:  # noqa: ANN001
+    checked = 0
+    for name, doc in corpus_docs.items():
+        for s in doc.sections:
+            assert doc.text[slice(*s.span)] == s.text, (name, s.id)
+            assert _replay(doc, s.raw_span) == s.text, (name, s.id)
+            assert _replay(doc, s.label_raw_span) == doc.text[slice(*s.label_span)], (name, s.id)
+            # the label as written is exactly the raw characters
+            assert doc.raw_text[slice(*s.label_raw_span)] == s.label, (name, s.id)
+            checked += 1
+    assert checked > 1000
+
+
+def test_sections_of_plain_text_normalize_again(corpus_docs) -> None:  # noqa: ANN001
+    """Re-running the normalizer on the raw slice of an item reproduces its text."""
+    for name, doc in corpus_docs.items():
+        if doc.source.media_type != "text/plain":
+            continue
+        ctx = normalize_text(doc.raw_text).context
+        for s in doc.sections:
+            again = normalize_text(doc.raw_text[slice(*s.raw_span)], ctx).aligned.text
+            assert again == s.text, (name, s.id, again[:40], s.text[:40])
+
+
+def test_clauses_layers_and_metadata_map_back(corpus_docs) -> None:  # noqa: ANN001
+    for name, doc in corpus_docs.items():
+        for c in doc.clauses:
+            assert _replay(doc, c.raw_span) == doc.text[slice(*c.span)], (name, c.id)
+        for layer in doc.layers:
+            assert _replay(doc, layer.raw_span) == doc.text[slice(*layer.span)], (name, layer)
+        md = doc.metadata
+        for f in (md.title, md.doc_number, md.date, md.issuer, md.truncated):
+            if f is not None and f.span is not None:
+                assert _replay(doc, f.raw_span) == doc.text[slice(*f.span)], (name, f)
+
+
+def test_layers_tile_the_text(corpus_docs) -> None:  # noqa: ANN001
+    for name, doc in corpus_docs.items():
+        pos = 0
+        for layer in doc.layers:
+            assert layer.span[0] == pos, name
+            pos = layer.span[1]
+        assert pos == len(doc.text), name
+
+
+def test_clauses_tile_each_section(corpus_docs) -> None:  # noqa: ANN001
+    def squash(t: str) -> str:
+        return "".join(t.split())
+
+    for name, doc in corpus_docs.items():
+        by_section: dict[str, list[str]] = {}
+        for c in doc.clauses:
+            if c.section:
+                by_section.setdefault(c.section, []).append(doc.text[slice(*c.span)])
+        for s in doc.sections:
+            label = doc.text[s.label_span[0] : s.span[0]]
+            assert squash("".join(by_section.get(s.id, []))) == squash(label + s.text), (name, s.id)
+
+
+def test_html_metadata_against_manifest(corpus_docs) -> None:  # noqa: ANN001
+    """The corpus manifest records level, 发文字号 and date for the HTML pages."""
+    manifest = json.loads((CORPUS / "MANIFEST.json").read_text(encoding="utf-8"))
+    wrong = []
+    for m in manifest:
+        if m["media_type"] != "text/html":
+            continue
+        md = corpus_docs[m["file"]].metadata
+        got = (md.level.value, md.doc_number.value.replace(" ", "") if md.doc_number else None, md.date.value if md.date else None)
+        if got != (m["level"], m["doc_number"], m["date"]):
+            wrong.append((m["file"], got, (m["level"], m["doc_number"], m["date"])))
+    assert wrong == []
+
+
+def test_extraction_is_deterministic() -> None:
+    from extractor.pipeline import extract_path
+
+    p = str(CORPUS / "seeds" / "004_78ac27f02b718a06.txt")
+    assert extract_path(p).model_dump() == extracted(p).model_dump()
