@@ -15,13 +15,13 @@ whole edit (a replaced ``&nbsp;`` maps back to all six characters).
 (3, 4)
 >>> a.to_raw_span(0, 4)
 (0, 4)
->>> a.replay(0, 10) == a.text
+>>> a.replay(0, 10, include_edges=True) == a.text
 True
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from extractor.model import Edit, EditReason, Span
@@ -74,7 +74,12 @@ class AlignedText:
         return "".join(out)
 
     def apply(self, local: list[LocalEdit]) -> AlignedText:
-        """Return a new AlignedText with ``local`` (sorted, non-overlapping) applied."""
+        """Return a new AlignedText with ``local`` (sorted, non-overlapping) applied.
+
+        A local edit that touches an earlier edit's replacement absorbs it (and any
+        other local edit that then falls inside the widened range), so raw edits
+        never overlap.
+        """
         local = [e for e in local if e.replacement != self.text[e.start : e.end]]
         if not local:
             return self
@@ -83,41 +88,63 @@ class AlignedText:
         merged: list[_RawEdit] = []
         j = 0  # next old edit not yet emitted
         n_old = len(old)
-        for le in local:
-            s, e = le.start, le.end
-            # old edits wholly before the new one (ending at or before s) keep their place
+        i = 0
+        while i < len(local):
+            s = local[i].start
+            # old edits wholly before (ending at or before s; a zero-width one at s too)
             while j < n_old and t_starts[j] + len(old[j].replacement) <= s and not (
                 t_starts[j] == s and len(old[j].replacement) > 0
             ):
                 merged.append(old[j])
                 j += 1
-            # old edits that overlap [S, E) are absorbed into the new one
-            S, E = s, e
+            S, E = s, local[i].end
+            group = [local[i]]
+            i += 1
             priors: list[EditReason] = []
             raw_s: int | None = None
             raw_e: int | None = None
             first = True
-            while j < n_old:
-                o_ts = t_starts[j]
-                o_te = o_ts + len(old[j].replacement)
-                if not (o_ts < E and o_te > S):
+            while True:
+                grew = False
+                while j < n_old:
+                    o_ts = t_starts[j]
+                    o_te = o_ts + len(old[j].replacement)
+                    if not (o_ts < E and o_te > S):
+                        break
+                    if first:
+                        if o_ts <= S:
+                            raw_s = old[j].raw_start
+                        S = min(S, o_ts)
+                        first = False
+                    raw_e = old[j].raw_end if o_te >= E else None
+                    E = max(E, o_te)
+                    priors.extend(old[j].prior)
+                    priors.append(old[j].reason)
+                    j += 1
+                    grew = True
+                while i < len(local) and local[i].start < E:
+                    group.append(local[i])
+                    if local[i].end > E:
+                        E = local[i].end
+                        raw_e = None
+                    i += 1
+                    grew = True
+                if not grew:
                     break
-                if first:
-                    if o_ts <= S:
-                        raw_s = old[j].raw_start
-                    S = min(S, o_ts)
-                    first = False
-                raw_e = old[j].raw_end if o_te >= E else None
-                E = max(E, o_te)
-                priors.extend(old[j].prior)
-                priors.append(old[j].reason)
-                j += 1
             if raw_s is None:
                 raw_s = self._locate(S)[0] if S < E else self._raw_boundary(S)
             if raw_e is None:
                 raw_e = self._locate(E - 1)[1] if S < E else raw_s
-            replacement = self.text[S:s] + le.replacement + self.text[e:E]
-            merged.append(_RawEdit(raw_s, raw_e, replacement, le.reason, tuple(dict.fromkeys(priors))))
+            pieces: list[str] = []
+            pos = S
+            for le in group:
+                pieces.append(self.text[pos : le.start])
+                pieces.append(le.replacement)
+                pos = le.end
+            pieces.append(self.text[pos:E])
+            reason = group[-1].reason
+            priors.extend(le.reason for le in group[:-1])
+            merged.append(_RawEdit(raw_s, raw_e, "".join(pieces), reason, tuple(r for r in dict.fromkeys(priors) if r != reason)))
         merged.extend(old[j:])
         new_text = _apply_local(self.text, local)
         return AlignedText(self.raw, new_text, merged)
@@ -174,22 +201,22 @@ class AlignedText:
             return (p, p)
         return (text_pos(raw_start, False), text_pos(raw_end, True))
 
-    def replay(self, raw_start: int, raw_end: int) -> str:
+    def replay(self, raw_start: int, raw_end: int, include_edges: bool = False) -> str:
         """Apply the logged edits that lie inside ``raw[raw_start:raw_end]`` to that slice.
 
         For a span produced by :meth:`to_raw_span` this reproduces ``text[span]``; the
-        provenance tests rely on it.
+        provenance tests rely on it. Insertions exactly at the two ends belong to the
+        neighbouring text, so they are left out unless ``include_edges`` (use it to
+        replay the whole document).
         """
         out: list[str] = []
         pos = raw_start
-        k = bisect_right(self._r_starts, raw_start) - 1
-        k = max(k, 0)
-        for ed in self._edits[k:]:
-            if ed.raw_start >= raw_end and not (ed.raw_start == raw_end and ed.raw_end > raw_end):
+        for ed in self._edits[bisect_left(self._r_starts, raw_start):]:
+            if ed.raw_start > raw_end:
                 break
-            if ed.raw_start < raw_start or ed.raw_end > raw_end:
+            if ed.raw_end > raw_end:
                 continue
-            if ed.raw_start == ed.raw_end and ed.raw_start in (raw_start, raw_end):
+            if ed.raw_start == ed.raw_end and not include_edges and ed.raw_start in (raw_start, raw_end):
                 continue
             out.append(self.raw[pos : ed.raw_start])
             out.append(ed.replacement)

@@ -166,7 +166,6 @@ def join_page_breaks(text: str, known: bool = False) -> list[LocalEdit]:
 
 
 # --- OCR damage ----------------------------------------------------------------------------------
-_DITTO_LINE_RE = re.compile(r"[^\n]*〃[^\n]*")
 _BULLET_DIGIT_RE = re.compile(r"(?:(?<=[。；;！？\n])|^)(\d{1,2})[•·](?=[\u4e00-\u9fff])", re.M)
 _O_FOR_STOP_RE = re.compile(r"(?<=[\u4e00-\u9fff、，,/])O(?=\d{1,2}[.、][\u4e00-\u9fff])")
 _O_AT_END_RE = re.compile(r"(?<=[\u4e00-\u9fff、，,/])O\Z")
@@ -182,11 +181,15 @@ def repair_ocr(text: str, is_slice: bool = False) -> list[LocalEdit]:
     '市科协“星级学会”创建。4.创新机制增长占/八、。1.注重'
     """
     edits: list[LocalEdit] = []
-    for m in _DITTO_LINE_RE.finditer(text):
-        marks = [m.start() + i for i, c in enumerate(m.group(0)) if c == "〃"]
+    by_line: dict[int, list[int]] = {}
+    pos = text.find("〃")
+    while pos >= 0:  # (a regex over whole lines would be quadratic on one-line pages)
+        by_line.setdefault(text.rfind("\n", 0, pos), []).append(pos)
+        pos = text.find("〃", pos + 1)
+    for marks in by_line.values():
         if len(marks) % 2 == 0:
-            for k, pos in enumerate(marks):
-                edits.append(LocalEdit(pos, pos + 1, "“" if k % 2 == 0 else "”", "ocr_repair"))
+            for k, p in enumerate(marks):
+                edits.append(LocalEdit(p, p + 1, "“" if k % 2 == 0 else "”", "ocr_repair"))
     for m in _BULLET_DIGIT_RE.finditer(text):
         edits.append(LocalEdit(m.end(1), m.end(1) + 1, ".", "ocr_repair"))
     for m in _O_FOR_STOP_RE.finditer(text):

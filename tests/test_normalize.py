@@ -1,0 +1,173 @@
+"""Decoding, normalization and offsets: real text re-encoded, and properties."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.normalize import normalize_html, normalize_text
+from extractor.normalize.decode import decode_bytes
+from extractor.normalize.offsets import AlignedText, LocalEdit
+from extractor.pipeline import extract_bytes
+from tests.conftest import CORPUS
+
+SEED_004 = CORPUS / "seeds" / "004_78ac27f02b718a06.txt"  # traditional script
+SEED_002 = CORPUS / "seeds" / "002_c05fb64366262bba.txt"
+
+
+def _strip_pinyin_unencodable(text: str, codec: str) -> str:
+    return text.encode(codec, errors="ignore").decode(codec)
+
+
+def test_legacy_encodings_decode_to_the_same_document() -> None:
+    """Seed 002 as GBK, GB18030 and GB2312-declared HTML gives the same text as UTF-8."""
+    text = SEED_002.read_text(encoding="utf-8")
+    ref = extract_bytes(text.encode("utf-8"))
+    for codec in ("gbk", "gb18030"):
+        doc = extract_bytes(text.encode(codec))
+        assert doc.source.encoding == "gb18030"
+        assert doc.text == ref.text
+        assert [s.path for s in doc.sections] == [s.path for s in ref.sections]
+
+
+def test_big5_traditional_notice() -> None:
+    """Seed 004 (traditional) encoded as Big5: sniffed, converted t2s, same tree."""
+    text = _strip_pinyin_unencodable(SEED_004.read_text(encoding="utf-8"), "big5hkscs")
+    doc = extract_bytes(text.encode("big5hkscs"))
+    ref = extract_bytes(text.encode("utf-8"))
+    assert doc.source.encoding == "big5hkscs" and doc.source.encoding_source == "sniffed"
+    assert doc.text == ref.text
+    assert doc.metadata.script == "traditional"
+    assert [s.path for s in doc.sections] == [s.path for s in ref.sections]
+
+
+def test_lying_meta_is_overruled() -> None:
+    page = '<html><head><meta charset="gb2312"></head><body><div id="UCAP-CONTENT"><p>一、总体要求</p><p>（一）指导思想。学会要加强建设。</p></div></body></html>'
+    doc = extract_bytes(page.encode("utf-8"))
+    assert doc.source.encoding == "utf-8"
+    assert "W102" in {i.code for i in doc.issues}
+    assert [s.path for s in doc.sections] == [["一"], ["一", "（一）"]]
+
+
+def test_declared_gb2312_is_read_as_gb18030() -> None:
+    page = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><p>朱镕基同志的讲话</p></body></html>'
+    d = decode_bytes(page.encode("gb18030"))
+    assert d.encoding == "gb18030" and "镕" in d.text and d.source == "meta"
+
+
+def test_http_header_beats_meta() -> None:
+    page = '<meta charset="utf-8"><p>学会改革</p>'.encode("gbk")
+    d = decode_bytes(page, content_type="text/html; charset=GBK")
+    assert d.source == "http_header" and "学会改革" in d.text
+
+
+def test_undecodable_bytes_are_replaced_and_flagged() -> None:
+    data = "学会改革工作要点".encode("utf-8") + b"\xff\xfe\x80" + "一、总体要求".encode("utf-8")
+    doc = extract_bytes(data)
+    assert "W101" in {i.code for i in doc.issues}
+    assert doc.status == "partial"
+    assert "一、总体要求" in doc.text
+
+
+def test_no_blanket_nfkc_markers_survive() -> None:
+    n = normalize_text("①学会 ⑴理事会 ㈠监事会 （１）２０１８年")
+    assert n.aligned.text == "①学会 ⑴理事会 ㈠监事会 (1)2018年"
+
+
+def test_pinyin_glosses_removed_but_real_brackets_kept() -> None:
+    n = normalize_text("鄉(xiāng)鎮(zhèn)(街道)科協(xié)組織(試行)")
+    assert n.aligned.text == "乡镇(街道)科协组织(试行)"
+    assert n.script == "traditional"
+
+
+def test_seed_003_page_breaks_joined() -> None:
+    text = (CORPUS / "seeds" / "003_90654e4803dc1b1f.txt").read_text(encoding="utf-8")
+    n = normalize_text(text)
+    assert "为抓手的学会能力提升活动" in n.aligned.text
+    assert "服务社会和政府方面" in n.aligned.text
+    assert "〃" not in n.aligned.text and "“星级学会”创建活动实施方案科技社团" in n.aligned.text
+
+
+def test_html_entities_and_markup_map_back() -> None:
+    raw = '<div id="zoomcon"><p>国务院&nbsp;&nbsp;<span>办公厅</span></p><p>2019年1月24日&#12288;</p></div>'
+    n = normalize_html(raw)
+    t = n.aligned.text
+    i = t.index("办公厅")
+    rs, re_ = n.aligned.to_raw_span(i, i + 3)
+    assert raw[rs:re_] == "办公厅"
+    assert "国务院 办公厅" in t and "2019年1月24日" in t
+
+
+# --- properties -----------------------------------------------------------------------------
+
+_chars = st.sampled_from(list("一二三、（）()１2。，学會協网(wǎng)〃•O\n\r\t 　&<>;abc#ＡＢ①"))
+_texts = st.lists(_chars, max_size=80).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts)
+def test_normalize_text_never_raises_and_round_trips(raw: str) -> None:
+    n = normalize_text(raw)
+    a = n.aligned
+    assert a.replay(0, len(raw), include_edges=True) == a.text
+    for s in range(len(a.text) + 1):
+        rs, re_ = a.to_raw_span(s, s)
+        assert 0 <= rs <= re_ <= len(raw)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300))
+def test_pipeline_never_raises_on_bytes(data: bytes) -> None:
+    from extractor.errors import InputError
+
+    try:
+        doc = extract_bytes(data)
+    except InputError as e:
+        assert e.code in ("E902", "E903")
+        return
+    assert doc.text == AlignedText(doc.raw_text).apply([]).text or doc.edits
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("<p>div</>&nbsp;学会一、（二）\n x=\"'!-")), max_size=120))
+def test_broken_html_never_raises(raw: str) -> None:
+    n = normalize_html(raw)
+    assert n.aligned.replay(0, len(raw), include_edges=True) == n.aligned.text
+
+
+@st.composite
+def _edit_stages(draw):  # noqa: ANN001, ANN202
+    raw = draw(st.text(alphabet="abcdef", min_size=1, max_size=30))
+    stages = []
+    length = len(raw)
+    for _ in range(draw(st.integers(1, 4))):
+        points = sorted(draw(st.lists(st.integers(0, length), max_size=6)))
+        edits = []
+        last = -1
+        for i in range(0, len(points) - 1, 2):
+            s, e = points[i], points[i + 1]
+            if s <= last or (s == e and s == last):
+                continue
+            repl = draw(st.text(alphabet="XYZ", max_size=3))
+            edits.append(LocalEdit(s, e, repl, "whitespace"))
+            last = e
+        stages.append(edits)
+        length = length + sum(len(x.replacement) - (x.end - x.start) for x in edits)
+    return raw, stages
+
+
+@settings(max_examples=400, deadline=None)
+@given(_edit_stages())
+def test_composed_edits_rebuild_text_and_map_untouched_chars(case) -> None:  # noqa: ANN001
+    raw, stages = case
+    a = AlignedText(raw)
+    for edits in stages:
+        # stages were drawn against a running length; clip to the actual text
+        edits = [e for e in edits if e.end <= len(a.text)]
+        a = a.apply(edits)
+    assert a.replay(0, len(raw), include_edges=True) == a.text
+    # characters outside every edit map 1:1 and are equal in both texts
+    for i, ch in enumerate(a.text):
+        rs, re_ = a.to_raw_span(i, i + 1)
+        if re_ - rs == 1 and raw[rs] == ch:
+            assert a.replay(rs, re_) == ch
