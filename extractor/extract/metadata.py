@@ -15,6 +15,7 @@ from extractor.errors import issue
 from extractor.model import FlagField, Issue, Level, LevelField, Metadata, NamesField, Part, Script, Span, TextField
 from extractor.normalize.layers import Mark
 from extractor.normalize.offsets import AlignedText
+from extractor.segment.sections import body_lines
 
 DOC_TYPES: tuple[tuple[str, str], ...] = (
     # (suffix of the title, doc_type); longest first. 实施意见 counts as 意见 (gold README).
@@ -130,24 +131,6 @@ def split_issuers(s: str) -> list[str]:
     return parts
 
 
-def _lines(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out = []
-    for a, b in ranges:
-        pos = a
-        while pos < b:
-            nl = text.find("\n", pos, b)
-            stop = b if nl < 0 else nl
-            s, e = pos, stop
-            while s < e and text[s] in " \t":
-                s += 1
-            while e > s and text[e - 1] in " \t":
-                e -= 1
-            if e > s:
-                out.append((s, e))
-            pos = stop + 1
-    return out
-
-
 def _field(aligned: AlignedText, value: str | list[str], source: str, evidence: str, span: Span | None = None) -> TextField | NamesField:
     cls = NamesField if isinstance(value, list) else TextField
     return cls(value=value, source=source, evidence=evidence, span=span,
@@ -173,7 +156,7 @@ def extract_metadata(
     issues: list[Issue] = []
     body = [(m.start, m.end) for m in layers if m.kind == "body"]
     meta_ranges = [(m.start, m.end) for m in layers if m.kind == "meta"]
-    lines = _lines(text, body)
+    lines = body_lines(text, body)
 
     # --- title ---------------------------------------------------------------------
     title: TextField | NamesField | None = None

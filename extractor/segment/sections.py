@@ -55,7 +55,8 @@ class _Item:
     text_end: int = 0
 
 
-def _body_lines(text: str, body: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def body_lines(text: str, body: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Non-empty lines of the body ranges, trimmed of spaces and tabs at both ends."""
     out = []
     for a, b in body:
         pos = a
@@ -65,6 +66,8 @@ def _body_lines(text: str, body: list[tuple[int, int]]) -> list[tuple[int, int]]
             s, e = pos, stop
             while s < e and text[s] in " \t":
                 s += 1
+            while e > s and text[e - 1] in " \t":
+                e -= 1
             if s < e:
                 out.append((s, e))
             pos = stop + 1
@@ -79,7 +82,7 @@ def parse_toc(text: str, span: tuple[int, int]) -> list[tuple[list[str], str]]:
     """(path, heading) for each line of a table of contents."""
     entries: list[tuple[list[str], str]] = []
     stack: list[tuple[int, str]] = []
-    for s, e in _body_lines(text, [span]):
+    for s, e in body_lines(text, [span]):
         m = match_marker(text, s)
         if m is None:
             continue
@@ -106,7 +109,7 @@ def build_sections(
         for path, heading in parse_toc(text, span):
             toc.setdefault(_norm_key(heading), path)
 
-    lines = _body_lines(text, body)
+    lines = body_lines(text, body)
     body_ends = sorted(b for _, b in body)
     items: list[_Item] = []
     part_starts = [p.span[0] for p in parts]
@@ -278,7 +281,7 @@ def find_parts(aligned: AlignedText, body: list[tuple[int, int]]) -> list[Part]:
     after a line 附件/附件1). Without such a line the file is one document.
     """
     text = aligned.text
-    lines = _body_lines(text, body)
+    lines = body_lines(text, body)
     if not lines:
         return []
     start, end = lines[0][0], lines[-1][1]
