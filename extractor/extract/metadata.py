@@ -203,7 +203,7 @@ def extract_metadata(
         v = page.get("date") or ""
         date = _field(aligned, parse_date(v), "document", "成文日期 row of the page's metadata table", _find_in(text, v, meta_ranges))
     else:
-        date = _signature_date(aligned, lines, parts)
+        date = _signature_date(aligned, lines)
     if date is None and posted is not None:
         date = posted.model_copy(update={"evidence": "no date in the document; posting date of the hosting site: " + posted.evidence})
         issues.append(issue("W304", "metadata", "no 成文日期 in the document; the site's posting date is used"))
@@ -364,7 +364,7 @@ def _issuer_from_signature(aligned: AlignedText, lines: list[tuple[int, int]]) -
     return None
 
 
-def _signature_date(aligned: AlignedText, lines: list[tuple[int, int]], parts: list[Part]) -> TextField | NamesField | None:
+def _signature_date(aligned: AlignedText, lines: list[tuple[int, int]]) -> TextField | NamesField | None:
     text = aligned.text
     for a, b in lines:
         line = text[a:b]

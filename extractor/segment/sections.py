@@ -52,7 +52,6 @@ class _Item:
     inferred: bool
     part: int
     sid: str = ""
-    text_end: int = 0
 
 
 def body_lines(text: str, body: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -317,8 +316,3 @@ def _plain(label: str) -> str:
 
 def _label_key(labels: list[str]) -> list[str]:
     return [_plain(x).strip("、.") for x in labels]
-
-
-def _rank_of(label: str) -> int:
-    m = match_marker(_plain(label) + ("" if _plain(label).startswith("(") else "、"), 0)
-    return m.rank if m else 99
