@@ -75,6 +75,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             "doc_number": md.doc_number.value if md.doc_number else None,
             "doc_type": md.doc_type.value if md.doc_type else None, "script": md.script,
             "truncated": md.truncated.value, "sections": len(d.sections), "clauses": len(d.clauses),
+            "requirements": len(d.requirements), "thresholds": len(d.thresholds), "citations": len(d.citations),
             "edits": len(d.edits), "issues": sorted({i.code for i in d.issues}),
         })
     elapsed = time.perf_counter() - t0
@@ -84,9 +85,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         if "error" in r:
             print(f"FAILED  {r['file']}: {r['error']}")
             continue
-        print(f"{r['status']:<8}{r['level']:<11}{r['sections']:>4} items  {(r['doc_number'] or '-'):<22}{(r['title'] or '-')[:36]}")
-    print(f"{len(rows)} documents ({failed} failed), {sum(r.get('sections', 0) for r in rows)} numbered items, "
-          f"{nbytes / 1e6:.2f} MB in {elapsed:.2f} s → {out}/")
+        print(f"{r['status']:<8}{r['level']:<11}{r['sections']:>4} items {r['requirements']:>4} req {r['thresholds']:>3} thr "
+              f"{r['citations']:>3} cit  {(r['doc_number'] or '-'):<20}{(r['title'] or '-')[:30]}")
+    total = {k: sum(r.get(k, 0) for r in rows) for k in ("sections", "requirements", "thresholds", "citations")}
+    print(f"{len(rows)} documents ({failed} failed), {total['sections']} numbered items, {total['requirements']} requirements, "
+          f"{total['thresholds']} thresholds, {total['citations']} citations, {nbytes / 1e6:.2f} MB in {elapsed:.2f} s → {out}/")
     return 1 if failed else 0
 
 
@@ -101,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="polex", description="Chinese policy notices → structured, traceable knowledge")
     p.add_argument("--version", action="version", version=f"polex {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
-    e = sub.add_parser("extract", help="normalize and structure notices; print JSON, JSONL or an outline")
+    e = sub.add_parser("extract", help="normalize, structure and extract notices; print JSON, JSONL or an outline")
     e.add_argument("paths", nargs="+", help="files or folders (.txt, .html)")
     e.add_argument("--format", choices=("json", "jsonl", "text"), default="json")
     e.set_defaults(func=cmd_extract)

@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 Span = tuple[int, int]
 """A half-open ``[start, end)`` pair of code-point offsets."""
@@ -22,7 +22,7 @@ Span = tuple[int, int]
 Level = Literal["national", "provincial", "municipal", "county", "unknown"]
 Script = Literal["simplified", "traditional", "mixed"]
 Severity = Literal["info", "warning", "error"]
-Stage = Literal["decode", "html", "normalize", "segment", "metadata", "pipeline"]
+Stage = Literal["decode", "html", "normalize", "segment", "metadata", "extract", "pipeline"]
 Status = Literal["ok", "partial", "failed"]
 
 EditReason = Literal[
@@ -53,6 +53,11 @@ MarkerKind = Literal[
     "circled",  # ① ⑴ ㈠
 ]
 SectionKind = Literal["heading", "item"]
+Modality = Literal["obligation", "prohibition", "recommendation", "encouragement", "permission"]
+Comparator = Literal["<=", "<", ">=", ">", "==", "range"]
+ThresholdKind = Literal["count", "share", "growth", "amount", "duration", "deadline", "coverage"]
+DeadlineKind = Literal["date", "recurring", "relative"]
+CitationRole = Literal["cites", "self", "encloses"]
 PartKind = Literal["notice", "attachment", "document"]
 
 
@@ -139,6 +144,7 @@ class Metadata(_Model):
     doc_type: TextField | None = None
     script: Script
     truncated: FlagField
+    addressees: NamesField | None = Field(default=None, description="主送机关: whom the notice addresses")
 
 
 class SourceRecord(_Model):
@@ -194,6 +200,95 @@ class Clause(_Frozen):
     end: str = Field(description="the closing punctuation, '' at a line or section end")
 
 
+class Located(_Frozen):
+    """A phrase read off the text, with where it stands."""
+
+    text: str
+    span: Span
+    raw_span: Span
+    source: Literal["sentence", "heading", "addressee", "document"] = Field(
+        default="sentence", description="where it was found: the sentence itself, an enclosing heading, the 主送机关 line")
+
+
+class Deadline(_Frozen):
+    """When a requirement is due: 于5月10日前, 2017年底前, 在2017年, 每年, 前15天."""
+
+    text: str = Field(description="the phrase as it stands in the normalized text")
+    kind: DeadlineKind
+    date: str | None = Field(default=None, description="YYYY-MM-DD when it resolves to a day")
+    resolved_from: Literal["text", "document_date", "year_end", "month_end"] | None = Field(
+        default=None, description="how the date was completed: as written, year from the notice's date, last day of year or month")
+    span: Span
+    raw_span: Span
+
+
+class Threshold(_Model):
+    """A numeric requirement or target."""
+
+    id: str
+    requirement: str | None = Field(description="id of the requirement whose clause holds it")
+    section: str | None
+    text: str = Field(description="the phrase that states it (a sub-clause)")
+    span: Span = Field(description="span of ``text``")
+    raw_span: Span
+    value_text: str = Field(description="the number as written, e.g. '四分之三' or '15-20'")
+    value_span: Span
+    value_raw_span: Span
+    value: float | int | str = Field(description="number; fractions as 4-place decimals; deadlines as YYYY-MM-DD")
+    value_max: float | int | None = Field(default=None, description="upper end of a range")
+    unit: str | None = Field(description="人 名 个 家 % 比例 日期 元 …")
+    comparator: Comparator
+    kind: ThresholdKind
+    subject: str | None = Field(description="what is measured, read off the text")
+    condition: str | None = Field(default=None, description="when it applies: 个人会员<2万人, 2018年, 年龄<=45岁")
+    baseline: str | None = Field(default=None, description="reference point of a growth target: 2016年底")
+    approximate: bool = Field(default=False, description="左右, 约: the figure is approximate")
+    hedge: str | None = Field(default=None, description="softening word before it: 一般, 原则上, 争取")
+    comparator_word: str | None = Field(default=None, description="the word that fixed the comparator; None when inferred")
+    note: str | None = None
+
+
+class Citation(_Model):
+    """A reference to a document: a 《title》, a 发文字号, or both standing together."""
+
+    id: str
+    section: str | None
+    role: CitationRole = Field(description="cites another document; self = the document's own 发文字号; encloses = 印发《X》 of an attachment")
+    title: str | None
+    doc_number: str | None
+    issuer_code: str | None = Field(default=None, description="机关代字 of the 发文字号: 中发, 国办发, 穗府办规")
+    issuer: str | None = Field(default=None, description="body resolved from the 代字 where known")
+    year: int | None = None
+    serial: int | None = None
+    nested_in: str | None = Field(default=None, description="id of the citation whose title contains this one")
+    span: Span
+    raw_span: Span
+    title_span: Span | None = None
+    title_raw_span: Span | None = None
+    doc_number_span: Span | None = None
+    doc_number_raw_span: Span | None = None
+
+
+class Requirement(_Model):
+    """A clause of a notice that asks something of someone."""
+
+    id: str
+    section: str | None
+    clauses: list[str]
+    text: str
+    span: Span
+    raw_span: Span
+    modality: Modality
+    trigger: str | None = Field(description="the modal word; None for an imperative item without one (obligation implied)")
+    trigger_span: Span | None = None
+    actor: Located | None
+    action: str | None
+    deadline: Deadline | None = None
+    condition: Located | None = None
+    thresholds: list[str] = Field(default_factory=list)
+    citations: list[str] = Field(default_factory=list)
+
+
 class Document(_Model):
     schema_version: str = SCHEMA_VERSION
     doc_id: str
@@ -206,5 +301,8 @@ class Document(_Model):
     parts: list[Part]
     sections: list[Section]
     clauses: list[Clause]
+    requirements: list[Requirement] = Field(default_factory=list)
+    thresholds: list[Threshold] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
     issues: list[Issue]
     status: Status

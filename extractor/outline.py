@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractor.model import Document
+from extractor.model import Document, Threshold
 
 _SNIPPET = 28
 
@@ -32,9 +32,53 @@ def render_outline(doc: Document) -> str:
         snippet = snippet[:_SNIPPET] + ("…" if len(snippet) > _SNIPPET else "")
         flag = "  [parent from TOC]" if s.inferred_parent else ""
         lines.append(f"{'  ' * s.depth}{s.label} [{s.kind}] {snippet}  @{s.span[0]}-{s.span[1]} raw {s.raw_span[0]}-{s.raw_span[1]}{flag}")
+    if doc.thresholds:
+        lines.append(f"-- thresholds ({len(doc.thresholds)})")
+        for t in doc.thresholds:
+            lines.append("  " + format_threshold(t))
+    if doc.citations:
+        lines.append(f"-- citations ({len(doc.citations)})")
+        for c in doc.citations:
+            ref = "《" + c.title + "》" if c.title else ""
+            num = f" {c.doc_number}" + (f" [{c.issuer_code} → {c.issuer or '?'}, {c.year}, {c.serial}]" if c.issuer_code else "")
+            lines.append(f"  {c.role:<8} {ref}{num if c.doc_number else ''}  @{c.span[0]}-{c.span[1]} raw {c.raw_span[0]}-{c.raw_span[1]}")
+    if doc.requirements:
+        counts: dict[str, int] = {}
+        for r in doc.requirements:
+            counts[r.modality] = counts.get(r.modality, 0) + 1
+        lines.append(f"-- requirements ({len(doc.requirements)}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) + ")")
+        for r in doc.requirements:
+            actor = f"{r.actor.text}" + ("" if r.actor.source == "sentence" else f" (from {r.actor.source})") if r.actor else "-"
+            extra = "".join([
+                f"  when: {r.condition.text}" if r.condition else "",
+                f"  due: {r.deadline.text}" + (f" = {r.deadline.date}" if r.deadline.date else "") if r.deadline else "",
+            ])
+            action = (r.action or "").replace("\n", " ")[:_SNIPPET]
+            lines.append(f"  {r.id.split('#', 1)[1]:<14} {r.modality:<14} {r.trigger or '(imperative)':<6} {actor} → {action}{extra}")
     if doc.issues:
         lines.append("-- issues")
         for i in doc.issues:
             where = f" @{i.span[0]}-{i.span[1]}" if i.span else ""
             lines.append(f"  {i.code} {i.severity}: {i.message}{where}")
     return "\n".join(lines) + "\n"
+
+
+def format_threshold(t: Threshold) -> str:
+    """One line: subject comparator value unit [condition] [baseline] «quote».
+
+    >>> from extractor.model import Threshold
+    >>> t = Threshold(id="d#一/9:r1:t1", requirement=None, section=None, text="理事会人数一般不超过150人", span=(0, 14), raw_span=(0, 14),
+    ...     value_text="150人", value_span=(10, 14), value_raw_span=(10, 14), value=150, unit="人", comparator="<=", kind="count",
+    ...     subject="理事会人数", condition="个人会员<2万人", hedge="一般")
+    >>> format_threshold(t)
+    '理事会人数 <= 150 人  if 个人会员<2万人  (一般)  «理事会人数一般不超过150人»'
+    """
+    value = f"{t.value}-{t.value_max}" if t.value_max is not None else f"{t.value}"
+    parts = [f"{t.subject or '?'} {t.comparator} {value} {t.unit or ''}".rstrip()]
+    if t.condition:
+        parts.append(f"if {t.condition}")
+    if t.baseline:
+        parts.append(f"vs {t.baseline}")
+    if t.hedge or t.approximate:
+        parts.append(f"({t.hedge or '≈'})")
+    return "  ".join(parts) + f"  «{t.text}»"

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from extractor.config import DEFAULT, Settings
 from extractor.errors import InputError, issue
+from extractor.extract.knowledge import extract_knowledge
 from extractor.extract.metadata import PageMeta, extract_metadata
 from extractor.model import Document, Issue, Layer, SourceRecord
 from extractor.normalize import Normalized, normalize_html, normalize_text
@@ -72,6 +73,8 @@ def extract_bytes(
     clauses = find_clauses(doc_id, aligned, body, sections)
     metadata, meta_issues = extract_metadata(aligned, norm.layers, parts, norm.script, PageMeta(norm.html_meta))
     issues.extend(meta_issues)
+    knowledge = extract_knowledge(doc_id, aligned, norm.layers, parts, sections, clauses, metadata)
+    issues.extend(knowledge.issues)
     layers = [Layer(kind=m.kind, rule=m.rule, span=(m.start, m.end), raw_span=aligned.to_raw_span(m.start, m.end)) for m in norm.layers]
     status = "partial" if metadata.truncated.value or any(i.code in ("W101", "W113") for i in issues) else "ok"
     source = SourceRecord(
@@ -81,7 +84,8 @@ def extract_bytes(
     )
     return Document(
         doc_id=doc_id, source=source, raw_text=raw, text=aligned.text, edits=aligned.edits(), layers=layers,
-        metadata=metadata, parts=parts, sections=sections, clauses=clauses, issues=issues, status=status,
+        metadata=metadata, parts=parts, sections=sections, clauses=clauses, requirements=knowledge.requirements,
+        thresholds=knowledge.thresholds, citations=knowledge.citations, issues=issues, status=status,
     )
 
 

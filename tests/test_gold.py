@@ -103,3 +103,78 @@ def test_corpus_copy_is_byte_exact() -> None:
     for m in manifest:
         data = (CORPUS / m["file"]).read_bytes()
         assert hashlib.sha256(data).hexdigest() == m["sha256"], m["file"]
+
+
+# --- thresholds and citations ---------------------------------------------------------
+
+def _same_value(a, b) -> bool:  # noqa: ANN001
+    if isinstance(a, str) or isinstance(b, str):
+        return a == b
+    if a is None or b is None:
+        return a is b
+    return abs(float(a) - float(b)) <= 0.001
+
+
+def score_thresholds(doc, gold) -> tuple[list, list]:  # noqa: ANN001
+    """(missing gold thresholds, extra predicted ones), by the README's matching rule:
+    the quote overlaps and comparator, value, value_max and unit agree."""
+    raw = doc.raw_text
+    used: set[int] = set()
+    missing = []
+    for g in gold["thresholds"]:
+        qs = raw.find(g["quote"])
+        assert qs >= 0, g["quote"]
+        qe = qs + len(g["quote"])
+        for i, t in enumerate(doc.thresholds):
+            a, b = t.raw_span
+            if i in used or not (a < qe and qs < b):
+                continue
+            if (t.comparator == g["comparator"] and _same_value(t.value, g["value"])
+                    and _same_value(t.value_max, g["value_max"]) and t.unit == g["unit"]):
+                used.add(i)
+                break
+        else:
+            missing.append(g)
+    extra = [t for i, t in enumerate(doc.thresholds) if i not in used]
+    return missing, extra
+
+
+def _cit_key(title, number) -> tuple:  # noqa: ANN001
+    return (norm(title).replace("\n", "") if title else None, norm(number) if number else None)
+
+
+def score_citations(doc, gold) -> tuple[set, set]:  # noqa: ANN001
+    want = {_cit_key(c.get("title_clean", c["title"]), c.get("doc_number_clean", c["doc_number"]))
+            for c in gold["citations"] if not c.get("in_noise")}
+    got = {_cit_key(c.title, c.doc_number) for c in doc.citations if c.role != "self"}
+    return want - got, got - want
+
+
+@pytest.mark.parametrize("gold_path", gold_files(), ids=lambda p: p.stem[:3])
+def test_thresholds_match_gold(corpus_docs, gold_path) -> None:  # noqa: ANN001
+    gold = _gold(gold_path)
+    missing, extra = score_thresholds(_doc(corpus_docs, gold), gold)
+    assert not missing, [m["quote"] for m in missing]
+    assert not extra, [(t.text, t.comparator, t.value, t.unit) for t in extra]
+
+
+@pytest.mark.parametrize("gold_path", gold_files(), ids=lambda p: p.stem[:3])
+def test_citations_match_gold(corpus_docs, gold_path) -> None:  # noqa: ANN001
+    gold = _gold(gold_path)
+    missing, extra = score_citations(_doc(corpus_docs, gold), gold)
+    assert not missing and not extra, (missing, extra)
+
+
+def test_noise_citations_are_left_out(corpus_docs) -> None:  # noqa: ANN001
+    """Gold marks references that occur only in site chrome (003's 资源描述, 004's 收藏《…》)."""
+    n = 0
+    for gp in gold_files():
+        gold = _gold(gp)
+        doc = _doc(corpus_docs, gold)
+        for c in gold["citations"]:
+            if c.get("in_noise"):
+                n += 1
+                raw_pos = [m.start() for m in __import__("re").finditer(__import__("re").escape(c["title"]), doc.raw_text)]
+                cited = {tuple(x.title_raw_span) for x in doc.citations if x.title_raw_span}
+                assert all((p, p + len(c["title"])) not in cited for p in raw_pos), c["title"]
+    assert n == 2

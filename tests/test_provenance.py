@@ -108,3 +108,35 @@ def test_extraction_is_deterministic() -> None:
 
     p = str(CORPUS / "seeds" / "004_78ac27f02b718a06.txt")
     assert extract_path(p).model_dump() == extracted(p).model_dump()
+
+
+def test_requirements_thresholds_and_citations_map_back(corpus_docs) -> None:  # noqa: ANN001
+    """The knowledge layer keeps the contract: spans into text, raw spans into raw_text."""
+    n = {"requirements": 0, "thresholds": 0, "citations": 0}
+    for name, doc in corpus_docs.items():
+        ids = {r.id for r in doc.requirements}
+        for r in doc.requirements:
+            assert doc.text[slice(*r.span)] == r.text, (name, r.id)
+            assert _replay(doc, r.raw_span) == r.text, (name, r.id)
+            for located in (r.actor, r.condition, r.deadline):
+                if located is not None:
+                    assert doc.text[slice(*located.span)] == located.text, (name, r.id)
+                    assert _replay(doc, located.raw_span) == located.text, (name, r.id)
+            if r.trigger_span:
+                assert doc.text[slice(*r.trigger_span)] == r.trigger, (name, r.id)
+            n["requirements"] += 1
+        for t in doc.thresholds:
+            assert doc.text[slice(*t.span)] == t.text and _replay(doc, t.raw_span) == t.text, (name, t.id)
+            assert doc.text[slice(*t.value_span)] == t.value_text and _replay(doc, t.value_raw_span) == t.value_text, (name, t.id)
+            assert t.requirement in ids and t.id in next(r.thresholds for r in doc.requirements if r.id == t.requirement)
+            n["thresholds"] += 1
+        for c in doc.citations:
+            if c.title_span is not None:
+                written = doc.text[slice(*c.title_span)]
+                assert written.replace("\n", "").replace(" ", "") == (c.title or "").replace(" ", ""), (name, c.id)
+                assert _replay(doc, c.title_raw_span) == written, (name, c.id)
+            if c.doc_number_span is not None:
+                assert doc.text[slice(*c.doc_number_span)] == c.doc_number, (name, c.id)
+                assert _replay(doc, c.doc_number_raw_span) == c.doc_number, (name, c.id)
+            n["citations"] += 1
+    assert n["requirements"] > 1000 and n["thresholds"] > 300 and n["citations"] > 100, n

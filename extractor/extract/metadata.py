@@ -222,8 +222,30 @@ def extract_metadata(
     else:
         truncated = FlagField(value=False, source="inferred", evidence="no paywall, preview or 未完 marker")
     md = Metadata(title=title, issuer=issuer, level=level, date=date, posted=posted, doc_number=doc_number,
-                  doc_type=doc_type, script=script, truncated=truncated)
+                  doc_type=doc_type, script=script, truncated=truncated, addressees=_addressees(aligned, lines))
     return md, issues
+
+
+_ADDRESSEE_LINE = re.compile(r"^\s*([^。：:；;！？]{2,120})[：:]\s*$")
+
+
+def _addressees(aligned: AlignedText, lines: list[tuple[int, int]]) -> NamesField | None:
+    r"""主送机关: a line of bodies ending in ：, near the top (各全国学会： / 各区人民政府，市政府各部门：).
+
+    >>> a = AlignedText("关于印发X的通知\n各全国学会：\n现将…")
+    >>> _addressees(a, [(0, 8), (9, 15), (16, 19)]).value
+    ['各全国学会']
+    """
+    text = aligned.text
+    for a, b in lines[:12]:
+        m = _ADDRESSEE_LINE.match(text[a:b])
+        if not m:
+            continue
+        names = [n.strip() for n in re.split(r"[，,、]", m.group(1)) if n.strip()]
+        if names and all(re.search(ORG_SUFFIX + r"|各.+$|有关单位$", n) for n in names):
+            sp = (a + m.start(1), a + m.end(1))
+            return NamesField(value=names, source="document", evidence="主送机关 line ending in ：", span=sp, raw_span=aligned.to_raw_span(*sp))
+    return None
 
 
 def doc_type_of(title: str) -> str | None:

@@ -273,9 +273,39 @@ def _edits_from_pieces(raw: str, pieces: list[_Piece]) -> list[LocalEdit]:
     return merged
 
 
-def _find_content(soup: BeautifulSoup) -> tuple[Tag | None, str | None]:
+_SIMPLE_SELECTOR = re.compile(r"^([#.]?)([\w-]+)$")
+
+
+class _SelectorIndex:
+    """Elements by id, class and tag, built in one pass over the tree.
+
+    The site adapters in :mod:`chrome` are simple selectors (``#UCAP-CONTENT``,
+    ``.TRS_Editor``, ``h1``); answering them from one index instead of one CSS
+    engine walk per selector made HTML pages several times faster. Anything
+    more complex falls back to BeautifulSoup's ``select``.
+    """
+
+    def __init__(self, soup: BeautifulSoup) -> None:
+        self.soup = soup
+        self.index: dict[tuple[str, str], list[Tag]] = {}
+        for el in soup.find_all(True):
+            self.index.setdefault(("", el.name), []).append(el)
+            ident = el.get("id")
+            if ident:
+                self.index.setdefault(("#", ident), []).append(el)
+            for cls in el.get("class") or ():
+                self.index.setdefault((".", cls), []).append(el)
+
+    def select(self, selector: str) -> list[Tag]:
+        m = _SIMPLE_SELECTOR.match(selector)
+        if m is None:
+            return list(self.soup.select(selector))
+        return self.index.get((m.group(1), m.group(2)), [])
+
+
+def _find_content(index: _SelectorIndex) -> tuple[Tag | None, str | None]:
     for sel in chrome.CONTENT_SELECTORS:
-        for el in soup.select(sel):
+        for el in index.select(sel):
             if len(el.get_text(strip=True)) >= 20:
                 return el, sel
     return None, None
@@ -285,10 +315,19 @@ def _norm_label(s: str) -> str:
     return re.sub(rf"[{_WS}:：]", "", s)
 
 
+_META_CELL_TAGS = frozenset({"td", "th", "b", "strong", "span", "label", "dt", "li", "div", "p"})
+
+
 def _find_meta_tables(soup: BeautifulSoup, walker: _Walker) -> set[int]:
     """Elements (tables, rows, cells, list items) holding label/value metadata."""
     nodes: set[int] = set()
-    for cell in soup.find_all(["td", "th", "b", "strong", "span", "label", "dt", "li", "div", "p"]):
+    cells = []  # only elements whose own text is a known label: no get_text() over whole page sections
+    for string in soup.find_all(string=True):
+        parent = string.parent
+        if parent is not None and parent.name in _META_CELL_TAGS and _norm_label(string) in chrome.META_TABLE_LABELS:
+            if not cells or cells[-1] is not parent:
+                cells.append(parent)
+    for cell in cells:
         written = cell.get_text()
         own = _norm_label(written)
         if len(own) > 8 or (cell.name not in ("td", "th", "dt") and not re.search("[:：]", written)):
@@ -327,8 +366,9 @@ def extract_html(raw: str) -> HtmlResult:
     soup = BeautifulSoup(raw, "lxml")
     stream = _lex(raw)
     walker = _Walker(raw, stream)
-    content, selector = _find_content(soup)
-    for m in soup.find_all("meta"):
+    index = _SelectorIndex(soup)
+    content, selector = _find_content(index)
+    for m in index.select("meta"):
         name = (m.get("name") or m.get("property") or "").lower()
         fieldname = chrome.HTML_META_FIELDS.get(name)
         if fieldname and m.get("content"):
@@ -337,7 +377,8 @@ def extract_html(raw: str) -> HtmlResult:
     title_nodes = set()
     if content is not None:
         for sel in chrome.TITLE_SELECTORS:
-            el = soup.select_one(sel)
+            found = index.select(sel)
+            el = found[0] if found else None
             if el is not None and el.get_text(strip=True) and content not in el.parents and el is not content:
                 title_nodes.add(id(el))
                 walker.meta.setdefault("html:title_element", (el.get_text().strip(_WS), -1, -1))

@@ -1,0 +1,68 @@
+"""发文字号 机关代字 → issuing body.
+
+A 发文字号 is 机关代字 + 〔year〕 + serial + 号 (GB/T 9704-2012 §7.2.4). The national
+代字 below are the ones in the seeds and corpus/html (中发, 厅字, 国发, 国办发, 国办函,
+国办发明电, 国函, 科协发 …) plus the common central ones of the same families. Local
+代字 are composed: a place abbreviation (粤, 穗, 皖 …) followed by a body suffix (府,
+府办, 委, 委办 …), so 穗府办规 → 广州市人民政府办公厅.
+"""
+
+from __future__ import annotations
+
+NATIONAL_CODES: dict[str, str] = {
+    "中发": "中共中央", "中办发": "中共中央办公厅", "厅字": "中共中央办公厅", "中办字": "中共中央办公厅",
+    "国发": "国务院", "国函": "国务院", "国发明电": "国务院", "国办发": "国务院办公厅", "国办函": "国务院办公厅",
+    "国办发明电": "国务院办公厅", "国办秘函": "国务院办公厅", "国令": "国务院",
+    "科协发": "中国科协", "科协办发": "中国科协办公厅", "科协函": "中国科协", "科协办函": "中国科协办公厅",
+    "科协学发": "中国科协学会学术部", "科协发学字": "中国科协",
+    "民发": "民政部", "民函": "民政部", "财社": "财政部", "财教": "财政部", "教发": "教育部",
+    "人社部发": "人力资源社会保障部", "国卫医发": "国家卫生健康委员会", "国卫办医发": "国家卫生健康委员会办公厅",
+    "发改社会": "国家发展改革委", "发改办": "国家发展改革委办公厅", "国科发": "科技部",
+    "医保发": "国家医疗保障局", "退役军人部发": "退役军人事务部",
+}
+
+PLACE_ABBREVIATIONS: dict[str, str] = {
+    "京": "北京市", "津": "天津市", "沪": "上海市", "渝": "重庆市", "冀": "河北省", "晋": "山西省",
+    "辽": "辽宁省", "吉": "吉林省", "黑": "黑龙江省", "苏": "江苏省", "浙": "浙江省", "皖": "安徽省",
+    "闽": "福建省", "赣": "江西省", "鲁": "山东省", "豫": "河南省", "鄂": "湖北省", "湘": "湖南省",
+    "粤": "广东省", "琼": "海南省", "川": "四川省", "蜀": "四川省", "黔": "贵州省", "贵": "贵州省",
+    "滇": "云南省", "云": "云南省", "陕": "陕西省", "甘": "甘肃省", "陇": "甘肃省", "青": "青海省",
+    "蒙": "内蒙古自治区", "内蒙": "内蒙古自治区", "桂": "广西壮族自治区", "藏": "西藏自治区",
+    "宁": "宁夏回族自治区", "新": "新疆维吾尔自治区",
+    # cities and districts met in corpus/html
+    "穗": "广州市", "深": "深圳市", "杭": "杭州市", "丽": "丽水市", "天河": "广州市天河区", "穗天": "广州市天河区",
+}
+
+# Body suffixes after the place abbreviation, longest first.
+BODY_SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("府办规", "人民政府办公厅"), ("府办函", "人民政府办公厅"), ("府办", "人民政府办公厅"),
+    ("政办发", "人民政府办公厅"), ("政办", "人民政府办公厅"), ("府规", "人民政府"), ("府函", "人民政府"),
+    ("府", "人民政府"), ("政发", "人民政府"), ("政", "人民政府"), ("委办发", "党委办公厅"), ("委办", "党委办公厅"),
+    ("委厅", "党委办公厅"), ("委发", "党委"), ("委", "党委"), ("科协发", "科学技术协会"), ("科协", "科学技术协会"),
+    ("民规", "民政局"), ("民", "民政局"), ("医保规", "医疗保障局"), ("医保", "医疗保障局"), ("卫规", "卫生健康委员会"),
+    ("人社规", "人力资源和社会保障局"), ("人社发", "人力资源和社会保障局"), ("教", "教育局"),
+)
+
+
+def resolve_issuer(code: str) -> str | None:
+    """The body behind a 机关代字, or None when it is not known.
+
+    >>> resolve_issuer("中发"), resolve_issuer("国办发"), resolve_issuer("穗府办规")
+    ('中共中央', '国务院办公厅', '广州市人民政府办公厅')
+    >>> resolve_issuer("皖科协发"), resolve_issuer("XX发") is None, resolve_issuer("中华人民共和国国务院令")
+    ('安徽省科学技术协会', True, '国务院')
+    """
+    if code in NATIONAL_CODES:
+        return NATIONAL_CODES[code]
+    if code.endswith("令") and len(code) > 2:
+        # 令 numbers name their body: 中华人民共和国国务院令 → 国务院, 广东省人民政府令 → 广东省人民政府
+        return code.removeprefix("中华人民共和国")[:-1]
+    for n in (2, 1):
+        place = PLACE_ABBREVIATIONS.get(code[:n])
+        if place is None:
+            continue
+        rest = code[n:]
+        for suffix, body in BODY_SUFFIXES:
+            if rest == suffix or (rest.startswith(suffix) and len(rest) - len(suffix) <= 1):
+                return place + body
+    return None

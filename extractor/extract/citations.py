@@ -1,0 +1,156 @@
+"""Citations: 《titles》 and 发文字号, joined when they stand together.
+
+Titles may run across a line break (seed 001) and nest 〈…〉, <…> or ‹…› inside
+《…》 (seed 003); the inner title is reported on its own as well. A 发文字号 is
+decomposed into 机关代字, year and serial and the 代字 resolved through
+:mod:`extractor.data.doc_codes`. The document's own 发文字号 is kept apart
+(``role="self"``), and references inside site chrome are left out of the list
+(they are still masked, so their numbers never become thresholds).
+
+>>> cs = find_citation_spans("深入落实《中共中央关于加强和改进党的群团工作的意见》(中发〔2015〕4号)要求")
+>>> [(c.title, c.doc_number, c.code, c.year, c.serial) for c in cs]
+[('中共中央关于加强和改进党的群团工作的意见', '中发〔2015〕4号', '中发', 2015, 4)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_OPEN, _CLOSE = "《〈<‹", "》〉>›"
+_MAX_TITLE = 150
+# 机关代字 + bracketed year + serial + 号, every bracket form (〔〕【】[]()［］（）).
+DOC_NO_RE = re.compile(
+    r"(?P<code>[\u4e00-\u9fff*＊Ｘ]{1,12}?)[ \t]*[〔【\[(（［][ \t]*(?P<year>(?:19|20)\d{2})[ \t]*[〕】\])）］][ \t]*第?[ \t]*(?P<serial>\d{1,5})[ \t]*号"
+    r"|(?P<ling>(?:中华人民共和国)?[\u4e00-\u9fff]{1,14}?令)[ \t]*(?:\(|（)?[ \t]*第[ \t]*(?P<lserial>\d{1,4})[ \t]*号"
+)
+# Words that end the running text before a 代字: 根据中发〔2015〕4号 → 中发.
+_CODE_LEAD = re.compile(r"^.*(?:根据|按照|依照|依据|参照|落实|贯彻|印发|转发|见|即|和|及|与|以|的|、|文件|精神|要求)")
+
+
+@dataclass
+class CitationSpan:
+    """A citation located in a string (offsets into it)."""
+
+    start: int
+    end: int
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    doc_number: str | None = None
+    doc_number_span: tuple[int, int] | None = None
+    code: str | None = None
+    year: int | None = None
+    serial: int | None = None
+    nested_in: CitationSpan | None = None  # the enclosing title
+
+
+def _titles(text: str) -> list[tuple[int, int, int | None]]:
+    """(start, end, parent index) of every 《…》 and the titles nested in it."""
+    out: list[tuple[int, int, int | None]] = []
+    i = text.find("《")
+    while i >= 0:
+        local: list[list[int]] = [[i, -1, -1]]  # start, end, parent (local index)
+        stack = [0]
+        j = i + 1
+        while j < len(text) and stack and j - i <= _MAX_TITLE:
+            c = text[j]
+            if c in "。！？" or (c == "\n" and text[j + 1:j + 2] == "\n"):
+                break
+            if c in _OPEN:
+                local.append([j, -1, stack[-1]])
+                stack.append(len(local) - 1)
+            elif c in _CLOSE:
+                want = _OPEN[_CLOSE.index(c)]
+                # an inner opener that never closed (a stray <) is dropped
+                while stack and text[local[stack[-1]][0]] != want and c == "》":
+                    stack.pop()
+                if stack and text[local[stack[-1]][0]] == want:
+                    local[stack.pop()][1] = j + 1
+            j += 1
+        if local[0][1] < 0:  # the outer title never closed: not a title
+            i = text.find("《", i + 1)
+            continue
+        base = len(out)
+        remap: dict[int, int] = {}
+        for k, (s, e, parent) in enumerate(local):
+            if e > 0:
+                remap[k] = len(out)
+                out.append((s, e, None if parent < 0 else remap.get(parent, base)))
+        i = text.find("《", local[0][1])
+    return out
+
+
+def _code_of(code: str) -> str:
+    if "中华人民共和国" in code:  # 中华人民共和国国务院令: its 和 is not a conjunction
+        return code[code.index("中华人民共和国"):]
+    m = _CODE_LEAD.match(code)
+    return code[m.end():] if m and m.end() < len(code) else code
+
+
+_NUMBER_CORE = re.compile(r"[〔【\[(（［][ \t]*(?:19|20)\d{2}[ \t]*[〕】\])）］]|令[ \t]*(?:\(|（)?[ \t]*第")
+
+
+def _doc_number_matches(text: str) -> list[re.Match[str]]:
+    """DOC_NO_RE matches, tried only around a bracketed year or a 令…第 (the lazy 代字 prefix is slow on long pages)."""
+    out: list[re.Match[str]] = []
+    end = 0
+    for core in _NUMBER_CORE.finditer(text):
+        start = max(end, core.start() - 30)
+        m = DOC_NO_RE.search(text, start, min(len(text), core.end() + 12))
+        while m is not None and m.end() <= core.start():
+            m = DOC_NO_RE.search(text, m.end(), min(len(text), core.end() + 12))
+        if m is not None and m.start() <= core.start() < m.end():
+            out.append(m)
+            end = m.end()
+    return out
+
+
+def find_doc_numbers(text: str) -> list[CitationSpan]:
+    """发文字号 and 令 numbers in ``text``.
+
+    >>> [(c.doc_number, c.code, c.year, c.serial) for c in find_doc_numbers("根据中发【2015】4号和穗府办规〔2019〕5号文件")]
+    [('中发【2015】4号', '中发', 2015, 4), ('穗府办规〔2019〕5号', '穗府办规', 2019, 5)]
+    """
+    out = []
+    for m in _doc_number_matches(text):
+        if m.group("code") is not None:
+            code = _code_of(m.group("code"))
+            s = m.end("code") - len(code)
+            out.append(CitationSpan(s, m.end(), doc_number=text[s:m.end()], doc_number_span=(s, m.end()), code=code,
+                                    year=int(m.group("year")), serial=int(m.group("serial"))))
+        else:
+            code = _code_of(m.group("ling"))
+            s = m.end("ling") - len(code)
+            out.append(CitationSpan(s, m.end(), doc_number=text[s:m.end()], doc_number_span=(s, m.end()), code=code,
+                                    serial=int(m.group("lserial"))))
+    return out
+
+
+def find_citation_spans(text: str) -> list[CitationSpan]:
+    """Titles and doc numbers of ``text``, a doc number joined to the title it follows."""
+    cits: list[CitationSpan] = []
+    found: list[CitationSpan | None] = []
+    for s, e, parent in _titles(text):
+        title = re.sub(r"\s*\n\s*", "", text[s + 1:e - 1]).strip()
+        if not title:
+            found.append(None)
+            continue
+        c = CitationSpan(s, e, title=title, title_span=(s + 1, e - 1),
+                         nested_in=found[parent] if parent is not None else None)
+        found.append(c)
+        cits.append(c)
+    numbers = find_doc_numbers(text)
+    for n in numbers:
+        if any(c.start <= n.start < c.end for c in cits if c.title):
+            continue  # a number written inside a title belongs to the title
+        host = next((c for c in cits if c.nested_in is None and c.doc_number is None and c.end <= n.start
+                     and re.fullmatch(r"\s*[(（〔]?\s*", text[c.end:n.start])), None)
+        if host is not None:
+            host.doc_number, host.doc_number_span = n.doc_number, n.doc_number_span
+            host.code, host.year, host.serial = n.code, n.year, n.serial
+            close = re.match(r"\s*[)）〕]", text[n.end:])
+            host.end = n.end + (close.end() if close else 0)
+        else:
+            cits.append(n)
+    cits.sort(key=lambda c: (c.start, c.nested_in is not None))
+    return cits

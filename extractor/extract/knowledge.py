@@ -1,0 +1,292 @@
+"""The extraction stage: citations first, then thresholds on masked text, then requirements.
+
+Order matters: 发文字号 and 《titles》 are found and masked before any number is parsed,
+so 中发〔2015〕4号 or 《…规划(2016-2020年)》 never yield a threshold. Every span is
+document-relative and checked against the text before it is stored.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from extractor.extract.citations import CitationSpan, find_citation_spans
+from extractor.extract.requirements import (
+    Context, action_of, clauses_by_section, condition_in, find_deadline, located, read_clause,
+)
+from extractor.extract.thresholds import Found, build_number_mask, find_thresholds
+from extractor.data.doc_codes import resolve_issuer
+from extractor.model import Citation, Clause, Deadline, Issue, Located, Metadata, Part, Requirement, Section, Threshold
+from extractor.normalize.layers import Mark
+from extractor.normalize.offsets import AlignedText
+
+
+@dataclass
+class Knowledge:
+    requirements: list[Requirement] = field(default_factory=list)
+    thresholds: list[Threshold] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+
+
+def _compact(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def build_citations(doc_id: str, aligned: AlignedText, layers: list[Mark], parts: list[Part], metadata: Metadata,
+                    clause_index: _ClauseIndex | None = None) -> tuple[list[Citation], list[tuple[int, int]]]:
+    """Citations of the body, and the spans to mask (those in site chrome included)."""
+    text = aligned.text
+    noise = [(m.start, m.end) for m in layers if m.kind in ("furniture", "toc")]
+    meta = [(m.start, m.end) for m in layers if m.kind == "meta"]
+    own = _compact(metadata.doc_number.value) if metadata.doc_number and isinstance(metadata.doc_number.value, str) else None
+    enclosed = {_compact(p.title) for p in parts if p.title and p.kind == "attachment"}
+    spans = find_citation_spans(text)
+    mask = [(c.start, c.end) for c in spans]
+    out: list[Citation] = []
+    ids: dict[int, str] = {}
+    for c in spans:
+        role = "cites"
+        if c.doc_number and own and _compact(c.doc_number) == own and not c.title:
+            role = "self"
+        elif c.title and _compact(c.title) in enclosed:
+            role = "encloses"
+        if _inside(noise, c.start) or (_inside(meta, c.start) and role != "self"):
+            continue
+        cid = f"{doc_id}#cite{len(out) + 1}"
+        ids[id(c)] = cid
+        out.append(_citation(cid, aligned, c, role, clause_index.section_of(c.start) if clause_index else None,
+                             ids.get(id(c.nested_in)) if c.nested_in is not None else None))
+    return out, mask
+
+
+def _citation(cid: str, aligned: AlignedText, c: CitationSpan, role: str, section: str | None, nested_in: str | None) -> Citation:
+    def raw(sp: tuple[int, int] | None) -> tuple[int, int] | None:
+        return aligned.to_raw_span(*sp) if sp else None
+
+    return Citation(
+        id=cid, section=section, role=role, title=c.title, doc_number=c.doc_number, issuer_code=c.code,  # type: ignore[arg-type]
+        issuer=resolve_issuer(c.code) if c.code else None, year=c.year, serial=c.serial, nested_in=nested_in,
+        span=(c.start, c.end), raw_span=aligned.to_raw_span(c.start, c.end), title_span=c.title_span,
+        title_raw_span=raw(c.title_span), doc_number_span=c.doc_number_span, doc_number_raw_span=raw(c.doc_number_span),
+    )
+
+
+class _ClauseIndex:
+    def __init__(self, clauses: list[Clause]) -> None:
+        self.clauses = clauses
+        self.starts = [c.span[0] for c in clauses]
+
+    def at(self, pos: int) -> Clause | None:
+        k = bisect_right(self.starts, pos) - 1
+        if k >= 0 and pos < self.clauses[k].span[1]:
+            return self.clauses[k]
+        return None
+
+    def section_of(self, pos: int) -> str | None:
+        c = self.at(pos)
+        return c.section if c else None
+
+
+def _sentences(clauses: list[Clause]) -> list[list[Clause]]:
+    """Clauses joined into sentences: a clause closed by ； continues the sentence."""
+    out: list[list[Clause]] = []
+    for c in clauses:
+        if out and out[-1][-1].end in "；;" and out[-1][-1].end and out[-1][-1].section == c.section:
+            out[-1].append(c)
+        else:
+            out.append([c])
+    return out
+
+
+def extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], parts: list[Part], sections: list[Section],
+                      clauses: list[Clause], metadata: Metadata) -> Knowledge:
+    text = aligned.text
+    k = Knowledge()
+    index = _ClauseIndex(clauses)
+    k.citations, mask = build_citations(doc_id, aligned, layers, parts, metadata, clause_index=index)
+    # labels (1. （二） 第七条) are never quantities: 1.80周岁 is label 1. and 80周岁 (corpus 20)
+    masked = build_number_mask(text, mask + [s.label_span for s in sections])
+    doc_date = metadata.date.value if metadata.date and isinstance(metadata.date.value, str) else None
+
+    # thresholds per sentence, then handed to the clause that holds their number
+    found_by_clause: dict[str, list[Found]] = {}
+    for sent in _sentences(clauses):
+        for f in find_thresholds(text, masked, sent[0].span[0], sent[-1].span[1]):
+            c = index.at(f.value_span[0])
+            if c is not None:
+                found_by_clause.setdefault(c.id, []).append(f)
+
+    by_id = {s.id: s for s in sections}
+    addressee = None
+    if metadata.addressees is not None and metadata.addressees.span is not None:
+        a, b = metadata.addressees.span
+        addressee = Located(text=text[a:b], span=(a, b), raw_span=aligned.to_raw_span(a, b), source="addressee")
+    contexts: dict[str, Context] = {}
+    per_section = clauses_by_section(clauses)
+    seq = 0
+    for sec_id, cls in per_section.items():
+        sec = by_id.get(sec_id) if sec_id else None
+        inherited = _inherited(contexts, by_id, sec)
+        made: list[Requirement] = []
+        own_ctx = Context()
+        for c in cls:
+            a, b = c.span
+            if sec is not None and a < sec.label_span[1] <= b:
+                a = _after_label(text, sec.label_span[1], b)  # the label is not part of what is required
+            reading = read_clause(text, a, b)
+            deadline = _deadline(aligned, text, a, b, doc_date)
+            found = found_by_clause.get(c.id, [])
+            cond = condition_in(text, a, b)
+            if sec is not None and sec.kind == "heading":
+                heading_actor = reading.actor or reading.first_actor
+                if own_ctx.actor is None and heading_actor:
+                    own_ctx.actor = located(aligned, heading_actor, "heading")
+                if own_ctx.condition is None and cond:
+                    own_ctx.condition = located(aligned, cond, "heading")
+            if reading.modality is None and not found and not (deadline and deadline.kind == "date"):
+                continue
+            if reading.modality is None and not found and sec is None:
+                continue
+            seq += 1
+            rid = f"{sec_id}:r{len(made) + 1}" if sec_id else f"{doc_id}#r{seq}"
+            made.append(_requirement(rid, sec_id, [c], aligned, reading, deadline, cond, inherited, addressee, found, k, start=a))
+        if sec is not None and sec.kind == "item" and not made and cls:
+            # an imperative item with no modal word: one requirement for the whole item
+            a, b = _after_label(text, max(cls[0].span[0], sec.label_span[1]), cls[0].span[1]), cls[-1].span[1]
+            reading = read_clause(text, a, cls[0].span[1])
+            first = reading.first_actor if reading.first_actor and reading.first_actor[1] - a <= 2 else None
+            deadline = _deadline(aligned, text, a, b, doc_date)
+            rid = f"{sec_id}:r1"
+            made.append(_requirement(rid, sec_id, cls, aligned, reading, deadline, condition_in(text, a, b), inherited, addressee, [], k, implicit=True, actor_override=first, start=a))
+        if sec_id is not None:
+            ctx = Context(own_ctx.actor or inherited.actor, own_ctx.condition or inherited.condition)
+            contexts[sec_id] = ctx
+        k.requirements.extend(made)
+    _link_citations(k)
+    return k
+
+
+def _after_label(text: str, pos: int, end: int) -> int:
+    """Skip the separator and blanks after a label: ``3.制定`` → ``制定``."""
+    while pos < end and text[pos] in ".、．。 \t":
+        pos += 1
+    return pos
+
+
+def _inherited(contexts: dict[str, Context], by_id: dict[str, Section], sec: Section | None) -> Context:
+    p = sec.parent if sec is not None else None
+    while p is not None:
+        if p in contexts:
+            return contexts[p]
+        p = by_id[p].parent if p in by_id else None
+    return Context()
+
+
+def _deadline(aligned: AlignedText, text: str, a: int, b: int, doc_date: str | None) -> Deadline | None:
+    d, _ = find_deadline(text, a, b, doc_date)
+    if d is None:
+        return None
+    return d.model_copy(update={"raw_span": aligned.to_raw_span(*d.span)})
+
+
+def _requirement(rid: str, sec_id: str | None, cls: list[Clause], aligned: AlignedText, reading, deadline: Deadline | None,  # type: ignore[no-untyped-def]
+                 cond: tuple[str, int, int] | None, inherited: Context, addressee: Located | None, found: list[Found],
+                 k: Knowledge, implicit: bool = False, actor_override: tuple[str, int, int] | None = None,
+                 start: int | None = None) -> Requirement:
+    text = aligned.text
+    a, b = (cls[0].span[0] if start is None else start), cls[-1].span[1]
+    if implicit:
+        actor_t = actor_override
+    else:
+        actor_t = reading.actor
+    actor = located(aligned, actor_t, "sentence") if actor_t else (inherited.actor or addressee)
+    condition = located(aligned, cond, "sentence") if cond else inherited.condition
+    if reading.trigger_span and not implicit:
+        action = action_of(text, reading.trigger_span[1], cls[0].span[1])
+        modality, trigger, tspan = reading.modality, reading.trigger, reading.trigger_span
+    else:
+        action = action_of(text, (actor_t[2] if actor_t else a), max(a, cls[0].span[1]))
+        modality, trigger, tspan = "obligation", None, None
+    req = Requirement(
+        id=rid, section=sec_id, clauses=[c.id for c in cls], text=text[a:b], span=(a, b), raw_span=aligned.to_raw_span(a, b),
+        modality=modality, trigger=trigger, trigger_span=tspan, actor=actor, action=action, deadline=deadline, condition=condition,
+    )
+    for f in found:
+        req.thresholds.append(_threshold(f"{rid}:t{len(req.thresholds) + 1}", rid, sec_id, aligned, f, k))
+    if deadline is not None and deadline.kind == "date":
+        # a dated deadline is also a threshold (unit 日期, comparator <=), as the gold counts it
+        da, db = deadline.span
+        end = re.search(r"[，,；;。:：]|$", text[db:b]).start() + db  # type: ignore[union-attr]
+        subject = re.sub(r"^(?:将|须|要|必须|应|认真)+", "", text[db:end]).strip(" :：") or None
+        f = Found(None, (da, end), (da, db), deadline.date or "", None, "日期", "<=", "deadline", subject)
+        if deadline.resolved_from == "document_date":
+            f.notes.append("year taken from the notice's own date")
+        elif deadline.resolved_from == "year_end":
+            f.notes.append("year-only deadline read as the last day of the year")
+        req.thresholds.append(_threshold(f"{rid}:t{len(req.thresholds) + 1}", rid, sec_id, aligned, f, k))
+    return req
+
+
+def _threshold(tid: str, rid: str, sec_id: str | None, aligned: AlignedText, f: Found, k: Knowledge) -> str:
+    text = aligned.text
+    t = Threshold(
+        id=tid, requirement=rid, section=sec_id, text=text[f.span[0]:f.span[1]].strip(), span=_strip(text, f.span),
+        raw_span=aligned.to_raw_span(*_strip(text, f.span)), value_text=text[f.value_span[0]:f.value_span[1]],
+        value_span=f.value_span, value_raw_span=aligned.to_raw_span(*f.value_span), value=f.value, value_max=f.value_max,
+        unit=f.unit, comparator=f.comparator, kind=f.kind, subject=f.subject, condition=f.condition, baseline=f.baseline,  # type: ignore[arg-type]
+        approximate=f.approximate, hedge=f.hedge, comparator_word=f.comparator_word, note="; ".join(f.notes) or None,
+    )
+    k.thresholds.append(t)
+    return tid
+
+
+def _strip(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    a, b = span
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return (a, b)
+
+
+def _link_citations(k: Knowledge) -> None:
+    for c in k.citations:
+        for r in k.requirements:
+            if r.span[0] <= c.span[0] < r.span[1]:
+                r.citations.append(c.id)
+                break
+
+
+@dataclass
+class PhraseReading:
+    """Everything the extractors read in one standalone phrase (used by the case tables)."""
+
+    thresholds: list[Found]
+    citations: list[CitationSpan]
+    modality: str | None
+    trigger: str | None
+    actor: str | None
+    deadline: Deadline | None
+
+
+def read_phrase(text: str, doc_date: str | None = None) -> PhraseReading:
+    """Run citations, thresholds, modality and deadline on a phrase, as the pipeline does on a clause.
+
+    >>> r = read_phrase("个人会员不足2万人的，理事会人数一般不超过150人")
+    >>> [(f.comparator, f.value, f.unit, f.condition) for f in r.thresholds], r.modality, r.trigger
+    ([('<=', 150, '人', '个人会员<2万人')], 'recommendation', '一般')
+    """
+    cits = find_citation_spans(text)
+    masked = build_number_mask(text, [(c.start, c.end) for c in cits])
+    found: list[Found] = []
+    for m in re.finditer(r"[^。！？!?\n]+[。！？!?]?", text):
+        found.extend(find_thresholds(text, masked, m.start(), m.end()))
+    reading = read_clause(text, 0, len(text))
+    deadline, _ = find_deadline(text, 0, len(text), doc_date)
+    return PhraseReading(found, cits, reading.modality, reading.trigger, reading.actor[0] if reading.actor else None, deadline)

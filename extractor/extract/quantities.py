@@ -1,0 +1,158 @@
+"""Numbers as policy texts write them, located and converted span by span.
+
+Only the quantity span is converted, never the sentence around it: converting whole
+sentences corrupts words (cn2an turns 一般 into 1般 and 一线 into 1线). A Chinese numeral
+counts as a quantity only when a unit, 分之, a comparator or a percent sign stands
+next to it, so 一般, 一线, 统一 and 进一步 are never numbers.
+
+>>> [(q.text, q.value, q.value_max, q.unit) for q in find_quantities("培育3-5个示范项目，四分之三以上理事，增加15%以上")]
+[('3-5个', 3, 5, '个'), ('四分之三', 0.75, None, '比例'), ('15%', 15, None, '%')]
+>>> [(q.text, q.value, q.unit) for q in find_quantities("个人会员不足2万人的，一般不超过一百五十人，至少有一名")]
+[('2万人', 20000, '人'), ('一百五十人', 150, '人'), ('一名', 1, '名')]
+>>> find_quantities("坚持一般原则，深入一线，进一步统一思想")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractor.data.vocab import COMPARATOR_AFTER, UNITS
+from extractor.errors import ParseError
+from extractor.segment.numbering import parse_cn_int
+
+_CN = "〇零一二两三四五六七八九十百千"
+_MAG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+_NUM = rf"(?:\d+(?:\.\d+)?|[{_CN}]+)"
+_UNIT_ALT = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
+_AFTER_ALT = "|".join(sorted((re.escape(w) for w, _ in COMPARATOR_AFTER), key=len, reverse=True))
+
+_QUANTITY_RE = re.compile(
+    # 百分之六十五 / 三分之一 / 3分之1
+    rf"(?P<half>一半)"  # 占总课时一半以上 (corpus 01)
+    rf"|(?P<pct_cn>百分之(?P<pc>{_NUM}))"
+    rf"|(?P<frac>(?P<den>{_NUM})分之(?P<numr>{_NUM}))"
+    # 15-20个, 四至五年, 3～5
+    rf"|(?P<range>(?P<lo>{_NUM})(?P<lom>[万萬亿億]?)\s*(?:-|－|—|~|～|至|到)\s*(?P<hi>{_NUM})(?P<him>[万萬亿億]?)(?P<rpct>[%％])?(?P<runit>{_UNIT_ALT})?)"
+    # 2万人, 65%, 150人, 一名
+    rf"|(?P<single>(?P<n>{_NUM})(?P<mag>[万萬亿億]?)(?P<pct>[%％‰])?(?P<unit>{_UNIT_ALT})?)"
+)
+_AFTER_RE = re.compile(rf"(?:{_AFTER_ALT})")
+# Chinese numerals inside words that are not quantities even before a unit-like
+# character: 一次性, 一体化, 一把手, 十佳; and ordinals 第一, 一是.
+_CN_WORD_AFTER = re.compile(r"(?:次性|体化|把手|佳|强|好|大|流|些|般|线|起|致|切|定|带一路|同|并|直|道|律|旦|再|手|级)")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number located in a string: ``start``/``end`` are offsets into that string."""
+
+    start: int
+    end: int
+    text: str
+    value: float | int
+    value_max: float | int | None
+    unit: str | None
+    kind: str  # count | percent | ratio | range
+
+    @property
+    def is_share(self) -> bool:
+        return self.unit in ("%", "比例")
+
+
+def parse_number(s: str) -> float | int:
+    """Value of an Arabic or Chinese number with an optional 万/亿 suffix.
+
+    >>> [parse_number(x) for x in ("15", "2.5", "十五", "一百五十", "两", "2万", "1萬", "三千")]
+    [15, 2.5, 15, 150, 2, 20000, 10000, 3000]
+    """
+    mag = 1
+    if s and s[-1] in _MAG:
+        mag, s = _MAG[s[-1]], s[:-1]
+    if not s:
+        raise ParseError("empty number")
+    if re.fullmatch(r"\d+", s):
+        return int(s) * mag
+    if re.fullmatch(r"\d+\.\d+", s):
+        v = float(s) * mag
+        return int(v) if v.is_integer() else v
+    if "万" in s or "亿" in s:
+        raise ParseError(f"compound magnitude not supported: {s!r}")
+    return parse_cn_int(s.replace("两", "二")) * mag
+
+
+def _clean(v: float | int) -> float | int:
+    if isinstance(v, float):
+        v = round(v, 4)
+        return int(v) if v.is_integer() else v
+    return v
+
+
+def _is_cn(s: str) -> bool:
+    return bool(s) and all(c in _CN for c in s)
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Quantities in ``text[start:end]``, left to right; offsets are into ``text``.
+
+    Masked characters (anything outside CJK, digits and units) never join a number, so
+    callers blank out dates, citations and phone numbers first.
+    """
+    end = len(text) if end is None else end
+    out: list[Quantity] = []
+    for m in _QUANTITY_RE.finditer(text, start, end):
+        s, e = m.span()
+        before = text[s - 1] if s > 0 else ""
+        if before.isdigit() or before == "." or (before != "" and before in _CN and m.group()[0] in _CN):
+            continue  # the tail of a longer number or a masked one
+        if before == "第":
+            continue  # ordinal: 第一, 第3
+        try:
+            q = _build(m, text, s, e)
+        except ParseError:
+            continue
+        if q is not None:
+            out.append(q)
+    return out
+
+
+def _build(m: re.Match[str], text: str, s: int, e: int) -> Quantity | None:
+    after = text[e:e + 4]
+    if m.group("half"):
+        return Quantity(s, e, m.group(), 0.5, None, "比例", "ratio")
+    if m.group("pct_cn"):
+        return Quantity(s, e, m.group(), _clean(parse_number(m.group("pc"))), None, "%", "percent")
+    if m.group("frac"):
+        den, num = parse_number(m.group("den")), parse_number(m.group("numr"))
+        if not den or num > den:
+            return None
+        return Quantity(s, e, m.group(), _clean(num / den), None, "比例", "ratio")
+    if m.group("range"):
+        lo_s, hi_s = m.group("lo"), m.group("hi")
+        unit = "%" if m.group("rpct") else m.group("runit")
+        cn = _is_cn(lo_s) or _is_cn(hi_s)
+        if cn and unit is None:
+            return None  # 一至二 without a unit is not a quantity
+        if re.match(r"\d{4}$", lo_s) and re.match(r"\d{4}$", hi_s) and unit is None:
+            return None  # 2014-2018: a span of years
+        lo = parse_number(lo_s + (m.group("lom") or ""))
+        hi = parse_number(hi_s + (m.group("him") or ""))
+        if hi <= lo:
+            return None
+        return Quantity(s, e, m.group(), _clean(lo), _clean(hi), unit, "range")
+    n, mag, pct, unit = m.group("n"), m.group("mag"), m.group("pct"), m.group("unit")
+    if _is_cn(n):
+        if not (unit or pct or mag or _AFTER_RE.match(after)):
+            return None
+        if _CN_WORD_AFTER.match(text, s + len(n)):
+            return None
+        if n in ("一", "两", "二") and unit in ("个", "项", "次", "批", "种", "条", "件", "位", "支", "场") and not _AFTER_RE.match(after):
+            # 一个, 一项, 两种: articles and vague counts unless a comparator follows
+            return None
+    value = parse_number(n + (mag or ""))
+    if pct == "‰":
+        return Quantity(s, e, m.group(), _clean(value / 10), None, "%", "percent")
+    if pct:
+        return Quantity(s, e, m.group(), _clean(value), None, "%", "percent")
+    return Quantity(s, e, m.group(), _clean(value), None, unit, "count")

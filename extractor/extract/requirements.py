@@ -1,0 +1,166 @@
+"""Requirements: who must do what, how strongly, by when, under which condition.
+
+One record per clause that carries a modal word (须 应 要 不得 鼓励 可 …) or a
+threshold; a numbered item with no modal word at all (an imperative such as
+``制定兼职人员行为准则``) gives one record for the whole item, modality obligation,
+trigger ``None``. Modal words and actors are found on jieba tokens by the spaCy
+pipeline of :mod:`extractor.segment.tokens`, so 要求, 重要 and 主要 never read as 要.
+Sentences without an actor inherit it from the enclosing heading, then from the
+notice's 主送机关.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+from extractor.data.vocab import MODAL_WORDS, MODALITY_RANK
+from extractor.model import Clause, Deadline, Located, Section
+from extractor.normalize.offsets import AlignedText
+from extractor.segment.tokens import get_nlp
+
+# only clauses holding a modal word (or a glued 积极…/努力…) go through spaCy
+_MODAL_PREFILTER = re.compile("|".join(sorted({w for w, _ in MODAL_WORDS}, key=len, reverse=True)))
+_NUM = r"[\d一二三四五六七八九十两]+"
+_DEADLINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # 于5月10日前 / 2018年6月30日之前
+    ("day", re.compile(r"(?:于|在|至|到)?\s*(?:(?P<y>(?:19|20)\d{2})\s*年)?\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:之)?(?:前|以前)")),
+    # 6月底前 / 2017年底前 / 2017年前
+    ("month_end", re.compile(r"(?:于|在)?\s*(?:(?P<y>(?:19|20)\d{2})\s*年)?\s*(?P<m>\d{1,2})\s*月\s*(?:底|末)\s*(?:之)?前")),
+    ("year_end", re.compile(r"(?:于|在)?\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?:底|末|年底)?\s*(?:之)?(?:前|以前)|(?P<y2>(?:19|20)\d{2})\s*年内")),
+    # 在2017年须认真完成 (seed 000): a year-only deadline, last day of the year
+    ("year_in", re.compile(r"在\s*(?P<y>(?:19|20)\d{2})\s*年(?=\s*(?:须|要|必须|应|务必|完成|全面完成|基本完成|内))")),
+    ("relative", re.compile(rf"(?:提前|前)\s*{_NUM}\s*(?:个)?(?:工作日|天|日|个月)|{_NUM}\s*(?:个)?(?:工作日|天|日|个月)(?:内|以内)")),
+    ("recurring", re.compile(r"每(?:年|季度|半年|月|周|学年)(?:度)?")),
+)
+_CONDITION_RE = re.compile(
+    r"^(?P<c>[^，,；;。]{2,40}?的(?:学会|全国学会|省级学会|单位|机构|会员|人员|个人|家庭|对象|企业|地区|部门|分支机构|学校|幼儿园))"
+    r"|^(?P<c2>[^，,；;。]{2,40}的)[，,]"
+)
+
+
+def find_deadline(text: str, a: int, b: int, doc_date: str | None) -> tuple[Deadline | None, str | None]:
+    """The deadline phrase in ``text[a:b]`` (spans are local: the caller adds raw spans).
+
+    Returns the deadline without spans filled for raw text, as (deadline, None); the
+    second item is reserved for a note. Dates without a year take the year of the
+    notice's own date (seed 001: 5月10日前, dated 2018-04-23).
+    """
+    for kind, rx in _DEADLINE_PATTERNS:
+        m = rx.search(text, a, b)
+        if not m:
+            continue
+        phrase = m.group().strip()
+        s = m.start() + (len(m.group()) - len(m.group().lstrip()))
+        span = (s, s + len(phrase))
+        if kind in ("recurring", "relative"):
+            return Deadline(text=phrase, kind=kind, span=span, raw_span=span), None
+        rec = re.search(r"每(?:年|季度|月)\s*$", text[max(a, m.start() - 4):m.start()])
+        if rec:  # 每年1月底前: a yearly deadline, not one date
+            s0 = max(a, m.start() - 4) + rec.start()
+            return Deadline(text=text[s0:span[1]], kind="recurring", span=(s0, span[1]), raw_span=(s0, span[1])), None
+        gd = m.groupdict()
+        year = gd.get("y") or gd.get("y2")
+        resolved = "text"
+        if year is None:
+            if not doc_date:
+                return Deadline(text=phrase, kind="relative", span=span, raw_span=span), None
+            year, resolved = doc_date[:4], "document_date"
+        y = int(year)
+        if kind == "day":
+            mo, d = int(gd["m"]), int(gd["d"])
+        elif kind == "month_end":
+            mo = int(gd["m"])
+            d = calendar.monthrange(y, mo)[1] if 1 <= mo <= 12 else 0
+            resolved = "month_end" if resolved == "text" else resolved
+        else:
+            mo, d = 12, 31
+            resolved = "year_end"
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            continue
+        return Deadline(text=phrase, kind="date", date=f"{y:04d}-{mo:02d}-{d:02d}", resolved_from=resolved, span=span, raw_span=span), None
+    return None, None
+
+
+@dataclass
+class ClauseReading:
+    """What the spaCy pipeline read in one clause (document offsets)."""
+
+    modality: str | None
+    trigger: str | None
+    trigger_span: tuple[int, int] | None
+    actor: tuple[str, int, int] | None
+    first_actor: tuple[str, int, int] | None
+
+
+def read_clause(text: str, a: int, b: int) -> ClauseReading:
+    """Modal word and actor of the clause ``text[a:b]``.
+
+    >>> r = read_clause("市民政局要会同有关部门制定实施细则。", 0, 17)
+    >>> r.modality, r.trigger, r.actor[0]
+    ('obligation', '要', '市民政局')
+    >>> read_clause("加强重要领域的主要工作。", 0, 12).modality is None
+    True
+    """
+    if not _MODAL_PREFILTER.search(text, a, b):
+        return ClauseReading(None, None, None, None, None)
+    doc = get_nlp()(text[a:b])
+    best = None
+    for sp in doc.spans["modal"]:
+        rank = MODALITY_RANK[sp.label_]
+        if best is None or rank > MODALITY_RANK[best.label_]:
+            best = sp
+    actors = [e for e in doc.ents if e.label_ == "ACTOR"]
+    first = (actors[0].text, a + actors[0].start_char, a + actors[0].end_char) if actors else None
+    if best is None:
+        return ClauseReading(None, None, None, None, first)
+    before = [e for e in actors if e.end_char <= best.start_char]
+    actor = None
+    if before:
+        e = before[0] if before[0].start_char <= 2 else before[-1]
+        actor = (e.text, a + e.start_char, a + e.end_char)
+    word = best.id_ or best.text  # the modal word itself, also when glued to its verb (积极参与 → 积极)
+    return ClauseReading(best.label_, word, (a + best.start_char, a + best.start_char + len(word)), actor, first)
+
+
+def condition_in(text: str, a: int, b: int) -> tuple[str, int, int] | None:
+    """A leading condition of applicability: 2017年换届改选的学会…, 制度不健全的学会…, 个人会员不足2万人的，…"""
+    m = _CONDITION_RE.match(text, a, b)
+    if not m:
+        return None
+    g = "c" if m.group("c") else "c2"
+    return (m.group(g), m.start(g), m.end(g))
+
+
+def action_of(text: str, start: int, b: int) -> str | None:
+    s = text[start:b].strip().rstrip("。；;，,！!？?")
+    s = re.sub(r"^[，,、\s]+", "", s)
+    return (s[:80] + "…") if len(s) > 80 else (s or None)
+
+
+@dataclass
+class Context:
+    """Actor and condition a heading hands down to its items."""
+
+    actor: Located | None = None
+    condition: Located | None = None
+
+
+def located(aligned: AlignedText, value: tuple[str, int, int], source: str) -> Located:
+    return Located(text=value[0], span=(value[1], value[2]), raw_span=aligned.to_raw_span(value[1], value[2]), source=source)  # type: ignore[arg-type]
+
+
+def section_chain(sections: dict[str, Section], sid: str | None) -> list[str]:
+    out = []
+    while sid is not None:
+        out.append(sid)
+        sid = sections[sid].parent if sid in sections else None
+    return out
+
+
+def clauses_by_section(clauses: list[Clause]) -> dict[str | None, list[Clause]]:
+    out: dict[str | None, list[Clause]] = {}
+    for c in clauses:
+        out.setdefault(c.section, []).append(c)
+    return out

@@ -1,0 +1,406 @@
+"""Numeric requirements and targets inside sentences.
+
+Works on a *masked* copy of the text: dates, citations, 发文字号, phone numbers, page
+counts, grades (5A级), plan names (十三五), anniversaries and the like are blanked out
+first (:func:`build_number_mask`), so their digits can never become thresholds. The
+quantity spans come from :mod:`extractor.extract.quantities`; this module decides the
+comparator, subject, condition and baseline around each.
+
+Seed 000 and 001 motivate most rules: banded conditions (个人会员不足2万人的，理事会人数一般
+不超过150人), growth against a baseline (在2016年底的基础上整体增加15%以上), a share
+stated for a list (理事会成员的四分之三、常务理事会成员的三分之二应为…).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractor.data.vocab import (
+    AGE_UNITS, APPROXIMATE_WORDS, COMPARATOR_AFTER, COMPARATOR_BEFORE, COUNT_VERBS, GROWTH_WORDS, HEDGE_WORDS,
+    SELF_STRUCTURE_NOUNS, TIME_UNITS,
+)
+from extractor.extract.quantities import Quantity, find_quantities
+
+MASK = "\x00"
+
+# Numbers that are never thresholds. Each pattern names the trap that motivated it.
+NOT_THRESHOLD_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("date", r"(?:19|20)\d{2}\s*[年\-/.]\s*(?:\d{1,2}\s*[月\-/.]\s*(?:\d{1,2}\s*[日号]?)?)?(?:底|末|初|上半年|下半年|前|以来)?"),
+    ("month_day", r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{1,2}\s*月(?:底|末|份|中旬|上旬|下旬)"),
+    ("clock", r"\d{1,2}:\d{2}(?::\d{2})?"),
+    ("url", r"(?:https?://|www\.)[^\s\u4e00-\u9fff，。；）)]+"),
+    ("email", r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"),
+    ("phone", r"(?:\(?0\d{2,3}\)?[-－—\s]?)?\d{7,8}(?:[-－—]\d{1,4})?|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)12345(?!\d)|(?<!\d)\d{3,4}-\d{5}(?!\d)"),
+    ("postcode", r"(?:邮编|邮政编码)[:：]?\s*\d{6}"),
+    ("page", r"第\s*\d+\s*页|共\s*\d+\s*页|\d+\s*/\s*\d+\s*页|全文共\s*\d+\s*字|显示\s*\d+\s*字|省略\s*\d+\s*字"),
+    ("plan_name", r"[“\"]?[十一二三四五六七八九]{1,2}五[”\"]?(?=规划|时期|期间|计划|”|\")|“[一二三四五六七八九十\d\-+]+”"),
+    ("number_chain", r"\d+(?:-\d+){2,}"),  # 1-9-6-1 工作部署
+    ("scientific", r"\d+(?:\.\d+)?\s*[×xX]\s*10\d*(?:/[A-Za-z]+)?"),  # 4×109/L in a medical standard (corpus 17)
+    ("grade", r"[1-5]\s*A\s*级?"),  # 5A级学会, 3A级以上: a grade, not a count
+    ("anniversary", r"[\d一二三四五六七八九十百]+\s*周年"),
+    ("ordinal", r"第\s*[\d一二三四五六七八九十百千]+\s*(?:条|款|项|章|节|号|批|次|届|期|个|名|部分)?"),
+    ("counter", r"(?:浏览|阅读|点击|访问)(?:次数|量|数)?[:：]?\s*\d+"),
+    ("serial_number", r"(?:索引号|编号|文号|代码|序号)[:：]?\s*[\w\-/]+"),
+)
+_NOT_THRESHOLD_RE = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in NOT_THRESHOLD_PATTERNS))
+
+
+def build_number_mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the given spans (citations) and every non-threshold number blanked out.
+
+    >>> m = build_number_mask("于2018年5月10日前，拨打020-12345，培育15-205A级学会", [])
+    >>> [q.text for q in find_quantities(m)]
+    ['15-20']
+    """
+    chars = list(text)
+    for s, e in spans:
+        chars[s:e] = MASK * (e - s)
+    masked = "".join(chars)
+    return _NOT_THRESHOLD_RE.sub(lambda m: MASK * (m.end() - m.start()), masked)
+
+
+_BEFORE_ALT = "|".join(sorted((re.escape(w) for w, _ in COMPARATOR_BEFORE), key=len, reverse=True))
+_AFTER_ALT = "|".join(sorted((re.escape(w) for w, _ in COMPARATOR_AFTER), key=len, reverse=True))
+_GROWTH_ALT = "|".join(GROWTH_WORDS)
+_BEFORE = dict(COMPARATOR_BEFORE)
+_AFTER = dict(COMPARATOR_AFTER)
+# comparator (optionally after a growth word), then an optional 有/为 or a base "X的"
+_CMP_BEFORE_RE = re.compile(
+    rf"(?P<growth>{_GROWTH_ALT})?(?P<cmp>{_BEFORE_ALT})(?P<gap>有|为|是|(?<=至少|最少|最多|至多|最高|最低)[\u4e00-\u9fff]{{1,4}})?"
+    rf"(?P<base>[^\x00，,；;。：:、]{{1,14}}?的)?$"
+)
+_GROWTH_ONLY_RE = re.compile(rf"(?P<growth>{_GROWTH_ALT})(?P<cmp>)(?P<gap>)(?P<base>)$")
+_CMP_AFTER_RE = re.compile(rf"(?:{_AFTER_ALT})")
+_SUBCLAUSE_RE = re.compile(r"[^，,；;：:。！？!?\n]+")
+_TIME_FRAME_RE = re.compile(r"^\s*(?:到|至|截至|在)?\s*((?:19|20)\d{2})\s*年(?:底|末)?\s*$")
+_BASELINE_RE = re.compile(r"在?([^，,；;在]{1,20}?)的?基础上")
+_LEAD_STRIP = re.compile(r"^(?:并且|并|且|和|及|或者|或|同时|其中|使|让|推动|确保|力争|争取|实现|要|应当|应该|应|须|努力|原则上|一般|按照|按|对|由|的)+")
+_TRAIL_STRIP = re.compile(r"(?:给予|可补贴|调整为|提高到|提高至|每人每月|每人每年|每月|每年|每人|为|按|一般|原则上|争取|力争|整体|总体|均|都|要|应当|应|须|必须|将|能够|可|的|有|占|数量|基本)+$")
+_PREDICATE_RE = re.compile(r"(?:应当|应|须|必须|要)?(?:为|是)([^，,；;。、]{2,30})$")
+_AMOUNT_CUE = re.compile(r"(?:为|按|给予|发放|补助|补贴|标准|调整为|提高到|提高至|每人每月|每人每年|每月|每年|每人)\s*$")
+_OBLIGATION_RE = re.compile(r"应|须|必须|要|确保")
+_COVERAGE_RE = re.compile(r"全覆盖")
+_CONDITIONAL_END = re.compile(
+    r"的(?=\s*$|[\u4e00-\u9fff]{1,3}\s*$|(?:可|应|须|要|一般|原则上|则|均|至少|最多|不少于|不超过|按)[^的]*$)"
+)  # 个人会员不足2万人的， / 户籍人口不超过100万的城市，
+# before these the figure is what is had or given (应有5000元以上的资金, 处10万元以下的罚款), not a group bound
+_HAVING_END = re.compile(r"(?:、|以上|以下|有|处|给予|提供|配备|安排|达到|达|设置|建设|容纳|补贴|补助|奖励)$")
+_TIME_LEAD = re.compile(r"^(?:力争|争取|计划)?((?:到|至|在)?(?:19|20)\d{2}\s*年(?:底|末)?)")
+_VERB_END = re.compile("(?:" + "|".join(sorted(COUNT_VERBS, key=len, reverse=True)) + ")$")
+# a duration after these defines who is meant (毕业2年内高校毕业生), it is not a time limit
+_GROUP_DURATION_LEAD = re.compile(r"(?:毕业|离校|注册|登记注册|成立|退役|连续居住|居住)$")
+_LABEL_LEAD = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇]+[条章节款]\s*|\(?[一二三四五六七八九十]+\)|\(\d+\)|\d+[.．、]|[一二三四五六七八九十]+、|[①-⑳])+\s*")
+
+
+@dataclass
+class Found:
+    """A threshold found in a sentence (document offsets)."""
+
+    quantity: Quantity | None
+    span: tuple[int, int]
+    value_span: tuple[int, int]
+    value: float | int | str
+    value_max: float | int | None
+    unit: str | None
+    comparator: str
+    kind: str
+    subject: str | None
+    condition: str | None = None
+    baseline: str | None = None
+    approximate: bool = False
+    hedge: str | None = None
+    comparator_word: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Q:
+    q: Quantity
+    cmp: str | None
+    cmp_word: str | None
+    cmp_start: int  # where the comparator phrase starts (or the quantity)
+    expr_end: int  # end of quantity + trailing comparator
+    growth: str | None
+    base: str | None
+    qualifier: bool  # 45岁以下 defines who is counted
+    verb_gap: bool = False  # 至少安排300名指标: the count is of the verb's object
+
+
+def _read(masked: str, text: str, q: Quantity, lo: int) -> _Q:
+    window = masked[max(lo, q.start - 24):q.start]
+    m = _CMP_BEFORE_RE.search(window) or _GROWTH_ONLY_RE.search(window)
+    cmp = cmp_word = growth = base = None
+    cmp_start = q.start
+    if m and (m.group("cmp") or m.group("growth")):
+        if m.group("base") and not q.is_share:
+            m = None  # "X的" base only for shares: 不超过理事会人数的三分之一
+    if m and (m.group("cmp") or m.group("growth")):
+        cmp_word = m.group("cmp")
+        cmp = _BEFORE.get(cmp_word) if cmp_word else None
+        growth = m.group("growth")
+        base = m.group("base")[:-1] if m.group("base") else None
+        cmp_start = q.start - len(window) + m.start()
+    after = _CMP_AFTER_RE.match(masked, q.end)
+    expr_end = q.end
+    qualifier = False
+    if after:
+        expr_end = after.end()
+        word = after.group()
+        if cmp is None or word in ("左右", "上下"):
+            cmp, cmp_word = _AFTER[word], word
+    elif q.end < len(masked) and masked[q.end] == "内" and q.unit in TIME_UNITS:
+        cmp, cmp_word, expr_end = "<=", "内", q.end + 1
+    nxt = text[expr_end:expr_end + 1]
+    noun_follows = bool(re.match(r"[\u4e00-\u9fff]", nxt)) and nxt not in "的"
+    lead = masked[max(lo, cmp_start - 8):cmp_start]
+    if q.unit in AGE_UNITS:
+        # 45岁以下青年科技工作者, 16—24岁失业青年, 年满60周岁不满65周岁的老年人: an age defines the
+        # group counted; only an age stated of 年龄 itself (年龄一般不超过70周岁) is a limit
+        qualifier = "年龄" not in masked[max(lo, q.start - 12):q.start]
+    elif q.unit in TIME_UNITS and (lead.endswith(("近", "最近")) or (noun_follows and _GROUP_DURATION_LEAD.search(lead))):
+        qualifier = True  # 近5年内 (a look-back window), 毕业2年内高校毕业生
+    elif after and text[expr_end:expr_end + 1] == "的" and re.match(r"的[\u4e00-\u9fff]", text[expr_end:expr_end + 2]) \
+            and lead.strip("\x00") and not _HAVING_END.search(lead) and q.value_max is None:
+        qualifier = True  # 单户担保金额500万元及以下的小微企业: the bound picks out whom the rule is about
+    if growth and cmp is None and q.is_share:
+        cmp, cmp_word = "==", None
+    verb_gap = bool(m and m.group("gap") and m.group("gap") not in ("有", "为", "是"))
+    return _Q(q, cmp, cmp_word, cmp_start, expr_end, growth, base, qualifier, verb_gap)
+
+
+def _fmt_value(text: str, q: Quantity) -> str:
+    return text[q.start:q.end]
+
+
+def _condition_of(text: str, masked: str, a: int, b: int, qs: list[_Q]) -> str:
+    """个人会员2万以上且不足10万人的 → 个人会员>=2万且<10万人."""
+    parts: list[str] = []
+    subject = ""
+    for k, r in enumerate(qs):
+        pre = text[(qs[k - 1].expr_end if k else a):r.cmp_start]
+        pre = re.sub(r"^(?:且|并且|和|或|、)", "", pre).strip()
+        if k == 0:
+            subject = pre
+            pre = ""
+        parts.append(f"{pre}{r.cmp or '=='}{_fmt_value(text, r.q)}")
+    tail = text[qs[-1].expr_end:b]
+    tail = re.sub(r"的\s*$", "", tail)
+    tail = "" if re.fullmatch(r"[人名个家万]*", tail) else tail
+    return subject + "且".join(parts) + tail
+
+
+def _clean_subject(s: str) -> str:
+    s = _LABEL_LEAD.sub("", s)
+    s = s.strip(" \t\n、，,()")
+    if not re.search(r"[\u4e00-\u9fff]", s):
+        return ""
+    s = _LEAD_STRIP.sub("", s)
+    s = re.sub(r"^(?:到|至|在)?(?:19|20)\d{2}年(?:底|末)?", "", s)
+    prev = None
+    while prev != s:
+        prev = s
+        s = _TRAIL_STRIP.sub("", s).strip()
+    return s
+
+
+def find_thresholds(text: str, masked: str, a: int, b: int, time_frame: str | None = None) -> list[Found]:
+    """Thresholds in the sentence ``text[a:b]`` (document offsets; ``masked`` as from build_number_mask).
+
+    >>> t = "个人会员不足2万人的,理事会人数一般不超过150人；个人会员超过10万人的,理事会人数一般不超过200人。"
+    >>> [(f.comparator, f.value, f.unit, f.subject, f.condition, f.hedge) for f in find_thresholds(t, build_number_mask(t, []), 0, len(t))]
+    [('<=', 150, '人', '理事会人数', '个人会员<2万人', '一般'), ('<=', 200, '人', '理事会人数', '个人会员>10万人', '一般')]
+    """
+    out: list[Found] = []
+    subs = [(m.start(), m.end()) for m in _SUBCLAUSE_RE.finditer(text, a, b) if text[m.start():m.end()].strip()]
+    obligation = bool(_OBLIGATION_RE.search(text, a, b))
+    # a conditional clause waiting for the limit it conditions: (condition text, its span, its quantities)
+    pending: tuple[str, int, int, list[_Q]] | None = None
+
+    def flush() -> None:
+        """A conditional clause with no limit after it is itself the threshold:
+        个人会员数年增幅超过30%的可适当放宽 (seed 000)."""
+        nonlocal pending
+        if pending is not None:
+            _, psa, psb, pqs = pending
+            for f in _sentence_part(text, masked, psa, psb, pqs, obligation):
+                f.notes.append("stated as the condition of what follows (…的)")
+                f.condition = f.condition or time_frame
+                out.append(f)
+            pending = None
+
+    for sa, sb in subs:
+        if _TIME_FRAME_RE.match(text[sa:sb]):
+            time_frame = text[sa:sb].strip()  # 2018年, / 到2018年, : the frame of what follows
+            continue
+        qs = [_read(masked, text, q, sa) for q in find_quantities(masked, sa, sb)]
+        cond_m = _CONDITIONAL_END.search(text, sa, sb)
+        cond_end = cond_m.start() if cond_m and qs and any(r.q.end <= cond_m.start() for r in qs) else None
+        if cond_end is not None:
+            flush()
+            cond_qs = [r for r in qs if r.q.end <= cond_end]
+            pending = (_condition_of(text, masked, sa, cond_end, cond_qs), sa, sb, cond_qs)
+            qs = [r for r in qs if r.q.start > cond_end]
+            sa = cond_end + 1
+            if not qs:
+                continue
+        found_here = _sentence_part(text, masked, sa, sb, qs, obligation)
+        if pending is not None and found_here:
+            for f in found_here:
+                f.condition = pending[0]
+            pending = None
+        elif pending is not None and text[sa:sb].strip():
+            flush()
+        found_here.extend(_coverage(text, sa, sb, time_frame))
+        for f in found_here:
+            if time_frame and f.condition is None:
+                f.condition = time_frame
+        out.extend(found_here)
+    flush()
+    return out
+
+
+def _found(text: str, r: _Q, sa: int, sb: int, subject: str | None) -> Found:
+    q = r.q
+    kind = "share" if q.is_share else "count"
+    if r.growth:
+        kind = "growth"
+    elif q.unit in ("元", "万元", "亿元", "千元", "元/人"):
+        kind = "amount"
+    elif q.unit in TIME_UNITS:
+        kind = "duration"
+    cmp = "range" if q.value_max is not None else (r.cmp or "==")
+    if r.growth and subject and not re.search(r"增幅|增速|增长率|增长$", subject):
+        subject += "增幅"
+    return Found(q, (sa, sb), (q.start, q.end), q.value, q.value_max, q.unit, cmp, kind, subject,
+                 approximate=r.cmp_word in APPROXIMATE_WORDS, comparator_word=r.cmp_word)
+
+
+def _object_noun(text: str, masked: str, start: int, end: int) -> tuple[str, int]:
+    """The noun phrase a count governs (举办1次学术会议 → 学术会议) and where it ends."""
+    m = re.match(r"[\x00\s的]*((?:\([^)]*\))?[^，,；;。、\x00]{1,30})", masked[start:end])
+    if not m:
+        return "", start
+    noun = re.sub(r"\([^)]*\)?", "", text[start + m.start(1):start + m.end(1)])
+    return _clean_subject(noun), start + m.end(1)
+
+
+def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], obligation: bool) -> list[Found]:
+    out: list[Found] = []
+    group: list[str] = []  # bounds that pick out whom the rule is about: 年龄<=45岁, 单户担保金额<=500万元
+    prev_end = sa
+    carried: _Q | None = None
+    carried_subject = ""
+    k = 0
+    while k < len(qs):
+        r = qs[k]
+        q = r.q
+        k += 1
+        if q.unit is None and q.value_max is not None and not re.match(r"\x00", masked[q.end:q.end + 1]):
+            prev_end = r.expr_end
+            continue  # 3-5级, 4-6Hz: a range without a unit we know is not a target we can read
+        if r.qualifier:
+            bound = f"{q.value}-{q.value_max}" if q.value_max is not None else f"{r.cmp or '=='}{q.value}"
+            if q.unit in AGE_UNITS:
+                group.append(f"年龄{bound}岁")
+            elif r.cmp is not None:
+                group.append(f"{_clean_subject(text[prev_end:r.cmp_start])}{r.cmp}{text[q.start:q.end]}")
+            prev_end = r.expr_end
+            continue
+        if any(text[r.expr_end:sb].lstrip().startswith(n) for n in SELF_STRUCTURE_NOUNS) and r.cmp is None:
+            prev_end = r.expr_end
+            continue  # 5项重点工作, 四个方面: the plan's own structure
+        notes: list[str] = []
+        pre = text[prev_end:r.cmp_start]
+        if r.cmp is None and q.value_max is None:
+            gap = text[prev_end:q.start]
+            if carried is not None and re.fullmatch(r"[、和及]?[^，,；;。]{0,12}", gap) and q.unit == carried.q.unit:
+                r.cmp, r.cmp_word = carried.cmp, None
+                notes.append(f"comparator carried over from '{carried.cmp_word}' earlier in the list")
+                if not _clean_subject(pre) and carried_subject:
+                    pre = carried_subject  # 分别为2413元、2512元: the subject carries over too
+            elif q.is_share and re.search(r"为[^，,；;为]*$", pre):
+                r.cmp = "=="  # 补贴标准为…的四分之一: a definition, not a floor
+            elif q.is_share and (obligation or _PREDICATE_RE.search(text[sa:sb])):
+                r.cmp = ">="
+                notes.append("no comparator word; a required share is read as a minimum")
+            elif q.unit in ("元", "万元", "千元") and _AMOUNT_CUE.search(text[max(sa, q.start - 6):q.start]):
+                r.cmp = "=="
+            else:
+                prev_end = r.expr_end
+                continue
+        # 1倍以上5倍以下: two bounds side by side are one range
+        nxt = qs[k] if k < len(qs) else None
+        range_end = None
+        if (nxt is not None and r.cmp in (">=", ">") and nxt.cmp in ("<=", "<") and nxt.q.unit == q.unit
+                and nxt.cmp_start == r.expr_end and q.value_max is None and nxt.q.value_max is None):
+            range_end = nxt
+            k += 1
+        if r.cmp is not None and q.value_max is None and not notes:
+            carried = r
+        baseline = None
+        bm = _BASELINE_RE.search(pre)
+        if bm:
+            baseline = bm.group(1).strip()
+            pre = pre[:bm.start()] + pre[bm.end():]
+        frame = _TIME_LEAD.match(pre.strip())
+        hedge = next((h for h in HEDGE_WORDS if h in pre[-6:]), None)
+        if r.growth:
+            pre = re.sub(rf"(?:{_GROWTH_ALT})$", "", pre)
+        subject = _clean_subject(pre)
+        owner = None
+        if pre.rstrip().endswith("的"):
+            owner = _clean_subject(pre.rstrip()[:-1])
+        end_of_expr = range_end.expr_end if range_end else r.expr_end
+        tail = text[end_of_expr:sb]
+        noun = re.match(r"([^，,；;。、\x00]{1,30}?)(?=、|应|须|要|为|是|$)", tail)
+        pred = _PREDICATE_RE.search(tail)
+        consumed = end_of_expr
+        if q.is_share and pred and (owner or (noun and not subject)):
+            holder = owner or (_clean_subject(noun.group(1)) if noun else None)
+            subject = f"{holder}中{pred.group(1).strip()}" if holder else pred.group(1).strip()
+            if not owner and noun:  # 四分之三以上理事、…: the noun belongs to this share
+                consumed = end_of_expr + noun.end(1) + (1 if text[end_of_expr + noun.end(1):][:1] == "、" else 0)
+        elif (not subject or r.verb_gap or _VERB_END.search(pre.rstrip())
+              or tail.startswith("的")) and not q.is_share:
+            # 举办1次学术会议、2次科普活动 / 应有5000元以上的资金: the count governs the noun after it
+            obj, obj_end = _object_noun(text, masked, end_of_expr, sb)
+            if obj:
+                subject = obj
+                consumed = obj_end + (1 if text[obj_end:obj_end + 1] == "、" else 0)
+        if r.base and q.is_share:
+            subject = f"{subject}占{r.base}比例" if subject else r.base
+        f = _found(text, r, sa, sb, subject or None)
+        if carried is r:
+            carried_subject = subject
+        if range_end is not None:
+            f.comparator, f.value_max, f.value_span = "range", range_end.q.value, (q.start, range_end.q.end)
+            f.notes.append(f"{r.cmp_word}…{range_end.cmp_word}: a range")
+        f.baseline = baseline
+        f.hedge = hedge
+        if frame:
+            f.condition = frame.group(1)
+        if q.unit is None and q.value_max is not None:
+            f.unit = "个"
+            f.notes.append("unit missing before a grade (15-205A级 = 15-20个5A级); 个 assumed")
+        f.notes.extend(notes)
+        out.append(f)
+        prev_end = consumed
+    if group:
+        for f in out:
+            f.condition = "且".join(([f.condition] if f.condition else []) + group)
+    return out
+
+
+def _coverage(text: str, sa: int, sb: int, time_frame: str | None) -> list[Found]:
+    """实现…全覆盖 with a time frame is a 100 % coverage target (seed 004)."""
+    out = []
+    if time_frame is None:
+        return out
+    for m in _COVERAGE_RE.finditer(text, sa, sb):
+        pre = text[sa:m.start()]
+        subject = _clean_subject(re.sub(r"^.*?实现", "", pre)) + "覆盖率"
+        f = Found(None, (sa, sb), (m.start(), m.end()), 100, None, "%", ">=", "coverage", subject)
+        f.notes.append("全覆盖 read as 100% coverage")
+        out.append(f)
+    return out

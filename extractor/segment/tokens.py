@@ -1,0 +1,226 @@
+"""Word segmentation and the rule-based spaCy pipeline.
+
+spaCy runs as ``spacy.blank("zh")`` with its tokenizer replaced by our own jieba
+segmenter: a private dictionary instance (jieba's global tokenizer, which spaCy's zh
+tokenizer would share, is never touched) carrying the policy user dictionary of
+:mod:`extractor.data.vocab`. Segmentation runs with HMM new-word discovery off:
+on policy text the HMM glues function words to their neighbours (``2017年须`` becomes
+``年须``, hiding the modal 须), and dictionary-only cutting is deterministic.
+
+Backends: ``rjieba`` (jieba-rs, the same dictionary and algorithm, ~12x faster) when
+installed, else jieba itself. ``tests/test_tokens.py`` checks that both give the same
+tokens on every clause of the corpus. Nothing is loaded at import time.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from extractor.data.vocab import ACTOR_SUFFIXES, ACTOR_WORDS, MODAL_WORDS, USER_WORDS
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+_LOCK = threading.Lock()
+
+
+class Segmenter:
+    """A jieba-compatible word cutter with the policy user dictionary loaded."""
+
+    def __init__(self, backend: str = "auto") -> None:
+        self.backend = backend
+        self._cut: Callable[[str], list[str]] | None = None
+
+    def _load(self) -> Callable[[str], list[str]]:
+        with _LOCK:
+            if self._cut is not None:
+                return self._cut
+            backend = self.backend
+            if backend in ("auto", "rjieba"):
+                try:
+                    import rjieba
+                except ImportError:
+                    if backend == "rjieba":
+                        raise
+                    backend = "jieba"
+                else:
+                    rj = rjieba.Jieba()
+                    for w, f, t in USER_WORDS:
+                        rj.add_word(w, f, t)
+                    self._cut = lambda s: rj.cut(s, False)
+                    self.backend = "rjieba"
+                    return self._cut
+            import jieba
+
+            tok = jieba.Tokenizer()
+            tok.initialize()
+            for w, f, t in USER_WORDS:
+                tok.add_word(w, f, t)
+            self._cut = lambda s: tok.lcut(s, HMM=False)
+            self.backend = "jieba"
+            return self._cut
+
+    def cut(self, text: str) -> list[str]:
+        """Words of ``text``; they join back to it exactly."""
+        return (self._cut or self._load())(text)
+
+
+@lru_cache(maxsize=4)
+def get_segmenter(backend: str = "auto") -> Segmenter:
+    return Segmenter(backend)
+
+
+class _SpacyTokenizer:
+    """spaCy tokenizer protocol over a :class:`Segmenter` (white space kept as tokens)."""
+
+    def __init__(self, vocab: Any, segmenter: Segmenter) -> None:
+        self.vocab = vocab
+        self.segmenter = segmenter
+
+    def __call__(self, text: str) -> Any:
+        from spacy.tokens import Doc
+
+        words = [w for w in self.segmenter.cut(text) if w]
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
+        doc.user_data["words"] = words  # lets the components read words without building Token objects
+        return doc
+
+
+def _actor_patterns() -> list[dict[str, Any]]:
+    """Phrase patterns of the EntityRuler: the named actors of :data:`ACTOR_WORDS`."""
+    return [{"label": "ACTOR", "pattern": w} for w in ACTOR_WORDS]
+
+
+_ACTOR_LEADS = frozenset({"各", "各级", "全国", "省", "市", "区", "县", "省级", "市级", "县级", "有关", "相关", "地方", "基层", "各区", "各市"})
+# a body word after one to three words naming what kind of body: 公共租赁住房运营单位, 试点地区
+_ACTOR_HEADS = frozenset({"单位", "部门", "机构", "政府", "人民政府", "办事处", "委员会", "科协", "学会", "协会", "幼儿园",
+                          "学校", "高校", "医院", "企业", "医疗机构", "社会组织", "服务机构", "地区", "地方"})
+# a single word ending like a body (民政局, 教育部门); two-character words (部署, 干部, 全部) are not bodies
+_ACTOR_WORD_END = tuple(x for x in ACTOR_SUFFIXES if len(x) > 1) + ("局", "厅", "委")
+
+
+class _ActorComponent:
+    """Actors the phrase list cannot name, read off word shapes; runs after the EntityRuler.
+
+    One pass over the tokens with a per-string cache: the token-pattern version of the
+    same rules (REGEX predicates in the EntityRuler) cost half the extraction time.
+    """
+
+    def __init__(self) -> None:
+        self._shape: dict[str, int] = {}  # 2 head word, 1 body-like word, 0 neither
+
+    def _kind(self, word: str) -> int:
+        k = self._shape.get(word)
+        if k is None:
+            k = 2 if word in _ACTOR_HEADS else 1 if len(word) >= 3 and word.endswith(_ACTOR_WORD_END) else 0
+            self._shape[word] = k
+        return k
+
+    def __call__(self, doc: Any) -> Any:
+        from spacy.tokens import Span as SpacySpan
+        from spacy.util import filter_spans
+
+        words = doc.user_data.get("words") or [t.text for t in doc]
+        found = []
+        taken = {i for e in doc.ents for i in range(e.start, e.end)}
+        for i, word in enumerate(words):
+            kind = self._kind(word)
+            if kind == 0 or i in taken:
+                continue
+            start = i
+            if kind == 2:
+                while start > 0 and i - start < 3 and start - 1 not in taken and _is_han_word(words[start - 1]):
+                    start -= 1
+                if start == i:
+                    continue
+            elif start > 0 and words[start - 1] in _ACTOR_LEADS:
+                start -= 1
+            found.append(SpacySpan(doc, start, i + 1, label="ACTOR"))
+        if found:
+            doc.ents = filter_spans(list(doc.ents) + found)
+        return doc
+
+
+def _is_han_word(w: str) -> bool:
+    return len(w) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in w)
+
+
+_GLUED_MODALS: tuple[tuple[str, str], ...] = (
+    ("积极", "encouragement"), ("努力", "encouragement"), ("鼓励", "encouragement"),
+    ("严禁", "prohibition"), ("必须", "obligation"), ("务必", "obligation"), ("不得", "prohibition"),
+)
+_SUPPORT_NOUN_BEFORE = frozenset({"给予", "予以", "专项", "财政", "政策", "资金", "提供", "和", "的"})
+
+
+class _ModalComponent:
+    """Puts every modal word of :data:`MODAL_WORDS` in ``doc.spans["modal"]``, labelled with its modality."""
+
+    def __init__(self, nlp: Language) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self._glued: dict[str, tuple[str, str] | None | tuple[()]] = {}
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for word, modality in MODAL_WORDS:
+            self.matcher.add(modality, [nlp.make_doc(word)])
+
+    def __call__(self, doc: Any) -> Any:
+        from spacy.tokens import Span as SpacySpan
+
+        spans = []
+        words = doc.user_data.get("words") or [t.text for t in doc]
+        for mid, s, e in self.matcher(doc):
+            word = "".join(words[s:e])
+            nxt = words[e] if e < len(words) else ""
+            prev = words[s - 1] if s > 0 else ""
+            # 一般 softens a limit only before a verb or comparator (一般不超过, 一般为); in 一般诊疗费
+            # or 一般抗贫血药物 it is an adjective (corpus 13, 17)
+            if word == "一般" and not (nxt.startswith(("不", "为", "应", "由", "在", "控制", "按", "以", "须", "要", "可")) or nxt in ("超过",)):
+                continue
+            # 给予支持, 专项支持: 支持 as a noun, not an encouragement (corpus 23)
+            if word == "支持" and (prev in _SUPPORT_NOUN_BEFORE or not nxt or not nxt[0].isalpha()):
+                continue
+            spans.append(SpacySpan(doc, s, e, label=mid, span_id=word))
+        # adverbs glued to their verb by the dictionary: 积极参与, 努力打造, 严禁擅自 (seed 000 item 14)
+        taken = {sp.start for sp in spans}
+        for i, w in enumerate(words):
+            if i in taken:
+                continue
+            glued = self._glued.get(w, ())
+            if glued == ():
+                glued = next(((p, m) for p, m in _GLUED_MODALS if w.startswith(p) and len(w) > len(p)), None)
+                self._glued[w] = glued
+            if glued:
+                spans.append(SpacySpan(doc, i, i + 1, label=glued[1], span_id=glued[0]))
+        doc.spans["modal"] = sorted(spans, key=lambda sp: sp.start)
+        return doc
+
+
+def _register_components() -> None:
+    from spacy.language import Language as SpacyLanguage
+
+    if not SpacyLanguage.has_factory("polex_modality"):
+        SpacyLanguage.factory("polex_modality", func=lambda nlp, name: _ModalComponent(nlp))
+    if not SpacyLanguage.has_factory("polex_actors"):
+        SpacyLanguage.factory("polex_actors", func=lambda nlp, name: _ActorComponent())
+
+
+@lru_cache(maxsize=2)
+def get_nlp(backend: str = "auto") -> Language:
+    """The policy pipeline: jieba tokens, an EntityRuler for named actors, a shape-based actor
+    component, and a PhraseMatcher for modal words.
+
+    Actors land in ``doc.ents`` (label ACTOR), modal words in ``doc.spans["modal"]``.
+    """
+    import spacy
+
+    _register_components()
+    nlp = spacy.blank("zh")
+    nlp.tokenizer = _SpacyTokenizer(nlp.vocab, get_segmenter(backend))
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
+    ruler.add_patterns(_actor_patterns())
+    nlp.add_pipe("polex_actors")
+    nlp.add_pipe("polex_modality")
+    return nlp

@@ -1,0 +1,125 @@
+"""Table-driven cases: real phrases from corpus notices and the parse they must give.
+
+Each table in tests/cases/ holds {"id", "input", "expected", "note"}; every input is
+checked to be a substring of a corpus document, so no case is invented. Expected values
+were checked by hand against the notice.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+import pytest
+
+from extractor.extract.knowledge import read_phrase
+from extractor.extract.quantities import find_quantities
+from extractor.extract.requirements import find_deadline, read_clause
+from tests.conftest import CORPUS, ROOT, corpus_files, extracted
+
+CASES = ROOT / "tests" / "cases"
+
+
+def _load(name: str) -> list[dict]:
+    return json.loads((CASES / name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _corpus_texts() -> tuple[str, ...]:
+    return tuple(extracted(str(p)).text for p in corpus_files())
+
+
+def _cases(name: str):  # noqa: ANN202
+    return pytest.mark.parametrize("case", _load(name), ids=lambda c: c["id"])
+
+
+def _close(a, b) -> bool:  # noqa: ANN001
+    if isinstance(a, str) or isinstance(b, str) or a is None or b is None:
+        return a == b
+    return abs(float(a) - float(b)) <= 0.001
+
+
+def test_case_tables_are_real_and_large_enough() -> None:
+    names = sorted(p.name for p in CASES.glob("*.json"))
+    total = 0
+    ids: set[str] = set()
+    for name in names:
+        for c in _load(name):
+            assert any(c["input"] in t for t in _corpus_texts()), f"{c['id']}: not a phrase of a corpus notice"
+            assert c["id"] not in ids, f"duplicate id {c['id']}"
+            ids.add(c["id"])
+            total += 1
+    assert total >= 150, total
+
+
+@_cases("thresholds.json")
+def test_thresholds(case) -> None:  # noqa: ANN001
+    got = read_phrase(case["input"]).thresholds
+    want = case["expected"]
+    assert len(got) == len(want), [(f.comparator, f.value, f.unit, f.subject) for f in got]
+    for g, w in zip(got, want):
+        assert g.comparator == w["comparator"]
+        assert _close(g.value, w["value"]) and _close(g.value_max, w.get("value_max")), (g.value, g.value_max)
+        assert g.unit == w["unit"]
+        for key in ("condition", "baseline"):
+            assert getattr(g, key) == w.get(key), key
+        if "subject" in w:
+            assert g.subject and w["subject"] in g.subject, (g.subject, w["subject"])
+
+
+@_cases("not_thresholds.json")
+def test_numbers_that_are_not_thresholds(case) -> None:  # noqa: ANN001
+    got = read_phrase(case["input"]).thresholds
+    assert got == [], [(f.comparator, f.value, f.unit, case["input"][f.value_span[0]:f.value_span[1]]) for f in got]
+
+
+@_cases("citations.json")
+def test_citations(case) -> None:  # noqa: ANN001
+    got = read_phrase(case["input"]).citations
+    want = case["expected"]
+    assert len(got) == len(want), [(c.title, c.doc_number) for c in got]
+    from extractor.data.doc_codes import resolve_issuer
+
+    for g, w in zip(got, want):
+        assert (g.nested_in is not None) == w.get("nested", False)
+        assert g.title == w["title"]
+        for key in ("doc_number", "issuer_code", "year", "serial"):
+            if key in w:
+                assert getattr(g, key if key != "issuer_code" else "code") == w[key], key
+        if "issuer" in w:
+            assert (resolve_issuer(g.code) if g.code else None) == w["issuer"]
+
+
+@_cases("modality.json")
+def test_modality_and_actor(case) -> None:  # noqa: ANN001
+    s = case["input"]
+    r = read_clause(s, 0, len(s))
+    want = case["expected"]
+    assert r.modality == want["modality"]
+    if want["trigger"] is not None:
+        assert r.trigger == want["trigger"]
+    if "actor" in want:
+        assert r.actor is not None and want["actor"] in r.actor[0], r.actor
+
+
+@_cases("deadlines.json")
+def test_deadlines(case) -> None:  # noqa: ANN001
+    s = case["input"]
+    d, _ = find_deadline(s, 0, len(s), case["doc_date"])
+    assert d is not None
+    for key, value in case["expected"].items():
+        assert getattr(d, key) == value, (key, getattr(d, key))
+    assert s[d.span[0]:d.span[1]] == d.text
+
+
+@_cases("numerals.json")
+def test_numerals(case) -> None:  # noqa: ANN001
+    got = [(q.text, q.value, q.value_max, q.unit) for q in find_quantities(case["input"])]
+    want = [(w["text"], w["value"], w["value_max"], w["unit"]) for w in case["expected"]]
+    assert len(got) == len(want), got
+    for g, w in zip(got, want):
+        assert g[0] == w[0] and _close(g[1], w[1]) and _close(g[2], w[2]) and g[3] == w[3], (g, w)
+
+
+def test_the_corpus_is_where_the_cases_come_from() -> None:
+    assert CORPUS.is_dir()
