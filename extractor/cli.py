@@ -93,10 +93,32 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    """Compare two notices (files): aligned points, added/removed, threshold changes."""
+    from extractor.diff import diff_documents
+    from extractor.diff_report import render
+    from extractor.errors import InputError
+    from extractor.pipeline import extract_path
+
+    try:
+        old, new = extract_path(args.old), extract_path(args.new)
+    except InputError as e:
+        print(f"polex: {e.code} {e}", file=sys.stderr)
+        return 1
+    color = args.color == "always" or (args.color == "auto" and args.out is None and sys.stdout.isatty())
+    out = render(diff_documents(old, new), args.format, color=color)
+    if args.out:
+        Path(args.out).write_text(out, encoding="utf-8")
+    else:
+        sys.stdout.write(out)
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from extractor.schema import dump_schema
 
-    print(dump_schema(args.out))
+    for path in dump_schema(args.out):
+        print(path)
     return 0
 
 
@@ -112,6 +134,13 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("paths", nargs="*", default=["corpus"])
     r.add_argument("--out", default="outputs")
     r.set_defaults(func=cmd_run)
+    d = sub.add_parser("diff", help="compare two notices point by point (e.g. the 2017 and 2018 要点)")
+    d.add_argument("old")
+    d.add_argument("new")
+    d.add_argument("--format", choices=("text", "json", "markdown", "html"), default="text")
+    d.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text format (auto: when printing to a terminal)")
+    d.add_argument("--out", help="write to this file instead of stdout")
+    d.set_defaults(func=cmd_diff)
     s = sub.add_parser("schema", help="write the JSON Schema of the document JSON")
     s.add_argument("--out", default="schemas")
     s.set_defaults(func=cmd_schema)

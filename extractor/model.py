@@ -306,3 +306,80 @@ class Document(_Model):
     citations: list[Citation] = Field(default_factory=list)
     issues: list[Issue]
     status: Status
+
+
+# --- year-over-year diff ------------------------------------------------------------------
+
+Relation = Literal["unchanged", "reworded", "modified", "moved", "split", "merged"]
+
+
+class DocRef(_Frozen):
+    doc_id: str
+    title: str | None
+    path: str | None
+    date: str | None
+
+
+class ItemRef(_Frozen):
+    """A numbered point of one side of a diff."""
+
+    section: str = Field(description="section id")
+    path: list[str]
+    label: str
+    heading: str | None = Field(description="title of the enclosing heading, e.g. 学会年度改革基本任务")
+    text: str
+    span: Span
+    raw_span: Span
+
+
+class TextOp(_Frozen):
+    """One step of the character-level diff of a pair."""
+
+    op: Literal["equal", "insert", "delete", "replace"]
+    old: str
+    new: str
+
+
+class DiffPair(_Model):
+    old: ItemRef
+    new: ItemRef
+    relation: Relation
+    strength: Literal["strong", "partial"] = Field(description="strong: the new point carries the main requirement; partial: a secondary clause")
+    score: float = Field(description="content similarity used for the alignment, 0..1")
+    char_ratio: float = Field(description="difflib ratio of the two texts (autojunk off)")
+    changes: list[str]
+    ops: list[TextOp]
+
+
+class ThresholdSide(_Frozen):
+    id: str
+    text: str
+    subject: str | None
+    comparator: Comparator
+    value: float | int | str
+    value_max: float | int | None
+    unit: str | None
+    condition: str | None
+    baseline: str | None
+    hedge: str | None
+    comparator_word: str | None
+    summary: str = Field(description="one line: subject comparator value unit if condition vs baseline")
+
+
+class ThresholdChange(_Model):
+    kind: Literal["changed", "added", "removed", "unchanged"]
+    subject: str | None
+    fields: list[str] = Field(description="what differs: value, comparator, condition, baseline, hedge, comparator_word …")
+    old: ThresholdSide | None
+    new: ThresholdSide | None
+
+
+class DiffReport(_Model):
+    schema_version: str = SCHEMA_VERSION
+    old: DocRef
+    new: DocRef
+    pairs: list[DiffPair]
+    added: list[ItemRef] = Field(description="new points with no old counterpart")
+    removed: list[ItemRef] = Field(description="old points with no new counterpart")
+    threshold_changes: list[ThresholdChange]
+    threshold_unchanged: list[ThresholdChange]
