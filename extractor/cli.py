@@ -45,7 +45,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    """The main job: every notice of the corpus → outputs/ (JSON, outline, summary)."""
+    """The main job: every notice of the corpus → outputs/ (JSON, outline, summary) and the SQLite store."""
+    from extractor.store import Store
+
+    store = None if args.no_store else Store(args.db)
+    stored = Counter()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     root = Path(args.paths[0]) if len(args.paths) == 1 and Path(args.paths[0]).is_dir() else None
@@ -67,6 +71,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         (out / f"{stem}.json").write_text(json.dumps(d.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         (out / f"{stem}.outline.txt").write_text(render_outline(d), encoding="utf-8")
         codes.update(i.code for i in d.issues)
+        if store is not None:
+            stored[store.add(d, Path(o.path).read_bytes()).status] += 1
         md = d.metadata
         rows.append({
             "file": str(rel), "doc_id": d.doc_id, "status": d.status,
@@ -90,6 +96,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     total = {k: sum(r.get(k, 0) for r in rows) for k in ("sections", "requirements", "thresholds", "citations")}
     print(f"{len(rows)} documents ({failed} failed), {total['sections']} numbered items, {total['requirements']} requirements, "
           f"{total['thresholds']} thresholds, {total['citations']} citations, {nbytes / 1e6:.2f} MB in {elapsed:.2f} s → {out}/")
+    if store is not None:
+        print(f"store {args.db}: {stored['stored']} stored, {stored['new_version']} new versions, {stored['duplicate']} already there")
+        store.close()
     return 1 if failed else 0
 
 
@@ -114,6 +123,152 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_ingest(args: argparse.Namespace) -> int:
+    """Process files and folders and store them; a summary at the end, failures with reasons."""
+    from extractor.store import Store, ingest_paths
+
+    with Store(args.db) as store:
+        t0 = time.perf_counter()
+        results = ingest_paths(store, args.paths, progress=sys.stderr.isatty() and not args.quiet)
+        elapsed = time.perf_counter() - t0
+        by: Counter[str] = Counter(r.status for r in results)
+        counts = store.counts()
+    stored = [r for r in results if r.status in ("stored", "new_version")]
+    print(f"{len(results)} inputs in {elapsed:.1f} s: {by['stored']} stored, {by['new_version']} new versions, "
+          f"{by['duplicate']} already stored, {by['failed']} failed → {args.db}")
+    if stored:
+        from extractor.store import Store as _S
+
+        with _S(args.db) as store:
+            ids = [r.doc_id for r in stored]
+            marks = ",".join("?" * len(ids))
+            row = store.db.execute(f"SELECT SUM(n_sections), SUM(n_requirements), SUM(n_thresholds), SUM(n_citations) "  # noqa: S608
+                                   f"FROM documents WHERE doc_id IN ({marks})", ids).fetchone()
+        print(f"  new: {row[0]} numbered items, {row[1]} requirements, {row[2]} thresholds, {row[3]} citations")
+    print(f"  store: {counts['documents']} documents ({counts['works']} works), {counts['requirements']} requirements, "
+          f"{counts['thresholds']} thresholds, {counts['citations']} citations, {counts['failures']} failures recorded")
+    for r in results:
+        if r.status == "failed":
+            print(f"  FAILED {r.path}: {r.code} {r.message}")
+    return 1 if by["failed"] else 0
+
+
+def _print_rows(rows: list[dict], fmt: str, columns: list[str]) -> None:
+    if fmt == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    elif fmt == "jsonl":
+        for r in rows:
+            print(json.dumps(r, ensure_ascii=False))
+    else:
+        caps = {"title": 30, "text": 36, "action": 30, "subject": 20, "id": 44, "condition": 22}
+        table = [[_cell(r.get(c), caps.get(c, 18)) for c in columns] for r in rows]
+        widths = [max([_width(c)] + [_width(row[k]) for row in table]) for k, c in enumerate(columns)]
+        for row in [columns] + table:
+            print("  ".join(v + " " * (w - _width(v)) for v, w in zip(row, widths)).rstrip())
+        print(f"({len(rows)} rows)")
+
+
+def _width(s: str) -> int:
+    """Display width: CJK characters take two columns."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def _cell(v: object, cap: int) -> str:
+    t = "" if v is None else str(v).replace("\n", " ")
+    while _width(t) > cap:
+        t = t[:-2] + "…"
+    return t
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from extractor.query import Filters, query_documents, query_requirements, query_thresholds
+    from extractor.store import Store
+
+    if not Path(args.db).exists():
+        print(f"polex: no store at {args.db} (run `polex ingest` first)", file=sys.stderr)
+        return 1
+    f = Filters(level=args.level, issuer=args.issuer, year=args.year, doc_type=args.doc_type, modality=args.modality,
+                subject=args.subject, unit=args.unit, search=args.search, limit=args.limit)
+    with Store(args.db) as store:
+        if args.what == "documents":
+            rows = query_documents(store, f)
+            cols = ["doc_id", "level", "year", "doc_number", "requirements", "thresholds", "citations", "title"]
+        elif args.what == "requirements":
+            rows = query_requirements(store, f)
+            cols = ["id", "level", "modality", "trigger", "actor", "deadline", "text"]
+        else:
+            rows = query_thresholds(store, f)
+            cols = ["id", "level", "year", "subject", "comparator", "value", "value_max", "unit", "condition"]
+    _print_rows(rows, args.format, cols)
+    return 0
+
+
+def cmd_trace(args: argparse.Namespace) -> int:
+    from extractor.query import trace
+    from extractor.store import Store
+
+    with Store(args.db) as store:
+        try:
+            t = trace(store, args.id)
+        except KeyError as e:
+            print(f"polex: {e.args[0]}", file=sys.stderr)
+            return 1
+    if args.format == "json":
+        print(json.dumps(t, ensure_ascii=False, indent=1))
+        return 0
+    root = t["root"]
+    print(f"{root['doc_id']}  [{root['level']}]  {root['title']}")
+    if t["requirement"]:
+        print(f"  requirement {t['requirement']['id']}: {t['requirement']['text'][:60]}")
+    for direction in ("upstream", "downstream"):
+        links = [l for l in t["links"] if l["direction"] == direction]
+        print(f"{direction} ({len(links)})")
+        for l in links:
+            target = l["title"] or l["doc_number"] or "?"
+            stored = l["doc_id"] or "not stored"
+            cue = f"  «{l['evidence'].get('cue')}…»" if l["evidence"].get("cue") else ""
+            print(f"  {'  ' * (l['depth'] - 1)}{l['relation']:<12} [{l['level'] or '-'}] {target[:50]} ({stored}){cue}")
+    print(f"aligned thresholds ({sum(len(a['thresholds']) for a in t['aligned'])})")
+    for a in t["aligned"]:
+        for side in a["thresholds"]:
+            o, n = side["old"], side["new"]
+            mark = "=" if side["same"] else "≠"
+            print(f"  {mark} {o['subject']} {o['comparator']} {o['value']}{o['unit'] or ''}"
+                  f"{' if ' + o['condition'] if o['condition'] else ''}   |   {n['subject']} {n['comparator']} {n['value']}{n['unit'] or ''}"
+                  f"{' if ' + n['condition'] if n['condition'] else ''}   ({a['requirements'][0].split('#')[0]} ↔ {a['requirements'][1].split('#')[0]}, {min(side['score'], 1.0):.2f})")
+    return 0
+
+
+def cmd_graph(args: argparse.Namespace) -> int:
+    from extractor.graph import build_graph
+    from extractor.store import Store
+
+    with Store(args.db) as store:
+        g = build_graph(store)
+    if args.action == "render":
+        from extractor.render import render_svg
+
+        svg = render_svg(g, everything=args.all)
+        out = Path(args.out or "graph.svg")
+        out.write_text(svg, encoding="utf-8")
+        print(f"{out}: {sum(1 for _, a in g.nodes(data=True) if a['kind'] == 'document')} documents drawn by level")
+        return 0
+    from extractor.export import export, to_neo4j_csv
+
+    if args.format == "neo4j-csv":
+        for p in to_neo4j_csv(g, args.out or "neo4j"):
+            print(p)
+        return 0
+    text = export(g, args.format)
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from extractor.schema import dump_schema
 
@@ -133,6 +288,8 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("run", help="the main job: process a corpus folder into outputs/")
     r.add_argument("paths", nargs="*", default=["corpus"])
     r.add_argument("--out", default="outputs")
+    r.add_argument("--db", default="polex.db", help="SQLite store the documents are also written to")
+    r.add_argument("--no-store", action="store_true", help="write outputs/ only")
     r.set_defaults(func=cmd_run)
     d = sub.add_parser("diff", help="compare two notices point by point (e.g. the 2017 and 2018 要点)")
     d.add_argument("old")
@@ -141,6 +298,37 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text format (auto: when printing to a terminal)")
     d.add_argument("--out", help="write to this file instead of stdout")
     d.set_defaults(func=cmd_diff)
+    i = sub.add_parser("ingest", help="process notices and store them in SQLite (documents, requirements, thresholds, citations)")
+    i.add_argument("paths", nargs="+", help="files or folders")
+    i.add_argument("--db", default="polex.db")
+    i.add_argument("--quiet", action="store_true", help="no progress bar")
+    i.set_defaults(func=cmd_ingest)
+    q = sub.add_parser("query", help="list documents, requirements or thresholds of the store, filtered")
+    q.add_argument("what", choices=("documents", "requirements", "thresholds"))
+    q.add_argument("--level", choices=("national", "provincial", "municipal", "county", "unknown"))
+    q.add_argument("--issuer", help="part of an issuer's name")
+    q.add_argument("--year", type=int)
+    q.add_argument("--doc-type", help="通知, 意见, 方案, 要点 …")
+    q.add_argument("--modality", choices=("obligation", "prohibition", "recommendation", "encouragement", "permission"))
+    q.add_argument("--subject", help="keyword in a threshold's subject or a requirement's text")
+    q.add_argument("--unit", help="threshold unit: 人 % 比例 元 日期 …")
+    q.add_argument("--search", help="full-text search over the clauses (segmented like the store)")
+    q.add_argument("--limit", type=int, default=100)
+    q.add_argument("--format", choices=("table", "json", "jsonl"), default="table")
+    q.add_argument("--db", default="polex.db")
+    q.set_defaults(func=cmd_query)
+    t = sub.add_parser("trace", help="what a document or requirement implements and what implements it")
+    t.add_argument("id", help="a doc_id or a requirement id")
+    t.add_argument("--format", choices=("text", "json"), default="text")
+    t.add_argument("--db", default="polex.db")
+    t.set_defaults(func=cmd_trace)
+    gr = sub.add_parser("graph", help="export or draw the requirement graph")
+    gr.add_argument("action", choices=("export", "render"))
+    gr.add_argument("--format", choices=("json", "graphml", "neo4j-csv", "dot"), default="json")
+    gr.add_argument("--out", help="file (folder for neo4j-csv); export prints to stdout without it")
+    gr.add_argument("--all", action="store_true", help="render: also draw documents cited only once")
+    gr.add_argument("--db", default="polex.db")
+    gr.set_defaults(func=cmd_graph)
     s = sub.add_parser("schema", help="write the JSON Schema of the document JSON")
     s.add_argument("--out", default="schemas")
     s.set_defaults(func=cmd_schema)

@@ -57,17 +57,21 @@ def test_outputs_are_current(tmp_path) -> None:  # noqa: ANN001
     cwd = os.getcwd()
     os.chdir(ROOT)
     try:
-        assert main(["run", "corpus", "--out", str(tmp_path)]) == 0
+        assert main(["run", "corpus", "--out", str(tmp_path / "out"), "--db", str(tmp_path / "polex.db")]) == 0
     finally:
         os.chdir(cwd)
     committed = ROOT / "outputs"
-    fresh = sorted(p.name for p in tmp_path.iterdir())
-    # outputs/diff/ holds the committed diff reports; tests/test_diff.py keeps them current
-    assert fresh == sorted(p.name for p in committed.iterdir() if p.name != "diff")
+    fresh_dir = tmp_path / "out"
+    fresh = sorted(p.name for p in fresh_dir.iterdir())
+    # outputs/diff/ and outputs/graph/ hold committed reports; test_diff.py and test_store_graph.py keep them current
+    assert fresh == sorted(p.name for p in committed.iterdir() if p.name not in ("diff", "graph"))
     for name in fresh:
         if name == "summary.json":
             continue
-        assert (tmp_path / name).read_text(encoding="utf-8") == (committed / name).read_text(encoding="utf-8"), name
+        assert (fresh_dir / name).read_text(encoding="utf-8") == (committed / name).read_text(encoding="utf-8"), name
+    from extractor.store import Store
+
+    assert Store(tmp_path / "polex.db").counts()["documents"] == 29
 
 
 def _cli(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:  # noqa: ANN001

@@ -34,3 +34,8 @@ NATIONAL_MINISTRIES: tuple[str, ...] = (
     "应急管理部", "审计署", "国务院国资委", "市场监管总局", "国家市场监督管理总局", "广电总局",
     "体育总局", "统计局", "国家医保局", "国家知识产权局", "国管局",
 )
+
+# Cities met in the corpus and the province they belong to (for an issuer's parent body).
+CITY_PROVINCE: dict[str, str] = {
+    "广州市": "广东省", "深圳市": "广东省", "丽水市": "浙江省", "杭州市": "浙江省", "合肥市": "安徽省",
+}

@@ -112,3 +112,13 @@ COUNT_VERBS: tuple[str, ...] = (
     "增设", "引进", "形成", "树立", "签订", "设置", "培训", "选择", "给予", "容纳", "支持", "利用", "发放", "补贴",
     "补助", "奖励", "在", "有", "处",
 )
+
+# Concepts that make two numeric requirements "the same requirement" across levels even when
+# the words differ: the national 理事会 composition (四分之三…应为基层一线科技工作者) and a municipal
+# 全委会委员 ratio (来自基层一线的…比例达到70%以上) are both about who sits on a leading body.
+CONCEPTS: dict[str, tuple[str, ...]] = {
+    "leading_body": ("理事会", "常务理事", "理事", "全委会", "常委会", "委员", "代表大会", "领导机构", "领导班子"),
+    "grassroots": ("基层一线", "一线"),
+    "members": ("个人会员", "会员总数", "单位会员"),
+    "youth": ("青年", "45岁", "中青年"),
+}

@@ -1,0 +1,79 @@
+"""Graph export: networkx node-link JSON, GraphML, Neo4j CSV (admin import), DOT.
+
+Node attribute ``kind`` and edge attribute ``relation`` are always present. Formats that
+only take scalar attributes (GraphML, CSV, DOT) get nested evidence as a JSON string.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import networkx as nx
+
+
+def _scalar(v: object) -> object:
+    if isinstance(v, (dict, list, tuple)):
+        return json.dumps(v, ensure_ascii=False)
+    return "" if v is None else v
+
+
+def to_json(g: nx.MultiDiGraph) -> str:
+    try:
+        data = nx.node_link_data(g, edges="links")
+    except TypeError:  # networkx < 3.4
+        data = nx.node_link_data(g)
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def to_graphml(g: nx.MultiDiGraph) -> str:
+    h = nx.MultiDiGraph()
+    h.add_nodes_from((n, {k: _scalar(v) for k, v in a.items()}) for n, a in g.nodes(data=True))
+    h.add_edges_from((u, v, k, {kk: _scalar(vv) for kk, vv in d.items()}) for u, v, k, d in g.edges(keys=True, data=True))
+    return "\n".join(nx.generate_graphml(h)) + "\n"
+
+
+def to_neo4j_csv(g: nx.MultiDiGraph, folder: str | Path) -> list[Path]:
+    """nodes.csv and relationships.csv in the neo4j-admin import header format."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    node_keys = sorted({k for _, a in g.nodes(data=True) for k in a if k != "kind"})
+    with (folder / "nodes.csv").open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["id:ID", ":LABEL", *node_keys])
+        for n, a in g.nodes(data=True):
+            w.writerow([n, a["kind"].capitalize(), *(_scalar(a.get(k)) for k in node_keys)])
+    with (folder / "relationships.csv").open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow([":START_ID", ":END_ID", ":TYPE", "confidence:float", "evidence"])
+        for u, v, d in g.edges(data=True):
+            w.writerow([u, v, d["relation"].upper(), d.get("confidence", 1.0), _scalar(d.get("evidence"))])
+    return [folder / "nodes.csv", folder / "relationships.csv"]
+
+
+def _dot_id(s: str) -> str:
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def to_dot(g: nx.MultiDiGraph) -> str:
+    out = io.StringIO()
+    out.write("digraph polex {\n  rankdir=LR;\n  node [shape=box, fontname=\"Noto Sans CJK SC\"];\n")
+    for n, a in g.nodes(data=True):
+        label = a.get("title") or a.get("name") or a.get("subject") or a.get("path") or n
+        out.write(f"  {_dot_id(n)} [label={_dot_id(str(label)[:40])}, kind={_dot_id(a['kind'])}];\n")
+    for u, v, d in g.edges(data=True):
+        out.write(f"  {_dot_id(u)} -> {_dot_id(v)} [label={_dot_id(d['relation'])}];\n")
+    out.write("}\n")
+    return out.getvalue()
+
+
+def export(g: nx.MultiDiGraph, fmt: str) -> str:
+    if fmt == "json":
+        return to_json(g)
+    if fmt == "graphml":
+        return to_graphml(g)
+    if fmt == "dot":
+        return to_dot(g)
+    raise ValueError(f"unknown format {fmt!r} (neo4j-csv writes a folder: use to_neo4j_csv)")
