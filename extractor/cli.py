@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections import Counter
@@ -124,33 +125,72 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    """Process files and folders and store them; a summary at the end, failures with reasons."""
+    """Process files, folders and URLs and store them; a summary at the end, failures with reasons."""
     from extractor.store import Store, ingest_paths
 
+    urls = [p for p in args.paths if re.match(r"^https?://", p)]
+    paths = [p for p in args.paths if p not in urls]
     with Store(args.db) as store:
         t0 = time.perf_counter()
-        results = ingest_paths(store, args.paths, progress=sys.stderr.isatty() and not args.quiet)
-        elapsed = time.perf_counter() - t0
-        by: Counter[str] = Counter(r.status for r in results)
-        counts = store.counts()
-    stored = [r for r in results if r.status in ("stored", "new_version")]
-    print(f"{len(results)} inputs in {elapsed:.1f} s: {by['stored']} stored, {by['new_version']} new versions, "
-          f"{by['duplicate']} already stored, {by['failed']} failed → {args.db}")
-    if stored:
-        from extractor.store import Store as _S
+        show = sys.stderr.isatty() and not args.quiet
+        results = ingest_paths(store, paths, progress=show) if paths else []
+        if urls:
+            from extractor.crawl import ingest_urls
 
-        with _S(args.db) as store:
-            ids = [r.doc_id for r in stored]
-            marks = ",".join("?" * len(ids))
-            row = store.db.execute(f"SELECT SUM(n_sections), SUM(n_requirements), SUM(n_thresholds), SUM(n_citations) "  # noqa: S608
-                                   f"FROM documents WHERE doc_id IN ({marks})", ids).fetchone()
-        print(f"  new: {row[0]} numbered items, {row[1]} requirements, {row[2]} thresholds, {row[3]} citations")
+            with _fetcher(args) as fetcher:
+                results += ingest_urls(store, fetcher, urls, attachments=args.attachments, progress=_bar if show else None)
+        elapsed = time.perf_counter() - t0
+        counts = store.counts()
+        ids = [r.doc_id for r in results if r.status in ("stored", "new_version")]
+        new = store.db.execute(f"SELECT SUM(n_sections), SUM(n_requirements), SUM(n_thresholds), SUM(n_citations) "  # noqa: S608
+                               f"FROM documents WHERE doc_id IN ({','.join('?' * len(ids))})", ids).fetchone()
+    by: Counter[str] = Counter(r.status for r in results)
+    print(f"{len(results)} inputs in {elapsed:.1f} s: {by['stored']} stored, {by['new_version']} new versions, "
+          f"{by['duplicate']} already stored, {by['not_modified']} not modified (HTTP 304), {by['failed']} failed → {args.db}")
+    if ids:
+        print(f"  new: {new[0]} numbered items, {new[1]} requirements, {new[2]} thresholds, {new[3]} citations")
     print(f"  store: {counts['documents']} documents ({counts['works']} works), {counts['requirements']} requirements, "
           f"{counts['thresholds']} thresholds, {counts['citations']} citations, {counts['failures']} failures recorded")
-    for r in results:
-        if r.status == "failed":
-            print(f"  FAILED {r.path}: {r.code} {r.message}")
-    return 1 if by["failed"] else 0
+    return _report_failures(results)
+
+
+def _report_failures(results: list) -> int:
+    failed = [r for r in results if r.status == "failed"]
+    for r in failed:
+        print(f"  FAILED {r.path}: {r.code} {r.message}")
+    return 1 if failed else 0
+
+
+def _fetcher(args: argparse.Namespace):  # noqa: ANN202
+    from extractor.fetch import Fetcher, FetchSettings
+
+    return Fetcher(FetchSettings(timeout=args.timeout, retries=args.retries, delay=args.delay))
+
+
+def _bar(k: int, n: int, what: str) -> None:
+    print(f"\r[{'#' * (30 * k // max(1, n)):<30}] {k}/{n} {what[-50:]:<50}", end="" if k < n else "\n", file=sys.stderr, flush=True)
+
+
+def cmd_crawl(args: argparse.Namespace) -> int:
+    """Walk a list page: ingest the notices it links to (URLs matching --follow)."""
+    from extractor.crawl import crawl
+    from extractor.store import Store
+
+    with Store(args.db) as store, _fetcher(args) as fetcher:
+        t0 = time.perf_counter()
+        results = crawl(store, fetcher, args.url, args.follow, args.max, same_host=not args.any_host,
+                        attachments=args.attachments, progress=_bar if sys.stderr.isatty() and not args.quiet else None)
+        by: Counter[str] = Counter(r.status for r in results)
+    print(f"{len(results)} pages in {time.perf_counter() - t0:.1f} s: {by['stored']} stored, {by['new_version']} new versions, "
+          f"{by['duplicate']} already stored, {by['not_modified']} not modified, {by['failed']} failed → {args.db}")
+    return _report_failures(results)
+
+
+def _web_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--delay", type=float, default=1.0, help="seconds between two requests to one host (default 1)")
+    p.add_argument("--timeout", type=float, default=20.0)
+    p.add_argument("--retries", type=int, default=3, help="retries on 5xx, 429 and connection errors, with backoff")
+    p.add_argument("--attachments", action="store_true", help="also fetch and ingest linked .docx and PDF attachments")
 
 
 def _print_rows(rows: list[dict], fmt: str, columns: list[str]) -> None:
@@ -298,11 +338,21 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text format (auto: when printing to a terminal)")
     d.add_argument("--out", help="write to this file instead of stdout")
     d.set_defaults(func=cmd_diff)
-    i = sub.add_parser("ingest", help="process notices and store them in SQLite (documents, requirements, thresholds, citations)")
-    i.add_argument("paths", nargs="+", help="files or folders")
+    i = sub.add_parser("ingest", help="process notices (files, folders, URLs) and store them in SQLite")
+    i.add_argument("paths", nargs="+", help="files, folders or http(s) URLs")
     i.add_argument("--db", default="polex.db")
     i.add_argument("--quiet", action="store_true", help="no progress bar")
+    _web_options(i)
     i.set_defaults(func=cmd_ingest)
+    c = sub.add_parser("crawl", help="walk a list page of a government site and ingest the notices it links to")
+    c.add_argument("url")
+    c.add_argument("--follow", required=True, help="regex the notice URLs must match, e.g. 'content/post_\\d+'")
+    c.add_argument("--max", type=int, default=50, help="at most this many notices")
+    c.add_argument("--any-host", action="store_true", help="also follow links to other hosts")
+    c.add_argument("--db", default="polex.db")
+    c.add_argument("--quiet", action="store_true")
+    _web_options(c)
+    c.set_defaults(func=cmd_crawl)
     q = sub.add_parser("query", help="list documents, requirements or thresholds of the store, filtered")
     q.add_argument("what", choices=("documents", "requirements", "thresholds"))
     q.add_argument("--level", choices=("national", "provincial", "municipal", "county", "unknown"))

@@ -58,6 +58,15 @@ ISSUE_CODES: dict[str, tuple[Severity, str]] = {
     "E903": ("error", "binary input (not a text or HTML notice)"),
     "E904": ("error", "internal error while processing the document"),
     "E905": ("error", "input larger than the configured maximum"),
+    "E906": ("error", "damaged .docx or PDF"),
+    "E907": ("error", "PDF without a text layer (a scan); no OCR"),
+    # fetching
+    "E910": ("error", "HTTP error status"),
+    "E911": ("error", "timeout or connection error after retries"),
+    "E912": ("error", "disallowed by robots.txt"),
+    "E913": ("error", "response body larger than the configured maximum"),
+    "E914": ("error", "content type not accepted (not a notice page or document)"),
+    "E915": ("error", "too many redirects or a redirect loop"),
 }
 
 

@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 Span = tuple[int, int]
 """A half-open ``[start, end)`` pair of code-point offsets."""
@@ -152,9 +152,11 @@ class SourceRecord(_Model):
     url: str | None = None
     sha256: str
     size: int
-    media_type: Literal["text/plain", "text/html"]
+    media_type: Literal["text/plain", "text/html", "application/pdf",
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"] = Field(
+        description="for PDF and .docx, raw_text is their text layer")
     encoding: str
-    encoding_source: str = Field(description="bom | http_header | meta | utf8 | sniffed | fallback")
+    encoding_source: str = Field(description="bom | http_header | meta | utf8 | sniffed | fallback | text_layer")
     declared_encoding: str | None = None
 
 

@@ -18,12 +18,13 @@ from extractor.extract.knowledge import extract_knowledge
 from extractor.extract.metadata import PageMeta, extract_metadata
 from extractor.model import Document, Issue, Layer, SourceRecord
 from extractor.normalize import Normalized, normalize_html, normalize_text
-from extractor.normalize.decode import decode_bytes
+from extractor.normalize.decode import Decoded, decode_bytes
+from extractor.normalize.office import office_text, sniff_office
 from extractor.normalize.html import looks_like_html
 from extractor.segment.sections import build_sections, find_parts
 from extractor.segment.sentences import find_clauses
 
-INPUT_SUFFIXES = (".txt", ".html", ".htm", ".shtml", ".xhtml")
+INPUT_SUFFIXES = (".txt", ".html", ".htm", ".shtml", ".xhtml", ".pdf", ".docx")
 
 
 def check_bytes(data: bytes, settings: Settings = DEFAULT) -> None:
@@ -34,8 +35,8 @@ def check_bytes(data: bytes, settings: Settings = DEFAULT) -> None:
         raise InputError("E902", "empty input")
     head = data[:8192]
     utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
-    if not utf16 and (b"\x00" in head or head.startswith((b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"\x89PNG", b"\xff\xd8\xff", b"GIF8"))):
-        raise InputError("E903", "binary content (NUL bytes or a PDF/Office/ZIP/image signature); not a text or HTML notice")
+    if not utf16 and (b"\x00" in head or head.startswith((b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8"))):
+        raise InputError("E903", "binary content (NUL bytes or a ZIP/image signature); not a text, HTML, .docx or PDF notice")
 
 
 def extract_bytes(
@@ -51,16 +52,27 @@ def extract_bytes(
     Raises :class:`InputError` for input that is not a notice at all; anything that
     goes wrong inside a stage becomes an issue on the returned document.
     """
-    check_bytes(data, settings)
+    office = sniff_office(data)
+    if office is None:
+        check_bytes(data, settings)
+    elif len(data) > settings.max_bytes:
+        raise InputError("E905", f"{len(data)} bytes is over the limit of {settings.max_bytes}")
     issues: list[Issue] = []
     if len(data) > settings.large_bytes:
         issues.append(issue("W112", "decode", f"{len(data)} bytes; processed in full"))
-    decoded = decode_bytes(data, content_type)
+    if office is not None:  # .docx / PDF attachments: their text layer is the source text
+        text, media = office_text(data, office)
+        if not text.strip():
+            raise InputError("E902", f"{office} without any text")
+        decoded = Decoded(text, "utf-8", "text_layer", None, ())
+    else:
+        decoded = decode_bytes(data, content_type)
+        media = None
     issues.extend(decoded.issues)
     raw = decoded.text
-    is_html = (content_type or "").lower().startswith(("text/html", "application/xhtml")) or (
+    is_html = media is None and ((content_type or "").lower().startswith(("text/html", "application/xhtml")) or (
         path is not None and path.lower().endswith((".html", ".htm", ".shtml", ".xhtml"))
-    ) or looks_like_html(raw)
+    ) or looks_like_html(raw))
     norm: Normalized = normalize_html(raw) if is_html else normalize_text(raw)
     issues.extend(norm.issues)
     doc_id = hashlib.sha256(data).hexdigest()[:16]
@@ -79,7 +91,7 @@ def extract_bytes(
     status = "partial" if metadata.truncated.value or any(i.code in ("W101", "W113") for i in issues) else "ok"
     source = SourceRecord(
         path=path, url=url, sha256=hashlib.sha256(data).hexdigest(), size=len(data),
-        media_type="text/html" if is_html else "text/plain", encoding=decoded.encoding,
+        media_type=media or ("text/html" if is_html else "text/plain"), encoding=decoded.encoding,
         encoding_source=decoded.source, declared_encoding=decoded.declared,
     )
     return Document(

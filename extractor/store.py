@@ -100,6 +100,19 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX thresholds_doc_unit ON thresholds(doc_id, unit, start);
     CREATE INDEX documents_year_level ON documents(year, level, doc_id);
     """,
+    # 3: the web: every response archived (bytes in blobs, headers here) before parsing; the
+    # validators for conditional re-fetches; attachments linked from a notice
+    """
+    CREATE TABLE fetches (
+        id INTEGER PRIMARY KEY, url TEXT NOT NULL, final_url TEXT, status INTEGER, headers TEXT,
+        sha256 TEXT REFERENCES blobs(sha256), redirects TEXT, error_code TEXT, error TEXT, fetched_at TEXT NOT NULL);
+    CREATE INDEX fetches_url ON fetches(url);
+    CREATE TABLE http_cache (
+        url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, sha256 TEXT, doc_id TEXT, checked_at TEXT NOT NULL);
+    CREATE TABLE attachments (
+        doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE, url TEXT NOT NULL, text TEXT, ext TEXT,
+        attachment_doc_id TEXT, PRIMARY KEY (doc_id, url));
+    """,
 )
 
 # 为贯彻落实《X》, 根据《X》, 按照《X》的要求: this document implements X
@@ -292,6 +305,41 @@ class Store:
             db.executemany("INSERT INTO clauses_fts(words, clause_id, doc_id) VALUES (?,?,?)",
                            [(" ".join(w for w in seg.cut(r[3]) if w.strip()), r[0], r[1]) for r in clause_rows])
         return IngestResult(path, "new_version" if version > 1 else "stored", doc.doc_id, version)
+
+    def archive(self, url: str, final_url: str | None, status: int | None, headers: dict | None, data: bytes | None,
+                redirects: list | None, error_code: str | None = None, error: str | None = None) -> str | None:
+        """Keep a response (or a failed attempt) before anything parses it; returns the body's sha256."""
+        import hashlib
+        import json
+
+        sha = hashlib.sha256(data).hexdigest() if data else None
+        media = ((headers or {}).get("content-type") or "application/octet-stream").split(";")[0].strip()
+        with self._tx():
+            if sha:
+                self.db.execute("INSERT OR IGNORE INTO blobs(sha256, size, media_type, data) VALUES (?,?,?,?)", (sha, len(data or b""), media, data))
+            self.db.execute(
+                "INSERT INTO fetches(url, final_url, status, headers, sha256, redirects, error_code, error, fetched_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                (url, final_url, status, json.dumps(headers or {}, ensure_ascii=False), sha, json.dumps(redirects or []), error_code, error, _now()))
+        return sha
+
+    def cached(self, url: str) -> sqlite3.Row | None:
+        return self.db.execute("SELECT * FROM http_cache WHERE url = ?", (url,)).fetchone()
+
+    def remember(self, url: str, etag: str | None, last_modified: str | None, sha256: str | None, doc_id: str | None) -> None:
+        with self._tx():
+            self.db.execute("INSERT INTO http_cache VALUES (?,?,?,?,?,?) ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, "
+                            "last_modified = excluded.last_modified, sha256 = COALESCE(excluded.sha256, sha256), "
+                            "doc_id = COALESCE(excluded.doc_id, doc_id), checked_at = excluded.checked_at",
+                            (url, etag, last_modified, sha256, doc_id, _now()))
+
+    def add_attachments(self, doc_id: str, links: list[tuple[str, str, str]]) -> None:
+        with self._tx():
+            self.db.executemany("INSERT OR IGNORE INTO attachments(doc_id, url, text, ext) VALUES (?,?,?,?)",
+                                [(doc_id, u, t, e) for u, t, e in links])
+
+    def link_attachment(self, doc_id: str, url: str, attachment_doc_id: str) -> None:
+        with self._tx():
+            self.db.execute("UPDATE attachments SET attachment_doc_id = ? WHERE doc_id = ? AND url = ?", (attachment_doc_id, doc_id, url))
 
     # -- reading ------------------------------------------------------------------------
     def blob(self, sha256: str) -> bytes | None:

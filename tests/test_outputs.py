@@ -89,7 +89,7 @@ def test_extract_exit_codes_and_jsonl_order(tmp_path) -> None:  # noqa: ANN001
     assert r.returncode == 1
     lines = r.stdout.strip().split("\n")
     assert [json.loads(x)["source"]["path"] for x in lines] == [a, b]
-    assert "E903" in r.stderr and "scan.pdf.txt" in r.stderr and "E902" in r.stderr
+    assert "E906" in r.stderr and "scan.pdf.txt" in r.stderr and "E902" in r.stderr  # a damaged PDF
     r = _cli("extract", a, "--format", "json")
     assert r.returncode == 0 and json.loads(r.stdout)["metadata"]["title"]["value"] == "中国科协2017年学会改革工作要点"
     r = _cli("extract", "--format", "yaml", a)

@@ -129,7 +129,7 @@ def test_a_bad_document_is_recorded_and_the_batch_goes_on(tmp_path, monkeypatch)
     monkeypatch.setattr(store_mod.Store, "add", flaky)
     results = ingest_paths(s, [binary, Y2017, Y2018, ANHUI])
     assert [r.status for r in results] == ["failed", "stored", "failed", "stored"]
-    assert results[0].code == "E903" and "disk I/O" in results[2].message
+    assert results[0].code == "E906" and "disk I/O" in results[2].message  # E906: a damaged PDF
     assert s.counts()["documents"] == 2 and s.counts()["failures"] == 2
     assert s.db.execute("SELECT COUNT(*) FROM works WHERE key = 'half-written'").fetchone()[0] == 0
     assert s.db.execute("PRAGMA foreign_key_check").fetchall() == []

@@ -416,3 +416,20 @@ def looks_like_html(text: str) -> bool:
     if head.startswith(("<!doctype html", "<html", "<?xml")):
         return True
     return len(re.findall(r"</?(?:p|div|table|td|span|br|body|a)\b", text[:20000], re.I)) >= 3
+
+
+def find_links(raw: str, base_url: str) -> list[tuple[str, str]]:
+    """(absolute URL, link text) of every ``<a href>`` of a page, in page order, without fragments.
+
+    >>> find_links('<a href="/a/1.html">通知</a><a href="b.pdf#p2">附件</a><a href="javascript:;">x</a>', "http://h/list/")
+    [('http://h/a/1.html', '通知'), ('http://h/list/b.pdf', '附件')]
+    """
+    from urllib.parse import urldefrag, urljoin
+
+    out = []
+    for a in BeautifulSoup(raw, "lxml").find_all("a", href=True):
+        href = str(a["href"]).strip()
+        if not href or href.startswith(("javascript:", "mailto:", "tel:", "#")):
+            continue
+        out.append((urldefrag(urljoin(base_url, href))[0], a.get_text(" ", strip=True)))
+    return out
