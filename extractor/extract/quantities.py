@@ -36,7 +36,7 @@ _QUANTITY_RE = re.compile(
     # 15-20个, 四至五年, 3～5
     rf"|(?P<range>(?P<lo>{_NUM})(?P<lom>[万萬亿億]?)\s*(?:-|－|—|~|～|至|到)\s*(?P<hi>{_NUM})(?P<him>[万萬亿億]?)(?P<rpct>[%％])?(?P<runit>{_UNIT_ALT})?)"
     # 2万人, 65%, 150人, 一名
-    rf"|(?P<single>(?P<n>{_NUM})(?P<mag>[万萬亿億]?)(?P<pct>[%％‰])?(?P<unit>{_UNIT_ALT})?)"
+    rf"|(?P<single>(?P<n>{_NUM})(?P<mag>[万萬亿億]?)(?P<pct>[%％‰])?(?: ?(?P<unit>{_UNIT_ALT}))?)"
 )
 _AFTER_RE = re.compile(rf"(?:{_AFTER_ALT})")
 # Chinese numerals inside words that are not quantities even before a unit-like

@@ -41,6 +41,8 @@ NOT_THRESHOLD_PATTERNS: tuple[tuple[str, str], ...] = (
     ("anniversary", r"[\d一二三四五六七八九十百]+\s*周年"),
     ("ordinal", r"第\s*[\d一二三四五六七八九十百千]+\s*(?:条|款|项|章|节|号|批|次|届|期|个|名|部分)?"),
     ("counter", r"(?:浏览|阅读|点击|访问)(?:次数|量|数)?[:：]?\s*\d+"),
+    # (含6万元) / (含1万元，不含3万元): which end of a band is included, not a limit of its own (corpus 14)
+    ("inclusion_note", r"[(（](?:不)?含[^()（）]{0,20}[)）]"),
     ("serial_number", r"(?:索引号|编号|文号|代码|序号)[:：]?\s*[\w\-/]+"),
 )
 _NOT_THRESHOLD_RE = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in NOT_THRESHOLD_PATTERNS))

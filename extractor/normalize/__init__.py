@@ -1,8 +1,8 @@
 """Decoded source → normalized text, with an edit log and layers.
 
->>> n = normalize_text("您的位置:新文秘網(wǎng)>>正文\\n（一）指導(dǎo)思想。")
+>>> n = normalize_text("您的位置:新文秘網(wǎng)>>正文\\n（一）指導(dǎo)思想。堅持黨的領導。")
 >>> n.aligned.text
-'您的位置:新文秘网>>正文\\n(一)指导思想。'
+'您的位置:新文秘网>>正文\\n(一)指导思想。坚持党的领导。'
 >>> [(m.kind, m.rule) for m in n.layers]
 [('furniture', 'breadcrumb'), ('body', 'body')]
 """
