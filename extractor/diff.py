@@ -24,7 +24,6 @@ diff_2017_2018.json); there is no second pair to check them on.
 from __future__ import annotations
 
 import difflib
-import math
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -33,7 +32,7 @@ from extractor.model import (
     DiffPair, DiffReport, DocRef, Document, ItemRef, Section, TextOp, Threshold, ThresholdChange, ThresholdSide,
 )
 from extractor.outline import format_threshold
-from extractor.segment.tokens import get_segmenter
+from extractor.similarity import cosine, dice, norm_condition, tfidf, words
 
 MATCH_FLOOR = 0.13  # a one-to-one partner needs at least this much in common
 LINK_FLOOR = 0.2  # any further link (split / merge) needs this …
@@ -42,7 +41,6 @@ EXTRA_RATIO = 0.4  # … and this share of the better of the two points' best sc
 STRONG_FLOOR = 0.2  # below it a link that is not the point's best only carries a secondary clause
 REWORDED_RATIO = 0.9  # char ratio above which an edit with the same requirements is wording only
 THRESHOLD_MATCH = 0.5  # subject similarity (plus bonuses) for two thresholds to be the same requirement
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def items_of(doc: Document) -> list[Section]:
@@ -57,27 +55,12 @@ def _ref(doc: Document, s: Section, by_id: dict[str, Section]) -> ItemRef:
                    text=s.text, span=s.span, raw_span=s.raw_span)
 
 
-def _bigrams(text: str) -> Counter[str]:
-    t = "".join(_HAN.findall(text)) or text
-    return Counter(t[i:i + 2] for i in range(len(t) - 1))
 
 
-def _words(text: str) -> Counter[str]:
-    return Counter(w for w in get_segmenter("auto").cut(text) if len(w) >= 2 and _HAN.match(w))
 
 
-def _tfidf(bags: list[Counter[str]]) -> list[dict[str, float]]:
-    df = Counter(g for bag in bags for g in bag)
-    n = len(bags)
-    return [{g: (1 + math.log(v)) * math.log(1 + n / df[g]) for g, v in bag.items()} for bag in bags]
 
 
-def _cos(x: dict[str, float], y: dict[str, float]) -> float:
-    if len(x) > len(y):
-        x, y = y, x
-    num = sum(v * y.get(g, 0.0) for g, v in x.items())
-    den = math.sqrt(sum(v * v for v in x.values())) * math.sqrt(sum(v * v for v in y.values()))
-    return num / den if den else 0.0
 
 
 def similarity_matrix(old: list[str], new: list[str]) -> list[list[float]]:
@@ -87,9 +70,9 @@ def similarity_matrix(old: list[str], new: list[str]) -> list[list[float]]:
     >>> m[0][1] > m[0][0], m[1][0] > m[1][1]
     (True, True)
     """
-    vw = _tfidf([_words(t) for t in old + new])
+    vw = tfidf([words(t) for t in old + new])
     k = len(old)
-    return [[_cos(vw[i], vw[k + j]) for j in range(len(new))] for i in range(k)]
+    return [[cosine(vw[i], vw[k + j]) for j in range(len(new))] for i in range(k)]
 
 
 def align(sim: list[list[float]]) -> list[tuple[int, int, float]]:
@@ -124,12 +107,10 @@ def _modal_words(doc: Document, section: str) -> Counter[str]:
 
 
 def _threshold_keys(doc: Document, section: str) -> set[tuple]:
-    return {(t.comparator, str(t.value), str(t.value_max), t.unit, _norm_condition(t.condition), t.baseline)
+    return {(t.comparator, str(t.value), str(t.value_max), t.unit, norm_condition(t.condition), t.baseline)
             for t in doc.thresholds if t.section == section}
 
 
-def _norm_condition(c: str | None) -> str | None:
-    return c.replace("人", "") if c else c
 
 
 # half-width punctuation read as its full-width twin when comparing: seed 000 writes "," where
@@ -184,10 +165,6 @@ def _side(t: Threshold) -> ThresholdSide:
                          summary=format_threshold(t))
 
 
-def _dice(a: str | None, b: str | None) -> float:
-    x, y = _bigrams(a or ""), _bigrams(b or "")
-    total = sum(x.values()) + sum(y.values())
-    return 2 * sum((x & y).values()) / total if total else 0.0
 
 
 _COMPARED = ("comparator", "value", "value_max", "unit", "condition", "baseline", "hedge", "comparator_word")
@@ -198,7 +175,7 @@ def _differs(a: Threshold, b: Threshold) -> list[str]:
     for f in _COMPARED:
         x, y = getattr(a, f), getattr(b, f)
         if f == "condition":
-            x, y = _norm_condition(x), _norm_condition(y)
+            x, y = norm_condition(x), norm_condition(y)
         if x != y:
             out.append(f)
     return out
@@ -216,9 +193,9 @@ def compare_thresholds(old: Iterable[Threshold], new: Iterable[Threshold]) -> tu
         for j, b in enumerate(new):
             if a.unit != b.unit:
                 continue
-            score = _dice(a.subject, b.subject)
+            score = dice(a.subject, b.subject)
             if a.unit != "日期":  # two deadlines are the same requirement only by what is due
-                score += 0.3 * (a.value == b.value) + 0.3 * (_norm_condition(a.condition) == _norm_condition(b.condition))
+                score += 0.3 * (a.value == b.value) + 0.3 * (norm_condition(a.condition) == norm_condition(b.condition))
             if score >= THRESHOLD_MATCH:
                 cands.append((score, i, j))
     used_o, used_n = set(), set()

@@ -29,7 +29,7 @@ import networkx as nx
 
 from extractor.data.regions import CITY_PROVINCE, PROVINCES
 from extractor.data.vocab import CONCEPTS
-from extractor.diff import _bigrams, _cos, _tfidf, _words
+from extractor.similarity import cosine, dice, norm_condition, tfidf, words
 from extractor.store import Store
 
 FUZZY_TITLE = 0.9  # difflib ratio for a title that matches no key exactly
@@ -37,10 +37,6 @@ ALIGN_FLOOR = 0.35  # combined score for two requirements to carry the same requ
 SHARE_UNITS = frozenset({"%", "比例"})
 
 
-def _dice(a: str | None, b: str | None) -> float:
-    x, y = _bigrams(a or ""), _bigrams(b or "")
-    total = sum(x.values()) + sum(y.values())
-    return 2 * sum((x & y).values()) / total if total else 0.0
 
 
 def guess_level(key: str | None, title: str | None) -> str:
@@ -227,7 +223,7 @@ def align_requirements(store: Store, doc_ids: set[str] | None = None, pivot: str
     rows = [dict(r) for r in store.db.execute(q) if doc_ids is None or r["doc_id"] in doc_ids]
     if not rows:
         return []
-    vecs = _tfidf([_words(r["req_text"]) for r in rows])
+    vecs = tfidf([words(r["req_text"]) for r in rows])
     concepts = [_concepts(f"{r['subject'] or ''} {r['text']}") for r in rows]
     best: dict[tuple[str, str], dict] = {}
     if pivot is None:
@@ -239,14 +235,14 @@ def align_requirements(store: Store, doc_ids: set[str] | None = None, pivot: str
         a, b = rows[i], rows[j]
         if a["doc_id"] == b["doc_id"] or _unit_family(a["unit"]) != _unit_family(b["unit"]):
             continue
-        ca, cb = (_norm_cond(a["condition"]), _norm_cond(b["condition"]))
+        ca, cb = (norm_condition(a["condition"]), norm_condition(b["condition"]))
         if ca and cb and ca != cb:
             continue  # another band of the same limit (个人会员<2万人 vs >10万人)
-        subj = _dice(a["subject"], b["subject"])
+        subj = dice(a["subject"], b["subject"])
         concept = _concept_overlap(concepts[i], concepts[j])
         if subj < 0.15 and concept == 0:
             continue
-        score = (subj + _cos(vecs[i], vecs[j])) / 2 + 0.3 * concept
+        score = (subj + cosine(vecs[i], vecs[j])) / 2 + 0.3 * concept
         if ca and ca == cb:
             score += 0.1
         if score < ALIGN_FLOOR:
@@ -277,8 +273,6 @@ def align_requirements(store: Store, doc_ids: set[str] | None = None, pivot: str
     return out
 
 
-def _norm_cond(c: str | None) -> str | None:
-    return c.replace("人", "") if c else None
 
 
 def _concepts(text: str) -> frozenset[str]:
@@ -295,4 +289,4 @@ def _side(r: dict) -> dict:
 
 
 def _same(a: dict, b: dict) -> bool:
-    return all(a[k] == b[k] for k in ("comparator", "value_text", "value_max", "unit")) and _norm_cond(a["condition"]) == _norm_cond(b["condition"])
+    return all(a[k] == b[k] for k in ("comparator", "value_text", "value_max", "unit")) and norm_condition(a["condition"]) == norm_condition(b["condition"])

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extractor.graph import align_requirements, guess_level
-from extractor.store import Store
+from extractor.store import Store, fts_match
 
 LEVEL_RANK = {"national": 0, "provincial": 1, "municipal": 2, "county": 3, "unknown": 4}
 
@@ -48,19 +48,9 @@ def _doc_where(f: Filters, alias: str = "d") -> tuple[list[str], list[Any]]:
     return where, args
 
 
-def _fts(store: Store, f: Filters) -> str | None:
-    """An FTS5 MATCH expression for the search words, segmented like the stored clauses."""
-    if not f.search:
-        return None
-    from extractor.segment.tokens import get_segmenter
-
-    words = [w for w in get_segmenter("auto").cut(f.search) if w.strip()]
-    return " ".join('"' + w.replace('"', '""') + '"' for w in words) or None
-
-
 def query_documents(store: Store, f: Filters) -> list[dict]:
     where, args = _doc_where(f)
-    match = _fts(store, f)
+    match = fts_match(f.search) if f.search else None
     if match:
         where.append("d.doc_id IN (SELECT doc_id FROM clauses_fts WHERE clauses_fts MATCH ?)")
         args.append(match)
@@ -74,7 +64,7 @@ def query_documents(store: Store, f: Filters) -> list[dict]:
 def _select(store: Store, f: Filters, columns: str, table: str, alias: str, where: list[str], args: list[Any], hit: str) -> list[dict]:
     """One query over ``table`` joined to its document; full-text hits (one FTS5 query over the
     segmented clauses) are joined by span — ``hit`` says how a clause ``m`` falls in a row."""
-    match = _fts(store, f)
+    match = fts_match(f.search) if f.search else None
     hits = (" JOIN (SELECT DISTINCT c.doc_id, c.start, c.end FROM clauses_fts x JOIN clauses c ON c.id = x.clause_id "
             f"WHERE clauses_fts MATCH ?) m ON m.doc_id = {alias}.doc_id AND {hit}") if match else ""
     sql = (f"SELECT DISTINCT {columns}, {alias}.start AS _start FROM {table} {alias} JOIN documents d ON d.doc_id = {alias}.doc_id"

@@ -299,7 +299,7 @@ class Store:
                              number_key(c.issuer_code, c.year, c.serial, c.doc_number), title_key(c.title),
                              c.issuer_code, c.issuer, c.year, c.serial, cue, *c.span, *c.raw_span))
             db.executemany("INSERT INTO citations VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-            seg = get_segmenter("auto")
+            seg = get_segmenter()
             clause_rows = [(c.id, doc.doc_id, c.section, doc.text[c.span[0]:c.span[1]], *c.span) for c in doc.clauses]
             db.executemany("INSERT INTO clauses VALUES (?,?,?,?,?,?)", clause_rows)
             db.executemany("INSERT INTO clauses_fts(words, clause_id, doc_id) VALUES (?,?,?)",
@@ -351,14 +351,19 @@ class Store:
                 for t in ("documents", "works", "sections", "requirements", "thresholds", "citations", "failures")}
 
     def search_clauses(self, query: str, limit: int = 20) -> list[sqlite3.Row]:
-        """Full-text search: the query is segmented like the stored clauses, then matched as a phrase AND."""
-        words = [w for w in get_segmenter("auto").cut(query) if w.strip()]
-        if not words:
+        """Clauses holding every word of ``query``, best first."""
+        match = fts_match(query)
+        if match is None:
             return []
-        match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
         return self.db.execute(
             "SELECT c.id, c.doc_id, c.section_id, c.text FROM clauses_fts f JOIN clauses c ON c.id = f.clause_id "
             "WHERE clauses_fts MATCH ? ORDER BY rank LIMIT ?", (match, limit)).fetchall()
+
+
+def fts_match(query: str) -> str | None:
+    """An FTS5 MATCH expression: the query segmented like the stored clauses, every word required."""
+    words = [w for w in get_segmenter().cut(query) if w.strip()]
+    return " ".join('"' + w.replace('"', '""') + '"' for w in words) or None
 
 
 def _now() -> str:

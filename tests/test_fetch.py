@@ -162,8 +162,9 @@ def test_docx_and_pdf_from_disk(tmp_path) -> None:  # noqa: ANN001
     p.write_bytes(synthetic_docx())
     doc = extract_path(p)
     assert doc.source.media_type.endswith("wordprocessingml.document") and doc.source.encoding_source == "text_layer"
-    assert [s.label for s in doc.sections] == ["一、", "二、"] or [s.path for s in doc.sections] == [["一"], ["二"]]
-    assert "联系人\t张三" in doc.raw_text
+    assert [s.path for s in doc.sections] == [["一"], ["二"]]
+    assert [(t.value, t.unit) for t in doc.thresholds] == [("2026-12-31", "日期"), (150, "人")]
+    assert "联系人\t张三" in doc.raw_text  # the table row, cells tab-separated
 
 
 def test_reencode_helper_declares_what_it_says() -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from extractor.extract.citations import CitationSpan, find_citation_spans
 from extractor.extract.requirements import (
-    Context, action_of, clauses_by_section, condition_in, find_deadline, located, read_clause,
+    ClauseReading, Context, action_of, clauses_by_section, condition_in, find_deadline, located, read_clause,
 )
 from extractor.extract.thresholds import Found, build_number_mask, find_thresholds
 from extractor.data.doc_codes import resolve_issuer
@@ -149,9 +149,9 @@ def extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], par
                     own_ctx.actor = located(aligned, heading_actor, "heading")
                 if own_ctx.condition is None and cond:
                     own_ctx.condition = located(aligned, cond, "heading")
-            if reading.modality is None and not found and not (deadline and deadline.kind == "date"):
-                continue
-            if reading.modality is None and not found and sec is None:
+            # a clause is a requirement when it has a modal word or a threshold; a dated deadline
+            # makes one only inside a numbered item (a date in a preamble is no obligation)
+            if reading.modality is None and not found and not (deadline and deadline.kind == "date" and sec is not None):
                 continue
             seq += 1
             rid = f"{sec_id}:r{len(made) + 1}" if sec_id else f"{doc_id}#r{seq}"
@@ -189,13 +189,13 @@ def _inherited(contexts: dict[str, Context], by_id: dict[str, Section], sec: Sec
 
 
 def _deadline(aligned: AlignedText, text: str, a: int, b: int, doc_date: str | None) -> Deadline | None:
-    d, _ = find_deadline(text, a, b, doc_date)
+    d = find_deadline(text, a, b, doc_date)
     if d is None:
         return None
     return d.model_copy(update={"raw_span": aligned.to_raw_span(*d.span)})
 
 
-def _requirement(rid: str, sec_id: str | None, cls: list[Clause], aligned: AlignedText, reading, deadline: Deadline | None,  # type: ignore[no-untyped-def]
+def _requirement(rid: str, sec_id: str | None, cls: list[Clause], aligned: AlignedText, reading: ClauseReading, deadline: Deadline | None,
                  cond: tuple[str, int, int] | None, inherited: Context, addressee: Located | None, found: list[Found],
                  k: Knowledge, implicit: bool = False, actor_override: tuple[str, int, int] | None = None,
                  start: int | None = None) -> Requirement:
@@ -288,5 +288,5 @@ def read_phrase(text: str, doc_date: str | None = None) -> PhraseReading:
     for m in re.finditer(r"[^。！？!?\n]+[。！？!?]?", text):
         found.extend(find_thresholds(text, masked, m.start(), m.end()))
     reading = read_clause(text, 0, len(text))
-    deadline, _ = find_deadline(text, 0, len(text), doc_date)
+    deadline = find_deadline(text, 0, len(text), doc_date)
     return PhraseReading(found, cits, reading.modality, reading.trigger, reading.actor[0] if reading.actor else None, deadline)

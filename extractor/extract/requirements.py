@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from extractor.data.vocab import MODAL_WORDS, MODALITY_RANK
-from extractor.model import Clause, Deadline, Located, Section
+from extractor.model import Clause, Deadline, Located
 from extractor.normalize.offsets import AlignedText
 from extractor.segment.tokens import get_nlp
 
@@ -40,12 +40,14 @@ _CONDITION_RE = re.compile(
 )
 
 
-def find_deadline(text: str, a: int, b: int, doc_date: str | None) -> tuple[Deadline | None, str | None]:
-    """The deadline phrase in ``text[a:b]`` (spans are local: the caller adds raw spans).
+def find_deadline(text: str, a: int, b: int, doc_date: str | None) -> Deadline | None:
+    """The deadline phrase in ``text[a:b]``; its ``raw_span`` is a copy of ``span`` until the
+    caller maps it. Dates without a year take the year of the notice's own date (seed 001:
+    5月10日前, dated 2018-04-23).
 
-    Returns the deadline without spans filled for raw text, as (deadline, None); the
-    second item is reserved for a note. Dates without a year take the year of the
-    notice's own date (seed 001: 5月10日前, dated 2018-04-23).
+    >>> d = find_deadline("并于5月10日前将学会年度改革方案提交", 0, 18, "2018-04-23")
+    >>> d.kind, d.date, d.resolved_from
+    ('date', '2018-05-10', 'document_date')
     """
     for kind, rx in _DEADLINE_PATTERNS:
         m = rx.search(text, a, b)
@@ -55,17 +57,17 @@ def find_deadline(text: str, a: int, b: int, doc_date: str | None) -> tuple[Dead
         s = m.start() + (len(m.group()) - len(m.group().lstrip()))
         span = (s, s + len(phrase))
         if kind in ("recurring", "relative"):
-            return Deadline(text=phrase, kind=kind, span=span, raw_span=span), None
+            return Deadline(text=phrase, kind=kind, span=span, raw_span=span)
         rec = re.search(r"每(?:年|季度|月)\s*$", text[max(a, m.start() - 4):m.start()])
         if rec:  # 每年1月底前: a yearly deadline, not one date
             s0 = max(a, m.start() - 4) + rec.start()
-            return Deadline(text=text[s0:span[1]], kind="recurring", span=(s0, span[1]), raw_span=(s0, span[1])), None
+            return Deadline(text=text[s0:span[1]], kind="recurring", span=(s0, span[1]), raw_span=(s0, span[1]))
         gd = m.groupdict()
         year = gd.get("y") or gd.get("y2")
         resolved = "text"
         if year is None:
             if not doc_date:
-                return Deadline(text=phrase, kind="relative", span=span, raw_span=span), None
+                return Deadline(text=phrase, kind="relative", span=span, raw_span=span)
             year, resolved = doc_date[:4], "document_date"
         y = int(year)
         if kind == "day":
@@ -79,8 +81,8 @@ def find_deadline(text: str, a: int, b: int, doc_date: str | None) -> tuple[Dead
             resolved = "year_end"
         if not (1 <= mo <= 12 and 1 <= d <= 31):
             continue
-        return Deadline(text=phrase, kind="date", date=f"{y:04d}-{mo:02d}-{d:02d}", resolved_from=resolved, span=span, raw_span=span), None
-    return None, None
+        return Deadline(text=phrase, kind="date", date=f"{y:04d}-{mo:02d}-{d:02d}", resolved_from=resolved, span=span, raw_span=span)
+    return None
 
 
 @dataclass
@@ -149,14 +151,6 @@ class Context:
 
 def located(aligned: AlignedText, value: tuple[str, int, int], source: str) -> Located:
     return Located(text=value[0], span=(value[1], value[2]), raw_span=aligned.to_raw_span(value[1], value[2]), source=source)  # type: ignore[arg-type]
-
-
-def section_chain(sections: dict[str, Section], sid: str | None) -> list[str]:
-    out = []
-    while sid is not None:
-        out.append(sid)
-        sid = sections[sid].parent if sid in sections else None
-    return out
 
 
 def clauses_by_section(clauses: list[Clause]) -> dict[str | None, list[Clause]]:

@@ -68,9 +68,14 @@ class Segmenter:
         return (self._cut or self._load())(text)
 
 
-@lru_cache(maxsize=4)
+_SEGMENTERS: dict[str, Segmenter] = {}
+
+
 def get_segmenter(backend: str = "auto") -> Segmenter:
-    return Segmenter(backend)
+    """One shared segmenter per backend ('auto', 'rjieba', 'jieba'), loaded on first use."""
+    if backend not in _SEGMENTERS:
+        _SEGMENTERS[backend] = Segmenter(backend)
+    return _SEGMENTERS[backend]
 
 
 class _SpacyTokenizer:
