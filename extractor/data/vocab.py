@@ -59,7 +59,14 @@ UNITS: tuple[str, ...] = (
     "万元", "亿元", "千元", "元/人", "元", "平方米", "公里", "千米", "米", "公顷", "亩",
     "个工作日", "工作日", "个月", "周岁", "岁", "年", "月", "天", "日", "小时", "分钟", "周", "学时", "课时",
     "个百分点", "百分点", "分", "㎡", "间", "类",
-    "毫米", "厘米", "公斤", "千克", "吨", "克", "毫升", "升",  # 厚度低于0.01毫米的地膜 (corpus 06)  # 分: points in 积分 scoring tables (corpus 14)
+    "毫米", "厘米", "公斤", "千克", "吨", "克", "毫升", "升",  # 厚度低于0.01毫米的地膜 (corpus 06)
+    "拷贝/ml",
+)
+# Latin-letter units of clinical and technical standards (corpus 17: 血糖≥11.1mmol/L, Ccr≤10ml/min);
+# matched only when no further letter follows, so 5G or www never read as units
+LATIN_UNITS: tuple[str, ...] = (
+    "mmol/L", "mmol/l", "umol/l", "μmol/L", "mg/dl", "mg/dL", "ml/min", "mL/min", "IU/ml", "mmHg", "mL", "ml",
+    "μg", "mg", "kg", "g", "Hz", "h",  # 分: points in 积分 scoring tables (corpus 14)
     "人次", "万人", "人", "名", "个", "家", "所", "项", "次", "户", "位", "张", "台", "座", "种", "篇", "部",
     "届", "期", "批", "支", "场", "条", "件", "倍", "床", "张床",
 )

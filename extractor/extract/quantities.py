@@ -18,14 +18,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractor.data.vocab import COMPARATOR_AFTER, UNITS
+from extractor.data.vocab import COMPARATOR_AFTER, LATIN_UNITS, UNITS
 from extractor.errors import ParseError
 from extractor.segment.numbering import parse_cn_int
 
 _CN = "〇零一二两三四五六七八九十百千"
 _MAG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 _NUM = rf"(?:\d+(?:\.\d+)?|[{_CN}]+)"
-_UNIT_ALT = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
+_UNIT_ALT = "|".join([*sorted(map(re.escape, UNITS), key=len, reverse=True),
+                      *(re.escape(u) + "(?![A-Za-z])" for u in sorted(LATIN_UNITS, key=len, reverse=True))])
 _AFTER_ALT = "|".join(sorted((re.escape(w) for w, _ in COMPARATOR_AFTER), key=len, reverse=True))
 
 _QUANTITY_RE = re.compile(
@@ -34,7 +35,7 @@ _QUANTITY_RE = re.compile(
     rf"|(?P<pct_cn>百分之(?P<pc>{_NUM}))"
     rf"|(?P<frac>(?P<den>{_NUM})分之(?P<numr>{_NUM}))"
     # 15-20个, 四至五年, 3～5
-    rf"|(?P<range>(?P<lo>{_NUM})(?P<lom>[万萬亿億]?)\s*(?:-|－|—|~|～|至|到)\s*(?P<hi>{_NUM})(?P<him>[万萬亿億]?)(?P<rpct>[%％])?(?P<runit>{_UNIT_ALT})?)"
+    rf"|(?P<range>(?P<lo>{_NUM})(?P<lom>[万萬亿億]?)[%％]?\s*(?:-|－|—|~|～|至|到)\s*(?P<hi>{_NUM})(?P<him>[万萬亿億]?)(?P<rpct>[%％])?(?P<runit>{_UNIT_ALT})?)"
     # 2万人, 65%, 150人, 一名
     rf"|(?P<single>(?P<n>{_NUM})(?P<mag>[万萬亿億]?)(?P<pct>[%％‰])?(?: ?(?P<unit>{_UNIT_ALT}))?)"
 )

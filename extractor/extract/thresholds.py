@@ -69,7 +69,7 @@ _BEFORE = dict(COMPARATOR_BEFORE)
 _AFTER = dict(COMPARATOR_AFTER)
 # comparator (optionally after a growth word), then an optional 有/为 or a base "X的"
 _CMP_BEFORE_RE = re.compile(
-    rf"(?P<growth>{_GROWTH_ALT})?(?P<cmp>{_BEFORE_ALT})(?P<gap>有|为|是|(?<=至少|最少|最多|至多|最高|最低)[\u4e00-\u9fff]{{1,4}})?"
+    rf"(?P<growth>{_GROWTH_ALT})?(?P<cmp>{_BEFORE_ALT})(?P<gap>有|为|是|每人每年|每人每月|每户每月|每年|每月|每人|每户|每次|(?<=至少|最少|最多|至多|最高|最低)[\u4e00-\u9fff]{{1,4}})?"
     rf"(?P<base>[^\x00，,；;。：:、]{{1,14}}?的)?$"
 )
 _GROWTH_ONLY_RE = re.compile(rf"(?P<growth>{_GROWTH_ALT})(?P<cmp>)(?P<gap>)(?P<base>)$")
@@ -167,7 +167,7 @@ def _read(masked: str, text: str, q: Quantity, lo: int) -> _Q:
         qualifier = True  # 单户担保金额500万元及以下的小微企业: the bound picks out whom the rule is about
     if growth and cmp is None and q.is_share:
         cmp, cmp_word = "==", None
-    verb_gap = bool(m and m.group("gap") and m.group("gap") not in ("有", "为", "是"))
+    verb_gap = bool(m and m.group("gap") and m.group("gap") not in ("有", "为", "是") and not m.group("gap").startswith("每"))
     return _Q(q, cmp, cmp_word, cmp_start, expr_end, growth, base, qualifier, verb_gap)
 
 
