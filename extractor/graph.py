@@ -27,7 +27,9 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from extractor.data.doc_codes import resolve_issuer
 from extractor.data.regions import CITY_PROVINCE, PROVINCES
+from extractor.extract.metadata import classify_level
 from extractor.data.vocab import CONCEPTS
 from extractor.similarity import cosine, dice, norm_condition, tfidf, words
 from extractor.store import Store
@@ -46,9 +48,6 @@ def guess_level(key: str | None, title: str | None) -> str:
     >>> guess_level("number:中发〔2015〕4号", None), guess_level(None, "中国科协关于实施学会创新和服务能力提升工程的意见")
     ('national', 'national')
     """
-    from extractor.data.doc_codes import resolve_issuer
-    from extractor.extract.metadata import classify_level
-
     m = re.match(r"number:(.+?)(?:〔|第)", key or "")
     name = resolve_issuer(m.group(1)) if m else None
     return classify_level(name or title or "")[0] if (name or title) else "unknown"
@@ -133,8 +132,6 @@ def build_graph(store: Store, with_structure: bool = True) -> nx.MultiDiGraph:
     for org in [n for n, a in g.nodes(data=True) if a["kind"] == "organization"]:
         name, level = g.nodes[org]["name"], g.nodes[org]["level"]
         while (parent := org_parent(name, level)) is not None:
-            from extractor.extract.metadata import classify_level
-
             plevel = classify_level(parent)[0]
             pnode = f"org:{parent}"
             if pnode not in g:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extractor import __version__
+from extractor.extract.metadata import classify_level
 from extractor.model import Citation, Document
 from extractor.segment.tokens import get_segmenter
 
@@ -269,8 +270,6 @@ class Store:
                  md.doc_type.value if md.doc_type else None, md.script, doc.status, series_key(main),
                  len(doc.sections), len(doc.requirements), len(doc.thresholds), len(doc.citations),
                  __version__, doc.schema_version, _now()))
-            from extractor.extract.metadata import classify_level
-
             db.executemany("INSERT INTO issuers VALUES (?,?,?,?)",
                            [(doc.doc_id, k, name, classify_level(name)[0]) for k, name in enumerate(issuers)])
             keys = {k for k in (title_key(title), title_key(main), number_key(None, None, None, doc_number) if doc_number else None) if k}

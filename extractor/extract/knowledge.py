@@ -224,7 +224,7 @@ def _requirement(rid: str, sec_id: str | None, cls: list[Clause], aligned: Align
         da, db = deadline.span
         end = re.search(r"[，,；;。:：]|$", text[db:b]).start() + db  # type: ignore[union-attr]
         subject = re.sub(r"^(?:将|须|要|必须|应|认真)+", "", text[db:end]).strip(" :：") or None
-        f = Found(None, (da, end), (da, db), deadline.date or "", None, "日期", "<=", "deadline", subject)
+        f = Found((da, end), (da, db), deadline.date or "", None, "日期", "<=", "deadline", subject)
         if deadline.resolved_from == "document_date":
             f.notes.append("year taken from the notice's own date")
         elif deadline.resolved_from == "year_end":

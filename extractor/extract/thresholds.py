@@ -99,7 +99,6 @@ _LABEL_LEAD = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇]+[
 class Found:
     """A threshold found in a sentence (document offsets)."""
 
-    quantity: Quantity | None
     span: tuple[int, int]
     value_span: tuple[int, int]
     value: float | int | str
@@ -171,11 +170,7 @@ def _read(masked: str, text: str, q: Quantity, lo: int) -> _Q:
     return _Q(q, cmp, cmp_word, cmp_start, expr_end, growth, base, qualifier, verb_gap)
 
 
-def _fmt_value(text: str, q: Quantity) -> str:
-    return text[q.start:q.end]
-
-
-def _condition_of(text: str, masked: str, a: int, b: int, qs: list[_Q]) -> str:
+def _condition_of(text: str, a: int, b: int, qs: list[_Q]) -> str:
     """个人会员2万以上且不足10万人的 → 个人会员>=2万且<10万人."""
     parts: list[str] = []
     subject = ""
@@ -185,7 +180,7 @@ def _condition_of(text: str, masked: str, a: int, b: int, qs: list[_Q]) -> str:
         if k == 0:
             subject = pre
             pre = ""
-        parts.append(f"{pre}{r.cmp or '=='}{_fmt_value(text, r.q)}")
+        parts.append(f"{pre}{r.cmp or '=='}{text[r.q.start:r.q.end]}")
     tail = text[qs[-1].expr_end:b]
     tail = re.sub(r"的\s*$", "", tail)
     tail = "" if re.fullmatch(r"[人名个家万]*", tail) else tail
@@ -241,7 +236,7 @@ def find_thresholds(text: str, masked: str, a: int, b: int, time_frame: str | No
         if cond_end is not None:
             flush()
             cond_qs = [r for r in qs if r.q.end <= cond_end]
-            pending = (_condition_of(text, masked, sa, cond_end, cond_qs), sa, sb, cond_qs)
+            pending = (_condition_of(text, sa, cond_end, cond_qs), sa, sb, cond_qs)
             qs = [r for r in qs if r.q.start > cond_end]
             sa = cond_end + 1
             if not qs:
@@ -274,7 +269,7 @@ def _found(text: str, r: _Q, sa: int, sb: int, subject: str | None) -> Found:
     cmp = "range" if q.value_max is not None else (r.cmp or "==")
     if r.growth and subject and not re.search(r"增幅|增速|增长率|增长$", subject):
         subject += "增幅"
-    return Found(q, (sa, sb), (q.start, q.end), q.value, q.value_max, q.unit, cmp, kind, subject,
+    return Found((sa, sb), (q.start, q.end), q.value, q.value_max, q.unit, cmp, kind, subject,
                  approximate=r.cmp_word in APPROXIMATE_WORDS, comparator_word=r.cmp_word)
 
 
@@ -402,7 +397,7 @@ def _coverage(text: str, sa: int, sb: int, time_frame: str | None) -> list[Found
     for m in _COVERAGE_RE.finditer(text, sa, sb):
         pre = text[sa:m.start()]
         subject = _clean_subject(re.sub(r"^.*?实现", "", pre)) + "覆盖率"
-        f = Found(None, (sa, sb), (m.start(), m.end()), 100, None, "%", ">=", "coverage", subject)
+        f = Found((sa, sb), (m.start(), m.end()), 100, None, "%", ">=", "coverage", subject)
         f.notes.append("全覆盖 read as 100% coverage")
         out.append(f)
     return out
