@@ -98,6 +98,23 @@ def test_html_entities_and_markup_map_back() -> None:
     assert "国务院 办公厅" in t and "2019年1月24日" in t
 
 
+def test_html_text_is_not_lost_after_nul_or_after_the_closing_html_tag() -> None:
+    # the parser turns NUL into U+FFFD and puts content after </html> in a second top-level
+    # element; both used to leave the rest of the text unaligned, silently dropped
+    raw = '<html><body><div id="zoomcon"><p>学会\x00章程：理事会成员一般不超过150人。</p></div></body></html><p>附则</p>'
+    n = normalize_html(raw)
+    t = n.aligned.text
+    assert "学会章程" in t and "附则" in t
+    assert not [i for i in n.issues if i.code == "W113"]
+    assert ("control_char", "\x00") in {(e.reason, raw[e.raw_start : e.raw_end]) for e in n.aligned.edits()}
+
+
+def test_html_without_elements_gives_empty_text_and_a_warning() -> None:
+    for raw in ("<!-- 只有注释 -->", "<!DOCTYPE html>"):
+        n = normalize_html(raw)
+        assert n.aligned.text == "" and "W111" in {i.code for i in n.issues}
+
+
 # --- properties -----------------------------------------------------------------------------
 
 _chars = st.sampled_from(list("一二三、（）()１2。，学會協网(wǎng)〃•O\n\r\t 　&<>;abc#ＡＢ①"))
@@ -136,7 +153,7 @@ def test_pipeline_never_raises_on_bytes(data: bytes) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("<p>div</>&nbsp;学会一、（二）\n x=\"'!-")), max_size=120))
+@given(st.text(alphabet=st.sampled_from(list("<p>div</>&nbsp;学会一、（二）\n x=\"'!-\x00")), max_size=120))
 def test_broken_html_never_raises(raw: str) -> None:
     n = normalize_html(raw)
     assert n.aligned.replay(0, len(raw), include_edges=True) == n.aligned.text

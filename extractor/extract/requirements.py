@@ -34,6 +34,8 @@ _DEADLINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("relative", re.compile(rf"(?:提前|前)\s*{_NUM}\s*(?:个)?(?:工作日|天|日|个月)|{_NUM}\s*(?:个)?(?:工作日|天|日|个月)(?:内|以内)")),
     ("recurring", re.compile(r"每(?:年|季度|半年|月|周|学年)(?:度)?")),
 )
+# every deadline pattern holds a digit, a 每, or a Chinese count before its unit
+_DEADLINE_GATE = re.compile(r"\d|每|[一二三四五六七八九十两]\s*(?:个|工作日|天|日)")
 _CONDITION_RE = re.compile(
     r"^(?P<c>[^，,；;。]{2,40}?的(?:学会|全国学会|省级学会|单位|机构|会员|人员|个人|家庭|对象|企业|地区|部门|分支机构|学校|幼儿园))"
     r"|^(?P<c2>[^，,；;。]{2,40}的)[，,]"
@@ -49,6 +51,8 @@ def find_deadline(text: str, a: int, b: int, doc_date: str | None) -> Deadline |
     >>> d.kind, d.date, d.resolved_from
     ('date', '2018-05-10', 'document_date')
     """
+    if not _DEADLINE_GATE.search(text, a, b):
+        return None
     for kind, rx in _DEADLINE_PATTERNS:
         m = rx.search(text, a, b)
         if not m:

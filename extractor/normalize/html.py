@@ -1,7 +1,8 @@
 """HTML → text blocks that still point at the characters of the page.
 
-BeautifulSoup (lxml) gives the tree: blocks, tables, the content region, metadata
-tables. lxml does not report source offsets, so every text node of the tree is
+lxml gives the tree: blocks, tables, the content region, metadata tables (lxml
+directly: BeautifulSoup over the same parser cost 14x more time building its own tree,
+more than all of extraction). lxml does not report source offsets, so every text node of the tree is
 aligned to a character stream produced by a small lexer over the raw HTML (markup,
 comments and script/style bodies skipped, entities decoded, each character keeping
 its raw offsets). The result is a list of local edits on ``raw_text``: markup
@@ -16,8 +17,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, Tag
-from bs4.element import CData, Declaration, ProcessingInstruction
+import lxml.html
+from lxml import etree
+from lxml.etree import _Element
 
 from extractor.errors import issue
 from extractor.model import Issue, LayerKind
@@ -32,9 +34,11 @@ _TOKEN_RE = re.compile(
     r"|</?[A-Za-z][^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*>?",
     re.S | re.I,
 )
-_ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
+# entities, and NUL, which the parser turns into U+FFFD
+_ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)|\x00")
 _WS = " \t\n\r\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
 _WS_RE = re.compile(f"[{_WS}]+")
+_WS_OR_TEXT_RE = re.compile(f"[{_WS}]+|[^{_WS}]+")
 _CJK_RE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u2e80-\u2fdf\u3400-\u4dbf]")
 
 
@@ -66,7 +70,7 @@ def _lex(raw: str) -> _Stream:
                 run_raw.append((p, s, True))
                 parts.append(raw[p:s])
                 n += s - p
-            dec = htmllib.unescape(m.group(0))
+            dec = "\ufffd" if m.group(0) == "\x00" else htmllib.unescape(m.group(0))
             if dec == m.group(0):  # not an entity after all
                 run_starts.append(n)
                 run_raw.append((s, e, True))
@@ -105,7 +109,7 @@ class _Piece:
     raw_start: int
     raw_end: int
     text: str
-    kind: str  # id | entity | ws | sep
+    kind: str  # id | entity | ws | sep | control
     layer: LayerKind
     rule: str
 
@@ -167,50 +171,48 @@ class _Walker:
             return
         for rs, re_, t, ident in runs:
             if ident:
-                for m in re.finditer(f"[{_WS}]+|[^{_WS}]+", t):
+                for m in _WS_OR_TEXT_RE.finditer(t):
                     kind = "ws" if m.group(0)[0] in _WS else "id"
                     self.pieces.append(_Piece(rs + m.start(), rs + m.end(), m.group(0), kind, layer, rule))
             else:
-                kind = "ws" if t in _WS else "entity"
+                kind = "ws" if t in _WS else "control" if self.raw[rs:re_] == "\x00" else "entity"
                 self.pieces.append(_Piece(rs, re_, t, kind, layer, rule))
 
-    def walk(self, node: Tag, layer: LayerKind, rule: str, content: Tag | None, meta_nodes: set[int]) -> None:
-        for child in node.children:
-            if isinstance(child, (Comment, Doctype, CData, Declaration, ProcessingInstruction)):
-                continue
-            if isinstance(child, NavigableString):
-                self.text(str(child), layer, rule)
-                continue
-            if not isinstance(child, Tag):
-                continue
-            name = (child.name or "").lower()
-            if name in chrome.SKIP_TAGS and name != "head":
-                continue
-            c_layer, c_rule = layer, rule
-            if content is not None and child is content:
-                c_layer, c_rule = "body", "html:content_region"
-            elif id(child) in meta_nodes:
-                c_layer, c_rule = "meta", "html:metadata_table"
-            elif name == "title":
-                c_layer, c_rule = "meta", "html:title"
-            block = name in chrome.BLOCK_TAGS
-            if name in ("td", "th"):
-                self.sep("\t", c_layer, c_rule)
-            elif block:
-                self.sep("\n", c_layer, c_rule)
-            if name == "head":
-                t = child.find("title")
-                if t is not None:
-                    self.walk_title(t)
-                continue
-            self.walk(child, c_layer, c_rule, content, meta_nodes)
-            if block:
-                self.sep("\n", c_layer, c_rule)
+    def walk(self, node: _Element, layer: LayerKind, rule: str, content: _Element | None, meta_nodes: set[_Element]) -> None:
+        """Emit the text of ``node``'s children (elements and the text between them)."""
+        if node.text:
+            self.text(node.text, layer, rule)
+        for child in node:
+            if isinstance(child.tag, str):  # comments and processing instructions have no text of the page
+                self.visit(child, layer, rule, content, meta_nodes)
+            if child.tail:
+                self.text(child.tail, layer, rule)
 
-    def walk_title(self, t: Tag) -> None:
-        self.sep("\n", "meta", "html:title")
-        self.text(t.get_text(), "meta", "html:title")
-        self.sep("\n", "meta", "html:title")
+    def visit(self, el: _Element, layer: LayerKind, rule: str, content: _Element | None, meta_nodes: set[_Element]) -> None:
+        name = el.tag.lower()
+        if name in chrome.SKIP_TAGS and name != "head":
+            return
+        if content is not None and el is content:
+            layer, rule = "body", "html:content_region"
+        elif el in meta_nodes:
+            layer, rule = "meta", "html:metadata_table"
+        elif name == "title":
+            layer, rule = "meta", "html:title"
+        block = name in chrome.BLOCK_TAGS
+        if name in ("td", "th"):
+            self.sep("\t", layer, rule)
+        elif block:
+            self.sep("\n", layer, rule)
+        if name == "head":
+            title = el.find("title")
+            if title is not None:
+                self.sep("\n", "meta", "html:title")
+                self.text(_text_of(title), "meta", "html:title")
+                self.sep("\n", "meta", "html:title")
+            return
+        self.walk(el, layer, rule, content, meta_nodes)
+        if block:
+            self.sep("\n", layer, rule)
 
 
 def _resolve(pieces: list[_Piece]) -> list[_Piece]:
@@ -229,6 +231,9 @@ def _resolve(pieces: list[_Piece]) -> list[_Piece]:
         if p.kind == "ws":
             pending_ws = True
             ws_has_newline = ws_has_newline or "\n" in p.text
+            continue
+        if p.kind == "control":
+            out.append(p)
             continue
         if out:
             if pending_sep is not None:
@@ -260,6 +265,8 @@ def _edits_from_pieces(raw: str, pieces: list[_Piece]) -> list[LocalEdit]:
         gap_text = ""
         if p.kind == "entity":
             edits.append(LocalEdit(p.raw_start, p.raw_end, p.text, "html_entity"))
+        elif p.kind == "control":  # NUL: dropped, as the text stage drops control characters
+            edits.append(LocalEdit(p.raw_start, p.raw_end, "", "control_char"))
         cursor = p.raw_end
     if cursor < len(raw):
         edits.append(LocalEdit(cursor, len(raw), "", "html_markup"))
@@ -276,37 +283,72 @@ def _edits_from_pieces(raw: str, pieces: list[_Piece]) -> list[LocalEdit]:
 _SIMPLE_SELECTOR = re.compile(r"^([#.]?)([\w-]+)$")
 
 
+_HIDDEN_TEXT_TAGS = frozenset({"script", "style", "template"})
+
+
+def _text_of(el: _Element) -> str:
+    """The text a reader sees inside ``el``: comments, scripts and styles left out.
+
+    >>> _text_of(_parse("<li><span>文件状态：</span><script>var s='有效';</script>有效<!-- x --></li>").find(".//li"))
+    '文件状态：有效'
+    """
+    out: list[str] = []
+
+    def gather(e: _Element) -> None:
+        if e.text:
+            out.append(e.text)
+        for c in e:
+            if isinstance(c.tag, str) and c.tag not in _HIDDEN_TEXT_TAGS:
+                gather(c)
+            if c.tail:
+                out.append(c.tail)
+
+    gather(el)
+    return "".join(out)
+
+
+def _next_element(el: _Element) -> _Element | None:
+    nxt = el.getnext()
+    while nxt is not None and not isinstance(nxt.tag, str):
+        nxt = nxt.getnext()
+    return nxt
+
+
+def _parse(raw: str) -> _Element | None:
+    """The lxml tree of a page (the same parser and repairs BeautifulSoup's lxml builder uses)."""
+    parser = lxml.html.HTMLParser()
+    parser.feed(raw)
+    return parser.close()
+
+
 class _SelectorIndex:
     """Elements by id, class and tag, built in one pass over the tree.
 
     The site adapters in :mod:`chrome` are simple selectors (``#UCAP-CONTENT``,
-    ``.TRS_Editor``, ``h1``); answering them from one index instead of one CSS
-    engine walk per selector made HTML pages several times faster. Anything
-    more complex falls back to BeautifulSoup's ``select``.
+    ``.TRS_Editor``, ``h1``): one dictionary lookup each.
     """
 
-    def __init__(self, soup: BeautifulSoup) -> None:
-        self.soup = soup
-        self.index: dict[tuple[str, str], list[Tag]] = {}
-        for el in soup.find_all(True):
-            self.index.setdefault(("", el.name), []).append(el)
+    def __init__(self, root: _Element) -> None:
+        self.index: dict[tuple[str, str], list[_Element]] = {}
+        for el in root.iter(etree.Element):
+            self.index.setdefault(("", el.tag), []).append(el)
             ident = el.get("id")
             if ident:
                 self.index.setdefault(("#", ident), []).append(el)
-            for cls in el.get("class") or ():
+            for cls in (el.get("class") or "").split():
                 self.index.setdefault((".", cls), []).append(el)
 
-    def select(self, selector: str) -> list[Tag]:
+    def select(self, selector: str) -> list[_Element]:
         m = _SIMPLE_SELECTOR.match(selector)
         if m is None:
-            return list(self.soup.select(selector))
+            raise ValueError(f"site adapters take simple selectors (#id, .class, tag), not {selector!r}")
         return self.index.get((m.group(1), m.group(2)), [])
 
 
-def _find_content(index: _SelectorIndex) -> tuple[Tag | None, str | None]:
+def _find_content(index: _SelectorIndex) -> tuple[_Element | None, str | None]:
     for sel in chrome.CONTENT_SELECTORS:
         for el in index.select(sel):
-            if len(el.get_text(strip=True)) >= 20:
+            if len(_WS_RE.sub("", _text_of(el))) >= 20:
                 return el, sel
     return None, None
 
@@ -318,77 +360,90 @@ def _norm_label(s: str) -> str:
 _META_CELL_TAGS = frozenset({"td", "th", "b", "strong", "span", "label", "dt", "li", "div", "p"})
 
 
-def _find_meta_tables(soup: BeautifulSoup, walker: _Walker) -> set[int]:
-    """Elements (tables, rows, cells, list items) holding label/value metadata."""
-    nodes: set[int] = set()
-    cells = []  # only elements whose own text is a known label: no get_text() over whole page sections
-    for string in soup.find_all(string=True):
-        parent = string.parent
-        if parent is not None and parent.name in _META_CELL_TAGS and _norm_label(string) in chrome.META_TABLE_LABELS:
+def _label_cells(root: _Element) -> list[_Element]:
+    """Elements whose own text is a known label, in page order (no text gathering over whole sections)."""
+    cells: list[_Element] = []
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        if event == "start":
+            parent, string = el, (el.text if isinstance(el.tag, str) else None)
+        else:
+            parent, string = el.getparent(), el.tail
+        if string and parent is not None and parent.tag in _META_CELL_TAGS and _norm_label(string) in chrome.META_TABLE_LABELS:
             if not cells or cells[-1] is not parent:
                 cells.append(parent)
-    for cell in cells:
-        written = cell.get_text()
+    return cells
+
+
+def _find_meta_tables(root: _Element, walker: _Walker) -> set[_Element]:
+    """Elements (tables, rows, cells, list items) holding label/value metadata."""
+    nodes: set[_Element] = set()
+    for cell in _label_cells(root):
+        written = _text_of(cell)
         own = _norm_label(written)
-        if len(own) > 8 or (cell.name not in ("td", "th", "dt") and not re.search("[:：]", written)):
+        if len(own) > 8 or (cell.tag not in ("td", "th", "dt") and not re.search("[:：]", written)):
             continue
         key = chrome.META_TABLE_LABELS.get(own)
         if key is None:
             continue
         # the value: the next element sibling of the label cell (or of its parent <td>)
         holder = cell
-        while holder.parent is not None and holder.parent.name in ("b", "strong", "span", "label", "font") :
-            holder = holder.parent
-        if holder.name in ("b", "strong", "span", "label") and holder.parent is not None and holder.parent.name in ("td", "th", "li", "p", "div"):
+        while (up := holder.getparent()) is not None and up.tag in ("b", "strong", "span", "label", "font"):
+            holder = up
+        up = holder.getparent()
+        if holder.tag in ("b", "strong", "span", "label") and up is not None and up.tag in ("td", "th", "li", "p", "div"):
             # "<td><b>发文字号：</b></td>" or "<li><span>文号：</span>穗府办…</li>"
-            rest = holder.parent.get_text().replace(holder.get_text(), "", 1).strip(_WS)
+            rest = _text_of(up).replace(_text_of(holder), "", 1).strip(_WS)
             if rest:
                 walker.meta.setdefault(key, (rest, -1, -1))
-                nodes.add(id(holder.parent))
+                nodes.add(up)
                 continue
-            holder = holder.parent
-        value_el = holder.find_next_sibling()
+            holder = up
+        value_el = _next_element(holder)
         if value_el is None:
             continue
-        value = value_el.get_text().strip(_WS)
+        value = _text_of(value_el).strip(_WS)
         if len(value) > 200:
             continue
         walker.meta.setdefault(key, (value, -1, -1))
-        row = holder.parent
-        table = row.find_parent("table") if row is not None else None
-        nodes.add(id(table) if table is not None else id(row))
+        row = holder.getparent()
+        table = next(row.iterancestors("table"), None) if row is not None else None
+        nodes.add(table if table is not None else row)
     return nodes
 
 
 def extract_html(raw: str) -> HtmlResult:
     """Turn a decoded HTML page into aligned text with layers and page metadata."""
     issues: list[Issue] = []
-    soup = BeautifulSoup(raw, "lxml")
+    root = _parse(raw)
     stream = _lex(raw)
     walker = _Walker(raw, stream)
-    index = _SelectorIndex(soup)
+    if root is None:  # nothing an HTML parser can build a page from (comments only, blank)
+        aligned = AlignedText(raw).apply([LocalEdit(0, len(raw), "", "html_markup")] if raw else [])
+        return HtmlResult(aligned, [], {}, None, [issue("W111", "html", "the page has no elements; no text kept")])
+    index = _SelectorIndex(root)
     content, selector = _find_content(index)
     for m in index.select("meta"):
         name = (m.get("name") or m.get("property") or "").lower()
         fieldname = chrome.HTML_META_FIELDS.get(name)
         if fieldname and m.get("content"):
-            walker.meta.setdefault("html:" + fieldname, (str(m["content"]).strip(), -1, -1))
-    meta_nodes = _find_meta_tables(soup, walker)
-    title_nodes = set()
+            walker.meta.setdefault("html:" + fieldname, (m.get("content").strip(), -1, -1))
+    meta_nodes = _find_meta_tables(root, walker)
     if content is not None:
         for sel in chrome.TITLE_SELECTORS:
             found = index.select(sel)
             el = found[0] if found else None
-            if el is not None and el.get_text(strip=True) and content not in el.parents and el is not content:
-                title_nodes.add(id(el))
-                walker.meta.setdefault("html:title_element", (el.get_text().strip(_WS), -1, -1))
+            if el is not None and el is not content and _text_of(el).strip(_WS) and content not in set(el.iterancestors()):
+                meta_nodes.add(el)
+                walker.meta.setdefault("html:title_element", (_text_of(el).strip(_WS), -1, -1))
                 break
-    meta_nodes |= title_nodes
     root_layer: LayerKind = "furniture" if content is not None else "body"
     root_rule = "html:outside_content" if content is not None else "html:no_content_region"
     if content is None:
         issues.append(issue("W111", "html", "no known content region (e.g. #UCAP-CONTENT, .TRS_Editor, #zoomcon); all text kept as body and chrome found by vocabulary"))
-    walker.walk(soup, root_layer, root_rule, content, meta_nodes)
+    # the parser may leave content after </html> in a second top-level element
+    for top in (*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()):
+        if isinstance(top.tag, str):
+            walker.visit(top, root_layer, root_rule, content, meta_nodes)
     if walker.unaligned:
         issues.append(issue("W113", "html", f"{walker.unaligned} characters of the parsed page could not be aligned to the source and were left out"))
     pieces = _resolve(walker.pieces)
@@ -426,10 +481,11 @@ def find_links(raw: str, base_url: str) -> list[tuple[str, str]]:
     """
     from urllib.parse import urldefrag, urljoin
 
-    out = []
-    for a in BeautifulSoup(raw, "lxml").find_all("a", href=True):
-        href = str(a["href"]).strip()
+    root = _parse(raw)
+    out: list[tuple[str, str]] = []
+    for a in root.iter("a") if root is not None else ():
+        href = (a.get("href") or "").strip()
         if not href or href.startswith(("javascript:", "mailto:", "tel:", "#")):
             continue
-        out.append((urldefrag(urljoin(base_url, href))[0], a.get_text(" ", strip=True)))
+        out.append((urldefrag(urljoin(base_url, href))[0], " ".join(_text_of(a).split())))
     return out

@@ -22,9 +22,11 @@ class Mark:
 
 
 @lru_cache(maxsize=1)
-def _compiled() -> tuple[list[tuple[str, re.Pattern[str], str]], re.Pattern[str], re.Pattern[str]]:
+def _compiled() -> tuple[list[tuple[str, re.Pattern[str], str]], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     rules = [(name, re.compile(rx, re.M), scope) for name, rx, scope in chrome.TEXT_CHROME]
-    return rules, re.compile(chrome.ADDRESS_LINE), re.compile(chrome.TOC_START)
+    # one pass tells whether any rule can match a line; most body lines match none
+    any_rule = re.compile("|".join(f"(?:{rx})" for _, rx, _ in chrome.TEXT_CHROME), re.M)
+    return rules, any_rule, re.compile(chrome.ADDRESS_LINE), re.compile(chrome.TOC_START)
 
 
 _LABEL_START_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}[.、]|\(\d{1,2}\)|第[一二三四五六七八九十百]+[章节条]|\(…+|…+)")
@@ -44,7 +46,7 @@ def _lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
 
 def find_chrome(text: str, body_ranges: list[tuple[int, int]]) -> list[Mark]:
     """Furniture and meta marks inside ``body_ranges`` by the text vocabulary."""
-    rules, address_re, _ = _compiled()
+    rules, any_rule, address_re, _ = _compiled()
     marks: list[Mark] = []
     lines = [ln for a, b in body_ranges for ln in _lines(text, a, b)]
     tail_from: int | None = None
@@ -52,7 +54,7 @@ def find_chrome(text: str, body_ranges: list[tuple[int, int]]) -> list[Mark]:
     for a, b in lines:
         line = text[a:b]
         hit: str | None = None
-        for name, rx, scope in rules:
+        for name, rx, scope in rules if any_rule.search(line) else ():
             m = rx.search(line)
             if m is None:
                 continue
@@ -114,7 +116,7 @@ def find_duplicate_title(text: str, body_ranges: list[tuple[int, int]]) -> list[
 
 def find_toc(text: str, body_ranges: list[tuple[int, int]]) -> list[Mark]:
     """A table of contents block (seed 004: 目录/提纲:…… then the headings, one a line)."""
-    _, _, toc_re = _compiled()
+    *_, toc_re = _compiled()
     marks = []
     lines = [ln for r in body_ranges for ln in _lines(text, *r)]
     i = 0

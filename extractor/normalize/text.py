@@ -28,6 +28,7 @@ _FOLD.update({ord(k): v for k, v in {
     "％": "%", "．": ".", "－": "-", "＋": "+", "／": "/",
 }.items()})
 FOLD_TABLE = _FOLD
+_FOLD_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(FOLD_TABLE)) + "]")
 
 
 def fold_width(text: str) -> list[LocalEdit]:
@@ -36,7 +37,7 @@ def fold_width(text: str) -> list[LocalEdit]:
     >>> [e.replacement for e in fold_width("（一）２０１８年Ａ级①")]
     ['(', ')', '2', '0', '1', '8', 'A']
     """
-    return [LocalEdit(i, i + 1, FOLD_TABLE[ord(c)], "fold_width") for i, c in enumerate(text) if ord(c) in FOLD_TABLE]
+    return [LocalEdit(m.start(), m.end(), FOLD_TABLE[ord(m.group())], "fold_width") for m in _FOLD_RE.finditer(text)]
 
 
 # --- line endings, control characters, line-edge white space ---------------------------------
@@ -74,7 +75,7 @@ def _converter(config: str):  # noqa: ANN202 - opencc has no stubs
     return opencc.OpenCC(config)
 
 
-_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+_NOT_HAN_RE = re.compile(r"[^\u4e00-\u9fff]+")
 
 
 def detect_script(text: str) -> tuple[Script, int, int]:
@@ -83,15 +84,15 @@ def detect_script(text: str) -> tuple[Script, int, int]:
     >>> detect_script("學會章程與會員")[0], detect_script("学会章程与会员")[0]
     ('traditional', 'simplified')
     """
-    han = "".join(_HAN_RE.findall(text))
+    han = _NOT_HAN_RE.sub("", text)
     if not han:
         return "simplified", 0, 0
     t2s = _converter("t2s").convert(han)
-    s2t = _converter("s2t").convert(han)
-    trad = sum(1 for a, b in zip(han, t2s) if a != b) if len(t2s) == len(han) else 0
-    simp = sum(1 for a, b in zip(han, s2t) if a != b) if len(s2t) == len(han) else 0
+    trad = sum(map(str.__ne__, han, t2s)) if len(t2s) == len(han) else 0
     if trad == 0:
-        return "simplified", trad, simp
+        return "simplified", 0, 0
+    s2t = _converter("s2t").convert(han)
+    simp = sum(map(str.__ne__, han, s2t)) if len(s2t) == len(han) else 0
     share = trad / (trad + simp)
     if share >= 0.75:
         return "traditional", trad, simp
