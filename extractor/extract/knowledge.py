@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from extractor.extract.citations import CitationSpan, find_citation_spans
 from extractor.extract.requirements import (
-    ClauseReading, Context, action_of, clauses_by_section, condition_in, find_deadline, located, read_clause,
+    ClauseReading, Context, action_of, clauses_by_section, condition_in, find_deadline, located, read_clause, read_clauses,
 )
 from extractor.extract.thresholds import Found, build_number_mask, find_thresholds
 from extractor.data.doc_codes import resolve_issuer
@@ -129,6 +129,15 @@ def extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], par
         addressee = Located(text=text[a:b], span=(a, b), raw_span=aligned.to_raw_span(a, b), source="addressee")
     contexts: dict[str, Context] = {}
     per_section = clauses_by_section(clauses)
+    spans: dict[str, tuple[int, int]] = {}
+    for sec_id, cls in per_section.items():
+        sec = by_id.get(sec_id) if sec_id else None
+        for c in cls:
+            a, b = c.span
+            if sec is not None and a < sec.label_span[1] <= b:
+                a = _after_label(text, sec.label_span[1], b)  # the label is not part of what is required
+            spans[c.id] = (a, b)
+    readings = dict(zip(spans, read_clauses(text, list(spans.values()))))
     seq = 0
     for sec_id, cls in per_section.items():
         sec = by_id.get(sec_id) if sec_id else None
@@ -136,10 +145,8 @@ def extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], par
         made: list[Requirement] = []
         own_ctx = Context()
         for c in cls:
-            a, b = c.span
-            if sec is not None and a < sec.label_span[1] <= b:
-                a = _after_label(text, sec.label_span[1], b)  # the label is not part of what is required
-            reading = read_clause(text, a, b)
+            a, b = spans[c.id]
+            reading = readings[c.id]
             deadline = _deadline(aligned, text, a, b, doc_date)
             found = found_by_clause.get(c.id, [])
             cond = condition_in(text, a, b)

@@ -170,7 +170,9 @@ class _Walker:
         if runs is None:
             return
         for rs, re_, t, ident in runs:
-            if ident:
+            if ident and _WS_RE.fullmatch(t):  # most text nodes of a page: indentation between tags
+                self.pieces.append(_Piece(rs, re_, t, "ws", layer, rule))
+            elif ident:
                 for m in _WS_OR_TEXT_RE.finditer(t):
                     kind = "ws" if m.group(0)[0] in _WS else "id"
                     self.pieces.append(_Piece(rs + m.start(), rs + m.end(), m.group(0), kind, layer, rule))
