@@ -125,8 +125,8 @@ def read_clauses(text: str, spans: list[tuple[int, int]]) -> list[ClauseReading]
     spaCy time. Each span found is handed back to its clause by its offset.
 
     >>> s = "学会要加强自律。各级科协不得干预。"
-    >>> [(r.modality, r.actor and r.actor[0]) for r in read_clauses(s, [(0, 8), (8, 17)])]
-    [('obligation', None), ('prohibition', '各级科协')]
+    >>> [(r.modality, s[slice(*r.trigger_span)], s[r.actor[1]:r.actor[2]]) for r in read_clauses(s, [(0, 8), (8, 17)])]
+    [('obligation', '要', '学会'), ('prohibition', '不得', '各级科协')]
     """
     todo = [i for i, (a, b) in enumerate(spans) if _MODAL_PREFILTER.search(text, a, b)]
     out = [_NOTHING] * len(spans)
