@@ -83,7 +83,7 @@ _SUBCLAUSE_RE = re.compile(r"[^，,；;：:。！？!?\n]+")
 _TIME_FRAME_RE = re.compile(r"^\s*(?:到|至|截至|在)?\s*((?:19|20)\d{2})\s*年(?:底|末)?\s*$")
 _BASELINE_RE = re.compile(r"在?([^，,；;在]{1,20}?)的?基础上")
 _LEAD_STRIP = re.compile(r"^(?:并且|并|且|和|及|或者|或|同时|其中|使|让|推动|确保|力争|争取|实现|要|应当|应该|应|须|努力|原则上|一般|按照|按|对|由|的)+")
-_TRAIL_STRIP = re.compile(r"(?:给予|可补贴|调整为|提高到|提高至|每人每月|每人每年|每月|每年|每人|为|按|一般|原则上|争取|力争|整体|总体|均|都|要|应当|应|须|必须|将|能够|可|的|有|占|数量|基本)+$")
+_TRAIL_STRIP = re.compile(r"(?:分别|每个|给予|可补贴|调整为|提高到|提高至|每人每月|每人每年|每月|每年|每人|为|按|一般|原则上|争取|力争|整体|总体|均|都|要|应当|应|须|必须|将|能够|可|的|有|占|数量|基本)+$")
 _PREDICATE_RE = re.compile(r"(?:应当|应|须|必须|要)?(?:为|是)([^，,；;。、]{2,30})$")
 _AMOUNT_CUE = re.compile(r"(?:为|按|给予|发放|补助|补贴|标准|调整为|提高到|提高至|每人每月|每人每年|每月|每年|每人)\s*$")
 _OBLIGATION_RE = re.compile(r"应|须|必须|要|确保")
@@ -246,7 +246,7 @@ def find_thresholds(text: str, masked: str, a: int, b: int, time_frame: str | No
             sa = cond_end + 1
             if not qs:
                 continue
-        found_here = _sentence_part(text, masked, sa, sb, qs, obligation)
+        found_here = _sentence_part(text, masked, sa, sb, qs, obligation, lo=a)
         if pending is not None and found_here:
             for f in found_here:
                 f.condition = pending[0]
@@ -287,7 +287,8 @@ def _object_noun(text: str, masked: str, start: int, end: int) -> tuple[str, int
     return _clean_subject(noun), start + m.end(1)
 
 
-def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], obligation: bool) -> list[Found]:
+def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], obligation: bool, lo: int | None = None) -> list[Found]:
+    """Thresholds of one sub-clause ``text[sa:sb]``; ``lo`` is where its sentence starts."""
     out: list[Found] = []
     group: list[str] = []  # bounds that pick out whom the rule is about: 年龄<=45岁, 单户担保金额<=500万元
     prev_end = sa
@@ -388,10 +389,80 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
         f.notes.extend(notes)
         out.append(f)
         prev_end = consumed
+    _respectively(text, lo, sa, sb, out)
     if group:
         for f in out:
             f.condition = "且".join(([f.condition] if f.condition else []) + group)
     return out
+
+
+_QUOTED_RE = re.compile(r"“([^”]{1,12})”")
+# 服务评估为优秀、良好、合格等级的，每年每个分别给予…: the list is in the condition before
+_LIST_CONDITION_RE = re.compile(
+    r"(?:为|是|达到|评为|^)((?:[^，,；;。、为是]{1,6}、)+[^，,；;。、]{1,6}?)(等级|级别|档次|类别)?的[，,\s]*$"
+)
+
+
+def _respectively(text: str, lo: int | None, sa: int, sb: int, out: list[Found]) -> None:
+    """A…、B…、C…分别不少于60万元、40万元、5万元: the i-th value holds for the i-th item.
+
+    The item becomes the condition of its threshold and the list leaves the subject.
+    Nothing changes unless the items and the values pair up one to one.
+    """
+    pos = text.find("分别", sa, sb)
+    values = [f for f in out if f.value_span[0] > pos] if pos >= 0 else []
+    if len(values) < 2:
+        return
+    head = text[sa:pos]
+    found = _quoted_items(head, len(values)) or _listed_items(head, len(values))
+    if found is None and lo is not None and not _clean_subject(head):
+        found = _condition_items(text[lo:sa], len(values))
+    if found is None:
+        return
+    items, subject = found
+    subject = subject or next((f.subject for f in values if f.subject), "")
+    for k, (f, item) in enumerate(zip(values, items)):
+        f.subject = subject or None
+        f.condition = "且".join(x for x in (f.condition, item) if x)
+        f.notes.append(f"分别: value {k + 1} of {len(values)} holds for '{item}'")
+
+
+def _quoted_items(head: str, n: int) -> tuple[list[str], str] | None:
+    """实现“小升规”“规改股”“股上市”三个梯度发展目标的港澳青年企业分别给予… (corpus 23)."""
+    quoted = list(_QUOTED_RE.finditer(head))
+    if len(quoted) != n:
+        return None
+    return [m.group(1) for m in quoted], _clean_subject(head[: quoted[0].start()] + head[quoted[-1].end():])
+
+
+def _listed_items(head: str, n: int) -> tuple[list[str], str] | None:
+    """区级、街道(镇)级、社区(村)级社区养老服务设施每年每个分别… (corpus 20): the items, and the
+    head noun written once after the last item as the subject of all."""
+    parts = head.split("、")
+    if len(parts) == n - 1:  # A、B和C
+        last = re.split(r"和|及|与", parts[-1], maxsplit=1)
+        parts[-1:] = last if len(last) == 2 else [parts[-1]]
+    if len(parts) != n:
+        return None
+    parts[0] = _LEAD_STRIP.sub("", parts[0])
+    if not parts[0] or len(parts[0]) > 12:
+        return None
+    subject = ""
+    end = parts[0][-1]
+    cut = parts[-1].find(end) if all(x.endswith(end) for x in parts[:-1]) else -1
+    if cut >= 0 and len(parts[-1]) - cut > 2:
+        subject = _clean_subject(parts[-1][cut + 1:])
+        parts[-1] = parts[-1][: cut + 1]
+    items = [x.strip() for x in parts]
+    return (items, subject) if all(items) else None
+
+
+def _condition_items(before: str, n: int) -> tuple[list[str], str] | None:
+    """服务评估为优秀、良好、合格等级的，每年每个分别给予… (corpus 20): the list closes the condition before."""
+    m = _LIST_CONDITION_RE.search(before)
+    if m is None or m.group(1).count("、") + 1 != n:
+        return None
+    return [x + (m.group(2) or "") for x in m.group(1).split("、")], ""
 
 
 def _coverage(text: str, sa: int, sb: int, time_frame: str | None) -> list[Found]:
