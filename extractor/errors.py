@@ -40,6 +40,7 @@ ISSUE_CODES: dict[str, tuple[Severity, str]] = {
     "W111": ("warning", "HTML without a recognised content region; blocks classified by vocabulary only"),
     "W112": ("warning", "very large input; processed, but consider splitting it"),
     "W113": ("warning", "HTML text could not be aligned to its source; those characters map to the nearest tag"),
+    "W114": ("warning", "HTML nested deeper than the parser's limit of 256 elements; what lies deeper is lost"),
     # structure
     "W201": ("warning", "gap in numbering"),
     "W202": ("warning", "duplicate label in a list"),

@@ -88,7 +88,7 @@ def extract_bytes(
     knowledge = extract_knowledge(doc_id, aligned, norm.layers, parts, sections, clauses, metadata)
     issues.extend(knowledge.issues)
     layers = [Layer(kind=m.kind, rule=m.rule, span=(m.start, m.end), raw_span=aligned.to_raw_span(m.start, m.end)) for m in norm.layers]
-    status = "partial" if metadata.truncated.value or any(i.code in ("W101", "W113") for i in issues) else "ok"
+    status = "partial" if metadata.truncated.value or any(i.code in ("W101", "W113", "W114") for i in issues) else "ok"
     source = SourceRecord(
         path=path, url=url, sha256=hashlib.sha256(data).hexdigest(), size=len(data),
         media_type=media or ("text/html" if is_html else "text/plain"), encoding=decoded.encoding,

@@ -109,6 +109,16 @@ def test_html_text_is_not_lost_after_nul_or_after_the_closing_html_tag() -> None
     assert ("control_char", "\x00") in {(e.reason, raw[e.raw_start : e.raw_end]) for e in n.aligned.edits()}
 
 
+def test_html_nested_past_the_parser_limit_is_flagged_not_silently_emptied() -> None:
+    # synthetic markup: libxml2 keeps 256 levels and drops what is deeper
+    deep = ("<html><body>" + "<span>" * 3000 + "学会应当加强自律。" + "</span>" * 3000 + "</body></html>").encode()
+    doc = extract_bytes(deep, path="deep.html")
+    assert doc.status == "partial" and "W114" in {i.code for i in doc.issues}
+    fine = ("<html><body>" + "<span>" * 200 + "学会应当加强自律。" + "</span>" * 200 + "</body></html>").encode()
+    doc = extract_bytes(fine, path="fine.html")
+    assert "学会应当加强自律" in doc.text and "W114" not in {i.code for i in doc.issues}
+
+
 def test_html_without_elements_gives_empty_text_and_a_warning() -> None:
     for raw in ("<!-- 只有注释 -->", "<!DOCTYPE html>"):
         n = normalize_html(raw)

@@ -1,13 +1,13 @@
 """HTML → text blocks that still point at the characters of the page.
 
-lxml gives the tree: blocks, tables, the content region, metadata tables (lxml
-directly: BeautifulSoup over the same parser cost 14x more time building its own tree,
-more than all of extraction). lxml does not report source offsets, so every text node of the tree is
-aligned to a character stream produced by a small lexer over the raw HTML (markup,
-comments and script/style bodies skipped, entities decoded, each character keeping
-its raw offsets). The result is a list of local edits on ``raw_text``: markup
-removed, entities decoded, layout white space collapsed, one newline per block
-boundary and a tab between table cells.
+lxml gives the tree: blocks, tables, the content region, metadata tables. (lxml
+directly: BeautifulSoup over the same parser spent 14x longer building its own tree,
+more than all of extraction.) lxml does not report source offsets, so every text node
+of the tree is aligned to a character stream produced by a small lexer over the raw
+HTML (markup, comments and script/style bodies skipped, entities decoded, each
+character keeping its raw offsets). The result is a list of local edits on
+``raw_text``: markup removed, entities decoded, layout white space collapsed, one
+newline per block boundary and a tab between table cells.
 """
 
 from __future__ import annotations
@@ -316,6 +316,18 @@ def _next_element(el: _Element) -> _Element | None:
     return nxt
 
 
+_PARSER_MAX_DEPTH = 256  # libxml2's HTML parser drops elements nested deeper (huge_tree: 2048)
+
+
+def _depth(root: _Element) -> int:
+    """How deep the tree nests (``<html>`` is 1)."""
+    depth = deepest = 0
+    for event, _ in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def _parse(raw: str) -> _Element | None:
     """The lxml tree of a page (the same parser and repairs BeautifulSoup's lxml builder uses)."""
     parser = lxml.html.HTMLParser()
@@ -446,6 +458,8 @@ def extract_html(raw: str) -> HtmlResult:
     for top in (*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()):
         if isinstance(top.tag, str):
             walker.visit(top, root_layer, root_rule, content, meta_nodes)
+    if _depth(root) >= _PARSER_MAX_DEPTH:
+        issues.append(issue("W114", "html", f"elements nested {_PARSER_MAX_DEPTH} deep: the parser keeps nothing deeper, so text may be missing"))
     if walker.unaligned:
         issues.append(issue("W113", "html", f"{walker.unaligned} characters of the parsed page could not be aligned to the source and were left out"))
     pieces = _resolve(walker.pieces)
