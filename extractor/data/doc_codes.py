@@ -51,12 +51,17 @@ def resolve_issuer(code: str) -> str | None:
     ('中共中央', '国务院办公厅', '广州市人民政府办公厅')
     >>> resolve_issuer("皖科协发"), resolve_issuer("XX发") is None, resolve_issuer("中华人民共和国国务院令")
     ('安徽省科学技术协会', True, '国务院')
+    >>> resolve_issuer("主席令"), resolve_issuer("国家税务总局公告"), resolve_issuer("财政部令")
+    ('中华人民共和国主席', '国家税务总局', '财政部')
     """
     if code in NATIONAL_CODES:
         return NATIONAL_CODES[code]
-    if code.endswith("令") and len(code) > 2:
+    if code.removeprefix("中华人民共和国") == "主席令":
+        return "中华人民共和国主席"
+    if code.endswith(("令", "公告")) and len(code) > 2:
+        # 国家税务总局公告2018年第60号 → 国家税务总局
         # 令 numbers name their body: 中华人民共和国国务院令 → 国务院, 广东省人民政府令 → 广东省人民政府
-        return code.removeprefix("中华人民共和国")[:-1]
+        return code.removeprefix("中华人民共和国").removesuffix("令").removesuffix("公告")
     for n in (2, 1):
         place = PLACE_ABBREVIATIONS.get(code[:n])
         if place is None:

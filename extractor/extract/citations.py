@@ -17,15 +17,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractor.extract.quantities import parse_number
+
 _OPEN, _CLOSE = "《〈<‹", "》〉>›"
 _MAX_TITLE = 150
-# 机关代字 + bracketed year + serial + 号, every bracket form (〔〕【】[]()［］（）).
+# 机关代字 + bracketed year + serial + 号, every bracket form (〔〕【】[]()［］（）); 令 numbers
+# (国务院令第706号, 主席令第二十九号); announcements (国家税务总局公告2018年第60号).
+_SERIAL = r"(?:\d{1,5}|[一二三四五六七八九十百零〇]{1,8})"
 DOC_NO_RE = re.compile(
     r"(?P<code>[\u4e00-\u9fff*＊Ｘ]{1,12}?)[ \t]*[〔【\[(（［][ \t]*(?P<year>(?:19|20)\d{2})[ \t]*[〕】\])）］][ \t]*第?[ \t]*(?P<serial>\d{1,5})[ \t]*号"
-    r"|(?P<ling>(?:中华人民共和国)?[\u4e00-\u9fff]{1,14}?令)[ \t]*(?:\(|（)?[ \t]*第[ \t]*(?P<lserial>\d{1,4})[ \t]*号"
+    rf"|(?P<ling>(?:中华人民共和国)?[\u4e00-\u9fff]{{1,14}}?令)[ \t]*(?:\(|（)?[ \t]*第[ \t]*(?P<lserial>{_SERIAL})[ \t]*号"
+    r"|(?P<gcode>[\u4e00-\u9fff]{1,14}?公告)[ \t]*(?P<gyear>(?:19|20)\d{2})[ \t]*年[ \t]*第[ \t]*(?P<gserial>\d{1,5})[ \t]*号"
 )
 # Words that end the running text before a 代字: 根据中发〔2015〕4号 → 中发.
-_CODE_LEAD = re.compile(r"^.*(?:根据|按照|依照|依据|参照|落实|贯彻|印发|转发|见|即|和|及|与|以|的|、|文件|精神|要求)")
+_CODE_LEAD = re.compile(r"^.*(?:根据|按照|依照|依据|参照|落实|贯彻|执行|现将|印发|转发|见|即|和|及|与|以|的|、|文件|精神|要求)")
 
 
 @dataclass
@@ -87,11 +92,11 @@ def _code_of(code: str) -> str:
     return code[m.end():] if m and m.end() < len(code) else code
 
 
-_NUMBER_CORE = re.compile(r"[〔【\[(（［][ \t]*(?:19|20)\d{2}[ \t]*[〕】\])）］]|令[ \t]*(?:\(|（)?[ \t]*第")
+_NUMBER_CORE = re.compile(r"[〔【\[(（［][ \t]*(?:19|20)\d{2}[ \t]*[〕】\])）］]|令[ \t]*(?:\(|（)?[ \t]*第|公告[ \t]*(?:19|20)\d{2}[ \t]*年[ \t]*第")
 
 
 def _doc_number_matches(text: str) -> list[re.Match[str]]:
-    """DOC_NO_RE matches, tried only around a bracketed year or a 令…第 (the lazy 代字 prefix is slow on long pages)."""
+    """DOC_NO_RE matches, tried only around a bracketed year, a 令…第 or a 公告…年第 (the lazy 代字 prefix is slow on long pages)."""
     out: list[re.Match[str]] = []
     end = 0
     for core in _NUMBER_CORE.finditer(text):
@@ -110,19 +115,17 @@ def find_doc_numbers(text: str) -> list[CitationSpan]:
 
     >>> [(c.doc_number, c.code, c.year, c.serial) for c in find_doc_numbers("根据中发【2015】4号和穗府办规〔2019〕5号文件")]
     [('中发【2015】4号', '中发', 2015, 4), ('穗府办规〔2019〕5号', '穗府办规', 2019, 5)]
+    >>> [(c.code, c.year, c.serial) for c in find_doc_numbers("依据中华人民共和国主席令第二十九号和国家税务总局公告2018年第60号")]
+    [('中华人民共和国主席令', None, 29), ('国家税务总局公告', 2018, 60)]
     """
     out = []
     for m in _doc_number_matches(text):
-        if m.group("code") is not None:
-            code = _code_of(m.group("code"))
-            s = m.end("code") - len(code)
-            out.append(CitationSpan(s, m.end(), doc_number=text[s:m.end()], doc_number_span=(s, m.end()), code=code,
-                                    year=int(m.group("year")), serial=int(m.group("serial"))))
-        else:
-            code = _code_of(m.group("ling"))
-            s = m.end("ling") - len(code)
-            out.append(CitationSpan(s, m.end(), doc_number=text[s:m.end()], doc_number_span=(s, m.end()), code=code,
-                                    serial=int(m.group("lserial"))))
+        group, year, serial = next((g, y, n) for g, y, n in (("code", "year", "serial"), ("ling", None, "lserial"), ("gcode", "gyear", "gserial"))
+                                   if m.group(g) is not None)
+        code = _code_of(m.group(group))
+        s = m.end(group) - len(code)
+        out.append(CitationSpan(s, m.end(), doc_number=text[s:m.end()], doc_number_span=(s, m.end()), code=code,
+                                year=int(m.group(year)) if year else None, serial=int(parse_number(m.group(serial)))))
     return out
 
 

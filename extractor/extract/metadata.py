@@ -85,6 +85,8 @@ def classify_level(issuer: str) -> tuple[Level, str]:
     ('county', 'municipal', 'national')
     >>> classify_level("北京市海淀区科协")[0], classify_level("国务院办公厅")[0]
     ('county', 'national')
+    >>> [classify_level(n)[0] for n in ("延边朝鲜族自治州人民政府", "锡林郭勒盟行政公署", "长阳土家族自治县人民政府", "鄂温克族自治旗人民政府")]
+    ['municipal', 'municipal', 'county', 'county']
     """
     name = issuer.removeprefix("中共").strip()
     for p in regions.PROVINCES:
@@ -103,9 +105,13 @@ def classify_level(issuer: str) -> tuple[Level, str]:
     m = re.match(r"^([\u4e00-\u9fff*X]{1,8}?市)([\u4e00-\u9fff*X]{1,6}?(?:区|县))(?![委级])", name)
     if m:
         return "county", f"'{m.group(2)}' is a district/county of {m.group(1)}"
-    m = re.match(r"^([\u4e00-\u9fff*X]{1,6}?(?:县|区))(?:人民政府|政府|委|科协|[\u4e00-\u9fff]{0,8}局)", name)
+    m = re.match(r"^([\u4e00-\u9fff*X]{1,8}?(?:自治县|县|自治旗|旗|区))(?:人民政府|政府|委|科协|[\u4e00-\u9fff]{0,8}局)", name)
     if m and not name.startswith(("地区", "社区", "园区")):
         return "county", f"'{m.group(1)}' is a county-level division"
+    # prefecture-level divisions that are not called 市: 自治州, 州, 盟, 地区 (行政公署)
+    m = re.match(r"^([\u4e00-\u9fff]{1,10}?(?:自治州|州|盟|地区))(?:人民政府|政府|行政公署|行署|委|科协|[\u4e00-\u9fff]{0,8}局)", name)
+    if m and len(m.group(1)) > 2:
+        return "municipal", f"'{m.group(1)}' is a prefecture-level division"
     if re.match(r"^[\u4e00-\u9fff*X]{0,8}?市", name):
         city = re.match(r"^[\u4e00-\u9fff*X]{0,8}?市", name).group(0)
         return "municipal", f"'{city}' is a city" if len(city) > 1 else "'市' bodies (市科协, 市委) are municipal"
