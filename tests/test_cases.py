@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import pytest
 
+from extractor.data.doc_codes import resolve_issuer
 from extractor.extract.knowledge import read_phrase
 from extractor.extract.quantities import find_quantities
 from extractor.extract.requirements import find_deadline, read_clause
@@ -120,3 +121,31 @@ def test_numerals(case) -> None:  # noqa: ANN001
     for g, w in zip(got, want):
         assert g[0] == w[0] and _close(g[1], w[1]) and _close(g[2], w[2]) and g[3] == w[3], (g, w)
 
+
+
+# Synthetic phrases (written for this test, not taken from a notice): constructions common in
+# notices that the corpus happens not to contain. Kept apart from the real-phrase tables.
+SYNTHETIC_THRESHOLDS = [
+    ("比上年增长10%。", [("==", 10, None, "%", "上年")]),
+    ("研发投入较2020年提高5个百分点。", [("==", 5, None, "个百分点", "2020年")]),
+    ("营业收入同比增长20%以上。", [(">=", 20, None, "%", "同比")]),
+    ("给予5万元至10万元的资助。", [("range", 50000, 100000, "元", None)]),
+    ("给予50—100万元资助。", [("range", 500000, 1000000, "元", None)]),
+    ("常务理事人数不超过理事人数的1/3。", [("<=", 0.3333, None, "比例", None)]),
+]
+
+
+@pytest.mark.parametrize("phrase,want", SYNTHETIC_THRESHOLDS, ids=[p for p, _ in SYNTHETIC_THRESHOLDS])
+def test_synthetic_constructions(phrase: str, want: list[tuple]) -> None:
+    got = [(f.comparator, f.value, f.value_max, f.unit, f.baseline) for f in read_phrase(phrase).thresholds]
+    assert len(got) == len(want), got
+    for g, w in zip(got, want):
+        assert g[0] == w[0] and _close(g[1], w[1]) and _close(g[2], w[2]) and g[3:] == w[3:], (g, w)
+
+
+def test_synthetic_doc_numbers_law_and_announcement_forms() -> None:
+    cits = read_phrase("依照中华人民共和国主席令第二十九号和国家税务总局公告2018年第60号执行。").citations
+    assert [(c.doc_number, resolve_issuer(c.code), c.year, c.serial) for c in cits] == [
+        ("中华人民共和国主席令第二十九号", "中华人民共和国主席", None, 29),
+        ("国家税务总局公告2018年第60号", "国家税务总局", 2018, 60),
+    ]

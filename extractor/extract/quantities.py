@@ -9,6 +9,8 @@ next to it, so 一般, 一线, 统一 and 进一步 are never numbers.
 [('3-5个', 3, 5, '个'), ('四分之三', 0.75, None, '比例'), ('15%', 15, None, '%')]
 >>> [(q.text, q.value, q.unit) for q in find_quantities("个人会员不足2万人的，一般不超过一百五十人，至少有一名")]
 [('2万人', 20000, '人'), ('一百五十人', 150, '人'), ('一名', 1, '名')]
+>>> [(q.value, q.value_max, q.unit) for q in find_quantities("给予50—100万元、5万元至10万元资助，6个月至12个月，缴费额的2/3，1月至12月")]
+[(500000, 1000000, '元'), (50000, 100000, '元'), (6, 12, '个月'), (0.6667, None, '比例')]
 >>> find_quantities("坚持一般原则，深入一线，进一步统一思想")
 []
 """
@@ -34,8 +36,10 @@ _QUANTITY_RE = re.compile(
     rf"(?P<half>一半)"  # 占总课时一半以上 (corpus 01)
     rf"|(?P<pct_cn>百分之(?P<pc>{_NUM}))"
     rf"|(?P<frac>(?P<den>{_NUM})分之(?P<numr>{_NUM}))"
-    # 15-20个, 四至五年, 3～5
-    rf"|(?P<range>(?P<lo>{_NUM})(?P<lom>[万萬亿億]?)[%％]?\s*(?:-|－|—|~|～|至|到)\s*(?P<hi>{_NUM})(?P<him>[万萬亿億]?)(?P<rpct>[%％])?(?P<runit>{_UNIT_ALT})?)"
+    # 实际缴费额的2/3 (corpus 12); dates with slashes are masked before
+    r"|(?P<slash>(?P<sn>\d{1,2})/(?P<sd>\d{1,3})(?![\d/]))"
+    # 15-20个, 四至五年, 3～5, 5万元至10万元, 6个月至12个月 (corpus 10)
+    rf"|(?P<range>(?P<lo>{_NUM})(?P<lom>[万萬亿億]?)[%％]?(?P<lounit>{_UNIT_ALT})?\s*(?:-|－|—|~|～|至|到)\s*(?P<hi>{_NUM})(?P<him>[万萬亿億]?)(?P<rpct>[%％])?(?P<runit>{_UNIT_ALT})?)"
     # 2万人, 65%, 150人, 一名
     rf"|(?P<single>(?P<n>{_NUM})(?P<mag>[万萬亿億]?)(?P<pct>[%％‰])?(?: ?(?P<unit>{_UNIT_ALT}))?)"
 )
@@ -129,16 +133,25 @@ def _build(m: re.Match[str], text: str, s: int, e: int) -> Quantity | None:
         if not den or num > den:
             return None
         return Quantity(s, e, m.group(), _clean(num / den), None, "比例", "ratio")
+    if m.group("slash"):
+        num, den = int(m.group("sn")), int(m.group("sd"))
+        if not 0 < num < den:
+            return None
+        return Quantity(s, e, m.group(), _clean(num / den), None, "比例", "ratio")
     if m.group("range"):
         lo_s, hi_s = m.group("lo"), m.group("hi")
         unit = "%" if m.group("rpct") else m.group("runit")
+        if m.group("lounit") and (m.group("lounit") != unit or unit in ("月", "日", "号")):
+            return None  # 1月至12月, 4月26日至4月28日: calendar dates, not an amount
         cn = _is_cn(lo_s) or _is_cn(hi_s)
         if cn and unit is None:
             return None  # 一至二 without a unit is not a quantity
         if re.match(r"\d{4}$", lo_s) and re.match(r"\d{4}$", hi_s) and unit is None:
             return None  # 2014-2018: a span of years
-        lo = parse_number(lo_s + (m.group("lom") or ""))
         hi = parse_number(hi_s + (m.group("him") or ""))
+        lo = parse_number(lo_s + (m.group("lom") or ""))
+        if not m.group("lom") and m.group("him") and parse_number(lo_s + m.group("him")) < hi:
+            lo = parse_number(lo_s + m.group("him"))  # 50—100万元: both ends in 万
         if hi <= lo:
             return None
         return Quantity(s, e, m.group(), _clean(lo), _clean(hi), unit, "range")

@@ -82,8 +82,10 @@ _CMP_AFTER_RE = re.compile(rf"(?:{_AFTER_ALT})")
 _SUBCLAUSE_RE = re.compile(r"[^，,；;：:。！？!?\n]+")
 _TIME_FRAME_RE = re.compile(r"^\s*(?:到|至|截至|在)?\s*((?:19|20)\d{2})\s*年(?:底|末)?\s*$")
 _BASELINE_RE = re.compile(r"在?([^，,；;在]{1,20}?)的?基础上")
+# 比上年增长10%, 较2020年提高5个百分点: the base of a growth, written before it
+_COMPARED_RE = re.compile(r"(?:同比|环比|比|较)\s*((?:上年|去年|上一年|上年度|上一年度|前一年|同期|上年同期|(?:19|20)\d{2}\s*年(?:底|末|同期)?)(?:同期)?)\s*$|(同比|环比)\s*$")
 _LEAD_STRIP = re.compile(r"^(?:并且|并|且|和|及|或者|或|同时|其中|使|让|推动|确保|力争|争取|实现|要|应当|应该|应|须|努力|原则上|一般|按照|按|对|由|的)+")
-_TRAIL_STRIP = re.compile(r"(?:分别|每个|给予|可补贴|调整为|提高到|提高至|每人每月|每人每年|每月|每年|每人|为|按|一般|原则上|争取|力争|整体|总体|均|都|要|应当|应|须|必须|将|能够|可|的|有|占|数量|基本)+$")
+_TRAIL_STRIP = re.compile(r"(?:控制在|分别|每个|最长|最短|最多|最少|最高|最低|给予|可补贴|调整为|提高到|提高至|每人每月|每人每年|每月|每年|每人|为|按|一般|原则上|争取|力争|整体|总体|均|都|要|应当|应|须|必须|将|能够|可|的|有|占|数量|基本)+$")
 _PREDICATE_RE = re.compile(r"(?:应当|应|须|必须|要)?(?:为|是)([^，,；;。、]{2,30})$")
 _AMOUNT_CUE = re.compile(r"(?:为|按|给予|发放|补助|补贴|标准|调整为|提高到|提高至|每人每月|每人每年|每月|每年|每人)\s*$")
 _OBLIGATION_RE = re.compile(r"应|须|必须|要|确保")
@@ -169,7 +171,7 @@ def _read(masked: str, text: str, q: Quantity, lo: int) -> _Q:
     elif after and text[expr_end:expr_end + 1] == "的" and re.match(r"的[\u4e00-\u9fff]", text[expr_end:expr_end + 2]) \
             and lead.strip("\x00") and not _HAVING_END.search(lead) and q.value_max is None:
         qualifier = True  # 单户担保金额500万元及以下的小微企业: the bound picks out whom the rule is about
-    if growth and cmp is None and q.is_share:
+    if growth and cmp is None and (q.is_share or q.unit in ("个百分点", "百分点")):
         cmp, cmp_word = "==", None
     verb_gap = bool(m and m.group("gap") and m.group("gap") not in ("有", "为", "是") and not m.group("gap").startswith("每"))
     return _Q(q, cmp, cmp_word, cmp_start, expr_end, growth, base, qualifier, verb_gap)
@@ -197,6 +199,7 @@ def _clean_subject(s: str) -> str:
     s = s.strip(" \t\n、，,()")
     if not re.search(r"[\u4e00-\u9fff]", s):
         return ""
+    s = s[s.rfind("但") + 1:]  # 可适当提高但最高不超过…: what comes before 但 is a clause of its own (corpus 12)
     s = _LEAD_STRIP.sub("", s)
     s = re.sub(r"^(?:到|至|在)?(?:19|20)\d{2}年(?:底|末)?", "", s)
     prev = None
@@ -342,9 +345,9 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
         if r.cmp is not None and q.value_max is None and not notes:
             carried = r
         baseline = None
-        bm = _BASELINE_RE.search(pre)
+        bm = _BASELINE_RE.search(pre) or (_COMPARED_RE.search(pre) if r.growth else None)
         if bm:
-            baseline = bm.group(1).strip()
+            baseline = next(g for g in bm.groups() if g).strip()
             pre = pre[:bm.start()] + pre[bm.end():]
         frame = _TIME_LEAD.match(pre.strip())
         hedge = next((h for h in HEDGE_WORDS if h in pre[-6:]), None)
@@ -372,7 +375,7 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
                 subject = obj
                 consumed = obj_end + (1 if text[obj_end:obj_end + 1] == "、" else 0)
         if r.base and q.is_share:
-            subject = f"{subject}占{r.base}比例" if subject else r.base
+            subject = f"{subject}占{r.base}比例" if subject else f"占{r.base}比例"
         f = _found(text, r, sa, sb, subject or None)
         if carried is r:
             carried_subject = subject
