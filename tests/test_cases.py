@@ -125,19 +125,23 @@ def test_numerals(case) -> None:  # noqa: ANN001
 
 # Synthetic phrases (written for this test, not taken from a notice): constructions common in
 # notices that the corpus happens not to contain. Kept apart from the real-phrase tables.
-SYNTHETIC_THRESHOLDS = [
-    ("比上年增长10%。", [("==", 10, None, "%", "上年")]),
-    ("研发投入较2020年提高5个百分点。", [("==", 5, None, "个百分点", "2020年")]),
-    ("营业收入同比增长20%以上。", [(">=", 20, None, "%", "同比")]),
-    ("给予5万元至10万元的资助。", [("range", 50000, 100000, "元", None)]),
-    ("给予50—100万元资助。", [("range", 500000, 1000000, "元", None)]),
-    ("常务理事人数不超过理事人数的1/3。", [("<=", 0.3333, None, "比例", None)]),
+SYNTHETIC_THRESHOLDS = [  # (comparator, value, value_max, unit, baseline, subject)
+    ("比上年增长10%。", [("==", 10, None, "%", "上年", None)]),
+    ("研发投入较2020年提高5个百分点。", [("==", 5, None, "个百分点", "2020年", "研发投入增幅")]),
+    ("营业收入同比增长20%以上。", [(">=", 20, None, "%", "同比", "营业收入增幅")]),
+    ("给予5万元至10万元的资助。", [("range", 50000, 100000, "元", None, "资助")]),
+    ("给予50—100万元资助。", [("range", 500000, 1000000, "元", None, "资助")]),
+    ("常务理事人数不超过理事人数的1/3。", [("<=", 0.3333, None, "比例", None, "常务理事人数占理事人数比例")]),
+    ("须经理事会过半数通过。", [(">", 0.5, None, "比例", None, "理事会")]),
+    ("人均不低于1000元。", [(">=", 1000, None, "元", None, "人均")]),
+    ("每千人口拥有执业医师数达到3.2人。", [(">=", 3.2, None, "人", None, "每千人口拥有执业医师数")]),  # 每千: a rate's base
+    ("申请人年龄在35周岁以下。", [("<=", 35, None, "周岁", None, "申请人年龄")]),
 ]
 
 
 @pytest.mark.parametrize("phrase,want", SYNTHETIC_THRESHOLDS, ids=[p for p, _ in SYNTHETIC_THRESHOLDS])
 def test_synthetic_constructions(phrase: str, want: list[tuple]) -> None:
-    got = [(f.comparator, f.value, f.value_max, f.unit, f.baseline) for f in read_phrase(phrase).thresholds]
+    got = [(f.comparator, f.value, f.value_max, f.unit, f.baseline, f.subject) for f in read_phrase(phrase).thresholds]
     assert len(got) == len(want), got
     for g, w in zip(got, want):
         assert g[0] == w[0] and _close(g[1], w[1]) and _close(g[2], w[2]) and g[3:] == w[3:], (g, w)

@@ -33,7 +33,7 @@ _AFTER_ALT = "|".join(sorted((re.escape(w) for w, _ in COMPARATOR_AFTER), key=le
 
 _QUANTITY_RE = re.compile(
     # 百分之六十五 / 三分之一 / 3分之1
-    rf"(?P<half>一半)"  # 占总课时一半以上 (corpus 01)
+    rf"(?P<half>一半|半数)"  # 占总课时一半以上 (corpus 01), 过半数
     rf"|(?P<pct_cn>百分之(?P<pc>{_NUM}))"
     rf"|(?P<frac>(?P<den>{_NUM})分之(?P<numr>{_NUM}))"
     # 实际缴费额的2/3 (corpus 12); dates with slashes are masked before
@@ -113,6 +113,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             continue  # the tail of a longer number or a masked one
         if before == "第":
             continue  # ordinal: 第一, 第3
+        if before == "每" and m.group()[0] in "十百千万":
+            continue  # the base of a rate: 每千人口, 每万人, 每百户
         try:
             q = _build(m, text, s, e)
         except ParseError:

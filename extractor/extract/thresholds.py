@@ -84,10 +84,10 @@ _TIME_FRAME_RE = re.compile(r"^\s*(?:到|至|截至|在)?\s*((?:19|20)\d{2})\s*�
 _BASELINE_RE = re.compile(r"在?([^，,；;在]{1,20}?)的?基础上")
 # 比上年增长10%, 较2020年提高5个百分点: the base of a growth, written before it
 _COMPARED_RE = re.compile(r"(?:同比|环比|比|较)\s*((?:上年|去年|上一年|上年度|上一年度|前一年|同期|上年同期|(?:19|20)\d{2}\s*年(?:底|末|同期)?)(?:同期)?)\s*$|(同比|环比)\s*$")
-_LEAD_STRIP = re.compile(r"^(?:并且|并|且|和|及|或者|或|同时|其中|使|让|推动|确保|力争|争取|实现|要|应当|应该|应|须|努力|原则上|一般|按照|按|对|由|的)+")
-_TRAIL_STRIP = re.compile(r"(?:控制在|分别|每个|最长|最短|最多|最少|最高|最低|给予|可补贴|调整为|提高到|提高至|每人每月|每人每年|每月|每年|每人|为|按|一般|原则上|争取|力争|整体|总体|均|都|要|应当|应|须|必须|将|能够|可|的|有|占|数量|基本)+$")
+_LEAD_STRIP = re.compile(r"^(?:经(?=理事|常务|会员|到会|出席|全体|代表)|并且|并|且|和|及|或者|或|同时|其中|使|让|推动|确保|力争|争取|实现|要|应当|应该|应|须|努力|原则上|一般|按照|按|对|由|的)+")
+_TRAIL_STRIP = re.compile(r"(?:控制在|分别|每个|最长|最短|最多|最少|最高|最低|给予|可补贴|调整为|提高到|提高至|每人每月|每人每年|每月|每年|每人|为|按|一般|原则上|争取|力争|整体|总体|(?<!人)均|都|要|应当|应|须|必须|将|能够|可|的|有|占|数量|基本|(?<![存现所实正内外潜自旨])在)+$")
 _PREDICATE_RE = re.compile(r"(?:应当|应|须|必须|要)?(?:为|是)([^，,；;。、]{2,30})$")
-_AMOUNT_CUE = re.compile(r"(?:为|按|给予|发放|补助|补贴|标准|调整为|提高到|提高至|每人每月|每人每年|每月|每年|每人)\s*$")
+_AMOUNT_CUE = re.compile(r"(?:为|按|给予|发放|补助|补贴|奖励|资助|奖补|标准|调整为|提高到|提高至|每人每月|每人每年|每月|每年|每人)\s*$")
 _OBLIGATION_RE = re.compile(r"应|须|必须|要|确保")
 _COVERAGE_RE = re.compile(r"全覆盖")
 _CONDITIONAL_END = re.compile(
@@ -149,6 +149,8 @@ def _read(masked: str, text: str, q: Quantity, lo: int) -> _Q:
         growth = m.group("growth")
         base = m.group("base")[:-1] if m.group("base") else None
         cmp_start = q.start - len(window) + m.start()
+    elif q.text == "半数" and masked[q.start - 1:q.start] == "过":
+        cmp, cmp_word, cmp_start = ">", "过", q.start - 1  # 过半数: more than half
     after = _CMP_AFTER_RE.match(masked, q.end)
     expr_end = q.end
     qualifier = False
