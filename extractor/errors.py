@@ -37,7 +37,7 @@ ISSUE_CODES: dict[str, tuple[Severity, str]] = {
     "W108": ("info", "pinyin glosses removed"),
     "W109": ("warning", "document is truncated (paywall, preview limit or 未完)"),
     "W110": ("info", "traditional script converted to simplified"),
-    "W111": ("warning", "HTML without a recognised content region; blocks classified by vocabulary only"),
+    "W111": ("warning", "HTML without a recognised content region; the block with the most running text is taken as the body, else blocks are classified by vocabulary only"),
     "W112": ("warning", "very large input; processed, but consider splitting it"),
     "W113": ("warning", "HTML text could not be aligned to its source; those characters map to the nearest tag"),
     "W114": ("warning", "HTML nested deeper than the parser's limit of 256 elements; what lies deeper is lost"),
