@@ -34,7 +34,7 @@ def _copy(doc, n: int):  # noqa: ANN001, ANN202
 
 def build(db: Path, n_docs: int) -> None:
     from extractor.pipeline import expand_inputs, extract_bytes
-    from extractor.store import Store
+    from extractor.kb.store import Store
 
     blobs = [(str(p), p.read_bytes()) for p in expand_inputs([ROOT / "corpus"])]
     docs = [(extract_bytes(b, path=p), b) for p, b in blobs]
@@ -56,8 +56,8 @@ def main() -> None:
     ap.add_argument("--db", default="/tmp/polex-bench-10k.db")
     ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args()
-    from extractor.query import Filters, query_documents, query_requirements, query_thresholds, trace
-    from extractor.store import Store
+    from extractor.kb.query import Filters, query_documents, query_requirements, query_thresholds, trace
+    from extractor.kb.store import Store
 
     db = Path(args.db)
     if not db.exists() or Store(db).counts()["documents"] < args.docs:

@@ -11,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 from extractor import __version__
-from extractor.outline import render_outline
+from extractor.views.outline import render_outline
 from extractor.pipeline import Outcome, run_all
 
 
@@ -47,7 +47,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """The main job: every notice of the corpus → outputs/ (JSON, outline, summary) and the SQLite store."""
-    from extractor.store import Store
+    from extractor.kb.store import Store
 
     store = None if args.no_store else Store(args.db)
     stored = Counter()
@@ -105,8 +105,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_diff(args: argparse.Namespace) -> int:
     """Compare two notices (files): aligned points, added/removed, threshold changes."""
-    from extractor.diff import diff_documents
-    from extractor.diff_report import render
+    from extractor.views.diff import diff_documents
+    from extractor.views.diff_report import render
     from extractor.errors import InputError
     from extractor.pipeline import extract_path
 
@@ -126,7 +126,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Process files, folders and URLs and store them; a summary at the end, failures with reasons."""
-    from extractor.store import Store, ingest_paths
+    from extractor.ingest.local import ingest_paths
+    from extractor.kb.store import Store
 
     urls = [p for p in args.paths if re.match(r"^https?://", p)]
     paths = [p for p in args.paths if p not in urls]
@@ -135,20 +136,20 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         show = sys.stderr.isatty() and not args.quiet
         results = ingest_paths(store, paths, progress=show) if paths else []
         if urls:
-            from extractor.crawl import ingest_urls
+            from extractor.ingest.crawl import ingest_urls
 
             with _fetcher(args) as fetcher:
                 results += ingest_urls(store, fetcher, urls, attachments=args.attachments, progress=_bar if show else None)
         elapsed = time.perf_counter() - t0
         counts = store.counts()
         ids = [r.doc_id for r in results if r.status in ("stored", "new_version")]
-        new = store.db.execute(f"SELECT SUM(n_sections), SUM(n_requirements), SUM(n_thresholds), SUM(n_citations) "  # noqa: S608
-                               f"FROM documents WHERE doc_id IN ({','.join('?' * len(ids))})", ids).fetchone()
+        new = store.totals(ids)
     by: Counter[str] = Counter(r.status for r in results)
     print(f"{len(results)} inputs in {elapsed:.1f} s: {by['stored']} stored, {by['new_version']} new versions, "
           f"{by['duplicate']} already stored, {by['not_modified']} not modified (HTTP 304), {by['failed']} failed → {args.db}")
     if ids:
-        print(f"  new: {new[0]} numbered items, {new[1]} requirements, {new[2]} thresholds, {new[3]} citations")
+        print(f"  new: {new['sections']} numbered items, {new['requirements']} requirements, {new['thresholds']} thresholds, "
+              f"{new['citations']} citations")
     print(f"  store: {counts['documents']} documents ({counts['works']} works), {counts['requirements']} requirements, "
           f"{counts['thresholds']} thresholds, {counts['citations']} citations, {counts['failures']} failures recorded")
     return _report_failures(results)
@@ -162,7 +163,7 @@ def _report_failures(results: list) -> int:
 
 
 def _fetcher(args: argparse.Namespace):  # noqa: ANN202
-    from extractor.fetch import Fetcher, FetchSettings
+    from extractor.ingest.fetch import Fetcher, FetchSettings
 
     return Fetcher(FetchSettings(timeout=args.timeout, retries=args.retries, delay=args.delay))
 
@@ -173,8 +174,8 @@ def _bar(k: int, n: int, what: str) -> None:
 
 def cmd_crawl(args: argparse.Namespace) -> int:
     """Walk a list page: ingest the notices it links to (URLs matching --follow)."""
-    from extractor.crawl import crawl
-    from extractor.store import Store
+    from extractor.ingest.crawl import crawl
+    from extractor.kb.store import Store
 
     with Store(args.db) as store, _fetcher(args) as fetcher:
         t0 = time.perf_counter()
@@ -223,8 +224,8 @@ def _cell(v: object, cap: int) -> str:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from extractor.query import Filters, query_documents, query_requirements, query_thresholds
-    from extractor.store import Store
+    from extractor.kb.query import Filters, query_documents, query_requirements, query_thresholds
+    from extractor.kb.store import Store
 
     if not Path(args.db).exists():
         print(f"polex: no store at {args.db} (run `polex ingest` first)", file=sys.stderr)
@@ -246,8 +247,8 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_trace(args: argparse.Namespace) -> int:
-    from extractor.query import trace
-    from extractor.store import Store
+    from extractor.kb.query import trace
+    from extractor.kb.store import Store
 
     with Store(args.db) as store:
         try:
@@ -282,20 +283,20 @@ def cmd_trace(args: argparse.Namespace) -> int:
 
 
 def cmd_graph(args: argparse.Namespace) -> int:
-    from extractor.graph import build_graph
-    from extractor.store import Store
+    from extractor.kb.graph import build_graph
+    from extractor.kb.store import Store
 
     with Store(args.db) as store:
         g = build_graph(store)
     if args.action == "render":
-        from extractor.render import render_svg
+        from extractor.views.render import render_svg
 
         svg = render_svg(g, everything=args.all)
         out = Path(args.out or "graph.svg")
         out.write_text(svg, encoding="utf-8")
         print(f"{out}: {sum(1 for _, a in g.nodes(data=True) if a['kind'] == 'document')} documents drawn by level")
         return 0
-    from extractor.export import export, to_neo4j_csv
+    from extractor.views.export import export, to_neo4j_csv
 
     if args.format == "neo4j-csv":
         for p in to_neo4j_csv(g, args.out or "neo4j"):
@@ -310,7 +311,7 @@ def cmd_graph(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from extractor.schema import dump_schema
+    from extractor.views.schema import dump_schema
 
     for path in dump_schema(args.out):
         print(path)

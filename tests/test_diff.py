@@ -10,8 +10,8 @@ import opencc
 import pytest
 
 from extractor.cli import main
-from extractor.diff import diff_documents
-from extractor.diff_report import render
+from extractor.views.diff import diff_documents
+from extractor.views.diff_report import render
 from extractor.model import DiffReport
 from extractor.pipeline import extract_bytes
 from tests.conftest import CORPUS, GOLD, ROOT, extracted

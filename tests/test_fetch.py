@@ -7,10 +7,10 @@ from collections import Counter
 
 import pytest
 
-from extractor.crawl import crawl, ingest_url, ingest_urls
-from extractor.fetch import Fetcher, FetchError, FetchSettings
+from extractor.ingest.crawl import crawl, ingest_url, ingest_urls
+from extractor.ingest.fetch import Fetcher, FetchError, FetchSettings
 from extractor.pipeline import extract_bytes, extract_path
-from extractor.store import Store
+from extractor.kb.store import Store
 from tests.conftest import CORPUS
 from tests.webserver import CorpusServer, reencode, synthetic_docx
 

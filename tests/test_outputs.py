@@ -11,8 +11,8 @@ import sys
 import pytest
 
 from extractor.cli import main
-from extractor.outline import render_outline
-from extractor.schema import SCHEMAS, build_schema
+from extractor.views.outline import render_outline
+from extractor.views.schema import SCHEMAS, build_schema
 from tests.conftest import CORPUS, ROOT
 
 REGEN = os.environ.get("POLEX_REGEN_GOLDEN") == "1"
@@ -69,7 +69,7 @@ def test_outputs_are_current(tmp_path) -> None:  # noqa: ANN001
         if name == "summary.json":
             continue
         assert (fresh_dir / name).read_text(encoding="utf-8") == (committed / name).read_text(encoding="utf-8"), name
-    from extractor.store import Store
+    from extractor.kb.store import Store
 
     assert Store(tmp_path / "polex.db").counts()["documents"] == 29
 

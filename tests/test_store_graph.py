@@ -11,12 +11,13 @@ import networkx as nx
 import pytest
 
 from extractor.cli import main
-from extractor.export import export, to_neo4j_csv
-from extractor.graph import build_graph
+from extractor.views.export import export, to_neo4j_csv
+from extractor.kb.graph import build_graph
 from extractor.pipeline import extract_bytes
-from extractor.query import Filters, query_documents, query_requirements, query_thresholds, trace
-from extractor.render import render_svg
-from extractor.store import Store, ingest_paths, number_key, series_key
+from extractor.kb.query import Filters, query_documents, query_requirements, query_thresholds, trace
+from extractor.views.render import render_svg
+from extractor.ingest.local import ingest_paths
+from extractor.kb.store import Store, number_key, series_key
 from tests.conftest import CORPUS, extracted
 
 SEEDS = CORPUS / "seeds"
@@ -112,7 +113,7 @@ def test_a_bad_document_is_recorded_and_the_batch_goes_on(tmp_path, monkeypatch)
     s = Store(tmp_path / "f.db")
     binary = tmp_path / "scan.txt"
     binary.write_bytes(b"%PDF-1.4\x00\x01binary")
-    import extractor.store as store_mod
+    import extractor.kb.store as store_mod
 
     calls = {"n": 0}
     real = store_mod.Store.add
@@ -218,7 +219,7 @@ def test_committed_graph_picture_is_current(store: Store) -> None:
 
 def test_migrations_bring_an_old_store_up_to_date(tmp_path) -> None:  # noqa: ANN001
     """A store created by migration 1 alone is upgraded in place, its data kept."""
-    import extractor.store as store_mod
+    import extractor.kb.store as store_mod
 
     path = tmp_path / "old.db"
     db = sqlite3.connect(path)

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extractor import __version__
-from extractor.extract.metadata import classify_level
+from extractor.data.levels import classify_level
+from extractor.extract.citations import citation_relation
 from extractor.model import Citation, Document
 from extractor.segment.tokens import get_segmenter
 
@@ -117,7 +118,6 @@ MIGRATIONS: tuple[str, ...] = (
 )
 
 # 为贯彻落实《X》, 根据《X》, 按照《X》的要求: this document implements X
-IMPLEMENT_CUES = re.compile(r"(?:为了?|深入)?(?:贯彻落实|贯彻|落实|根据|按照|依据|依照|遵照|执行)[^。；;，,]{0,12}$")
 _KEY_JUNK = re.compile(r"[\s　“”\"'‘’《》〈〉<>()（）\[\]【】〔〕、，,。.:：;；\-—_·]")
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*(?:年度?|—|-)?")
 
@@ -163,17 +163,6 @@ def _year(doc: Document) -> int | None:
     t = _main_title(doc) or ""
     m = re.search(r"((?:19|20)\d{2})年", t)
     return int(m.group(1)) if m else None
-
-
-def citation_relation(doc: Document, c: Citation) -> tuple[str, str | None]:
-    """('implements', cue) when the words before the citation say this document carries it out."""
-    line_start = max(doc.text.rfind("\n", 0, c.span[0]), doc.text.rfind("。", 0, c.span[0])) + 1
-    before = doc.text[line_start:c.span[0]]
-    before = re.sub(r"《[^》]*》(?:[(（][^)）]*[)）])?[、和及与]?", "", before)  # earlier titles of the same list
-    m = IMPLEMENT_CUES.search(before)
-    if m:
-        return "implements", m.group().strip()
-    return "cites", None
 
 
 @dataclass
@@ -349,6 +338,17 @@ class Store:
         return {t: self.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]  # noqa: S608 - fixed table names
                 for t in ("documents", "works", "sections", "requirements", "thresholds", "citations", "failures")}
 
+    def totals(self, doc_ids: list[str]) -> dict[str, int]:
+        """Numbered items, requirements, thresholds and citations summed over some documents."""
+        out = {"sections": 0, "requirements": 0, "thresholds": 0, "citations": 0}
+        for k in range(0, len(doc_ids), 500):  # SQLite's host-parameter limit
+            chunk = doc_ids[k:k + 500]
+            row = self.db.execute(f"SELECT SUM(n_sections), SUM(n_requirements), SUM(n_thresholds), SUM(n_citations) "  # noqa: S608
+                                  f"FROM documents WHERE doc_id IN ({','.join('?' * len(chunk))})", chunk).fetchone()
+            for key, v in zip(out, row):
+                out[key] += v or 0
+        return out
+
     def search_clauses(self, query: str, limit: int = 20) -> list[sqlite3.Row]:
         """Clauses holding every word of ``query``, best first."""
         match = fts_match(query)
@@ -367,38 +367,3 @@ def fts_match(query: str) -> str | None:
 
 def _now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-
-
-def ingest_paths(store: Store, paths: Iterable[str | Path], progress: bool = False) -> list[IngestResult]:
-    """Run the pipeline on files and folders and store each document; one failure never stops the batch."""
-    import hashlib
-    import sys
-
-    from extractor.errors import InputError
-    from extractor.pipeline import expand_inputs, extract_bytes
-
-    files = expand_inputs(paths)
-    out: list[IngestResult] = []
-    for k, p in enumerate(files, start=1):
-        if progress:
-            bar = "#" * (30 * k // max(1, len(files)))
-            print(f"\r[{bar:<30}] {k}/{len(files)} {p.name[:40]:<40}", end="", file=sys.stderr, flush=True)
-        sha = None
-        try:
-            data = p.read_bytes()
-            sha = hashlib.sha256(data).hexdigest()
-            existing = store.has_bytes(sha)
-            if existing:
-                out.append(IngestResult(str(p), "duplicate", existing))
-                continue
-            out.append(store.add(extract_bytes(data, path=str(p)), data))
-        except (InputError, OSError) as e:
-            code = getattr(e, "code", "E901")
-            store.record_failure(str(p), sha, code, str(e))
-            out.append(IngestResult(str(p), "failed", code=code, message=str(e)))
-        except Exception as e:  # noqa: BLE001 - a batch survives any one document; the store rolled back
-            store.record_failure(str(p), sha, "E904", f"{type(e).__name__}: {e}")
-            out.append(IngestResult(str(p), "failed", code="E904", message=f"{type(e).__name__}: {e}"))
-    if progress and files:
-        print(file=sys.stderr)
-    return out

@@ -31,8 +31,8 @@ from collections.abc import Iterable
 from extractor.model import (
     DiffPair, DiffReport, DocRef, Document, ItemRef, Section, TextOp, Threshold, ThresholdChange, ThresholdSide,
 )
-from extractor.outline import format_threshold
-from extractor.similarity import cosine, dice, norm_condition, tfidf, words
+from extractor.views.outline import format_threshold
+from extractor.kb.similarity import cosine, dice, norm_condition, tfidf, words
 
 MATCH_FLOOR = 0.13  # a one-to-one partner needs at least this much in common
 LINK_FLOOR = 0.2  # any further link (split / merge) needs this …

@@ -16,10 +16,10 @@ from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
 from extractor.errors import InputError
-from extractor.fetch import FetchError, Fetcher, Response
+from extractor.ingest.fetch import FetchError, Fetcher, Response
 from extractor.normalize.html import find_links, looks_like_html
 from extractor.pipeline import extract_bytes
-from extractor.store import IngestResult, Store
+from extractor.kb.store import IngestResult, Store
 
 ATTACHMENT_EXT = re.compile(r"\.(docx?|pdf|wps|xlsx?)$", re.I)
 Progress = Callable[[int, int, str], None]

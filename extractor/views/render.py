@@ -12,7 +12,7 @@ import html
 
 import networkx as nx
 
-from extractor.graph import guess_level
+from extractor.kb.graph import guess_level
 
 LAYERS = ("national", "provincial", "municipal", "county", "unknown")
 COLORS = {"cites": "#9a9a9a", "implements": "#1f5fbf", "next_edition": "#2e8b57"}

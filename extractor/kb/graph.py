@@ -29,10 +29,10 @@ import networkx as nx
 
 from extractor.data.doc_codes import resolve_issuer
 from extractor.data.regions import CITY_PROVINCE, PROVINCES
-from extractor.extract.metadata import classify_level
+from extractor.data.levels import classify_level
 from extractor.data.vocab import CONCEPTS
-from extractor.similarity import cosine, dice, norm_condition, tfidf, words
-from extractor.store import Store
+from extractor.kb.similarity import cosine, dice, norm_condition, tfidf, words
+from extractor.kb.store import Store
 
 FUZZY_TITLE = 0.9  # difflib ratio for a title that matches no key exactly
 ALIGN_FLOOR = 0.35  # combined score for two requirements to carry the same requirement

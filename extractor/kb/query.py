@@ -12,8 +12,8 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractor.graph import align_requirements, guess_level
-from extractor.store import Store, fts_match
+from extractor.kb.graph import align_requirements, guess_level
+from extractor.kb.store import Store, fts_match
 
 LEVEL_RANK = {"national": 0, "provincial": 1, "municipal": 2, "county": 3, "unknown": 4}
 
