@@ -24,7 +24,9 @@ from extractor.segment.tokens import get_nlp
 
 # only clauses holding a modal word (or a glued 积极…/努力…) go through spaCy
 _MODAL_PREFILTER = re.compile("|".join(sorted({w for w, _ in MODAL_WORDS}, key=len, reverse=True)))
-_NUM = r"[\d一二三四五六七八九十两]+"
+# bounded: on a long run of digits an unbounded count backtracked from every start (10 KB of digits
+# took 14 s, issue 15); no count of days or months has more than ten digits
+_NUM = r"[\d一二三四五六七八九十两]{1,10}"
 _DEADLINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 于5月10日前 / 2018年6月30日之前
     ("day", re.compile(r"(?:于|在|至|到)?\s*(?:(?P<y>(?:19|20)\d{2})\s*年)?\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:之)?(?:前|以前)")),
@@ -132,22 +134,62 @@ def read_clauses(text: str, spans: list[tuple[int, int]]) -> list[ClauseReading]
     out = [_NOTHING] * len(spans)
     if not todo:
         return out
-    starts: list[int] = []
-    pos = 0
-    for i in todo:
-        starts.append(pos)
-        pos += spans[i][1] - spans[i][0] + 1
-    doc = get_nlp()("\n".join(text[spans[i][0] : spans[i][1]] for i in todo))
     modals: list[list[Any]] = [[] for _ in todo]
     actors: list[list[Any]] = [[] for _ in todo]
-    for sp in doc.spans["modal"]:
-        modals[bisect_right(starts, sp.start_char) - 1].append(sp)
-    for e in doc.ents:
-        if e.label_ == "ACTOR":
-            actors[bisect_right(starts, e.start_char) - 1].append(e)
+    for group in _chunks([(k, *spans[i]) for k, i in enumerate(todo)]):
+        starts: list[int] = []
+        pos = 0
+        for _, a, b in group:
+            starts.append(pos)
+            pos += b - a + 1
+        doc = get_nlp()("\n".join(text[a:b] for _, a, b in group))
+        for sp in doc.spans["modal"]:
+            g = bisect_right(starts, sp.start_char) - 1
+            modals[group[g][0]].append(_Hit.of(sp, group[g][1] - starts[g]))
+        for e in doc.ents:
+            if e.label_ == "ACTOR":
+                g = bisect_right(starts, e.start_char) - 1
+                actors[group[g][0]].append(_Hit.of(e, group[g][1] - starts[g]))
     for k, i in enumerate(todo):
-        out[i] = _reading(spans[i][0] - starts[k], starts[k], modals[k], actors[k])
+        out[i] = _reading(0, spans[i][0], modals[k], actors[k])
     return out
+
+
+# Characters per spaCy Doc. Clauses are read in clause-aligned chunks of at most this size, so a
+# notice of any length is read in full and spaCy's max_length (10^6) is never reached (issue 18).
+CHUNK_CHARS = 100_000
+
+
+def _chunks(items: list[tuple[int, int, int]]) -> list[list[tuple[int, int, int]]]:
+    """(clause, start, end) items grouped so that each group joined by newlines stays under
+    :data:`CHUNK_CHARS`. A clause longer than that (no 。；！？ nor line break in 100,000
+    characters: not prose) is cut into pieces, and a word may be split at a cut."""
+    groups: list[list[tuple[int, int, int]]] = [[]]
+    size = 0
+    for k, a, b in items:
+        for s in range(a, b, CHUNK_CHARS):
+            e = min(b, s + CHUNK_CHARS)
+            if groups[-1] and size + e - s + 1 > CHUNK_CHARS:
+                groups.append([])
+                size = 0
+            groups[-1].append((k, s, e))
+            size += e - s + 1
+    return groups
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """A modal span or an actor entity moved off its spaCy Doc, in text offsets."""
+
+    label_: str
+    id_: str
+    text: str
+    start_char: int
+    end_char: int
+
+    @classmethod
+    def of(cls, sp: Any, shift: int) -> _Hit:
+        return cls(sp.label_, sp.id_, sp.text, sp.start_char + shift, sp.end_char + shift)
 
 
 def _reading(shift: int, doc_start: int, modals: list[Any], actors: list[Any]) -> ClauseReading:

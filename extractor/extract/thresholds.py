@@ -30,12 +30,14 @@ NOT_THRESHOLD_PATTERNS: tuple[tuple[str, str], ...] = (
     ("month_day", r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{1,2}\s*月(?:底|末|份|中旬|上旬|下旬)"),
     ("clock", r"\d{1,2}:\d{2}(?::\d{2})?"),
     ("url", r"(?:https?://|www\.)[^\s\u4e00-\u9fff，。；）)]+"),
-    ("email", r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"),
+    # local part and domain bounded (RFC 5321: 64 and 255): unbounded, each start of a run of
+    # digits and dots scanned the whole run for an @ (`1.` x 10^5 took 120 s, issue 15)
+    ("email", r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,255}\.[A-Za-z]{2,}"),
     ("phone", r"(?:\(?0\d{2,3}\)?[-－—\s]?)?\d{7,8}(?:[-－—]\d{1,4})?|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)12345(?!\d)|(?<!\d)\d{3,4}-\d{5}(?!\d)"),
     ("postcode", r"(?:邮编|邮政编码)[:：]?\s*\d{6}"),
     ("page", r"第\s*\d+\s*页|共\s*\d+\s*页|\d+\s*/\s*\d+\s*页|全文共\s*\d+\s*字|显示\s*\d+\s*字|省略\s*\d+\s*字"),
     ("plan_name", r"[“\"]?[十一二三四五六七八九]{1,2}五[”\"]?(?=规划|时期|期间|计划|”|\")|“[一二三四五六七八九十\d\-+]+”"),
-    ("number_chain", r"\d+(?:-\d+){2,}"),  # 1-9-6-1 工作部署
+    ("number_chain", r"\d{1,20}(?:-\d{1,20}){2,}"),  # bounded: backtracked over a long digit run from each start  # 1-9-6-1 工作部署
     ("scientific", r"\d+(?:\.\d+)?\s*[×xX]\s*10\d*(?:/[A-Za-z]+)?"),  # 4×109/L in a medical standard (corpus 17)
     ("grade", r"[1-5]\s*A\s*级?"),  # 5A级学会, 3A级以上: a grade, not a count
     ("anniversary", r"[\d一二三四五六七八九十百]+\s*周年"),
@@ -87,6 +89,7 @@ _COMPARED_RE = re.compile(r"(?:同比|环比|比|较)\s*((?:上年|去年|上一
 _LEAD_STRIP = re.compile(r"^(?:经(?=理事|常务|会员|到会|出席|全体|代表)|并且|并|且|和|及|或者|或|同时|其中|使|让|推动|确保|力争|争取|实现|要|应当|应该|应|须|努力|原则上|一般|按照|按|对|由|的)+")
 _TRAIL_STRIP = re.compile(r"(?:控制在|分别|每个|最长|最短|最多|最少|最高|最低|给予|可补贴|调整为|提高到|提高至|每人每月|每人每年|每月|每年|每人|为|按|一般|原则上|争取|力争|整体|总体|(?<!人)均|都|要|应当|应|须|必须|将|能够|可|的|有|占|数量|基本|(?<![存现所实正内外潜自旨])在)+$")
 _PREDICATE_RE = re.compile(r"(?:应当|应|须|必须|要)?(?:为|是)([^，,；;。、]{2,30})$")
+_PREDICATE_REACH = 40  # a _PREDICATE_RE match starts at most 2 + 1 + 30 characters before the end
 _AMOUNT_CUE = re.compile(r"(?:为|按|给予|发放|补助|补贴|奖励|资助|奖补|标准|调整为|提高到|提高至|每人每月|每人每年|每月|每年|每人)\s*$")
 _OBLIGATION_RE = re.compile(r"应|须|必须|要|确保")
 _COVERAGE_RE = re.compile(r"全覆盖")
@@ -315,7 +318,10 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
                 group.append(f"{_clean_subject(text[prev_end:r.cmp_start])}{r.cmp}{text[q.start:q.end]}")
             prev_end = r.expr_end
             continue
-        if any(text[r.expr_end:sb].lstrip().startswith(n) for n in SELF_STRUCTURE_NOUNS) and r.cmp is None:
+        after = r.expr_end  # no slice to the end of the sub-clause per quantity: quadratic on 15%以上 x 10^5 (issue 15)
+        while after < sb and text[after].isspace():
+            after += 1
+        if r.cmp is None and any(text.startswith(n, after, sb) for n in SELF_STRUCTURE_NOUNS):
             prev_end = r.expr_end
             continue  # 5项重点工作, 四个方面: the plan's own structure
         notes: list[str] = []
@@ -329,7 +335,7 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
                     pre = carried_subject  # 分别为2413元、2512元: the subject carries over too
             elif q.is_share and re.search(r"为[^，,；;为]*$", pre):
                 r.cmp = "=="  # 补贴标准为…的四分之一: a definition, not a floor
-            elif q.is_share and (obligation or _PREDICATE_RE.search(text[sa:sb])):
+            elif q.is_share and (obligation or _PREDICATE_RE.search(text, max(sa, sb - _PREDICATE_REACH), sb)):
                 r.cmp = ">="
                 notes.append("no comparator word; a required share is read as a minimum")
             elif q.unit in ("元", "万元", "千元") and _AMOUNT_CUE.search(text[max(sa, q.start - 6):q.start]):
@@ -360,9 +366,11 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
         if pre.rstrip().endswith("的"):
             owner = _clean_subject(pre.rstrip()[:-1])
         end_of_expr = range_end.expr_end if range_end else r.expr_end
-        tail = text[end_of_expr:sb]
+        # the noun looks at most 31 characters ahead, the predicate is anchored at the end of the
+        # sub-clause: neither needs the whole rest of it (linear time on long sub-clauses, issue 15)
+        tail = text[end_of_expr:min(sb, end_of_expr + 64)]
         noun = re.match(r"([^，,；;。、\x00]{1,30}?)(?=、|应|须|要|为|是|$)", tail)
-        pred = _PREDICATE_RE.search(tail)
+        pred = _PREDICATE_RE.search(text, max(end_of_expr, sb - _PREDICATE_REACH), sb)
         consumed = end_of_expr
         if q.is_share and pred and (owner or (noun and not subject)):
             holder = owner or (_clean_subject(noun.group(1)) if noun else None)
