@@ -10,9 +10,12 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from extractor import __version__
-from extractor.views.outline import render_outline
-from extractor.pipeline import Outcome, run_all
+
+if TYPE_CHECKING:  # the pipeline (spaCy, pydantic, lxml) is imported only by the commands that extract
+    from extractor.pipeline import Outcome
 
 
 def _dump(doc) -> str:  # noqa: ANN001
@@ -24,6 +27,9 @@ def _error(o: Outcome) -> None:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    from extractor.pipeline import run_all
+    from extractor.views.outline import render_outline
+
     failed = 0
     docs = []
     for o in run_all(args.paths):
@@ -39,15 +45,17 @@ def cmd_extract(args: argparse.Namespace) -> int:
             docs.append(o.document)
     if args.format == "json":
         if len(docs) == 1 and len(args.paths) == 1:
-            print(json.dumps(docs[0].model_dump(mode="json"), ensure_ascii=False, indent=2))
+            print(docs[0].model_dump_json(indent=2))
         else:
-            print("[" + ",\n".join(json.dumps(d.model_dump(mode="json"), ensure_ascii=False, indent=2) for d in docs) + "]")
+            print("[" + ",\n".join(d.model_dump_json(indent=2) for d in docs) + "]")
     return 1 if failed else 0
 
 
 def cmd_run(args: argparse.Namespace) -> int:
     """The main job: every notice of the corpus → outputs/ (JSON, outline, summary) and the SQLite store."""
     from extractor.kb.store import Store
+    from extractor.pipeline import run_all
+    from extractor.views.outline import render_outline
 
     store = None if args.no_store else Store(args.db)
     stored = Counter()
@@ -69,7 +77,8 @@ def cmd_run(args: argparse.Namespace) -> int:
             continue
         d = o.document
         nbytes += d.source.size
-        (out / f"{stem}.json").write_text(json.dumps(d.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        # pydantic's own serializer: the same bytes as json.dumps(model_dump(), indent=1), 6x faster (issue 18)
+        (out / f"{stem}.json").write_text(d.model_dump_json(indent=1) + "\n", encoding="utf-8")
         (out / f"{stem}.outline.txt").write_text(render_outline(d), encoding="utf-8")
         codes.update(i.code for i in d.issues)
         if store is not None:

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import re
 
+from typing import TYPE_CHECKING
+
 from extractor.data import regions
-from extractor.model import Level
+
+if TYPE_CHECKING:  # an annotation only: reading a store must not import pydantic (issue 18)
+    from extractor.model import Level
 
 
 def classify_level(issuer: str) -> tuple[Level, str]:

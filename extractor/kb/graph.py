@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from extractor.data.doc_codes import resolve_issuer
 from extractor.data.regions import CITY_PROVINCE, PROVINCES
@@ -33,6 +33,9 @@ from extractor.data.levels import classify_level
 from extractor.data.vocab import CONCEPTS
 from extractor.kb.similarity import cosine, dice, norm_condition, tfidf, words
 from extractor.kb.store import Store
+
+if TYPE_CHECKING:  # networkx is imported by build_graph only: trace and query never build a graph (issue 18)
+    import networkx as nx
 
 FUZZY_TITLE = 0.9  # difflib ratio for a title that matches no key exactly
 ALIGN_FLOOR = 0.35  # combined score for two requirements to carry the same requirement
@@ -118,6 +121,8 @@ class Resolver:
 
 
 def build_graph(store: Store, with_structure: bool = True) -> nx.MultiDiGraph:
+    import networkx as nx
+
     g = nx.MultiDiGraph()
     db = store.db
     docs = {r["doc_id"]: dict(r) for r in db.execute(

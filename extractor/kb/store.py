@@ -23,10 +23,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extractor import __version__
+from typing import TYPE_CHECKING
+
 from extractor.data.levels import classify_level
-from extractor.extract.citations import citation_relation
-from extractor.model import Citation, Document
 from extractor.segment.tokens import get_segmenter
+
+if TYPE_CHECKING:  # a store that is only read never imports the models or the extractors (issue 18)
+    from extractor.model import Citation, Document
 
 DEFAULT_DB = "polex.db"
 
@@ -234,6 +237,8 @@ class Store:
 
     def add(self, doc: Document, data: bytes) -> IngestResult:
         """Store one processed document with its bytes, in one transaction."""
+        from extractor.extract.citations import citation_relation
+
         path = doc.source.path or doc.source.url or ""
         existing = self.has_bytes(doc.source.sha256)
         if existing:

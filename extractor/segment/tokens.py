@@ -14,7 +14,11 @@ tokens on every clause of the corpus. Nothing is loaded at import time.
 
 from __future__ import annotations
 
+import importlib.machinery
+import importlib.util
+import sys
 import threading
+import types
 from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -41,13 +45,13 @@ class Segmenter:
             backend = self.backend
             if backend in ("auto", "rjieba"):
                 try:
-                    import rjieba
+                    jieba_class = _rjieba_class()
                 except ImportError:
                     if backend == "rjieba":
                         raise
                     backend = "jieba"
                 else:
-                    rj = rjieba.Jieba()
+                    rj = jieba_class()
                     for w, f, t in USER_WORDS:
                         rj.add_word(w, f, t)
                     self._cut = lambda s: rj.cut(s, False)
@@ -68,6 +72,61 @@ class Segmenter:
         return (self._cut or self._load())(text)
 
 
+def _rjieba_class() -> type:
+    """rjieba's ``Jieba`` class, loaded from its extension module without running the package's
+    ``__init__``, which builds a default dictionary at import (0.15 s) that polex never uses:
+    the one segmenter polex needs is built once, with the policy user dictionary (issue 18).
+    """
+    if "rjieba" in sys.modules:  # imported by someone else already: nothing left to save
+        return sys.modules["rjieba"].Jieba  # type: ignore[no-any-return]
+    spec = importlib.util.find_spec("rjieba")  # locates the package without executing it
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("rjieba is not installed")
+    name = "rjieba.rjieba"
+    if name not in sys.modules:
+        ext = importlib.machinery.PathFinder.find_spec(name, list(spec.submodule_search_locations))
+        if ext is None or ext.loader is None:
+            raise ImportError("rjieba's extension module is missing")
+        module = importlib.util.module_from_spec(ext)
+        ext.loader.exec_module(module)
+        sys.modules[name] = module  # a later ``import rjieba`` reuses it
+    return sys.modules[name].Jieba  # type: ignore[no-any-return]
+
+
+def import_spacy() -> types.ModuleType:
+    """``import spacy`` without ``spacy.cli``.
+
+    spaCy's ``__init__`` imports ``spacy.cli.info`` for its ``spacy.info`` helper, and with it
+    the whole command-line stack (typer, rich, jinja2, weasel, requests, …): about a third of
+    the CPU of a short ``polex extract`` (issue 18). A stand-in ``spacy.cli.info`` is in place
+    only while spaCy's ``__init__`` runs; ``spacy.info`` then imports the real CLI on its first
+    call, and so does any later ``import spacy.cli``.
+    """
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    cli = types.ModuleType("spacy.cli")
+    cli.__path__ = []  # a package, as far as the import system is concerned
+    info_mod = types.ModuleType("spacy.cli.info")
+
+    def info(*args: Any, **kwargs: Any) -> Any:
+        from spacy.cli.info import info as real_info
+
+        return real_info(*args, **kwargs)
+
+    info_mod.info = info  # type: ignore[attr-defined]
+    sys.modules.setdefault("spacy.cli", cli)
+    sys.modules.setdefault("spacy.cli.info", info_mod)
+    try:
+        import spacy
+    finally:
+        for name, stub in (("spacy.cli.info", info_mod), ("spacy.cli", cli)):
+            if sys.modules.get(name) is stub:
+                del sys.modules[name]
+    if getattr(spacy, "cli", None) is cli:
+        delattr(spacy, "cli")
+    return spacy
+
+
 _SEGMENTERS: dict[str, Segmenter] = {}
 
 
@@ -86,7 +145,7 @@ class _SpacyTokenizer:
         self.segmenter = segmenter
 
     def __call__(self, text: str) -> Any:
-        from spacy.tokens import Doc
+        from spacy.tokens import Doc  # spaCy is imported (without its CLI) by get_nlp
 
         words = [w for w in self.segmenter.cut(text) if w]
         doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
@@ -219,8 +278,7 @@ def get_nlp(backend: str = "auto") -> Language:
 
     Actors land in ``doc.ents`` (label ACTOR), modal words in ``doc.spans["modal"]``.
     """
-    import spacy
-
+    spacy = import_spacy()
     _register_components()
     nlp = spacy.blank("zh")
     nlp.tokenizer = _SpacyTokenizer(nlp.vocab, get_segmenter(backend))

@@ -1,0 +1,82 @@
+"""Start-up and output cost (issue 18): short commands import only what they use; JSON is written fast.
+
+Each command runs in a fresh interpreter, which reports the modules it ended up importing;
+no timings are asserted (the machine is shared), only what was imported.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CORPUS
+
+# Run polex's main in a fresh interpreter, then print which heavy modules got imported.
+_PROBE = """
+import json, sys
+sys.argv = ["polex"] + json.loads(sys.argv[1])
+from extractor.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+heavy = ("spacy", "spacy.cli", "typer", "rich", "jinja2", "networkx", "extractor.pipeline", "pydantic", "rjieba", "jieba")
+print(json.dumps({m: m in sys.modules for m in heavy}), file=sys.stderr)
+"""
+
+
+def _imported(args: list[str]) -> dict[str, bool]:
+    out = subprocess.run([sys.executable, "-c", _PROBE, json.dumps(args)], capture_output=True, text=True, timeout=120)
+    return json.loads(out.stderr.strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="module")
+def small_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from extractor.ingest.local import ingest_paths
+    from extractor.kb.store import Store
+
+    db = tmp_path_factory.mktemp("store") / "polex.db"
+    store = Store(str(db))
+    ingest_paths(store, [CORPUS / "seeds"])
+    store.close()
+    return db
+
+
+@pytest.mark.parametrize("args", [
+    ["--help"],
+    ["query", "documents"],
+    ["query", "requirements", "--search", "监事会"],
+    ["trace", "011d3522b4039536"],
+])
+def test_reading_commands_import_neither_spacy_nor_the_pipeline_nor_networkx(args: list[str], small_store: Path) -> None:
+    mods = _imported(args + (["--db", str(small_store)] if args != ["--help"] else []))
+    assert not mods["spacy"] and not mods["extractor.pipeline"] and not mods["networkx"], mods
+    if args[0] != "trace":  # trace segments titles with the policy dictionary; query reads SQLite only
+        assert not mods["pydantic"], mods
+
+
+def test_extract_imports_spacy_without_its_cli_stack_nor_rjiebas_default_dictionary() -> None:
+    mods = _imported(["extract", str(CORPUS / "seeds" / "000_50beaf381828b43a.txt"), "--format", "jsonl"])
+    assert mods["spacy"] and mods["extractor.pipeline"], mods
+    assert not mods["spacy.cli"] and not mods["typer"] and not mods["rich"] and not mods["jinja2"], mods
+    # the rjieba package's __init__ (which builds a default dictionary) never ran
+    assert not mods["rjieba"], mods
+
+
+def test_spacy_cli_still_imports_after_polex_loaded_spacy() -> None:
+    code = ("from extractor.segment.tokens import import_spacy\nspacy = import_spacy()\n"
+            "import spacy.cli\nimport typer\nprint(callable(spacy.cli.setup_cli), spacy.cli.info is not spacy.info)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.split() == ["True", "True"], out.stderr[-2000:]
+
+
+def test_model_dump_json_writes_the_bytes_json_dumps_wrote(corpus_docs: dict) -> None:
+    """outputs/ are written with pydantic's serializer; it must give json.dumps's bytes exactly
+    (non-ASCII kept, same separators, same floats) on every corpus document."""
+    for name, doc in corpus_docs.items():
+        for indent in (1, 2):
+            assert doc.model_dump_json(indent=indent) == json.dumps(doc.model_dump(mode="json"), ensure_ascii=False, indent=indent), name
