@@ -34,16 +34,31 @@ def _compact(s: str) -> str:
     return re.sub(r"\s+", "", s)
 
 
-def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    return any(a <= pos < b for a, b in spans)
+class _Spans:
+    """Membership in a union of spans by bisection (a scan of every span per citation was
+    quadratic on long notices, issue 18)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for a, b in sorted(s for s in spans if s[0] < s[1]):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
+
+    def __contains__(self, pos: int) -> bool:
+        k = bisect_right(self.starts, pos) - 1
+        return k >= 0 and pos < self.ends[k]
 
 
 def build_citations(doc_id: str, aligned: AlignedText, layers: list[Mark], parts: list[Part], metadata: Metadata,
                     clause_index: _ClauseIndex | None = None) -> tuple[list[Citation], list[tuple[int, int]]]:
     """Citations of the body, and the spans to mask (those in site chrome included)."""
     text = aligned.text
-    noise = [(m.start, m.end) for m in layers if m.kind in ("furniture", "toc")]
-    meta = [(m.start, m.end) for m in layers if m.kind == "meta"]
+    noise = _Spans([(m.start, m.end) for m in layers if m.kind in ("furniture", "toc")])
+    meta = _Spans([(m.start, m.end) for m in layers if m.kind == "meta"])
     own = _compact(metadata.doc_number.value) if metadata.doc_number and isinstance(metadata.doc_number.value, str) else None
     enclosed = {_compact(p.title) for p in parts if p.title and p.kind == "attachment"}
     spans = find_citation_spans(text)
@@ -56,7 +71,7 @@ def build_citations(doc_id: str, aligned: AlignedText, layers: list[Mark], parts
             role = "self"
         elif c.title and _compact(c.title) in enclosed:
             role = "encloses"
-        if _inside(noise, c.start) or (_inside(meta, c.start) and role != "self"):
+        if c.start in noise or (c.start in meta and role != "self"):
             continue
         cid = f"{doc_id}#cite{len(out) + 1}"
         ids[id(c)] = cid

@@ -150,15 +150,36 @@ def merge_marks(length: int, base: list[Mark], overrides: list[Mark]) -> list[Ma
         points.add(max(0, min(length, m.start)))
         points.add(max(0, min(length, m.end)))
     cuts = sorted(points)
+    # the last override holding a piece wins: overrides are laid from the last to the first, each
+    # on the pieces still free, which a union-find "next free piece" pointer finds in near-constant
+    # time (a loop over every override per piece grew quadratically, issue 15)
+    at = {c: i for i, c in enumerate(cuts)}
+    winner: list[Mark | None] = [None] * (len(cuts) - 1)
+    free = list(range(len(cuts)))
+
+    def next_free(i: int) -> int:
+        root = i
+        while free[root] != root:
+            root = free[root]
+        while free[i] != root:
+            free[i], i = root, free[i]
+        return root
+
+    for m in reversed(overrides):
+        i, stop = next_free(at[max(0, min(length, m.start))]), at[max(0, min(length, m.end))]
+        while i < stop:
+            winner[i] = m
+            free[i] = i + 1
+            i = next_free(i + 1)
     out: list[Mark] = []
-    for s, e in zip(cuts, cuts[1:]):
+    for n, (s, e) in enumerate(zip(cuts, cuts[1:])):
         kind: tuple[LayerKind, str] = ("body", "body")
         k = bisect_right(base_starts, s) - 1
         if k >= 0 and base[k].start <= s and e <= base[k].end:
             kind = (base[k].kind, base[k].rule)
-        for m in overrides:
-            if m.start <= s and e <= m.end:
-                kind = (m.kind, m.rule)
+        w = winner[n]
+        if w is not None:
+            kind = (w.kind, w.rule)
         if out and (out[-1].kind, out[-1].rule) == kind and out[-1].end == s:
             out[-1].end = e
         else:
