@@ -15,6 +15,7 @@ decomposed into 机关代字, year and serial and the 代字 resolved through
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from extractor.extract.quantities import parse_number
@@ -130,6 +131,10 @@ def find_doc_numbers(text: str) -> list[CitationSpan]:
     return out
 
 
+_GAP_RE = re.compile(r"\s*[(（〔]?\s*")  # between a title and its number: 《…》(国发〔2019〕4号)
+_CLOSE_RE = re.compile(r"\s*[)）〕]")
+
+
 def find_citation_spans(text: str) -> list[CitationSpan]:
     """Titles and doc numbers of ``text``, a doc number joined to the title it follows."""
     cits: list[CitationSpan] = []
@@ -144,16 +149,25 @@ def find_citation_spans(text: str) -> list[CitationSpan]:
         found.append(c)
         cits.append(c)
     numbers = find_doc_numbers(text)
+    # Found by position, not by a scan of every title per number (quadratic, issue 18): the outer
+    # titles are disjoint and in text order, and a nested title lies inside its outer one, so a
+    # number is inside a title when it is inside the last outer title starting before it (or the
+    # one before that, which may have grown over its own number); and only the last outer title
+    # ending before a number can be its host, since the gap to any earlier one holds a 《.
+    outer = [c for c in cits if c.nested_in is None]
+    outer_starts = [c.start for c in outer]
+    outer_ends = [c.end for c in outer]
     for n in numbers:
-        if any(c.start <= n.start < c.end for c in cits if c.title):
+        k = bisect_right(outer_starts, n.start) - 1
+        if any(outer[j].start <= n.start < outer[j].end for j in (k - 1, k) if j >= 0):
             continue  # a number written inside a title belongs to the title
-        host = next((c for c in cits if c.nested_in is None and c.doc_number is None and c.end <= n.start
-                     and re.fullmatch(r"\s*[(（〔]?\s*", text[c.end:n.start])), None)
+        k = bisect_right(outer_ends, n.start) - 1
+        host = outer[k] if k >= 0 and outer[k].doc_number is None and _GAP_RE.fullmatch(text, outer[k].end, n.start) else None
         if host is not None:
             host.doc_number, host.doc_number_span = n.doc_number, n.doc_number_span
             host.code, host.year, host.serial = n.code, n.year, n.serial
-            close = re.match(r"\s*[)）〕]", text[n.end:])
-            host.end = n.end + (close.end() if close else 0)
+            close = _CLOSE_RE.match(text, n.end)  # no slice to the end of the text per number
+            host.end = (close.end() if close else n.end)
         else:
             cits.append(n)
     cits.sort(key=lambda c: (c.start, c.nested_in is not None))
