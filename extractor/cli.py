@@ -27,9 +27,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
     failed = 0
     docs = []
     for o in run_all(args.paths):
-        if o.document is None:
+        if o.error_code:
             failed += 1
             _error(o)
+        if o.document is None:
             continue
         if args.format == "jsonl":
             print(_dump(o.document), flush=True)
@@ -62,9 +63,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     for o in run_all(args.paths):
         rel = Path(o.path).relative_to(root) if root else Path(Path(o.path).name)
         stem = str(rel.with_suffix("")).replace("/", "__")
-        if o.document is None:
+        if o.error_code:
             failed += 1
             _error(o)
+        if o.document is None:
             rows.append({"file": str(rel), "error": f"{o.error_code} {o.error}"})
             continue
         d = o.document
