@@ -185,3 +185,15 @@ def test_cli_ingest_url_and_crawl(server, tmp_path, capsys) -> None:  # noqa: AN
     out = capsys.readouterr().out
     assert code == 0 and "2 stored" in out and "1 already stored" in out
     assert Store(db).counts()["documents"] == 3
+
+
+def test_cli_diff_takes_urls(server, tmp_path, capsys) -> None:  # noqa: ANN001
+    """`polex diff URL FILE`: the page over HTTP against the same bytes on disk has nothing to report."""
+    from extractor.cli import main
+
+    page = CORPUS / "html" / PAGES[1]
+    assert main(["diff", f"{server.base}/page/{PAGES[1]}", str(page), "--db", str(tmp_path / "none.db"), "--delay", "0"]) == 0
+    out = capsys.readouterr().out
+    assert "0 added, 0 removed, 0 threshold changes" in out
+    assert main(["diff", f"{server.base}/missing.html", str(page), "--delay", "0", "--retries", "0"]) == 1
+    assert "E910" in capsys.readouterr().err

@@ -413,3 +413,17 @@ def test_fuzz_mutated_corpus_files() -> None:
                           max_size=12).map(b"".join)))
 def test_fuzz_arbitrary_bytes_never_raise(data: bytes) -> None:
     _check(data, "fuzz.html" if data[:1] == b"<" else "fuzz.txt")
+
+
+def test_an_ingest_batch_of_hostile_files_goes_on_to_its_summary(tmp_path, capsys) -> None:  # noqa: ANN001
+    seed = CORPUS / "seeds" / "000_50beaf381828b43a.txt"
+    files = {"bomb.docx": docx_bomb(), "empty.txt": b" \n", "binary.txt": bytes(range(256)) * 20,
+             "utf16.txt": seed.read_bytes().decode("utf-8").encode("utf-16-le"),
+             "broken.pdf": b"%PDF-1.4\nnot a pdf", "zz_good.txt": (CORPUS / "seeds" / "001_036f9e189e852d94.txt").read_bytes()}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    code = main(["ingest", *(str(tmp_path / n) for n in files), "--db", str(tmp_path / "h.db")])
+    cap = capsys.readouterr()
+    assert code == 1 and "6 inputs" in cap.out and "2 stored" in cap.out and "4 failed" in cap.out
+    failed = {line.split(": ")[1].rsplit("/", 1)[-1]: line.split(": ")[2].split()[0] for line in cap.err.splitlines() if "FAILED" in line}
+    assert failed == {"bomb.docx": "E921", "empty.txt": "E902", "binary.txt": "E903", "broken.pdf": "E906"}, cap.err
