@@ -54,7 +54,7 @@ def _use_color(choice: str, to_terminal: bool) -> bool:
 
 def _outcomes(paths: list[str]):  # noqa: ANN202
     """run_all over the paths, with ``-`` read from standard input."""
-    from extractor.errors import InputError
+    from extractor.errors import InputError, describe_internal
     from extractor.pipeline import extract_bytes
 
     for p in paths:
@@ -62,11 +62,14 @@ def _outcomes(paths: list[str]):  # noqa: ANN202
             yield from run_all([p])
             continue
         try:
-            yield Outcome("<stdin>", extract_bytes(sys.stdin.buffer.read(), path=None))
+            doc = extract_bytes(sys.stdin.buffer.read(), path=None)
         except InputError as e:
             yield Outcome("<stdin>", None, e.code, str(e))
         except Exception as e:  # noqa: BLE001 - as run_all: one bad input never ends the batch
-            yield Outcome("<stdin>", None, "E904", f"{type(e).__name__}: {e}")
+            yield Outcome("<stdin>", None, "E904", describe_internal(e))
+        else:  # as run_all: a document whose stage failed comes with its error
+            failure = next((i for i in doc.issues if i.severity == "error"), None) if doc.status == "failed" else None
+            yield Outcome("<stdin>", doc, failure.code if failure else None, failure.message if failure else None)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -77,9 +80,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
     docs = []
     exclude = NO_RAW if args.no_raw else None
     for o in _outcomes(args.paths):
-        if o.document is None:
+        if o.error_code:
             failed += 1
             _error(o)
+        if o.document is None:
             continue
         if args.verbose:
             d = o.document
@@ -115,9 +119,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     for o in run_all(args.paths):
         rel = Path(o.path).relative_to(root) if root else Path(Path(o.path).name)
         stem = str(rel.with_suffix("")).replace("/", "__")
-        if o.document is None:
+        if o.error_code:
             failed += 1
             _error(o)
+        if o.document is None:
             rows.append({"file": str(rel), "error": f"{o.error_code} {o.error}"})
             continue
         d = o.document
@@ -488,6 +493,21 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Score extraction against a gold folder or a MANIFEST.json and print the table."""
+    from extractor.views.evaluate import evaluate, render_report
+
+    if not Path(args.gold).exists():
+        _err(f"no gold folder or manifest at {args.gold}")
+        return 2
+    report = evaluate(args.gold, args.docs)
+    if args.format == "json":
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
+    else:
+        print(render_report(report, details=args.details))
+    return 0
+
+
 # -- option types: a bad value is a usage error (exit 2), never a traceback ----------------------
 
 def _number(lo: float, hi: float, kind: type = float):  # noqa: ANN202
@@ -600,6 +620,12 @@ def build_parser() -> argparse.ArgumentParser:
     gr.add_argument("--all", action="store_true", help="render: also draw documents cited only once")
     gr.add_argument("--db", default="polex.db", help="SQLite store (default: polex.db)")
     gr.set_defaults(func=cmd_graph)
+    ev = command("eval", "score extraction against a gold folder (items, metadata, thresholds, citations)")
+    ev.add_argument("gold", help="a folder of gold JSON files (../shared/corpus-dev/gold) or a MANIFEST.json")
+    ev.add_argument("docs", nargs="?", help="where the documents named by the gold are (default: the folder above the gold)")
+    ev.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
+    ev.add_argument("--details", action="store_true", help="list every miss and extra per document")
+    ev.set_defaults(func=cmd_eval)
     s = command("schema", "write the JSON Schema of the document JSON")
     s.add_argument("--out", default="schemas", help="folder (default: schemas)")
     s.set_defaults(func=cmd_schema)
