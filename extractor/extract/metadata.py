@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from extractor.data.levels import classify_level
 from extractor.errors import issue
 from extractor.model import FlagField, Issue, Level, LevelField, Metadata, NamesField, Part, Script, Span, TextField
+from extractor.data import regions
+from extractor.normalize import chrome
 from extractor.normalize.layers import Mark
 from extractor.normalize.offsets import AlignedText
 from extractor.segment.sections import body_lines
@@ -114,6 +116,8 @@ def extract_metadata(
     meta_ranges = [(m.start, m.end) for m in layers if m.kind == "meta"]
     lines = body_lines(text, body)
 
+    db = _database_fields(aligned, layers)
+
     # --- title ---------------------------------------------------------------------
     title: TextField | NamesField | None = None
     t_table = page.get("title")
@@ -122,21 +126,29 @@ def extract_metadata(
     elif page.get("html:title"):
         v = page.get("html:title")
         title = _field(aligned, v, "html_meta", "<meta name=ArticleTitle>", _find_in(text, v, body + meta_ranges))
+    elif "title" in db:
+        title = _field(aligned, db["title"][0], "metadata_table", "【标题】 field of the database export", db["title"][1])
     else:
         title = _title_from_text(aligned, lines)
+    if title is not None and title.value != _clean_title(title.value):
+        title = title.model_copy(update={"value": _clean_title(title.value)})
     if title is None:
         issues.append(issue("W301", "metadata", "no title line found"))
 
     # --- doc number ----------------------------------------------------------------
     doc_number: TextField | NamesField | None = None
     dn = page.get("doc_number")
-    if dn:
+    if dn and _NO_NUMBER_RE.match(dn):  # 文号：无 (corpus-dev 009-011): the table says there is none
+        doc_number = None
+    elif dn:
         doc_number = _field(aligned, dn, "metadata_table", "发文字号/文号 row of the page's metadata table", _find_in(text, dn, meta_ranges + body))
+    elif "doc_number" in db:
+        doc_number = _field(aligned, db["doc_number"][0], "metadata_table", "【发文字号】 field of the database export", db["doc_number"][1])
     else:
         doc_number = _doc_number_from_text(aligned, lines, title)
 
     # --- issuer ---------------------------------------------------------------------
-    issuer = _choose_issuer(aligned, page, title, doc_number, lines, meta_ranges)
+    issuer = _choose_issuer(aligned, page, title, doc_number, lines, meta_ranges, db)
     if issuer is None:
         issues.append(issue("W302", "metadata", "no issuing body in the title, metadata or signature"))
 
@@ -182,6 +194,39 @@ def extract_metadata(
     return md, issues
 
 
+_NO_NUMBER_RE = re.compile(r"^\s*(?:无|暂无|空|/|-+|—+)\s*$")
+_DB_FIELD_RE = re.compile(r"^\s*【\s*([^】]{2,6}?)\s*】\s*(.*?)\s*$")
+
+
+def _database_fields(aligned: AlignedText, layers: list[Mark]) -> dict[str, tuple[str, Span]]:
+    """【发布部门】/【发文字号】/… header fields of a legal-database export (corpus-dev 020-022)."""
+    text = aligned.text
+    out: dict[str, tuple[str, Span]] = {}
+    for m in layers:
+        if m.rule != "database_header":
+            continue
+        for ln in re.finditer(r"[^\n]+", text[m.start : m.end]):
+            fm = _DB_FIELD_RE.match(ln.group(0))
+            if fm and fm.group(2) and fm.group(1) in chrome.DATABASE_FIELDS:
+                a = m.start + ln.start() + fm.start(2)
+                out.setdefault(chrome.DATABASE_FIELDS[fm.group(1)], (fm.group(2), (a, a + len(fm.group(2)))))
+    return out
+
+
+_CJK_GAP_RE = re.compile(r"(?<=[\u4e00-\u9fff\d《》“”（）])[ \u3000\u00a0]+(?=[\u4e00-\u9fff\d《》“”（）])")
+
+
+def _clean_title(value: str) -> str:
+    """Stray spaces inside a printed title are dropped (gold README: ``title_as_written``).
+
+    >>> _clean_title("国务院办公厅关于2021年 部分节假日安排的通知")
+    '国务院办公厅关于2021年部分节假日安排的通知'
+    """
+    # a space after a body's name separates joint issuers (corpus-dev 016: 广州市人力资源和社会保障局
+    # 广州市公安局关于…) and stays
+    return _CJK_GAP_RE.sub(lambda m: m.group(0) if re.search(ORG_SUFFIX + "$", value[: m.start()]) else "", value.strip())
+
+
 _ADDRESSEE_LINE = re.compile(r"^\s*([^。：:；;！？]{2,120})[：:]\s*$")
 
 
@@ -215,11 +260,32 @@ def doc_type_of(title: str) -> str | None:
     return None
 
 
+# Lines that are never a title, each seen as "the title" on an unseen notice (issue 11):
+_NOT_TITLE_RES: tuple[re.Pattern[str], ...] = (
+    re.compile(r"[:：]\s*$"),  # 主送 line (各全国学会、协会…：, corpus-dev 039) or widget label (热词搜索:)
+    # a section heading (一、调整优化学会布局)
+    re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[.、．]|第[一二三四五六七八九十百\d]+[章节条])"),
+    re.compile(r"^\s*【[^】]{2,8}】"),  # database header (【法宝引证码】 CLI.12.4638041, corpus-dev 020)
+    re.compile(r"^(?:\S{1,6}[ \u3000\u00a0]+){3,}\S{1,6}$"),  # navigation bar (首 页 组织人才 调研宣传 …)
+    re.compile(r"^\s*(?:原文链接|来源|发布日期|发布时间)\s*[:：]"),
+)
+_TITLE_SHAPE_RE = re.compile(r"关于.{2,}的?(?:通知|意见|办法|方案|要点|决定|公告|通告|批复|规定|细则|报告|函)")
+
+
+def _title_shaped(line: str) -> bool:
+    """A line a title can be: it ends in a document type (…的通知, …办法, …公报) or reads 关于…的通知."""
+    return bool(doc_type_of(line) or _TITLE_SHAPE_RE.search(line))
+
+
 def _title_from_text(aligned: AlignedText, lines: list[tuple[int, int]]) -> TextField | NamesField | None:
+    """The first title-shaped line near the top, never a nav bar, 主送 line, heading or database header;
+    None when there is none (a title is never a wrong line)."""
     text = aligned.text
-    for i, (a, b) in enumerate(lines[:6]):
+    for i, (a, b) in enumerate(lines[:8]):
         line = text[a:b]
         if "。" in line or len(line) > 80 or DOC_NUMBER_RE.fullmatch(line.strip()) or _DATE_LINE_RE.match(line):
+            continue
+        if any(r.search(line) for r in _NOT_TITLE_RES):
             continue
         end = b
         value = line
@@ -233,7 +299,9 @@ def _title_from_text(aligned: AlignedText, lines: list[tuple[int, int]]) -> Text
                 j += 1
             else:
                 break
-        return _field(aligned, value.strip(), "document", "first line of the body", (a, end))
+        if not _title_shaped(value):
+            continue
+        return _field(aligned, value.strip(), "document", "first title-shaped line of the body", (a, end))
     return None
 
 
@@ -259,20 +327,83 @@ def _doc_number_from_text(aligned: AlignedText, lines: list[tuple[int, int]], ti
     return None
 
 
+# Words that open a fragment of a sentence, never an issuer (issue 11: 转发, 关于开展省级学会,
+# 各全国学会, 关于转发中国科协《 came out as issuers)
+_NOT_ISSUER_START = ("关于", "各", "转发", "转载", "印发", "批转", "现将", "根据", "为", "全")
+_ISSUER_TAIL_VERB_RE = re.compile(r"(?:印发|转发|转载|批转|发布|公布)$")
+
+
+def _valid_issuer(names: list[str]) -> bool:
+    """Every name is a whole body: it ends like one and does not open like a sentence.
+
+    >>> _valid_issuer(["江西省人民政府办公厅"]), _valid_issuer(["关于开展省级学会"]), _valid_issuer(["各全国学会"])
+    (True, False, False)
+    """
+    return bool(names) and all(
+        2 <= len(n) <= 40 and not n.startswith(_NOT_ISSUER_START) and "《" not in n
+        and re.search(ORG_SUFFIX + r"(?:[(（][^()（）]*[)）])?$", n)
+        for n in names
+    )
+
+
+def _place_of(text: str, lines: list[tuple[int, int]], title: TextField | NamesField | None, kind: str) -> str | None:
+    """The province (kind 省) or city (kind 市) a notice names first, title then body."""
+    hay = [title.value] if title is not None else []
+    hay += [text[a:b] for a, b in lines[:40]]
+    for h in hay:
+        if kind == "省":
+            for p in regions.PROVINCES:
+                if p.endswith("省") and p in h:
+                    return p
+        else:
+            m = re.search(r"([\u4e00-\u9fff]{2,3}市)(?:人民政府|政府|委|[\u4e00-\u9fff]{1,10}(?:局|委|办))", h)
+            if m and m.group(1)[0] not in "本全该各省":
+                return m.group(1)
+    return None
+
+
+def _expand_short(aligned: AlignedText, names: list[str], lines: list[tuple[int, int]], title: TextField | NamesField | None) -> list[str]:
+    """省政府办公厅 → 江西省人民政府办公厅 when the notice names its province and the full
+    form occurs in it (corpus-dev 004-008: the Hanweb table gives 省政府办公厅; the title and
+    signature give the full name)."""
+    text = aligned.text
+    out = []
+    for n in names:
+        if n[:1] in ("省", "市") and len(n) > 2:
+            place = _place_of(text, lines, title, n[0])
+            if place:
+                tail = n[1:]
+                for full in (place + re.sub(r"^政府", "人民政府", tail), place + tail):
+                    if full in text or (title is not None and full in title.value):
+                        n = full
+                        break
+        out.append(n)
+    return out
+
+
 def _choose_issuer(aligned: AlignedText, page: PageMeta, title: TextField | None, doc_number: TextField | None,
-                   lines: list[tuple[int, int]], meta_ranges: list[tuple[int, int]]) -> NamesField | None:
+                   lines: list[tuple[int, int]], meta_ranges: list[tuple[int, int]],
+                   db: dict[str, tuple[str, Span]] | None = None) -> NamesField | None:
     """Issuing bodies, best evidence first: the site's table (widened by the title when
-    the title names more joint issuers), the title, the signature block, the 令 number,
-    the page's ContentSource."""
+    the title names more joint issuers), the database export's 【发布部门】, the title, the
+    signature block, the 令 number, the page's ContentSource. A candidate that is a
+    fragment (关于…, 各…, 转发) is passed over."""
     text = aligned.text
     from_title = _issuer_from_title(aligned, title, lines) if title is not None else None
+    if from_title is not None and not _valid_issuer(from_title.value):
+        from_title = None
     signature = _issuer_from_signature(aligned, lines)
+    if signature is not None and not _valid_issuer(signature.value):
+        signature = None
     table_issuer = page.get("issuer")
     if table_issuer:
-        names = split_issuers(table_issuer)
+        names = _expand_short(aligned, split_issuers(table_issuer), lines, title)
         if from_title is not None and set(names) < set(from_title.value):
             return from_title
-        return _field(aligned, names, "metadata_table", "发文机关 row of the page's metadata table", _find_in(text, table_issuer, meta_ranges))
+        if _valid_issuer(names):
+            return _field(aligned, names, "metadata_table", "发文机关 row of the page's metadata table", _find_in(text, table_issuer, meta_ranges))
+    if db and "issuer" in db and _valid_issuer(split_issuers(db["issuer"][0])):
+        return _field(aligned, split_issuers(db["issuer"][0]), "metadata_table", "【发布部门】 field of the database export", db["issuer"][1])
     if from_title is not None:
         if signature is not None and len(signature.value) > len(from_title.value) and re.search(r"等\s*\d+\s*个?(?:部门|单位)", title.value if title else ""):
             return signature
@@ -299,7 +430,8 @@ def _issuer_from_title(aligned: AlignedText, title: TextField | NamesField, line
     m = _ABOUT_RE.match(v)
     names: list[str] = []
     if m:
-        names = split_issuers(m.group(1))
+        # 江西省人民政府办公厅印发关于…的通知 (corpus-dev 004): the verb is not part of the name
+        names = split_issuers(_ISSUER_TAIL_VERB_RE.sub("", m.group(1).strip()))
     else:
         m2 = _ORG_RE.match(v)
         if m2:
