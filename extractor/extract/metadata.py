@@ -37,7 +37,10 @@ DOC_NUMBER_RE = re.compile(
     r"|(?:中华人民共和国)?[\u4e00-\u9fff]{1,14}令\s*第\s*\d{1,4}\s*号"
 )
 _DATE_LINE_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
-_CN_DATE_LINE_RE = re.compile(r"^\s*([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日\s*$")
+# 二〇一八年…, also with ○ (U+25CB) or O for zero (corpus-dev 020: 二○一二年一月九日) and with a
+# two-digit year (一二年一月十二日)
+_CN_DATE_LINE_RE = re.compile(r"^\s*([〇零○OＯ一二三四五六七八九]{2}|[〇零○OＯ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日\s*$")
+_CN_ZERO = "〇零○OＯ"
 _ANY_DATE_RE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})")
 _ABOUT_RE = re.compile(r"^(.{2,80}?)关于")
 
@@ -65,6 +68,8 @@ def parse_date(s: str) -> str | None:
 
     >>> parse_date("2019年01月24日"), parse_date("2017/12/5 22:04:44"), parse_date("二〇一八年四月二十三日")
     ('2019-01-24', '2017-12-05', '2018-04-23')
+    >>> parse_date("二○一二年一月九日"), parse_date("一二年一月十二日")
+    ('2012-01-09', '2012-01-12')
     """
     m = _ANY_DATE_RE.search(s)
     if m:
@@ -73,7 +78,9 @@ def parse_date(s: str) -> str | None:
     if m:
         from extractor.segment.numbering import parse_cn_int
 
-        year = "".join(str({"〇": 0, "零": 0}.get(c, None) if c in "〇零" else parse_cn_int(c)) for c in m.group(1))
+        year = "".join("0" if c in _CN_ZERO else str(parse_cn_int(c)) for c in m.group(1))
+        if len(year) == 2:  # 一二年: this century's (notices of the last one wrote the year in full)
+            year = "20" + year
         return _iso(year, parse_cn_int(m.group(2)), parse_cn_int(m.group(3)))
     return None
 
@@ -145,7 +152,7 @@ def extract_metadata(
     elif "doc_number" in db:
         doc_number = _field(aligned, db["doc_number"][0], "metadata_table", "【发文字号】 field of the database export", db["doc_number"][1])
     else:
-        doc_number = _doc_number_from_text(aligned, lines, title)
+        doc_number = _doc_number_from_text(aligned, lines, title) or _history_number(aligned, lines)
 
     # --- issuer ---------------------------------------------------------------------
     issuer = _choose_issuer(aligned, page, title, doc_number, lines, meta_ranges, db)
@@ -167,11 +174,15 @@ def extract_metadata(
     # --- dates ---------------------------------------------------------------------
     posted = _posted(aligned, page, layers)
     date: TextField | NamesField | None = None
-    if page.get("date") and parse_date(page.get("date") or ""):
+    # the date printed under the signature is the notice's own; a Hanweb table's 成文日期 is
+    # the day the page was made when an old notice is re-published (corpus-dev 001: table
+    # 2020-03-11, signed 2018年5月9日); then a regulation's history line; then the table
+    date = _signature_date(aligned, lines) or _history_date(aligned, lines, doc_number.value if doc_number else None)
+    if date is None and page.get("date") and parse_date(page.get("date") or ""):
         v = page.get("date") or ""
         date = _field(aligned, parse_date(v), "document", "成文日期 row of the page's metadata table", _find_in(text, v, meta_ranges))
-    else:
-        date = _signature_date(aligned, lines)
+    if date is None and "date" in db and parse_date(db["date"][0]):
+        date = _field(aligned, parse_date(db["date"][0]) or "", "document", "【发布日期】 field of the database export", db["date"][1])
     if date is None and posted is not None:
         date = posted.model_copy(update={"evidence": "no date in the document; posting date of the hosting site: " + posted.evidence})
         issues.append(issue("W304", "metadata", "no 成文日期 in the document; the site's posting date is used"))
@@ -311,6 +322,11 @@ def _doc_number_from_text(aligned: AlignedText, lines: list[tuple[int, int]], ti
         line = text[a:b].strip()
         if DOC_NUMBER_RE.fullmatch(line):
             return _field(aligned, line, "document", "a line of its own under the title", (a, b))
+        # （余府发〔2012〕3号） on a line of its own (corpus-dev 020/021, database exports)
+        bm = re.fullmatch(r"[(（]\s*(.+?)\s*[)）]", line)
+        if bm and DOC_NUMBER_RE.fullmatch(bm.group(1)):
+            k = text.find(bm.group(1), a, b)
+            return _field(aligned, bm.group(1), "document", "a bracketed line of its own under the title", (k, k + len(bm.group(1))))
         # "广州市人民政府令\n第179号" (corpus 18): the 令 number set on two lines
         if line.endswith("令") and i + 1 < len(lines):
             nxt = text[lines[i + 1][0] : lines[i + 1][1]].strip()
@@ -346,10 +362,12 @@ def _valid_issuer(names: list[str]) -> bool:
     )
 
 
-def _place_of(text: str, lines: list[tuple[int, int]], title: TextField | NamesField | None, kind: str) -> str | None:
-    """The province (kind 省) or city (kind 市) a notice names first, title then body."""
+def _place_of(text: str, lines: list[tuple[int, int]], title: TextField | NamesField | None, kind: str, extra: tuple[str | None, ...] = ()) -> str | None:
+    """The province (kind 省) or city (kind 市) a notice names first: title, body, then the
+    page's own name for its site (<meta name=SiteName>)."""
     hay = [title.value] if title is not None else []
     hay += [text[a:b] for a, b in lines[:40]]
+    hay += [v for v in extra if v]
     for h in hay:
         if kind == "省":
             for p in regions.PROVINCES:
@@ -362,21 +380,20 @@ def _place_of(text: str, lines: list[tuple[int, int]], title: TextField | NamesF
     return None
 
 
-def _expand_short(aligned: AlignedText, names: list[str], lines: list[tuple[int, int]], title: TextField | NamesField | None) -> list[str]:
-    """省政府办公厅 → 江西省人民政府办公厅 when the notice names its province and the full
-    form occurs in it (corpus-dev 004-008: the Hanweb table gives 省政府办公厅; the title and
-    signature give the full name)."""
+def _expand_short(aligned: AlignedText, names: list[str], lines: list[tuple[int, int]], title: TextField | NamesField | None,
+                  page: PageMeta) -> list[str]:
+    """省政府办公厅 → 江西省人民政府办公厅: a body the table names by its 省/市 alone gets the
+    place the notice (or the page's site) names (corpus-dev 004-008: the Hanweb table of
+    www.jiangxi.gov.cn gives 省政府办公厅, 省粮食和物资储备局)."""
     text = aligned.text
     out = []
     for n in names:
         if n[:1] in ("省", "市") and len(n) > 2:
-            place = _place_of(text, lines, title, n[0])
+            place = _place_of(text, lines, title, n[0], (page.get("html:site_name"), page.get("html:source_name")))
             if place:
                 tail = n[1:]
-                for full in (place + re.sub(r"^政府", "人民政府", tail), place + tail):
-                    if full in text or (title is not None and full in title.value):
-                        n = full
-                        break
+                full = place + re.sub(r"^政府", "人民政府", tail)
+                n = full if full in text or place + tail not in text else place + tail
         out.append(n)
     return out
 
@@ -397,7 +414,7 @@ def _choose_issuer(aligned: AlignedText, page: PageMeta, title: TextField | None
         signature = None
     table_issuer = page.get("issuer")
     if table_issuer:
-        names = _expand_short(aligned, split_issuers(table_issuer), lines, title)
+        names = _expand_short(aligned, split_issuers(table_issuer), lines, title, page)
         if from_title is not None and set(names) < set(from_title.value):
             return from_title
         if _valid_issuer(names):
@@ -472,6 +489,59 @@ def _issuer_from_signature(aligned: AlignedText, lines: list[tuple[int, int]]) -
                 sp = (lines[j + 1][0], lines[i - 1][1])
                 return _field(aligned, names, "document", "signature block above the date", sp)
     return None
+
+
+# A regulation's history line: （2021年7月27日中华人民共和国国务院令第746号公布） (corpus-dev 017)
+_HISTORY_RE = re.compile(
+    r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^。\n()（）]{0,20}?"
+    r"((?:中华人民共和国)?[\u4e00-\u9fff]{2,20}?令\s*第\s*\d{1,4}\s*号)\s*(?:公布|发布)"
+)
+
+
+_HISTORY_AMEND_RE = re.compile(
+    r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^。\n()（）]{0,20}?"
+    r"((?:中华人民共和国)?[\u4e00-\u9fff]{2,20}?令\s*第\s*(\d{1,4})\s*号)\s*(?:公布|发布|修正|修订|第.次修订)"
+)
+
+
+def _history_match(aligned: AlignedText, lines: list[tuple[int, int]], own: str | None = None) -> tuple[re.Match[str], int] | None:
+    """The 公布 entry of the first history line near the top; with the notice's own 令
+    number known, the entry of that number anywhere (corpus-dev 002: the 决定 is 令第223号,
+    and the republished 办法's history line reads …2016年9月21日省人民政府令第223号修正)."""
+    text = aligned.text
+    serial = re.search(r"第\s*(\d{1,4})\s*号$", own or "")
+    if serial:
+        for a, b in lines:
+            line = text[a:b]
+            if line.lstrip()[:1] in "(（":
+                for m in _HISTORY_AMEND_RE.finditer(line):
+                    if m.group(5) == serial.group(1):
+                        return m, a
+    for a, b in lines[:12]:
+        line = text[a:b]
+        if line.lstrip()[:1] in "(（":
+            m = _HISTORY_RE.search(line)
+            if m:
+                return m, a
+    return None
+
+
+def _history_date(aligned: AlignedText, lines: list[tuple[int, int]], own: str | None = None) -> TextField | NamesField | None:
+    hit = _history_match(aligned, lines, own)
+    if hit is None:
+        return None
+    m, a = hit
+    v = _iso(m.group(1), m.group(2), m.group(3))
+    return _field(aligned, v, "document", "公布 date of the regulation's history line", (a + m.start(), a + m.start(4))) if v else None
+
+
+def _history_number(aligned: AlignedText, lines: list[tuple[int, int]]) -> TextField | NamesField | None:
+    hit = _history_match(aligned, lines)
+    if hit is None:
+        return None
+    m, a = hit
+    value = re.sub(r"^中华人民共和国", "", re.sub(r"\s+", "", m.group(4)))
+    return _field(aligned, value, "document", "令 number of the regulation's history line", (a + m.start(4), a + m.end(4)))
 
 
 def _signature_date(aligned: AlignedText, lines: list[tuple[int, int]]) -> TextField | NamesField | None:
