@@ -225,7 +225,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from extractor.ingest.local import ingest_paths
     from extractor.kb.store import Store
 
-    urls = [p for p in args.paths if re.match(r"^https?://", p)]
+    urls = [p for p in args.paths if re.match(r"^https?://", p, re.I)]
     paths = [p for p in args.paths if p not in urls]
     with Store(args.db) as store:
         t0 = time.perf_counter()
