@@ -1,9 +1,17 @@
-"""polex command line: thin commands that parse options, call one library function, print."""
+"""polex command line: thin commands that parse options, call one library function, print.
+
+Conventions (as trafilatura and sqlite-utils): results go to stdout, every error and
+failure to stderr as ``polex: WHAT: CODE reason``; exit 0 on success, 1 when an input
+failed, 2 for usage errors; ``-q`` keeps only results and errors, ``-v`` adds a line per
+input; ``NO_COLOR`` is honoured. Text from notices is printed through
+``extractor.views.escape`` so a control character in a page never reaches the terminal.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 import time
@@ -13,42 +21,89 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from extractor import __version__
+from extractor.views.escape import clean, for_terminal
 
 if TYPE_CHECKING:  # the pipeline (spaCy, pydantic, lxml) is imported only by the commands that extract
     from extractor.pipeline import Outcome
 
+NO_RAW = {"raw_text", "edits"}  # --no-raw: the decoded source and the edit log (most of the JSON's size)
 
-def _dump(doc) -> str:  # noqa: ANN001
-    return doc.model_dump_json()
+
+def _dump(doc, no_raw: bool = False) -> str:  # noqa: ANN001
+    return doc.model_dump_json(exclude=NO_RAW if no_raw else None)
+
+
+def _err(message: str) -> None:
+    """One line on stderr; text from a notice is escaped."""
+    print(for_terminal(f"polex: {message}"), file=sys.stderr, flush=True)
+
+
+def _say(args: argparse.Namespace, message: str, file=None) -> None:  # noqa: ANN001
+    """Progress and summaries: silenced by -q."""
+    if not getattr(args, "quiet", False):
+        print(for_terminal(message), file=file or sys.stdout)
 
 
 def _error(o: Outcome) -> None:
-    print(f"polex: {o.path}: {o.error_code} {o.error}", file=sys.stderr)
+    _err(f"{o.path}: {o.error_code} {o.error}")
+
+
+def _use_color(choice: str, to_terminal: bool) -> bool:
+    """--color always|never wins; auto colours a terminal unless NO_COLOR is set (no-color.org)."""
+    if choice != "auto":
+        return choice == "always"
+    return to_terminal and not os.environ.get("NO_COLOR")
+
+
+def _outcomes(paths: list[str]):  # noqa: ANN202
+    """run_all over the paths, with ``-`` read from standard input."""
+    from extractor.errors import InputError, describe_internal
+    from extractor.pipeline import Outcome, extract_bytes, run_all
+
+    for p in paths:
+        if p != "-":
+            yield from run_all([p])
+            continue
+        try:
+            doc = extract_bytes(sys.stdin.buffer.read(), path=None)
+        except InputError as e:
+            yield Outcome("<stdin>", None, e.code, str(e))
+        except Exception as e:  # noqa: BLE001 - as run_all: one bad input never ends the batch
+            yield Outcome("<stdin>", None, "E904", describe_internal(e))
+        else:  # as run_all: a document whose stage failed comes with its error
+            failure = next((i for i in doc.issues if i.severity == "error"), None) if doc.status == "failed" else None
+            yield Outcome("<stdin>", doc, failure.code if failure else None, failure.message if failure else None)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from extractor.pipeline import run_all
     from extractor.views.outline import render_outline
 
+    if args.paths.count("-") > 1:
+        _err("standard input (-) can be read once only")
+        return 2
     failed = 0
     docs = []
-    for o in run_all(args.paths):
+    exclude = NO_RAW if args.no_raw else None
+    for o in _outcomes(args.paths):
         if o.error_code:
             failed += 1
             _error(o)
         if o.document is None:
             continue
+        if args.verbose:
+            d = o.document
+            _err(f"{o.path}: {d.status}, {len(d.sections)} items, {len(d.requirements)} requirements, {len(d.issues)} issues")
         if args.format == "jsonl":
-            print(_dump(o.document), flush=True)
+            print(_dump(o.document, args.no_raw), flush=True)
         elif args.format == "text":
-            print(render_outline(o.document))
+            print(for_terminal(render_outline(o.document)))
         else:
             docs.append(o.document)
     if args.format == "json":
         if len(docs) == 1 and len(args.paths) == 1:
-            print(docs[0].model_dump_json(indent=2))
+            print(docs[0].model_dump_json(indent=2, exclude=exclude))
         else:
-            print("[" + ",\n".join(d.model_dump_json(indent=2) for d in docs) + "]")
+            print("[" + ",\n".join(d.model_dump_json(indent=2, exclude=exclude) for d in docs) + "]")
     return 1 if failed else 0
 
 
@@ -80,7 +135,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         d = o.document
         nbytes += d.source.size
         # pydantic's own serializer: the same bytes as json.dumps(model_dump(), indent=1), 6x faster (issue 18)
-        (out / f"{stem}.json").write_text(d.model_dump_json(indent=1) + "\n", encoding="utf-8")
+        (out / f"{stem}.json").write_text(d.model_dump_json(indent=1, exclude=NO_RAW if args.no_raw else None) + "\n",
+                                          encoding="utf-8")
         (out / f"{stem}.outline.txt").write_text(render_outline(d), encoding="utf-8")
         codes.update(i.code for i in d.issues)
         if store is not None:
@@ -101,33 +157,70 @@ def cmd_run(args: argparse.Namespace) -> int:
     (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     for r in rows:
         if "error" in r:
-            print(f"FAILED  {r['file']}: {r['error']}")
-            continue
-        print(f"{r['status']:<8}{r['level']:<11}{r['sections']:>4} items {r['requirements']:>4} req {r['thresholds']:>3} thr "
-              f"{r['citations']:>3} cit  {(r['doc_number'] or '-'):<20}{(r['title'] or '-')[:30]}")
+            continue  # said on stderr as it happened
+        _say(args, f"{r['status']:<8}{r['level']:<11}{r['sections']:>4} items {r['requirements']:>4} req {r['thresholds']:>3} thr "
+             f"{r['citations']:>3} cit  {(r['doc_number'] or '-'):<20}{(r['title'] or '-')[:30]}")
     total = {k: sum(r.get(k, 0) for r in rows) for k in ("sections", "requirements", "thresholds", "citations")}
-    print(f"{len(rows)} documents ({failed} failed), {total['sections']} numbered items, {total['requirements']} requirements, "
-          f"{total['thresholds']} thresholds, {total['citations']} citations, {nbytes / 1e6:.2f} MB in {elapsed:.2f} s → {out}/")
+    _say(args, f"{len(rows)} documents ({failed} failed), {total['sections']} numbered items, {total['requirements']} requirements, "
+         f"{total['thresholds']} thresholds, {total['citations']} citations, {nbytes / 1e6:.2f} MB in {elapsed:.2f} s → {out}/")
     if store is not None:
-        print(f"store {args.db}: {stored['stored']} stored, {stored['new_version']} new versions, {stored['duplicate']} already there")
+        _say(args, f"store {args.db}: {stored['stored']} stored, {stored['new_version']} new versions, {stored['duplicate']} already there")
         store.close()
     return 1 if failed else 0
 
 
-def cmd_diff(args: argparse.Namespace) -> int:
-    """Compare two notices (files): aligned points, added/removed, threshold changes."""
-    from extractor.views.diff import diff_documents
-    from extractor.views.diff_report import render
+def _diff_side(ident: str, args: argparse.Namespace):  # noqa: ANN202
+    """A document to compare: ``-`` (stdin), an http(s) URL, a file, or a stored document
+    (id, id prefix, 发文字号 or title in --db). Raises ValueError with a one-line reason."""
     from extractor.errors import InputError
-    from extractor.pipeline import extract_path
+    from extractor.pipeline import extract_bytes, extract_path
 
     try:
-        old, new = extract_path(args.old), extract_path(args.new)
+        if ident == "-":
+            return extract_bytes(sys.stdin.buffer.read())
+        if re.match(r"^https?://", ident, re.I):
+            from extractor.ingest.fetch import FetchError
+
+            try:
+                with _fetcher(args) as f:
+                    r = f.fetch(ident)
+            except FetchError as e:
+                raise ValueError(f"{ident}: {e.code} {e.message}") from None
+            return extract_bytes(r.content, url=r.final_url, content_type=r.content_type)
+        if Path(ident).exists():
+            return extract_path(ident)
     except InputError as e:
-        print(f"polex: {e.code} {e}", file=sys.stderr)
+        raise ValueError(f"{ident}: {e.code} {e}") from None
+    if "/" in ident or os.sep in ident or re.search(r"\.(txt|s?html?|xhtml|docx|pdf)$", ident, re.I):
+        raise ValueError(f"{ident}: E901 no such file")  # a path, not a name to look up
+    if Path(args.db).is_file():
+        from extractor.kb.lookup import LookupError_, find_document, load_stored
+
+        with _read_store(args.db) as store:
+            try:
+                return load_stored(store, find_document(store, ident).doc_id)
+            except LookupError_ as e:
+                raise ValueError(f"{ident}: no such file or URL, and in {args.db}: {e}") from None
+            except InputError as e:
+                raise ValueError(f"{ident}: {e.code} {e}") from None
+    raise ValueError(f"{ident}: no such file, URL or stored document (no store at {args.db})")
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    """Compare two notices (files, URLs, stdin or stored documents): aligned points, added/removed, threshold changes."""
+    from extractor.views.diff import diff_documents
+    from extractor.views.diff_report import render
+
+    if args.old == "-" and args.new == "-":
+        _err("standard input (-) can stand for one side only")
+        return 2
+    try:
+        old, new = _diff_side(args.old, args), _diff_side(args.new, args)
+    except ValueError as e:
+        _err(str(e))
         return 1
-    color = args.color == "always" or (args.color == "auto" and args.out is None and sys.stdout.isatty())
-    out = render(diff_documents(old, new), args.format, color=color)
+    color = _use_color(args.color, args.out is None and sys.stdout.isatty())
+    out = render(diff_documents(old, new), args.format, color=color, full=args.full)
     if args.out:
         Path(args.out).write_text(out, encoding="utf-8")
     else:
@@ -140,7 +233,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from extractor.ingest.local import ingest_paths
     from extractor.kb.store import Store
 
-    urls = [p for p in args.paths if re.match(r"^https?://", p)]
+    urls = [p for p in args.paths if re.match(r"^https?://", p, re.I)]
     paths = [p for p in args.paths if p not in urls]
     with Store(args.db) as store:
         t0 = time.perf_counter()
@@ -156,31 +249,41 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         ids = [r.doc_id for r in results if r.status in ("stored", "new_version")]
         new = store.totals(ids)
     by: Counter[str] = Counter(r.status for r in results)
-    print(f"{len(results)} inputs in {elapsed:.1f} s: {by['stored']} stored, {by['new_version']} new versions, "
-          f"{by['duplicate']} already stored, {by['not_modified']} not modified (HTTP 304), {by['failed']} failed → {args.db}")
+    _verbose(args, results)
+    _say(args, f"{len(results)} inputs in {elapsed:.1f} s: {by['stored']} stored, {by['new_version']} new versions, "
+         f"{by['duplicate']} already stored, {by['not_modified']} not modified (HTTP 304), {by['failed']} failed → {args.db}")
     if ids:
-        print(f"  new: {new['sections']} numbered items, {new['requirements']} requirements, {new['thresholds']} thresholds, "
-              f"{new['citations']} citations")
-    print(f"  store: {counts['documents']} documents ({counts['works']} works), {counts['requirements']} requirements, "
-          f"{counts['thresholds']} thresholds, {counts['citations']} citations, {counts['failures']} failures recorded")
+        _say(args, f"  new: {new['sections']} numbered items, {new['requirements']} requirements, {new['thresholds']} thresholds, "
+             f"{new['citations']} citations")
+    _say(args, f"  store: {counts['documents']} documents ({counts['works']} works), {counts['requirements']} requirements, "
+         f"{counts['thresholds']} thresholds, {counts['citations']} citations, {counts['failures']} failures recorded")
     return _report_failures(results)
 
 
+def _verbose(args: argparse.Namespace, results: list) -> None:
+    """-v: one line per input, what became of it."""
+    if getattr(args, "verbose", False):
+        for r in results:
+            if r.status != "failed":
+                print(for_terminal(f"  {r.status:<12} {r.doc_id or '-':<16}  {r.path}"))
+
+
 def _report_failures(results: list) -> int:
+    """Failures go to stderr (also with -q), one line each: the input, its code, the reason."""
     failed = [r for r in results if r.status == "failed"]
     for r in failed:
-        print(f"  FAILED {r.path}: {r.code} {r.message}")
+        _err(f"FAILED {r.path}: {r.code} {r.message}")
     return 1 if failed else 0
 
 
 def _fetcher(args: argparse.Namespace):  # noqa: ANN202
     from extractor.ingest.fetch import Fetcher, FetchSettings
 
-    return Fetcher(FetchSettings(timeout=args.timeout, retries=args.retries, delay=args.delay))
+    return Fetcher(FetchSettings(timeout=args.timeout, retries=args.retries, delay=args.delay, deadline=args.deadline))
 
 
 def _bar(k: int, n: int, what: str) -> None:
-    print(f"\r[{'#' * (30 * k // max(1, n)):<30}] {k}/{n} {what[-50:]:<50}", end="" if k < n else "\n", file=sys.stderr, flush=True)
+    print(f"\r[{'#' * (30 * k // max(1, n)):<30}] {k}/{n} {for_terminal(what[-50:]):<50}", end="" if k < n else "\n", file=sys.stderr, flush=True)
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
@@ -193,31 +296,45 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         results = crawl(store, fetcher, args.url, args.follow, args.max, same_host=not args.any_host,
                         attachments=args.attachments, progress=_bar if sys.stderr.isatty() and not args.quiet else None)
         by: Counter[str] = Counter(r.status for r in results)
-    print(f"{len(results)} pages in {time.perf_counter() - t0:.1f} s: {by['stored']} stored, {by['new_version']} new versions, "
-          f"{by['duplicate']} already stored, {by['not_modified']} not modified, {by['failed']} failed → {args.db}")
+    _verbose(args, results)
+    _say(args, f"{len(results)} pages in {time.perf_counter() - t0:.1f} s: {by['stored']} stored, {by['new_version']} new versions, "
+         f"{by['duplicate']} already stored, {by['not_modified']} not modified, {by['failed']} failed → {args.db}")
     return _report_failures(results)
 
 
-def _web_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--delay", type=float, default=1.0, help="seconds between two requests to one host (default 1)")
-    p.add_argument("--timeout", type=float, default=20.0)
-    p.add_argument("--retries", type=int, default=3, help="retries on 5xx, 429 and connection errors, with backoff")
-    p.add_argument("--attachments", action="store_true", help="also fetch and ingest linked .docx and PDF attachments")
+def _web_options(p: argparse.ArgumentParser, fetch_only: bool = False) -> None:
+    p.add_argument("--delay", type=_number(0, 3600), default=1.0, help="seconds between two requests to one host (default 1)")
+    p.add_argument("--timeout", type=_number(0.1, 3600), default=20.0, help="seconds to wait for each read of a response (default 20)")
+    p.add_argument("--deadline", type=_number(1, 86400), default=120.0,
+                   help="seconds one fetch may take in all, robots.txt, redirects and retries included (default 120)")
+    p.add_argument("--retries", type=_number(0, 20, int), default=3, help="retries on 5xx, 429 and connection errors, with backoff")
+    if not fetch_only:
+        p.add_argument("--attachments", action="store_true", help="also fetch and ingest linked .docx and PDF attachments")
 
 
-def _print_rows(rows: list[dict], fmt: str, columns: list[str]) -> None:
+def _print_rows(rows: list[dict], fmt: str, columns: list[str], cut: bool = False) -> None:
     if fmt == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=1))
     elif fmt == "jsonl":
         for r in rows:
             print(json.dumps(r, ensure_ascii=False))
+    elif fmt == "csv":
+        import csv
+
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        keys = list(rows[0]) if rows else columns
+        w.writerow(keys)
+        for r in rows:  # every field, uncut; control characters escaped
+            w.writerow(["" if r.get(k) is None else for_terminal(str(r.get(k))) for k in keys])
     else:
-        caps = {"title": 30, "text": 36, "action": 30, "subject": 20, "id": 44, "condition": 22}
-        table = [[_cell(r.get(c), caps.get(c, 18)) for c in columns] for r in rows]
+        # ids and 发文字号 are never cut (they tell rows apart); long texts lose their middle,
+        # not their end: 国务院办公厅关于印发…的通知 titles differ in the middle
+        caps = {"title": 40, "text": 40, "action": 30, "subject": 24, "condition": 24, "actor": 20, "deadline": 20}
+        table = [[_cell(r.get(c), caps.get(c)) for c in columns] for r in rows]
         widths = [max([_width(c)] + [_width(row[k]) for row in table]) for k, c in enumerate(columns)]
         for row in [columns] + table:
             print("  ".join(v + " " * (w - _width(v)) for v, w in zip(row, widths)).rstrip())
-        print(f"({len(rows)} rows)")
+        print(f"({len(rows)} rows{'; more match: --limit N, or --limit 0 for all' if cut else ''})")
 
 
 def _width(s: str) -> int:
@@ -227,23 +344,48 @@ def _width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
 
 
-def _cell(v: object, cap: int) -> str:
-    t = "" if v is None else str(v).replace("\n", " ")
-    while _width(t) > cap:
-        t = t[:-2] + "…"
-    return t
+def _cell(v: object, cap: int | None) -> str:
+    """A table cell: one line, control characters escaped; over ``cap`` columns the middle goes."""
+    t = for_terminal("" if v is None else str(v).replace("\n", " ").replace("\r", " ").replace("\t", " "))
+    if cap is None or _width(t) <= cap:
+        return t
+    budget = cap - 1  # the ellipsis
+    tail = ""
+    for ch in reversed(t):  # the last third: the 通知/意见/办法 that tells titles apart
+        if _width(tail) + _width(ch) > budget // 3:
+            break
+        tail = ch + tail
+    head = ""
+    for ch in t:
+        if _width(head) + _width(ch) > budget - _width(tail):
+            break
+        head += ch
+    return head + "…" + tail
+
+
+def _missing_store(db: str) -> bool:
+    """Commands that only read never create a store: say there is none."""
+    if Path(db).is_file():
+        return False
+    _err(f"no store at {db} (run `polex ingest` first, or give --db)")
+    return True
+
+
+def _read_store(db: str):  # noqa: ANN202
+    from extractor.kb.store import Store
+
+    return Store(db)
 
 
 def cmd_query(args: argparse.Namespace) -> int:
     from extractor.kb.query import Filters, query_documents, query_requirements, query_thresholds
-    from extractor.kb.store import Store
 
-    if not Path(args.db).exists():
-        print(f"polex: no store at {args.db} (run `polex ingest` first)", file=sys.stderr)
+    if _missing_store(args.db):
         return 1
+    ask = -1 if args.limit == 0 else args.limit + 1  # one more than shown tells whether rows were cut
     f = Filters(level=args.level, issuer=args.issuer, year=args.year, doc_type=args.doc_type, modality=args.modality,
-                subject=args.subject, unit=args.unit, search=args.search, limit=args.limit)
-    with Store(args.db) as store:
+                subject=args.subject, unit=args.unit, search=args.search, limit=ask)
+    with _read_store(args.db) as store:
         if args.what == "documents":
             rows = query_documents(store, f)
             cols = ["doc_id", "level", "year", "doc_number", "requirements", "thresholds", "citations", "title"]
@@ -253,23 +395,37 @@ def cmd_query(args: argparse.Namespace) -> int:
         else:
             rows = query_thresholds(store, f)
             cols = ["id", "level", "year", "subject", "comparator", "value", "value_max", "unit", "condition"]
-    _print_rows(rows, args.format, cols)
+    cut = args.limit != 0 and len(rows) > args.limit
+    rows = rows[:args.limit] if cut else rows
+    _print_rows(rows, args.format, cols, cut)
+    if cut and args.format != "table":
+        _err(f"the first {args.limit} rows; more match (--limit N, or --limit 0 for all)")
     return 0
 
 
 def cmd_trace(args: argparse.Namespace) -> int:
+    from extractor.kb.lookup import LookupError_, find_document
     from extractor.kb.query import trace
-    from extractor.kb.store import Store
 
-    with Store(args.db) as store:
+    if _missing_store(args.db):
+        return 1
+    with _read_store(args.db) as store:
         try:
-            t = trace(store, args.id)
+            found = find_document(store, args.id)
+            t = trace(store, found.requirement or found.doc_id)
+        except LookupError_ as e:
+            _err(str(e))
+            for c in e.candidates:
+                print(for_terminal(f"  {c['doc_id']}  {c.get('year') or '-'}  {c.get('doc_number') or '-'}  {c.get('title') or '-'}"),
+                      file=sys.stderr)
+            return 1
         except KeyError as e:
-            print(f"polex: {e.args[0]}", file=sys.stderr)
+            _err(str(e.args[0]))
             return 1
     if args.format == "json":
         print(json.dumps(t, ensure_ascii=False, indent=1))
         return 0
+    t = clean(t)
     root = t["root"]
     print(f"{root['doc_id']}  [{root['level']}]  {root['title']}")
     if t["requirement"]:
@@ -295,26 +451,42 @@ def cmd_trace(args: argparse.Namespace) -> int:
 
 def cmd_graph(args: argparse.Namespace) -> int:
     from extractor.kb.graph import build_graph
-    from extractor.kb.store import Store
 
-    with Store(args.db) as store:
+    fmt = args.format or ("svg" if args.action == "render" else "json")
+    if args.action == "render" and fmt not in ("svg", "dot"):
+        _err(f"graph render draws svg or dot, not {fmt} (use `polex graph export --format {fmt}`)")
+        return 2
+    if args.action == "export" and fmt == "svg":
+        _err("an SVG picture is drawn by `polex graph render`")
+        return 2
+    if fmt == "neo4j-csv" and not args.out:
+        _err("neo4j-csv writes two files (nodes.csv, relationships.csv): give the folder with --out")
+        return 2
+    if _missing_store(args.db):
+        return 1
+    with _read_store(args.db) as store:
         g = build_graph(store)
-    if args.action == "render":
+    n_docs = sum(1 for _, a in g.nodes(data=True) if a["kind"] == "document")
+    if args.action == "render" and fmt == "svg":
         from extractor.views.render import render_svg
 
         svg = render_svg(g, everything=args.all)
         out = Path(args.out or "graph.svg")
         out.write_text(svg, encoding="utf-8")
-        print(f"{out}: {sum(1 for _, a in g.nodes(data=True) if a['kind'] == 'document')} documents drawn by level")
+        _say(args, f"{out}: {n_docs} documents drawn by level")
         return 0
     from extractor.views.export import export, to_neo4j_csv
 
-    if args.format == "neo4j-csv":
-        for p in to_neo4j_csv(g, args.out or "neo4j"):
-            print(p)
+    if fmt == "neo4j-csv":
+        for p in to_neo4j_csv(g, args.out):
+            _say(args, str(p))
         return 0
-    text = export(g, args.format)
-    if args.out:
+    text = export(g, fmt)
+    if args.action == "render":  # DOT, for Graphviz: `dot -Tsvg graph.dot`
+        out = Path(args.out or "graph.dot")
+        out.write_text(text, encoding="utf-8")
+        _say(args, f"{out}: DOT of {n_docs} documents and what they cite ({g.number_of_nodes()} nodes)")
+    elif args.out:
         Path(args.out).write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
@@ -325,7 +497,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     from extractor.views.schema import dump_schema
 
     for path in dump_schema(args.out):
-        print(path)
+        _say(args, str(path))
     return 0
 
 
@@ -334,7 +506,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from extractor.views.evaluate import evaluate, render_report
 
     if not Path(args.gold).exists():
-        print(f"polex: no gold folder or manifest at {args.gold}", file=sys.stderr)
+        _err(f"no gold folder or manifest at {args.gold}")
         return 2
     report = evaluate(args.gold, args.docs)
     if args.format == "json":
@@ -344,76 +516,126 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- option types: a bad value is a usage error (exit 2), never a traceback ----------------------
+
+def _number(lo: float, hi: float, kind: type = float):  # noqa: ANN202
+    def parse(text: str) -> float:
+        try:
+            v = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a{'n integer' if kind is int else ' number'}: {text!r}") from None
+        if not lo <= v <= hi:
+            raise argparse.ArgumentTypeError(f"{text} is outside {lo:g}–{hi:g}")
+        return v
+
+    parse.__name__ = kind.__name__
+    return parse
+
+
+def _regex(text: str) -> str:
+    try:
+        re.compile(text)
+    except re.error as e:
+        raise argparse.ArgumentTypeError(f"not a regular expression: {text!r} ({e})") from None
+    return text
+
+
+def _common() -> argparse.ArgumentParser:
+    """-q/-v for every command (a parent parser: commands added by others get them by passing it)."""
+    c = argparse.ArgumentParser(add_help=False)
+    g = c.add_mutually_exclusive_group()
+    g.add_argument("-q", "--quiet", action="store_true", help="print only results and errors (no progress bar, no summary)")
+    g.add_argument("-v", "--verbose", action="store_true", help="also a line per input; a traceback on internal errors")
+    return c
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="polex", description="Chinese policy notices → structured, traceable knowledge")
+    p = argparse.ArgumentParser(prog="polex", description="Chinese policy notices → structured, traceable knowledge",
+                                epilog="Results go to stdout, errors to stderr. Exit status: 0 ok, 1 an input failed, 2 usage error. "
+                                       "NO_COLOR=1 turns colour off.")
     p.add_argument("--version", action="version", version=f"polex {__version__}")
-    sub = p.add_subparsers(dest="command", required=True)
-    e = sub.add_parser("extract", help="normalize, structure and extract notices; print JSON, JSONL or an outline")
-    e.add_argument("paths", nargs="+", help="files or folders (.txt, .html)")
-    e.add_argument("--format", choices=("json", "jsonl", "text"), default="json")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    common = _common()
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:  # noqa: A002
+        return sub.add_parser(name, help=help, description=help, parents=[common])
+
+    e = command("extract", "normalize, structure and extract notices; print JSON, JSONL or an outline")
+    e.add_argument("paths", nargs="+", help="files or folders (.txt, .html, .docx, .pdf); - reads standard input")
+    e.add_argument("--format", choices=("json", "jsonl", "text"), default="json",
+                   help="json: one document (an array for several), jsonl: one per line, text: a readable outline")
+    e.add_argument("--no-raw", action="store_true", help="leave raw_text and edits out of the JSON (most of its size)")
     e.set_defaults(func=cmd_extract)
-    r = sub.add_parser("run", help="the main job: process a corpus folder into outputs/")
-    r.add_argument("paths", nargs="*", default=["corpus"])
-    r.add_argument("--out", default="outputs")
+    r = command("run", "the main job: process a corpus folder into outputs/")
+    r.add_argument("paths", nargs="*", default=["corpus"], help="files or folders (default: corpus)")
+    r.add_argument("--out", default="outputs", help="folder for the JSON, outlines and summary.json (default: outputs)")
     r.add_argument("--db", default="polex.db", help="SQLite store the documents are also written to")
     r.add_argument("--no-store", action="store_true", help="write outputs/ only")
+    r.add_argument("--no-raw", action="store_true", help="leave raw_text and edits out of the JSON files")
     r.set_defaults(func=cmd_run)
-    d = sub.add_parser("diff", help="compare two notices point by point (e.g. the 2017 and 2018 要点)")
-    d.add_argument("old")
-    d.add_argument("new")
-    d.add_argument("--format", choices=("text", "json", "markdown", "html"), default="text")
-    d.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text format (auto: when printing to a terminal)")
+    d = command("diff", "compare two notices point by point (e.g. the 2017 and 2018 要点)")
+    d.add_argument("old", help="the older notice: a file, an http(s) URL, - (stdin), or a stored id, id prefix, 发文字号 or title")
+    d.add_argument("new", help="the newer notice, named the same ways")
+    d.add_argument("--format", choices=("text", "json", "markdown", "html"), default="text", help="report format (default: text)")
+    d.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                   help="colour the text format (auto: on a terminal, unless NO_COLOR is set)")
+    d.add_argument("--full", action="store_true", help="text format: also print the text of unchanged pairs")
     d.add_argument("--out", help="write to this file instead of stdout")
+    d.add_argument("--db", default="polex.db", help="store for notices named by id, 发文字号 or title")
+    _web_options(d, fetch_only=True)
     d.set_defaults(func=cmd_diff)
-    i = sub.add_parser("ingest", help="process notices (files, folders, URLs) and store them in SQLite")
+    i = command("ingest", "process notices (files, folders, URLs) and store them in SQLite")
     i.add_argument("paths", nargs="+", help="files, folders or http(s) URLs")
-    i.add_argument("--db", default="polex.db")
-    i.add_argument("--quiet", action="store_true", help="no progress bar")
+    i.add_argument("--db", default="polex.db", help="SQLite store (default: polex.db)")
     _web_options(i)
     i.set_defaults(func=cmd_ingest)
-    c = sub.add_parser("crawl", help="walk a list page of a government site and ingest the notices it links to")
-    c.add_argument("url")
-    c.add_argument("--follow", required=True, help="regex the notice URLs must match, e.g. 'content/post_\\d+'")
-    c.add_argument("--max", type=int, default=50, help="at most this many notices")
+    c = command("crawl", "walk a list page of a government site and ingest the notices it links to")
+    c.add_argument("url", help="the list page")
+    c.add_argument("--follow", required=True, type=_regex, help="regex the notice URLs must match, e.g. 'content/post_\\d+'")
+    c.add_argument("--max", type=_number(1, 1_000_000, int), default=50, help="at most this many notices (default 50)")
     c.add_argument("--any-host", action="store_true", help="also follow links to other hosts")
-    c.add_argument("--db", default="polex.db")
-    c.add_argument("--quiet", action="store_true")
+    c.add_argument("--db", default="polex.db", help="SQLite store (default: polex.db)")
     _web_options(c)
     c.set_defaults(func=cmd_crawl)
-    q = sub.add_parser("query", help="list documents, requirements or thresholds of the store, filtered")
-    q.add_argument("what", choices=("documents", "requirements", "thresholds"))
-    q.add_argument("--level", choices=("national", "provincial", "municipal", "county", "unknown"))
+    q = command("query", "list documents, requirements or thresholds of the store, filtered")
+    q.add_argument("what", choices=("documents", "requirements", "thresholds"), help="what to list")
+    q.add_argument("--level", choices=("national", "provincial", "municipal", "county", "unknown"), help="administrative level")
     q.add_argument("--issuer", help="part of an issuer's name")
-    q.add_argument("--year", type=int)
+    q.add_argument("--year", type=_number(1, 9999, int), help="year of the document")
     q.add_argument("--doc-type", help="通知, 意见, 方案, 要点 …")
-    q.add_argument("--modality", choices=("obligation", "prohibition", "recommendation", "encouragement", "permission"))
+    q.add_argument("--modality", choices=("obligation", "prohibition", "recommendation", "encouragement", "permission"),
+                   help="requirements: obligation, prohibition, …")
     q.add_argument("--subject", help="keyword in a threshold's subject or a requirement's text")
-    q.add_argument("--unit", help="threshold unit: 人 % 比例 元 日期 …")
+    q.add_argument("--unit", help="threshold unit: 人 %% 比例 元 日期 …")
     q.add_argument("--search", help="full-text search over the clauses (segmented like the store)")
-    q.add_argument("--limit", type=int, default=100)
-    q.add_argument("--format", choices=("table", "json", "jsonl"), default="table")
-    q.add_argument("--db", default="polex.db")
+    q.add_argument("--limit", type=_number(0, 10**9, int), default=100,
+                   help="at most this many rows (default 100; 0: all); the table says when rows were cut")
+    q.add_argument("--format", choices=("table", "json", "jsonl", "csv"), default="table",
+                   help="table (cut to fit), or every field uncut: json, jsonl, csv")
+    q.add_argument("--db", default="polex.db", help="SQLite store (default: polex.db)")
     q.set_defaults(func=cmd_query)
-    t = sub.add_parser("trace", help="what a document or requirement implements and what implements it")
-    t.add_argument("id", help="a doc_id or a requirement id")
-    t.add_argument("--format", choices=("text", "json"), default="text")
-    t.add_argument("--db", default="polex.db")
+    t = command("trace", "what a document or requirement implements and what implements it")
+    t.add_argument("id", help="a doc_id or an unambiguous prefix of it, a requirement id, a 发文字号, or a title (or part of one)")
+    t.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
+    t.add_argument("--db", default="polex.db", help="SQLite store (default: polex.db)")
     t.set_defaults(func=cmd_trace)
-    gr = sub.add_parser("graph", help="export or draw the requirement graph")
-    gr.add_argument("action", choices=("export", "render"))
-    gr.add_argument("--format", choices=("json", "graphml", "neo4j-csv", "dot"), default="json")
-    gr.add_argument("--out", help="file (folder for neo4j-csv); export prints to stdout without it")
+    gr = command("graph", "export or draw the requirement graph")
+    gr.add_argument("action", choices=("export", "render"), help="export: data formats; render: a picture (svg) or DOT")
+    gr.add_argument("--format", choices=("json", "graphml", "neo4j-csv", "dot", "svg"),
+                    help="export: json (default), graphml, neo4j-csv, dot; render: svg (default) or dot")
+    gr.add_argument("--out", help="output file (a folder for neo4j-csv, where it is required); "
+                                  "export prints to stdout without it, render writes graph.svg / graph.dot")
     gr.add_argument("--all", action="store_true", help="render: also draw documents cited only once")
-    gr.add_argument("--db", default="polex.db")
+    gr.add_argument("--db", default="polex.db", help="SQLite store (default: polex.db)")
     gr.set_defaults(func=cmd_graph)
-    ev = sub.add_parser("eval", help="score extraction against a gold folder (items, metadata, thresholds, citations)")
+    ev = command("eval", "score extraction against a gold folder (items, metadata, thresholds, citations)")
     ev.add_argument("gold", help="a folder of gold JSON files (../shared/corpus-dev/gold) or a MANIFEST.json")
     ev.add_argument("docs", nargs="?", help="where the documents named by the gold are (default: the folder above the gold)")
-    ev.add_argument("--format", choices=("text", "json"), default="text")
+    ev.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     ev.add_argument("--details", action="store_true", help="list every miss and extra per document")
     ev.set_defaults(func=cmd_eval)
-    s = sub.add_parser("schema", help="write the JSON Schema of the document JSON")
-    s.add_argument("--out", default="schemas")
+    s = command("schema", "write the JSON Schema of the document JSON")
+    s.add_argument("--out", default="schemas", help="folder (default: schemas)")
     s.set_defaults(func=cmd_schema)
     return p
 
@@ -423,7 +645,21 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except BrokenPipeError:  # `polex extract … | head`
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - so the interpreter's final flush is quiet
+        except OSError:
+            pass
         return 0
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+    except Exception as e:  # noqa: BLE001 - the last guard: one line, never a traceback (unless -v)
+        if getattr(args, "verbose", False):
+            import traceback
+
+            traceback.print_exc()
+        _err(f"internal error: {type(e).__name__}: {e} (run with -v for the traceback)")
+        return 70
 
 
 if __name__ == "__main__":

@@ -41,6 +41,7 @@ ISSUE_CODES: dict[str, tuple[Severity, str]] = {
     "W112": ("warning", "very large input; processed, but consider splitting it"),
     "W113": ("warning", "HTML text could not be aligned to its source; those characters map to the nearest tag"),
     "W114": ("warning", "HTML nested deeper than the parser's limit of 256 elements; what lies deeper is lost"),
+    "W115": ("info", "HTML read a second time in source order (Python's html.parser) because lxml's tree could not be aligned to the source or was cut at 256 levels"),
     # structure
     "W201": ("warning", "gap in numbering"),
     "W202": ("warning", "duplicate label in a list"),
@@ -63,11 +64,17 @@ ISSUE_CODES: dict[str, tuple[Severity, str]] = {
     "E907": ("error", "PDF without a text layer (a scan); no OCR"),
     # fetching
     "E910": ("error", "HTTP error status"),
-    "E911": ("error", "timeout or connection error after retries"),
+    "E911": ("error", "timeout: no answer within --timeout seconds, after retries"),
     "E912": ("error", "disallowed by robots.txt"),
     "E913": ("error", "response body larger than the configured maximum"),
     "E914": ("error", "content type not accepted (not a notice page or document)"),
     "E915": ("error", "too many redirects or a redirect loop"),
+    "E916": ("error", "connection failed (refused, reset, unknown host) after retries"),
+    "E917": ("error", "the fetch passed its overall deadline (a server sending too slowly)"),
+    "E918": ("error", "redirect to (or a URL with) a scheme other than http/https: data:, file:, ftp: …"),
+    "E919": ("error", "damaged compressed body (gzip, deflate or brotli)"),
+    "E920": ("error", "robots.txt unusable (too large, or 5xx after retries); the host is skipped"),
+    "E921": ("error", ".docx over the limits on parts or decompressed size (a zip bomb?)"),
 }
 
 

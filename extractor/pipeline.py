@@ -26,7 +26,7 @@ from extractor.extract.knowledge import Knowledge, extract_knowledge
 from extractor.extract.metadata import PageMeta, extract_metadata
 from extractor.model import Clause, Document, FlagField, Issue, Layer, LevelField, Metadata, Part, Section, SourceRecord, Stage
 from extractor.normalize import Normalized, normalize_html, normalize_text
-from extractor.normalize.decode import Decoded, decode_bytes
+from extractor.normalize.decode import Decoded, decode_bytes, sniff_utf16
 from extractor.normalize.html import looks_like_html
 from extractor.normalize.office import office_text, sniff_office
 from extractor.normalize.offsets import AlignedText
@@ -44,7 +44,7 @@ def check_bytes(data: bytes, settings: Settings = DEFAULT) -> None:
     if not data.strip():
         raise InputError("E902", "empty input")
     head = data[:8192]
-    utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff")) or sniff_utf16(head) is not None
     if not utf16 and (b"\x00" in head or head.startswith((b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8"))):
         raise InputError("E903", "binary content (NUL bytes or a ZIP/image signature); not a text, HTML, .docx or PDF notice")
 

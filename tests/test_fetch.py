@@ -179,9 +179,21 @@ def test_cli_ingest_url_and_crawl(server, tmp_path, capsys) -> None:  # noqa: AN
 
     db = str(tmp_path / "cli.db")
     code = main(["ingest", f"{server.base}/page/{PAGES[0]}", f"{server.base}/missing.html", "--db", db, "--delay", "0", "--retries", "0"])
-    out = capsys.readouterr().out
-    assert code == 1 and "1 stored" in out and "E910" in out
+    cap = capsys.readouterr()
+    assert code == 1 and "1 stored" in cap.out and "E910" in cap.err and "E910" not in cap.out  # failures on stderr
     code = main(["crawl", f"{server.base}/list.html?pages={','.join(PAGES)}", "--follow", r"/page/", "--max", "3", "--db", db, "--delay", "0"])
     out = capsys.readouterr().out
     assert code == 0 and "2 stored" in out and "1 already stored" in out
     assert Store(db).counts()["documents"] == 3
+
+
+def test_cli_diff_takes_urls(server, tmp_path, capsys) -> None:  # noqa: ANN001
+    """`polex diff URL FILE`: the page over HTTP against the same bytes on disk has nothing to report."""
+    from extractor.cli import main
+
+    page = CORPUS / "html" / PAGES[1]
+    assert main(["diff", f"{server.base}/page/{PAGES[1]}", str(page), "--db", str(tmp_path / "none.db"), "--delay", "0"]) == 0
+    out = capsys.readouterr().out
+    assert "0 added, 0 removed, 0 threshold changes" in out
+    assert main(["diff", f"{server.base}/missing.html", str(page), "--delay", "0", "--retries", "0"]) == 1
+    assert "E910" in capsys.readouterr().err

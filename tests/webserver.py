@@ -10,6 +10,7 @@ here, labelled as such); everything else is a real notice.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import threading
@@ -55,6 +56,28 @@ def synthetic_docx() -> bytes:
     return buf.getvalue()
 
 
+@functools.lru_cache(maxsize=2)
+def docx_bomb(inflated: int = 600 * 1024 * 1024) -> bytes:
+    """A .docx (SYNTHETIC) whose document.xml inflates to ``inflated`` bytes of padding from a
+    few hundred KiB: deflate of a repeated byte compresses about 1000:1."""
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(synthetic_docx())) as src, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for item in src.infolist():
+            if item.filename != "word/document.xml":
+                z.writestr(item, src.read(item.filename))
+        head = src.read("word/document.xml")
+        cut = head.index(b"<w:body>") + len(b"<w:body>")
+        with z.open("word/document.xml", "w", force_zip64=True) as f:
+            f.write(head[:cut] + b"<w:p><w:r><w:t>")
+            chunk = b"A" * (1 << 20)
+            for _ in range(inflated >> 20):
+                f.write(chunk)
+            f.write(b"</w:t></w:r></w:p>" + head[cut:])
+    return buf.getvalue()
+
+
 def synthetic_pdf(text: str = "Synthetic test PDF: notice text layer 2026") -> bytes:
     """A minimal one-page PDF with a text layer (SYNTHETIC, ASCII: no CJK font is needed)."""
     stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
@@ -79,8 +102,21 @@ def synthetic_pdf(text: str = "Synthetic test PDF: notice text layer 2026") -> b
     return out.getvalue()
 
 
+def corrupt_gzip(body: bytes) -> bytes:
+    """A gzip stream whose deflate data is damaged after the header (SYNTHETIC)."""
+    import gzip
+
+    z = bytearray(gzip.compress(body))
+    for i in range(12, min(len(z) - 8, 40)):
+        z[i] ^= 0xA5
+    return bytes(z)
+
+
 class CorpusServer:
-    def __init__(self) -> None:
+    """``robots`` chooses the host's robots.txt: normal | big (over 512 KiB) | gzip-bad | error500 | drip."""
+
+    def __init__(self, robots: str = "normal") -> None:
+        self.robots = robots
         self.log: list[tuple[float, str, dict[str, str]]] = []
         self.counts: dict[str, int] = {}
         server = self
@@ -121,12 +157,33 @@ class CorpusServer:
         h.end_headers()
         h.wfile.write(body)
 
+    @staticmethod
+    def drip(h: BaseHTTPRequestHandler, body: bytes, every: float) -> None:
+        h.send_response(200)
+        h.send_header("Content-Type", "text/html")
+        h.send_header("Content-Length", str(len(body)))
+        h.end_headers()
+        h.wfile.flush()
+        for k in range(len(body)):
+            h.wfile.write(body[k:k + 1])
+            h.wfile.flush()
+            time.sleep(every)
+
     def route(self, h: BaseHTTPRequestHandler) -> None:
         url = urlsplit(h.path)
         q = {k: v[0] for k, v in parse_qs(url.query).items()}
         path = url.path
         if path == "/robots.txt":
-            return self.send(h, 200, b"User-agent: *\nDisallow: /private/\n", "text/plain")
+            rules = b"User-agent: *\nDisallow: /private/\n"
+            if self.robots == "big":
+                return self.send(h, 200, rules + b"# padding\n" * 60_000, "text/plain")
+            if self.robots == "gzip-bad":
+                return self.send(h, 200, corrupt_gzip(rules * 50), "text/plain", {"Content-Encoding": "gzip"})
+            if self.robots == "error500":
+                return self.send(h, 500, b"down")
+            if self.robots == "drip":
+                return self.drip(h, rules, float(q.get("every", "0.5")))
+            return self.send(h, 200, rules, "text/plain")
         if path.startswith("/page/"):  # a corpus HTML page, re-encoded on request
             raw = (CORPUS / "html" / path[6:]).read_bytes()
             enc = q.get("enc", "orig")
@@ -149,6 +206,29 @@ class CorpusServer:
         if path == "/slow.html":
             time.sleep(float(q.get("s", "2")))
             return self.send(h, 200, b"<html><body>late</body></html>")
+        if path == "/drip.html":  # headers at once, then one byte every `every` seconds
+            return self.drip(h, b"<html><body>" + b"x" * 200 + b"</body></html>", float(q.get("every", "0.5")))
+        if path == "/gzip-bad.html":
+            raw = (CORPUS / "html" / q["p"]).read_bytes()
+            return self.send(h, 200, corrupt_gzip(raw), "text/html; charset=utf-8", {"Content-Encoding": "gzip"})
+        if path == "/files/gzip-bad.docx":
+            return self.send(h, 200, corrupt_gzip(synthetic_docx()), "application/octet-stream", {"Content-Encoding": "gzip"})
+        if path == "/files/bomb.docx":
+            return self.send(h, 200, docx_bomb(), "application/octet-stream")
+        if path == "/to-scheme.html":  # a redirect to data:, file:// or ftp://
+            target = {"data": "data:text/html,<p>hi</p>", "file": "file:///etc/passwd", "ftp": "ftp://127.0.0.1/notice.html",
+                      "javascript": "javascript:alert(1)"}[q["to"]]
+            return self.send(h, 302, b"", None, {"Location": target})
+        if path == "/with-bad-attachments.html":  # a real page linking to a damaged and to a bomb .docx
+            raw = (CORPUS / "html" / q["p"]).read_bytes()
+            links = b'<p><a href="/files/gzip-bad.docx">a</a> <a href="/files/bomb.docx">b</a> <a href="/files/rules.docx">c</a></p>'
+            body = raw.replace(b"</body>", links + b"</body>") if b"</body>" in raw else raw + links
+            return self.send(h, 200, body, "text/html; charset=utf-8")
+        if path == "/hostile-list.html":  # a list page whose links misbehave in every way, then a good notice
+            links = ["/drip.html?every=0.4", f"/gzip-bad.html?p={q['p']}", "/to-scheme.html?to=data", "/to-scheme.html?to=file",
+                     "/to-scheme.html?to=ftp", f"http://127.0.0.1:{q['closed']}/notice.html", f"/page/{q['p']}"]
+            body = "".join(f'<li><a href="{u}">n{k}</a></li>' for k, u in enumerate(links))
+            return self.send(h, 200, f"<html><head><meta charset='utf-8'></head><body><ul>{body}</ul></body></html>".encode())
         if path == "/error500.html":
             return self.send(h, 500, b"oops")
         if path == "/flaky.html":  # 503 on the first request, then the real page

@@ -136,6 +136,17 @@ def decode_bytes(data: bytes, content_type: str | None = None) -> Decoded:
             issues.append(issue("W101", "decode", f"bytes invalid in {codec} after its BOM were replaced (U+FFFD)"))
             return Decoded(text, codec, "bom", issues=tuple(issues))
 
+    # 1b. UTF-16 without a BOM (Windows "Unicode" text saved by some tools): NUL bytes
+    # on one side of every ASCII character give it away
+    codec16 = sniff_utf16(data)
+    if codec16 is not None:
+        text = _strict(data[: len(data) // 2 * 2], codec16)
+        if text is not None:
+            return Decoded(text, codec16, "sniffed", None, (issue("W102", "decode", f"{codec16} without a byte-order mark; recognised by its NUL bytes") ,)
+                           if find_declared_charset(data, content_type)[0] else ())
+        text = data.decode(codec16, errors="replace")
+        return Decoded(text, codec16, "sniffed", None, (issue("W101", "decode", f"bytes invalid in {codec16} (no BOM) replaced (U+FFFD)"),))
+
     # 2./3. declared charset
     label, where = find_declared_charset(data, content_type)
     declared = None
@@ -146,7 +157,14 @@ def decode_bytes(data: bytes, content_type: str | None = None) -> Decoded:
         else:
             text = _strict(data, declared)
             if text is not None and (declared == "utf-8" or _plausible(text, data)):
-                return Decoded(text, declared, where or "meta", label, tuple(issues))
+                other = _reads_better_as(text, data, declared)
+                if other is None:
+                    return Decoded(text, declared, where or "meta", label, tuple(issues))
+                # corpus seed 004 re-encoded in Big5 and served as gbk: every byte pair is valid
+                # GB18030, so it decoded strictly, to mojibake, with status ok
+                issues.append(issue("W102", "decode", f"declared charset {label!r} ({where}) decodes to garbled text; "
+                                    f"the bytes read as {other[0]}"))
+                return Decoded(other[1], other[0], "sniffed", label, tuple(issues))
             issues.append(issue("W102", "decode", f"declared charset {label!r} ({where}) does not fit the bytes; sniffed instead"))
 
     # 4. strict UTF-8
@@ -174,6 +192,53 @@ def decode_bytes(data: bytes, content_type: str | None = None) -> Decoded:
     bad, _, codec, text = min(scored)
     issues.append(issue("W101", "decode", f"{bad} undecodable byte sequence(s) replaced with U+FFFD (decoded as {codec})"))
     return Decoded(text, codec, "fallback", label, tuple(issues))
+
+
+def _reads_better_as(text: str, data: bytes, declared: str) -> tuple[str, str] | None:
+    """(codec, text) of another Chinese legacy encoding under which the bytes read far more
+    like Chinese than under the declared one, or None. Big5 and GB18030 share their byte
+    ranges, so a wrong declaration often decodes strictly — to rare, scattered characters."""
+    if declared not in _SNIFF_ORDER[1:]:
+        return None
+    mine = _cjk_score(text)
+    for codec in _SNIFF_ORDER[1:]:
+        if codec == declared:
+            continue
+        t = _strict(data, codec)
+        if t is not None and _cjk_score(t) > 1.5 * mine + 0.2:
+            return codec, t
+    return None
+
+
+def sniff_utf16(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' for UTF-16 text without a BOM, else None.
+
+    Chinese text in UTF-16 has no NUL bytes in its ideographs, but every ASCII character
+    (newlines, digits, markup) puts a NUL on the same side of its code unit; binary files
+    scatter NULs over both sides. The head must also decode strictly and read as text.
+
+    >>> sniff_utf16("一、通知\\n二、2026年".encode("utf-16-le")), sniff_utf16(b"plain ascii"), sniff_utf16(bytes(range(256)))
+    ('utf-16-le', None, None)
+    """
+    head = data[:8192]
+    head = head[: len(head) // 2 * 2]
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if even + odd == 0 or even + odd > len(head) * 0.6:
+        return None
+    codec = "utf-16-le" if odd > 4 * even else "utf-16-be" if even > 4 * odd else None
+    if codec is None:
+        return None
+    try:
+        text = head.decode(codec)
+    except UnicodeDecodeError:
+        try:  # the head may end inside a surrogate pair
+            text = head[:-2].decode(codec)
+        except UnicodeDecodeError:
+            return None
+    readable = sum(1 for c in text if c.isprintable() or c in "\r\n\t")
+    return codec if readable >= 0.95 * len(text) else None
 
 
 def _plausible(text: str, data: bytes) -> bool:

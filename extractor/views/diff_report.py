@@ -2,6 +2,11 @@
 
 The HTML report is one self-contained file (inline CSS, no scripts, no external assets):
 a side-by-side table per aligned pair with deletions and insertions marked.
+
+The notices are hostile input: the text report shows control characters as escapes (a
+terminal would obey ESC), the Markdown report escapes HTML and link syntax (``<script>``,
+``<img onerror>``, ``[x](javascript:…)`` from a page must not become live), the HTML report
+escapes everything it prints (see ``extractor/views/escape.py``).
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ import html
 import json
 
 from extractor.model import DiffPair, DiffReport, ItemRef, TextOp, ThresholdChange
+from extractor.views.escape import clean, for_markdown, for_xml
 
 _RED, _GREEN, _DIM, _BOLD, _RESET = "\033[31m", "\033[32m", "\033[2m", "\033[1m", "\033[0m"
 _ORDER = {"split": 0, "merged": 1, "modified": 2, "moved": 3, "reworded": 4, "unchanged": 5}
@@ -42,7 +48,9 @@ def _threshold_line(c: ThresholdChange) -> str:
     return f"~ [{', '.join(c.fields) or 'same'}] {c.old.summary}\n    → {c.new.summary}"
 
 
-def render_text(report: DiffReport, color: bool = False) -> str:
+def render_text(report: DiffReport, color: bool = False, full: bool = True) -> str:
+    """The report for a terminal; ``full=False`` gives unchanged pairs one line, not their text."""
+    report = DiffReport.model_validate(clean(report.model_dump()))
     b = (lambda s: f"{_BOLD}{s}{_RESET}") if color else (lambda s: s)
     lines = [
         b(f"--- {report.old.title} ({report.old.date or '-'})  {report.old.path or ''}"),
@@ -53,6 +61,8 @@ def render_text(report: DiffReport, color: bool = False) -> str:
     ]
     for p in sorted(report.pairs, key=lambda p: (p.old.span, p.new.span)):
         lines.append(b(f"{_path(p.old)} → {_path(p.new)}  {p.relation} ({p.strength}, score {p.score:.2f}, chars {p.char_ratio:.2f})"))
+        if not full and p.relation == "unchanged":
+            continue
         if p.changes:
             lines.append("  " + "; ".join(p.changes))
         lines.append("  " + _inline(p.ops, color))
@@ -70,7 +80,7 @@ def render_text(report: DiffReport, color: bool = False) -> str:
 
 
 def _md_cell(s: str) -> str:
-    return s.replace("|", "\\|").replace("\n", " ")
+    return for_markdown(s)
 
 
 def _md_ops(ops: list[TextOp]) -> str:
@@ -88,7 +98,7 @@ def _md_ops(ops: list[TextOp]) -> str:
 
 def render_markdown(report: DiffReport) -> str:
     lines = [
-        f"# {report.old.title} → {report.new.title}",
+        f"# {_md_cell(report.old.title or '')} → {_md_cell(report.new.title or '')}",
         "",
         f"{len(report.pairs)} aligned pairs · {len(report.added)} added · {len(report.removed)} removed · "
         f"{len(report.threshold_changes)} threshold changes · {len(report.threshold_unchanged)} thresholds unchanged",
@@ -170,11 +180,11 @@ def render_html(report: DiffReport) -> str:
 """
 
 
-def render(report: DiffReport, fmt: str, color: bool = False) -> str:
+def render(report: DiffReport, fmt: str, color: bool = False, full: bool = True) -> str:
     if fmt == "json":
         return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
     if fmt == "markdown":
         return render_markdown(report)
     if fmt == "html":
-        return render_html(report)
-    return render_text(report, color)
+        return for_xml(render_html(report))
+    return render_text(report, color, full)

@@ -13,10 +13,21 @@ from pathlib import Path
 
 import networkx as nx
 
+from extractor.views.escape import for_export
+
+
+def _text(v: str) -> str:
+    """Escaping of every string a format writes: characters XML 1.0 forbids (ESC, NUL … from a
+    notice's title) and bidirectional overrides are dropped, so GraphML parses and a CSV or DOT
+    file holds no control codes."""
+    return for_export(v)
+
 
 def _scalar(v: object) -> object:
     if isinstance(v, (dict, list, tuple)):
-        return json.dumps(v, ensure_ascii=False)
+        return _text(json.dumps(v, ensure_ascii=False))
+    if isinstance(v, str):
+        return _text(v)
     return "" if v is None else v
 
 
@@ -54,7 +65,7 @@ def to_neo4j_csv(g: nx.MultiDiGraph, folder: str | Path) -> list[Path]:
 
 
 def _dot_id(s: str) -> str:
-    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return '"' + _text(s).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def to_dot(g: nx.MultiDiGraph) -> str:

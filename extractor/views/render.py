@@ -13,6 +13,7 @@ import html
 import networkx as nx
 
 from extractor.kb.graph import guess_level
+from extractor.views.escape import for_xml
 
 LAYERS = ("national", "provincial", "municipal", "county", "unknown")
 COLORS = {"cites": "#9a9a9a", "implements": "#1f5fbf", "next_edition": "#2e8b57"}
@@ -97,4 +98,4 @@ def render_svg(g: nx.MultiDiGraph, everything: bool = False) -> str:
     for i, (rel, c) in enumerate(COLORS.items()):
         out.append(f'<text x="{LEFT + i * 120}" y="{legend_y}" fill="{c}">— {rel}</text>')
     out.append("</svg>")
-    return "\n".join(out) + "\n"
+    return for_xml("\n".join(out) + "\n")  # a title with ESC or NUL would make the SVG unreadable
