@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import random
 import socket
 import subprocess
@@ -409,6 +410,28 @@ def test_fuzz_mutated_corpus_files() -> None:
             else:
                 data = data[:pos]
         _check(bytes(data), f"mutant{k}{src.suffix}")
+
+
+def test_fuzz_mutated_docx_and_pdf(capfd, caplog) -> None:  # noqa: ANN001
+    """100 seeded mutations of the synthetic .docx and PDF: a code from the catalogue, and
+    nothing printed by the libraries underneath (pypdf logged 'EOF marker not found')."""
+    from tests.webserver import synthetic_pdf
+
+    caplog.set_level(logging.WARNING)
+    rng = random.Random(15)
+    sources = [synthetic_docx(), synthetic_pdf()]
+    for k in range(100):
+        data = bytearray(sources[k % 2])
+        for _ in range(rng.randint(1, 3)):
+            pos = rng.randrange(4, len(data))
+            if rng.random() < 0.5:
+                data[pos] = rng.randrange(256)
+            else:
+                del data[pos:pos + rng.randint(1, 200)]
+        _check(bytes(data), f"mutant{k}.{'docx' if k % 2 == 0 else 'pdf'}")
+    cap = capfd.readouterr()
+    assert cap.out == "" and cap.err == ""
+    assert not [r.getMessage() for r in caplog.records if r.name.startswith("pypdf")]  # without pytest: on stderr
 
 
 @settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
