@@ -213,6 +213,13 @@ def test_hostile_responses_get_their_own_code(server, route: str, code: str) -> 
     assert time.monotonic() - t0 < HOSTILE.deadline + 2.5  # the drip is cut at the deadline, not after 90 s
 
 
+@pytest.mark.parametrize("url", ["ftp://127.0.0.1/notice.html", "file:///etc/passwd", "http://[::1", "http:///no-host"])
+def test_urls_that_cannot_be_fetched_are_e918(url: str) -> None:
+    with Fetcher(HOSTILE) as f, pytest.raises(FetchError) as e:
+        f.fetch(url)
+    assert e.value.code == "E918"
+
+
 def test_connection_refused_is_not_called_robots() -> None:
     with Fetcher(HOSTILE) as f, pytest.raises(FetchError) as e:
         f.fetch(f"http://127.0.0.1:{_closed_port()}/notice.html")
