@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import random
 import socket
 import subprocess
@@ -212,6 +213,13 @@ def test_hostile_responses_get_their_own_code(server, route: str, code: str) -> 
     assert time.monotonic() - t0 < HOSTILE.deadline + 2.5  # the drip is cut at the deadline, not after 90 s
 
 
+@pytest.mark.parametrize("url", ["ftp://127.0.0.1/notice.html", "file:///etc/passwd", "http://[::1", "http:///no-host"])
+def test_urls_that_cannot_be_fetched_are_e918(url: str) -> None:
+    with Fetcher(HOSTILE) as f, pytest.raises(FetchError) as e:
+        f.fetch(url)
+    assert e.value.code == "E918"
+
+
 def test_connection_refused_is_not_called_robots() -> None:
     with Fetcher(HOSTILE) as f, pytest.raises(FetchError) as e:
         f.fetch(f"http://127.0.0.1:{_closed_port()}/notice.html")
@@ -409,6 +417,28 @@ def test_fuzz_mutated_corpus_files() -> None:
             else:
                 data = data[:pos]
         _check(bytes(data), f"mutant{k}{src.suffix}")
+
+
+def test_fuzz_mutated_docx_and_pdf(capfd, caplog) -> None:  # noqa: ANN001
+    """100 seeded mutations of the synthetic .docx and PDF: a code from the catalogue, and
+    nothing printed by the libraries underneath (pypdf logged 'EOF marker not found')."""
+    from tests.webserver import synthetic_pdf
+
+    caplog.set_level(logging.WARNING)
+    rng = random.Random(15)
+    sources = [synthetic_docx(), synthetic_pdf()]
+    for k in range(100):
+        data = bytearray(sources[k % 2])
+        for _ in range(rng.randint(1, 3)):
+            pos = rng.randrange(4, len(data))
+            if rng.random() < 0.5:
+                data[pos] = rng.randrange(256)
+            else:
+                del data[pos:pos + rng.randint(1, 200)]
+        _check(bytes(data), f"mutant{k}.{'docx' if k % 2 == 0 else 'pdf'}")
+    cap = capfd.readouterr()
+    assert cap.out == "" and cap.err == ""
+    assert not [r.getMessage() for r in caplog.records if r.name.startswith("pypdf")]  # without pytest: on stderr
 
 
 @settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])

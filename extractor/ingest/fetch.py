@@ -191,7 +191,9 @@ class Fetcher:
             except httpx.DecodingError as e:  # corrupt gzip/deflate/brotli: retrying gets the same bytes
                 raise FetchError("E919", url, f"damaged {encoding} body: {e}") from None
             except (httpx.UnsupportedProtocol, httpx.InvalidURL) as e:
-                raise FetchError("E918", url, f"unusable URL or redirect target (not plain http/https): {e}") from None
+                # the URL itself was checked in fetch(): httpx refused the Location it was sent
+                # (it builds the next request even when not following: data:, javascript: …)
+                raise FetchError("E918", url, f"redirect to a URL that is not plain http(s) or not valid: {e}") from None
             except httpx.TimeoutException as e:
                 if watchdog.fired:
                     raise FetchError("E917", url, f"the fetch took longer than its deadline of {s.deadline:g} s") from None
@@ -217,6 +219,14 @@ class Fetcher:
         redirects: list[tuple[int, str]] = []
         seen = {url}
         current = url
+        try:
+            parsed = httpx.URL(url)
+        except (httpx.InvalidURL, TypeError, ValueError) as e:
+            raise FetchError("E918", url, f"not a valid URL: {e}") from None
+        if parsed.scheme not in ("http", "https"):
+            raise FetchError("E918", url, f"only http and https URLs are fetched, not {parsed.scheme or '(no scheme)'}:")
+        if not parsed.host:
+            raise FetchError("E918", url, "the URL has no host")
         self._deadline = time.monotonic() + self.settings.deadline
         try:
             return self._follow(url, current, headers, redirects, seen)

@@ -201,19 +201,30 @@ def _has_text_operators(page) -> bool:  # noqa: ANN001
 
 def pdf_text(data: bytes) -> str:
     """The text layer of every page; a page break becomes a blank line."""
+    import logging
+
     import pypdf
 
+    # pypdf logs its repairs of damaged files ("EOF marker not found") as warnings, which
+    # Python prints to stderr when nothing is configured: a library does not print (what
+    # cannot be read becomes E906/E907 here)
+    pdf_log = logging.getLogger("pypdf")
+    level = pdf_log.level
+    pdf_log.setLevel(logging.CRITICAL)
     try:
-        reader = pypdf.PdfReader(io.BytesIO(data))
-        pages = [_page_text(p) for p in reader.pages]
-    except Exception as e:  # noqa: BLE001 - pypdf raises many types on damaged files
-        raise InputError("E906", f"unreadable PDF: {type(e).__name__}: {e}") from e
-    text = "\n\n".join(p.strip() for p in pages)
-    if not text.strip():
-        if any(_has_text_operators(p) for p in reader.pages):
-            raise InputError("E906", f"PDF of {len(pages)} pages draws text, but its text layer could not be read")
-        raise InputError("E907", f"PDF of {len(pages)} pages has no text layer (a scan?); OCR is not part of polex")
-    return text
+        try:
+            reader = pypdf.PdfReader(io.BytesIO(data))
+            pages = [_page_text(p) for p in reader.pages]
+        except Exception as e:  # noqa: BLE001 - pypdf raises many types on damaged files
+            raise InputError("E906", f"unreadable PDF: {type(e).__name__}: {e}") from e
+        text = "\n\n".join(p.strip() for p in pages)
+        if not text.strip():
+            if any(_has_text_operators(p) for p in reader.pages):
+                raise InputError("E906", f"PDF of {len(pages)} pages draws text, but its text layer could not be read")
+            raise InputError("E907", f"PDF of {len(pages)} pages has no text layer (a scan?); OCR is not part of polex")
+        return text
+    finally:
+        pdf_log.setLevel(level)
 
 
 def office_text(data: bytes, kind: str) -> tuple[str, str]:
