@@ -103,15 +103,34 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def cmd_diff(args: argparse.Namespace) -> int:
-    """Compare two notices (files): aligned points, added/removed, threshold changes."""
-    from extractor.views.diff import diff_documents
-    from extractor.views.diff_report import render
+def _load_for_diff(ident: str, db: str):  # noqa: ANN202
+    """A notice to compare: a file, else a doc_id (or a unique prefix of one) stored in ``db``."""
     from extractor.errors import InputError
     from extractor.pipeline import extract_path
 
+    if Path(ident).exists() or not re.fullmatch(r"[0-9a-f]{6,64}", ident):
+        return extract_path(ident)
+    if not Path(db).exists():
+        raise InputError("E901", f"no such file, and no store at {db} to look up a stored id")
+    from extractor.kb.browse import find_stored, load_document
+    from extractor.kb.store import Store
+
+    with Store(db) as store:
+        doc_id = find_stored(store, ident)
+        doc = load_document(store, doc_id) if doc_id else None
+    if doc is None:
+        raise InputError("E901", f"no such file, and no stored document {ident} in {db}")
+    return doc
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    """Compare two notices (files or stored doc_ids): aligned points, added/removed, threshold changes."""
+    from extractor.views.diff import diff_documents
+    from extractor.views.diff_report import render
+    from extractor.errors import InputError
+
     try:
-        old, new = extract_path(args.old), extract_path(args.new)
+        old, new = _load_for_diff(args.old, args.db), _load_for_diff(args.new, args.db)
     except InputError as e:
         print(f"polex: {e.code} {e}", file=sys.stderr)
         return 1
@@ -310,6 +329,18 @@ def cmd_graph(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Browse the store in a web browser (read-only)."""
+    if not re.match(r"^[a-z]+://", args.db) and not Path(args.db).is_file():
+        print(f"polex: no store at {args.db} (run `polex ingest` first)", file=sys.stderr)
+        return 1
+    from extractor.serve.app import serve
+
+    print(f"polex serve: {args.db} on http://{args.host}:{args.port}/ (read-only{', SQL on' if args.sql else ''}; Ctrl-C stops)", flush=True)
+    serve(args.db, host=args.host, port=args.port, allow_sql=args.sql)
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from extractor.views.schema import dump_schema
 
@@ -338,6 +369,7 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--format", choices=("text", "json", "markdown", "html"), default="text")
     d.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text format (auto: when printing to a terminal)")
     d.add_argument("--out", help="write to this file instead of stdout")
+    d.add_argument("--db", default="polex.db", help="store where OLD/NEW are looked up when they are doc_ids, not files")
     d.set_defaults(func=cmd_diff)
     i = sub.add_parser("ingest", help="process notices (files, folders, URLs) and store them in SQLite")
     i.add_argument("paths", nargs="+", help="files, folders or http(s) URLs")
@@ -380,6 +412,12 @@ def build_parser() -> argparse.ArgumentParser:
     gr.add_argument("--all", action="store_true", help="render: also draw documents cited only once")
     gr.add_argument("--db", default="polex.db")
     gr.set_defaults(func=cmd_graph)
+    sv = sub.add_parser("serve", help="browse the store in a web browser: documents, search, trace graph, diffs (read-only)")
+    sv.add_argument("--db", default="polex.db", help="the store (a SQLite file)")
+    sv.add_argument("--host", default="127.0.0.1", help="address to bind (default loopback only)")
+    sv.add_argument("--port", type=int, default=8000)
+    sv.add_argument("--sql", action="store_true", help="also offer /sql: read-only SQL over the store")
+    sv.set_defaults(func=cmd_serve)
     s = sub.add_parser("schema", help="write the JSON Schema of the document JSON")
     s.add_argument("--out", default="schemas")
     s.set_defaults(func=cmd_schema)
