@@ -409,7 +409,7 @@ def build_parser() -> argparse.ArgumentParser:
     gr.add_argument("action", choices=("export", "render"))
     gr.add_argument("--format", choices=("json", "graphml", "neo4j-csv", "dot"), default="json")
     gr.add_argument("--out", help="file (folder for neo4j-csv); export prints to stdout without it")
-    gr.add_argument("--all", action="store_true", help="render: also draw documents cited only once")
+    gr.add_argument("--all", action="store_true", help="render: also draw the cited documents the store does not hold")
     gr.add_argument("--db", default="polex.db")
     gr.set_defaults(func=cmd_graph)
     sv = sub.add_parser("serve", help="browse the store in a web browser: documents, search, trace graph, diffs (read-only)")

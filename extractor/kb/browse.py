@@ -79,7 +79,7 @@ def _where(f: DocFilters) -> tuple[str, list[Any]]:
             where.append(f"d.{col} = ?")
             args.append(v)
     if f.issuer:
-        where.append("EXISTS (SELECT 1 FROM issuers i WHERE i.doc_id = d.doc_id AND i.name = ?)")
+        where.append("d.doc_id IN (SELECT i.doc_id FROM issuers i WHERE i.name = ?)")  # by the index issuers_name
         args.append(f.issuer)
     q = clean_term(f.q)
     if q:
@@ -92,21 +92,65 @@ def _where(f: DocFilters) -> tuple[str, list[Any]]:
 @dataclass
 class DocumentList:
     total: int
+    exact: bool  # False: a search matched more than ``total`` documents; only the first ``total`` were read
     rows: list[dict]
     facets: dict[str, list[tuple[Any, int]]]
     hits: dict[str, list[dict]]  # doc_id → clauses holding the search term (a few per document)
+    sums: dict[str, int]  # requirements, thresholds, citations over the documents counted
+
+
+# Newest first, in the order of the index documents_year_level(year, level, doc_id) read backwards,
+# so that a search with a LIMIT stops at the first matches instead of matching every document.
+ORDER = " ORDER BY d.year DESC, d.level DESC, d.doc_id DESC"
+SUMS = ("requirements", "thresholds", "citations")
+SEARCH_CAP = 200  # documents a search reads at most (for its facets and count) before the page it shows
 
 
 def list_documents(store: Store, f: DocFilters, limit: int = 50, offset: int = 0, facet_size: int = 30,
-                   hits_per_doc: int = 3) -> DocumentList:
-    """One page of documents under the filters, with facet counts over all of them and search hits.
+                   hits_per_doc: int = 3, search_cap: int = SEARCH_CAP) -> DocumentList:
+    """One page of documents under the filters, with facet counts and search hits.
 
-    The filtered set is read once (its facet columns only) and counted here, so the search
-    condition runs once per page however many facets there are.
+    Without a search term, counts and facets are exact (indexed aggregates). With one, the
+    matching documents are read newest first up to ``search_cap`` (or the end of the page
+    shown, if further): the count and facets are then over those, and ``exact`` says whether
+    that was all of them — a substring scan over every clause of a large store is what an
+    indexed search would make cheap.
     """
     where, args = _where(f)
-    scan = store.db.execute(f"SELECT d.doc_id, d.level, d.year, d.doc_type, d.status, d.issuer FROM documents d{where} "
-                            "ORDER BY d.year DESC, d.doc_id", args).fetchall()
+    q = clean_term(f.q)
+    if q:
+        cap = max(search_cap, offset + limit) + 1
+        scan = store.db.execute(f"SELECT d.doc_id, d.level, d.year, d.doc_type, d.status, d.issuer, d.n_requirements, d.n_thresholds, "
+                                f"d.n_citations FROM documents d{where}{ORDER} LIMIT ?", (*args, cap)).fetchall()
+        exact = len(scan) < cap
+        scan = scan[:cap - 1]
+        facets = _count_facets(scan, facet_size)
+        ids = [r["doc_id"] for r in scan[offset:offset + limit]]
+        total = len(scan)
+        sums = {k: sum(r[f"n_{k}"] or 0 for r in scan) for k in SUMS}
+    else:
+        exact = True
+        row = store.db.execute(f"SELECT COUNT(*) AS n, SUM(d.n_requirements) AS requirements, SUM(d.n_thresholds) AS thresholds, "
+                               f"SUM(d.n_citations) AS citations FROM documents d{where}", args).fetchone()
+        total = row["n"]
+        sums = {k: row[k] or 0 for k in SUMS}
+        facets = {}
+        for col in ("level", "year", "doc_type", "status"):
+            facets[col] = [(r["v"], r["n"]) for r in store.db.execute(
+                f"SELECT d.{col} AS v, COUNT(*) AS n FROM documents d{where} GROUP BY d.{col} ORDER BY n DESC, v LIMIT ?",  # noqa: S608
+                (*args, facet_size))]
+        facets["issuer"] = [(r["v"], r["n"]) for r in store.db.execute(
+            f"SELECT i.name AS v, COUNT(*) AS n FROM issuers i JOIN documents d ON d.doc_id = i.doc_id{where} "  # noqa: S608
+            "GROUP BY i.name ORDER BY n DESC, v LIMIT ?", (*args, facet_size))]
+        facets = {k: facets[k] for k in FACETS}
+        ids = [r["doc_id"] for r in store.db.execute(f"SELECT d.doc_id FROM documents d{where}{ORDER} LIMIT ? OFFSET ?",
+                                                     (*args, limit, offset))]
+    rows = _documents_by_id(store, ids)
+    hits = clause_hits(store, ids, q, hits_per_doc) if q and ids else {}
+    return DocumentList(total, exact, rows, facets, hits, sums)
+
+
+def _count_facets(scan: list, facet_size: int) -> dict[str, list[tuple[Any, int]]]:
     counts: dict[str, Counter] = {k: Counter() for k in FACETS}
     for r in scan:
         for k in ("level", "year", "doc_type", "status"):
@@ -114,12 +158,7 @@ def list_documents(store: Store, f: DocFilters, limit: int = 50, offset: int = 0
         for name in (r["issuer"] or "").split(ISSUER_SEP):
             if name:
                 counts["issuer"][name] += 1
-    facets = {k: sorted(c.items(), key=lambda kv: (-kv[1], str(kv[0])))[:facet_size] for k, c in counts.items()}
-    ids = [r["doc_id"] for r in scan[offset:offset + limit]]
-    rows = _documents_by_id(store, ids)
-    q = clean_term(f.q)
-    hits = clause_hits(store, ids, q, hits_per_doc) if q and ids else {}
-    return DocumentList(len(scan), rows, facets, hits)
+    return {k: sorted(c.items(), key=lambda kv: (-kv[1], str(kv[0])))[:facet_size] for k, c in counts.items()}
 
 
 def _marks(n: int) -> str:

@@ -149,8 +149,8 @@ class App:
                               q=browse.clean_term(params.get("q")))
         page = _int(params.get("page"), 1, 1, 10**6)
         res = browse.list_documents(self.s, f, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
-        counts = {"documents": res.total}
-        return {"filters": f.active(), "page": page, "page_size": PAGE_SIZE, "total": res.total, "counts": counts,
+        counts = {"documents": res.total, **res.sums}
+        return {"filters": f.active(), "page": page, "page_size": PAGE_SIZE, "total": res.total, "exact": res.exact, "counts": counts,
                 "documents": res.rows, "facets": {k: [{"value": v, "count": n} for v, n in kv] for k, kv in res.facets.items()},
                 "hits": res.hits}
 
