@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import sqlite3
+import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import asdict
@@ -31,11 +32,14 @@ from extractor.errors import InputError
 from extractor.kb import browse
 from extractor.kb.query import LEVEL_RANK, trace
 from extractor.kb.store import Store
+from extractor.pipeline import extract_bytes
 from extractor.serve.text import build_items, build_runs, threshold_label
 from extractor.views.diff import diff_documents
 
 HERE = Path(__file__).parent
 PAGE_SIZE = 50
+GRAPH_LINKS = 120  # links drawn in the trace graph (nearest first); the list and the JSON have them all
+LIST_ROWS = 300  # rows of a trace list shown in HTML; the CSV and the JSON have them all
 CONTEXT = 120  # characters of raw text shown around a source span
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -44,6 +48,9 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
 }
+
+
+WARM_UP = "关于做好学会换届工作的通知\n各学会：\n一、理事会人数一般不超过150人。\n二、各单位要于2018年底前完成换届工作。\n"
 
 
 def dump_json(data: Any) -> str:
@@ -120,6 +127,7 @@ class App:
         self.documents = _LRU(16)
         self.sources = _LRU(16)
         self.diffs = _LRU(16)
+        self.pipeline_lock = threading.Lock()  # the warm-up thread and the pages share the pipeline
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                                       trim_blocks=True, lstrip_blocks=True)
         self.env.globals.update(url=_url, quote=_quote)
@@ -129,6 +137,16 @@ class App:
     def open(self) -> None:
         if self.store is None:
             self.store = Store(self.db_path)
+        # The first pipeline run of a process loads jieba's dictionary and spaCy (seconds);
+        # do it now, in the background, so the first evidence or diff page does not wait for it.
+        threading.Thread(target=self._warm, name="polex-warm-up", daemon=True).start()
+
+    def _warm(self) -> None:
+        with self.pipeline_lock:
+            try:
+                extract_bytes(WARM_UP.encode("utf-8"), path="warm-up.txt")
+            except Exception:  # noqa: BLE001 - a failed warm-up only means a slower first page
+                pass
 
     def close(self) -> None:
         if self.store is not None:
@@ -211,7 +229,7 @@ class App:
 
         node(root["doc_id"], root["title"] or root["doc_id"], root["level"], True, f"/doc/{root['doc_id']}", True)
         edges = []
-        for k, l in enumerate(t["links"]):
+        for k, l in enumerate(t["links"][:GRAPH_LINKS]):
             if l["doc_id"]:
                 nid = l["doc_id"]
                 node(nid, l["title"] or nid, l["level"], True, f"/doc/{nid}")
@@ -238,13 +256,19 @@ class App:
                 texts[r["id"]] = dict(r)
         aligned = [{**a, "sides": [texts.get(r, {"id": r, "text": "", "title": ""}) for r in a["requirements"]]} for a in t["aligned"]]
         return {"root": root, "requirement": t["requirement"], "links": t["links"], "aligned": aligned,
-                "graph": {"nodes": list(nodes.values()), "edges": edges, "rows": rows}}
+                "graph": {"nodes": list(nodes.values()), "edges": edges, "rows": rows,
+                          "omitted": max(0, len(t["links"]) - GRAPH_LINKS)}}
 
     def diff(self, old_id: str, new_id: str) -> dict:
         for d in (old_id, new_id):
             if browse.get_document(self.s, d) is None:
                 raise NotFound(f"no document {d} in the store")
-        report = self.diffs.get((old_id, new_id), lambda: diff_documents(self._document(old_id), self._document(new_id)))
+        def make():  # noqa: ANN202
+            old, new = self._document(old_id), self._document(new_id)
+            with self.pipeline_lock:
+                return diff_documents(old, new)
+
+        report = self.diffs.get((old_id, new_id), make)
         data = report.model_dump(mode="json")
         data["pairs"].sort(key=lambda p: (p["old"]["span"][0], p["new"]["span"][0]))
         return data
@@ -276,7 +300,8 @@ class App:
     def _document(self, doc_id: str):  # noqa: ANN202
         def make():  # noqa: ANN202
             try:
-                return browse.load_document(self.s, doc_id)
+                with self.pipeline_lock:
+                    return browse.load_document(self.s, doc_id)
             except InputError as e:
                 raise NotFound(f"{doc_id}: the stored bytes cannot be read again: {e.code} {e}") from e
 
@@ -402,7 +427,7 @@ def build_app(db: str, allow_sql: bool = False) -> Starlette:
             name = f"polex-{page}-{table}.csv"
             return Response(dump_csv(tables[table](data)), media_type="text/csv; charset=utf-8",
                             headers={**SECURITY_HEADERS, "Content-Disposition": f'attachment; filename="{name}"'})
-        html = app_state.env.get_template(template).render(page=page, data=data, request_url=str(request.url.path),
+        html = app_state.env.get_template(template).render(page=page, data=data, list_rows=LIST_ROWS, request_url=str(request.url.path),
                                                             query=dict(request.query_params), tables=list(TABLES.get(page, {})),
                                                             allow_sql=app_state.allow_sql, fmt_url=_fmt_url(request))
         return HTMLResponse(html, headers=SECURITY_HEADERS)
