@@ -336,8 +336,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not re.match(r"^[a-z]+://", args.db) and not Path(args.db).is_file():
         print(f"polex: no store at {args.db} (run `polex ingest` first)", file=sys.stderr)
         return 1
+    from extractor.kb.store import Store
     from extractor.serve.app import serve
 
+    try:
+        Store(args.db).close()  # fails here, with a message, rather than inside the server
+    except Exception as e:  # noqa: BLE001 - any reason the store cannot be opened is reported, not raised
+        print(f"polex: cannot open the store {args.db}: {e}", file=sys.stderr)
+        return 1
     print(f"polex serve: {args.db} on http://{args.host}:{args.port}/ (read-only{', SQL on' if args.sql else ''}; Ctrl-C stops)", flush=True)
     serve(args.db, host=args.host, port=args.port, allow_sql=args.sql)
     return 0

@@ -280,3 +280,6 @@ def test_serve_refuses_a_missing_store(tmp_path, capsys) -> None:  # noqa: ANN00
     assert main(["serve", "--db", str(tmp_path / "none.db")]) == 1
     assert "no store at" in capsys.readouterr().err
     assert not (tmp_path / "none.db").exists()
+    (tmp_path / "junk.db").write_text("not a database", encoding="utf-8")
+    assert main(["serve", "--db", str(tmp_path / "junk.db")]) == 1
+    assert "cannot open the store" in capsys.readouterr().err

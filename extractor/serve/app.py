@@ -183,7 +183,7 @@ class App:
             t["label"] = threshold_label(t)
         related = browse.related_documents(self.s, doc)
         doc.pop("sha256", None)
-        return {"document": doc, "sections": items["sections"], "requirements": items["requirements"],
+        return {"document": doc, "evidence": f"/doc/{doc_id}/evidence?format=json", "sections": items["sections"], "requirements": items["requirements"],
                 "thresholds": items["thresholds"], "citations": items["citations"], "related": related,
                 "_items": [asdict(i) for i in its], "_runs": runs}
 
