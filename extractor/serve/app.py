@@ -16,7 +16,6 @@ import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -33,7 +32,7 @@ from extractor.kb import browse
 from extractor.kb.query import LEVEL_RANK, trace
 from extractor.kb.store import Store
 from extractor.pipeline import extract_bytes
-from extractor.serve.text import build_items, build_runs, threshold_label
+from extractor.serve.text import build_items, build_runs, render_runs, threshold_label
 from extractor.views.diff import diff_documents
 
 HERE = Path(__file__).parent
@@ -185,7 +184,9 @@ class App:
         doc.pop("sha256", None)
         return {"document": doc, "evidence": f"/doc/{doc_id}/evidence?format=json", "sections": items["sections"], "requirements": items["requirements"],
                 "thresholds": items["thresholds"], "citations": items["citations"], "related": related,
-                "_items": [asdict(i) for i in its], "_runs": runs}
+                "_items": [{"kind": i.kind, "id": i.id, "start": i.start, "end": i.end, "raw_start": i.raw_start,
+                            "raw_end": i.raw_end, "label": i.label} for i in its],
+                "_text_html": render_runs(runs, its)}
 
     def source_span(self, doc_id: str, start: int, end: int) -> dict:
         src = self._source(doc_id)
