@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, extracted
-from tests.test_serve import ANHUI, HOSTILE_TITLE, Y2017, Y2018, build_store
+from tests.test_serve import ANHUI, DIBAO, HOSTILE_TITLE, Y2017, Y2018, build_store
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -129,6 +129,26 @@ def test_search_open_the_2017_points_and_click_the_150_threshold(server, page, s
     page.locator("#source-where a").click()  # the same characters in the whole source
     page.wait_for_url("**/raw?*")
     assert page.inner_text("#raw-mark") == "理事会人数一般不超过150人"
+    assert not page.errors and not page.dialogs
+
+
+def test_a_highlight_in_a_web_page_opens_the_page_source(server, page) -> None:  # noqa: ANN001
+    """For HTML, raw_text is the page source: the marked characters sit among the markup."""
+    base, ids = server
+    doc = extracted(str(DIBAO))
+    page.goto(f"{base}/doc/{ids[DIBAO.name]}")
+    first = page.locator("#text [data-kind=threshold]").first
+    index = int(first.get_attribute("data-item"))
+    first.click()
+    page.locator("#source-mark").wait_for()
+    item = page.evaluate(f"() => JSON.parse(document.getElementById('items').textContent)[{index}]")
+    t = next(t for t in doc.thresholds if t.id == item["id"])
+    assert page.inner_text("#source-mark") == doc.raw_text[slice(*t.raw_span)]
+    assert "<" in page.inner_text("#source") and "in the page source" in page.inner_text("#source-where")
+    page.locator("#source-where a").click()
+    page.wait_for_url("**/raw?*")
+    assert page.inner_text("#raw-mark") == doc.raw_text[slice(*t.raw_span)]
+    assert page.inner_text("#raw").startswith(doc.raw_text.lstrip()[:20])
     assert not page.errors and not page.dialogs
 
 
