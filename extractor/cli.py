@@ -344,6 +344,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except Exception as e:  # noqa: BLE001 - any reason the store cannot be opened is reported, not raised
         print(f"polex: cannot open the store {args.db}: {e}", file=sys.stderr)
         return 1
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"polex serve: warning: bound to {args.host}, the store can be read from other machines", file=sys.stderr)
     print(f"polex serve: {args.db} on http://{args.host}:{args.port}/ (read-only{', SQL on' if args.sql else ''}; Ctrl-C stops)", flush=True)
     serve(args.db, host=args.host, port=args.port, allow_sql=args.sql)
     return 0

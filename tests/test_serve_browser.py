@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -218,6 +219,18 @@ def test_a_hostile_notice_renders_as_text(server, page) -> None:  # noqa: ANN001
     assert HOSTILE_TITLE in page.evaluate("() => JSON.parse(document.body.innerText).document.title")
     time.sleep(0.3)
     assert page.dialogs == [], page.dialogs
+
+
+def test_the_server_answers_only_to_its_own_name(server) -> None:  # noqa: ANN001
+    """DNS rebinding: a page on evil.example resolved to 127.0.0.1 sends Host: evil.example."""
+    base, _ = server
+    for host, status in (("evil.example", 400), ("localhost", 200), (base.split("//")[1], 200)):
+        req = urllib.request.Request(base + "/?format=json", headers={"Host": host})
+        try:
+            code = urllib.request.urlopen(req, timeout=10).status
+        except urllib.error.HTTPError as e:
+            code = e.code
+        assert code == status, host
 
 
 def test_screenshots_have_cjk_glyphs() -> None:

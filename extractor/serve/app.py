@@ -22,6 +22,8 @@ from urllib.parse import quote, urlencode
 
 import jinja2
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Mount, Route
@@ -408,8 +410,13 @@ def _public(data: dict) -> dict:
     return {k: v for k, v in data.items() if not k.startswith("_")}
 
 
-def build_app(db: str, allow_sql: bool = False) -> Starlette:
-    """The web app over the store at ``db``."""
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def build_app(db: str, allow_sql: bool = False, allowed_hosts: list[str] | None = None) -> Starlette:
+    """The web app over the store at ``db``; with ``allowed_hosts``, requests naming another
+    host in their ``Host`` header are refused (a web page elsewhere cannot read the store
+    through a DNS name rebound to 127.0.0.1)."""
     app_state = App(db, allow_sql)
 
     def respond(request: Request, page: str, template: str, make: Callable[[], dict]) -> Response:
@@ -500,7 +507,8 @@ def build_app(db: str, allow_sql: bool = False) -> Starlette:
         finally:
             app_state.close()
 
-    app = Starlette(routes=routes, lifespan=lifespan)
+    middleware = [Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)] if allowed_hosts else []
+    app = Starlette(routes=routes, lifespan=lifespan, middleware=middleware)
     app.state.polex = app_state
     return app
 
@@ -509,4 +517,5 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, allow_sql: bool = 
     """Run the app with uvicorn until interrupted."""
     import uvicorn
 
-    uvicorn.run(build_app(db, allow_sql), host=host, port=port, log_level="warning")
+    hosts = ["127.0.0.1", "localhost", "[::1]"] if host in LOOPBACK else None  # bound elsewhere: any name may reach it
+    uvicorn.run(build_app(db, allow_sql, hosts), host=host, port=port, log_level="warning")
