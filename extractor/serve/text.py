@@ -40,7 +40,7 @@ class Run:
     classes: list[str] = field(default_factory=list)
     item: int | None = None  # index of the item a click opens
     anchors: list[str] = field(default_factory=list)  # section anchors opening at this run
-    gap: bool = False
+    gap: bool = False  # not clause text: a line break between clauses, or "⋯" for text outside the body
 
 
 def threshold_label(t: dict) -> str:
@@ -88,7 +88,7 @@ def build_runs(clauses: list[dict], items: list[Item], sections: list[dict]) -> 
     for c in clauses:
         cs, ce, text = c["start"], c["end"], c["text"]
         if prev_end is not None and cs > prev_end:
-            runs.append(Run("\n" if cs - prev_end == 1 else "\n⋯\n", prev_end, gap=cs - prev_end > 1))
+            runs.append(Run("\n" if cs - prev_end == 1 else "\n⋯\n", prev_end, gap=True))
         prev_end = ce
         while ci < len(cuts) and cuts[ci] <= cs:
             ci += 1
@@ -136,7 +136,7 @@ def render_runs(runs: list[Run], items: list[Item]) -> Markup:
         if r.item is not None:
             out.append(f'<span class="{" ".join(r.classes)}" data-item="{r.item}" data-kind="{items[r.item].kind}" tabindex="0">'
                        f"{escape(r.text)}</span>")
-        elif r.gap:
+        elif r.gap and r.text != "\n":
             out.append(f'<span class="gap" title="text outside the body (site chrome, contents)">{escape(r.text)}</span>')
         else:
             out.append(str(escape(r.text)))
