@@ -279,6 +279,8 @@ class App:
     def sql(self, q: str) -> dict:
         if not self.allow_sql:
             raise NotFound("SQL is off: start the server with --sql")
+        if "://" in self.db_path:
+            raise NotFound("--sql reads SQLite stores only")
         if not q.strip():
             return {"sql": q, "columns": [], "rows": [], "error": None}
         con = sqlite3.connect(f"file:{quote(str(Path(self.db_path).resolve()))}?mode=ro", uri=True)
