@@ -180,6 +180,13 @@ def test_trace_page_lays_out_by_level(served) -> None:  # noqa: ANN001
     root = next(n for n in data["graph"]["nodes"] if n["root"])
     assert national["level"] == "national" and not national["stored"] and national["y"] < root["y"]
     assert any(e["source"] == root["id"] and e["target"] == national["id"] and e["relation"] == "implements" for e in data["graph"]["edges"])
+    ref = client.get(national["href"] + "&format=json").json()  # the node opens its placeholder page
+    assert ref["key"] == "title:中国科协关于实施学会创新和服务能力提升工程的意见" and ref["cited_by"]
+    seed3 = client.get(f"/trace/{ids['003_90654e4803dc1b1f.txt']}?format=json").json()
+    by_number = [n for n in seed3["graph"]["nodes"] if not n["stored"] and n["href"] and "number" in n["href"]]
+    assert by_number
+    for n in by_number:  # a placeholder known by its 发文字号 (中发〔2015〕4号) lists who cites it
+        assert client.get(n["href"] + "&format=json").json()["cited_by"], n
     y17 = client.get(f"/trace/{_id(ids, Y2017)}?format=json").json()
     assert any(a["sides"][1]["doc_id"] == _id(ids, Y2018) for a in y17["aligned"])
     req = y17["aligned"][0]["requirements"][0]

@@ -238,7 +238,7 @@ class App:
                 node(nid, l["title"] or nid, l["level"], True, f"/doc/{nid}")
             else:
                 nid = f"ref:{l['doc_number'] or l['title']}"
-                key = browse_key(l)
+                key = browse_key(self.s, l)
                 node(nid, l["title"] or l["doc_number"] or "?", l["level"], False, _url("/ref", key=key) if key else None)
             ev = l["evidence"]
             if l["relation"] == "next_edition":
@@ -316,14 +316,14 @@ class App:
         return doc
 
 
-def browse_key(link: dict) -> str | None:
-    """The placeholder key of a trace link to a document that is not stored."""
-    from extractor.kb.store import number_key, title_key
-
-    ev = link.get("evidence") or {}
-    if link.get("doc_number"):
-        return number_key(None, None, None, link["doc_number"])
-    return title_key(link.get("title")) or (ev.get("text") and title_key(ev["text"]))
+def browse_key(store: Store, link: dict) -> str | None:
+    """The placeholder key of a trace link to a document that is not stored: the keys of the
+    citation the link was read from (its 发文字号 key, else its title key)."""
+    cid = (link.get("evidence") or {}).get("citation")
+    if not cid:
+        return None
+    row = store.db.execute("SELECT number_key, title_key FROM citations WHERE id = ?", (cid,)).fetchone()
+    return (row["number_key"] or row["title_key"]) if row else None
 
 
 def _layout(nodes: dict[str, dict]) -> list[dict]:
