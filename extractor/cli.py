@@ -493,6 +493,26 @@ def cmd_graph(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Browse the store in a web browser (read-only)."""
+    if not re.match(r"^[a-z]+://", args.db) and not Path(args.db).is_file():
+        print(f"polex: no store at {args.db} (run `polex ingest` first)", file=sys.stderr)
+        return 1
+    from extractor.kb.store import Store
+    from extractor.serve.app import serve
+
+    try:
+        Store(args.db).close()  # fails here, with a message, rather than inside the server
+    except Exception as e:  # noqa: BLE001 - any reason the store cannot be opened is reported, not raised
+        print(f"polex: cannot open the store {args.db}: {e}", file=sys.stderr)
+        return 1
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"polex serve: warning: bound to {args.host}, the store can be read from other machines", file=sys.stderr)
+    print(f"polex serve: {args.db} on http://{args.host}:{args.port}/ (read-only{', SQL on' if args.sql else ''}; Ctrl-C stops)", flush=True)
+    serve(args.db, host=args.host, port=args.port, allow_sql=args.sql)
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from extractor.views.schema import dump_schema
 
@@ -625,9 +645,15 @@ def build_parser() -> argparse.ArgumentParser:
                     help="export: json (default), graphml, neo4j-csv, dot; render: svg (default) or dot")
     gr.add_argument("--out", help="output file (a folder for neo4j-csv, where it is required); "
                                   "export prints to stdout without it, render writes graph.svg / graph.dot")
-    gr.add_argument("--all", action="store_true", help="render: also draw documents cited only once")
+    gr.add_argument("--all", action="store_true", help="render: also draw the cited documents the store does not hold")
     gr.add_argument("--db", default="polex.db", help="SQLite store (default: polex.db)")
     gr.set_defaults(func=cmd_graph)
+    sv = command("serve", "browse the store in a web browser: documents, search, trace graph, diffs (read-only)")
+    sv.add_argument("--db", default="polex.db", help="the store (a SQLite file)")
+    sv.add_argument("--host", default="127.0.0.1", help="address to bind (default loopback only)")
+    sv.add_argument("--port", type=_number(0, 65535, int), default=8000, help="port to listen on (default 8000)")
+    sv.add_argument("--sql", action="store_true", help="also offer /sql: read-only SQL over the store")
+    sv.set_defaults(func=cmd_serve)
     ev = command("eval", "score extraction against a gold folder (items, metadata, thresholds, citations)")
     ev.add_argument("gold", help="a folder of gold JSON files (../shared/corpus-dev/gold) or a MANIFEST.json")
     ev.add_argument("docs", nargs="?", help="where the documents named by the gold are (default: the folder above the gold)")
