@@ -329,14 +329,3 @@ def load_document(store: Store, doc_id: str) -> Document | None:
     if src is None:
         return None
     return extract_bytes(src.data, path=src.path, url=src.url, content_type=src.content_type)
-
-
-def find_stored(store: Store, ident: str) -> str | None:
-    """A stored doc_id from a doc_id or a unique prefix of one (at least 6 characters)."""
-    if store.db.execute("SELECT 1 FROM documents WHERE doc_id = ?", (ident,)).fetchone():
-        return ident
-    if len(ident) >= 6 and all(ch in "0123456789abcdef" for ch in ident):
-        rows = store.db.execute("SELECT doc_id FROM documents WHERE doc_id LIKE ? LIMIT 2", (ident + "%",)).fetchall()
-        if len(rows) == 1:
-            return rows[0]["doc_id"]
-    return None

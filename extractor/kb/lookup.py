@@ -96,18 +96,9 @@ def find_document(store: Store, ident: str) -> Found:
 
 def load_stored(store: Store, doc_id: str) -> Document:
     """The document re-extracted from the bytes the store kept (the parser of today, the bytes of then)."""
-    from extractor.pipeline import extract_bytes
+    from extractor.kb.browse import load_document
 
-    row = store.db.execute("SELECT sha256, path, url FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
-    if row is None:
-        raise LookupError_(f"no stored document {doc_id!r}")
-    data = store.blob(row["sha256"])
-    if data is None:
-        raise LookupError_(f"the bytes of {doc_id} are not in the store")
-    ctype = None
-    if row["url"]:  # fetched: the charset may have come from the HTTP header kept with the fetch
-        import json
-
-        f = store.db.execute("SELECT headers FROM fetches WHERE sha256 = ? ORDER BY id DESC LIMIT 1", (row["sha256"],)).fetchone()
-        ctype = json.loads(f["headers"] or "{}").get("content-type") if f else None
-    return extract_bytes(data, path=row["path"], url=row["url"], content_type=ctype)
+    doc = load_document(store, doc_id)
+    if doc is None:
+        raise LookupError_(f"no stored document {doc_id!r}, or its bytes are not in the store")
+    return doc
