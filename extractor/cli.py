@@ -263,6 +263,13 @@ def cmd_trace(args: argparse.Namespace) -> int:
     print(f"{root['doc_id']}  [{root['level']}]  {root['title']}")
     if t["requirement"]:
         print(f"  requirement {t['requirement']['id']}: {t['requirement']['text'][:60]}")
+    twins = [l for l in t["links"] if l["direction"] == "same"]
+    if twins:
+        print(f"renditions ({len(twins)})")
+        for l in twins:
+            ev = l["evidence"]
+            print(f"  rendition_of [{l['level'] or '-'}] {(l['title'] or '?')[:50]} ({l['doc_id']})  "
+                  f"containment {ev['containment']:.2f}, scripts {'/'.join(str(x) for x in ev['scripts'])}")
     for direction in ("upstream", "downstream"):
         links = [l for l in t["links"] if l["direction"] == direction]
         print(f"{direction} ({len(links)})")
@@ -278,7 +285,21 @@ def cmd_trace(args: argparse.Namespace) -> int:
             mark = "=" if side["same"] else "≠"
             print(f"  {mark} {o['subject']} {o['comparator']} {o['value']}{o['unit'] or ''}"
                   f"{' if ' + o['condition'] if o['condition'] else ''}   |   {n['subject']} {n['comparator']} {n['value']}{n['unit'] or ''}"
-                  f"{' if ' + n['condition'] if n['condition'] else ''}   ({a['requirements'][0].split('#')[0]} ↔ {a['requirements'][1].split('#')[0]}, {min(side['score'], 1.0):.2f})")
+                  f"{' if ' + n['condition'] if n['condition'] else ''}   ({a['requirements'][0].split('#')[0]} ↔ {a['requirements'][1].split('#')[0]}, {min(side['score'], 1.0):.2f})"
+                  + ("" if side["same"] else f"   {side['difference']}"))
+    for r in t.get("reuse", []):
+        print(f"text reuse from [{r['level'] or '-'}] {(r['title'] or '?')[:50]} ({r['source']}): {r['copied']} of {r['clauses']} clauses "
+              f"copied ({r['verbatim']} verbatim), {r['copied_share']:.0%} of the text; {len(r['added'])} added")
+        for c in r["copies"][:args.limit]:
+            mark = "=" if c["verbatim"] else "~"
+            print(f"  {mark} {c['reuse']:>4.0%}  {c['local']['text'][:40]}  @{c['local']['span'][0]}-{c['local']['span'][1]}"
+                  f"  ← @{c['source']['span'][0]}-{c['source']['span'][1]}")
+        if len(r["copies"]) > args.limit:
+            print(f"  … {len(r['copies']) - args.limit} more")
+        for c in r["added"][:args.limit]:
+            print(f"  + {c['text'][:50]}  @{c['span'][0]}-{c['span'][1]}")
+        if len(r["added"]) > args.limit:
+            print(f"  … {len(r['added']) - args.limit} more added")
     return 0
 
 
@@ -287,7 +308,15 @@ def cmd_graph(args: argparse.Namespace) -> int:
     from extractor.kb.store import Store
 
     with Store(args.db) as store:
-        g = build_graph(store)
+        g = build_graph(store, with_structure=not args.documents_only)
+    if args.around:
+        from extractor.views.export import around
+
+        try:
+            g = around(g, args.around, args.depth)
+        except KeyError as e:
+            print(f"polex: {e.args[0]}", file=sys.stderr)
+            return 1
     if args.action == "render":
         from extractor.views.render import render_svg
 
@@ -296,17 +325,17 @@ def cmd_graph(args: argparse.Namespace) -> int:
         out.write_text(svg, encoding="utf-8")
         print(f"{out}: {sum(1 for _, a in g.nodes(data=True) if a['kind'] == 'document')} documents drawn by level")
         return 0
-    from extractor.views.export import export, to_neo4j_csv
+    from extractor.views.export import to_neo4j_csv, write
 
     if args.format == "neo4j-csv":
         for p in to_neo4j_csv(g, args.out or "neo4j"):
             print(p)
         return 0
-    text = export(g, args.format)
     if args.out:
-        Path(args.out).write_text(text, encoding="utf-8")
+        with Path(args.out).open("w", encoding="utf-8") as f:
+            write(g, args.format, f)
     else:
-        sys.stdout.write(text)
+        write(g, args.format, sys.stdout)
     return 0
 
 
@@ -371,6 +400,7 @@ def build_parser() -> argparse.ArgumentParser:
     t = sub.add_parser("trace", help="what a document or requirement implements and what implements it")
     t.add_argument("id", help="a doc_id or a requirement id")
     t.add_argument("--format", choices=("text", "json"), default="text")
+    t.add_argument("--limit", type=int, default=5, help="text: copied and added clauses shown per source (default 5)")
     t.add_argument("--db", default="polex.db")
     t.set_defaults(func=cmd_trace)
     gr = sub.add_parser("graph", help="export or draw the requirement graph")
@@ -378,6 +408,9 @@ def build_parser() -> argparse.ArgumentParser:
     gr.add_argument("--format", choices=("json", "graphml", "neo4j-csv", "dot"), default="json")
     gr.add_argument("--out", help="file (folder for neo4j-csv); export prints to stdout without it")
     gr.add_argument("--all", action="store_true", help="render: also draw documents cited only once")
+    gr.add_argument("--documents-only", action="store_true", help="documents, placeholders and organizations only")
+    gr.add_argument("--around", metavar="ID", help="only the neighbourhood of this document (doc_id) or node")
+    gr.add_argument("--depth", type=int, default=1, help="with --around: steps from it (default 1)")
     gr.add_argument("--db", default="polex.db")
     gr.set_defaults(func=cmd_graph)
     s = sub.add_parser("schema", help="write the JSON Schema of the document JSON")
