@@ -91,6 +91,10 @@ def org_parent(name: str, level: str) -> str | None:
     return None
 
 
+def _title_years(t: str) -> set[str]:
+    return set(re.findall(r"(?:19|20)\d{2}(?=年)", t))
+
+
 @dataclass
 class Resolver:
     """Citation keys → stored documents: exact number or title key (a dict), else a fuzzy title
@@ -124,9 +128,13 @@ class Resolver:
             if len(post) <= FUZZY_POSTING:  # a bigram in thousands of titles (关于, 通知) is no evidence
                 shared.update(post)
         best = (0.0, "")
+        years = _title_years(t)
         for d, n in shared.most_common(FUZZY_CANDIDATES):
             if n < len(mine) / 2:
                 break
+            other = _title_years(self.titles[d])
+            if years and other and not (years & other):
+                continue  # 中国科协2015年… is another edition of 中国科协2017年…, not a misspelling of it
             r = difflib.SequenceMatcher(None, t, self.titles[d], autojunk=False).ratio()
             if r > best[0]:
                 best = (r, d)
@@ -184,7 +192,9 @@ def build_graph(store: Store, with_structure: bool = True, with_reuse: bool = Tr
     for r in db.execute("SELECT * FROM citations WHERE role = 'cites' ORDER BY doc_id, start"):
         ids, how, conf = resolver.resolve(r["number_key"], r["title_key"])
         mine = work.get(r["doc_id"], r["doc_id"])
-        ids = [i for i in ids if work.get(i, i) != mine]  # a rendition never cites its twin (nor itself)
+        if ids and all(work.get(i, i) == mine for i in ids):
+            continue  # a rendition never cites its twin (nor a notice itself)
+        ids = [i for i in ids if work.get(i, i) != mine]
         if ids:
             targets = [f"doc:{i}" for i in ids]
         else:
@@ -357,7 +367,7 @@ def align_requirements(store: Store, doc_ids: set[str] | None = None, pivot: str
     best: dict[tuple[str, str], dict] = {}
     for i, j in _candidate_pairs(rows, grams, concepts, pivot):
         a, b = rows[i], rows[j]
-        if a["doc_id"] == b["doc_id"] or (same_work is not None and same_work.get(a["doc_id"], a["doc_id"]) == same_work.get(b["doc_id"], b["doc_id"])):
+        if a["doc_id"] == b["doc_id"] or _unit_family(a["unit"]) != _unit_family(b["unit"]) or (same_work is not None and same_work.get(a["doc_id"], a["doc_id"]) == same_work.get(b["doc_id"], b["doc_id"])):
             continue
         ca, cb = (norm_condition(a["condition"]), norm_condition(b["condition"]))
         if ca and cb and ca != cb:

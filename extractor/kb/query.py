@@ -12,7 +12,7 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractor.kb.graph import align_requirements, guess_level
+from extractor.kb.graph import _title_years, align_requirements, guess_level
 from extractor.kb.reuse import find_reuse, load_clauses, reuse_summary
 from extractor.kb.works import ensure_index, find_renditions, series_members
 from extractor.kb.store import Store, fts_match
@@ -133,6 +133,8 @@ def _resolve(store: Store, number_key: str | None, title_key: str | None) -> lis
         head = title_key[:10]
         titles = {r[1][6:]: r[0] for r in store.db.execute("SELECT doc_id, key FROM doc_keys WHERE key >= ? AND key < ? LIMIT 200",
                                                            (head, head + "\uffff"))}
+        years = _title_years(title_key)
+        titles = {t: d for t, d in titles.items() if not (years and _title_years(t) and not (years & _title_years(t)))}
         close = difflib.get_close_matches(title_key[6:], list(titles), n=1, cutoff=0.9)
         if close:
             return [titles[close[0]]]
