@@ -194,7 +194,7 @@ def build_graph(store: Store, with_structure: bool = True, with_reuse: bool = Tr
         mine = work.get(r["doc_id"], r["doc_id"])
         if ids and all(work.get(i, i) == mine for i in ids):
             continue  # a rendition never cites its twin (nor a notice itself)
-        ids = [i for i in ids if work.get(i, i) != mine]
+        ids = sorted({work.get(i, i) for i in ids} - {mine})  # one notice per work: renditions are linked to it by rendition_of
         if ids:
             targets = [f"doc:{i}" for i in ids]
         else:
@@ -260,6 +260,7 @@ def build_graph(store: Store, with_structure: bool = True, with_reuse: bool = Tr
             if r.get("doc_id"):
                 by_core[key.split("|", 1)[1]].append(r["doc_id"])
     for core, ids in by_core.items():
+        ids = sorted({work.get(i, i) for i in ids})
         for x in ids:
             for y in ids:
                 if docs[x]["level"] != docs[y]["level"] and LEVEL_ORDER.get(docs[x]["level"], 9) > LEVEL_ORDER.get(docs[y]["level"], 9):
@@ -359,6 +360,8 @@ def align_requirements(store: Store, doc_ids: set[str] | None = None, pivot: str
             chunk = ids[k:k + 500]
             rows += [dict(r) for r in store.db.execute(q + f" AND t.doc_id IN ({','.join('?' * len(chunk))})", chunk)]  # noqa: S608
         rows.sort(key=lambda r: (r["doc_id"], r["start"]))
+    if same_work is not None:  # renditions are not aligned again: their first stored document stands for them
+        rows = [r for r in rows if same_work.get(r["doc_id"], r["doc_id"]) == r["doc_id"] or r["doc_id"] == pivot]
     if not rows:
         return []
     vecs = tfidf([words(r["req_text"]) for r in rows])

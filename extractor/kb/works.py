@@ -39,7 +39,10 @@ SHINGLE = 5  # characters per shingle
 NUM_PERM = 64
 BANDS, ROWS = 21, 3  # LSH: one band of 3 equal hashes makes a candidate (P ≥ 0.94 at Jaccard 0.5, 0.02 at 0.1)
 RENDITION_CONTAINMENT = 0.7  # exact, on the candidates: corpus-dev 063/064 (a 转发 of the 2020 holidays) 0.76
-MIN_SHINGLES = 30  # a text this short is too short to call two notices one
+MIN_SHINGLES = 30
+WINDOW = 4  # rendition candidates per document inside one LSH bucket or key bucket
+TRACE_CANDIDATES = 20  # renditions looked at for one document (trace)
+SURE_JACCARD = 0.9  # a MinHash estimate this high needs no exact check  # a text this short is too short to call two notices one
 
 _KEEP = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
 _MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
@@ -326,17 +329,25 @@ def find_renditions(store, doc_ids: Iterable[str] | None = None) -> list[Renditi
     """Pairs of stored documents that are one notice (candidates from shared LSH bands only).
     With ``doc_ids``, only pairs involving one of them."""
     db = store.db
+    pairs: set[tuple[str, str]] = set()
     if doc_ids is None:
-        pairs: set[tuple[str, str]] = set()
-        for q in ("SELECT DISTINCT a.doc_id AS a, b.doc_id AS b FROM doc_bands a JOIN doc_bands b ON a.band = b.band AND a.doc_id < b.doc_id",
-                  "SELECT DISTINCT a.doc_id AS a, b.doc_id AS b FROM doc_keys a JOIN doc_keys b ON a.key = b.key AND a.doc_id < b.doc_id"):
-            pairs.update((r["a"], r["b"]) for r in db.execute(q))
+        # one pass over each index in key order; inside a bucket each document is compared with the
+        # WINDOW documents before it (union-find makes renditions transitive), so a bucket of k
+        # copies costs k·WINDOW comparisons, not k²
+        for q in ("SELECT band AS k, doc_id FROM doc_bands ORDER BY band, doc_id", "SELECT key AS k, doc_id FROM doc_keys ORDER BY key, doc_id"):
+            prev, bucket = None, []
+            for r in db.execute(q):
+                if r["k"] != prev:
+                    prev, bucket = r["k"], []
+                pairs.update((o, r["doc_id"]) for o in bucket[-WINDOW:] if o != r["doc_id"])
+                bucket.append(r["doc_id"])
     else:
-        pairs = set()
-        for d in doc_ids:
-            for q in ("SELECT DISTINCT b.doc_id FROM doc_bands a JOIN doc_bands b ON a.band = b.band WHERE a.doc_id = ? AND b.doc_id != ?",
-                      "SELECT DISTINCT b.doc_id FROM doc_keys a JOIN doc_keys b ON a.key = b.key WHERE a.doc_id = ? AND b.doc_id != ?"):
-                for r in db.execute(q, (d, d)):
+        for d in doc_ids:  # the documents sharing most bands or a key with d
+            for q in ("SELECT b.doc_id, COUNT(*) AS n FROM doc_bands a JOIN doc_bands b ON a.band = b.band "
+                      "WHERE a.doc_id = ? AND b.doc_id != ? GROUP BY b.doc_id ORDER BY n DESC, b.doc_id LIMIT ?",
+                      "SELECT b.doc_id, COUNT(*) AS n FROM doc_keys a JOIN doc_keys b ON a.key = b.key "
+                      "WHERE a.doc_id = ? AND b.doc_id != ? GROUP BY b.doc_id ORDER BY n DESC, b.doc_id LIMIT ?"):
+                for r in db.execute(q, (d, d, TRACE_CANDIDATES)):
                     pairs.add(tuple(sorted((d, r["doc_id"]))))
     if not pairs:
         return []
@@ -347,19 +358,29 @@ def find_renditions(store, doc_ids: Iterable[str] | None = None) -> list[Renditi
 
     def get(d: str) -> dict:
         if d not in info:
-            r = db.execute("SELECT d.title, d.script, d.path, d.url, d.doc_number, d.level FROM documents d WHERE d.doc_id = ?", (d,)).fetchone()
-            info[d] = {**dict(r), "shingles": shingle_hashes(t2s.convert(_doc_text(store, d)))}
+            r = db.execute("SELECT d.title, d.script, d.path, d.url, d.doc_number, d.level, k.minhash, k.n_shingles FROM documents d "
+                           "JOIN kb_index k ON k.doc_id = d.doc_id WHERE d.doc_id = ?", (d,)).fetchone()
+            info[d] = {**dict(r), "sig": sig_from_text(r["minhash"])}
         return info[d]
+
+    def exact(d: str) -> np.ndarray:
+        if "shingles" not in info[d]:
+            info[d]["shingles"] = shingle_hashes(t2s.convert(_doc_text(store, d)))
+        return info[d]["shingles"]
 
     out = []
     for a, b in sorted(pairs):
         x, y = get(a), get(b)
-        na, nb = len(x["shingles"]), len(y["shingles"])
+        na, nb = x["n_shingles"], y["n_shingles"]
         if min(na, nb) < MIN_SHINGLES:
             continue
-        inter = len(np.intersect1d(x["shingles"], y["shingles"], assume_unique=True))
-        c = inter / min(na, nb)
-        j = inter / (na + nb - inter)
+        j = jaccard(x["sig"], y["sig"])
+        if j >= SURE_JACCARD and max(na, nb) <= 1.2 * min(na, nb):
+            c = containment(j, na, nb)  # near-identical texts: the estimate is enough
+        else:
+            inter = len(np.intersect1d(exact(a), exact(b), assume_unique=True))
+            c = inter / min(na, nb)
+            j = inter / (na + nb - inter)
         if c < RENDITION_CONTAINMENT:
             continue
         ya, yb = _years(x["title"]), _years(y["title"])
