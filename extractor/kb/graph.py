@@ -104,6 +104,7 @@ class Resolver:
     by_key: dict[str, list[str]]
     titles: dict[str, str]  # doc_id → normalized main title
     grams: dict[str, list[str]] = field(default_factory=dict)  # bigram → doc ids whose title has it
+    memo: dict[str, tuple[float, str]] = field(default_factory=dict)
 
     @classmethod
     def from_store(cls, store: Store) -> Resolver:
@@ -121,6 +122,11 @@ class Resolver:
 
     def fuzzy(self, t: str) -> tuple[float, str]:
         """The best stored title by difflib ratio, among those sharing at least half of t's bigrams."""
+        if t not in self.memo:  # the same unresolved title comes back from every notice that cites it
+            self.memo[t] = self._fuzzy(t)
+        return self.memo[t]
+
+    def _fuzzy(self, t: str) -> tuple[float, str]:
         mine = {t[i:i + 2] for i in range(len(t) - 1)}
         shared: Counter[str] = Counter()
         for g in mine:

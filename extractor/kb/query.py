@@ -152,7 +152,7 @@ def trace(store: Store, ident: str, max_depth: int = 5, with_reuse: bool = True)
         raise KeyError(f"no document or requirement {ident!r} in the store")
     links: list[TraceLink] = []
     seen = {doc_id}
-    ensure_index(store, [doc_id])
+    ensure_index(store)  # documents stored since the last graph command get their signature and editions
     renditions = find_renditions(store, [doc_id])
     twins = set()
     for r in renditions:
@@ -216,6 +216,7 @@ def trace(store: Store, ident: str, max_depth: int = 5, with_reuse: bool = True)
             way = "upstream" if (e["year"], e["issue"]) < (me["year"], me["issue"]) else "downstream"
             links.append(TraceLink("next_edition", way, 1, e["doc_id"], row.get("title"), row.get("level"), row.get("doc_number"),
                                    {"series": key, "years": [e["year"], me["year"]], "issues": [e["issue"], me["issue"]]}))
+    links = _fold_copies(store, links)
     related = {l.doc_id for l in links if l.doc_id and l.relation != "rendition_of"} | {doc_id}
     aligned = []
     work = {t: doc_id for t in twins}
@@ -241,6 +242,28 @@ def trace(store: Store, ident: str, max_depth: int = 5, with_reuse: bool = True)
     links.sort(key=lambda l: (l.direction != "same", l.direction != "upstream", l.depth, LEVEL_RANK.get((l.level or "unknown").lstrip("~"), 4)))
     return {"root": root, "requirement": dict(req) if req else None, "links": [l.__dict__ for l in links], "aligned": aligned,
             "reuse": reuse}
+
+
+def _fold_copies(store: Store, links: list[TraceLink]) -> list[TraceLink]:
+    """One link per text: links to documents with the same MinHash signature (copies of one
+    notice, e.g. the same 要点 stored from many sites) fold into the first, which counts them."""
+    ids = sorted({l.doc_id for l in links if l.doc_id})
+    sig: dict[str, str] = {}
+    for k in range(0, len(ids), 500):
+        chunk = ids[k:k + 500]
+        sig.update((r["doc_id"], r["minhash"]) for r in store.db.execute(
+            f"SELECT doc_id, minhash FROM kb_index WHERE doc_id IN ({','.join('?' * len(chunk))})", chunk))  # noqa: S608
+    out: list[TraceLink] = []
+    first: dict[tuple, TraceLink] = {}
+    for l in links:
+        key = (l.relation, l.direction, sig.get(l.doc_id or ""))
+        if l.doc_id and key[2] and key in first:
+            first[key].evidence.setdefault("same_text", []).append(l.doc_id)
+            continue
+        if l.doc_id and key[2]:
+            first[key] = l
+        out.append(l)
+    return out
 
 
 def threshold_difference(old: dict, new: dict) -> str:

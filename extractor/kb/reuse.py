@@ -24,6 +24,7 @@ CANDIDATES = 3  # source clauses aligned per local clause, the ones sharing most
 MAX_POSTING = 50  # a shingle found in more source clauses than this says nothing (为贯彻落实)
 MIN_CLAUSE = 8  # characters: shorter clauses (headings 一、总体要求) are not reuse evidence
 MIN_REUSE = 0.5  # share of the local clause copied for an aligns_with edge
+MIN_MATCHED = 10  # characters matched: a 发文字号 like 京政办发〔2016〕26号 against 国办发〔2016〕19号 is form, not reuse
 VERBATIM = 0.95
 MATCH, MISMATCH, GAP = 2, -1, -1
 
@@ -74,6 +75,9 @@ def align_local(a: str, b: str) -> LocalAlignment:
     """
     if not a or not b:
         return LocalAlignment(0, (0, 0), (0, 0), 0)
+    k = b.find(a)
+    if k >= 0:  # a clause forwarded word for word: the alignment is the clause itself
+        return LocalAlignment(MATCH * len(a), (0, len(a)), (k, k + len(a)), len(a))
     ca, cb = _codes(a), _codes(b)
     score, ie, je = _sw_scores(ca, cb)
     if score == 0:
@@ -159,7 +163,7 @@ def find_reuse(local: list[Clause], source: list[Clause]) -> list[Reuse]:
             if best is None or share > best.reuse:
                 best = Reuse(c, src, (c.start + al.a[0], c.start + al.a[1]), (src.start + al.b[0], src.start + al.b[1]),
                              share, share >= VERBATIM, al.score)
-        if best is not None and best.reuse >= MIN_REUSE:
+        if best is not None and best.reuse >= MIN_REUSE and best.reuse * n >= MIN_MATCHED:
             out.append(best)
     return out
 

@@ -247,6 +247,9 @@ def ensure_index(store, doc_ids: Iterable[str] | None = None) -> int:  # noqa: A
 
     db = store.db
     if doc_ids is None:
+        n_docs = db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        if n_docs == db.execute("SELECT COUNT(*) FROM kb_index WHERE version = ?", (INDEX_VERSION,)).fetchone()[0]:
+            return 0  # the usual case: nothing new since the last graph command (two counts, no join)
         todo = [r["doc_id"] for r in db.execute(
             "SELECT d.doc_id FROM documents d LEFT JOIN kb_index k ON k.doc_id = d.doc_id "
             "WHERE k.doc_id IS NULL OR k.version != ? ORDER BY d.doc_id", (INDEX_VERSION,))]
