@@ -227,6 +227,7 @@ DEV_CHAINS = [
     ("031", "030", None),  # 北京 → 国办发〔2016〕19号
     ("028", "030", None),  # 湖南 → 国办发〔2016〕19号
     ("034", "033", None),  # 安徽 皖政〔2001〕85号 → 国发〔2001〕21号
+    ("064", "063", None),  # 海口 forwards the 2020 holidays word for word: its own notice, not a rendition
     ("026", "027", "027 reads no 发文字号 (湘办发〔2016〕41号) nor title yet"),  # 岳阳 → 湖南
     ("004", "07_", "the Jiangxi HTML body is not read yet: no citation is found"),  # → 国办发〔2019〕6号 (corpus)
 ]
@@ -334,3 +335,13 @@ def test_export_documents_only_and_around(corpus_store: Store, capsys) -> None: 
     g = build_graph(corpus_store, with_structure=False, with_reuse=False)
     assert set(around(g, y17, 1)) == {f"doc:{y17}", *g.successors(f"doc:{y17}"), *g.predecessors(f"doc:{y17}")}
     assert main(["graph", "export", "--db", db, "--around", "nope"]) == 1
+
+
+@needs_dev
+def test_a_forwarding_notice_is_not_a_rendition_and_its_copies_are_verbatim(dev_graph) -> None:  # noqa: ANN001
+    g = dev_graph
+    fwd, src = _dev_node(g, "064"), _dev_node(g, "063")
+    assert not [d for u, v, d in _edges(g, "rendition_of") if {u, v} == {fwd, src}]
+    copies = [d["evidence"] for u, v, d in g.edges(data=True)
+              if d["relation"] == "aligns_with" and d["evidence"].get("documents") == [fwd[4:], src[4:]]]
+    assert sum(e["verbatim"] for e in copies) >= 5  # 一、元旦:2020年1月1日放假,共1天。 …

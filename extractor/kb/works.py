@@ -391,6 +391,8 @@ def find_renditions(store, doc_ids: Iterable[str] | None = None) -> list[Renditi
             continue  # two editions of a series, not one notice twice
         if x["level"] not in (None, "unknown") and y["level"] not in (None, "unknown") and x["level"] != y["level"]:
             continue  # forwarded by another level: its own notice (text reuse says it is verbatim)
+        if _forwards(db, a, b) or _forwards(db, b, a):
+            continue  # corpus-dev 064: 根据《国务院办公厅关于2020年部分节假日安排的通知》… — a forwarding notice of its own
         differs = [k for k in ("script", "doc_number", "path") if x[k] and y[k] and x[k] != y[k]]
         out.append(Rendition(a, b, round(j, 3), round(c, 3), {
             "method": f"{SHINGLE}-char shingles after t2s; candidates by MinHash LSH ({BANDS}×{ROWS}) or a shared key",
@@ -398,6 +400,15 @@ def find_renditions(store, doc_ids: Iterable[str] | None = None) -> list[Renditi
             "scripts": [x["script"], y["script"]], "sources": [x["path"] or x["url"], y["path"] or y["url"]],
             "differs": differs}))
     return out
+
+
+def _forwards(db, a: str, b: str) -> bool:  # noqa: ANN001
+    """Whether ``a`` implements ``b`` by a reference that is not ``a``'s own title or number (a
+    notice stored twice names its own title in both copies; a forwarding notice names the other)."""
+    return db.execute(
+        "SELECT 1 FROM citations c JOIN doc_keys k ON (k.key = c.number_key OR k.key = c.title_key) "
+        "WHERE c.doc_id = ? AND k.doc_id = ? AND c.relation = 'implements' "
+        "AND NOT EXISTS (SELECT 1 FROM doc_keys s WHERE s.doc_id = c.doc_id AND s.key = k.key) LIMIT 1", (a, b)).fetchone() is not None
 
 
 def rendition_groups(renditions: Iterable[Rendition]) -> dict[str, str]:
