@@ -15,7 +15,7 @@ from extractor.cli import main
 from extractor.ingest.local import ingest_paths
 from extractor.kb.graph import Resolver, align_requirements, build_graph
 from extractor.kb.query import trace
-from extractor.kb.reuse import GAP, MATCH, MISMATCH, _codes, _sw_scores, align_local
+from extractor.kb.reuse import GAP, MATCH, MIN_REUSE, MISMATCH, _codes, _sw_scores, align_local
 from extractor.kb.store import Store
 from extractor.kb.works import find_editions, find_renditions, series_key
 from extractor.views.export import around, iter_json
@@ -265,7 +265,7 @@ def test_beijing_copies_clauses_of_the_national_yaodian(dev_store: Store, dev_gr
     nat_doc = extracted(str(DEV / "docs" / Path(g.nodes[nat]["path"]).name))
     for e in reuse:  # both spans point into the normalized texts; the share is what the alignment matched
         loc, src = bj_doc.text[slice(*e["local"]["span"])], nat_doc.text[slice(*e["source"]["span"])]
-        assert loc and src and 0.5 <= e["reuse"] <= 1.0
+        assert loc and src and MIN_REUSE <= e["reuse"] <= 1.0
         assert (loc == src) or not e["verbatim"] or e["reuse"] < 1.0
     t = trace(dev_store, bj[4:])
     r = next(r for r in t["reuse"] if r["source"] == nat[4:])

@@ -256,6 +256,8 @@ def build_graph(store: Store, with_structure: bool = True, with_reuse: bool = Tr
         for (na, ra), (nb, rb) in zip(nodes, nodes[1:]):
             if (ra["year"], ra["issue"]) == (rb["year"], rb["issue"]):
                 continue
+            if na.startswith("doc:") and nb.startswith("doc:"):
+                doc_pairs.setdefault((nb[4:], na[4:]), "next_edition")  # what the new edition kept of the old one
             g.add_edge(na, nb, key=f"next_edition:{key}", relation="next_edition", confidence=0.9,
                        evidence={"series": key, "years": [ra["year"], rb["year"]], "issues": [ra["issue"], rb["issue"]],
                                  "titles": [ra["title"], rb["title"]]})
