@@ -162,6 +162,7 @@ def trace(store: Store, ident: str, max_depth: int = 5, with_reuse: bool = True)
         row = _doc_row(store, other) or {}
         links.append(TraceLink("rendition_of", "same", 0, other, row.get("title"), row.get("level"), row.get("doc_number"), r.evidence))
     frontier = [doc_id]
+    placeholders: set[tuple] = set()
     for depth in range(1, max_depth + 1):  # upstream: what these documents cite and implement
         nxt = []
         for d in frontier:
@@ -171,8 +172,16 @@ def trace(store: Store, ident: str, max_depth: int = 5, with_reuse: bool = True)
                 targets = _resolve(store, c["number_key"], c["title_key"])
                 ev = {"citation": c["id"], "from": d, "cue": c["cue"], "text": (f"《{c['title']}》" if c["title"] else "") + (c["doc_number"] or "")}
                 if not targets:
+                    mark = (c["relation"], c["number_key"] or c["title_key"])
+                    if mark in placeholders:
+                        continue  # the same document not stored, named again
+                    placeholders.add(mark)
                     guessed = guess_level(c["number_key"], c["title"])
                     links.append(TraceLink(c["relation"], "upstream", depth, None, c["title"], f"~{guessed}", c["doc_number"], ev))
+                if len(targets) > 1:  # versions or copies answering to one key: the first stands for them
+                    ev["same_key"] = targets[1:]
+                    seen.update(targets[1:])
+                    targets = targets[:1]
                 for t in targets:
                     if t in seen:
                         continue
@@ -208,14 +217,20 @@ def trace(store: Store, ident: str, max_depth: int = 5, with_reuse: bool = True)
         if not any(e["doc_id"] == doc_id for e in eds):
             continue
         me = next(e for e in eds if e["doc_id"] == doc_id)
+        by_text: dict[str, TraceLink] = {}  # copies of one edition (same signature) are one link that counts them
         for e in eds:
             if e["doc_id"] in seen:
                 continue
             seen.add(e["doc_id"])
-            row = _doc_row(store, e["doc_id"]) or {}
+            if e["minhash"] and e["minhash"] in by_text:
+                by_text[e["minhash"]].evidence.setdefault("same_text", []).append(e["doc_id"])
+                continue
             way = "upstream" if (e["year"], e["issue"]) < (me["year"], me["issue"]) else "downstream"
-            links.append(TraceLink("next_edition", way, 1, e["doc_id"], row.get("title"), row.get("level"), row.get("doc_number"),
-                                   {"series": key, "years": [e["year"], me["year"]], "issues": [e["issue"], me["issue"]]}))
+            link = TraceLink("next_edition", way, 1, e["doc_id"], e["doc_title"], e["level"], e["doc_number"],
+                             {"series": key, "years": [e["year"], me["year"]], "issues": [e["issue"], me["issue"]]})
+            if e["minhash"]:
+                by_text[e["minhash"]] = link
+            links.append(link)
     links = _fold_copies(store, links)
     related = {l.doc_id for l in links if l.doc_id and l.relation != "rendition_of"} | {doc_id}
     aligned = []

@@ -25,6 +25,7 @@ MAX_POSTING = 50  # a shingle found in more source clauses than this says nothin
 MIN_CLAUSE = 8  # characters: shorter clauses (headings 一、总体要求) are not reuse evidence
 MIN_REUSE = 0.35  # share of the local clause copied for an aligns_with edge (bench/eval_reuse_pairs.py: on the gold 2017→2018 pairs
 # 0.35 gives precision 0.83, recall 0.75 of the strong pairs; 0.5 gives 0.77 and 0.50)
+SHARED_FLOOR = 0.5  # shingles shared, as a share of MIN_REUSE × the clause's shingles, before aligning at all
 MIN_MATCHED = 10  # characters matched: a 发文字号 like 京政办发〔2016〕26号 against 国办发〔2016〕19号 is form, not reuse
 VERBATIM = 0.95
 MATCH, MISMATCH, GAP = 2, -1, -1
@@ -154,9 +155,10 @@ def find_reuse(local: list[Clause], source: list[Clause]) -> list[Reuse]:
             if post and len(post) <= MAX_POSTING:
                 shared.update(post)
         best: Reuse | None = None
+        mine = max(1, n - SHINGLE + 1)
         for k, common in shared.most_common(CANDIDATES):
-            if common < MIN_SHARED:
-                break
+            if common < MIN_SHARED or common < SHARED_FLOOR * MIN_REUSE * mine:
+                break  # too few shingles in common for the alignment to reach the reuse floor
             src = source[k]
             al = align_local(c.text, src.text)
             kept = "".join(_KEEP.findall(c.text[al.a[0]:al.a[1]]))

@@ -439,8 +439,9 @@ def series_members(store, keys: Iterable[str] | None = None) -> dict[str, list[d
         cores = {k.split("|", 1)[1] for k in keys}
         rows = []
         for c in cores:
-            rows += [dict(r) for r in db.execute("SELECT s.*, d.level FROM doc_series s JOIN documents d ON d.doc_id = s.doc_id "
-                                                  "WHERE s.core = ?", (c,))]
+            rows += [dict(r) for r in db.execute(
+                "SELECT s.*, d.level, d.title AS doc_title, d.doc_number, k.minhash FROM doc_series s JOIN documents d ON d.doc_id = s.doc_id "
+                "LEFT JOIN kb_index k ON k.doc_id = s.doc_id WHERE s.core = ?", (c,))]
     owners: dict[str, set[str]] = defaultdict(set)
     for r in rows:
         if r["owner"]:
