@@ -229,7 +229,7 @@ DEV_CHAINS = [
     ("034", "033", None),  # 安徽 皖政〔2001〕85号 → 国发〔2001〕21号
     ("064", "063", None),  # 海口 forwards the 2020 holidays word for word: its own notice, not a rendition
     ("026", "027", "027 reads no 发文字号 (湘办发〔2016〕41号) nor title yet"),  # 岳阳 → 湖南
-    ("004", "07_", "the Jiangxi HTML body is not read yet: no citation is found"),  # → 国办发〔2019〕6号 (corpus)
+    ("004", "07_", None),  # 江西 赣府厅发〔2020〕10号 → 国办发〔2019〕6号, stored in the corpus
 ]
 
 
@@ -345,3 +345,15 @@ def test_a_forwarding_notice_is_not_a_rendition_and_its_copies_are_verbatim(dev_
     copies = [d["evidence"] for u, v, d in g.edges(data=True)
               if d["relation"] == "aligns_with" and d["evidence"].get("documents") == [fwd[4:], src[4:]]]
     assert sum(e["verbatim"] for e in copies) >= 5  # 一、元旦:2020年1月1日放假,共1天。 …
+
+
+@needs_dev
+@pytest.mark.parametrize(("citing", "parent"), [
+    ("005", "国办发〔2019〕15号"), ("006", "国办发〔2019〕29号"), ("007", "国办发〔2019〕42号"), ("013", "国发〔2019〕11号")])
+def test_jiangxi_implementing_opinions_point_at_their_national_parent(dev_graph, citing: str, parent: str) -> None:  # noqa: ANN001
+    """Parents not stored: a placeholder with the 发文字号, guessed national, with the cue as evidence."""
+    g = dev_graph
+    a = _dev_node(g, citing)
+    ev = [d["evidence"] for u, v, d in _edges(g, "implements") if u == a and v == f"ref:number:{parent}"]
+    assert ev and ev[0]["cue"] and parent in ev[0]["text"]
+    assert g.nodes[f"ref:number:{parent}"]["kind"] == "placeholder"
