@@ -222,6 +222,9 @@ def trace(store: Store, ident: str, max_depth: int = 5, with_reuse: bool = True)
             if e["doc_id"] in seen:
                 continue
             seen.add(e["doc_id"])
+            if e["minhash"] and e["minhash"] == me["minhash"]:
+                twins.add(e["doc_id"])  # a copy of this very notice, not another edition
+                continue
             if e["minhash"] and e["minhash"] in by_text:
                 by_text[e["minhash"]].evidence.setdefault("same_text", []).append(e["doc_id"])
                 continue
