@@ -122,6 +122,7 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE kb_index (
         doc_id TEXT PRIMARY KEY REFERENCES documents(doc_id) ON DELETE CASCADE, version INTEGER NOT NULL,
         minhash TEXT NOT NULL, n_shingles INTEGER NOT NULL);
+    CREATE INDEX kb_index_version ON kb_index(version);
     CREATE TABLE doc_bands (
         doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE, band TEXT NOT NULL,
         PRIMARY KEY (doc_id, band));

@@ -440,7 +440,8 @@ def series_members(store, keys: Iterable[str] | None = None) -> dict[str, list[d
         rows = []
         for c in cores:
             rows += [dict(r) for r in db.execute(
-                "SELECT s.*, d.level, d.title AS doc_title, d.doc_number, k.minhash FROM doc_series s JOIN documents d ON d.doc_id = s.doc_id "
+                "SELECT s.*, d.level, d.title AS doc_title, d.doc_number, substr(k.minhash, 1, 64) AS minhash FROM doc_series s "
+                "JOIN documents d ON d.doc_id = s.doc_id "
                 "LEFT JOIN kb_index k ON k.doc_id = s.doc_id WHERE s.core = ?", (c,))]
     owners: dict[str, set[str]] = defaultdict(set)
     for r in rows:
