@@ -430,6 +430,13 @@ def cmd_trace(args: argparse.Namespace) -> int:
     print(f"{root['doc_id']}  [{root['level']}]  {root['title']}")
     if t["requirement"]:
         print(f"  requirement {t['requirement']['id']}: {t['requirement']['text'][:60]}")
+    twins = [l for l in t["links"] if l["direction"] == "same"]
+    if twins:
+        print(f"renditions ({len(twins)})")
+        for l in twins:
+            ev = l["evidence"]
+            print(f"  rendition_of [{l['level'] or '-'}] {(l['title'] or '?')[:50]} ({l['doc_id']})  "
+                  f"containment {ev['containment']:.2f}, scripts {'/'.join(str(x) for x in ev['scripts'])}")
     for direction in ("upstream", "downstream"):
         links = [l for l in t["links"] if l["direction"] == direction]
         print(f"{direction} ({len(links)})")
@@ -445,7 +452,21 @@ def cmd_trace(args: argparse.Namespace) -> int:
             mark = "=" if side["same"] else "≠"
             print(f"  {mark} {o['subject']} {o['comparator']} {o['value']}{o['unit'] or ''}"
                   f"{' if ' + o['condition'] if o['condition'] else ''}   |   {n['subject']} {n['comparator']} {n['value']}{n['unit'] or ''}"
-                  f"{' if ' + n['condition'] if n['condition'] else ''}   ({a['requirements'][0].split('#')[0]} ↔ {a['requirements'][1].split('#')[0]}, {min(side['score'], 1.0):.2f})")
+                  f"{' if ' + n['condition'] if n['condition'] else ''}   ({a['requirements'][0].split('#')[0]} ↔ {a['requirements'][1].split('#')[0]}, {min(side['score'], 1.0):.2f})"
+                  + ("" if side["same"] else f"   {side['difference']}"))
+    for r in t.get("reuse", []):
+        print(f"text reuse from [{r['level'] or '-'}] {(r['title'] or '?')[:50]} ({r['source']}): {r['copied']} of {r['clauses']} clauses "
+              f"copied ({r['verbatim']} verbatim), {r['copied_share']:.0%} of the text; {len(r['added'])} added")
+        for c in r["copies"][:args.limit]:
+            mark = "=" if c["verbatim"] else "~"
+            print(f"  {mark} {c['reuse']:>4.0%}  {c['local']['text'][:40]}  @{c['local']['span'][0]}-{c['local']['span'][1]}"
+                  f"  ← @{c['source']['span'][0]}-{c['source']['span'][1]}")
+        if len(r["copies"]) > args.limit:
+            print(f"  … {len(r['copies']) - args.limit} more")
+        for c in r["added"][:args.limit]:
+            print(f"  + {c['text'][:50]}  @{c['span'][0]}-{c['span'][1]}")
+        if len(r["added"]) > args.limit:
+            print(f"  … {len(r['added']) - args.limit} more added")
     return 0
 
 
@@ -465,7 +486,15 @@ def cmd_graph(args: argparse.Namespace) -> int:
     if _missing_store(args.db):
         return 1
     with _read_store(args.db) as store:
-        g = build_graph(store)
+        g = build_graph(store, with_structure=not args.documents_only)
+    if args.around:
+        from extractor.views.export import around
+
+        try:
+            g = around(g, args.around, args.depth)
+        except KeyError as e:
+            _err(str(e.args[0]))
+            return 1
     n_docs = sum(1 for _, a in g.nodes(data=True) if a["kind"] == "document")
     if args.action == "render" and fmt == "svg":
         from extractor.views.render import render_svg
@@ -475,23 +504,23 @@ def cmd_graph(args: argparse.Namespace) -> int:
         out.write_text(svg, encoding="utf-8")
         _say(args, f"{out}: {n_docs} documents drawn by level")
         return 0
-    from extractor.views.export import export, to_neo4j_csv
+    from extractor.views.export import to_neo4j_csv, write
 
     if fmt == "neo4j-csv":
         for p in to_neo4j_csv(g, args.out):
             _say(args, str(p))
         return 0
-    text = export(g, fmt)
     if args.action == "render":  # DOT, for Graphviz: `dot -Tsvg graph.dot`
         out = Path(args.out or "graph.dot")
-        out.write_text(text, encoding="utf-8")
+        with out.open("w", encoding="utf-8") as f:
+            write(g, fmt, f)
         _say(args, f"{out}: DOT of {n_docs} documents and what they cite ({g.number_of_nodes()} nodes)")
     elif args.out:
-        Path(args.out).write_text(text, encoding="utf-8")
+        with Path(args.out).open("w", encoding="utf-8") as f:
+            write(g, fmt, f)
     else:
-        sys.stdout.write(text)
+        write(g, fmt, sys.stdout)
     return 0
-
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Browse the store in a web browser (read-only)."""
@@ -637,6 +666,7 @@ def build_parser() -> argparse.ArgumentParser:
     t = command("trace", "what a document or requirement implements and what implements it")
     t.add_argument("id", help="a doc_id or an unambiguous prefix of it, a requirement id, a 发文字号, or a title (or part of one)")
     t.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
+    t.add_argument("--limit", type=_number(0, 10**6, int), default=5, help="text: copied and added clauses shown per source (default 5)")
     t.add_argument("--db", default="polex.db", help="SQLite store (default: polex.db)")
     t.set_defaults(func=cmd_trace)
     gr = command("graph", "export or draw the requirement graph")
@@ -646,6 +676,9 @@ def build_parser() -> argparse.ArgumentParser:
     gr.add_argument("--out", help="output file (a folder for neo4j-csv, where it is required); "
                                   "export prints to stdout without it, render writes graph.svg / graph.dot")
     gr.add_argument("--all", action="store_true", help="render: also draw the cited documents the store does not hold")
+    gr.add_argument("--documents-only", action="store_true", help="documents, placeholders and organizations only")
+    gr.add_argument("--around", metavar="ID", help="only the neighbourhood of this document (doc_id) or node")
+    gr.add_argument("--depth", type=_number(0, 100, int), default=1, help="with --around: steps from it (default 1)")
     gr.add_argument("--db", default="polex.db", help="SQLite store (default: polex.db)")
     gr.set_defaults(func=cmd_graph)
     sv = command("serve", "browse the store in a web browser: documents, search, trace graph, diffs (read-only)")

@@ -68,7 +68,7 @@ def test_two_municipal_documents_share_one_node_for_zhongfa_2015_4(graph) -> Non
 def test_2017_and_2018_are_editions_with_aligned_council_caps(graph) -> None:  # noqa: ANN001
     a, b = _doc_node(Y2017), _doc_node(Y2018)
     ed = [d for _, v, d in graph.out_edges(a, data=True) if v == b and d["relation"] == "next_edition"]
-    assert ed and ed[0]["evidence"]["years"] == [2017, 2018] and ed[0]["evidence"]["series"] == "中国科协学会改革工作要点"
+    assert ed and ed[0]["evidence"]["years"] == [2017, 2018] and ed[0]["evidence"]["series"] == "中国科协|学会改革工作要点"
     caps = {}
     for u, v, d in graph.edges(data=True):
         if d["relation"] == "aligns_with" and u.startswith(f"req:{a[4:]}") and v.startswith(f"req:{b[4:]}"):

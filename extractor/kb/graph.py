@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from typing import TYPE_CHECKING
 
@@ -31,15 +31,20 @@ from extractor.data.doc_codes import resolve_issuer
 from extractor.data.regions import CITY_PROVINCE, PROVINCES
 from extractor.data.levels import classify_level
 from extractor.data.vocab import CONCEPTS
-from extractor.kb.similarity import cosine, dice, norm_condition, tfidf, words
+from extractor.kb.similarity import bigrams, cosine, dice_counts, norm_condition, tfidf, words
+from extractor.kb.reuse import find_reuse, load_clauses
 from extractor.kb.store import Store
+from extractor.kb.works import ensure_index, find_editions, find_renditions, rendition_groups, series_key, series_members
 
 if TYPE_CHECKING:  # networkx is imported by build_graph only: trace and query never build a graph (issue 18)
     import networkx as nx
 
 FUZZY_TITLE = 0.9  # difflib ratio for a title that matches no key exactly
+FUZZY_CANDIDATES = 5  # titles compared by difflib per unresolved reference, those sharing most bigrams
+FUZZY_POSTING = 2000
 ALIGN_FLOOR = 0.35  # combined score for two requirements to carry the same requirement
 SHARE_UNITS = frozenset({"%", "比例"})
+BLOCK_CANDIDATES = 60  # thresholds scored against one threshold, at most (rarest blocking keys first)
 
 
 
@@ -89,12 +94,20 @@ def org_parent(name: str, level: str) -> str | None:
     return None
 
 
+def _title_years(t: str) -> set[str]:
+    return set(re.findall(r"(?:19|20)\d{2}(?=年)", t))
+
+
 @dataclass
 class Resolver:
-    """Citation keys → stored documents: exact number or title key, else a fuzzy title."""
+    """Citation keys → stored documents: exact number or title key (a dict), else a fuzzy title
+    among the few titles that share most character bigrams with it (an inverted index), so a
+    reference costs the same whatever the size of the store."""
 
     by_key: dict[str, list[str]]
     titles: dict[str, str]  # doc_id → normalized main title
+    grams: dict[str, list[str]] = field(default_factory=dict)  # bigram → doc ids whose title has it
+    memo: dict[str, tuple[float, str]] = field(default_factory=dict)
 
     @classmethod
     def from_store(cls, store: Store) -> Resolver:
@@ -104,7 +117,37 @@ class Resolver:
             by_key[row["key"]].append(row["doc_id"])
             if row["key"].startswith("title:"):
                 titles.setdefault(row["doc_id"], row["key"][6:])
-        return cls(by_key, titles)
+        grams: dict[str, list[str]] = defaultdict(list)
+        for d, t in titles.items():
+            for g in {t[i:i + 2] for i in range(len(t) - 1)}:
+                grams[g].append(d)
+        return cls(by_key, titles, grams)
+
+    def fuzzy(self, t: str) -> tuple[float, str]:
+        """The best stored title by difflib ratio, among those sharing at least half of t's bigrams."""
+        if t not in self.memo:  # the same unresolved title comes back from every notice that cites it
+            self.memo[t] = self._fuzzy(t)
+        return self.memo[t]
+
+    def _fuzzy(self, t: str) -> tuple[float, str]:
+        mine = {t[i:i + 2] for i in range(len(t) - 1)}
+        shared: Counter[str] = Counter()
+        for g in mine:
+            post = self.grams.get(g, ())
+            if len(post) <= FUZZY_POSTING:  # a bigram in thousands of titles (关于, 通知) is no evidence
+                shared.update(post)
+        best = (0.0, "")
+        years = _title_years(t)
+        for d, n in shared.most_common(FUZZY_CANDIDATES):
+            if n < len(mine) / 2:
+                break
+            other = _title_years(self.titles[d])
+            if years and other and not (years & other):
+                continue  # 中国科协2015年… is another edition of 中国科协2017年…, not a misspelling of it
+            r = difflib.SequenceMatcher(None, t, self.titles[d], autojunk=False).ratio()
+            if r > best[0]:
+                best = (r, d)
+        return best
 
     def resolve(self, number_key: str | None, title_key: str | None) -> tuple[list[str], str, float]:
         """(doc ids, how, confidence); no ids when the reference is to a document not stored."""
@@ -113,18 +156,21 @@ class Resolver:
         if title_key and title_key in self.by_key:
             return self.by_key[title_key], "title", 0.95
         if title_key:
-            t = title_key[6:]
-            best = max(((difflib.SequenceMatcher(None, t, v, autojunk=False).ratio(), d) for d, v in self.titles.items()), default=(0.0, ""))
+            best = self.fuzzy(title_key[6:])
             if best[0] >= FUZZY_TITLE:
                 return [best[1]], "fuzzy_title", round(best[0] * 0.9, 3)
         return [], "unresolved", 0.0
 
 
-def build_graph(store: Store, with_structure: bool = True) -> nx.MultiDiGraph:
+def build_graph(store: Store, with_structure: bool = True, with_reuse: bool = True) -> nx.MultiDiGraph:
+    """The graph of the store. ``with_structure=False`` keeps documents, placeholders and
+    organizations only (``graph export --documents-only``): no sections, requirements,
+    thresholds, nor the alignments between them."""
     import networkx as nx
 
     g = nx.MultiDiGraph()
     db = store.db
+    ensure_index(store)
     docs = {r["doc_id"]: dict(r) for r in db.execute(
         "SELECT doc_id, title, issuer, level, date, year, doc_number, doc_type, series_key, version, path FROM documents ORDER BY doc_id")}
     for d, r in docs.items():
@@ -143,11 +189,23 @@ def build_graph(store: Store, with_structure: bool = True) -> nx.MultiDiGraph:
                 g.add_node(pnode, kind="organization", name=parent, level=plevel)
             g.add_edge(f"org:{name}", pnode, key="part_of", relation="part_of", evidence=f"{name} belongs to {parent}", confidence=0.8)
             name, level = parent, plevel
+    # renditions: one notice stored more than once (script, repost wrapper, site, format)
+    renditions = find_renditions(store)
+    work = rendition_groups(renditions)
+    for r in renditions:
+        g.add_edge(f"doc:{r.b}", f"doc:{r.a}", key="rendition_of", relation="rendition_of", confidence=round(r.containment, 3),
+                   evidence=r.evidence)
+    for d, w in work.items():
+        g.nodes[f"doc:{d}"]["work"] = w
     # citations
     resolver = Resolver.from_store(store)
+    doc_pairs: dict[tuple[str, str], str] = {}  # (citing, cited) → relation, for text reuse
     for r in db.execute("SELECT * FROM citations WHERE role = 'cites' ORDER BY doc_id, start"):
         ids, how, conf = resolver.resolve(r["number_key"], r["title_key"])
-        ids = [i for i in ids if i != r["doc_id"]]
+        mine = work.get(r["doc_id"], r["doc_id"])
+        if ids and all(work.get(i, i) == mine for i in ids):
+            continue  # a rendition never cites its twin (nor a notice itself)
+        ids = sorted({work.get(i, i) for i in ids} - {mine})  # one notice per work: renditions are linked to it by rendition_of
         if ids:
             targets = [f"doc:{i}" for i in ids]
         else:
@@ -165,28 +223,79 @@ def build_graph(store: Store, with_structure: bool = True) -> nx.MultiDiGraph:
         for t in targets:
             src = f"doc:{r['doc_id']}"
             g.add_edge(src, t, key=f"cites:{r['id']}", relation="cites", evidence=evidence, confidence=conf)
-            if r["requirement_id"]:
+            if r["requirement_id"] and with_structure:
                 g.add_edge(f"req:{r['requirement_id']}", t, key=f"cites:{r['id']}", relation="cites", evidence=evidence, confidence=conf)
             if r["relation"] == "implements":
                 g.add_edge(src, t, key=f"implements:{r['id']}", relation="implements",
                            evidence={**evidence, "cue": r["cue"]}, confidence=round(conf * 0.9, 3))
-    # editions of one series
-    series: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for d, r in docs.items():
-        if r["series_key"] and r["year"]:
-            series[r["series_key"]].append((r["year"], d))
-    for key, members in series.items():
-        members.sort()
-        for (y1, a), (y2, b) in zip(members, members[1:]):
-            if y1 != y2:
-                g.add_edge(f"doc:{a}", f"doc:{b}", key="next_edition", relation="next_edition", confidence=0.9,
-                           evidence={"series": key, "years": [y1, y2], "titles": [docs[a]["title"], docs[b]["title"]]})
+            if t.startswith("doc:") and (doc_pairs.get((r["doc_id"], t[4:])) != "implements"):
+                doc_pairs[(r["doc_id"], t[4:])] = r["relation"]
+    # editions of one series, in (year, issue) order, across any gap; placeholders that name an edition join
+    members = series_members(store)
+    for n, a in list(g.nodes(data=True)):
+        if a.get("kind") == "placeholder" and a.get("title"):
+            for e in find_editions(a["title"]):
+                key = series_key(e)
+                if e.owner is None:
+                    known = [k for k in members if k.endswith("|" + e.core)]
+                    if len(known) != 1:
+                        continue
+                    key = known[0]
+                if key in members:
+                    members[key].append({"doc_id": None, "node": n, "year": e.year, "issue": e.issue, "title": e.title, "level": None})
+    for key, eds in members.items():
+        eds.sort(key=lambda r: (r["year"], r["issue"], r.get("doc_id") or ""))
+        stored = {(r["year"], r["issue"]) for r in eds if r.get("doc_id")}
+        nodes, works_in = [], set()
+        for r in eds:
+            if not r.get("doc_id"):
+                if (r["year"], r["issue"]) not in stored:  # a placeholder stands for an edition not stored
+                    nodes.append((r["node"], r))
+                continue
+            w = work.get(r["doc_id"], r["doc_id"])
+            if w in works_in:
+                continue  # renditions of one edition count once: the first stored
+            works_in.add(w)
+            nodes.append((f"doc:{r['doc_id']}", r))
+        nodes.sort(key=lambda x: (x[1]["year"], x[1]["issue"]))
+        for (na, ra), (nb, rb) in zip(nodes, nodes[1:]):
+            if (ra["year"], ra["issue"]) == (rb["year"], rb["issue"]):
+                continue
+            if na.startswith("doc:") and nb.startswith("doc:"):
+                doc_pairs.setdefault((nb[4:], na[4:]), "next_edition")  # what the new edition kept of the old one
+            g.add_edge(na, nb, key=f"next_edition:{key}", relation="next_edition", confidence=0.9,
+                       evidence={"series": key, "years": [ra["year"], rb["year"]], "issues": [ra["issue"], rb["issue"]],
+                                 "titles": [ra["title"], rb["title"]]})
+    # same subject at different levels: editions of one core under different owners (国务院 / 北京市 政务公开工作要点)
+    by_core: dict[str, list[str]] = defaultdict(list)
+    for key, eds in members.items():
+        for r in eds:
+            if r.get("doc_id"):
+                by_core[key.split("|", 1)[1]].append(r["doc_id"])
+    for core, ids in by_core.items():
+        ids = sorted({work.get(i, i) for i in ids})
+        for x in ids:
+            for y in ids:
+                if docs[x]["level"] != docs[y]["level"] and LEVEL_ORDER.get(docs[x]["level"], 9) > LEVEL_ORDER.get(docs[y]["level"], 9):
+                    doc_pairs.setdefault((x, y), "same_subject")
     if with_structure:
         _add_structure(g, store)
-    for a, b, score, diffs in align_requirements(store):
-        g.add_edge(f"req:{a}", f"req:{b}", key="aligns_with", relation="aligns_with", confidence=round(score, 3),
-                   evidence={"thresholds": diffs})
+        for a, b, score, diffs in align_requirements(store, same_work=work):
+            g.add_edge(f"req:{a}", f"req:{b}", key="aligns_with", relation="aligns_with", confidence=round(score, 3),
+                       evidence={"method": "thresholds", "thresholds": diffs})
+    if with_reuse:
+        for (x, y), how in sorted(doc_pairs.items()):
+            if work.get(x, x) == work.get(y, y):
+                continue
+            for ru in find_reuse(load_clauses(store, x), load_clauses(store, y)):
+                u = f"sec:{ru.local.section_id}" if with_structure and ru.local.section_id else f"doc:{x}"
+                v = f"sec:{ru.source.section_id}" if with_structure and ru.source.section_id else f"doc:{y}"
+                g.add_edge(u, v, key=f"reuse:{ru.local.id}", relation="aligns_with", confidence=round(ru.reuse, 3),
+                           evidence={**ru.evidence(), "documents": [x, y], "pair": how})
     return g
+
+
+LEVEL_ORDER = {"national": 0, "provincial": 1, "municipal": 2, "county": 3, "district": 3}
 
 
 def _add_structure(g: nx.MultiDiGraph, store: Store) -> None:
@@ -209,7 +318,40 @@ def _unit_family(unit: str | None) -> str | None:
     return "share" if unit in SHARE_UNITS else unit
 
 
-def align_requirements(store: Store, doc_ids: set[str] | None = None, pivot: str | None = None) -> list[tuple[str, str, float, list[dict]]]:
+def _candidate_pairs(rows: list[dict], grams: list[Counter[str]], concepts: list[frozenset[str]], pivot: str | None) -> Iterable[tuple[int, int]]:
+    """Pairs of thresholds worth scoring, from a blocking index: same unit family, and a shared
+    subject bigram or policy concept. Each threshold takes its candidates from its rarest keys
+    first and stops at :data:`BLOCK_CANDIDATES`, so the work grows with the number of thresholds,
+    not with its square."""
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    keys = []
+    for i, r in enumerate(rows):
+        fam = _unit_family(r["unit"])
+        ks = [(fam, "b", g) for g in grams[i]] + [(fam, "c", c) for c in concepts[i]]
+        keys.append(ks)
+        for k in ks:
+            blocks[k].append(i)
+    seen: set[tuple[int, int]] = set()
+    for i, r in enumerate(rows):
+        if pivot is not None and r["doc_id"] != pivot:
+            continue
+        found = 0
+        for k in sorted(keys[i], key=lambda k: len(blocks[k])):
+            for j in blocks[k]:
+                if j == i or rows[j]["doc_id"] == r["doc_id"]:
+                    continue
+                pair = (min(i, j), max(i, j))
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                found += 1
+                yield pair
+            if found >= BLOCK_CANDIDATES:
+                break
+
+
+def align_requirements(store: Store, doc_ids: set[str] | None = None, pivot: str | None = None,
+                       same_work: dict[str, str] | None = None) -> list[tuple[str, str, float, list[dict]]]:
     """Requirements of different documents carrying the same numeric requirement.
 
     Two thresholds of the same unit family (a percentage and a fraction are both shares) and
@@ -221,26 +363,32 @@ def align_requirements(store: Store, doc_ids: set[str] | None = None, pivot: str
     carries the two thresholds side by side and whether they differ.
     """
     q = ("SELECT t.*, r.text AS req_text, d.year FROM thresholds t JOIN requirements r ON r.id = t.requirement_id "
-         "JOIN documents d ON d.doc_id = t.doc_id WHERE t.kind != 'deadline' ORDER BY t.doc_id, t.start")
-    rows = [dict(r) for r in store.db.execute(q) if doc_ids is None or r["doc_id"] in doc_ids]
+         "JOIN documents d ON d.doc_id = t.doc_id WHERE t.kind != 'deadline'")
+    if doc_ids is None:
+        rows = [dict(r) for r in store.db.execute(q + " ORDER BY t.doc_id, t.start")]
+    else:  # pushed down: only the thresholds of these documents are read
+        ids = sorted(doc_ids)
+        rows = []
+        for k in range(0, len(ids), 500):
+            chunk = ids[k:k + 500]
+            rows += [dict(r) for r in store.db.execute(q + f" AND t.doc_id IN ({','.join('?' * len(chunk))})", chunk)]  # noqa: S608
+        rows.sort(key=lambda r: (r["doc_id"], r["start"]))
+    if same_work is not None:  # renditions are not aligned again: their first stored document stands for them
+        rows = [r for r in rows if same_work.get(r["doc_id"], r["doc_id"]) == r["doc_id"] or r["doc_id"] == pivot]
     if not rows:
         return []
     vecs = tfidf([words(r["req_text"]) for r in rows])
     concepts = [_concepts(f"{r['subject'] or ''} {r['text']}") for r in rows]
+    grams = [bigrams(r["subject"] or "") for r in rows]
     best: dict[tuple[str, str], dict] = {}
-    if pivot is None:
-        pairs: Iterable[tuple[int, int]] = ((i, j) for i in range(len(rows)) for j in range(i + 1, len(rows)))
-    else:
-        mine = [i for i, r in enumerate(rows) if r["doc_id"] == pivot]
-        pairs = ((i, j) for i in mine for j in range(len(rows)) if rows[j]["doc_id"] != pivot)
-    for i, j in pairs:
+    for i, j in _candidate_pairs(rows, grams, concepts, pivot):
         a, b = rows[i], rows[j]
-        if a["doc_id"] == b["doc_id"] or _unit_family(a["unit"]) != _unit_family(b["unit"]):
+        if a["doc_id"] == b["doc_id"] or _unit_family(a["unit"]) != _unit_family(b["unit"]) or (same_work is not None and same_work.get(a["doc_id"], a["doc_id"]) == same_work.get(b["doc_id"], b["doc_id"])):
             continue
         ca, cb = (norm_condition(a["condition"]), norm_condition(b["condition"]))
         if ca and cb and ca != cb:
             continue  # another band of the same limit (个人会员<2万人 vs >10万人)
-        subj = dice(a["subject"], b["subject"])
+        subj = dice_counts(grams[i], grams[j])
         concept = _concept_overlap(concepts[i], concepts[j])
         if subj < 0.15 and concept == 0:
             continue

@@ -12,7 +12,9 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractor.kb.graph import align_requirements, guess_level
+from extractor.kb.graph import _title_years, align_requirements, guess_level
+from extractor.kb.reuse import find_reuse, load_clauses, reuse_summary
+from extractor.kb.works import ensure_index, find_renditions, series_members
 from extractor.kb.store import Store, fts_match
 
 LEVEL_RANK = {"national": 0, "provincial": 1, "municipal": 2, "county": 3, "unknown": 4}
@@ -126,16 +128,23 @@ def _resolve(store: Store, number_key: str | None, title_key: str | None) -> lis
             ids = [r[0] for r in store.db.execute("SELECT doc_id FROM doc_keys WHERE key = ?", (key,))]
             if ids:
                 return ids
-    if title_key:  # fuzzy title, as the graph does
-        titles = {r[1][6:]: r[0] for r in store.db.execute("SELECT doc_id, key FROM doc_keys WHERE key LIKE 'title:%'")}
+    if title_key and len(title_key) > 10:
+        # fuzzy title, as the graph does, among the titles that begin alike (a range on the key index)
+        head = title_key[:10]
+        titles = {r[1][6:]: r[0] for r in store.db.execute("SELECT doc_id, key FROM doc_keys WHERE key >= ? AND key < ? LIMIT 200",
+                                                           (head, head + "\uffff"))}
+        years = _title_years(title_key)
+        titles = {t: d for t, d in titles.items() if not (years and _title_years(t) and not (years & _title_years(t)))}
         close = difflib.get_close_matches(title_key[6:], list(titles), n=1, cutoff=0.9)
         if close:
             return [titles[close[0]]]
     return []
 
 
-def trace(store: Store, ident: str, max_depth: int = 5) -> dict:
-    """Upstream and downstream of a document or requirement, with aligned thresholds side by side."""
+def trace(store: Store, ident: str, max_depth: int = 5, with_reuse: bool = True) -> dict:
+    """Upstream and downstream of a document or requirement, its renditions and editions, the
+    clauses it copies from what it implements (and what it adds), and aligned thresholds side
+    by side. Reads only the neighbourhood: every step is an indexed query on one document."""
     req = store.db.execute("SELECT id, doc_id, text FROM requirements WHERE id = ?", (ident,)).fetchone()
     doc_id = req["doc_id"] if req else ident.removeprefix("doc:")
     root = _doc_row(store, doc_id)
@@ -143,7 +152,17 @@ def trace(store: Store, ident: str, max_depth: int = 5) -> dict:
         raise KeyError(f"no document or requirement {ident!r} in the store")
     links: list[TraceLink] = []
     seen = {doc_id}
+    ensure_index(store)  # documents stored since the last graph command get their signature and editions
+    renditions = find_renditions(store, [doc_id])
+    twins = set()
+    for r in renditions:
+        other = r.b if r.a == doc_id else r.a
+        twins.add(other)
+        seen.add(other)
+        row = _doc_row(store, other) or {}
+        links.append(TraceLink("rendition_of", "same", 0, other, row.get("title"), row.get("level"), row.get("doc_number"), r.evidence))
     frontier = [doc_id]
+    placeholders: set[tuple] = set()
     for depth in range(1, max_depth + 1):  # upstream: what these documents cite and implement
         nxt = []
         for d in frontier:
@@ -153,8 +172,16 @@ def trace(store: Store, ident: str, max_depth: int = 5) -> dict:
                 targets = _resolve(store, c["number_key"], c["title_key"])
                 ev = {"citation": c["id"], "from": d, "cue": c["cue"], "text": (f"《{c['title']}》" if c["title"] else "") + (c["doc_number"] or "")}
                 if not targets:
+                    mark = (c["relation"], c["number_key"] or c["title_key"])
+                    if mark in placeholders:
+                        continue  # the same document not stored, named again
+                    placeholders.add(mark)
                     guessed = guess_level(c["number_key"], c["title"])
                     links.append(TraceLink(c["relation"], "upstream", depth, None, c["title"], f"~{guessed}", c["doc_number"], ev))
+                if len(targets) > 1:  # versions or copies answering to one key: the first stands for them
+                    ev["same_key"] = targets[1:]
+                    seen.update(targets[1:])
+                    targets = targets[:1]
                 for t in targets:
                     if t in seen:
                         continue
@@ -183,22 +210,98 @@ def trace(store: Store, ident: str, max_depth: int = 5) -> dict:
                 if c["relation"] == "implements":
                     nxt.append(c["doc_id"])
         frontier = nxt
-    if root["series_key"]:  # other editions of the same series
-        for r in store.db.execute("SELECT doc_id, title, level, doc_number, year FROM documents WHERE series_key = ? AND doc_id != ?",
-                                  (root["series_key"], doc_id)):
-            if r["doc_id"] in seen:
+    # other editions of its series (by the series index, not the whole table)
+    mine = [r["key"] for r in store.db.execute("SELECT key FROM doc_series WHERE doc_id = ?", (doc_id,))]
+    members = series_members(store, mine) if mine else {}
+    for key, eds in members.items():
+        if not any(e["doc_id"] == doc_id for e in eds):
+            continue
+        me = next(e for e in eds if e["doc_id"] == doc_id)
+        by_text: dict[str, TraceLink] = {}  # copies of one edition (same signature) are one link that counts them
+        for e in eds:
+            if e["doc_id"] in seen:
                 continue
-            seen.add(r["doc_id"])
-            way = "upstream" if (r["year"] or 0) < (root["year"] or 0) else "downstream"
-            links.append(TraceLink("next_edition", way, 1, r["doc_id"], r["title"], r["level"], r["doc_number"],
-                                   {"series": root["series_key"], "years": [r["year"], root["year"]]}))
-    related = {l.doc_id for l in links if l.doc_id} | {doc_id}
+            seen.add(e["doc_id"])
+            if e["minhash"] and e["minhash"] == me["minhash"]:
+                twins.add(e["doc_id"])  # a copy of this very notice, not another edition
+                continue
+            if e["minhash"] and e["minhash"] in by_text:
+                by_text[e["minhash"]].evidence.setdefault("same_text", []).append(e["doc_id"])
+                continue
+            way = "upstream" if (e["year"], e["issue"]) < (me["year"], me["issue"]) else "downstream"
+            link = TraceLink("next_edition", way, 1, e["doc_id"], e["doc_title"], e["level"], e["doc_number"],
+                             {"series": key, "years": [e["year"], me["year"]], "issues": [e["issue"], me["issue"]]})
+            if e["minhash"]:
+                by_text[e["minhash"]] = link
+            links.append(link)
+    links = _fold_copies(store, links)
+    related = {l.doc_id for l in links if l.doc_id and l.relation != "rendition_of"} | {doc_id}
     aligned = []
-    for a, b, score, sides in align_requirements(store, related, pivot=doc_id):
+    work = {t: doc_id for t in twins}
+    for a, b, score, sides in align_requirements(store, related, pivot=doc_id, same_work=work | {doc_id: doc_id}):
         if req is not None and req["id"] not in (a, b):
             continue
         if doc_id not in (a.split("#")[0], b.split("#")[0]):
             continue
-        aligned.append({"requirements": [a, b], "score": round(min(score, 1.0), 3), "thresholds": sides})
-    links.sort(key=lambda l: (l.direction != "upstream", l.depth, LEVEL_RANK.get((l.level or "unknown").lstrip("~"), 4)))
-    return {"root": root, "requirement": dict(req) if req else None, "links": [l.__dict__ for l in links], "aligned": aligned}
+        aligned.append({"requirements": [a, b], "score": round(min(score, 1.0), 3),
+                        "thresholds": [{**s, "difference": threshold_difference(s["old"], s["new"])} for s in sides]})
+    reuse = []
+    if with_reuse:  # what it copies from each stored notice it implements (or cites, one step up)
+        local = load_clauses(store, doc_id)
+        for l in links:
+            if l.direction != "upstream" or l.depth != 1 or not l.doc_id or l.relation not in ("implements", "cites"):
+                continue
+            found = find_reuse(local, load_clauses(store, l.doc_id))
+            if not found and l.relation == "cites":
+                continue
+            summary = reuse_summary(local, found)
+            reuse.append({"source": l.doc_id, "title": l.title, "level": l.level, "relation": l.relation, **summary,
+                          "copies": [r.evidence() for r in found]})
+    links.sort(key=lambda l: (l.direction != "same", l.direction != "upstream", l.depth, LEVEL_RANK.get((l.level or "unknown").lstrip("~"), 4)))
+    return {"root": root, "requirement": dict(req) if req else None, "links": [l.__dict__ for l in links], "aligned": aligned,
+            "reuse": reuse}
+
+
+def _fold_copies(store: Store, links: list[TraceLink]) -> list[TraceLink]:
+    """One link per text: links to documents with the same MinHash signature (copies of one
+    notice, e.g. the same 要点 stored from many sites) fold into the first, which counts them."""
+    ids = sorted({l.doc_id for l in links if l.doc_id})
+    sig: dict[str, str] = {}
+    for k in range(0, len(ids), 500):
+        chunk = ids[k:k + 500]
+        sig.update((r["doc_id"], r["minhash"]) for r in store.db.execute(  # 4 hashes: equal by chance with probability J⁴
+            f"SELECT doc_id, substr(minhash, 1, 64) AS minhash FROM kb_index WHERE doc_id IN ({','.join('?' * len(chunk))})", chunk))  # noqa: S608
+    out: list[TraceLink] = []
+    first: dict[tuple, TraceLink] = {}
+    for l in links:
+        key = (l.relation, l.direction, sig.get(l.doc_id or ""))
+        if l.doc_id and key[2] and key in first:
+            first[key].evidence.setdefault("same_text", []).append(l.doc_id)
+            continue
+        if l.doc_id and key[2]:
+            first[key] = l
+        out.append(l)
+    return out
+
+
+def threshold_difference(old: dict, new: dict) -> str:
+    """What changed between two aligned thresholds, in words: ``value 50 → 60 %``, ``same``.
+
+    >>> threshold_difference({"comparator": "<=", "value": "50", "value_max": None, "unit": "%", "condition": None},
+    ...                      {"comparator": "<=", "value": "60", "value_max": None, "unit": "%", "condition": None})
+    'value 50 → 60 % (+10)'
+    """
+    out = []
+    if old["value"] != new["value"] or old["value_max"] != new["value_max"]:
+        try:
+            delta = float(new["value"]) - float(old["value"])
+            out.append(f"value {old['value']} → {new['value']} {new['unit'] or ''}".rstrip() + (f" ({delta:+g})" if old["unit"] == new["unit"] else ""))
+        except (TypeError, ValueError):
+            out.append(f"value {old['value']} → {new['value']}")
+    if old["comparator"] != new["comparator"]:
+        out.append(f"comparator {old['comparator']} → {new['comparator']}")
+    if old["unit"] != new["unit"]:
+        out.append(f"unit {old['unit']} → {new['unit']}")
+    if (old["condition"] or "") != (new["condition"] or ""):
+        out.append(f"condition {old['condition'] or '-'} → {new['condition'] or '-'}")
+    return "; ".join(out) or "same"

@@ -45,7 +45,11 @@ def cosine(x: dict[str, float], y: dict[str, float]) -> float:
 
 def dice(a: str | None, b: str | None) -> float:
     """Bigram Dice coefficient of two short strings (threshold subjects)."""
-    x, y = bigrams(a or ""), bigrams(b or "")
+    return dice_counts(bigrams(a or ""), bigrams(b or ""))
+
+
+def dice_counts(x: Counter[str], y: Counter[str]) -> float:
+    """Dice coefficient of two bigram bags computed once (the graph scores many pairs)."""
     total = sum(x.values()) + sum(y.values())
     return 2 * sum((x & y).values()) / total if total else 0.0
 

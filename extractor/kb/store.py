@@ -118,6 +118,23 @@ MIGRATIONS: tuple[str, ...] = (
         doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE, url TEXT NOT NULL, text TEXT, ext TEXT,
         attachment_doc_id TEXT, PRIMARY KEY (doc_id, url));
     """,
+    # 4: the graph's indexes (extractor/kb/works.py fills them lazily): a MinHash signature per
+    # document, its LSH bands (candidate renditions by a join, never all pairs) and the series
+    # editions its title names
+    """
+    CREATE TABLE kb_index (
+        doc_id TEXT PRIMARY KEY REFERENCES documents(doc_id) ON DELETE CASCADE, version INTEGER NOT NULL,
+        minhash TEXT NOT NULL, n_shingles INTEGER NOT NULL);
+    CREATE INDEX kb_index_version ON kb_index(version);
+    CREATE TABLE doc_bands (
+        doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE, band TEXT NOT NULL,
+        PRIMARY KEY (doc_id, band));
+    CREATE INDEX doc_bands_band ON doc_bands(band);
+    CREATE TABLE doc_series (
+        doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE, key TEXT NOT NULL, core TEXT NOT NULL,
+        owner TEXT, year INTEGER NOT NULL, issue INTEGER NOT NULL, title TEXT, PRIMARY KEY (doc_id, key));
+    CREATE INDEX doc_series_core ON doc_series(core);
+    """,
 )
 
 # 为贯彻落实《X》, 根据《X》, 按照《X》的要求: this document implements X

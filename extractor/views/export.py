@@ -2,6 +2,8 @@
 
 Node attribute ``kind`` and edge attribute ``relation`` are always present. Formats that
 only take scalar attributes (GraphML, CSV, DOT) get nested evidence as a JSON string.
+:func:`write` streams to a file, one node or edge at a time (no whole-document string);
+:func:`around` cuts the graph to the neighbourhood of one node (``--around ID --depth N``).
 """
 
 from __future__ import annotations
@@ -9,7 +11,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TextIO
 
 import networkx as nx
 
@@ -88,3 +92,56 @@ def export(g: nx.MultiDiGraph, fmt: str) -> str:
     if fmt == "dot":
         return to_dot(g)
     raise ValueError(f"unknown format {fmt!r} (neo4j-csv writes a folder: use to_neo4j_csv)")
+
+
+def iter_json(g: nx.MultiDiGraph) -> Iterator[str]:
+    """Node-link JSON (the layout of ``networkx.node_link_data(g, edges="links")``), in pieces."""
+    yield '{"directed": true, "multigraph": true, "graph": {}, "nodes": [\n'
+    first = True
+    for n, a in g.nodes(data=True):
+        yield ("" if first else ",\n") + json.dumps({**a, "id": n}, ensure_ascii=False)
+        first = False
+    yield '\n], "links": [\n'
+    first = True
+    for u, v, k, d in g.edges(keys=True, data=True):
+        yield ("" if first else ",\n") + json.dumps({**d, "source": u, "target": v, "key": k}, ensure_ascii=False)
+        first = False
+    yield "\n]}\n"
+
+
+def iter_graphml(g: nx.MultiDiGraph) -> Iterator[str]:
+    h = nx.MultiDiGraph()
+    h.add_nodes_from((n, {k: _scalar(v) for k, v in a.items()}) for n, a in g.nodes(data=True))
+    h.add_edges_from((u, v, k, {kk: _scalar(vv) for kk, vv in d.items()}) for u, v, k, d in g.edges(keys=True, data=True))
+    for line in nx.generate_graphml(h):
+        yield line + "\n"
+
+
+def write(g: nx.MultiDiGraph, fmt: str, out: TextIO) -> None:
+    """Stream ``g`` in ``fmt`` (json, graphml, dot) to an open text file."""
+    pieces = {"json": iter_json, "graphml": iter_graphml}.get(fmt)
+    if pieces is None:
+        out.write(export(g, fmt))
+        return
+    for piece in pieces(g):
+        out.write(piece)
+
+
+def around(g: nx.MultiDiGraph, node: str, depth: int) -> nx.MultiDiGraph:
+    """The nodes within ``depth`` steps of ``node`` (either direction) and the edges among them.
+    ``node`` may be given without its ``doc:`` prefix."""
+    if node not in g and f"doc:{node}" in g:
+        node = f"doc:{node}"
+    if node not in g:
+        raise KeyError(f"no node {node!r} in the graph")
+    seen = {node}
+    frontier = [node]
+    for _ in range(depth):
+        nxt = []
+        for n in frontier:
+            for m in (*g.successors(n), *g.predecessors(n)):
+                if m not in seen:
+                    seen.add(m)
+                    nxt.append(m)
+        frontier = nxt
+    return g.subgraph(seen).copy()
