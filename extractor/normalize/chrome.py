@@ -102,8 +102,10 @@ TEXT_CHROME: tuple[tuple[str, str, str], ...] = (
     ("preview_limit", r"当前文档最多预览.{0,6}页|下载文档查看全文|还剩\d+页未读", "line"),
     ("share_site", r"^\s*温馨提示\s*[:：]\s*$", "tail"),
     # paywalls (seed 004: ……(新文秘网http://…省略930字,正式会员可完整阅读)…… and ……(未完,全文共7437字…)
-    ("paywall", r"…*\s*\((?:[^()\n]{0,40})省略\d+字[^()\n]{0,40}\)\s*…*", "inline"),
-    ("paywall", r"…*\s*\(\s*未完[^\n]*", "inline"),
+    # from the first … of a run only, blanks before the bracket bounded: tried from every … or blank of a
+    # long run, …* and \s* were quadratic (issue 15)
+    ("paywall", r"(?<!…)…*\s{0,8}\((?:[^()\n]{0,40})省略\d+字[^()\n]{0,40}\)\s*…*", "inline"),
+    ("paywall", r"(?<!…)…*\s{0,8}\(\s*未完[^\n]*", "inline"),
     ("paywall", r"正式会员可完整阅读|开通会员.{0,10}阅读全文|登录后阅读全文|付费阅读", "line"),
     # exports of legal databases (corpus-dev 020-022, pkulaw: 【法宝引证码】 CLI.12.748997, then
     # 原文链接：https://…); their 【发布部门】【发文字号】… fields are read as metadata
