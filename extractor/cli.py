@@ -45,11 +45,39 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def cmd_run(args: argparse.Namespace) -> int:
-    """The main job: every notice of the corpus → outputs/ (JSON, outline, summary) and the SQLite store."""
+def _open_store(db: str, create: bool):  # noqa: ANN202
+    """The store at ``--db`` (a path or postgresql://…); None after printing why it cannot be used.
+    Read-only commands pass ``create=False``: they never create or migrate a store."""
+    from extractor.errors import StoreError
     from extractor.kb.store import Store
 
-    store = None if args.no_store else Store(args.db)
+    try:
+        return Store(db, create=create)
+    except StoreError as e:
+        print(f"polex: {e.code} {e}", file=sys.stderr)
+        return None
+
+
+def _mapper(args: argparse.Namespace):  # noqa: ANN202
+    """Where the pipeline runs: ``--scheduler`` (a Dask cluster), else ``--workers`` processes."""
+    import functools
+
+    if getattr(args, "scheduler", None):
+        from extractor.scale.cluster import imap as dask_imap
+
+        return functools.partial(dask_imap, scheduler=args.scheduler)
+    from extractor.scale.pool import imap
+
+    return functools.partial(imap, workers=args.workers)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """The main job: every notice of the corpus → outputs/ (JSON, outline, summary) and the store."""
+    store = None
+    if not args.no_store:
+        store = _open_store(args.db, create=True)
+        if store is None:
+            return 1
     stored = Counter()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -59,7 +87,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     codes: Counter[str] = Counter()
     failed = 0
     nbytes = 0
-    for o in run_all(args.paths):
+    for o in run_all(args.paths, mapper=_mapper(args)):
         rel = Path(o.path).relative_to(root) if root else Path(Path(o.path).name)
         stem = str(rel.with_suffix("")).replace("/", "__")
         if o.document is None:
@@ -126,15 +154,25 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Process files, folders and URLs and store them; a summary at the end, failures with reasons."""
+    from extractor.errors import StoreError
     from extractor.ingest.local import ingest_paths
-    from extractor.kb.store import Store
 
     urls = [p for p in args.paths if re.match(r"^https?://", p)]
     paths = [p for p in args.paths if p not in urls]
-    with Store(args.db) as store:
+    store = _open_store(args.db, create=True)
+    if store is None:
+        return 1
+    with store:
         t0 = time.perf_counter()
         show = sys.stderr.isatty() and not args.quiet
-        results = ingest_paths(store, paths, progress=show) if paths else []
+        try:
+            results = ingest_paths(store, paths, progress=show, mapper=_mapper(args)) if paths else []
+        except StoreError as e:  # a full disk: one clear message, what was stored is kept
+            print(f"\npolex: {e.code} {e}", file=sys.stderr)
+            return 1
+        except OSError as e:  # the scheduler cannot be reached
+            print(f"polex: cannot run on the cluster {args.scheduler}: {e}", file=sys.stderr)
+            return 1
         if urls:
             from extractor.ingest.crawl import ingest_urls
 
@@ -175,9 +213,11 @@ def _bar(k: int, n: int, what: str) -> None:
 def cmd_crawl(args: argparse.Namespace) -> int:
     """Walk a list page: ingest the notices it links to (URLs matching --follow)."""
     from extractor.ingest.crawl import crawl
-    from extractor.kb.store import Store
 
-    with Store(args.db) as store, _fetcher(args) as fetcher:
+    store = _open_store(args.db, create=True)
+    if store is None:
+        return 1
+    with store, _fetcher(args) as fetcher:
         t0 = time.perf_counter()
         results = crawl(store, fetcher, args.url, args.follow, args.max, same_host=not args.any_host,
                         attachments=args.attachments, progress=_bar if sys.stderr.isatty() and not args.quiet else None)
@@ -225,14 +265,13 @@ def _cell(v: object, cap: int) -> str:
 
 def cmd_query(args: argparse.Namespace) -> int:
     from extractor.kb.query import Filters, query_documents, query_requirements, query_thresholds
-    from extractor.kb.store import Store
 
-    if not Path(args.db).exists():
-        print(f"polex: no store at {args.db} (run `polex ingest` first)", file=sys.stderr)
+    store = _open_store(args.db, create=False)
+    if store is None:
         return 1
     f = Filters(level=args.level, issuer=args.issuer, year=args.year, doc_type=args.doc_type, modality=args.modality,
                 subject=args.subject, unit=args.unit, search=args.search, limit=args.limit)
-    with Store(args.db) as store:
+    with store:
         if args.what == "documents":
             rows = query_documents(store, f)
             cols = ["doc_id", "level", "year", "doc_number", "requirements", "thresholds", "citations", "title"]
@@ -248,9 +287,11 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 def cmd_trace(args: argparse.Namespace) -> int:
     from extractor.kb.query import trace
-    from extractor.kb.store import Store
 
-    with Store(args.db) as store:
+    store = _open_store(args.db, create=False)
+    if store is None:
+        return 1
+    with store:
         try:
             t = trace(store, args.id)
         except KeyError as e:
@@ -284,9 +325,11 @@ def cmd_trace(args: argparse.Namespace) -> int:
 
 def cmd_graph(args: argparse.Namespace) -> int:
     from extractor.kb.graph import build_graph
-    from extractor.kb.store import Store
 
-    with Store(args.db) as store:
+    store = _open_store(args.db, create=False)
+    if store is None:
+        return 1
+    with store:
         g = build_graph(store)
     if args.action == "render":
         from extractor.views.render import render_svg
@@ -318,6 +361,35 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+_DB_HELP = "the store: an SQLite file (default polex.db) or postgresql://USER@HOST/DB"
+
+
+def _int64(text: str) -> int:
+    """An integer option that fits the store's 64-bit integers (else a usage error, not a traceback)."""
+    try:
+        v = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an integer: {text!r}") from None
+    if not -(2**63) <= v < 2**63:
+        raise argparse.ArgumentTypeError(f"{text} is out of range (64-bit)")
+    return v
+
+
+def _positive(text: str) -> int:
+    v = _int64(text)
+    if v < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return v
+
+
+def _workers_option(p: argparse.ArgumentParser) -> None:
+    from extractor.scale.pool import default_workers
+
+    p.add_argument("--workers", type=_positive, default=default_workers(),
+                   help="processes that run the pipeline (default: the number of cores, here %(default)s); "
+                        "output is the same as with 1")
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="polex", description="Chinese policy notices → structured, traceable knowledge")
     p.add_argument("--version", action="version", version=f"polex {__version__}")
@@ -329,8 +401,9 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("run", help="the main job: process a corpus folder into outputs/")
     r.add_argument("paths", nargs="*", default=["corpus"])
     r.add_argument("--out", default="outputs")
-    r.add_argument("--db", default="polex.db", help="SQLite store the documents are also written to")
+    r.add_argument("--db", default="polex.db", help=_DB_HELP + "; the documents are also written to it")
     r.add_argument("--no-store", action="store_true", help="write outputs/ only")
+    _workers_option(r)
     r.set_defaults(func=cmd_run)
     d = sub.add_parser("diff", help="compare two notices point by point (e.g. the 2017 and 2018 要点)")
     d.add_argument("old")
@@ -341,8 +414,11 @@ def build_parser() -> argparse.ArgumentParser:
     d.set_defaults(func=cmd_diff)
     i = sub.add_parser("ingest", help="process notices (files, folders, URLs) and store them in SQLite")
     i.add_argument("paths", nargs="+", help="files, folders or http(s) URLs")
-    i.add_argument("--db", default="polex.db")
+    i.add_argument("--db", default="polex.db", help=_DB_HELP)
     i.add_argument("--quiet", action="store_true", help="no progress bar")
+    _workers_option(i)
+    i.add_argument("--scheduler", metavar="tcp://HOST:8786",
+                   help="run the pipeline on the workers of this Dask cluster (this process stores the results)")
     _web_options(i)
     i.set_defaults(func=cmd_ingest)
     c = sub.add_parser("crawl", help="walk a list page of a government site and ingest the notices it links to")
@@ -350,7 +426,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--follow", required=True, help="regex the notice URLs must match, e.g. 'content/post_\\d+'")
     c.add_argument("--max", type=int, default=50, help="at most this many notices")
     c.add_argument("--any-host", action="store_true", help="also follow links to other hosts")
-    c.add_argument("--db", default="polex.db")
+    c.add_argument("--db", default="polex.db", help=_DB_HELP)
     c.add_argument("--quiet", action="store_true")
     _web_options(c)
     c.set_defaults(func=cmd_crawl)
@@ -358,27 +434,27 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("what", choices=("documents", "requirements", "thresholds"))
     q.add_argument("--level", choices=("national", "provincial", "municipal", "county", "unknown"))
     q.add_argument("--issuer", help="part of an issuer's name")
-    q.add_argument("--year", type=int)
+    q.add_argument("--year", type=_int64)
     q.add_argument("--doc-type", help="通知, 意见, 方案, 要点 …")
     q.add_argument("--modality", choices=("obligation", "prohibition", "recommendation", "encouragement", "permission"))
     q.add_argument("--subject", help="keyword in a threshold's subject or a requirement's text")
     q.add_argument("--unit", help="threshold unit: 人 % 比例 元 日期 …")
     q.add_argument("--search", help="full-text search over the clauses (segmented like the store)")
-    q.add_argument("--limit", type=int, default=100)
+    q.add_argument("--limit", type=_int64, default=100)
     q.add_argument("--format", choices=("table", "json", "jsonl"), default="table")
-    q.add_argument("--db", default="polex.db")
+    q.add_argument("--db", default="polex.db", help=_DB_HELP)
     q.set_defaults(func=cmd_query)
     t = sub.add_parser("trace", help="what a document or requirement implements and what implements it")
     t.add_argument("id", help="a doc_id or a requirement id")
     t.add_argument("--format", choices=("text", "json"), default="text")
-    t.add_argument("--db", default="polex.db")
+    t.add_argument("--db", default="polex.db", help=_DB_HELP)
     t.set_defaults(func=cmd_trace)
     gr = sub.add_parser("graph", help="export or draw the requirement graph")
     gr.add_argument("action", choices=("export", "render"))
     gr.add_argument("--format", choices=("json", "graphml", "neo4j-csv", "dot"), default="json")
     gr.add_argument("--out", help="file (folder for neo4j-csv); export prints to stdout without it")
     gr.add_argument("--all", action="store_true", help="render: also draw documents cited only once")
-    gr.add_argument("--db", default="polex.db")
+    gr.add_argument("--db", default="polex.db", help=_DB_HELP)
     gr.set_defaults(func=cmd_graph)
     s = sub.add_parser("schema", help="write the JSON Schema of the document JSON")
     s.add_argument("--out", default="schemas")

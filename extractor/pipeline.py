@@ -6,9 +6,10 @@ sections, clauses ──metadata──▶ :class:`~extractor.model.Document`
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import traceback
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -131,13 +132,21 @@ def expand_inputs(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def run_all(paths: Iterable[str | Path], settings: Settings = DEFAULT) -> Iterator[Outcome]:
-    """Process many inputs in order; one bad document never stops the batch."""
-    for p in expand_inputs(paths):
-        try:
-            yield Outcome(str(p), extract_path(p, settings))
-        except InputError as e:
-            yield Outcome(str(p), None, e.code, str(e))
-        except Exception as e:  # noqa: BLE001 - a batch survives any one document
-            tb = traceback.extract_tb(e.__traceback__)[-1]
-            yield Outcome(str(p), None, "E904", f"{type(e).__name__}: {e} (at {Path(tb.filename).name}:{tb.lineno})")
+def run_one(path: str | Path, settings: Settings = DEFAULT) -> Outcome:
+    """One input of a batch: its document, or the code and reason it has none. Never raises
+    for a bad document (a module-level function, so that a process pool can run it)."""
+    p = Path(path)
+    try:
+        return Outcome(str(p), extract_path(p, settings))
+    except InputError as e:
+        return Outcome(str(p), None, e.code, str(e))
+    except Exception as e:  # noqa: BLE001 - a batch survives any one document
+        tb = traceback.extract_tb(e.__traceback__)[-1]
+        return Outcome(str(p), None, "E904", f"{type(e).__name__}: {e} (at {Path(tb.filename).name}:{tb.lineno})")
+
+
+def run_all(paths: Iterable[str | Path], settings: Settings = DEFAULT,
+            mapper: Callable[[Callable[[Path], Outcome], Iterable[Path]], Iterator[Outcome]] = map) -> Iterator[Outcome]:
+    """Process many inputs in order; one bad document never stops the batch. ``mapper`` runs
+    them elsewhere (``extractor.scale``: a process pool, a Dask cluster), results in order."""
+    yield from mapper(functools.partial(run_one, settings=settings), expand_inputs(paths))

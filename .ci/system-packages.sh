@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# System packages the tests need, installed with apt-get when missing (CI runs as root).
+# One package per line: keep additions trivially mergeable.
+set -euo pipefail
+PACKAGES=(
+  postgresql  # tests start a real PostgreSQL server (tests/pg.py): initdb, pg_ctl
+)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,71 @@
+"""A process pool for the pipeline: ``--workers N``.
+
+Each worker process builds its own jieba dictionary, spaCy pipeline and OpenCC converter on
+first use (they cannot be pickled, and nothing is sent to a worker but the function and its
+input); the processes are started by a fork server, so they inherit no open store, lock or
+thread of the parent. Results come back in input order, at most ``window`` inputs ahead of
+the one the caller is waiting for, so memory stays bounded however long the batch is.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def default_workers() -> int:
+    """The number of cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def warm_up() -> None:
+    """Per-process set-up, in the worker: the segmenter and the spaCy pipeline are built here."""
+    from extractor.segment.tokens import get_segmenter
+
+    get_segmenter().cut("预热")
+
+
+def ordered(submit: Callable[[Any], Any], items: Iterable[Any], window: int) -> Iterator[Any]:
+    """Results of ``submit(item).result()`` in input order, with at most ``window`` in flight."""
+    pending: deque = deque()
+    it = iter(items)
+    for item in it:
+        pending.append(submit(item))
+        if len(pending) >= window:
+            break
+    while pending:
+        fut = pending.popleft()
+        for item in it:  # keep the window full while we wait
+            pending.append(submit(item))
+            break
+        yield fut.result()
+
+
+def imap(fn: Callable[[T], R], items: Iterable[T], workers: int | None = None) -> Iterator[R]:
+    """``map(fn, items)`` on ``workers`` processes (in this process when 1), results in order.
+
+    ``fn`` must be a module-level function (it is sent by name); an exception it raises
+    is raised here, for that item — the batch functions catch per-document errors inside
+    ``fn`` so that one bad document never stops the others.
+    """
+    workers = default_workers() if workers is None else workers
+    if workers <= 1:
+        yield from map(fn, items)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=warm_up) as ex:
+        def submit(item: T) -> Future:
+            return ex.submit(fn, item)
+
+        yield from ordered(submit, items, window=4 * workers)
