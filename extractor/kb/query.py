@@ -91,7 +91,7 @@ def _select(store: Store, f: Filters, columns: str, table: str, alias: str, wher
     hits = (f" JOIN (SELECT DISTINCT h.doc_id, h.start, h.end FROM ({found[0]}) h) m ON m.doc_id = {alias}.doc_id AND {hit}"
             if found else "")
     sql = (f"SELECT DISTINCT {columns}, {alias}.start AS _start FROM {table} {alias} JOIN documents d ON d.doc_id = {alias}.doc_id"
-           + hits + (" WHERE " + " AND ".join(where) if where else "") + f" ORDER BY d.year, {alias}.doc_id, {alias}.start LIMIT ?")
+           + hits + (" WHERE " + " AND ".join(where) if where else "") + f" ORDER BY d.year, {alias}.doc_id, {alias}.start, {alias}.id LIMIT ?")
     rows = []
     for r in store.db.execute(sql, (*(found[1] if found else ()), *args, f.limit)):
         d = dict(r)

@@ -104,7 +104,8 @@ class SqliteStore(Store):
         try:
             yield
         except BaseException:
-            self.db.execute("ROLLBACK")
+            if self.db.in_transaction:  # SQLite has already rolled back after some errors (SQLITE_FULL)
+                self.db.execute("ROLLBACK")
             raise
         else:
             self.db.execute("COMMIT")
