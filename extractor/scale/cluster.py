@@ -22,7 +22,7 @@ def imap(fn: Callable[[Any], Any], items: Iterable[Any], scheduler: str | Any) -
     from distributed import Client
 
     own = not isinstance(scheduler, Client)
-    client = Client(scheduler, timeout="30s") if own else scheduler
+    client = Client(scheduler, timeout="15s") if own else scheduler
     try:
         threads = sum(client.nthreads().values()) or 1
 
