@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from extractor.errors import StoreError
-from extractor.kb.store import MIGRATIONS, Store, search_words
+from extractor.kb.store import MIGRATIONS, Store, search_words, substring_term
 
 WRITE_LOCK = 0x706F6C6578  # pg_advisory_xact_lock key: one writer at a time, as SQLite's write lock ("polex")
 
@@ -260,8 +260,11 @@ class PgStore(Store):
         if long:
             where.append("to_tsvector('simple', c.tokens) @@ plainto_tsquery('simple', ?)")
             args.append(" ".join(long))
-        for w in short:  # the per-character index narrows, strpos checks the exact substring
-            where.append("to_tsvector('simple', polex_chars(c.text)) @@ phraseto_tsquery('simple', polex_chars(?)) "
-                         "AND strpos(c.text, ?) > 0")
-            args += [w, w]
+        for w in short:  # the bigram index narrows (an exact bigram, or a prefix for one character); strpos checks
+            term = substring_term(w)
+            if term:
+                where.append("to_tsvector('simple', polex_bigrams(c.text)) @@ to_tsquery('simple', ?)")
+                args.append("'" + term[0].replace("'", "''").replace("\\", "\\\\") + "'" + (":*" if term[1] else ""))
+            where.append("strpos(c.text, ?) > 0")
+            args.append(w)
         return "SELECT c.id, c.doc_id, c.start, c.end FROM clauses c WHERE " + " AND ".join(where), args

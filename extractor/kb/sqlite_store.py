@@ -1,9 +1,9 @@
 """The SQLite backend: one file, WAL, FTS5 for Chinese search.
 
 Search (migration 4): ``clauses_fts`` indexes the search-mode tokens as external content
-(the words live once, in ``clauses.tokens``); ``clauses_chars`` is a contentless FTS5 index
-of single characters whose phrase queries find any substring, used for one- and
-two-character terms (低保, 监事) that FTS5's trigram tokenizer cannot index.
+(the words live once, in ``clauses.tokens``); ``clauses_bigrams`` is a contentless FTS5 index
+of character bigrams (:func:`~extractor.kb.store.bigrams`) that finds one- and two-character
+terms (低保, 监事) as substrings, which FTS5's trigram tokenizer cannot index.
 
 Note: external-content FTS5 is keyed by ``clauses.rowid``; ``VACUUM`` may renumber the rowids
 of a table without an INTEGER PRIMARY KEY, so after a VACUUM run
@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor.errors import StoreError
-from extractor.kb.store import DEFAULT_DB, MIGRATIONS, Store, chars, clause_tokens, search_words
+from extractor.kb.store import DEFAULT_DB, MIGRATIONS, Store, bigrams, clause_tokens, search_words, substring_term
 
 SQLITE_FULL = 13
 
@@ -47,7 +47,7 @@ class SqliteStore(Store):
             self.db = sqlite3.connect(uri, uri=True, timeout=60)
             self.db.row_factory = sqlite3.Row
             self.db.create_function("polex_tokens", 1, clause_tokens, deterministic=True)
-            self.db.create_function("polex_chars", 1, chars, deterministic=True)
+            self.db.create_function("polex_bigrams", 1, bigrams, deterministic=True)
             self._check(create)
             self.db.execute("PRAGMA foreign_keys = ON")
             if create:
@@ -116,7 +116,7 @@ class SqliteStore(Store):
 
     def _index_clauses(self, doc_id: str) -> None:
         self.db.execute("INSERT INTO clauses_fts(rowid, tokens) SELECT rowid, tokens FROM clauses WHERE doc_id = ?", (doc_id,))
-        self.db.execute("INSERT INTO clauses_chars(rowid, chars) SELECT rowid, polex_chars(text) FROM clauses WHERE doc_id = ?",
+        self.db.execute("INSERT INTO clauses_bigrams(rowid, bigrams) SELECT rowid, polex_bigrams(text) FROM clauses WHERE doc_id = ?",
                         (doc_id,))
 
     def _full(self, e: BaseException) -> bool:
@@ -133,10 +133,11 @@ class SqliteStore(Store):
         if long:
             where.append("c.rowid IN (SELECT rowid FROM clauses_fts WHERE clauses_fts MATCH ?)")
             args.append(" ".join(fts_quote(w) for w in long))
-        if short:
-            where.append("c.rowid IN (SELECT rowid FROM clauses_chars WHERE clauses_chars MATCH ?)")
-            args.append(" ".join(fts_quote(chars(w)) for w in short))
-            for w in short:  # the character index ignores punctuation between characters: check the substring
-                where.append("instr(c.text, ?) > 0")
-                args.append(w)
+        indexed = [substring_term(w) for w in short if substring_term(w)]
+        if indexed:  # one bigram exactly, or the bigrams starting with one character
+            where.append("c.rowid IN (SELECT rowid FROM clauses_bigrams WHERE clauses_bigrams MATCH ?)")
+            args.append(" ".join(fts_quote(t) + ("*" if prefix else "") for t, prefix in indexed))
+        for w in short:  # exactly the substring (and terms with punctuation, which have no bigram)
+            where.append("instr(c.text, ?) > 0")
+            args.append(w)
         return "SELECT c.id, c.doc_id, c.start, c.end FROM clauses c WHERE " + " AND ".join(where), args

@@ -124,24 +124,29 @@ MIGRATIONS: tuple[str | dict[str, str], ...] = (
     # 4: Chinese search (issue 16). Clauses get a ``tokens`` column: jieba's search-mode words
     # (监事会 → 监事 监事会), so two-character words inside longer ones are found. SQLite indexes
     # it with an external-content FTS5 table (no second copy of the text: issue 18 measured
-    # 258 MB of copies at 10,000 notices) and every character with a contentless FTS5 table,
-    # whose phrase queries ("监 事") find any substring — the indexed fallback for terms of one
-    # or two characters, which the trigram tokenizer cannot index. PostgreSQL: GIN indexes on
-    # to_tsvector('simple', tokens) and on the same per-character vector, as expressions.
+    # 258 MB of copies at 10,000 notices). Terms of one or two characters are found as
+    # substrings through an index of character bigrams (低保户 → 低保 保户 户; see bigrams()):
+    # a contentless FTS5 table in SQLite, whose trigram tokenizer cannot index terms shorter
+    # than three characters; in PostgreSQL a GIN expression index, where pg_trgm would not
+    # help either (it extracts no trigram from a two-character LIKE pattern and scans all).
+    # (Columns compare bytewise, COLLATE "C"; the regex runs under the database's UTF-8
+    # collation, under which \w knows Chinese characters.)
     {"sqlite": """
     ALTER TABLE clauses ADD COLUMN tokens TEXT;
     UPDATE clauses SET tokens = polex_tokens(text);
     DROP TABLE clauses_fts;
     CREATE VIRTUAL TABLE clauses_fts USING fts5(tokens, content='clauses', content_rowid='rowid');
     INSERT INTO clauses_fts(clauses_fts) VALUES ('rebuild');
-    CREATE VIRTUAL TABLE clauses_chars USING fts5(chars, content='');
-    INSERT INTO clauses_chars(rowid, chars) SELECT rowid, polex_chars(text) FROM clauses
+    CREATE VIRTUAL TABLE clauses_bigrams USING fts5(bigrams, content='');
+    INSERT INTO clauses_bigrams(rowid, bigrams) SELECT rowid, polex_bigrams(text) FROM clauses
     """, "postgresql": """
     ALTER TABLE clauses ADD COLUMN tokens TEXT;
-    CREATE FUNCTION polex_chars(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
-        AS $$ SELECT regexp_replace(t, '(.)', '\\1 ', 'g') $$;
+    CREATE FUNCTION polex_bigrams(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+        SELECT coalesce(string_agg(CASE WHEN substr(t, i + 1, 1) COLLATE "default" ~ '^\\w$' THEN substr(t, i, 2)
+                                        ELSE substr(t, i, 1) END, ' ' ORDER BY i), '')
+        FROM generate_series(1, length(t)) AS i WHERE substr(t, i, 1) COLLATE "default" ~ '^\\w$' $$;
     CREATE INDEX clauses_tokens ON clauses USING GIN (to_tsvector('simple', tokens));
-    CREATE INDEX clauses_chars ON clauses USING GIN (to_tsvector('simple', polex_chars(text)))
+    CREATE INDEX clauses_bigrams ON clauses USING GIN (to_tsvector('simple', polex_bigrams(text)))
     """},
 )
 
@@ -221,13 +226,23 @@ def is_postgres_url(url: str | Path) -> bool:
     return str(url).startswith(("postgresql://", "postgres://"))
 
 
-def chars(text: str) -> str:
-    """Every character of ``text`` as one word (the substring index): 监事会 → 监 事 会.
+_WORD_CHAR = re.compile(r"\w")
 
-    >>> chars("低保户")
-    '低 保 户'
+
+def bigrams(text: str) -> str:
+    """The substring index's words: each word character with the next one (a character
+    before punctuation or the end stands alone), so a two-character term is one exact word
+    and a one-character term a prefix. The same as the PostgreSQL function ``polex_bigrams``.
+
+    >>> bigrams("低保户。监事")
+    '低保 保户 户 监事 事'
     """
-    return " ".join(text)
+    out = []
+    for i, ch in enumerate(text):
+        if _WORD_CHAR.match(ch):
+            nxt = text[i + 1:i + 2]
+            out.append(ch + nxt if nxt and _WORD_CHAR.match(nxt) else ch)
+    return " ".join(out)
 
 
 def search_words(query: str) -> list[str]:
@@ -332,25 +347,29 @@ class Store:
         existing = self.has_bytes(doc.source.sha256)
         if existing:
             return IngestResult(path, "duplicate", existing)
-        rows = document_rows(doc, data)
+        return self.add_rows(document_rows(doc, data), path)
+
+    def add_rows(self, rows: dict[str, Any], path: str = "") -> IngestResult:
+        """Store the rows of one document (:func:`document_rows`), in one transaction."""
+        doc_id, sha = rows["document"][0], rows["document"][1]
         with self._guard(), self._tx():
-            existing = self.has_bytes(doc.source.sha256)  # a concurrent writer may have stored it meanwhile
+            existing = self.has_bytes(sha)  # a concurrent writer may have stored it meanwhile
             if existing:
                 return IngestResult(path, "duplicate", existing)
             db = self.db
             db.execute("INSERT INTO blobs(sha256, size, media_type, data) VALUES (?,?,?,?) ON CONFLICT DO NOTHING", rows["blob"])
-            work, main, doc_number = rows["work"]
+            work = rows["work"][0]
             db.execute("INSERT INTO works(key, title, doc_number) VALUES (?,?,?) ON CONFLICT DO NOTHING", rows["work"])
             work_id = db.execute("SELECT id FROM works WHERE key = ?", (work,)).fetchone()[0]
             version = db.execute("SELECT COALESCE(MAX(version), 0) + 1 FROM documents WHERE work_id = ?", (work_id,)).fetchone()[0]
             d = rows["document"]
             db.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                        (d[0], d[1], work_id, version, *d[2:]))
-            for table in ("issuers", "doc_keys", "sections", "requirements", "thresholds", "citations", "clauses"):
+            for table in ROW_TABLES:
                 if rows[table]:
                     self._insert_rows(table, rows[table])
-            self._index_clauses(doc.doc_id)
-        return IngestResult(path, "new_version" if version > 1 else "stored", doc.doc_id, version)
+            self._index_clauses(doc_id)
+        return IngestResult(path, "new_version" if version > 1 else "stored", doc_id, version)
 
     def _guard(self) -> AbstractContextManager[None]:
         """Turns a full disk into one :class:`StoreError` (E932) instead of a driver traceback."""
@@ -434,6 +453,9 @@ class Store:
             "ORDER BY c.doc_id, c.start LIMIT ?", (*args, limit)).fetchall()
 
 
+ROW_TABLES = ("issuers", "doc_keys", "sections", "requirements", "thresholds", "citations", "clauses")
+
+
 def document_rows(doc: Document, data: bytes) -> dict[str, Any]:
     """The rows one document becomes, table by table (``document`` without work id and version,
     which depend on what is stored). Computed outside the write transaction."""
@@ -491,3 +513,15 @@ def open_store(url: str | Path, create: bool = True) -> Store:
 
 def _now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
+def substring_term(word: str) -> tuple[str, bool] | None:
+    """How the bigram index finds a term of one or two characters: (the bigram, False), or
+    (the character, True) for a prefix query; None for a term with punctuation (no bigram).
+
+    >>> substring_term("低保"), substring_term("保"), substring_term("A.")
+    (('低保', False), ('保', True), None)
+    """
+    if not all(_WORD_CHAR.match(ch) for ch in word):
+        return None
+    return (word, False) if len(word) == 2 else (word, True)
