@@ -239,6 +239,7 @@ def test_migrations_bring_an_old_store_up_to_date(tmp_path) -> None:  # noqa: AN
             db.execute(stmt)
     db.execute("PRAGMA user_version = 1")
     db.execute("INSERT INTO failures(code, message, at) VALUES ('E901', 'kept', 'then')")
+    db.execute("INSERT INTO clauses VALUES ('old#1', 'old', NULL, '公司设立监事会，低保对象', 0, 12)")
     db.commit()
     db.close()
     s = Store(path)
@@ -246,3 +247,6 @@ def test_migrations_bring_an_old_store_up_to_date(tmp_path) -> None:  # noqa: AN
     assert s.db.execute("SELECT message FROM failures").fetchone()[0] == "kept"
     names = {r[0] for r in s.db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert "requirements_doc_modality" in names
+    # migration 4 segmented and indexed the clauses already there
+    assert [r["id"] for r in s.search_clauses("监事")] == [r["id"] for r in s.search_clauses("低保")] == ["old#1"]
+    assert [r["id"] for r in s.search_clauses("监事会")] == ["old#1"]
