@@ -79,6 +79,12 @@ class RssSampler:
         self._t.join()
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and of its children that have ended (the pool's workers)."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def store_size(store) -> int:  # noqa: ANN001
     if store.backend == "sqlite":
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -96,27 +102,29 @@ def throughput(args: argparse.Namespace, urls: dict[str, callable]) -> None:
     n = synthetic_inputs(folder, args.repeat)
     extract_path(ROOT / "corpus" / "seeds" / "000_50beaf381828b43a.txt")  # warm this process: workers=1 runs here
     print(f"\n## Throughput: corpus x{args.repeat} = {n} notices (SYNTHETIC copies), `ingest` into a new store\n")
-    print("| backend | workers | wall s | notices/s | speed-up | peak RSS per worker MB | store MB/notice | load before → after |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+    print("| backend | workers | wall s | notices/s | speed-up | CPU s (all processes) | peak RSS per worker MB | store KB/notice | load before → after |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
     for backend, new_url in urls.items():
         base = None
         for w in args.workers:
             url = new_url()
             before = load()
+            cpu0 = _cpu()
             with Store(url) as store, RssSampler() as rss:
                 t = time.perf_counter()
                 results = ingest_paths(store, [folder], mapper=functools.partial(imap, workers=w))
                 wall = time.perf_counter() - t
                 size = store_size(store)
             assert sum(r.status == "stored" or r.status == "new_version" for r in results) == n, "every notice stored"
+            cpu = _cpu() - cpu0
             base = base or wall
             peaks = sorted(rss.peak.values())
             if w == 1:
                 peak = f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} (this process)"
             else:
                 peak = "/".join(f"{p / 2**20:.0f}" for p in peaks[-w:])
-            print(f"| {backend} | {w} | {wall:.1f} | {n / wall:.1f} | {base / wall:.2f}x | {peak} | "
-                  f"{size / n / 1e3:.0f} KB | {before} → {load()[5:]} |", flush=True)
+            print(f"| {backend} | {w} | {wall:.1f} | {n / wall:.1f} | {base / wall:.2f}x | {cpu:.1f} | {peak} | "
+                  f"{size / n / 1e3:.0f} | {before} → {load()[5:]} |", flush=True)
     shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -127,18 +127,18 @@ def test_a_bad_document_is_recorded_and_the_batch_goes_on(tmp_path, monkeypatch)
     import extractor.kb.store as store_mod
 
     calls = {"n": 0}
-    real = store_mod.Store.add
+    real = store_mod.Store.add_rows
 
-    def flaky(self, doc, data):  # noqa: ANN001, ANN202 - fail in the middle of the second document's transaction
+    def flaky(self, rows, path):  # noqa: ANN001, ANN202 - fail in the middle of the second document's transaction
         calls["n"] += 1
         if calls["n"] == 2:
             self.db.execute("BEGIN IMMEDIATE")
             self.db.execute("INSERT INTO works(key) VALUES ('half-written')")
             self.db.execute("ROLLBACK")
             raise sqlite3.OperationalError("disk I/O error (simulated)")
-        return real(self, doc, data)
+        return real(self, rows, path)
 
-    monkeypatch.setattr(store_mod.Store, "add", flaky)
+    monkeypatch.setattr(store_mod.Store, "add_rows", flaky)
     results = ingest_paths(s, [binary, Y2017, Y2018, ANHUI])
     assert [r.status for r in results] == ["failed", "stored", "failed", "stored"]
     assert results[0].code == "E906" and "disk I/O" in results[2].message  # E906: a damaged PDF

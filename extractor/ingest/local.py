@@ -12,23 +12,26 @@ import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from extractor.errors import InputError, StoreError
-from extractor.kb.store import IngestResult, Store
-from extractor.model import Document
+from extractor.kb.store import IngestResult, Store, document_rows
 from extractor.pipeline import expand_inputs, extract_bytes
 
 Job = tuple[str, bytes | None]
-Extracted = tuple[str, bytes | None, Document | None, str | None, str | None]  # path, bytes, document | code, message
+Rows = dict[str, Any]
+Extracted = tuple[str, bytes | None, Rows | None, str | None, str | None]  # path, bytes, store rows | code, message
 
 
 def extract_job(job: Job) -> Extracted:
-    """The pipeline on one file's bytes; never raises (module-level: a pool or cluster runs it)."""
+    """The pipeline on one file's bytes, up to the rows the store writes (segmenting clauses for
+    search included), so that a worker does all but the writing; never raises (module-level:
+    a pool or cluster runs it)."""
     path, data = job
     if data is None:  # decided without the pipeline (unreadable, already stored)
         return path, None, None, None, None
     try:
-        return path, data, extract_bytes(data, path=path), None, None
+        return path, data, document_rows(extract_bytes(data, path=path), data), None, None
     except InputError as e:
         return path, data, None, e.code, str(e)
     except Exception as e:  # noqa: BLE001 - a batch survives any one document
@@ -62,11 +65,11 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], progress: bool = Fal
                 continue
             yield str(p), data
 
-    for k, (path, data, doc, code, message) in enumerate(mapper(extract_job, jobs()), start=1):
+    for k, (path, data, rows, code, message) in enumerate(mapper(extract_job, jobs()), start=1):
         if progress:
             bar = "#" * (30 * k // max(1, len(files)))
             print(f"\r[{bar:<30}] {k}/{len(files)} {Path(path).name[:40]:<40}", end="", file=sys.stderr, flush=True)
-        out.append(early.popleft() if data is None else _store(store, path, data, doc, code, message))
+        out.append(early.popleft() if data is None else _store(store, path, data, rows, code, message))
     if progress and files:
         print(file=sys.stderr)
     return out
@@ -77,12 +80,12 @@ def _failed(store: Store, path: str, sha: str | None, code: str, message: str) -
     return IngestResult(path, "failed", code=code, message=message)
 
 
-def _store(store: Store, path: str, data: bytes, doc: Document | None, code: str | None, message: str | None) -> IngestResult:
+def _store(store: Store, path: str, data: bytes, rows: Rows | None, code: str | None, message: str | None) -> IngestResult:
     sha = hashlib.sha256(data).hexdigest()
-    if doc is None:
+    if rows is None:
         return _failed(store, path, sha, code or "E904", message or "")
     try:
-        return store.add(doc, data)
+        return store.add_rows(rows, path)
     except StoreError:
         raise  # a full disk: stop the batch, keep what is stored
     except Exception as e:  # noqa: BLE001 - a batch survives any one document; the store rolled back

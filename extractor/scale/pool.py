@@ -2,8 +2,10 @@
 
 Each worker process builds its own jieba dictionary, spaCy pipeline and OpenCC converter on
 first use (they cannot be pickled, and nothing is sent to a worker but the function and its
-input); the processes are started by a fork server, so they inherit no open store, lock or
-thread of the parent. Results come back in input order, at most ``window`` inputs ahead of
+input); the processes are started by a fork server that has imported the pipeline's modules
+and nothing else, so they start fast and inherit no open store, lock or thread of the parent.
+(As with any spawn or fork-server pool, a script that uses it needs the
+``if __name__ == "__main__":`` guard; the ``polex`` command has it.) Results come back in input order, at most ``window`` inputs ahead of
 the one the caller is waiting for, so memory stays bounded however long the batch is.
 """
 
@@ -63,7 +65,13 @@ def imap(fn: Callable[[T], R], items: Iterable[T], workers: int | None = None) -
         yield from map(fn, items)
         return
     methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" in methods:
+        ctx = multiprocessing.get_context("forkserver")
+        # the fork server imports the pipeline's modules once (spaCy's import alone is most of
+        # a worker's start-up); every worker forks from it and builds its own objects lazily
+        ctx.set_forkserver_preload(["extractor.pipeline"])
+    else:
+        ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=warm_up) as ex:
         def submit(item: T) -> Future:
             return ex.submit(fn, item)
