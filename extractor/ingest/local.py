@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import sys
-import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from extractor.errors import InputError, StoreError
+from extractor.errors import InputError, StoreError, describe_internal
 from extractor.kb.store import IngestResult, Store, document_rows
 from extractor.pipeline import expand_inputs, extract_bytes
 
@@ -35,8 +34,7 @@ def extract_job(job: Job) -> Extracted:
     except InputError as e:
         return path, data, None, e.code, str(e)
     except Exception as e:  # noqa: BLE001 - a batch survives any one document
-        tb = traceback.extract_tb(e.__traceback__)[-1]
-        return path, data, None, "E904", f"{type(e).__name__}: {e} (at {Path(tb.filename).name}:{tb.lineno})"
+        return path, data, None, "E904", describe_internal(e)
 
 
 def ingest_paths(store: Store, paths: Iterable[str | Path], progress: bool = False,
@@ -89,4 +87,4 @@ def _store(store: Store, path: str, data: bytes, rows: Rows | None, code: str | 
     except StoreError:
         raise  # a full disk: stop the batch, keep what is stored
     except Exception as e:  # noqa: BLE001 - a batch survives any one document; the store rolled back
-        return _failed(store, path, sha, "E904", f"{type(e).__name__}: {e}")
+        return _failed(store, path, sha, "E904", describe_internal(e))
