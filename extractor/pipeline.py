@@ -277,6 +277,13 @@ def run_one(path: str | Path, settings: Settings = DEFAULT) -> Outcome:
     return Outcome(str(p), doc, failure.code if failure else None, failure.message if failure else None)
 
 
+def _crashed(path: str | Path, message: str) -> Outcome:
+    return Outcome(str(path), None, "E904", message)
+
+
+run_one.on_crash = _crashed  # type: ignore[attr-defined] - what a process pool reports when a worker dies on it
+
+
 def run_all(paths: Iterable[str | Path], settings: Settings = DEFAULT,
             mapper: Callable[[Callable[[Path], Outcome], Iterable[Path]], Iterator[Outcome]] = map) -> Iterator[Outcome]:
     """Process many inputs in order; one bad document never stops the batch. ``mapper`` runs

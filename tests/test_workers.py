@@ -56,3 +56,18 @@ def test_the_pool_runs_in_other_processes_in_order() -> None:
     assert os.getpid() not in {p for _, p in out}
     assert list(imap(_pid, range(3), workers=1)) == [(k, os.getpid()) for k in range(3)]
     assert default_workers() >= 1
+
+
+def _dies_on_3(x: int) -> int:
+    if x == 3:
+        os._exit(9)  # as a worker killed by the OOM killer, or a crash in a C library
+    return x * 10
+
+
+_dies_on_3.on_crash = lambda x, message: f"crashed {x}: {message}"  # type: ignore[attr-defined]
+
+
+def test_a_worker_that_dies_fails_its_item_only() -> None:
+    out = list(imap(_dies_on_3, range(8), workers=2))
+    assert out[:3] == [0, 10, 20] and out[4:] == [40, 50, 60, 70]
+    assert out[3].startswith("crashed 3: the worker process died")

@@ -37,6 +37,13 @@ def extract_job(job: Job) -> Extracted:
         return path, data, None, "E904", describe_internal(e)
 
 
+def _crashed(job: Job, message: str) -> Extracted:
+    return job[0], job[1], None, "E904", message
+
+
+extract_job.on_crash = _crashed  # type: ignore[attr-defined] - what a process pool reports when a worker dies on it
+
+
 def ingest_paths(store: Store, paths: Iterable[str | Path], progress: bool = False,
                  mapper: Callable[[Callable[[Job], Extracted], Iterable[Job]], Iterator[Extracted]] = map) -> list[IngestResult]:
     """Run the pipeline on files and folders and store each document; one failure never stops the batch.

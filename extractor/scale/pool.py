@@ -16,6 +16,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -56,24 +57,64 @@ def ordered(submit: Callable[[Any], Any], items: Iterable[Any], window: int) -> 
 def imap(fn: Callable[[T], R], items: Iterable[T], workers: int | None = None) -> Iterator[R]:
     """``map(fn, items)`` on ``workers`` processes (in this process when 1), results in order.
 
-    ``fn`` must be a module-level function (it is sent by name); an exception it raises
-    is raised here, for that item — the batch functions catch per-document errors inside
-    ``fn`` so that one bad document never stops the others.
+    ``fn`` must be a module-level function (it is sent by name), or a ``functools.partial`` of
+    one; an exception it raises is raised here, for that item — the batch functions catch
+    per-document errors inside ``fn`` so that one bad document never stops the others. A
+    worker process that dies (killed, out of memory, a crash in a C library) breaks the pool:
+    the item being waited for is run again alone in a fresh process, so the one that kills its
+    process is found; it gets ``fn.on_crash(item, message)`` when ``fn`` defines it (else the
+    error is raised), and the pool starts again for the rest.
     """
     workers = default_workers() if workers is None else workers
     if workers <= 1:
         yield from map(fn, items)
         return
+    on_crash = getattr(fn, "on_crash", None) or getattr(getattr(fn, "func", None), "on_crash", None)
+    ctx = _context()
+    window = 4 * workers
+    it = iter(items)
+    pending: deque[tuple[T, Future]] = deque()
+    ex = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=warm_up)
+    try:
+        def fill() -> None:
+            for item in it:
+                pending.append((item, ex.submit(fn, item)))
+                if len(pending) >= window:
+                    break
+
+        fill()
+        while pending:
+            item, fut = pending.popleft()
+            try:
+                result = fut.result()
+            except BrokenProcessPool:
+                result = _alone(fn, item, ctx, on_crash)
+                ex.shutdown(wait=False, cancel_futures=True)
+                ex = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=warm_up)
+                pending = deque((i, ex.submit(fn, i)) for i, _ in pending)
+            fill()
+            yield result
+    finally:
+        ex.shutdown(wait=True, cancel_futures=True)
+
+
+def _alone(fn: Callable[[T], R], item: T, ctx: Any, on_crash: Callable[[T, str], R] | None) -> R:
+    """``fn(item)`` in a process of its own: the result, or what a crash means for the item."""
+    with ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=warm_up) as solo:
+        try:
+            return solo.submit(fn, item).result()
+        except BrokenProcessPool as e:
+            if on_crash is None:
+                raise
+            return on_crash(item, "the worker process died on it (killed, out of memory, or a crash)")
+
+
+def _context() -> Any:
     methods = multiprocessing.get_all_start_methods()
     if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
         # the fork server imports the pipeline's modules once (spaCy's import alone is most of
         # a worker's start-up); every worker forks from it and builds its own objects lazily
         ctx.set_forkserver_preload(["extractor.pipeline"])
-    else:
-        ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=warm_up) as ex:
-        def submit(item: T) -> Future:
-            return ex.submit(fn, item)
-
-        yield from ordered(submit, items, window=4 * workers)
+        return ctx
+    return multiprocessing.get_context("spawn")
