@@ -11,6 +11,7 @@ the one the caller is waiting for, so memory stays bounded however long the batc
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 from collections import deque
@@ -66,13 +67,15 @@ def imap(fn: Callable[[T], R], items: Iterable[T], workers: int | None = None) -
     error is raised), and the pool starts again for the rest.
     """
     workers = default_workers() if workers is None else workers
-    if workers <= 1:
-        yield from map(fn, items)
+    it = iter(items)
+    head = list(itertools.islice(it, 2))
+    if workers <= 1 or len(head) < 2:  # one input: starting processes would cost more than it
+        yield from map(fn, itertools.chain(head, it))
         return
+    it = itertools.chain(head, it)
     on_crash = getattr(fn, "on_crash", None) or getattr(getattr(fn, "func", None), "on_crash", None)
     ctx = _context()
     window = 4 * workers
-    it = iter(items)
     pending: deque[tuple[T, Future]] = deque()
     ex = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=warm_up)
     try:
