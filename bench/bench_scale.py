@@ -51,13 +51,15 @@ def synthetic_inputs(folder: Path, repeat: int) -> int:
 
 
 class RssSampler:
-    """Peak RSS of each child process (the workers), sampled every 0.1 s."""
+    """Peak RSS and CPU time of each process below this one (the fork server's workers are not
+    this process's children, so ``RUSAGE_CHILDREN`` misses them), sampled every 0.1 s."""
 
     def __init__(self) -> None:
         import psutil
 
         self.me = psutil.Process()
         self.peak: dict[int, int] = {}
+        self.cpu: dict[int, float] = {}
         self._stop = threading.Event()
         self._t = threading.Thread(target=self._run, daemon=True)
 
@@ -66,6 +68,8 @@ class RssSampler:
             for c in self.me.children(recursive=True):
                 try:
                     self.peak[c.pid] = max(self.peak.get(c.pid, 0), c.memory_info().rss)
+                    t = c.cpu_times()
+                    self.cpu[c.pid] = t.user + t.system
                 except Exception:  # noqa: BLE001, S112 - a child that just ended
                     continue
             time.sleep(0.1)
@@ -80,9 +84,9 @@ class RssSampler:
 
 
 def _cpu() -> float:
-    """CPU seconds of this process and of its children that have ended (the pool's workers)."""
-    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+    """CPU seconds of this process."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    return me.ru_utime + me.ru_stime
 
 
 def store_size(store) -> int:  # noqa: ANN001
@@ -102,7 +106,7 @@ def throughput(args: argparse.Namespace, urls: dict[str, callable]) -> None:
     n = synthetic_inputs(folder, args.repeat)
     extract_path(ROOT / "corpus" / "seeds" / "000_50beaf381828b43a.txt")  # warm this process: workers=1 runs here
     print(f"\n## Throughput: corpus x{args.repeat} = {n} notices (SYNTHETIC copies), `ingest` into a new store\n")
-    print("| backend | workers | wall s | notices/s | speed-up | CPU s (all processes) | peak RSS per worker MB | store KB/notice | load before → after |")
+    print("| backend | workers | wall s | notices/s | speed-up | CPU s (all processes, sampled) | peak RSS per worker MB | store KB/notice | load before → after |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
     for backend, new_url in urls.items():
         base = None
@@ -116,7 +120,7 @@ def throughput(args: argparse.Namespace, urls: dict[str, callable]) -> None:
                 wall = time.perf_counter() - t
                 size = store_size(store)
             assert sum(r.status == "stored" or r.status == "new_version" for r in results) == n, "every notice stored"
-            cpu = _cpu() - cpu0
+            cpu = _cpu() - cpu0 + sum(rss.cpu.values())
             base = base or wall
             peaks = sorted(rss.peak.values())
             if w == 1:
