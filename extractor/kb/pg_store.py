@@ -61,18 +61,47 @@ def _row_factory(cursor: Any) -> Any:
     return lambda values: Row(index, values)
 
 
-_ORDER = re.compile(r"ORDER BY (.+?)(?=\s+LIMIT\b|\s*\)|\s*$)", re.S)
+_SIMPLE = re.compile(r"^[\w.]+(?:\s+ASC)?$", re.I)
+_CLAUSE_END = re.compile(r"\b(?:LIMIT|OFFSET|UNION|EXCEPT|INTERSECT)\b", re.I)
 
 
-def _nulls_first(m: re.Match) -> str:
-    items = []
-    for item in m.group(1).split(","):
-        s = item.strip()
-        if re.search(r"\b(?:DESC|NULLS)\b", s, re.I):
-            items.append(s)
-        else:
-            items.append(s + " NULLS FIRST")
-    return "ORDER BY " + ", ".join(items)
+def _nulls_first(sql: str) -> str:
+    """Append NULLS FIRST (SQLite's order for NULLs) to each plain column of every ORDER BY;
+    expressions and DESC items are left as written."""
+    out, pos = [], 0
+    for m in re.finditer(r"\bORDER BY\s+", sql):
+        if m.start() < pos:
+            continue
+        start, depth, k = m.end(), 0, m.end()
+        while k < len(sql):  # the ORDER BY list ends at a closing parenthesis of depth 0, a keyword, or the end
+            ch = sql[k]
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                if depth == 0:
+                    break
+                depth -= 1
+            elif depth == 0 and _CLAUSE_END.match(sql, k) and (k == 0 or not (sql[k - 1].isalnum() or sql[k - 1] == "_")):
+                break
+            k += 1
+        items, depth, cur = [], 0, ""
+        for ch in sql[start:k]:
+            if ch == "," and depth == 0:
+                items.append(cur)
+                cur = ""
+                continue
+            depth += (ch == "(") - (ch == ")")
+            cur += ch
+        items.append(cur)
+        fixed = []
+        for item in items:
+            core = item.strip()
+            fixed.append(core + " NULLS FIRST" if _SIMPLE.match(core) else core)
+        tail = " " if sql[start:k].endswith((" ", "\n")) else ""
+        out.append(sql[pos:start] + ", ".join(fixed) + tail)
+        pos = k
+    out.append(sql[pos:])
+    return "".join(out)
 
 
 @lru_cache(maxsize=512)
@@ -81,12 +110,14 @@ def pg_sql(sql: str) -> str:
 
     >>> pg_sql("SELECT doc_id FROM doc_keys WHERE key LIKE 'title:%' AND instr(name, ?) > 0 ORDER BY year, doc_id LIMIT ?")
     "SELECT doc_id FROM doc_keys WHERE key LIKE 'title:%%' AND strpos(name, %s) > 0 ORDER BY year NULLS FIRST, doc_id NULLS FIRST LIMIT %s"
+    >>> pg_sql("SELECT * FROM (SELECT a FROM t ORDER BY coalesce(a, b), c DESC) x ORDER BY a")
+    'SELECT * FROM (SELECT a FROM t ORDER BY coalesce(a, b), c DESC) x ORDER BY a NULLS FIRST'
     """
     parts = sql.split("'")
     for k in range(0, len(parts), 2):  # outside string literals
         p = parts[k].replace("%", "%%").replace("?", "%s")
         p = re.sub(r"\binstr\(", "strpos(", p)
-        p = _ORDER.sub(_nulls_first, p)
+        p = _nulls_first(p)
         if "INSERT OR IGNORE" in p:
             p = p.replace("INSERT OR IGNORE", "INSERT")
             parts[-1] += " ON CONFLICT DO NOTHING"
