@@ -226,3 +226,19 @@ def test_a_full_disk_stops_the_batch_once_and_keeps_what_is_stored(tmp_path) -> 
     again = Store(tmp_path / "full.db")
     assert again.counts()["documents"] == n
     assert Counter(r.status for r in ingest_paths(again, files))["failed"] == 0  # room again: the rest goes in
+
+
+def test_the_connection_speaks_the_same_sql_on_both(stores) -> None:  # noqa: ANN001
+    """What kb/graph.py, kb/query.py and the other modules send through ``store.db``: ``?``
+    placeholders, the column ``end``, SQLite's NULLs-first order, LIKE with ESCAPE, rows by name."""
+    out = {}
+    for name, s in stores.items():
+        doc = s.db.execute("SELECT doc_id FROM documents ORDER BY doc_id LIMIT 1").fetchone()["doc_id"]
+        clauses = [dict(r) for r in s.db.execute("SELECT id, start, end FROM clauses WHERE doc_id = ? ORDER BY start, end LIMIT 5", (doc,))]
+        years = [r[0] for r in s.db.execute("SELECT year FROM documents ORDER BY year, doc_id")]
+        like = s.db.execute("SELECT COUNT(*) FROM documents WHERE title LIKE ? ESCAPE '\\'", ("%\\%%",)).fetchone()[0]
+        out[name] = (clauses, years, like)
+        assert clauses and set(clauses[0]) == {"id", "start", "end"} and all(c["end"] > c["start"] for c in clauses)
+        assert years == sorted(years, key=lambda y: (y is not None, y or 0))  # NULLs first
+    assert out["sqlite"] == out["postgresql"]
+    assert None in out["sqlite"][1], "the corpus has a document without a year (the NULL case is exercised)"

@@ -2,7 +2,8 @@
 
 The rest of polex talks to ``store.db`` as it does to SQLite: SQL with ``?`` placeholders,
 rows by column name or position. :func:`pg_sql` translates that SQL (placeholders, ``%``,
-``instr`` → ``strpos``, SQLite's NULLs-first ordering); :func:`pg_ddl` translates the shared
+``instr`` → ``strpos``, the column ``end`` quoted where it stands alone in a list, SQLite's
+NULLs-first ordering); :func:`pg_ddl` translates the shared
 migrations (INTEGER → BIGINT, REAL → DOUBLE PRECISION, BLOB → BYTEA, text compared bytewise
 with ``COLLATE "C"`` so that ``ORDER BY`` gives SQLite's order whatever the server's locale).
 
@@ -110,6 +111,8 @@ def pg_sql(sql: str) -> str:
 
     >>> pg_sql("SELECT doc_id FROM doc_keys WHERE key LIKE 'title:%' AND instr(name, ?) > 0 ORDER BY year, doc_id LIMIT ?")
     "SELECT doc_id FROM doc_keys WHERE key LIKE 'title:%%' AND strpos(name, %s) > 0 ORDER BY year NULLS FIRST, doc_id NULLS FIRST LIMIT %s"
+    >>> pg_sql("SELECT id, start, end FROM clauses WHERE doc_id = ?")
+    'SELECT id, start, "end" FROM clauses WHERE doc_id = %s'
     >>> pg_sql("SELECT * FROM (SELECT a FROM t ORDER BY coalesce(a, b), c DESC) x ORDER BY a")
     'SELECT * FROM (SELECT a FROM t ORDER BY coalesce(a, b), c DESC) x ORDER BY a NULLS FIRST'
     """
@@ -117,6 +120,7 @@ def pg_sql(sql: str) -> str:
     for k in range(0, len(parts), 2):  # outside string literals
         p = parts[k].replace("%", "%%").replace("?", "%s")
         p = re.sub(r"\binstr\(", "strpos(", p)
+        p = re.sub(r",(\s*)end\b", r',\1"end"', p)  # the column end in a list (reserved in PostgreSQL; c.end is fine)
         p = _nulls_first(p)
         if "INSERT OR IGNORE" in p:
             p = p.replace("INSERT OR IGNORE", "INSERT")
