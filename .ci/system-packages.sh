@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # System packages the test suite needs, installed with apt-get when missing (CI runs as root).
-#   chromium, fonts-noto-cjk: tests/test_serve_browser.py drives Debian's chromium through Playwright
-#   (no browser download); the CJK fonts make the screenshots readable.
+# One package per line: keep additions trivially mergeable.
 set -euo pipefail
 PACKAGES=(
-  chromium
-  fonts-noto-cjk
+  chromium        # tests/test_serve_browser.py drives Debian's chromium through Playwright (no browser download)
+  fonts-noto-cjk  # CJK glyphs for the browser tests' screenshots
+  postgresql      # tests start a real PostgreSQL server (tests/pg.py): initdb, pg_ctl
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -13,5 +13,7 @@ for p in "${PACKAGES[@]}"; do
 done
 if ((${#missing[@]})); then
   echo "installing system packages: ${missing[*]}"
-  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q "${missing[@]}"
 fi

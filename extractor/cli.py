@@ -107,13 +107,42 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def cmd_run(args: argparse.Namespace) -> int:
-    """The main job: every notice of the corpus → outputs/ (JSON, outline, summary) and the SQLite store."""
+def _open_store(db: str, create: bool):  # noqa: ANN202
+    """The store at ``--db`` (a path or postgresql://…); None after printing why it cannot be used.
+    Read-only commands pass ``create=False``: they never create or migrate a store."""
+    from extractor.errors import StoreError
     from extractor.kb.store import Store
+
+    try:
+        return Store(db, create=create)
+    except StoreError as e:
+        print(f"polex: {e.code} {e}", file=sys.stderr)
+        return None
+
+
+def _mapper(args: argparse.Namespace):  # noqa: ANN202
+    """Where the pipeline runs: ``--scheduler`` (a Dask cluster), else ``--workers`` processes."""
+    import functools
+
+    if getattr(args, "scheduler", None):
+        from extractor.scale.cluster import imap as dask_imap
+
+        return functools.partial(dask_imap, scheduler=args.scheduler)
+    from extractor.scale.pool import imap
+
+    return functools.partial(imap, workers=args.workers)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """The main job: every notice of the corpus → outputs/ (JSON, outline, summary) and the store."""
     from extractor.pipeline import run_all
     from extractor.views.outline import render_outline
 
-    store = None if args.no_store else Store(args.db)
+    store = None
+    if not args.no_store:
+        store = _open_store(args.db, create=True)
+        if store is None:
+            return 1
     stored = Counter()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -123,7 +152,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     codes: Counter[str] = Counter()
     failed = 0
     nbytes = 0
-    for o in run_all(args.paths):
+    for o in run_all(args.paths, mapper=_mapper(args)):
         rel = Path(o.path).relative_to(root) if root else Path(Path(o.path).name)
         stem = str(rel.with_suffix("")).replace("/", "__")
         if o.error_code:
@@ -193,10 +222,13 @@ def _diff_side(ident: str, args: argparse.Namespace):  # noqa: ANN202
         raise ValueError(f"{ident}: {e.code} {e}") from None
     if "/" in ident or os.sep in ident or re.search(r"\.(txt|s?html?|xhtml|docx|pdf)$", ident, re.I):
         raise ValueError(f"{ident}: E901 no such file")  # a path, not a name to look up
-    if Path(args.db).is_file():
+    if Path(args.db).is_file() or re.match(r"^postgres(?:ql)?://", args.db):
         from extractor.kb.lookup import LookupError_, find_document, load_stored
 
-        with _read_store(args.db) as store:
+        store = _open_store(args.db, create=False)
+        if store is None:
+            raise ValueError(f"{ident}: no such file or URL, and the store at {args.db} cannot be read")
+        with store:
             try:
                 return load_stored(store, find_document(store, ident).doc_id)
             except LookupError_ as e:
@@ -230,15 +262,25 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Process files, folders and URLs and store them; a summary at the end, failures with reasons."""
+    from extractor.errors import StoreError
     from extractor.ingest.local import ingest_paths
-    from extractor.kb.store import Store
 
     urls = [p for p in args.paths if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", p)]  # ftp:// too: refused with E918, not "no such file"
     paths = [p for p in args.paths if p not in urls]
-    with Store(args.db) as store:
+    store = _open_store(args.db, create=True)
+    if store is None:
+        return 1
+    with store:
         t0 = time.perf_counter()
         show = sys.stderr.isatty() and not args.quiet
-        results = ingest_paths(store, paths, progress=show) if paths else []
+        try:
+            results = ingest_paths(store, paths, progress=show, mapper=_mapper(args)) if paths else []
+        except StoreError as e:  # a full disk: one clear message, what was stored is kept
+            print(f"\npolex: {e.code} {e}", file=sys.stderr)
+            return 1
+        except OSError as e:  # the scheduler cannot be reached
+            print(f"polex: cannot run on the cluster {args.scheduler}: {e}", file=sys.stderr)
+            return 1
         if urls:
             from extractor.ingest.crawl import ingest_urls
 
@@ -289,9 +331,11 @@ def _bar(k: int, n: int, what: str) -> None:
 def cmd_crawl(args: argparse.Namespace) -> int:
     """Walk a list page: ingest the notices it links to (URLs matching --follow)."""
     from extractor.ingest.crawl import crawl
-    from extractor.kb.store import Store
 
-    with Store(args.db) as store, _fetcher(args) as fetcher:
+    store = _open_store(args.db, create=True)
+    if store is None:
+        return 1
+    with store, _fetcher(args) as fetcher:
         t0 = time.perf_counter()
         results = crawl(store, fetcher, args.url, args.follow, args.max, same_host=not args.any_host,
                         attachments=args.attachments, progress=_bar if sys.stderr.isatty() and not args.quiet else None)
@@ -363,29 +407,16 @@ def _cell(v: object, cap: int | None) -> str:
     return head + "…" + tail
 
 
-def _missing_store(db: str) -> bool:
-    """Commands that only read never create a store: say there is none."""
-    if Path(db).is_file():
-        return False
-    _err(f"no store at {db} (run `polex ingest` first, or give --db)")
-    return True
-
-
-def _read_store(db: str):  # noqa: ANN202
-    from extractor.kb.store import Store
-
-    return Store(db)
-
-
 def cmd_query(args: argparse.Namespace) -> int:
     from extractor.kb.query import Filters, query_documents, query_requirements, query_thresholds
 
-    if _missing_store(args.db):
+    store = _open_store(args.db, create=False)
+    if store is None:
         return 1
-    ask = -1 if args.limit == 0 else args.limit + 1  # one more than shown tells whether rows were cut
+    ask = 2**62 if args.limit == 0 else args.limit + 1  # one more than shown tells whether rows were cut
     f = Filters(level=args.level, issuer=args.issuer, year=args.year, doc_type=args.doc_type, modality=args.modality,
                 subject=args.subject, unit=args.unit, search=args.search, limit=ask)
-    with _read_store(args.db) as store:
+    with store:
         if args.what == "documents":
             rows = query_documents(store, f)
             cols = ["doc_id", "level", "year", "doc_number", "requirements", "thresholds", "citations", "title"]
@@ -407,9 +438,10 @@ def cmd_trace(args: argparse.Namespace) -> int:
     from extractor.kb.lookup import LookupError_, find_document
     from extractor.kb.query import trace
 
-    if _missing_store(args.db):
+    store = _open_store(args.db, create=False)
+    if store is None:
         return 1
-    with _read_store(args.db) as store:
+    with store:
         try:
             found = find_document(store, args.id)
             t = trace(store, found.requirement or found.doc_id)
@@ -483,9 +515,10 @@ def cmd_graph(args: argparse.Namespace) -> int:
     if fmt == "neo4j-csv" and not args.out:
         _err("neo4j-csv writes two files (nodes.csv, relationships.csv): give the folder with --out")
         return 2
-    if _missing_store(args.db):
+    store = _open_store(args.db, create=False)
+    if store is None:
         return 1
-    with _read_store(args.db) as store:
+    with store:
         g = build_graph(store, with_structure=not args.documents_only)
     if args.around:
         from extractor.views.export import around
@@ -598,6 +631,35 @@ def _common() -> argparse.ArgumentParser:
     return c
 
 
+_DB_HELP = "the store: an SQLite file (default polex.db) or postgresql://USER@HOST/DB"
+
+
+def _int64(text: str) -> int:
+    """An integer option that fits the store's 64-bit integers (else a usage error, not a traceback)."""
+    try:
+        v = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an integer: {text!r}") from None
+    if not -(2**63) <= v < 2**63:
+        raise argparse.ArgumentTypeError(f"{text} is out of range (64-bit)")
+    return v
+
+
+def _positive(text: str) -> int:
+    v = _int64(text)
+    if v < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return v
+
+
+def _workers_option(p: argparse.ArgumentParser) -> None:
+    from extractor.scale.pool import default_workers
+
+    p.add_argument("--workers", type=_positive, default=default_workers(),
+                   help="processes that run the pipeline (default: the number of cores, here %(default)s); "
+                        "output is the same as with 1")
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="polex", description="Chinese policy notices → structured, traceable knowledge",
                                 epilog="Results go to stdout, errors to stderr. Exit status: 0 ok, 1 an input failed, 2 usage error. "
@@ -618,9 +680,10 @@ def build_parser() -> argparse.ArgumentParser:
     r = command("run", "the main job: process a corpus folder into outputs/")
     r.add_argument("paths", nargs="*", default=["corpus"], help="files or folders (default: corpus)")
     r.add_argument("--out", default="outputs", help="folder for the JSON, outlines and summary.json (default: outputs)")
-    r.add_argument("--db", default="polex.db", help="SQLite store the documents are also written to")
+    r.add_argument("--db", default="polex.db", help=_DB_HELP + "; the documents are also written to it")
     r.add_argument("--no-store", action="store_true", help="write outputs/ only")
     r.add_argument("--no-raw", action="store_true", help="leave raw_text and edits out of the JSON files")
+    _workers_option(r)
     r.set_defaults(func=cmd_run)
     d = command("diff", "compare two notices point by point (e.g. the 2017 and 2018 要点)")
     d.add_argument("old", help="the older notice: a file, an http(s) URL, - (stdin), or a stored id, id prefix, 发文字号 or title")
@@ -635,7 +698,10 @@ def build_parser() -> argparse.ArgumentParser:
     d.set_defaults(func=cmd_diff)
     i = command("ingest", "process notices (files, folders, URLs) and store them in SQLite")
     i.add_argument("paths", nargs="+", help="files, folders or http(s) URLs")
-    i.add_argument("--db", default="polex.db", help="SQLite store (default: polex.db)")
+    i.add_argument("--db", default="polex.db", help=_DB_HELP)
+    _workers_option(i)
+    i.add_argument("--scheduler", metavar="tcp://HOST:8786",
+                   help="run the pipeline on the workers of this Dask cluster (this process stores the results)")
     _web_options(i)
     i.set_defaults(func=cmd_ingest)
     c = command("crawl", "walk a list page of a government site and ingest the notices it links to")
@@ -643,7 +709,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--follow", required=True, type=_regex, help="regex the notice URLs must match, e.g. 'content/post_\\d+'")
     c.add_argument("--max", type=_number(1, 1_000_000, int), default=50, help="at most this many notices (default 50)")
     c.add_argument("--any-host", action="store_true", help="also follow links to other hosts")
-    c.add_argument("--db", default="polex.db", help="SQLite store (default: polex.db)")
+    c.add_argument("--db", default="polex.db", help=_DB_HELP)
     _web_options(c)
     c.set_defaults(func=cmd_crawl)
     q = command("query", "list documents, requirements or thresholds of the store, filtered")
@@ -661,13 +727,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="at most this many rows (default 100; 0: all); the table says when rows were cut")
     q.add_argument("--format", choices=("table", "json", "jsonl", "csv"), default="table",
                    help="table (cut to fit), or every field uncut: json, jsonl, csv")
-    q.add_argument("--db", default="polex.db", help="SQLite store (default: polex.db)")
+    q.add_argument("--db", default="polex.db", help=_DB_HELP)
     q.set_defaults(func=cmd_query)
     t = command("trace", "what a document or requirement implements and what implements it")
     t.add_argument("id", help="a doc_id or an unambiguous prefix of it, a requirement id, a 发文字号, or a title (or part of one)")
     t.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     t.add_argument("--limit", type=_number(0, 10**6, int), default=5, help="text: copied and added clauses shown per source (default 5)")
-    t.add_argument("--db", default="polex.db", help="SQLite store (default: polex.db)")
+    t.add_argument("--db", default="polex.db", help=_DB_HELP)
     t.set_defaults(func=cmd_trace)
     gr = command("graph", "export or draw the requirement graph")
     gr.add_argument("action", choices=("export", "render"), help="export: data formats; render: a picture (svg) or DOT")
@@ -679,7 +745,7 @@ def build_parser() -> argparse.ArgumentParser:
     gr.add_argument("--documents-only", action="store_true", help="documents, placeholders and organizations only")
     gr.add_argument("--around", metavar="ID", help="only the neighbourhood of this document (doc_id) or node")
     gr.add_argument("--depth", type=_number(0, 100, int), default=1, help="with --around: steps from it (default 1)")
-    gr.add_argument("--db", default="polex.db", help="SQLite store (default: polex.db)")
+    gr.add_argument("--db", default="polex.db", help=_DB_HELP)
     gr.set_defaults(func=cmd_graph)
     sv = command("serve", "browse the store in a web browser: documents, search, trace graph, diffs (read-only)")
     sv.add_argument("--db", default="polex.db", help="the store (a SQLite file)")

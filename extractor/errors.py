@@ -21,6 +21,14 @@ class InputError(PolexError):
         self.code = code
 
 
+class StoreError(PolexError):
+    """The store cannot be used: missing, not a polex store, unreachable, or the disk is full."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
 class ParseError(PolexError, ValueError):
     """A ``parse_*`` function was given a string it cannot read."""
 
@@ -75,6 +83,11 @@ ISSUE_CODES: dict[str, tuple[Severity, str]] = {
     "E919": ("error", "damaged compressed body (gzip, deflate or brotli)"),
     "E920": ("error", "robots.txt unusable (too large, or 5xx after retries); the host is skipped"),
     "E921": ("error", ".docx over the limits on parts or decompressed size (a zip bomb?)"),
+    # the store
+    "E930": ("error", "the store cannot be opened, or the database is not a polex store"),
+    "E931": ("error", "no store there (read-only commands never create one)"),
+    "E932": ("error", "the disk (or the database's size limit) is full; the run stops, stored work is kept"),
+    "E933": ("error", "the store was made by an older polex; a writing command (ingest) upgrades it"),
 }
 
 

@@ -14,6 +14,7 @@ citations ──▶ :class:`~extractor.model.Document`
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -262,15 +263,29 @@ def expand_inputs(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def run_all(paths: Iterable[str | Path], settings: Settings = DEFAULT) -> Iterator[Outcome]:
-    """Process many inputs in order; one bad document never stops the batch."""
-    for p in expand_inputs(paths):
-        try:
-            doc = extract_path(p, settings)
-        except InputError as e:
-            yield Outcome(str(p), None, e.code, str(e))
-        except Exception as e:  # noqa: BLE001 - a batch survives any one document (a bug outside the stages)
-            yield Outcome(str(p), None, "E904", describe_internal(e))
-        else:
-            failure = next((i for i in doc.issues if i.severity == "error"), None) if doc.status == "failed" else None
-            yield Outcome(str(p), doc, failure.code if failure else None, failure.message if failure else None)
+def run_one(path: str | Path, settings: Settings = DEFAULT) -> Outcome:
+    """One input of a batch: its document (a failed one with its error), or the code and reason
+    it has none. Never raises for a bad document (module-level, so a process pool can run it)."""
+    p = Path(path)
+    try:
+        doc = extract_path(p, settings)
+    except InputError as e:
+        return Outcome(str(p), None, e.code, str(e))
+    except Exception as e:  # noqa: BLE001 - a batch survives any one document (a bug outside the stages)
+        return Outcome(str(p), None, "E904", describe_internal(e))
+    failure = next((i for i in doc.issues if i.severity == "error"), None) if doc.status == "failed" else None
+    return Outcome(str(p), doc, failure.code if failure else None, failure.message if failure else None)
+
+
+def _crashed(path: str | Path, message: str) -> Outcome:
+    return Outcome(str(path), None, "E904", message)
+
+
+run_one.on_crash = _crashed  # type: ignore[attr-defined] - what a process pool reports when a worker dies on it
+
+
+def run_all(paths: Iterable[str | Path], settings: Settings = DEFAULT,
+            mapper: Callable[[Callable[[Path], Outcome], Iterable[Path]], Iterator[Outcome]] = map) -> Iterator[Outcome]:
+    """Process many inputs in order; one bad document never stops the batch. ``mapper`` runs
+    them elsewhere (``extractor.scale``: a process pool, a Dask cluster), results in order."""
+    yield from mapper(functools.partial(run_one, settings=settings), expand_inputs(paths))

@@ -35,3 +35,39 @@ def gold_files() -> list[Path]:
     if not GOLD.is_dir():
         return []
     return sorted(GOLD.glob("0*.json"))
+
+
+# -- stores on both backends (issue 16): a real PostgreSQL server, started once per session ----
+
+@pytest.fixture(scope="session")
+def pg_server():  # noqa: ANN201
+    import os
+
+    from tests.pg import PgServer, find_bindir
+
+    bindir = find_bindir()
+    if bindir is None:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is not installed (.ci/system-packages.sh installs it)")
+        pytest.skip("PostgreSQL binaries not found (apt-get install postgresql)")
+    server = PgServer(bindir).start()
+    yield server
+    from extractor.kb.pg_store import _close_pools
+
+    _close_pools()
+    server.stop()
+
+
+BACKENDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture
+def new_store_url(request, tmp_path):  # noqa: ANN001, ANN201
+    """``new_store_url(backend, name)``: where a fresh store of that backend goes (a file path
+    or a new PostgreSQL database)."""
+    def make(backend: str, name: str = "polex.db") -> str:
+        if backend == "sqlite":
+            return str(tmp_path / name)
+        return request.getfixturevalue("pg_server").new_database()
+
+    return make

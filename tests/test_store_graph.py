@@ -1,4 +1,5 @@
-"""The store and the requirement graph on the real corpus (issue 4's acceptance checks)."""
+"""The store and the requirement graph on the real corpus (issue 4's acceptance checks), on both
+backends: SQLite and a live PostgreSQL (issue 16) give the same results."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from extractor.kb.query import Filters, query_documents, query_requirements, que
 from extractor.views.render import render_svg
 from extractor.ingest.local import ingest_paths
 from extractor.kb.store import Store, number_key, series_key
-from tests.conftest import CORPUS, extracted
+from tests.conftest import BACKENDS, CORPUS, extracted
 
 SEEDS = CORPUS / "seeds"
 Y2017 = SEEDS / "000_50beaf381828b43a.txt"
@@ -26,12 +27,22 @@ Y2018 = SEEDS / "001_036f9e189e852d94.txt"
 ANHUI = SEEDS / "002_c05fb64366262bba.txt"
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory) -> Store:  # noqa: ANN001
-    s = Store(tmp_path_factory.mktemp("store") / "polex.db")
+@pytest.fixture(scope="module", params=BACKENDS)
+def store(request, tmp_path_factory) -> Store:  # noqa: ANN001
+    if request.param == "sqlite":
+        url = str(tmp_path_factory.mktemp("store") / "polex.db")
+    else:
+        url = request.getfixturevalue("pg_server").new_database()
+    s = Store(url)
     results = ingest_paths(s, [CORPUS])
     assert Counter(r.status for r in results) == {"stored": 29}
-    return s
+    yield s
+    s.close()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request) -> str:  # noqa: ANN001
+    return request.param
 
 
 @pytest.fixture(scope="module")
@@ -94,8 +105,8 @@ def test_graph_node_and_edge_kinds(graph) -> None:  # noqa: ANN001
     assert any(v == "org:中国科协" for _, v, d in graph.out_edges("org:中国科协办公厅", data=True) if d["relation"] == "part_of")
 
 
-def test_reingest_is_a_noop_and_a_new_text_is_a_new_version(tmp_path) -> None:  # noqa: ANN001
-    s = Store(tmp_path / "v.db")
+def test_reingest_is_a_noop_and_a_new_text_is_a_new_version(tmp_path, backend, new_store_url) -> None:  # noqa: ANN001
+    s = Store(new_store_url(backend))
     first = ingest_paths(s, [Y2017])[0]
     assert first.status == "stored" and first.version == 1
     assert ingest_paths(s, [Y2017])[0].status == "duplicate"
@@ -116,18 +127,18 @@ def test_a_bad_document_is_recorded_and_the_batch_goes_on(tmp_path, monkeypatch)
     import extractor.kb.store as store_mod
 
     calls = {"n": 0}
-    real = store_mod.Store.add
+    real = store_mod.Store.add_rows
 
-    def flaky(self, doc, data):  # noqa: ANN001, ANN202 - fail in the middle of the second document's transaction
+    def flaky(self, rows, path):  # noqa: ANN001, ANN202 - fail in the middle of the second document's transaction
         calls["n"] += 1
         if calls["n"] == 2:
             self.db.execute("BEGIN IMMEDIATE")
             self.db.execute("INSERT INTO works(key) VALUES ('half-written')")
             self.db.execute("ROLLBACK")
             raise sqlite3.OperationalError("disk I/O error (simulated)")
-        return real(self, doc, data)
+        return real(self, rows, path)
 
-    monkeypatch.setattr(store_mod.Store, "add", flaky)
+    monkeypatch.setattr(store_mod.Store, "add_rows", flaky)
     results = ingest_paths(s, [binary, Y2017, Y2018, ANHUI])
     assert [r.status for r in results] == ["failed", "stored", "failed", "stored"]
     assert results[0].code == "E906" and "disk I/O" in results[2].message  # E906: a damaged PDF
@@ -136,8 +147,8 @@ def test_a_bad_document_is_recorded_and_the_batch_goes_on(tmp_path, monkeypatch)
     assert s.db.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
-def test_a_placeholder_becomes_the_document_once_it_is_ingested(tmp_path) -> None:  # noqa: ANN001
-    s = Store(tmp_path / "p.db")
+def test_a_placeholder_becomes_the_document_once_it_is_ingested(tmp_path, backend, new_store_url) -> None:  # noqa: ANN001
+    s = Store(new_store_url(backend))
     # synthetic citing notice (labelled as such): it cites the real 2017 要点 by title
     citing = tmp_path / "synthetic_citing.txt"
     citing.write_text("测试通知\n为贯彻落实《中国科协2017年学会改革工作要点》，现提出以下意见。\n一、各学会要认真落实。\n", encoding="utf-8")
@@ -228,6 +239,7 @@ def test_migrations_bring_an_old_store_up_to_date(tmp_path) -> None:  # noqa: AN
             db.execute(stmt)
     db.execute("PRAGMA user_version = 1")
     db.execute("INSERT INTO failures(code, message, at) VALUES ('E901', 'kept', 'then')")
+    db.execute("INSERT INTO clauses VALUES ('old#1', 'old', NULL, '公司设立监事会，低保对象', 0, 12)")
     db.commit()
     db.close()
     s = Store(path)
@@ -235,3 +247,6 @@ def test_migrations_bring_an_old_store_up_to_date(tmp_path) -> None:  # noqa: AN
     assert s.db.execute("SELECT message FROM failures").fetchone()[0] == "kept"
     names = {r[0] for r in s.db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert "requirements_doc_modality" in names
+    # migration 4 segmented and indexed the clauses already there
+    assert [r["id"] for r in s.search_clauses("监事")] == [r["id"] for r in s.search_clauses("低保")] == ["old#1"]
+    assert [r["id"] for r in s.search_clauses("监事会")] == ["old#1"]

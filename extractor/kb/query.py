@@ -1,7 +1,9 @@
 """Questions to the store: documents, requirements, thresholds (filtered), and ``trace``.
 
-Every query is one indexed SQL statement; full-text search goes through the FTS5 table of
-segmented clauses. ``trace`` walks the citation links of one document (or of the document
+Every query is one indexed SQL statement, the same on both backends; full-text search over the
+segmented clauses is the backend's (:meth:`Store.clause_hits`). Text filters are substring
+tests (``instr``), not LIKE patterns: ``--issuer %`` means a per-cent sign, and a filter of any
+length is fine. ``trace`` walks the citation links of one document (or of the document
 of one requirement) upstream — what it implements, up to the national level — and
 downstream — what implements it — and puts aligned thresholds side by side.
 """
@@ -15,7 +17,7 @@ from typing import Any
 from extractor.kb.graph import _title_years, align_requirements, guess_level
 from extractor.kb.reuse import find_reuse, load_clauses, reuse_summary
 from extractor.kb.works import ensure_index, find_renditions, series_members
-from extractor.kb.store import Store, fts_match
+from extractor.kb.store import Store
 
 LEVEL_RANK = {"national": 0, "provincial": 1, "municipal": 2, "county": 3, "unknown": 4}
 
@@ -39,9 +41,9 @@ def _doc_where(f: Filters, alias: str = "d") -> tuple[list[str], list[Any]]:
         where.append(f"{alias}.level = ?")
         args.append(f.level)
     if f.issuer:
-        where.append(f"EXISTS (SELECT 1 FROM issuers i WHERE i.doc_id = {alias}.doc_id AND i.name LIKE ?)")
-        args.append(f"%{f.issuer}%")
-    if f.year:
+        where.append(f"EXISTS (SELECT 1 FROM issuers i WHERE i.doc_id = {alias}.doc_id AND instr(i.name, ?) > 0)")
+        args.append(f.issuer)
+    if f.year is not None:
         where.append(f"{alias}.year = ?")
         args.append(f.year)
     if f.doc_type:
@@ -50,12 +52,30 @@ def _doc_where(f: Filters, alias: str = "d") -> tuple[list[str], list[Any]]:
     return where, args
 
 
+def _hits(store: Store, f: Filters) -> tuple[str, list[Any]] | None:
+    """The clause hits of ``--search``; raises :class:`NoWords` for a search with no words in it
+    (``--search " "`` finds nothing rather than everything)."""
+    if f.search is None:
+        return None
+    hits = store.clause_hits(f.search)
+    if hits is None:
+        raise NoWords(f.search)
+    return hits
+
+
+class NoWords(ValueError):
+    """A search made of blanks or punctuation only."""
+
+
 def query_documents(store: Store, f: Filters) -> list[dict]:
     where, args = _doc_where(f)
-    match = fts_match(f.search) if f.search else None
-    if match:
-        where.append("d.doc_id IN (SELECT doc_id FROM clauses_fts WHERE clauses_fts MATCH ?)")
-        args.append(match)
+    try:
+        hits = _hits(store, f)
+    except NoWords:
+        return []
+    if hits:
+        where.append(f"d.doc_id IN (SELECT doc_id FROM ({hits[0]}) h)")
+        args += hits[1]
     sql = ("SELECT d.doc_id, d.title, d.issuer, d.level, d.date, d.year, d.doc_number, d.doc_type, d.version, d.status, "
            "d.n_sections AS sections, d.n_requirements AS requirements, d.n_thresholds AS thresholds, d.n_citations AS citations, "
            "d.path FROM documents d" + (" WHERE " + " AND ".join(where) if where else "") +
@@ -66,13 +86,16 @@ def query_documents(store: Store, f: Filters) -> list[dict]:
 def _select(store: Store, f: Filters, columns: str, table: str, alias: str, where: list[str], args: list[Any], hit: str) -> list[dict]:
     """One query over ``table`` joined to its document; full-text hits (one FTS5 query over the
     segmented clauses) are joined by span — ``hit`` says how a clause ``m`` falls in a row."""
-    match = fts_match(f.search) if f.search else None
-    hits = (" JOIN (SELECT DISTINCT c.doc_id, c.start, c.end FROM clauses_fts x JOIN clauses c ON c.id = x.clause_id "
-            f"WHERE clauses_fts MATCH ?) m ON m.doc_id = {alias}.doc_id AND {hit}") if match else ""
+    try:
+        found = _hits(store, f)
+    except NoWords:
+        return []
+    hits = (f" JOIN (SELECT DISTINCT h.doc_id, h.start, h.end FROM ({found[0]}) h) m ON m.doc_id = {alias}.doc_id AND {hit}"
+            if found else "")
     sql = (f"SELECT DISTINCT {columns}, {alias}.start AS _start FROM {table} {alias} JOIN documents d ON d.doc_id = {alias}.doc_id"
-           + hits + (" WHERE " + " AND ".join(where) if where else "") + f" ORDER BY d.year, {alias}.doc_id, {alias}.start LIMIT ?")
+           + hits + (" WHERE " + " AND ".join(where) if where else "") + f" ORDER BY d.year, {alias}.doc_id, {alias}.start, {alias}.id LIMIT ?")
     rows = []
-    for r in store.db.execute(sql, ((match,) if match else ()) + (*args, f.limit)):
+    for r in store.db.execute(sql, (*(found[1] if found else ()), *args, f.limit)):
         d = dict(r)
         d.pop("_start")
         rows.append(d)
@@ -85,8 +108,8 @@ def query_requirements(store: Store, f: Filters) -> list[dict]:
         where.append("r.modality = ?")
         args.append(f.modality)
     if f.subject:
-        where.append("r.text LIKE ?")
-        args.append(f"%{f.subject}%")
+        where.append("instr(r.text, ?) > 0")
+        args.append(f.subject)
     return _select(store, f, "r.id, r.doc_id, d.title, d.level, d.year, r.modality, r.trigger, r.actor, r.action, r.deadline, "
                    "r.deadline_date, r.condition, r.text", "requirements", "r", where, args, "m.start >= r.start AND m.start < r.end")
 
@@ -94,8 +117,8 @@ def query_requirements(store: Store, f: Filters) -> list[dict]:
 def query_thresholds(store: Store, f: Filters) -> list[dict]:
     where, args = _doc_where(f)
     if f.subject:
-        where.append("(t.subject LIKE ? OR t.text LIKE ?)")
-        args += [f"%{f.subject}%"] * 2
+        where.append("(instr(t.subject, ?) > 0 OR instr(t.text, ?) > 0)")
+        args += [f.subject] * 2
     if f.unit:
         where.append("t.unit = ?")
         args.append(f.unit)

@@ -37,6 +37,7 @@ class Segmenter:
     def __init__(self, backend: str = "auto") -> None:
         self.backend = backend
         self._cut: Callable[[str], list[str]] | None = None
+        self._cut_for_search: Callable[[str], list[str]] | None = None
 
     def _load(self) -> Callable[[str], list[str]]:
         with _LOCK:
@@ -55,6 +56,7 @@ class Segmenter:
                     for w, f, t in USER_WORDS:
                         rj.add_word(w, f, t)
                     self._cut = lambda s: rj.cut(s, False)
+                    self._cut_for_search = lambda s: rj.cut_for_search(s, False)
                     self.backend = "rjieba"
                     return self._cut
             import jieba
@@ -64,12 +66,20 @@ class Segmenter:
             for w, f, t in USER_WORDS:
                 tok.add_word(w, f, t)
             self._cut = lambda s: tok.lcut(s, HMM=False)
+            self._cut_for_search = lambda s: tok.lcut_for_search(s, HMM=False)
             self.backend = "jieba"
             return self._cut
 
     def cut(self, text: str) -> list[str]:
         """Words of ``text``; they join back to it exactly."""
         return (self._cut or self._load())(text)
+
+    def cut_for_search(self, text: str) -> list[str]:
+        """Words of ``text`` plus the dictionary words inside the long ones (jieba's search mode):
+        监事会 gives 监事 and 监事会, so a search for 监事 finds it. For indexing, not for offsets."""
+        if self._cut_for_search is None:
+            self._load()
+        return self._cut_for_search(text)  # type: ignore[misc]
 
 
 def _rjieba_class() -> type:

@@ -1,0 +1,147 @@
+"""The SQLite backend: one file, WAL, FTS5 for Chinese search.
+
+Search (migration 4): ``clauses_fts`` indexes the search-mode tokens as external content
+(the words live once, in ``clauses.tokens``); ``clauses_bigrams`` is a contentless FTS5 index
+of character bigrams (:func:`~extractor.kb.store.bigrams`) that finds one- and two-character
+terms (低保, 监事) as substrings, which FTS5's trigram tokenizer cannot index.
+
+Note: external-content FTS5 is keyed by ``clauses.rowid``; ``VACUUM`` may renumber the rowids
+of a table without an INTEGER PRIMARY KEY, so after a VACUUM run
+``INSERT INTO clauses_fts(clauses_fts) VALUES ('rebuild')`` (polex itself never vacuums).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from extractor.errors import StoreError
+from extractor.kb.store import DEFAULT_DB, MIGRATIONS, Store, bigrams, clause_tokens, search_words, substring_term
+
+SQLITE_FULL = 13
+
+
+def fts_quote(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+class SqliteStore(Store):
+    """A polex store in one SQLite file."""
+
+    backend = "sqlite"
+
+    def __init__(self, path: str | Path = DEFAULT_DB, create: bool = True) -> None:
+        self.path = str(path)
+        p = Path(self.path)
+        if not create and not p.exists():
+            raise StoreError("E931", f"no store at {self.path} (run `polex ingest` first)")
+        if create and not p.parent.is_dir():
+            raise StoreError("E930", f"cannot create a store at {self.path}: the folder {p.parent} does not exist")
+        if p.is_dir():
+            raise StoreError("E930", f"{self.path} is a folder, not a store")
+        try:
+            uri = f"file:{p.resolve().as_posix()}?mode={'rwc' if create else 'rw'}"
+            self.db = sqlite3.connect(uri, uri=True, timeout=60)
+            self.db.row_factory = sqlite3.Row
+            self.db.create_function("polex_tokens", 1, clause_tokens, deterministic=True)
+            self.db.create_function("polex_bigrams", 1, bigrams, deterministic=True)
+            self._check(create)
+            self.db.execute("PRAGMA foreign_keys = ON")
+            if create:
+                self.db.execute("PRAGMA journal_mode = WAL")
+                # WAL with synchronous=NORMAL: a commit no longer waits for fsync (16 ms of the
+                # 46 ms a document took to store, bench_scale.py); a killed process loses
+                # nothing, a power cut at most the last commits, never consistency
+                self.db.execute("PRAGMA synchronous = NORMAL")
+                self.migrate()
+        except sqlite3.DatabaseError as e:  # "file is not a database", "unable to open database file", …
+            raise StoreError("E930", f"cannot use {self.path} as a polex store: {e}") from e
+
+    def _check(self, create: bool) -> None:
+        """Refuse a database that is not a polex store; a reader also refuses an old or empty one."""
+        tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        version = self.version
+        if version == 0 and tables:
+            raise StoreError("E930", f"{self.path} is an SQLite database but not a polex store "
+                                     f"(it has tables {', '.join(sorted(tables)[:5])}); polex will not add its own to it")
+        if version > 0 and "documents" not in tables:
+            raise StoreError("E930", f"{self.path} is not a polex store (user_version {version} but no documents table)")
+        if version > len(MIGRATIONS):
+            raise StoreError("E930", f"{self.path} was made by a newer polex (schema {version} > {len(MIGRATIONS)})")
+        if not create:
+            if version == 0:
+                raise StoreError("E931", f"no store at {self.path} (an empty database; run `polex ingest` first)")
+            if version < len(MIGRATIONS):
+                raise StoreError("E933", f"the store {self.path} is at schema {version} of {len(MIGRATIONS)}; "
+                                         "`polex ingest` upgrades it")
+
+    def close(self) -> None:
+        try:
+            self.db.execute("PRAGMA optimize")  # refreshes the planner's statistics where they are stale
+        except sqlite3.Error:
+            pass  # a full disk or a read-only file: statistics are an optimization, never a failure
+        self.db.close()
+
+    @property
+    def version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def migrate(self) -> None:
+        for n, step in enumerate(MIGRATIONS, start=1):
+            if self.version >= n:
+                continue
+            script = step if isinstance(step, str) else step["sqlite"]
+            with self._tx():
+                if self.version >= n:  # another process migrated meanwhile
+                    continue
+                for stmt in (s.strip() for s in script.split(";")):
+                    if stmt:
+                        self.db.execute(stmt)
+                self.db.execute(f"PRAGMA user_version = {n}")
+
+    @contextmanager
+    def _tx(self) -> Iterator[None]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if self.db.in_transaction:  # SQLite has already rolled back after some errors (SQLITE_FULL)
+                self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+
+    def _insert_rows(self, table: str, rows: list[tuple]) -> None:
+        marks = ",".join("?" * len(rows[0]))
+        self.db.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)  # noqa: S608 - fixed table names
+
+    def _index_clauses(self, doc_id: str) -> None:
+        self.db.execute("INSERT INTO clauses_fts(rowid, tokens) SELECT rowid, tokens FROM clauses WHERE doc_id = ?", (doc_id,))
+        self.db.execute("INSERT INTO clauses_bigrams(rowid, bigrams) SELECT rowid, polex_bigrams(text) FROM clauses WHERE doc_id = ?",
+                        (doc_id,))
+
+    def _full(self, e: BaseException) -> bool:
+        return isinstance(e, sqlite3.Error) and (getattr(e, "sqlite_errorcode", None) == SQLITE_FULL
+                                                  or "database or disk is full" in str(e))
+
+    def clause_hits(self, query: str) -> tuple[str, list[Any]] | None:
+        words = search_words(query)
+        if not words:
+            return None
+        long = [w for w in words if len(w) >= 3]
+        short = [w for w in words if len(w) < 3]
+        where, args = [], []
+        if long:
+            where.append("c.rowid IN (SELECT rowid FROM clauses_fts WHERE clauses_fts MATCH ?)")
+            args.append(" ".join(fts_quote(w) for w in long))
+        indexed = [substring_term(w) for w in short if substring_term(w)]
+        if indexed:  # one bigram exactly, or the bigrams starting with one character
+            where.append("c.rowid IN (SELECT rowid FROM clauses_bigrams WHERE clauses_bigrams MATCH ?)")
+            args.append(" ".join(fts_quote(t) + ("*" if prefix else "") for t, prefix in indexed))
+        for w in short:  # exactly the substring (and terms with punctuation, which have no bigram)
+            where.append("instr(c.text, ?) > 0")
+            args.append(w)
+        return "SELECT c.id, c.doc_id, c.start, c.end FROM clauses c WHERE " + " AND ".join(where), args
