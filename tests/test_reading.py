@@ -172,3 +172,14 @@ def test_issuer_is_never_a_fragment() -> None:
     # corpus-dev 043: 关于转发中国科协《…》的通知 has no issuer at its head
     md = _meta("关于转发中国科协《关于推荐院士候选人的通知》的通知\n各分会：\n现将通知转发给你们。\n")
     assert md.issuer is None or not md.issuer.value[0].startswith(("关于", "转发", "各"))
+
+
+def test_level_from_the_gazetteer_signature_and_no_level_bodies() -> None:
+    # a county-level city is county (issue 11: 赤壁市 came out municipal)
+    assert _meta("赤壁市人民政府关于做好防汛工作的通知\n各乡镇人民政府：\n请认真执行。\n").level.value == "county"
+    # a national body named only in the signature (corpus-dev 037)
+    md = _meta("2018年全民科学素质行动工作要点\n一、加强统筹协调。各成员单位要认真落实。\n全民科学素质纲要实施工作办公室\n（中国科协办公厅代章）\n2018年4月4日\n")
+    assert md.level.value == "national" and "中国科协" in md.level.evidence
+    # universities and societies have no level, and say why (corpus-dev 060)
+    md = _meta("中央民族大学物资设备管理办法\n第一条 为加强物资设备管理，制定本办法。\n")
+    assert md.level.value == "unknown" and "no administrative level" in md.level.evidence

@@ -74,10 +74,17 @@ def classify_level(issuer: str) -> tuple[Level, str]:
     ('county', 'national')
     >>> [classify_level(n)[0] for n in ("延边朝鲜族自治州人民政府", "锡林郭勒盟行政公署", "长阳土家族自治县人民政府", "鄂温克族自治旗人民政府")]
     ['municipal', 'municipal', 'county', 'county']
+    >>> classify_level("中央民族大学"), classify_level("中华中医药学会")[0], classify_level("中国科协")[0]
+    (('unknown', "'中央民族大学': a university has no administrative level"), 'unknown', 'national')
     >>> classify_level("赤壁市人民政府"), classify_level("万载县统计局")[0], classify_level("湖南省岳阳市平江县人民政府")[0]
     (('county', "'赤壁市' is a county-level division (行政区划 421281)"), 'county', 'county')
     """
     name = issuer.removeprefix("中共").strip()
+    # universities and learned societies have no administrative level (corpus-dev 060
+    # 中央民族大学 is not national; 043 中华中医药学会, 072 中国地震学会); 科协 are government-run
+    body = re.match(r"^[^，。、（(]{0,20}?(大学|学院|学校|学会|研究会)", name)
+    if body and "科协" not in name[: body.end()] and "科学技术协会" not in name[: body.end()]:
+        return "unknown", f"'{name[: body.end()]}': a {'university' if body.group(1) in ('大学', '学院', '学校') else 'learned society'} has no administrative level"
     found = _gazetteer_level(name)
     if found is not None:
         return found

@@ -177,8 +177,12 @@ def extract_metadata(
         level = LevelField(value=lv, source=issuer.source, evidence=f"issuer {issuer.value[0]}: {why}", span=issuer.span, raw_span=issuer.raw_span)
     if level.value == "unknown" and title is not None:
         lv, why = classify_level(re.sub(r"^[(（]转载[)）]", "", title.value))
-        if lv != "unknown":
+        if lv != "unknown" or why.endswith("has no administrative level"):
             level = LevelField(value=lv, source="title", evidence=f"place name at the head of the title: {why}", span=title.span, raw_span=title.raw_span)
+    if level.value == "unknown" and not level.evidence.endswith("has no administrative level"):
+        named = _national_body_in_signature(aligned, lines)
+        if named is not None:
+            level = named
     if level.value == "unknown":
         issues.append(issue("W303", "metadata", level.evidence))
 
@@ -505,6 +509,23 @@ def _issuer_from_title(aligned: AlignedText, title: TextField | NamesField, line
         k = text.find(names[0], title.span[0], title.span[1])
         sp = (k, k + len(names[0])) if k >= 0 else None
     return _field(aligned, names, "title", "issuing body at the head of the title", sp)
+
+
+def _national_body_in_signature(aligned: AlignedText, lines: list[tuple[int, int]]) -> LevelField | None:
+    """A national body named in the signature block at the end (corpus-dev 037:
+    全民科学素质纲要实施工作办公室（中国科协办公厅代章）) makes a notice national."""
+    text = aligned.text
+    tail = [(a, b) for a, b in lines[-8:] if "。" not in text[a:b] and b - a <= 60]
+    names = sorted(regions.NATIONAL_PREFIXES[:1] + tuple(n for n in regions.NATIONAL_PREFIXES if len(n) >= 3) + regions.NATIONAL_MINISTRIES, key=len, reverse=True)
+    for a, b in tail:
+        line = text[a:b]
+        for n in names:
+            k = line.find(n)
+            if k >= 0 and (k == 0 or line[k - 1] in "(（ 、"):
+                sp = (a + k, a + k + len(n))
+                return LevelField(value="national", source="document", evidence=f"national body {n} named in the signature block",
+                                  span=sp, raw_span=aligned.to_raw_span(*sp))
+    return None
 
 
 def _issuer_line_under_title(aligned: AlignedText, lines: list[tuple[int, int]], title: TextField | NamesField | None) -> NamesField | None:
