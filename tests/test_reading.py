@@ -183,3 +183,16 @@ def test_level_from_the_gazetteer_signature_and_no_level_bodies() -> None:
     # universities and societies have no level, and say why (corpus-dev 060)
     md = _meta("中央民族大学物资设备管理办法\n第一条 为加强物资设备管理，制定本办法。\n")
     assert md.level.value == "unknown" and "no administrative level" in md.level.evidence
+
+
+@needs_dev
+def test_repost_keeps_the_original_issuer_and_records_the_reposting_body() -> None:
+    # corpus-dev 019: 广州市民政局's 办法 republished on the 增城区 portal; 017: a 国务院 regulation
+    # on the 广州市市场监督管理局 site
+    md = extracted(str(DEV_DOCS / "019_zengcheng_zhuanzai_canjiren_liangxiang_butie_shishi_banfa.html")).metadata
+    assert (md.issuer.value, md.level.value, md.reposted_by.value) == (["广州市民政局"], "municipal", ["广州市增城区人民政府"])
+    md = extracted(str(DEV_DOCS / "017_guowuyuan_ling746_shichang_zhuti_dengji_tiaoli_gz_zhuanzai.html")).metadata
+    assert (md.issuer.value, md.level.value, md.reposted_by.value) == (["国务院"], "national", ["广州市市场监督管理局"])
+    # the body's own site is no repost (corpus-dev 004 on www.jiangxi.gov.cn)
+    md = extracted(str(DEV_DOCS / "004_jiangxi_2020_rongzi_danbao_xiaowei_sannong_cuoshi.html")).metadata
+    assert md.reposted_by is None

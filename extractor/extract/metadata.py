@@ -219,7 +219,8 @@ def extract_metadata(
     else:
         truncated = FlagField(value=False, source="inferred", evidence="no paywall, preview or 未完 marker")
     md = Metadata(title=title, issuer=issuer, level=level, date=date, posted=posted, doc_number=doc_number,
-                  doc_type=doc_type, script=script, truncated=truncated, addressees=_addressees(aligned, lines))
+                  doc_type=doc_type, script=script, truncated=truncated, addressees=_addressees(aligned, lines),
+                  reposted_by=_reposted_by(aligned, page, title, level))
     return md, issues
 
 
@@ -509,6 +510,28 @@ def _issuer_from_title(aligned: AlignedText, title: TextField | NamesField, line
         k = text.find(names[0], title.span[0], title.span[1])
         sp = (k, k + len(names[0])) if k >= 0 else None
     return _field(aligned, names, "title", "issuing body at the head of the title", sp)
+
+
+_LEVEL_ORDER = {"national": 0, "provincial": 1, "municipal": 2, "county": 3}
+
+
+def _reposted_by(aligned: AlignedText, page: PageMeta, title: TextField | NamesField | None, level: LevelField) -> NamesField | None:
+    """The body whose site republished the notice (转载): the page's 发布机构 or SiteName, when
+    the title says （转载） or that body sits below the issuer (corpus-dev 019: 广州市民政局's
+    办法 on 广州市增城区人民政府门户网站; 017: a 国务院 regulation on 广州市市场监督管理局网站).
+    The issuer and level stay the original's."""
+    site = page.get("publisher") or page.get("html:site_name")
+    if not site:
+        return None
+    body = re.sub(r"(?:门户网站|门户网|网站|官网)$", "", site.strip())
+    marked = title is not None and re.match(r"^\s*[(（【]\s*转载\s*[)）】]", title.value) is not None
+    site_level, _ = classify_level(body)
+    below = site_level in _LEVEL_ORDER and level.value in _LEVEL_ORDER and _LEVEL_ORDER[site_level] > _LEVEL_ORDER[level.value]
+    if not (marked or below):
+        return None
+    why = "the title says （转载）" if marked else f"the hosting site's body ({site_level}) is below the issuer ({level.value})"
+    src = "metadata_table" if page.get("publisher") else "html_meta"
+    return NamesField(value=[body], source=src, evidence=f"page's 发布机构/SiteName {site!r}: {why}")
 
 
 def _national_body_in_signature(aligned: AlignedText, lines: list[tuple[int, int]]) -> LevelField | None:
