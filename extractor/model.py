@@ -147,6 +147,8 @@ class Metadata(_Model):
     script: Script
     truncated: FlagField
     addressees: NamesField | None = Field(default=None, description="主送机关: whom the notice addresses")
+    reposted_by: NamesField | None = Field(
+        default=None, description="转载: the body whose site republished the notice; issuer and level stay the original's")
 
 
 class SourceRecord(_Model):
