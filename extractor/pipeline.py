@@ -97,7 +97,7 @@ def extract_bytes(
     return Document(
         doc_id=doc_id, source=source, raw_text=raw, text=aligned.text, edits=aligned.edits(), layers=layers,
         metadata=metadata, parts=parts, sections=sections, clauses=clauses, requirements=knowledge.requirements,
-        thresholds=knowledge.thresholds, citations=knowledge.citations, issues=issues, status=status,
+        thresholds=knowledge.thresholds, figures=knowledge.figures, citations=knowledge.citations, issues=issues, status=status,
     )
 
 

@@ -64,6 +64,9 @@ def test_thresholds(case) -> None:  # noqa: ANN001
         assert g.unit == w["unit"]
         for key in ("condition", "baseline"):
             assert getattr(g, key) == w.get(key), key
+        for key in ("per", "kind"):
+            if key in w:
+                assert getattr(g, key) == w[key], (key, getattr(g, key))
         if "subject" in w:
             assert g.subject and w["subject"] in g.subject, (g.subject, w["subject"])
 
