@@ -26,7 +26,10 @@ from extractor.segment.numbering import parse_cn_int
 
 _CN = "〇零一二两三四五六七八九十百千"
 _MAG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
-_NUM = rf"(?:\d+(?:\.\d+)?|[{_CN}]+)"
+# a private-use glyph between digits stands for the decimal point on some sites (corpus-dev 013:
+# 每立方米0\ue01018元 is 0.18元; the gold reads it so)
+_DOT = "[.\ue000-\uf8ff]"
+_NUM = rf"(?:\d+(?:{_DOT}\d+)?|[{_CN}]+)"
 _UNIT_ALT = "|".join([*sorted(map(re.escape, UNITS), key=len, reverse=True),
                       *(re.escape(u) + "(?![A-Za-z])" for u in sorted(LATIN_UNITS, key=len, reverse=True))])
 _AFTER_ALT = "|".join(sorted((re.escape(w) for w, _ in COMPARATOR_AFTER), key=len, reverse=True))
@@ -79,6 +82,7 @@ def parse_number(s: str) -> float | int:
     [15, 2.5, 15, 150, 2, 20000, 10000, 3000]
     """
     mag = 1
+    s = re.sub(r"(?<=\d)[\ue000-\uf8ff](?=\d)", ".", s)
     if s and s[-1] in _MAG:
         mag, s = _MAG[s[-1]], s[:-1]
     if not s:

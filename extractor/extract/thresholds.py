@@ -109,15 +109,17 @@ _PER_ALT = "|".join(PER_BASES)
 # 每人每月, 每千人口, 每季度: what a rate is counted per (a run of 每X before the number)
 _PER_RE = re.compile(rf"每(?:一)?({_PER_ALT})")
 # 1000元/年, 500元/人: a per written after the unit
-_PER_AFTER_RE = re.compile(rf"/({_PER_ALT})(?![\u4e00-\u9fff])")
+_PER_AFTER_RE = re.compile(rf"/({_PER_ALT})")
 _EXACT_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, EXACT_CUES), key=len, reverse=True)) + r")(?:为|是|:|：)?$")
 _SCOPE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, SCOPE_VERBS), key=len, reverse=True)) + r")(?:各|约)?$")
 # 可推荐1人, 各单位可申报2项: a quota a body may fill, at most so many (corpus-dev 070)
 _QUOTA_RE = re.compile(r"(?:可|可以|可再)(?:推荐|申报|提名|报送|选送|申请)$")
 # 只能登记一个名称 (corpus-dev 017): exactly so many
-_ONLY_RE = re.compile(r"(?:只能|仅能|只可|仅可)[\u4e00-\u9fff]{1,3}$")
+_ONLY_RE = re.compile(r"(?:只能|仅能|只可|仅可|只)[\u4e00-\u9fff]{1,3}$")  # 只发放一张 (corpus-dev 014)
 # (60%) right after a noun: the weight of an item in a score (日常监测（60%）)
 _WEIGHT_AROUND = ("(", ")")
+# 由2.44万元下降至1.708万元: what comes before the new value is the status quo (gold README)
+_STATUS_QUO_RE = re.compile(r"\s*(?:降到|降至|下降至|下降到|调整为|调整到|提高到|提高至|上调至|下调至|减少到|减少至|增加到|增加至|上涨至)")
 # what follows a lead time (在开展活动前15天，/ 前15天报送): punctuation or a verb of notice
 _LEAD_FOLLOW_RE = re.compile(r"[，,。；;、]|向|将|提交|报送|报|通知|告知|公告|公示|发布|提出|申请|书面")
 _LABEL_LEAD = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇]+[条章节款]\s*|\(?[一二三四五六七八九十]+\)|\(\d+\)|\d+[.．、]|[一二三四五六七八九十]+、|[①-⑳])+\s*")
@@ -245,6 +247,7 @@ def _read(masked: str, text: str, q: Quantity, lo: int) -> _Q:
     elif q.unit in TIME_UNITS and (lead.endswith(("近", "最近")) or (noun_follows and _GROUP_DURATION_LEAD.search(lead))):
         qualifier = True  # 近5年内 (a look-back window), 毕业2年内高校毕业生
     elif after and text[expr_end:expr_end + 1] == "的" and re.match(r"的[\u4e00-\u9fff]", text[expr_end:expr_end + 2]) \
+            and not re.match(r"的(?:目标|要求|标准|水平|规定|原则|范围|比例|幅度)", text[expr_end:expr_end + 4]) \
             and lead.strip("\x00") and not _HAVING_END.search(lead) and q.value_max is None:
         qualifier = True  # 单户担保金额500万元及以下的小微企业: the bound picks out whom the rule is about
     if growth and cmp is None and (q.is_share or q.unit in ("个百分点", "百分点")):
@@ -422,8 +425,8 @@ def _per_of(text: str, sa: int, q: Quantity) -> str | None:
     after = _PER_AFTER_RE.match(text, q.end)
     if after:
         parts.append(after.group(1))
-    if q.unit in parts:
-        return None  # 每年…3天: a time unit counted per itself is no rate
+    if q.unit in parts or (q.unit in TIME_UNITS and parts == ["次"]):
+        return None  # 每年…3天, 每次停留180天 (corpus-dev 013): a length of time, no rate
     out = list(dict.fromkeys(parts))
     return "/".join(out) if out else None
 
@@ -471,6 +474,9 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
         notes: list[str] = []
         scope = False
         pre = text[prev_end:r.cmp_start]
+        if r.cmp is None and _STATUS_QUO_RE.match(text, r.expr_end):
+            prev_end = r.expr_end
+            continue  # 由现行的每立方米0.2元降到0.18元 (corpus-dev 013): the value a rule changes is no threshold
         if r.cmp is None and q.unit == "分":
             prev_end = r.expr_end
             continue  # 每次减10分: points of a scoring table (corpus 14), not a limit
@@ -514,8 +520,8 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
                 and nxt.cmp_start == r.expr_end and q.value_max is None and nxt.q.value_max is None):
             range_end = nxt
             k += 1
-        if r.cmp is not None and q.value_max is None and not notes:
-            carried = r
+        if r.cmp is not None and q.value_max is None and (not notes or notes == ["a value the rule fixes"]):
+            carried = r  # 下降至0.378万元、1.81万元 (corpus-dev 014): a fixed value carries over the list too
         baseline = None
         bm = _BASELINE_RE.search(pre) or (_COMPARED_RE.search(pre) if r.growth else None)
         if bm:
@@ -565,21 +571,23 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
         out.append(f)
         prev_end = consumed
     _respectively(text, lo, sa, sb, out)
-    if group_qs and not out:
-        # 其他十六周岁以上的流动人口, 35周岁以下的优秀青年人才可优先推荐 (corpus-dev 002, 071): with no
-        # other figure in the clause, the bound that picks out whom the rule is about is the threshold
-        for r, start in group_qs:
-            q = r.q
-            if r.growth:
-                continue
-            obj, _ = _object_noun(text, masked, r.expr_end, sb)
-            f = _found(text, r, sa, sb, obj or _clean_subject(text[start:r.cmp_start]) or None)
-            f.notes.append("bound that picks out whom the rule is about")
-            out.append(f)
-        return out
+    # 单户担保金额500万元及以下的小微企业 (corpus-dev 004), 其他十六周岁以上的流动人口 (002): the bound
+    # that picks out whom the rule is about is a threshold of its own (gold README); an age does so
+    # only when nothing else in the clause is bounded (seed 002: 45岁以下…占比 is the share's condition)
+    emitted: list[Found] = []
+    for r, start in group_qs:
+        if r.growth or (r.q.unit in AGE_UNITS and out):
+            continue
+        obj, _ = _object_noun(text, masked, r.expr_end, sb)
+        own = _clean_subject(text[start:r.cmp_start])  # 单户担保金额, but 其他十六周岁以上的流动人口: 流动人口
+        f = _found(text, r, sa, sb, (obj or own if r.q.unit in AGE_UNITS else own or obj) or None)
+        f.notes.append("bound that picks out whom the rule is about")
+        emitted.append(f)
     if group:
         for f in out:
             f.condition = "且".join(([f.condition] if f.condition else []) + group)
+    if emitted:
+        out = sorted(out + emitted, key=lambda f: f.value_span[0])
     return out
 
 
