@@ -27,9 +27,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
     failed = 0
     docs = []
     for o in run_all(args.paths):
-        if o.document is None:
+        if o.error_code:
             failed += 1
             _error(o)
+        if o.document is None:
             continue
         if args.format == "jsonl":
             print(_dump(o.document), flush=True)
@@ -62,9 +63,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     for o in run_all(args.paths):
         rel = Path(o.path).relative_to(root) if root else Path(Path(o.path).name)
         stem = str(rel.with_suffix("")).replace("/", "__")
-        if o.document is None:
+        if o.error_code:
             failed += 1
             _error(o)
+        if o.document is None:
             rows.append({"file": str(rel), "error": f"{o.error_code} {o.error}"})
             continue
         d = o.document
@@ -318,6 +320,21 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Score extraction against a gold folder or a MANIFEST.json and print the table."""
+    from extractor.views.evaluate import evaluate, render_report
+
+    if not Path(args.gold).exists():
+        print(f"polex: no gold folder or manifest at {args.gold}", file=sys.stderr)
+        return 2
+    report = evaluate(args.gold, args.docs)
+    if args.format == "json":
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
+    else:
+        print(render_report(report, details=args.details))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="polex", description="Chinese policy notices → structured, traceable knowledge")
     p.add_argument("--version", action="version", version=f"polex {__version__}")
@@ -380,6 +397,12 @@ def build_parser() -> argparse.ArgumentParser:
     gr.add_argument("--all", action="store_true", help="render: also draw documents cited only once")
     gr.add_argument("--db", default="polex.db")
     gr.set_defaults(func=cmd_graph)
+    ev = sub.add_parser("eval", help="score extraction against a gold folder (items, metadata, thresholds, citations)")
+    ev.add_argument("gold", help="a folder of gold JSON files (../shared/corpus-dev/gold) or a MANIFEST.json")
+    ev.add_argument("docs", nargs="?", help="where the documents named by the gold are (default: the folder above the gold)")
+    ev.add_argument("--format", choices=("text", "json"), default="text")
+    ev.add_argument("--details", action="store_true", help="list every miss and extra per document")
+    ev.set_defaults(func=cmd_eval)
     s = sub.add_parser("schema", help="write the JSON Schema of the document JSON")
     s.add_argument("--out", default="schemas")
     s.set_defaults(func=cmd_schema)

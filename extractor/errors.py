@@ -71,6 +71,23 @@ ISSUE_CODES: dict[str, tuple[Severity, str]] = {
 }
 
 
+def describe_internal(e: BaseException) -> str:
+    """The message of an E904: the exception and where it was raised, for a bug report.
+
+    >>> try:
+    ...     {}["x"]
+    ... except KeyError as e:
+    ...     describe_internal(e).startswith("KeyError: 'x' (at ")
+    True
+    """
+    import traceback
+    from pathlib import Path
+
+    frames = traceback.extract_tb(e.__traceback__)
+    where = f" (at {Path(frames[-1].filename).name}:{frames[-1].lineno})" if frames else ""
+    return f"{type(e).__name__}: {e}{where}"
+
+
 def issue(code: str, stage: Stage, message: str, span: Span | None = None, raw_span: Span | None = None) -> Issue:
     """Build an :class:`Issue` whose severity comes from the catalogue."""
     severity, _ = ISSUE_CODES[code]

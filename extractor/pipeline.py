@@ -1,30 +1,40 @@
-"""Runs the stages over one document; :func:`run_all` streams many.
+"""The runner: one document under construction passed through declared stages.
+
+As spaCy passes a ``Doc`` through its components, :data:`STAGES` passes a
+:class:`DocState` through decode → normalize → segment → metadata → extract. Each
+stage has a name, declares the fields of the state it assigns, and reads only what
+earlier stages assigned. The runner times every stage and, when a stage raises,
+turns the document into ``status: failed`` with an E904 issue naming the stage; the
+batch goes on. :func:`run_all` streams many documents.
 
 bytes ──decode──▶ raw_text ──normalize──▶ text (+ edits, layers) ──segment──▶ parts,
-sections, clauses ──metadata──▶ :class:`~extractor.model.Document`
+sections, clauses ──metadata──▶ metadata ──extract──▶ requirements, thresholds,
+citations ──▶ :class:`~extractor.model.Document`
 """
 
 from __future__ import annotations
 
 import hashlib
-import traceback
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractor.config import DEFAULT, Settings
-from extractor.errors import InputError, issue
-from extractor.extract.knowledge import extract_knowledge
+from extractor.errors import InputError, describe_internal, issue
+from extractor.extract.knowledge import Knowledge, extract_knowledge
 from extractor.extract.metadata import PageMeta, extract_metadata
-from extractor.model import Document, Issue, Layer, SourceRecord
+from extractor.model import Clause, Document, FlagField, Issue, Layer, LevelField, Metadata, Part, Section, SourceRecord, Stage
 from extractor.normalize import Normalized, normalize_html, normalize_text
 from extractor.normalize.decode import Decoded, decode_bytes
-from extractor.normalize.office import office_text, sniff_office
 from extractor.normalize.html import looks_like_html
+from extractor.normalize.office import office_text, sniff_office
+from extractor.normalize.offsets import AlignedText
 from extractor.segment.sections import build_sections, find_parts
 from extractor.segment.sentences import find_clauses
 
 INPUT_SUFFIXES = (".txt", ".html", ".htm", ".shtml", ".xhtml", ".pdf", ".docx")
+_HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
 
 
 def check_bytes(data: bytes, settings: Settings = DEFAULT) -> None:
@@ -50,54 +60,175 @@ def extract_bytes(
     """Run the whole pipeline on the bytes of one notice.
 
     Raises :class:`InputError` for input that is not a notice at all; anything that
-    goes wrong inside a stage becomes an issue on the returned document.
+    goes wrong inside a stage becomes an issue on the returned document (``status: failed``).
     """
-    office = sniff_office(data)
+    return run_stages(data, path=path, url=url, content_type=content_type, settings=settings).document
+
+
+@dataclass
+class DocState:
+    """A document under construction: the input, then what each stage assigns."""
+
+    data: bytes
+    path: str | None
+    url: str | None
+    content_type: str | None
+    settings: Settings
+    doc_id: str
+    issues: list[Issue] = field(default_factory=list)
+    # decode
+    decoded: Decoded | None = None
+    media: str | None = None
+    # normalize
+    is_html: bool = False
+    norm: Normalized | None = None
+    # segment
+    parts: list[Part] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    clauses: list[Clause] = field(default_factory=list)
+    # metadata
+    metadata: Metadata | None = None
+    # extract
+    knowledge: Knowledge | None = None
+    assigned: set[str] = field(default_factory=set, repr=False)
+    """names assigned so far; the runner checks each stage assigned what it declares"""
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name != "assigned" and "assigned" in self.__dict__:
+            self.assigned.add(name)
+        object.__setattr__(self, name, value)
+
+
+@dataclass(frozen=True)
+class StageSpec:
+    """One pipeline stage: its name, the state fields it assigns, and the function that does it."""
+
+    name: Stage
+    assigns: tuple[str, ...]
+    run: Callable[[DocState], None]
+
+
+def _decode(st: DocState) -> None:
+    office = sniff_office(st.data)
     if office is None:
-        check_bytes(data, settings)
-    elif len(data) > settings.max_bytes:
-        raise InputError("E905", f"{len(data)} bytes is over the limit of {settings.max_bytes}")
-    issues: list[Issue] = []
-    if len(data) > settings.large_bytes:
-        issues.append(issue("W112", "decode", f"{len(data)} bytes; processed in full"))
+        check_bytes(st.data, st.settings)
+    elif len(st.data) > st.settings.max_bytes:
+        raise InputError("E905", f"{len(st.data)} bytes is over the limit of {st.settings.max_bytes}")
+    if len(st.data) > st.settings.large_bytes:
+        st.issues.append(issue("W112", "decode", f"{len(st.data)} bytes; processed in full"))
     if office is not None:  # .docx / PDF attachments: their text layer is the source text
-        text, media = office_text(data, office)
+        text, st.media = office_text(st.data, office)
         if not text.strip():
             raise InputError("E902", f"{office} without any text")
-        decoded = Decoded(text, "utf-8", "text_layer", None, ())
+        st.decoded = Decoded(text, "utf-8", "text_layer", None, ())
     else:
-        decoded = decode_bytes(data, content_type)
-        media = None
-    issues.extend(decoded.issues)
-    raw = decoded.text
-    is_html = media is None and ((content_type or "").lower().startswith(("text/html", "application/xhtml")) or (
-        path is not None and path.lower().endswith((".html", ".htm", ".shtml", ".xhtml"))
-    ) or looks_like_html(raw))
-    norm: Normalized = normalize_html(raw) if is_html else normalize_text(raw)
-    issues.extend(norm.issues)
-    doc_id = hashlib.sha256(data).hexdigest()[:16]
-    aligned = norm.aligned
-    body = norm.body_ranges
-    parts = find_parts(aligned, body)
-    toc = [(m.start, m.end) for m in norm.layers if m.kind == "toc"]
-    sections, sec_issues = build_sections(doc_id, aligned, body, parts, toc)
-    issues.extend(sec_issues)
-    clauses = find_clauses(doc_id, aligned, body, sections)
-    metadata, meta_issues = extract_metadata(aligned, norm.layers, parts, norm.script, PageMeta(norm.html_meta))
-    issues.extend(meta_issues)
-    knowledge = extract_knowledge(doc_id, aligned, norm.layers, parts, sections, clauses, metadata)
-    issues.extend(knowledge.issues)
-    layers = [Layer(kind=m.kind, rule=m.rule, span=(m.start, m.end), raw_span=aligned.to_raw_span(m.start, m.end)) for m in norm.layers]
-    status = "partial" if metadata.truncated.value or any(i.code in ("W101", "W113", "W114") for i in issues) else "ok"
+        st.decoded, st.media = decode_bytes(st.data, st.content_type), None  # text or HTML: normalize decides
+    st.issues.extend(st.decoded.issues)
+
+
+def _normalize(st: DocState) -> None:
+    raw = st.decoded.text
+    st.is_html = st.media is None and (
+        (st.content_type or "").lower().startswith(("text/html", "application/xhtml"))
+        or (st.path is not None and st.path.lower().endswith(_HTML_SUFFIXES))
+        or looks_like_html(raw))
+    st.norm = normalize_html(raw) if st.is_html else normalize_text(raw)
+    st.issues.extend(st.norm.issues)
+
+
+def _segment(st: DocState) -> None:
+    aligned, body = st.norm.aligned, st.norm.body_ranges
+    st.parts = find_parts(aligned, body)
+    toc = [(m.start, m.end) for m in st.norm.layers if m.kind == "toc"]
+    st.sections, sec_issues = build_sections(st.doc_id, aligned, body, st.parts, toc)
+    st.issues.extend(sec_issues)
+    st.clauses = find_clauses(st.doc_id, aligned, body, st.sections)
+
+
+def _metadata(st: DocState) -> None:
+    st.metadata, meta_issues = extract_metadata(st.norm.aligned, st.norm.layers, st.parts, st.norm.script,
+                                                PageMeta(st.norm.html_meta))
+    st.issues.extend(meta_issues)
+
+
+def _extract(st: DocState) -> None:
+    st.knowledge = extract_knowledge(st.doc_id, st.norm.aligned, st.norm.layers, st.parts, st.sections, st.clauses,
+                                     st.metadata)
+    st.issues.extend(st.knowledge.issues)
+
+
+STAGES: tuple[StageSpec, ...] = (
+    StageSpec("decode", ("decoded", "media"), _decode),
+    StageSpec("normalize", ("is_html", "norm"), _normalize),
+    StageSpec("segment", ("parts", "sections", "clauses"), _segment),
+    StageSpec("metadata", ("metadata",), _metadata),
+    StageSpec("extract", ("knowledge",), _extract),
+)
+"""The stages in order; each reads only what the ones before it assigned."""
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """A document and the seconds each stage took on it."""
+
+    document: Document
+    timings: dict[str, float]
+
+
+def run_stages(data: bytes, *, path: str | None = None, url: str | None = None, content_type: str | None = None,
+               settings: Settings = DEFAULT, stages: tuple[StageSpec, ...] | None = None) -> RunResult:
+    """Pass one document through the stages, timing each; a stage that raises fails the document, not the batch.
+
+    :class:`InputError` (not a notice at all: empty, binary, too large) propagates.
+    """
+    st = DocState(data, path, url, content_type, settings, hashlib.sha256(data).hexdigest()[:16])
+    timings: dict[str, float] = {}
+    failed = False
+    for stage in STAGES if stages is None else stages:
+        t0 = time.perf_counter()
+        try:
+            stage.run(st)
+            unset = [name for name in stage.assigns if name not in st.assigned]
+            if unset:
+                raise RuntimeError(f"stage {stage.name} did not assign {', '.join(unset)}")
+        except InputError:
+            raise
+        except Exception as e:  # noqa: BLE001 - one stage's bug fails this document with its reason, never the batch
+            st.issues.append(issue("E904", stage.name, f"in stage {stage.name}: {describe_internal(e)}"))
+            failed = True
+            break
+        finally:
+            timings[stage.name] = time.perf_counter() - t0
+    return RunResult(_build_document(st, failed), timings)
+
+
+def _build_document(st: DocState, failed: bool) -> Document:
+    """The model from whatever the stages assigned; a failed document keeps what was read before the failure."""
+    raw = st.decoded.text if st.decoded else st.data.decode("utf-8", "replace")
+    aligned = st.norm.aligned if st.norm else AlignedText(raw)
+    metadata = st.metadata or Metadata(
+        level=LevelField(value="unknown", source="none", evidence="not read: the document failed before metadata"),
+        script=st.norm.script if st.norm else "simplified",
+        truncated=FlagField(value=False, source="none", evidence="not read"))
+    layers = [Layer(kind=m.kind, rule=m.rule, span=(m.start, m.end), raw_span=aligned.to_raw_span(m.start, m.end))
+              for m in (st.norm.layers if st.norm else [])]
+    if failed:
+        status = "failed"
+    elif metadata.truncated.value or any(i.code in ("W101", "W113", "W114") for i in st.issues):
+        status = "partial"
+    else:
+        status = "ok"
+    decoded = st.decoded or Decoded(raw, "utf-8", "fallback", None, ())
     source = SourceRecord(
-        path=path, url=url, sha256=hashlib.sha256(data).hexdigest(), size=len(data),
-        media_type=media or ("text/html" if is_html else "text/plain"), encoding=decoded.encoding,
+        path=st.path, url=st.url, sha256=hashlib.sha256(st.data).hexdigest(), size=len(st.data),
+        media_type=st.media or ("text/html" if st.is_html else "text/plain"), encoding=decoded.encoding,
         encoding_source=decoded.source, declared_encoding=decoded.declared,
     )
+    k = st.knowledge or Knowledge()
     return Document(
-        doc_id=doc_id, source=source, raw_text=raw, text=aligned.text, edits=aligned.edits(), layers=layers,
-        metadata=metadata, parts=parts, sections=sections, clauses=clauses, requirements=knowledge.requirements,
-        thresholds=knowledge.thresholds, figures=knowledge.figures, citations=knowledge.citations, issues=issues, status=status,
+        doc_id=st.doc_id, source=source, raw_text=raw, text=aligned.text, edits=aligned.edits(), layers=layers,
+        metadata=metadata, parts=st.parts, sections=st.sections, clauses=st.clauses, requirements=k.requirements,
+        thresholds=k.thresholds, figures=k.figures, citations=k.citations, issues=st.issues, status=status,
     )
 
 
@@ -112,7 +243,7 @@ def extract_path(path: str | Path, settings: Settings = DEFAULT) -> Document:
 
 @dataclass(frozen=True)
 class Outcome:
-    """One input of a batch: a document, or why there is none."""
+    """One input of a batch: a document, or why there is none; a failed document comes with its error."""
 
     path: str
     document: Document | None
@@ -135,9 +266,11 @@ def run_all(paths: Iterable[str | Path], settings: Settings = DEFAULT) -> Iterat
     """Process many inputs in order; one bad document never stops the batch."""
     for p in expand_inputs(paths):
         try:
-            yield Outcome(str(p), extract_path(p, settings))
+            doc = extract_path(p, settings)
         except InputError as e:
             yield Outcome(str(p), None, e.code, str(e))
-        except Exception as e:  # noqa: BLE001 - a batch survives any one document
-            tb = traceback.extract_tb(e.__traceback__)[-1]
-            yield Outcome(str(p), None, "E904", f"{type(e).__name__}: {e} (at {Path(tb.filename).name}:{tb.lineno})")
+        except Exception as e:  # noqa: BLE001 - a batch survives any one document (a bug outside the stages)
+            yield Outcome(str(p), None, "E904", describe_internal(e))
+        else:
+            failure = next((i for i in doc.issues if i.severity == "error"), None) if doc.status == "failed" else None
+            yield Outcome(str(p), doc, failure.code if failure else None, failure.message if failure else None)

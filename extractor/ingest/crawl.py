@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
-from extractor.errors import InputError
+from extractor.errors import InputError, describe_internal
 from extractor.ingest.fetch import FetchError, Fetcher, Response
 from extractor.normalize.html import find_links, looks_like_html
 from extractor.pipeline import extract_bytes
@@ -64,7 +64,7 @@ def ingest_url(store: Store, fetcher: Fetcher, url: str, attachments: bool = Fal
     except InputError as e:
         return [_fail(store, url, e.code, str(e), sha)]
     except Exception as e:  # noqa: BLE001 - one page never stops the run; the store rolled back
-        return [_fail(store, url, "E904", f"{type(e).__name__}: {e}", sha)]
+        return [_fail(store, url, "E904", describe_internal(e), sha)]
     store.remember(url, r.headers.get("etag"), r.headers.get("last-modified"), sha, result.doc_id)
     out = [result]
     if doc.source.media_type == "text/html":

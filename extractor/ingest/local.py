@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from extractor.errors import InputError
+from extractor.errors import InputError, describe_internal
 from extractor.kb.store import IngestResult, Store
 from extractor.pipeline import expand_inputs, extract_bytes
 
@@ -34,8 +34,8 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], progress: bool = Fal
             store.record_failure(str(p), sha, code, str(e))
             out.append(IngestResult(str(p), "failed", code=code, message=str(e)))
         except Exception as e:  # noqa: BLE001 - a batch survives any one document; the store rolled back
-            store.record_failure(str(p), sha, "E904", f"{type(e).__name__}: {e}")
-            out.append(IngestResult(str(p), "failed", code="E904", message=f"{type(e).__name__}: {e}"))
+            store.record_failure(str(p), sha, "E904", describe_internal(e))
+            out.append(IngestResult(str(p), "failed", code="E904", message=describe_internal(e)))
     if progress and files:
         print(file=sys.stderr)
     return out

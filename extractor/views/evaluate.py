@@ -1,0 +1,321 @@
+"""Score extraction against a gold folder: numbered items, metadata, thresholds, citations.
+
+The gold format is the one of ``../shared/gold`` and ``../shared/corpus-dev/gold`` (their
+README gives it): one JSON file per document whose ``file`` names the document relative to the
+corpus root. A ``MANIFEST.json`` (corpus or corpus-dev) scores the metadata of every document
+it lists. Gold strings are written as in the source (traditional, full-width); both sides are
+compared after the same folding polex applies (width table, OpenCC t2s) and without white space.
+
+Matching rules, per document:
+
+* items: greedy in document order; a gold item matches an unused extracted item with the same
+  normalized path whose text starts with the gold ``first_chars`` (or the other way round);
+* thresholds: a multiset match on (comparator, value, value_max, unit); ``ambiguous`` gold
+  entries accept ``>`` for ``>=``; ``count: N`` stands for N entries. Where the gold keeps
+  calendar dates apart (a ``deadlines`` key), extracted thresholds in unit 日期 are not scored
+  as thresholds;
+* citations: the set of distinct titles;
+* metadata: title, issuer (the set of joint issuers), level, date and 发文字号. Where the gold
+  says null, null or a value flagged as not read from the document itself counts as right.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extractor.model import Document
+from extractor.normalize.text import FOLD_TABLE
+from extractor.pipeline import extract_path
+
+META_FIELDS = ("title", "issuer", "level", "date", "doc_number")
+_WS = re.compile(r"[\s\u00a0\u3000\u2002]+")
+_OPEN = re.compile(r"[〔【\[(（［]")
+_CLOSE = re.compile(r"[〕】\])）］]")
+_CIRCLED_PAREN = {chr(0x3220 + k): f"（{n}）" for k, n in enumerate("一二三四五六七八九十")}  # ㈠…㈩
+_PAREN_DIGIT = {chr(0x2474 + k): f"（{k + 1}）" for k in range(20)}  # ⑴…⒇
+_t2s = None
+
+
+def norm(s: str) -> str:
+    """Width-folded, simplified, without white space: how two strings are compared.
+
+    >>> norm("中國科協 （２０１８年）")
+    '中国科协(2018年)'
+    """
+    global _t2s  # noqa: PLW0603 - one OpenCC converter per process, built on first use
+    if _t2s is None:
+        import opencc
+
+        _t2s = opencc.OpenCC("t2s")
+    return _WS.sub("", _t2s.convert(s.translate(FOLD_TABLE)))
+
+
+def norm_label(label: str) -> str:
+    """One spelling per marker, as the gold README writes paths: ㈠ and (一) → （一）, 01 and [1] → 1.
+
+    >>> [norm_label(x) for x in ("㈡", "(二)", "01", "[3]", "⑷", "第十二条", "一")]
+    ['(二)', '(二)', '1', '3', '(4)', '第十二条', '一']
+    """
+    label = _CIRCLED_PAREN.get(label, _PAREN_DIGIT.get(label, label))
+    label = norm(label)
+    m = re.fullmatch(r"\[?0*(\d+)\]?", label)
+    return m.group(1) if m else label
+
+
+def norm_number(s: str) -> str:
+    """发文字号 with one bracket form: 赣府厅发[2020]10号 = 赣府厅发〔2020〕10号."""
+    return _CLOSE.sub("〕", _OPEN.sub("〔", norm(s)))
+
+
+@dataclass
+class Tally:
+    """Counts for one field: matched, extracted and gold (P/R/F1), or right out of total (accuracy)."""
+
+    matched: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    def add(self, matched: int, predicted: int, gold: int) -> None:
+        self.matched += matched
+        self.predicted += predicted
+        self.gold += gold
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class DocScore:
+    """What one document got right and wrong, for the detailed report."""
+
+    file: str
+    counts: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    misses: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass
+class Report:
+    """Totals per field and the per-document details."""
+
+    source: str
+    docs: list[DocScore] = field(default_factory=list)
+    totals: dict[str, Tally] = field(default_factory=dict)
+    failed: list[str] = field(default_factory=list)
+
+    def tally(self, name: str) -> Tally:
+        return self.totals.setdefault(name, Tally())
+
+    def as_dict(self) -> dict:
+        return {
+            "source": self.source,
+            "documents": len(self.docs),
+            "failed": self.failed,
+            "fields": {k: {"matched": t.matched, "predicted": t.predicted, "gold": t.gold,
+                           "precision": round(t.precision, 4), "recall": round(t.recall, 4), "f1": round(t.f1, 4)}
+                       for k, t in self.totals.items()},
+            "per_document": [{"file": d.file, "counts": d.counts, "misses": d.misses} for d in self.docs],
+        }
+
+
+# -- per field ------------------------------------------------------------------------------
+
+def score_items(doc: Document, gold: dict) -> tuple[int, int, int, list[str]]:
+    """Greedy in-order match of gold items to sections by path and first characters."""
+    got = [([norm_label(p) for p in s.path], norm(s.text)) for s in doc.sections]
+    used: set[int] = set()
+    misses = []
+    for it in gold.get("numbered_items") or []:
+        path = [norm_label(p) for p in it["path"]]
+        first = norm(it.get("first_chars_clean", it.get("first_chars", "")))[:8]
+        for i, (p, t) in enumerate(got):
+            if i not in used and p == path and (t.startswith(first) or (t and first.startswith(t))):
+                used.add(i)
+                break
+        else:
+            misses.append(f"missing {'/'.join(path)} {first}")
+    misses += [f"extra {'/'.join(got[i][0])} {got[i][1][:8]}" for i in range(len(got)) if i not in used]
+    gold_n = len(gold.get("numbered_items") or [])
+    return len(used), len(got), gold_n, misses
+
+
+def _num_eq(a: object, b: object) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    try:
+        x, y = float(a), float(b)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return str(a) == str(b)
+    return abs(x - y) <= 1e-4 * max(1.0, abs(x), abs(y))
+
+
+def _threshold_key(comparator: str, value: object, value_max: object, unit: str | None) -> tuple:
+    return comparator, value, value_max, norm(unit or "")
+
+
+def score_thresholds(doc: Document, gold: dict) -> tuple[int, int, int, list[str]]:
+    """Multiset match on comparator, value, value_max and unit."""
+    dates_apart = "deadlines" in gold
+    got = [_threshold_key(t.comparator, t.value, t.value_max, t.unit) for t in doc.thresholds
+           if not (dates_apart and t.unit == "日期")]
+    want: list[tuple[tuple, bool, str]] = []
+    for g in gold.get("thresholds") or []:
+        key = _threshold_key(g["comparator"], g["value"], g.get("value_max"), g.get("unit"))
+        want += [(key, bool(g.get("ambiguous")), g.get("quote", ""))] * int(g.get("count") or 1)
+    used: set[int] = set()
+    misses = []
+    for key, ambiguous, quote in want:
+        comparators = {key[0], ">"} if ambiguous and key[0] == ">=" else {key[0]}
+        for i, k in enumerate(got):
+            if i not in used and k[0] in comparators and _num_eq(k[1], key[1]) and _num_eq(k[2], key[2]) and k[3] == key[3]:
+                used.add(i)
+                break
+        else:
+            misses.append(f"missing {key[0]} {key[1]}{'–' + str(key[2]) if key[2] is not None else ''} {key[3]}  «{quote}»")
+    misses += [f"extra {k[0]} {k[1]}{'–' + str(k[2]) if k[2] is not None else ''} {k[3]}" for i, k in enumerate(got) if i not in used]
+    return len(used), len(got), len(want), misses
+
+
+def _title_key(t: str) -> str:
+    return re.sub(r"[〈〉<>‹›《》]", "", norm(t))
+
+
+def score_citations(doc: Document, gold: dict) -> tuple[int, int, int, list[str]]:
+    """Distinct cited titles."""
+    got = {_title_key(c.title) for c in doc.citations if c.title}
+    want = {_title_key(c.get("title_clean") or c["title"]) for c in gold.get("citations") or []
+            if c.get("title") and not c.get("in_noise")}  # seeds gold: pinyin-free title_clean; titles in site noise
+    misses = [f"missing 《{t}》" for t in sorted(want - got)] + [f"extra 《{t}》" for t in sorted(got - want)]
+    return len(got & want), len(got), len(want), misses
+
+
+def _flagged(f: object) -> bool:
+    """A value the reader marks as not read from the notice itself (inferred, a posting date)."""
+    return getattr(f, "source", "document") in ("inferred", "site_posting")
+
+
+def score_metadata(doc: Document, gold: dict) -> dict[str, tuple[bool, str]]:
+    """Right or wrong per field, with what was read and what the gold says."""
+    md = doc.metadata
+    out: dict[str, tuple[bool, str]] = {}
+
+    def judge(name: str, got_field: object, got: str | None, wants: Iterable[str | None], key: Callable[[str], str]) -> None:
+        wants = [w for w in wants if w is not None] or [None]
+        if wants == [None]:
+            ok = got is None or _flagged(got_field)
+        else:
+            ok = got is not None and key(got) in {key(w) for w in wants}
+        out[name] = (ok, f"got {got!r}, gold {wants[0]!r}")
+
+    if "title" in gold:
+        t = md.title.value if md.title else None
+        judge("title", md.title, t, [gold["title"], gold.get("title_as_written"), gold.get("title_simplified")]
+              if gold["title"] else [None], norm)
+    if "issuer" in gold:
+        got = "、".join(md.issuer.value) if md.issuer and md.issuer.value else None
+        judge("issuer", md.issuer, got, [gold["issuer"]], lambda s: "、".join(sorted(norm(x) for x in re.split(r"[、，,]", s))))
+    if "level" in gold:
+        lv = md.level.value if md.level and md.level.value != "unknown" else None
+        judge("level", md.level, lv, [gold["level"]], str)
+    if "date" in gold:
+        judge("date", md.date, md.date.value if md.date else None, [gold["date"]], str)
+    if "doc_number" in gold:
+        n = md.doc_number.value if md.doc_number else None
+        wants = [gold["doc_number"], gold.get("doc_number_as_written"), gold.get("doc_number_normalized")] if gold["doc_number"] else [None]
+        judge("doc_number", md.doc_number, n, wants, norm_number)
+    return out
+
+
+# -- running ----------------------------------------------------------------------------------
+
+def _locate(file: str, docs_dir: Path) -> Path | None:
+    p = docs_dir / file
+    if p.exists():
+        return p
+    hits = sorted(docs_dir.rglob(Path(file).name))
+    return hits[0] if hits else None
+
+
+def load_gold(source: Path) -> list[dict]:
+    """Gold records from a folder of per-document JSON files or from a MANIFEST.json."""
+    if source.is_file():
+        entries = json.loads(source.read_text(encoding="utf-8"))
+        return [{k: e[k] for k in ("file", *META_FIELDS) if k in e} for e in entries]
+    out = []
+    for p in sorted(source.glob("*.json")):
+        g = json.loads(p.read_text(encoding="utf-8"))
+        if isinstance(g, dict) and "file" in g and ("numbered_items" in g or "thresholds" in g or "title" in g):
+            out.append(g)
+    return out
+
+
+def evaluate(source: str | Path, docs_dir: str | Path | None = None,
+             extract: Callable[[Path], Document] = extract_path) -> Report:
+    """Run the pipeline on every document the gold names and score it.
+
+    ``docs_dir`` defaults to the folder above the gold folder (or the MANIFEST's own folder, and
+    its ``docs/`` beside it).
+    """
+    source = Path(source)
+    base = Path(docs_dir) if docs_dir else (source.parent if source.is_file() else source.parent)
+    report = Report(str(source))
+    for gold in load_gold(source):
+        path = _locate(gold["file"], base)
+        if path is None:
+            report.failed.append(f"{gold['file']}: not found under {base}")
+            continue
+        try:
+            doc = extract(path)
+        except Exception as e:  # noqa: BLE001 - a scoring run reports a document it could not read and goes on
+            report.failed.append(f"{gold['file']}: {type(e).__name__}: {e}")
+            continue
+        ds = DocScore(gold["file"])
+        scorers = (("items", "numbered_items", score_items), ("thresholds", "thresholds", score_thresholds),
+                   ("citations", "citations", score_citations))
+        for name, key, fn in scorers:
+            if key in gold:
+                m, p, g, misses = fn(doc, gold)
+                report.tally(name).add(m, p, g)
+                ds.counts[name] = (m, p, g)
+                if misses:
+                    ds.misses[name] = misses
+        for name, (ok, why) in score_metadata(doc, gold).items():
+            report.tally(name).add(int(ok), 1, 1)
+            ds.counts[name] = (int(ok), 1, 1)
+            if not ok:
+                ds.misses[name] = [why]
+        report.docs.append(ds)
+    return report
+
+
+def render_report(report: Report, details: bool = False) -> str:
+    """A table: P/R/F1 for matched fields, accuracy for metadata fields."""
+    lines = [f"{report.source}: {len(report.docs)} documents" + (f", {len(report.failed)} not scored" if report.failed else "")]
+    lines.append(f"{'field':<12} {'precision':>9} {'recall':>7} {'F1':>6}   {'matched/extracted/gold'}")
+    for name, t in report.totals.items():
+        if name in META_FIELDS:
+            lines.append(f"{name:<12} {'':>9} {'':>7} {t.recall:>6.2f}   {t.matched}/{t.gold} right")
+        else:
+            lines.append(f"{name:<12} {t.precision:>9.2f} {t.recall:>7.2f} {t.f1:>6.2f}   {t.matched}/{t.predicted}/{t.gold}")
+    lines += [f"not scored: {f}" for f in report.failed]
+    if details:
+        for d in report.docs:
+            if d.misses:
+                lines.append(f"\n{d.file}")
+                for name, ms in d.misses.items():
+                    lines += [f"  {name}: {m}" for m in ms]
+    return "\n".join(lines)
+

@@ -1,0 +1,69 @@
+"""The runner: declared stages, per-stage timings, a stage that raises fails one document only."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from extractor.cli import main
+from extractor.pipeline import STAGES, DocState, StageSpec, extract_bytes, run_all, run_stages
+from tests.conftest import CORPUS
+
+NOTICE = "关于开展学会评估的通知\n一、各学会应于5月10日前提交材料。\n二、理事不超过150人。\n".encode()
+
+
+def test_every_stage_is_timed_and_assigns_what_it_declares() -> None:
+    result = run_stages(NOTICE)
+    assert list(result.timings) == [s.name for s in STAGES] == ["decode", "normalize", "segment", "metadata", "extract"]
+    assert all(t >= 0 for t in result.timings.values())
+    assert result.document.status == "ok" and len(result.document.sections) == 2 and result.document.thresholds
+    declared = {f for s in STAGES for f in s.assigns}
+    assert declared <= {f.name for f in dataclasses.fields(DocState)}
+
+
+def _broken(st: DocState) -> None:
+    raise ZeroDivisionError("a bug in a stage")
+
+
+def test_a_stage_that_raises_fails_the_document_with_its_stage() -> None:
+    stages = tuple(StageSpec(s.name, s.assigns, _broken) if s.name == "metadata" else s for s in STAGES)
+    doc = run_stages(NOTICE, stages=stages).document
+    assert doc.status == "failed"
+    err = [i for i in doc.issues if i.code == "E904"]
+    assert len(err) == 1 and err[0].stage == "metadata" and "ZeroDivisionError: a bug in a stage" in err[0].message
+    # what was read before the failure is kept, nothing after it is invented
+    assert len(doc.sections) == 2 and doc.requirements == [] and doc.metadata.level.value == "unknown"
+    assert doc.text.startswith("关于开展学会评估的通知")
+
+
+def test_a_stage_that_assigns_nothing_is_caught() -> None:
+    stages = tuple(StageSpec(s.name, s.assigns, lambda st: None) if s.name == "extract" else s for s in STAGES)
+    doc = run_stages(NOTICE, stages=stages).document
+    assert doc.status == "failed" and "did not assign knowledge" in doc.issues[-1].message
+
+
+def test_a_failed_document_does_not_stop_the_batch(tmp_path, monkeypatch, capsys) -> None:  # noqa: ANN001
+    import extractor.pipeline as pl
+
+    bad, good = tmp_path / "a_bad.txt", tmp_path / "b_good.txt"
+    bad.write_bytes("触发错误的通知\n一、内容。\n".encode())
+    good.write_bytes(NOTICE)
+    real = pl.STAGES
+
+    def flaky(st: DocState) -> None:
+        if "触发错误" in st.decoded.text:
+            raise ValueError("only this one")
+        real[2].run(st)
+
+    monkeypatch.setattr(pl, "STAGES", tuple(StageSpec(s.name, s.assigns, flaky) if s.name == "segment" else s for s in real))
+    outcomes = list(run_all([tmp_path]))
+    assert [(o.document.status, o.error_code) for o in outcomes] == [("failed", "E904"), ("ok", None)]
+    assert main(["extract", str(tmp_path), "--format", "jsonl"]) == 1
+    captured = capsys.readouterr()
+    assert "E904 in stage segment: ValueError: only this one" in captured.err
+    assert captured.out.count('"doc_id"') == 2  # the failed document is still written, flagged
+
+
+def test_extract_bytes_is_the_runner() -> None:
+    path = CORPUS / "seeds" / "001_036f9e189e852d94.txt"
+    data = path.read_bytes()
+    assert extract_bytes(data, path=str(path)) == run_stages(data, path=str(path)).document
