@@ -8,9 +8,11 @@ import re
 import sys
 import time
 from collections import Counter
+from typing import get_args
 from pathlib import Path
 
 from extractor import __version__
+from extractor.model import ThresholdKind
 from extractor.views.outline import render_outline
 from extractor.pipeline import Outcome, run_all
 
@@ -226,14 +228,14 @@ def _cell(v: object, cap: int) -> str:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from extractor.kb.query import Filters, query_documents, query_requirements, query_thresholds
+    from extractor.kb.query import Filters, query_documents, query_figures, query_requirements, query_thresholds
     from extractor.kb.store import Store
 
     if not Path(args.db).exists():
         print(f"polex: no store at {args.db} (run `polex ingest` first)", file=sys.stderr)
         return 1
     f = Filters(level=args.level, issuer=args.issuer, year=args.year, doc_type=args.doc_type, modality=args.modality,
-                subject=args.subject, unit=args.unit, search=args.search, limit=args.limit)
+                subject=args.subject, unit=args.unit, kind=args.kind, search=args.search, limit=args.limit)
     with Store(args.db) as store:
         if args.what == "documents":
             rows = query_documents(store, f)
@@ -241,9 +243,12 @@ def cmd_query(args: argparse.Namespace) -> int:
         elif args.what == "requirements":
             rows = query_requirements(store, f)
             cols = ["id", "level", "modality", "trigger", "actor", "deadline", "text"]
+        elif args.what == "figures":
+            rows = query_figures(store, f)
+            cols = ["id", "level", "year", "kind", "subject", "comparator", "value", "unit", "per"]
         else:
             rows = query_thresholds(store, f)
-            cols = ["id", "level", "year", "subject", "comparator", "value", "value_max", "unit", "condition"]
+            cols = ["id", "level", "year", "kind", "subject", "comparator", "value", "value_max", "unit", "per", "condition"]
     _print_rows(rows, args.format, cols)
     return 0
 
@@ -372,7 +377,7 @@ def build_parser() -> argparse.ArgumentParser:
     _web_options(c)
     c.set_defaults(func=cmd_crawl)
     q = sub.add_parser("query", help="list documents, requirements or thresholds of the store, filtered")
-    q.add_argument("what", choices=("documents", "requirements", "thresholds"))
+    q.add_argument("what", choices=("documents", "requirements", "thresholds", "figures"))
     q.add_argument("--level", choices=("national", "provincial", "municipal", "county", "unknown"))
     q.add_argument("--issuer", help="part of an issuer's name")
     q.add_argument("--year", type=int)
@@ -380,6 +385,8 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--modality", choices=("obligation", "prohibition", "recommendation", "encouragement", "permission"))
     q.add_argument("--subject", help="keyword in a threshold's subject or a requirement's text")
     q.add_argument("--unit", help="threshold unit: 人 % 比例 元 日期 …")
+    q.add_argument("--kind", choices=get_args(ThresholdKind),
+                   help="threshold kind: amount (all subsidy amounts), age (all age limits), rate, duration, lead_time, scope …")
     q.add_argument("--search", help="full-text search over the clauses (segmented like the store)")
     q.add_argument("--limit", type=int, default=100)
     q.add_argument("--format", choices=("table", "json", "jsonl"), default="table")

@@ -294,6 +294,7 @@ class PhraseReading:
     """Everything the extractors read in one standalone phrase (used by the case tables)."""
 
     thresholds: list[Found]
+    figures: list[Found]  # numbers the phrase reports as facts (比上年增长8.2%), not thresholds
     citations: list[CitationSpan]
     modality: str | None
     trigger: str | None
@@ -311,8 +312,10 @@ def read_phrase(text: str, doc_date: str | None = None) -> PhraseReading:
     cits = find_citation_spans(text)
     masked = build_number_mask(text, [(c.start, c.end) for c in cits])
     found: list[Found] = []
+    figures: list[Found] = []
     for m in re.finditer(r"[^。！？!?\n]+[。！？!?]?", text):
-        found.extend(find_thresholds(text, masked, m.start(), m.end()))
+        got = find_thresholds(text, masked, m.start(), m.end())
+        (figures if got and reported_reason(text, m.start(), m.end(), False) else found).extend(got)
     reading = read_clause(text, 0, len(text))
     deadline = find_deadline(text, 0, len(text), doc_date)
-    return PhraseReading(found, cits, reading.modality, reading.trigger, reading.actor[0] if reading.actor else None, deadline)
+    return PhraseReading(found, figures, cits, reading.modality, reading.trigger, reading.actor[0] if reading.actor else None, deadline)

@@ -115,6 +115,18 @@ MIGRATIONS: tuple[str, ...] = (
         doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE, url TEXT NOT NULL, text TEXT, ext TEXT,
         attachment_doc_id TEXT, PRIMARY KEY (doc_id, url));
     """,
+    # 4: issue 12 — a rate's per unit and the kind filter on thresholds; figures a document reports
+    # as facts (统计公报), kept queryable apart from the thresholds
+    """
+    ALTER TABLE thresholds ADD COLUMN per TEXT;
+    CREATE INDEX thresholds_doc_kind ON thresholds(doc_id, kind, start);
+    CREATE TABLE figures (
+        id TEXT PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+        section_id TEXT REFERENCES sections(id), reason TEXT NOT NULL, subject TEXT, comparator TEXT NOT NULL,
+        value REAL, value_text TEXT NOT NULL, value_max REAL, unit TEXT, per TEXT, kind TEXT NOT NULL, baseline TEXT,
+        text TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, raw_start INTEGER NOT NULL, raw_end INTEGER NOT NULL);
+    CREATE INDEX figures_doc ON figures(doc_id, kind, start);
+    """,
 )
 
 # 为贯彻落实《X》, 根据《X》, 按照《X》的要求: this document implements X
@@ -274,11 +286,16 @@ class Store:
                  r.actor.source if r.actor else None, r.action, r.deadline.text if r.deadline else None,
                  r.deadline.date if r.deadline else None, r.condition.text if r.condition else None, *r.span, *r.raw_span)
                 for r in doc.requirements])
-            db.executemany("INSERT INTO thresholds VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
+            db.executemany("INSERT INTO thresholds VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
                 (t.id, doc.doc_id, t.requirement, t.section, t.subject, t.comparator,
                  t.value if not isinstance(t.value, str) else None, str(t.value), t.value_max, t.unit, t.kind,
-                 t.condition, t.baseline, t.hedge, t.text, *t.span, *t.raw_span)
+                 t.condition, t.baseline, t.hedge, t.text, *t.span, *t.raw_span, t.per)
                 for t in doc.thresholds])
+            db.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
+                (f.id, doc.doc_id, f.section, f.reason, f.subject, f.comparator,
+                 f.value if not isinstance(f.value, str) else None, str(f.value), f.value_max, f.unit, f.per, f.kind,
+                 f.baseline, f.text, *f.span, *f.raw_span)
+                for f in doc.figures])
             req_of = {cid: r.id for r in doc.requirements for cid in r.citations}
             rows = []
             for c in doc.citations:
