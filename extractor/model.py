@@ -67,6 +67,7 @@ ThresholdKind = Literal[
     "scope",  # how many units a measure covers: 选择50个全国学会开展试点, 建设100个工作室
     "weight",  # the weight of an item in a score: 日常监测（60%）
     "measure",  # a physical size: 岸线长600米, 建筑面积15万平方米以上
+    "grade",  # a grade or level that bounds who is eligible: 残疾等级被评为一至四级
     "coverage",  # 全覆盖 read as 100 %
     "deadline",  # a dated deadline (unit 日期)
 ]

@@ -109,7 +109,7 @@ _PER_ALT = "|".join(PER_BASES)
 # 每人每月, 每千人口, 每季度: what a rate is counted per (a run of 每X before the number)
 _PER_RE = re.compile(rf"每(?:一)?({_PER_ALT})")
 # 1000元/年, 500元/人: a per written after the unit
-_PER_AFTER_RE = re.compile(rf"/({_PER_ALT})")
+_PER_AFTER_RE = re.compile(rf" ?/({_PER_ALT})")  # 30元 /年 (corpus-dev 072)
 _EXACT_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, EXACT_CUES), key=len, reverse=True)) + r")(?:为|是|:|：)?$")
 _SCOPE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, SCOPE_VERBS), key=len, reverse=True)) + r")(?:各|约)?$")
 # 可推荐1人, 各单位可申报2项: a quota a body may fill, at most so many (corpus-dev 070)
@@ -336,6 +336,7 @@ def find_thresholds(text: str, masked: str, a: int, b: int, time_frame: str | No
         elif pending is not None and text[sa:sb].strip():
             flush()
         found_here.extend(_coverage(text, sa, sb, time_frame))
+        found_here.extend(_grades(text, masked, sa, sb))
         for f in found_here:
             if time_frame and f.condition is None:
                 f.condition = time_frame
@@ -473,6 +474,7 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
             continue  # 5项重点工作, 四个方面: the plan's own structure
         notes: list[str] = []
         scope = False
+        per = _per_of(text, sa, q)
         pre = text[prev_end:r.cmp_start]
         if r.cmp is None and _STATUS_QUO_RE.match(text, r.expr_end):
             prev_end = r.expr_end
@@ -508,7 +510,7 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
                 r.cmp = "=="
                 scope = True
                 notes.append("scope count: how many the measure covers")
-            elif _per_of(text, sa, q) is not None and not q.is_share and re.search(rf"每(?:一)?(?:{_PER_ALT})", text[sa:q.start]):
+            elif per is not None and not q.is_share and _PER_RE.search(text, sa, q.start):
                 r.cmp = "=="  # 每人每月500元, 每半年考评一次: a rate the rule fixes
             else:
                 prev_end = r.expr_end
@@ -554,7 +556,7 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
                 consumed = obj_end + (1 if text[obj_end:obj_end + 1] == "、" else 0)
         if r.base and q.is_share:
             subject = f"{subject}占{r.base}比例" if subject else f"占{r.base}比例"
-        f = _found(text, r, sa, sb, subject or None, _per_of(text, sa, q), scope)
+        f = _found(text, r, sa, sb, subject or None, per, scope)
         if carried is r:
             carried_subject = subject
         if range_end is not None:
@@ -658,6 +660,35 @@ def _condition_items(before: str, n: int) -> tuple[list[str], str] | None:
     if m is None or m.group(1).count("、") + 1 != n:
         return None
     return [x + (m.group(2) or "") for x in m.group(1).split("、")], ""
+
+
+_CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4}
+# 残疾等级被评为一、二级的重度残疾人, 一至四级的重度残疾军人, 三级智力、精神残疾的 (corpus-dev 018, 019):
+# disability grades (GB/T 26341: 一级 is the most severe) bound who is eligible
+_GRADE_RE = re.compile(r"(?<![第\d一二三四五六七八九十])([一二三四])(?:、([一二三四])|至([一二三四]))?级(?=[^，,；;。]{0,8}残疾|的重度)")
+
+
+def _grades(text: str, masked: str, sa: int, sb: int) -> list[Found]:
+    """Disability grades that bound who is eligible: 一、二级 → range 1–2 级, 三级 → == 3 级.
+
+    >>> [(f.comparator, f.value, f.value_max) for f in _grades("评为一、二级的重度残疾人", "评为一、二级的重度残疾人", 0, 12)]
+    [('range', 1, 2)]
+    """
+    out: list[Found] = []
+    if text.find("级", sa, sb) < 0:
+        return out
+    for m in _GRADE_RE.finditer(text, sa, sb):
+        if MASK in masked[m.start() + 1:m.end()]:
+            continue  # inside a citation
+        lo = _CN_DIGIT[m.group(1)]
+        hi = _CN_DIGIT[m.group(2) or m.group(3)] if (m.group(2) or m.group(3)) else None
+        if hi is not None and hi <= lo:
+            continue
+        subject = _clean_subject(re.sub(r"(?:被)?评为$", "", text[sa:m.start()])) or "残疾等级"
+        f = Found((sa, sb), (m.start(), m.end()), lo, hi, "级", "range" if hi else "==", "grade", subject)
+        f.notes.append("disability grade: who is eligible")
+        out.append(f)
+    return out
 
 
 def _coverage(text: str, sa: int, sb: int, time_frame: str | None) -> list[Found]:
