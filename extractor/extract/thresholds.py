@@ -32,7 +32,7 @@ NOT_THRESHOLD_PATTERNS: tuple[tuple[str, str], ...] = (
     ("month_day", r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{1,2}\s*月(?:底|末|份|中旬|上旬|下旬)|每月\s*\d{1,2}\s*[日号]"),  # 每月25日前 (corpus-dev 019)
     ("clock", r"\d{1,2}:\d{2}(?::\d{2})?"),
     ("url", r"(?:https?://|www\.)[^\s\u4e00-\u9fff，。；）)]+"),
-    ("email", r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"),
+    ("email", r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,}"),  # bounded: 10^5 × '1.' stays linear
     ("phone", r"(?:\(?0\d{2,3}\)?[-－—\s]?)?\d{7,8}(?:[-－—]\d{1,4})?|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)12345(?!\d)|(?<!\d)\d{3,4}-\d{5}(?!\d)"),
     ("postcode", r"(?:邮编|邮政编码)[:：]?\s*\d{6}"),
     ("page", r"第\s*\d+\s*页|共\s*\d+\s*页|\d+\s*/\s*\d+\s*页|全文共\s*\d+\s*字|显示\s*\d+\s*字|省略\s*\d+\s*字"),
@@ -93,6 +93,9 @@ _COMPARED_RE = re.compile(r"(?:同比|环比|比|较)\s*((?:上年|去年|上一
 _LEAD_STRIP = re.compile(r"^(?:经(?=理事|常务|会员|到会|出席|全体|代表)|并且|并|且|和|及|或者|或|同时|其中|使|让|推动|确保|力争|争取|实现|要|应当|应该|应|须|努力|原则上|一般|按照|按|对|由|的)+")
 _TRAIL_STRIP = re.compile(r"(?:共|一式|可推荐|可以推荐|可申报|只能担任|只能登记|只能享受|只能|只限|需|控制在|分别|每个|最长|最短|最多|最少|最高|最低|给予|可补贴|调整为|提高到|提高至|每人每月|每人每年|每月|每年|每人|为|按|一般|原则上|争取|力争|整体|总体|(?<!人)均|都|要|应当|应|须|必须|将|能够|可|的|有|占|数量|基本|(?<![存现所实正内外潜自旨])在)+$")
 _PREDICATE_RE = re.compile(r"(?:应当|应|须|必须|要)?(?:为|是)([^，,；;。、]{2,30})$")
+_PREDICATE_REACH = 33  # the longest match of _PREDICATE_RE
+_NOUN_AHEAD_RE = re.compile(r"([^，,；;。、\x00]{1,30}?)(?=、|应|须|要|为|是|$)")
+_PER_REACH = 24  # how far before a figure its 每X is looked for
 _AMOUNT_CUE = re.compile(r"(?:为|按|给予|发放|补助|补贴|奖励|资助|奖补|标准|调整为|提高到|提高至|每人每月|每人每年|每月|每年|每人)\s*$")
 _OBLIGATION_RE = re.compile(r"应|须|必须|要|确保")
 _COVERAGE_RE = re.compile(r"全覆盖")
@@ -415,7 +418,7 @@ def _per_of(text: str, sa: int, q: Quantity) -> str | None:
     """What a figure is counted per: 每人每月500元 → 人/月, 每千人口不少于10个 → 千人口,
     生均公用经费不低于1000元/年 → 生/年 (corpus-dev 005, 006, 019; issue 12)."""
     parts: list[str] = []
-    head = text[sa:q.start]
+    head = text[max(sa, q.start - _PER_REACH):q.start]  # bounded: a clause of 10^5 figures stays linear
     if q.is_share:
         return None  # 每月按照…比例不低于20%: a share is of its base, not per a period
     if q.unit in _MONEY:
@@ -434,7 +437,7 @@ def _per_of(text: str, sa: int, q: Quantity) -> str | None:
 
 def _object_noun(text: str, masked: str, start: int, end: int) -> tuple[str, int]:
     """The noun phrase a count governs (举办1次学术会议 → 学术会议) and where it ends."""
-    m = re.match(r"[\x00\s的]*((?:\([^)]*\))?[^，,；;。、\x00]{1,30})", masked[start:end])
+    m = re.match(r"[\x00\s的]*((?:\([^)]*\))?[^，,；;。、\x00]{1,30})", masked[start:min(end, start + 64)])
     if not m:
         return "", start
     noun = re.sub(r"\([^)]*\)?", "", text[start + m.start(1):start + m.end(1)])
@@ -469,7 +472,7 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
                 group_qs.append((r, prev_end))
             prev_end = r.expr_end
             continue
-        if any(text[r.expr_end:sb].lstrip().startswith(n) for n in SELF_STRUCTURE_NOUNS) and r.cmp is None:
+        if r.cmp is None and any(text[r.expr_end:min(sb, r.expr_end + 16)].lstrip().startswith(n) for n in SELF_STRUCTURE_NOUNS):
             prev_end = r.expr_end
             continue  # 5项重点工作, 四个方面: the plan's own structure
         notes: list[str] = []
@@ -491,7 +494,7 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
                     pre = carried_subject  # 分别为2413元、2512元: the subject carries over too
             elif q.is_share and re.search(r"为[^，,；;为]*$", pre):
                 r.cmp = "=="  # 补贴标准为…的四分之一: a definition, not a floor
-            elif q.is_share and (obligation or _PREDICATE_RE.search(text[sa:sb])):
+            elif q.is_share and (obligation or _PREDICATE_RE.search(text, max(sa, sb - _PREDICATE_REACH), sb)):
                 r.cmp = ">="
                 notes.append("no comparator word; a required share is read as a minimum")
             elif q.unit in ("元", "万元", "千元", "美元") and _AMOUNT_CUE.search(text[max(sa, q.start - 6):q.start]):
@@ -510,7 +513,7 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
                 r.cmp = "=="
                 scope = True
                 notes.append("scope count: how many the measure covers")
-            elif per is not None and not q.is_share and _PER_RE.search(text, sa, q.start):
+            elif per is not None and not q.is_share and _PER_RE.search(text, max(sa, q.start - _PER_REACH), q.start):
                 r.cmp = "=="  # 每人每月500元, 每半年考评一次: a rate the rule fixes
             else:
                 prev_end = r.expr_end
@@ -538,17 +541,18 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
         if pre.rstrip().endswith("的"):
             owner = _clean_subject(pre.rstrip()[:-1])
         end_of_expr = range_end.expr_end if range_end else r.expr_end
-        tail = text[end_of_expr:sb]
-        noun = re.match(r"([^，,；;。、\x00]{1,30}?)(?=、|应|须|要|为|是|$)", tail)
-        pred = _PREDICATE_RE.search(tail)
+        # the predicate ends the clause and is at most 33 characters long: searching only that far
+        # back finds the same match and keeps a clause of many figures linear (helper H's inputs)
+        noun = _NOUN_AHEAD_RE.match(text, end_of_expr, sb)
+        pred = _PREDICATE_RE.search(text, max(end_of_expr, sb - _PREDICATE_REACH), sb)
         consumed = end_of_expr
         if q.is_share and pred and (owner or (noun and not subject)):
             holder = owner or (_clean_subject(noun.group(1)) if noun else None)
             subject = f"{holder}中{pred.group(1).strip()}" if holder else pred.group(1).strip()
             if not owner and noun:  # 四分之三以上理事、…: the noun belongs to this share
-                consumed = end_of_expr + noun.end(1) + (1 if text[end_of_expr + noun.end(1):][:1] == "、" else 0)
+                consumed = noun.end(1) + (1 if text[noun.end(1):noun.end(1) + 1] == "、" else 0)
         elif (not subject or r.verb_gap or _VERB_END.search(pre.rstrip())
-              or tail.startswith("的")) and not q.is_share:
+              or text.startswith("的", end_of_expr)) and not q.is_share:
             # 举办1次学术会议、2次科普活动 / 应有5000元以上的资金: the count governs the noun after it
             obj, obj_end = _object_noun(text, masked, end_of_expr, sb)
             if obj:
@@ -684,7 +688,7 @@ def _grades(text: str, masked: str, sa: int, sb: int) -> list[Found]:
         hi = _CN_DIGIT[m.group(2) or m.group(3)] if (m.group(2) or m.group(3)) else None
         if hi is not None and hi <= lo:
             continue
-        subject = _clean_subject(re.sub(r"(?:被)?评为$", "", text[sa:m.start()])) or "残疾等级"
+        subject = _clean_subject(re.sub(r"(?:被)?评为$", "", text[max(sa, m.start() - 24):m.start()])) or "残疾等级"
         f = Found((sa, sb), (m.start(), m.end()), lo, hi, "级", "range" if hi else "==", "grade", subject)
         f.notes.append("disability grade: who is eligible")
         out.append(f)
