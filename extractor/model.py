@@ -51,6 +51,8 @@ MarkerKind = Literal[
     "num_dot",  # 1. 1、 1．
     "num_paren",  # （1） (1)
     "circled",  # ① ⑴ ㈠
+    "cn_shi",  # 一是 二是 (enumerated points, corpus-dev 014, 021, 023)
+    "cn_yao",  # 一要 二要 (points under a 一是, corpus-dev 021)
 ]
 SectionKind = Literal["heading", "item"]
 Modality = Literal["obligation", "prohibition", "recommendation", "encouragement", "permission"]
@@ -162,6 +164,8 @@ class Metadata(_Model):
     script: Script
     truncated: FlagField
     addressees: NamesField | None = Field(default=None, description="主送机关: whom the notice addresses")
+    reposted_by: NamesField | None = Field(
+        default=None, description="转载: the body whose site republished the notice; issuer and level stay the original's")
 
 
 class SourceRecord(_Model):

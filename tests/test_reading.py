@@ -93,3 +93,106 @@ def test_dev_015_hidden_copy_is_not_in_the_body() -> None:
     doc = extracted(str(DEV_DOCS / "015_guangzhou_2020_yinjin_rencai_ruhu_guanli_banfa.html"))
     body = "".join(doc.text[l.span[0] : l.span[1]] for l in doc.layers if l.kind == "body")
     assert body.count("第二条 本办法所称的引进人才入户") == 1
+
+
+def _paths(text: str) -> list[str]:
+    doc = extract_bytes(text.encode("utf-8"), path="case.txt")
+    return ["/".join(s.path) for s in doc.sections]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # corpus-dev 014: 一是/二是 at the start of lines are the points of the notice
+        ("关于做好工作的通知\n各单位：\n现提出如下意见：\n一是提高站位，抓好落实。全省各级要重视。\n二是细化举措，做好公示。\n三是加强督查，提高实效。\n",
+         ["一是", "二是", "三是"]),
+        # corpus-dev 021: 一要/二要 inline under a 一是, under 二、
+        ("二、突出信息宣传工作的重点\n一是明确信息宣传工作的重点。一要反映工作动态。要及时反映。二要反映中心工作。主要是各级。\n",
+         ["二", "二/一是", "二/一是/一要", "二/一是/二要"]),
+        # corpus-dev 025: 01 02 headings; 10 continues them, a bare 12月 line does not start a list
+        ("01综合\n初步核算，全年增长4.7%。\n02农业\n全年增长。\n03工业\n04服务业\n05投资\n06消费\n07外贸\n08财政\n09人口\n10科学技术与教育\n全年。\n",
+         ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10"]),
+        ("通知\n12月底前完成全部工作。\n", []),
+        # the dot variants 1﹒ and 1．, ㈠
+        ("一、总体要求\n1﹒坚持统筹推进。\n2﹒坚持问题导向。\n㈠加强领导。\n", ["一", "一/1", "一/2", "一/㈠"]),
+        # corpus-dev 015/021/039: an attachment list is not items of the last article
+        ("第十六条 本办法自印发之日起施行。\n附件：1.引进在职人才入户流程图\n2.接收普通高校应届毕业生入户流程图\n", ["第十六条"]),
+        ("四、报送材料\n1.填写计划表。\n附件:\n1.2018年度全省学会活动计划表\n2. 2018年度省辖市科协学会工作重要活动计划表\n河南省科协办公室\n",
+         ["四", "四/1"]),
+        # corpus-dev 017 and 016: numerals inside words and references to items are not items
+        ("第四条 市场主体登记管理应当遵循依法合规、规范统一、公开透明、便捷高效的原则。\n", ["第四条"]),
+        ("第十七条 应届毕业生须符合《办法》第五条(二)、(三)、(四)项所要求的学历、学位、年龄等条件。\n", ["第十七条"]),
+        # corpus-dev 002: an amendment — references are not items; quoted articles nest in the amendment item
+        ("一、将第七条第二款修改为：“流动人口办理居住登记，应当出示证件。”\n二、增加一条，作为第二十条：“居住证持证人享有下列权益：\n“(一)接受义务教育；\n“(二)依法缴存住房公积金。”\n三、删除第二十条。\n",
+         ["一", "二", "二/(一)", "二/(二)", "三"]),
+        # corpus-dev 070: an item whose text opens with a date
+        ("三、推荐办法\n1.学校组织遴选，拟于9月4日反馈名单；\n2.9月5日-6日，获推候选人登录系统填报。\n", ["三", "三/1", "三/2"]),
+    ],
+)
+def test_structure_forms_of_real_notices(text: str, expected: list[str]) -> None:
+    assert _paths(text) == expected
+
+
+def _meta(text: str):  # noqa: ANN202
+    return extract_bytes(text.encode("utf-8"), path="case.txt").metadata
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # never a 主送 line (corpus-dev 039), a section heading, a database header, a link bar
+        ("各全省学会、协会、研究会,各省辖市科协:\n现将有关事项通知如下:\n一、调整优化学会布局\n", None),
+        ("【法宝引证码】 CLI.12.748997\n原文链接：https://www.pkulaw.com/lar/b64c.html\n新余市人民政府办公室关于印发《新余市绿色建筑管理办法》的通知\n",
+         "新余市人民政府办公室关于印发《新余市绿色建筑管理办法》的通知"),
+        ("收藏本站| 设为首页| 首页\n\n关于开展节能环保汽车推广工作的通知\n\n财政部 国家发展和改革委员会 工业和信息化部\n", "关于开展节能环保汽车推广工作的通知"),
+        ("首 页 组织人才 调研宣传 学会学术 科学普及\n市科协关于开展学会评估的通知\n", "市科协关于开展学会评估的通知"),
+        # the number in front or behind is not title (corpus-dev 031, 026); stray spaces go (062)
+        ("京政办发〔2016〕26号《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》\n", "北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知"),
+        ("中共岳阳市委办公室岳阳市人民政府办公室印发《关于全面推进政务公开工作的实施意见》的通知(岳办发〔2017〕2号)\n",
+         "中共岳阳市委办公室岳阳市人民政府办公室印发《关于全面推进政务公开工作的实施意见》的通知"),
+        ("国务院办公厅关于2021年 部分节假日安排的通知\n", "国务院办公厅关于2021年部分节假日安排的通知"),
+    ],
+)
+def test_title_is_a_title_or_nothing(text: str, title: str | None) -> None:
+    md = _meta(text)
+    assert (md.title.value if md.title else None) == title
+
+
+def test_metadata_of_a_database_export_and_of_a_regulation() -> None:
+    md = _meta("【法宝引证码】 CLI.12.748997\n新余市人民政府办公室关于印发《新余市绿色建筑管理办法》的通知\n\n（余府发〔2012〕3号）\n\n"
+               "各县（区）人民政府：\n　　《新余市绿色建筑管理办法》已经审议通过，现予印发。\n　　二○一二年一月九日\n")
+    assert (md.doc_number.value, md.date.value, md.issuer.value, md.level.value) == ("余府发〔2012〕3号", "2012-01-09", ["新余市人民政府办公室"], "municipal")
+    md = _meta("贵州省渔业条例\n(2005年11月25日贵州省第十届人民代表大会常务委员会第十八次会议通过)\n第一条 为了加强渔业资源的保护，制定本条例。\n")
+    assert (md.date.value, md.issuer.value, md.level.value) == ("2005-11-25", ["贵州省人民代表大会常务委员会"], "provincial")
+    md = _meta("中华人民共和国市场主体登记管理条例\n(2021年7月27日中华人民共和国国务院令第746号公布)\n第一章 总则\n第一条 为了规范市场主体登记管理行为，制定本条例。\n")
+    assert (md.date.value, md.doc_number.value, md.issuer.value, md.level.value) == ("2021-07-27", "国务院令第746号", ["国务院"], "national")
+
+
+def test_issuer_is_never_a_fragment() -> None:
+    # corpus-dev 043: 关于转发中国科协《…》的通知 has no issuer at its head
+    md = _meta("关于转发中国科协《关于推荐院士候选人的通知》的通知\n各分会：\n现将通知转发给你们。\n")
+    assert md.issuer is None or not md.issuer.value[0].startswith(("关于", "转发", "各"))
+
+
+def test_level_from_the_gazetteer_signature_and_no_level_bodies() -> None:
+    # a county-level city is county (issue 11: 赤壁市 came out municipal)
+    assert _meta("赤壁市人民政府关于做好防汛工作的通知\n各乡镇人民政府：\n请认真执行。\n").level.value == "county"
+    # a national body named only in the signature (corpus-dev 037)
+    md = _meta("2018年全民科学素质行动工作要点\n一、加强统筹协调。各成员单位要认真落实。\n全民科学素质纲要实施工作办公室\n（中国科协办公厅代章）\n2018年4月4日\n")
+    assert md.level.value == "national" and "中国科协" in md.level.evidence
+    # universities and societies have no level, and say why (corpus-dev 060)
+    md = _meta("中央民族大学物资设备管理办法\n第一条 为加强物资设备管理，制定本办法。\n")
+    assert md.level.value == "unknown" and "no administrative level" in md.level.evidence
+
+
+@needs_dev
+def test_repost_keeps_the_original_issuer_and_records_the_reposting_body() -> None:
+    # corpus-dev 019: 广州市民政局's 办法 republished on the 增城区 portal; 017: a 国务院 regulation
+    # on the 广州市市场监督管理局 site
+    md = extracted(str(DEV_DOCS / "019_zengcheng_zhuanzai_canjiren_liangxiang_butie_shishi_banfa.html")).metadata
+    assert (md.issuer.value, md.level.value, md.reposted_by.value) == (["广州市民政局"], "municipal", ["广州市增城区人民政府"])
+    md = extracted(str(DEV_DOCS / "017_guowuyuan_ling746_shichang_zhuti_dengji_tiaoli_gz_zhuanzai.html")).metadata
+    assert (md.issuer.value, md.level.value, md.reposted_by.value) == (["国务院"], "national", ["广州市市场监督管理局"])
+    # the body's own site is no repost (corpus-dev 004 on www.jiangxi.gov.cn)
+    md = extracted(str(DEV_DOCS / "004_jiangxi_2020_rongzi_danbao_xiaowei_sannong_cuoshi.html")).metadata
+    assert md.reposted_by is None
