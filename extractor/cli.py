@@ -408,14 +408,22 @@ def _cell(v: object, cap: int | None) -> str:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from extractor.kb.query import Filters, query_documents, query_requirements, query_thresholds
+    from extractor.kb.query import Filters, query_documents, query_figures, query_requirements, query_thresholds
 
+    if args.kind is not None:
+        from typing import get_args
+
+        from extractor.model import ThresholdKind
+
+        if args.kind not in get_args(ThresholdKind):
+            _err(f"--kind {args.kind!r} is not a threshold kind: {', '.join(get_args(ThresholdKind))}")
+            return 2
     store = _open_store(args.db, create=False)
     if store is None:
         return 1
     ask = 2**62 if args.limit == 0 else args.limit + 1  # one more than shown tells whether rows were cut
     f = Filters(level=args.level, issuer=args.issuer, year=args.year, doc_type=args.doc_type, modality=args.modality,
-                subject=args.subject, unit=args.unit, search=args.search, limit=ask)
+                subject=args.subject, unit=args.unit, kind=args.kind, search=args.search, limit=ask)
     with store:
         if args.what == "documents":
             rows = query_documents(store, f)
@@ -423,9 +431,12 @@ def cmd_query(args: argparse.Namespace) -> int:
         elif args.what == "requirements":
             rows = query_requirements(store, f)
             cols = ["id", "level", "modality", "trigger", "actor", "deadline", "text"]
+        elif args.what == "figures":
+            rows = query_figures(store, f)
+            cols = ["id", "level", "year", "kind", "subject", "comparator", "value", "unit", "per"]
         else:
             rows = query_thresholds(store, f)
-            cols = ["id", "level", "year", "subject", "comparator", "value", "value_max", "unit", "condition"]
+            cols = ["id", "level", "year", "kind", "subject", "comparator", "value", "value_max", "unit", "per", "condition"]
     cut = args.limit != 0 and len(rows) > args.limit
     rows = rows[:args.limit] if cut else rows
     _print_rows(rows, args.format, cols, cut)
@@ -712,8 +723,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--db", default="polex.db", help=_DB_HELP)
     _web_options(c)
     c.set_defaults(func=cmd_crawl)
-    q = command("query", "list documents, requirements or thresholds of the store, filtered")
-    q.add_argument("what", choices=("documents", "requirements", "thresholds"), help="what to list")
+    q = command("query", "list documents, requirements, thresholds or reported figures of the store, filtered")
+    q.add_argument("what", choices=("documents", "requirements", "thresholds", "figures"), help="what to list (figures: numbers a document reports as facts, 统计公报)")
     q.add_argument("--level", choices=("national", "provincial", "municipal", "county", "unknown"), help="administrative level")
     q.add_argument("--issuer", help="part of an issuer's name")
     q.add_argument("--year", type=_number(1, 9999, int), help="year of the document")
@@ -722,6 +733,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="requirements: obligation, prohibition, …")
     q.add_argument("--subject", help="keyword in a threshold's subject or a requirement's text")
     q.add_argument("--unit", help="threshold unit: 人 %% 比例 元 日期 …")
+    q.add_argument("--kind", help="threshold kind: amount (all subsidy amounts), age (all age limits), rate, duration, "
+                                  "lead_time, scope … (the list: extractor/model.py ThresholdKind)")
     q.add_argument("--search", help="full-text search over the clauses (segmented like the store)")
     q.add_argument("--limit", type=_number(0, 10**9, int), default=100,
                    help="at most this many rows (default 100; 0: all); the table says when rows were cut")

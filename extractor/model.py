@@ -57,7 +57,24 @@ MarkerKind = Literal[
 SectionKind = Literal["heading", "item"]
 Modality = Literal["obligation", "prohibition", "recommendation", "encouragement", "permission"]
 Comparator = Literal["<=", "<", ">=", ">", "==", "range"]
-ThresholdKind = Literal["count", "share", "growth", "amount", "duration", "deadline", "coverage"]
+ThresholdKind = Literal[
+    "amount",  # money: 补贴标准为…37元, 一次性给予1亿元
+    "rate",  # a figure per something (``per`` is set): 每人每月500元, 每千人口不少于10个托位, 每季度至少公开一次
+    "share",  # a percentage or fraction: 不低于20%, 四分之三以上
+    "growth",  # a change against a baseline: 在2016年底的基础上增加15%以上
+    "duration",  # a length of time or a time limit: 15个工作日内, 有效期5年, 五年以内
+    "lead_time",  # how long before an event: 提前5个工作日, 在开展活动前15天
+    "age",  # 年满60周岁, 不超过40周岁
+    "count",  # how many: 理事会人数不超过150人, 一式15份
+    "scope",  # how many units a measure covers: 选择50个全国学会开展试点, 建设100个工作室
+    "weight",  # the weight of an item in a score: 日常监测（60%）
+    "measure",  # a physical size: 岸线长600米, 建筑面积15万平方米以上
+    "grade",  # a grade or level that bounds who is eligible: 残疾等级被评为一至四级
+    "coverage",  # 全覆盖 read as 100 %
+    "deadline",  # a dated deadline (unit 日期)
+]
+"""What sort of quantity a threshold bounds, so that one can ask for all subsidy amounts or all age
+limits. Whether it is a limit or a target is told by ``comparator``, ``hedge`` and ``condition``."""
 DeadlineKind = Literal["date", "recurring", "relative"]
 CitationRole = Literal["cites", "self", "encloses"]
 PartKind = Literal["notice", "attachment", "document"]
@@ -242,7 +259,8 @@ class Threshold(_Model):
     value_raw_span: Span
     value: float | int | str = Field(description="number; fractions as 4-place decimals; deadlines as YYYY-MM-DD")
     value_max: float | int | None = Field(default=None, description="upper end of a range")
-    unit: str | None = Field(description="人 名 个 家 % 比例 日期 元 …")
+    unit: str | None = Field(description="人 名 个 家 % 比例 日期 元 工作日 月 …; 万/亿 expanded; 个月 → 月, 个工作日 → 工作日")
+    per: str | None = Field(default=None, description="what a rate is counted per, '/'-joined: 每人每月500元 → 人/月, 每千人口 → 千人口")
     comparator: Comparator
     kind: ThresholdKind
     subject: str | None = Field(description="what is measured, read off the text")
@@ -252,6 +270,35 @@ class Threshold(_Model):
     hedge: str | None = Field(default=None, description="softening word before it: 一般, 原则上, 争取")
     comparator_word: str | None = Field(default=None, description="the word that fixed the comparator; None when inferred")
     note: str | None = None
+
+
+class ReportedFigure(_Model):
+    """A number a document reports as a fact, not a rule: 全年地区生产总值比上年增长8.2%.
+
+    Statistical bulletins (统计公报) and the reporting sentences of work reports state what was,
+    not what must be; their figures are kept here, queryable, and are not thresholds. A
+    bulletin's definition of what it counts (统计范围为年主营业务收入2000万元及以上的企业) stays a
+    threshold.
+    """
+
+    id: str
+    section: str | None
+    reason: Literal["statistical_report", "reported_sentence"] = Field(
+        description="the whole document reports statistics (统计公报), or this sentence reports a result (比上年增长, 累计完成)")
+    text: str = Field(description="the phrase that states it (a sub-clause)")
+    span: Span
+    raw_span: Span
+    value_text: str
+    value_span: Span
+    value_raw_span: Span
+    value: float | int | str
+    value_max: float | int | None = None
+    unit: str | None
+    per: str | None = None
+    comparator: Comparator = Field(description="as for a threshold: 增长超过10% is '>'")
+    kind: ThresholdKind
+    subject: str | None
+    baseline: str | None = None
 
 
 class Citation(_Model):
@@ -309,6 +356,7 @@ class Document(_Model):
     clauses: list[Clause]
     requirements: list[Requirement] = Field(default_factory=list)
     thresholds: list[Threshold] = Field(default_factory=list)
+    figures: list[ReportedFigure] = Field(default_factory=list, description="numbers reported as facts, not rules (统计公报)")
     citations: list[Citation] = Field(default_factory=list)
     issues: list[Issue]
     status: Status

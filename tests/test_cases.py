@@ -64,8 +64,19 @@ def test_thresholds(case) -> None:  # noqa: ANN001
         assert g.unit == w["unit"]
         for key in ("condition", "baseline"):
             assert getattr(g, key) == w.get(key), key
+        for key in ("per", "kind"):
+            if key in w:
+                assert getattr(g, key) == w[key], (key, getattr(g, key))
         if "subject" in w:
             assert g.subject and w["subject"] in g.subject, (g.subject, w["subject"])
+
+
+def test_reported_figures_are_kept_apart() -> None:
+    """A sentence that reports a result (比上年减少) gives figures, one that sets a target does not."""
+    r = read_phrase("占全县就业人员比重为5.91%，比上年末上升0.02个百分点")  # corpus-dev 024, a 统计公报
+    assert r.thresholds == [] and [(f.value, f.unit) for f in r.figures] == [(5.91, "%"), (0.02, "个百分点")]
+    r = read_phrase("力争城镇新增就业比上年增长5%以上。")
+    assert r.figures == [] and [(f.comparator, f.value) for f in r.thresholds] == [(">=", 5)]
 
 
 @_cases("not_thresholds.json")
@@ -141,7 +152,10 @@ SYNTHETIC_THRESHOLDS = [  # (comparator, value, value_max, unit, baseline, subje
 
 @pytest.mark.parametrize("phrase,want", SYNTHETIC_THRESHOLDS, ids=[p for p, _ in SYNTHETIC_THRESHOLDS])
 def test_synthetic_constructions(phrase: str, want: list[tuple]) -> None:
-    got = [(f.comparator, f.value, f.value_max, f.unit, f.baseline, f.subject) for f in read_phrase(phrase).thresholds]
+    r = read_phrase(phrase)
+    # a bare 比上年增长10% without a modal word reads as a reported figure (issue 12); the
+    # construction is read the same either way
+    got = [(f.comparator, f.value, f.value_max, f.unit, f.baseline, f.subject) for f in sorted(r.thresholds + r.figures, key=lambda f: f.value_span)]
     assert len(got) == len(want), got
     for g, w in zip(got, want):
         assert g[0] == w[0] and _close(g[1], w[1]) and _close(g[2], w[2]) and g[3:] == w[3:], (g, w)

@@ -14,7 +14,7 @@ from tests.conftest import SHARED
 DEV_GOLD = SHARED / "corpus-dev" / "gold"
 
 # corpus-dev figures measured on main; raise them as the reading improves, never lower them
-DEV_FLOORS = {"items": 0.64, "thresholds": 0.13, "citations": 0.72,
+DEV_FLOORS = {"items": 0.64, "thresholds": 0.94, "citations": 0.72,
               "title": 0.82, "issuer": 0.52, "level": 0.82, "date": 0.88, "doc_number": 0.82}
 
 

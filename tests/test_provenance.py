@@ -130,6 +130,10 @@ def test_requirements_thresholds_and_citations_map_back(corpus_docs) -> None:  #
             assert doc.text[slice(*t.value_span)] == t.value_text and _replay(doc, t.value_raw_span) == t.value_text, (name, t.id)
             assert t.requirement in ids and t.id in next(r.thresholds for r in doc.requirements if r.id == t.requirement)
             n["thresholds"] += 1
+        for f in doc.figures:  # issue 12: reported figures keep the same contract
+            assert doc.text[slice(*f.span)] == f.text and _replay(doc, f.raw_span) == f.text, (name, f.id)
+            assert doc.text[slice(*f.value_span)] == f.value_text and _replay(doc, f.value_raw_span) == f.value_text, (name, f.id)
+            n["figures"] = n.get("figures", 0) + 1
         for c in doc.citations:
             if c.title_span is not None:
                 written = doc.text[slice(*c.title_span)]
@@ -139,4 +143,4 @@ def test_requirements_thresholds_and_citations_map_back(corpus_docs) -> None:  #
                 assert doc.text[slice(*c.doc_number_span)] == c.doc_number, (name, c.id)
                 assert _replay(doc, c.doc_number_raw_span) == c.doc_number, (name, c.id)
             n["citations"] += 1
-    assert n["requirements"] > 1000 and n["thresholds"] > 300 and n["citations"] > 100, n
+    assert n["requirements"] > 1000 and n["thresholds"] > 300 and n["citations"] > 100 and n.get("figures", 0) > 100, n

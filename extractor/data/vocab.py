@@ -42,11 +42,16 @@ COMPARATOR_BEFORE: tuple[tuple[str, str], ...] = (
     ("未达到", "<"), ("超过", ">"), ("高于", ">"), ("多于", ">"), ("大于", ">"), ("超", ">"),
     ("约", "=="), ("大约", "=="),  # not 近: 近5年内 is a look-back window (corpus 14), not "nearly"
     ("最高", "<="), ("最低", ">="), ("最长", "<="), ("最短", ">="),
+    # corpus-dev gold README: 未逾/限 include the number (<=), 满/届满 are reached (>=);
+    # 提前 states a lead time, at least so long before (corpus-dev 019: 提前6个月提醒)
+    ("未逾", "<="), ("不逾", "<="), ("限推荐", "<="), ("限报", "<="), ("只限", "<="), ("限额", "<="), ("延长", "<="), ("满", ">="), ("届满", ">="), ("年满", ">="),
+    ("提前", ">="),
 )
 # ... and after it (以上(含)/以下 include the number).
 COMPARATOR_AFTER: tuple[tuple[str, str], ...] = (
     ("以上", ">="), ("及以上", ">="), ("以下", "<="), ("及以下", "<="), ("以内", "<="), ("之内", "<="),
     ("左右", "=="), ("上下", "=="), ("以外", ">"),
+    ("或以上", ">="), ("或以下", "<="),  # 两个或以上渠道 (corpus-dev 070)
 )
 APPROXIMATE_WORDS: frozenset[str] = frozenset({"约", "大约", "左右", "上下"})
 # Growth wording turns a percentage into a growth target against a baseline.
@@ -56,8 +61,8 @@ HEDGE_WORDS: tuple[str, ...] = ("一般", "原则上", "争取", "力争", "基�
 # Units and classifiers after a number (longest first when matched). 人/名/个 … counts;
 # money, area, time. Seeds and corpus pages (gz.gov.cn 救助 and 养老 standards).
 UNITS: tuple[str, ...] = (
-    "万元", "亿元", "千元", "元/人", "元", "平方米", "公里", "千米", "米", "公顷", "亩",
-    "个工作日", "工作日", "个月", "周岁", "岁", "年", "月", "天", "日", "小时", "分钟", "周", "学时", "课时",
+    "美元", "万元", "亿元", "千元", "元/人", "元", "平方米", "公里", "千米", "米", "公顷", "亩",
+    "个工作日", "工作日", "个月", "个小时", "个星期", "周岁", "岁", "年", "月", "天", "日", "小时", "分钟", "周", "学时", "课时",
     "个百分点", "百分点", "分", "㎡", "间", "类",
     "毫米", "厘米", "公斤", "千克", "吨", "克", "毫升", "升",  # 厚度低于0.01毫米的地膜 (corpus 06)
     "拷贝/ml",
@@ -68,10 +73,46 @@ LATIN_UNITS: tuple[str, ...] = (
     "mmol/L", "mmol/l", "umol/l", "μmol/L", "mg/dl", "mg/dL", "ml/min", "mL/min", "IU/ml", "mmHg", "mL", "ml",
     "μg", "mg", "kg", "g", "Hz", "h",  # 分: points in 积分 scoring tables (corpus 14)
     "人次", "万人", "人", "名", "个", "家", "所", "项", "次", "户", "位", "张", "台", "座", "种", "篇", "部",
-    "届", "期", "批", "支", "场", "条", "件", "倍", "床", "张床",
+    "届", "期", "批", "支", "场", "条", "件", "倍", "床", "张床", "份", "套", "科",
+)
+# One spelling per unit, as the corpus-dev gold writes them (../shared/corpus-dev/gold/README.md):
+# the classifier 个 before a time word is dropped (5个工作日 → 工作日, 6个月 → 月).
+# 位 after a number counts people (限推荐一位候选人, corpus-dev 043: gold unit 人).
+UNIT_CANONICAL: dict[str, str] = {"个工作日": "工作日", "个月": "月", "个小时": "小时", "个星期": "周", "星期": "周", "位": "人"}
+# Words right before a number that make it a value the rule fixes (==), corpus-dev gold README:
+# 有效期5年 (015, 016, 018, 019), 公示期为20日 (017), 公示时间为5个工作日 (016), 共7天 (062),
+# 一式15份 (040, 070), 会期一天 (040), 名额:3人 (070), 岸线长600米 (003), 降低20% (014),
+# 减按50% (013), 周期为1年 (issue 12), 下降至1.708万元 (014), 各派1名 (issue 12).
+EXACT_CUES: tuple[str, ...] = (
+    "有效期", "有效期限", "期限", "公示期", "公示时间", "公告期", "试用期", "服务期", "周期", "会期", "学制", "任期",
+    "共", "一式", "名额", "线长", "全长", "总长", "降低", "下调", "下降至", "下降到", "降至", "降到", "减按", "调整为",
+    "标准为", "标准是", "各派", "派出", "返还", "顺延至", "规划港口岸线", "岸线",
+)
+# Verbs that fix how many units a measure covers (scope counts, == with kind scope):
+# 选择50个全国学会开展试点 (issue 12), 建设100个省级班主任工作室 (corpus-dev 006),
+# 每个设区市培育一家 (004), 明确1个省级试点县 (005), 打造30个 (007).
+SCOPE_VERBS: tuple[str, ...] = (
+    "选择", "选取", "遴选", "评选", "建设", "建成", "培育", "打造", "明确", "设立", "认定", "确定", "创建", "扶持",
+    "重点支持", "支持", "引进",
+)  # not 对: 我市对2个水土保持方案进行了审批 reports (corpus-dev 022)
+SCOPE_UNITS: frozenset[str] = frozenset({"个", "家", "所", "条", "项", "批", "座", "支", "名", "人", "户"})
+# What a rate is counted per, after 每: 每千人口不少于10个托位 (corpus-dev 005), 每季度至少公开一次
+# (019), 每立方米02元 (013), 每人每月500元 (issue 12). Longest first.
+PER_BASES: tuple[str, ...] = (
+    "千常住人口", "千人口", "万人口", "千名老年人", "千人", "万人", "百户", "平方米", "立方米", "季度", "学期", "半年",
+    "工作日", "人次", "小时", "人", "户", "月", "年", "周", "天", "日", "生", "床", "次", "课时", "亩", "吨",
+)
+# 生均公用经费 (corpus-dev 006: 元/生/年), 人均, 户均: a money figure per head
+PER_HEAD: dict[str, str] = {"生均": "生", "人均": "人", "户均": "户", "床均": "床"}
+# Statistical reports state facts, not rules: titles that mark a whole document so, and wording
+# that marks a sentence as reporting a figure (统计公报 corpus-dev 023–025; work reports).
+REPORT_TITLE_WORDS: tuple[str, ...] = ("统计公报", "统计报告", "统计年报", "统计快报", "经济运行情况", "工作总结", "工作报告")
+REPORTED_WORDS: tuple[str, ...] = (
+    "比上年", "比去年", "较上年", "较去年", "同比", "环比", "比上年末", "比上年同期", "年末", "年底共有", "全年共",
+    "全年完成", "全年实现", "累计完成", "累计实现", "已建成", "已完成", "共完成", "实现了", "完成了",
 )
 # Units that make a quantity a duration or age rather than a count.
-TIME_UNITS: frozenset[str] = frozenset({"个工作日", "工作日", "个月", "年", "月", "天", "日", "小时", "分钟", "周"})
+TIME_UNITS: frozenset[str] = frozenset({"个工作日", "工作日", "个月", "年", "月", "天", "日", "小时", "分钟", "周", "季度"})
 AGE_UNITS: frozenset[str] = frozenset({"岁", "周岁"})
 
 # Counts of the plan's own structure, never thresholds (gold README): 5项重点工作, 四个方面.

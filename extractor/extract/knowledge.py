@@ -15,9 +15,11 @@ from extractor.extract.citations import CitationSpan, find_citation_spans
 from extractor.extract.requirements import (
     ClauseReading, Context, action_of, clauses_by_section, condition_in, find_deadline, located, read_clause, read_clauses,
 )
-from extractor.extract.thresholds import Found, build_number_mask, find_thresholds
+from extractor.extract.thresholds import Found, build_number_mask, find_thresholds, reported_reason, reports_statistics
 from extractor.data.doc_codes import resolve_issuer
-from extractor.model import Citation, Clause, Deadline, Issue, Located, Metadata, Part, Requirement, Section, Threshold
+from extractor.model import (
+    Citation, Clause, Deadline, Issue, Located, Metadata, Part, ReportedFigure, Requirement, Section, Threshold,
+)
 from extractor.normalize.layers import Mark
 from extractor.normalize.offsets import AlignedText
 
@@ -26,6 +28,7 @@ from extractor.normalize.offsets import AlignedText
 class Knowledge:
     requirements: list[Requirement] = field(default_factory=list)
     thresholds: list[Threshold] = field(default_factory=list)
+    figures: list[ReportedFigure] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
 
@@ -131,10 +134,16 @@ def extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], par
 
     # thresholds per sentence, then handed to the clause that holds their number
     found_by_clause: dict[str, list[Found]] = {}
+    bulletin = reports_statistics(metadata.title.value if metadata.title and isinstance(metadata.title.value, str) else None)
     for sent in _sentences(clauses):
-        for f in find_thresholds(text, masked, sent[0].span[0], sent[-1].span[1]):
+        a, b = sent[0].span[0], sent[-1].span[1]
+        found = find_thresholds(text, masked, a, b)
+        reason = reported_reason(text, a, b, bulletin) if found else None
+        for f in found:
             c = index.at(f.value_span[0])
-            if c is not None:
+            if c is not None and reason is not None:
+                k.figures.append(_figure(f"{doc_id}#fig{len(k.figures) + 1}", c.section, aligned, f, reason))
+            elif c is not None:
                 found_by_clause.setdefault(c.id, []).append(f)
 
     by_id = {s.id: s for s in sections}
@@ -261,11 +270,21 @@ def _threshold(tid: str, rid: str, sec_id: str | None, aligned: AlignedText, f: 
         id=tid, requirement=rid, section=sec_id, text=text[f.span[0]:f.span[1]].strip(), span=_strip(text, f.span),
         raw_span=aligned.to_raw_span(*_strip(text, f.span)), value_text=text[f.value_span[0]:f.value_span[1]],
         value_span=f.value_span, value_raw_span=aligned.to_raw_span(*f.value_span), value=f.value, value_max=f.value_max,
-        unit=f.unit, comparator=f.comparator, kind=f.kind, subject=f.subject, condition=f.condition, baseline=f.baseline,  # type: ignore[arg-type]
+        unit=f.unit, per=f.per, comparator=f.comparator, kind=f.kind, subject=f.subject, condition=f.condition, baseline=f.baseline,  # type: ignore[arg-type]
         approximate=f.approximate, hedge=f.hedge, comparator_word=f.comparator_word, note="; ".join(f.notes) or None,
     )
     k.thresholds.append(t)
     return tid
+
+
+def _figure(fid: str, sec_id: str | None, aligned: AlignedText, f: Found, reason: str) -> ReportedFigure:
+    span = _strip(aligned.text, f.span)
+    return ReportedFigure(
+        id=fid, section=sec_id, reason=reason, text=aligned.text[span[0]:span[1]], span=span,  # type: ignore[arg-type]
+        raw_span=aligned.to_raw_span(*span), value_text=aligned.text[f.value_span[0]:f.value_span[1]], value_span=f.value_span,
+        value_raw_span=aligned.to_raw_span(*f.value_span), value=f.value, value_max=f.value_max, unit=f.unit, per=f.per,
+        comparator=f.comparator, kind=f.kind, subject=f.subject, baseline=f.baseline,  # type: ignore[arg-type]
+    )
 
 
 def _strip(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -315,6 +334,7 @@ class PhraseReading:
     """Everything the extractors read in one standalone phrase (used by the case tables)."""
 
     thresholds: list[Found]
+    figures: list[Found]  # numbers the phrase reports as facts (比上年增长8.2%), not thresholds
     citations: list[CitationSpan]
     modality: str | None
     trigger: str | None
@@ -332,8 +352,10 @@ def read_phrase(text: str, doc_date: str | None = None) -> PhraseReading:
     cits = find_citation_spans(text)
     masked = build_number_mask(text, [(c.start, c.end) for c in cits])
     found: list[Found] = []
+    figures: list[Found] = []
     for m in re.finditer(r"[^。！？!?\n]+[。！？!?]?", text):
-        found.extend(find_thresholds(text, masked, m.start(), m.end()))
+        got = find_thresholds(text, masked, m.start(), m.end())
+        (figures if got and reported_reason(text, m.start(), m.end(), False) else found).extend(got)
     reading = read_clause(text, 0, len(text))
     deadline = find_deadline(text, 0, len(text), doc_date)
-    return PhraseReading(found, cits, reading.modality, reading.trigger, reading.actor[0] if reading.actor else None, deadline)
+    return PhraseReading(found, figures, cits, reading.modality, reading.trigger, reading.actor[0] if reading.actor else None, deadline)

@@ -10,7 +10,7 @@ next to it, so 一般, 一线, 统一 and 进一步 are never numbers.
 >>> [(q.text, q.value, q.unit) for q in find_quantities("个人会员不足2万人的，一般不超过一百五十人，至少有一名")]
 [('2万人', 20000, '人'), ('一百五十人', 150, '人'), ('一名', 1, '名')]
 >>> [(q.value, q.value_max, q.unit) for q in find_quantities("给予50—100万元、5万元至10万元资助，6个月至12个月，缴费额的2/3，1月至12月")]
-[(500000, 1000000, '元'), (50000, 100000, '元'), (6, 12, '个月'), (0.6667, None, '比例')]
+[(500000, 1000000, '元'), (50000, 100000, '元'), (6, 12, '月'), (0.6667, None, '比例')]
 >>> find_quantities("坚持一般原则，深入一线，进一步统一思想")
 []
 """
@@ -20,20 +20,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractor.data.vocab import COMPARATOR_AFTER, LATIN_UNITS, UNITS
+from extractor.data.vocab import COMPARATOR_AFTER, COMPARATOR_BEFORE, LATIN_UNITS, UNIT_CANONICAL, UNITS
 from extractor.errors import ParseError
 from extractor.segment.numbering import parse_cn_int
 
 _CN = "〇零一二两三四五六七八九十百千"
 _MAG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
-_NUM = rf"(?:\d+(?:\.\d+)?|[{_CN}]+)"
+# a private-use glyph between digits stands for the decimal point on some sites (corpus-dev 013:
+# 每立方米0\ue01018元 is 0.18元; the gold reads it so)
+_DOT = "[.\ue000-\uf8ff]"
+_NUM = rf"(?:\d+(?:{_DOT}\d+)?|[{_CN}]+)"
 _UNIT_ALT = "|".join([*sorted(map(re.escape, UNITS), key=len, reverse=True),
                       *(re.escape(u) + "(?![A-Za-z])" for u in sorted(LATIN_UNITS, key=len, reverse=True))])
 _AFTER_ALT = "|".join(sorted((re.escape(w) for w, _ in COMPARATOR_AFTER), key=len, reverse=True))
 
 _QUANTITY_RE = re.compile(
+    # every alternative starts with a digit, a Chinese numeral or 半: checking that first spares the
+    # engine trying seven alternatives at each character of running text
+    rf"(?=[\d{_CN}半])(?:"
     # 百分之六十五 / 三分之一 / 3分之1
     rf"(?P<half>一半|半数)"  # 占总课时一半以上 (corpus 01), 过半数
+    r"|(?P<half_year>半年)(?=以上|以内|内|以下)"  # 居住半年以上 = 0.5 年 (corpus-dev 002, 015); not 上半年
     rf"|(?P<pct_cn>百分之(?P<pc>{_NUM}))"
     rf"|(?P<frac>(?P<den>{_NUM})分之(?P<numr>{_NUM}))"
     # 实际缴费额的2/3 (corpus 12); dates with slashes are masked before
@@ -41,9 +48,14 @@ _QUANTITY_RE = re.compile(
     # 15-20个, 四至五年, 3～5, 5万元至10万元, 6个月至12个月 (corpus 10)
     rf"|(?P<range>(?P<lo>{_NUM})(?P<lom>[万萬亿億]?)[%％]?(?P<lounit>{_UNIT_ALT})?\s*(?:-|－|—|~|～|至|到)\s*(?P<hi>{_NUM})(?P<him>[万萬亿億]?)(?P<rpct>[%％])?(?P<runit>{_UNIT_ALT})?)"
     # 2万人, 65%, 150人, 一名
-    rf"|(?P<single>(?P<n>{_NUM})(?P<mag>[万萬亿億]?)(?P<pct>[%％‰])?(?: ?(?P<unit>{_UNIT_ALT}))?)"
+    rf"|(?P<single>(?P<n>{_NUM})(?P<mag>[万萬亿億]?)(?P<pct>[%％‰])?(?: ?(?P<unit>{_UNIT_ALT}))?))"
 )
 _AFTER_RE = re.compile(rf"(?:{_AFTER_ALT})")
+# a bound word just before: 至少公开一次, 限推荐一位, 只能登记一个名称 (corpus-dev 019, 043, 017)
+_BOUND_LEAD_RE = re.compile(
+    "(?:" + "|".join(sorted((re.escape(w) for w, _ in COMPARATOR_BEFORE if len(w) > 1), key=len, reverse=True))
+    + r"|限|只能|仅|只)[\u4e00-\u9fff]{0,3}$"
+)
 # Chinese numerals inside words that are not quantities even before a unit-like
 # character: 一次性, 一体化, 一把手, 十佳; and ordinals 第一, 一是.
 _CN_WORD_AFTER = re.compile(r"(?:次性|体化|把手|佳|强|好|大|流|些|般|线|起|致|切|定|带一路|同|并|直|道|律|旦|再|手|级)")
@@ -73,6 +85,7 @@ def parse_number(s: str) -> float | int:
     [15, 2.5, 15, 150, 2, 20000, 10000, 3000]
     """
     mag = 1
+    s = re.sub(r"(?<=\d)[\ue000-\uf8ff](?=\d)", ".", s)
     if s and s[-1] in _MAG:
         mag, s = _MAG[s[-1]], s[:-1]
     if not s:
@@ -128,6 +141,10 @@ def _build(m: re.Match[str], text: str, s: int, e: int) -> Quantity | None:
     after = text[e:e + 4]
     if m.group("half"):
         return Quantity(s, e, m.group(), 0.5, None, "比例", "ratio")
+    if m.group("half_year"):
+        if text[s - 1:s] in ("上", "下", "每", "后", "前"):
+            return None  # 上半年, 每半年: a period of the calendar or a frequency
+        return Quantity(s, e, m.group(), 0.5, None, "年", "count")
     if m.group("pct_cn"):
         return Quantity(s, e, m.group(), _clean(parse_number(m.group("pc"))), None, "%", "percent")
     if m.group("frac"):
@@ -142,8 +159,8 @@ def _build(m: re.Match[str], text: str, s: int, e: int) -> Quantity | None:
         return Quantity(s, e, m.group(), _clean(num / den), None, "比例", "ratio")
     if m.group("range"):
         lo_s, hi_s = m.group("lo"), m.group("hi")
-        unit = "%" if m.group("rpct") else m.group("runit")
-        if m.group("lounit") and (m.group("lounit") != unit or unit in ("月", "日", "号")):
+        unit = "%" if m.group("rpct") else _canonical(m.group("runit"))
+        if m.group("lounit") and (_canonical(m.group("lounit")) != unit or m.group("lounit") in ("月", "日", "号")):
             return None  # 1月至12月, 4月26日至4月28日: calendar dates, not an amount
         cn = _is_cn(lo_s) or _is_cn(hi_s)
         if cn and unit is None:
@@ -163,12 +180,19 @@ def _build(m: re.Match[str], text: str, s: int, e: int) -> Quantity | None:
             return None
         if _CN_WORD_AFTER.match(text, s + len(n)):
             return None
-        if n in ("一", "两", "二") and unit in ("个", "项", "次", "批", "种", "条", "件", "位", "支", "场") and not _AFTER_RE.match(after):
-            # 一个, 一项, 两种: articles and vague counts unless a comparator follows
+        if n in ("一", "两", "二") and unit in ("个", "项", "次", "批", "种", "条", "件", "位", "支", "场", "张") and not _AFTER_RE.match(after) \
+                and not _BOUND_LEAD_RE.search(text, max(0, s - 8), s):
+            # 一个, 一项, 两种: articles and vague counts unless a comparator stands next to them
             return None
     value = parse_number(n + (mag or ""))
+    if unit in ("岁", "周岁") and not float(value).is_integer():
+        return None  # 1.80周岁及以上: a list label run into the age (corpus 20); ages are whole years
     if pct == "‰":
         return Quantity(s, e, m.group(), _clean(value / 10), None, "%", "percent")
     if pct:
         return Quantity(s, e, m.group(), _clean(value), None, "%", "percent")
-    return Quantity(s, e, m.group(), _clean(value), None, unit, "count")
+    return Quantity(s, e, m.group(), _clean(value), None, _canonical(unit), "count")
+
+
+def _canonical(unit: str | None) -> str | None:
+    return UNIT_CANONICAL.get(unit, unit) if unit else unit

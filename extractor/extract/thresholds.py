@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass, field
 
 from extractor.data.vocab import (
-    AGE_UNITS, APPROXIMATE_WORDS, COMPARATOR_AFTER, COMPARATOR_BEFORE, COUNT_VERBS, GROWTH_WORDS, HEDGE_WORDS,
-    SELF_STRUCTURE_NOUNS, TIME_UNITS,
+    AGE_UNITS, APPROXIMATE_WORDS, COMPARATOR_AFTER, COMPARATOR_BEFORE, COUNT_VERBS, EXACT_CUES, GROWTH_WORDS, HEDGE_WORDS,
+    PER_BASES, PER_HEAD, REPORT_TITLE_WORDS, REPORTED_WORDS, SCOPE_UNITS, SCOPE_VERBS, SELF_STRUCTURE_NOUNS, TIME_UNITS,
 )
 from extractor.extract.quantities import Quantity, find_quantities
 
@@ -26,13 +26,13 @@ MASK = "\x00"
 
 # Numbers that are never thresholds. Each pattern names the trap that motivated it.
 NOT_THRESHOLD_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("date", r"(?:19|20)\d{2}\s*[年\-/.]\s*(?:\d{1,2}\s*[月\-/.]\s*(?:\d{1,2}\s*[日号]?)?)?(?:底|末|初|上半年|下半年|前|以来)?"),
-    ("month_day", r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{1,2}\s*月(?:底|末|份|中旬|上旬|下旬)"),
+    ("date", r"(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*[月\-/.]\s*(?:\d{1,2}\s*[日号]?)?)?(?:底|末|初|上半年|下半年|前|以来)?"
+             # 2019-05-10, 2019.5: but not 每人每月1963.5元 (corpus 19), an amount with a decimal
+             r"|(?:19|20)\d{2}\s*[\-/.]\s*(?:\d{1,2}(?:\s*[\-/.]\s*\d{1,2}\s*[日号]?)?)?(?![\d元万亿%％个人])(?:底|末|初|前|以来)?"),
+    ("month_day", r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{1,2}\s*月(?:底|末|份|中旬|上旬|下旬)|每月\s*\d{1,2}\s*[日号]"),  # 每月25日前 (corpus-dev 019)
     ("clock", r"\d{1,2}:\d{2}(?::\d{2})?"),
     ("url", r"(?:https?://|www\.)[^\s\u4e00-\u9fff，。；）)]+"),
-    # local part and domain bounded (RFC 5321: 64 and 255): unbounded, each start of a run of
-    # digits and dots scanned the whole run for an @ (`1.` x 10^5 took 120 s, issue 15)
-    ("email", r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,255}\.[A-Za-z]{2,}"),
+    ("email", r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,}"),  # bounded: 10^5 × '1.' stays linear
     ("phone", r"(?:\(?0\d{2,3}\)?[-－—\s]?)?\d{7,8}(?:[-－—]\d{1,4})?|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)12345(?!\d)|(?<!\d)\d{3,4}-\d{5}(?!\d)"),
     ("postcode", r"(?:邮编|邮政编码)[:：]?\s*\d{6}"),
     ("page", r"第\s*\d+\s*页|共\s*\d+\s*页|\d+\s*/\s*\d+\s*页|全文共\s*\d+\s*字|显示\s*\d+\s*字|省略\s*\d+\s*字"),
@@ -46,10 +46,12 @@ NOT_THRESHOLD_PATTERNS: tuple[tuple[str, str], ...] = (
     # (含6万元) / (含1万元，不含3万元): which end of a band is included, not a limit of its own (corpus 14)
     ("inclusion_note", r"[(（](?:不)?含[^()（）]{0,20}[)）]"),
     ("serial_number", r"(?:索引号|编号|文号|代码|序号)[:：]?\s*[\w\-/]+"),
+    ("score", r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]"),
+    ("formula", r"[×*xX]\s*100\s*[%％]"),  # 签约居民人数/常住人口数×100% (corpus 02, 13): how a rate is computed  # （0.5分）: the points of an item in a scoring table (issue 12)
 )
 # Every pattern above starts with one of these characters. Checking it first spares the
 # regex engine trying 17 alternatives at each of the text's characters (7x faster).
-_NOT_THRESHOLD_FIRST = r"\dA-Za-z._%+\-“\"(（第共全显省浏阅点访邮索编文代序一二三四五六七八九十百千"
+_NOT_THRESHOLD_FIRST = r"\dA-Za-z._%+\-“\"(（第共全显省浏阅点访邮索编文代序每一二三四五六七八九十百千"
 _NOT_THRESHOLD_RE = re.compile(
     f"(?=[{_NOT_THRESHOLD_FIRST}])(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in NOT_THRESHOLD_PATTERNS) + ")"
 )
@@ -76,9 +78,11 @@ _BEFORE = dict(COMPARATOR_BEFORE)
 _AFTER = dict(COMPARATOR_AFTER)
 # comparator (optionally after a growth word), then an optional 有/为 or a base "X的"
 _CMP_BEFORE_RE = re.compile(
-    rf"(?P<growth>{_GROWTH_ALT})?(?P<cmp>{_BEFORE_ALT})(?P<gap>有|为|是|每人每年|每人每月|每户每月|每年|每月|每人|每户|每次|(?<=至少|最少|最多|至多|最高|最低)[\u4e00-\u9fff]{{1,4}})?"
+    rf"(?P<growth>{_GROWTH_ALT})?(?P<cmp>{_BEFORE_ALT})(?P<gap>有|为|是|每人每年|每人每月|每户每月|每年|每月|每人|每户|每次|(?<=至少|最少|最多|至多|只限)[\u4e00-\u9fff]{{1,10}}|(?<=最高|最低|提前)[\u4e00-\u9fff]{{1,4}})?"
     rf"(?P<base>[^\x00，,；;。：:、]{{1,14}}?的)?$"
 )
+# 不低于特困人员基本生活供养金20%的标准 (corpus-dev 018): a share of a base written without 的
+_CMP_SHARE_BASE_RE = re.compile(rf"(?P<growth>)(?P<cmp>{_BEFORE_ALT})(?P<gap>)(?P<base>[^\x00，,；;。：:、\d]{{2,14}})$")
 _GROWTH_ONLY_RE = re.compile(rf"(?P<growth>{_GROWTH_ALT})(?P<cmp>)(?P<gap>)(?P<base>)$")
 _CMP_AFTER_RE = re.compile(rf"(?:{_AFTER_ALT})")
 _SUBCLAUSE_RE = re.compile(r"[^，,；;：:。！？!?\n]+")
@@ -87,9 +91,11 @@ _BASELINE_RE = re.compile(r"在?([^，,；;在]{1,20}?)的?基础上")
 # 比上年增长10%, 较2020年提高5个百分点: the base of a growth, written before it
 _COMPARED_RE = re.compile(r"(?:同比|环比|比|较)\s*((?:上年|去年|上一年|上年度|上一年度|前一年|同期|上年同期|(?:19|20)\d{2}\s*年(?:底|末|同期)?)(?:同期)?)\s*$|(同比|环比)\s*$")
 _LEAD_STRIP = re.compile(r"^(?:经(?=理事|常务|会员|到会|出席|全体|代表)|并且|并|且|和|及|或者|或|同时|其中|使|让|推动|确保|力争|争取|实现|要|应当|应该|应|须|努力|原则上|一般|按照|按|对|由|的)+")
-_TRAIL_STRIP = re.compile(r"(?:控制在|分别|每个|最长|最短|最多|最少|最高|最低|给予|可补贴|调整为|提高到|提高至|每人每月|每人每年|每月|每年|每人|为|按|一般|原则上|争取|力争|整体|总体|(?<!人)均|都|要|应当|应|须|必须|将|能够|可|的|有|占|数量|基本|(?<![存现所实正内外潜自旨])在)+$")
+_TRAIL_STRIP = re.compile(r"(?:共|一式|可推荐|可以推荐|可申报|只能担任|只能登记|只能享受|只能|只限|需|控制在|分别|每个|最长|最短|最多|最少|最高|最低|给予|可补贴|调整为|提高到|提高至|每人每月|每人每年|每月|每年|每人|为|按|一般|原则上|争取|力争|整体|总体|(?<!人)均|都|要|应当|应|须|必须|将|能够|可|的|有|占|数量|基本|(?<![存现所实正内外潜自旨])在)+$")
 _PREDICATE_RE = re.compile(r"(?:应当|应|须|必须|要)?(?:为|是)([^，,；;。、]{2,30})$")
-_PREDICATE_REACH = 40  # a _PREDICATE_RE match starts at most 2 + 1 + 30 characters before the end
+_PREDICATE_REACH = 33  # the longest match of _PREDICATE_RE
+_NOUN_AHEAD_RE = re.compile(r"([^，,；;。、\x00]{1,30}?)(?=、|应|须|要|为|是|$)")
+_PER_REACH = 24  # how far before a figure its 每X is looked for
 _AMOUNT_CUE = re.compile(r"(?:为|按|给予|发放|补助|补贴|奖励|资助|奖补|标准|调整为|提高到|提高至|每人每月|每人每年|每月|每年|每人)\s*$")
 _OBLIGATION_RE = re.compile(r"应|须|必须|要|确保")
 _COVERAGE_RE = re.compile(r"全覆盖")
@@ -102,7 +108,56 @@ _TIME_LEAD = re.compile(r"^(?:力争|争取|计划)?((?:到|至|在)?(?:19|20)\d
 _VERB_END = re.compile("(?:" + "|".join(sorted(COUNT_VERBS, key=len, reverse=True)) + ")$")
 # a duration after these defines who is meant (毕业2年内高校毕业生), it is not a time limit
 _GROUP_DURATION_LEAD = re.compile(r"(?:毕业|离校|注册|登记注册|成立|退役|连续居住|居住)$")
+_PER_ALT = "|".join(PER_BASES)
+# 每人每月, 每千人口, 每季度: what a rate is counted per (a run of 每X before the number)
+_PER_RE = re.compile(rf"每(?:一)?({_PER_ALT})")
+# 1000元/年, 500元/人: a per written after the unit
+_PER_AFTER_RE = re.compile(rf" ?/({_PER_ALT})")  # 30元 /年 (corpus-dev 072)
+_EXACT_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, EXACT_CUES), key=len, reverse=True)) + r")(?:为|是|:|：)?$")
+_SCOPE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, SCOPE_VERBS), key=len, reverse=True)) + r")(?:各|约)?$")
+# 可推荐1人, 各单位可申报2项: a quota a body may fill, at most so many (corpus-dev 070)
+_QUOTA_RE = re.compile(r"(?:可|可以|可再)(?:推荐|申报|提名|报送|选送|申请)$")
+# 只能登记一个名称 (corpus-dev 017): exactly so many
+_ONLY_RE = re.compile(r"(?:只能|仅能|只可|仅可|只)[\u4e00-\u9fff]{1,3}$")  # 只发放一张 (corpus-dev 014)
+# (60%) right after a noun: the weight of an item in a score (日常监测（60%）)
+_WEIGHT_AROUND = ("(", ")")
+# 由2.44万元下降至1.708万元: what comes before the new value is the status quo (gold README)
+_STATUS_QUO_RE = re.compile(r"\s*(?:降到|降至|下降至|下降到|调整为|调整到|提高到|提高至|上调至|下调至|减少到|减少至|增加到|增加至|上涨至)")
+# what follows a lead time (在开展活动前15天，/ 前15天报送): punctuation or a verb of notice
+_LEAD_FOLLOW_RE = re.compile(r"[，,。；;、]|向|将|提交|报送|报|通知|告知|公告|公示|发布|提出|申请|书面")
 _LABEL_LEAD = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇]+[条章节款]\s*|\(?[一二三四五六七八九十]+\)|\(\d+\)|\d+[.．、]|[一二三四五六七八九十]+、|[①-⑳])+\s*")
+
+
+_REPORT_TITLE_RE = re.compile("|".join(REPORT_TITLE_WORDS))
+_REPORTED_RE = re.compile("|".join(sorted(REPORTED_WORDS, key=len, reverse=True)))
+# what makes a sentence state a rule or a target even among reported figures
+_RULE_RE = re.compile(r"应|须|要|确保|力争|争取|目标|不得|可以|鼓励|推动|计划|预计|将|到(?:19|20)\d{2}年|以上的|以下的")
+# 规模以上工业统计范围为年主营业务收入2000万元及以上的工业企业 (corpus-dev 024 注释): a bulletin's
+# definition of what it counts is a threshold, the figures it reports are not
+_DEFINITION_RE = re.compile(r"统计范围|范围为|范围包括|统计口径|口径为|是指|指的是")
+
+
+def reports_statistics(title: str | None) -> bool:
+    """Whether a document reports statistics as a whole (统计公报, corpus-dev 023–025).
+
+    >>> reports_statistics("万载县2022年国民经济和社会发展统计公报"), reports_statistics("关于印发统计工作要点的通知")
+    (True, False)
+    """
+    return bool(title and _REPORT_TITLE_RE.search(title))
+
+
+def reported_reason(text: str, a: int, b: int, whole_document: bool) -> str | None:
+    """Why the figures of the sentence ``text[a:b]`` are reported facts, or None when it sets a rule.
+
+    >>> t = "全年地区生产总值比上年增长8.2%。力争地区生产总值比上年增长8%。"
+    >>> reported_reason(t, 0, 16, False), reported_reason(t, 16, len(t), False)
+    ('reported_sentence', None)
+    """
+    if whole_document:
+        return None if _DEFINITION_RE.search(text, a, b) else "statistical_report"
+    if _REPORTED_RE.search(text, a, b) and not _RULE_RE.search(text, a, b):
+        return "reported_sentence"
+    return None
 
 
 @dataclass
@@ -123,6 +178,7 @@ class Found:
     hedge: str | None = None
     comparator_word: str | None = None
     notes: list[str] = field(default_factory=list)
+    per: str | None = None
 
 
 @dataclass
@@ -141,16 +197,20 @@ class _Q:
 def _read(masked: str, text: str, q: Quantity, lo: int) -> _Q:
     window = masked[max(lo, q.start - 24):q.start]
     m = _CMP_BEFORE_RE.search(window) or _GROWTH_ONLY_RE.search(window)
+    if q.is_share and not (m and (m.group("cmp") or m.group("growth"))):
+        m = _CMP_SHARE_BASE_RE.search(window)
     cmp = cmp_word = growth = base = None
     cmp_start = q.start
     if m and (m.group("cmp") or m.group("growth")):
         if m.group("base") and not q.is_share:
             m = None  # "X的" base only for shares: 不超过理事会人数的三分之一
+    if m and m.group("cmp") in ("满", "届满") and window[:m.start()].endswith("每"):
+        m = None  # 每满50小时计2分: a scoring step, not a bound (corpus 14)
     if m and (m.group("cmp") or m.group("growth")):
         cmp_word = m.group("cmp")
         cmp = _BEFORE.get(cmp_word) if cmp_word else None
         growth = m.group("growth")
-        base = m.group("base")[:-1] if m.group("base") else None
+        base = m.group("base").removesuffix("的") if m.group("base") else None
         cmp_start = q.start - len(window) + m.start()
     elif q.text == "半数" and masked[q.start - 1:q.start] == "过":
         cmp, cmp_word, cmp_start = ">", "过", q.start - 1  # 过半数: more than half
@@ -164,6 +224,22 @@ def _read(masked: str, text: str, q: Quantity, lo: int) -> _Q:
             cmp, cmp_word = _AFTER[word], word
     elif q.end < len(masked) and masked[q.end] == "内" and q.unit in TIME_UNITS:
         cmp, cmp_word, expr_end = "<=", "内", q.end + 1
+    if cmp is None and masked[q.start - 1:q.start] == "前" and q.start - 1 >= lo \
+            and masked[q.start - 2:q.start - 1] not in ("目", "之", "当", "此", "以", "从", "年", "月", "日"):
+        if q.unit in TIME_UNITS and _LEAD_FOLLOW_RE.match(text, q.end):
+            cmp, cmp_word, cmp_start = ">=", "前", q.start - 1  # 在开展活动前15天: a lead time (gold README)
+        elif q.unit in ("名", "位"):
+            cmp, cmp_word, cmp_start = "<=", "前", q.start - 1  # 取得前三名 (corpus-dev 015)
+        elif q.unit in TIME_UNITS and text[q.end:q.end + 1] != "内":
+            cmp, cmp_start = "==", q.start - 1  # 本人前12个月的月均经济收入 (corpus-dev 019): a look-back window
+    if q.unit in TIME_UNITS and masked[expr_end:expr_end + 1] == "前" and (cmp is None or cmp_word in ("满", "届满")) \
+            and _LEAD_FOLLOW_RE.match(text, expr_end + 1):
+        cmp, cmp_word, expr_end = ">=", "前", expr_end + 1  # 届满3个月前提交申请: a lead time (gold README)
+    quota = _QUOTA_RE.search(masked, max(lo, q.start - 6), q.start) if cmp is None else None
+    if quota:
+        cmp, cmp_word = "<=", quota.group()
+    elif cmp is None and _ONLY_RE.search(masked, max(lo, q.start - 6), q.start):
+        cmp, cmp_word = "==", None
     nxt = text[expr_end:expr_end + 1]
     noun_follows = bool(re.match(r"[\u4e00-\u9fff]", nxt)) and nxt not in "的"
     lead = masked[max(lo, cmp_start - 8):cmp_start]
@@ -174,6 +250,7 @@ def _read(masked: str, text: str, q: Quantity, lo: int) -> _Q:
     elif q.unit in TIME_UNITS and (lead.endswith(("近", "最近")) or (noun_follows and _GROUP_DURATION_LEAD.search(lead))):
         qualifier = True  # 近5年内 (a look-back window), 毕业2年内高校毕业生
     elif after and text[expr_end:expr_end + 1] == "的" and re.match(r"的[\u4e00-\u9fff]", text[expr_end:expr_end + 2]) \
+            and not re.match(r"的(?:目标|要求|标准|水平|规定|原则|范围|比例|幅度)", text[expr_end:expr_end + 4]) \
             and lead.strip("\x00") and not _HAVING_END.search(lead) and q.value_max is None:
         qualifier = True  # 单户担保金额500万元及以下的小微企业: the bound picks out whom the rule is about
     if growth and cmp is None and (q.is_share or q.unit in ("个百分点", "百分点")):
@@ -262,6 +339,7 @@ def find_thresholds(text: str, masked: str, a: int, b: int, time_frame: str | No
         elif pending is not None and text[sa:sb].strip():
             flush()
         found_here.extend(_coverage(text, sa, sb, time_frame))
+        found_here.extend(_grades(text, masked, sa, sb))
         for f in found_here:
             if time_frame and f.condition is None:
                 f.condition = time_frame
@@ -270,25 +348,96 @@ def find_thresholds(text: str, masked: str, a: int, b: int, time_frame: str | No
     return out
 
 
-def _found(text: str, r: _Q, sa: int, sb: int, subject: str | None) -> Found:
+_MONEY = frozenset({"元", "万元", "亿元", "千元", "美元"})
+_MEASURE = frozenset({"米", "平方米", "公里", "千米", "公顷", "亩", "㎡", "毫米", "厘米", "公斤", "千克", "吨", "克", "毫升", "升"})
+
+
+def kind_of(unit: str | None, per: str | None, cmp_word: str | None, growth: bool, scope: bool, weight: bool) -> str:
+    """The sort of quantity a threshold bounds (the ``kind`` taxonomy of the Threshold model).
+
+    >>> kind_of("元", "人/月", None, False, False, False), kind_of("周岁", None, "满", False, False, False)
+    ('rate', 'age')
+    >>> kind_of("天", None, "前", False, False, False), kind_of("个", None, None, False, True, False)
+    ('lead_time', 'scope')
+    """
+    if growth:
+        return "growth"
+    if weight:
+        return "weight"
+    if per:
+        return "rate"
+    if cmp_word in ("提前", "前") and unit in TIME_UNITS:
+        return "lead_time"
+    if unit in AGE_UNITS:
+        return "age"
+    if unit in _MONEY:
+        return "amount"
+    if unit in ("%", "比例", "个百分点", "百分点"):
+        return "share"
+    if unit in TIME_UNITS or unit == "年":
+        return "duration"
+    if scope:
+        return "scope"
+    if unit in _MEASURE:
+        return "measure"
+    return "count"
+
+
+def _found(text: str, r: _Q, sa: int, sb: int, subject: str | None, per: str | None = None, scope: bool = False) -> Found:
     q = r.q
-    kind = "share" if q.is_share else "count"
-    if r.growth:
-        kind = "growth"
-    elif q.unit in ("元", "万元", "亿元", "千元", "元/人"):
-        kind = "amount"
-    elif q.unit in TIME_UNITS:
-        kind = "duration"
+    weight = q.is_share and text[q.start - 1:q.start] in "(（" and text[q.end:q.end + 1] in ")）" and r.cmp == "=="
+    kind = kind_of(q.unit, per, r.cmp_word, bool(r.growth), scope, weight)
     cmp = "range" if q.value_max is not None else (r.cmp or "==")
     if r.growth and subject and not re.search(r"增幅|增速|增长率|增长$", subject):
         subject += "增幅"
-    return Found((sa, sb), (q.start, q.end), q.value, q.value_max, q.unit, cmp, kind, subject,
-                 approximate=r.cmp_word in APPROXIMATE_WORDS, comparator_word=r.cmp_word)
+    unit = q.unit.split("/", 1)[0] if q.unit and q.unit.startswith("元/") else q.unit  # 500元/人: 元, per 人
+    return Found((sa, sb), (q.start, q.end), q.value, q.value_max, unit, cmp, kind, subject,
+                 approximate=r.cmp_word in APPROXIMATE_WORDS, comparator_word=r.cmp_word, per=per)
+
+
+def _cue_start(text: str, prev_end: int, sa: int, lo: int | None, pos: int) -> int:
+    """Where to look for a cue word before ``pos``: back to the previous figure, or over a colon
+    that opens the clause (我校推荐名额:3人, corpus-dev 070)."""
+    start = prev_end
+    if prev_end == sa and lo is not None and sa > lo and text[sa - 1] in ":：":
+        start = max(lo, sa - 10)
+    return max(start, pos - 12)
+
+
+def _before_per(text: str, a: int, b: int) -> str:
+    """``text[a:b]`` without a trailing 每X run: 补贴标准为建筑面积每平方米37元 → …标准为建筑面积."""
+    s = text[a:b]
+    while True:
+        m = re.search(rf"每(?:一)?(?:{_PER_ALT})$", s)
+        if m is None:
+            return s
+        s = s[:m.start()]
+
+
+def _per_of(text: str, sa: int, q: Quantity) -> str | None:
+    """What a figure is counted per: 每人每月500元 → 人/月, 每千人口不少于10个 → 千人口,
+    生均公用经费不低于1000元/年 → 生/年 (corpus-dev 005, 006, 019; issue 12)."""
+    parts: list[str] = []
+    head = text[max(sa, q.start - _PER_REACH):q.start]  # bounded: a clause of 10^5 figures stays linear
+    if q.is_share:
+        return None  # 每月按照…比例不低于20%: a share is of its base, not per a period
+    if q.unit in _MONEY:
+        parts += [v for k, v in PER_HEAD.items() if k in head]
+    parts += [m.group(1) for m in _PER_RE.finditer(head)]
+    if q.unit and "/" in q.unit and q.unit.startswith("元"):
+        parts.append(q.unit.split("/", 1)[1])
+    after = _PER_AFTER_RE.match(text, q.end)
+    if after:
+        parts.append(after.group(1))
+    if q.unit in parts or (q.unit in TIME_UNITS and parts == ["次"]):
+        return None  # 每年…3天, 每次停留180天 (corpus-dev 013): a length of time, no rate
+    out = list(dict.fromkeys(parts))
+    return "/".join(out) if out else None
 
 
 def _object_noun(text: str, masked: str, start: int, end: int) -> tuple[str, int]:
     """The noun phrase a count governs (举办1次学术会议 → 学术会议) and where it ends."""
-    m = re.match(r"[\x00\s的]*((?:\([^)]*\))?[^，,；;。、\x00]{1,30})", masked[start:end])
+    m = re.match(r"[\x00\s的]*((?:\([^)]*\))?[^，,；;。、\x00]{1,30})", masked[start:min(end, start + 64)])
     if not m:
         return "", start
     noun = re.sub(r"\([^)]*\)?", "", text[start + m.start(1):start + m.end(1)])
@@ -299,6 +448,7 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
     """Thresholds of one sub-clause ``text[sa:sb]``; ``lo`` is where its sentence starts."""
     out: list[Found] = []
     group: list[str] = []  # bounds that pick out whom the rule is about: 年龄<=45岁, 单户担保金额<=500万元
+    group_qs: list[tuple[_Q, int]] = []  # … and where the text before each starts
     prev_end = sa
     carried: _Q | None = None
     carried_subject = ""
@@ -314,18 +464,27 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
             bound = f"{q.value}-{q.value_max}" if q.value_max is not None else f"{r.cmp or '=='}{q.value}"
             if q.unit in AGE_UNITS:
                 group.append(f"年龄{bound}岁")
+                group_qs.append((r, prev_end))
+            elif r.cmp is not None and q.unit in TIME_UNITS:
+                group.append(f"{_clean_subject(text[prev_end:r.cmp_start])}{r.cmp}{text[q.start:q.end]}")
             elif r.cmp is not None:
                 group.append(f"{_clean_subject(text[prev_end:r.cmp_start])}{r.cmp}{text[q.start:q.end]}")
+                group_qs.append((r, prev_end))
             prev_end = r.expr_end
             continue
-        after = r.expr_end  # no slice to the end of the sub-clause per quantity: quadratic on 15%以上 x 10^5 (issue 15)
-        while after < sb and text[after].isspace():
-            after += 1
-        if r.cmp is None and any(text.startswith(n, after, sb) for n in SELF_STRUCTURE_NOUNS):
+        if r.cmp is None and any(text[r.expr_end:min(sb, r.expr_end + 16)].lstrip().startswith(n) for n in SELF_STRUCTURE_NOUNS):
             prev_end = r.expr_end
             continue  # 5项重点工作, 四个方面: the plan's own structure
         notes: list[str] = []
+        scope = False
+        per = _per_of(text, sa, q)
         pre = text[prev_end:r.cmp_start]
+        if r.cmp is None and _STATUS_QUO_RE.match(text, r.expr_end):
+            prev_end = r.expr_end
+            continue  # 由现行的每立方米0.2元降到0.18元 (corpus-dev 013): the value a rule changes is no threshold
+        if r.cmp is None and q.unit == "分":
+            prev_end = r.expr_end
+            continue  # 每次减10分: points of a scoring table (corpus 14), not a limit
         if r.cmp is None and q.value_max is None:
             gap = text[prev_end:q.start]
             if carried is not None and re.fullmatch(r"[、和及]?[^，,；;。]{0,12}", gap) and q.unit == carried.q.unit:
@@ -338,8 +497,24 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
             elif q.is_share and (obligation or _PREDICATE_RE.search(text, max(sa, sb - _PREDICATE_REACH), sb)):
                 r.cmp = ">="
                 notes.append("no comparator word; a required share is read as a minimum")
-            elif q.unit in ("元", "万元", "千元") and _AMOUNT_CUE.search(text[max(sa, q.start - 6):q.start]):
+            elif q.unit in ("元", "万元", "千元", "美元") and _AMOUNT_CUE.search(text[max(sa, q.start - 6):q.start]):
                 r.cmp = "=="
+            elif q.is_share and text[q.start - 1:q.start] in "(（" and text[q.end:q.end + 1] in ")）" \
+                    and re.search(r"[\u4e00-\u9fff]$", text[sa:q.start - 1]):
+                r.cmp = "=="  # 日常监测（60%）: the weight of an item in a score (issue 12)
+            elif (q.unit is not None or q.is_share) and (cue := _EXACT_RE.search(_before_per(text, _cue_start(text, prev_end, sa, lo, q.start), q.start))) \
+                    and (not cue.group().startswith("共") or q.unit in TIME_UNITS):
+                r.cmp = "=="  # not 共66套: an inventory, only 共7天 (corpus-dev 062) is a fixed length
+                notes.append("a value the rule fixes")
+            elif q.unit == "倍" or (q.unit in TIME_UNITS and re.search(r"(?:为|是)$", _before_per(text, max(prev_end, q.start - 4), q.start))):
+                r.cmp = "=="  # 按…标准的1.6倍 (corpus-dev 018), 顶岗实习时间一般为6个月 (corpus 01)
+                notes.append("a value the rule fixes")
+            elif q.unit in SCOPE_UNITS and _SCOPE_RE.search(text, max(prev_end, q.start - 6), q.start):
+                r.cmp = "=="
+                scope = True
+                notes.append("scope count: how many the measure covers")
+            elif per is not None and not q.is_share and _PER_RE.search(text, max(sa, q.start - _PER_REACH), q.start):
+                r.cmp = "=="  # 每人每月500元, 每半年考评一次: a rate the rule fixes
             else:
                 prev_end = r.expr_end
                 continue
@@ -350,8 +525,8 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
                 and nxt.cmp_start == r.expr_end and q.value_max is None and nxt.q.value_max is None):
             range_end = nxt
             k += 1
-        if r.cmp is not None and q.value_max is None and not notes:
-            carried = r
+        if r.cmp is not None and q.value_max is None and (not notes or notes == ["a value the rule fixes"]):
+            carried = r  # 下降至0.378万元、1.81万元 (corpus-dev 014): a fixed value carries over the list too
         baseline = None
         bm = _BASELINE_RE.search(pre) or (_COMPARED_RE.search(pre) if r.growth else None)
         if bm:
@@ -366,19 +541,18 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
         if pre.rstrip().endswith("的"):
             owner = _clean_subject(pre.rstrip()[:-1])
         end_of_expr = range_end.expr_end if range_end else r.expr_end
-        # the noun looks at most 31 characters ahead, the predicate is anchored at the end of the
-        # sub-clause: neither needs the whole rest of it (linear time on long sub-clauses, issue 15)
-        tail = text[end_of_expr:min(sb, end_of_expr + 64)]
-        noun = re.match(r"([^，,；;。、\x00]{1,30}?)(?=、|应|须|要|为|是|$)", tail)
+        # the predicate ends the clause and is at most 33 characters long: searching only that far
+        # back finds the same match and keeps a clause of many figures linear (helper H's inputs)
+        noun = _NOUN_AHEAD_RE.match(text, end_of_expr, sb)
         pred = _PREDICATE_RE.search(text, max(end_of_expr, sb - _PREDICATE_REACH), sb)
         consumed = end_of_expr
         if q.is_share and pred and (owner or (noun and not subject)):
             holder = owner or (_clean_subject(noun.group(1)) if noun else None)
             subject = f"{holder}中{pred.group(1).strip()}" if holder else pred.group(1).strip()
             if not owner and noun:  # 四分之三以上理事、…: the noun belongs to this share
-                consumed = end_of_expr + noun.end(1) + (1 if text[end_of_expr + noun.end(1):][:1] == "、" else 0)
+                consumed = noun.end(1) + (1 if text[noun.end(1):noun.end(1) + 1] == "、" else 0)
         elif (not subject or r.verb_gap or _VERB_END.search(pre.rstrip())
-              or tail.startswith("的")) and not q.is_share:
+              or text.startswith("的", end_of_expr)) and not q.is_share:
             # 举办1次学术会议、2次科普活动 / 应有5000元以上的资金: the count governs the noun after it
             obj, obj_end = _object_noun(text, masked, end_of_expr, sb)
             if obj:
@@ -386,7 +560,7 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
                 consumed = obj_end + (1 if text[obj_end:obj_end + 1] == "、" else 0)
         if r.base and q.is_share:
             subject = f"{subject}占{r.base}比例" if subject else f"占{r.base}比例"
-        f = _found(text, r, sa, sb, subject or None)
+        f = _found(text, r, sa, sb, subject or None, per, scope)
         if carried is r:
             carried_subject = subject
         if range_end is not None:
@@ -403,9 +577,23 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
         out.append(f)
         prev_end = consumed
     _respectively(text, lo, sa, sb, out)
+    # 单户担保金额500万元及以下的小微企业 (corpus-dev 004), 其他十六周岁以上的流动人口 (002): the bound
+    # that picks out whom the rule is about is a threshold of its own (gold README); an age does so
+    # only when nothing else in the clause is bounded (seed 002: 45岁以下…占比 is the share's condition)
+    emitted: list[Found] = []
+    for r, start in group_qs:
+        if r.growth or (r.q.unit in AGE_UNITS and out):
+            continue
+        obj, _ = _object_noun(text, masked, r.expr_end, sb)
+        own = _clean_subject(text[start:r.cmp_start])  # 单户担保金额, but 其他十六周岁以上的流动人口: 流动人口
+        f = _found(text, r, sa, sb, (obj or own if r.q.unit in AGE_UNITS else own or obj) or None)
+        f.notes.append("bound that picks out whom the rule is about")
+        emitted.append(f)
     if group:
         for f in out:
             f.condition = "且".join(([f.condition] if f.condition else []) + group)
+    if emitted:
+        out = sorted(out + emitted, key=lambda f: f.value_span[0])
     return out
 
 
@@ -476,6 +664,35 @@ def _condition_items(before: str, n: int) -> tuple[list[str], str] | None:
     if m is None or m.group(1).count("、") + 1 != n:
         return None
     return [x + (m.group(2) or "") for x in m.group(1).split("、")], ""
+
+
+_CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4}
+# 残疾等级被评为一、二级的重度残疾人, 一至四级的重度残疾军人, 三级智力、精神残疾的 (corpus-dev 018, 019):
+# disability grades (GB/T 26341: 一级 is the most severe) bound who is eligible
+_GRADE_RE = re.compile(r"(?<![第\d一二三四五六七八九十])([一二三四])(?:、([一二三四])|至([一二三四]))?级(?=[^，,；;。]{0,8}残疾|的重度)")
+
+
+def _grades(text: str, masked: str, sa: int, sb: int) -> list[Found]:
+    """Disability grades that bound who is eligible: 一、二级 → range 1–2 级, 三级 → == 3 级.
+
+    >>> [(f.comparator, f.value, f.value_max) for f in _grades("评为一、二级的重度残疾人", "评为一、二级的重度残疾人", 0, 12)]
+    [('range', 1, 2)]
+    """
+    out: list[Found] = []
+    if text.find("级", sa, sb) < 0:
+        return out
+    for m in _GRADE_RE.finditer(text, sa, sb):
+        if MASK in masked[m.start() + 1:m.end()]:
+            continue  # inside a citation
+        lo = _CN_DIGIT[m.group(1)]
+        hi = _CN_DIGIT[m.group(2) or m.group(3)] if (m.group(2) or m.group(3)) else None
+        if hi is not None and hi <= lo:
+            continue
+        subject = _clean_subject(re.sub(r"(?:被)?评为$", "", text[max(sa, m.start() - 24):m.start()])) or "残疾等级"
+        f = Found((sa, sb), (m.start(), m.end()), lo, hi, "级", "range" if hi else "==", "grade", subject)
+        f.notes.append("disability grade: who is eligible")
+        out.append(f)
+    return out
 
 
 def _coverage(text: str, sa: int, sb: int, time_frame: str | None) -> list[Found]:

@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from extractor.errors import StoreError
-from extractor.kb.store import MIGRATIONS, Store, search_words, substring_term
+from extractor.kb.store import COLUMNS, MIGRATIONS, Store, search_words, substring_term
 
 WRITE_LOCK = 0x706F6C6578  # pg_advisory_xact_lock key: one writer at a time, as SQLite's write lock ("polex")
 
@@ -278,7 +278,8 @@ class PgStore(Store):
             yield
 
     def _insert_rows(self, table: str, rows: list[tuple]) -> None:
-        with self._conn.cursor() as cur, cur.copy(f"COPY {table} FROM STDIN") as copy:  # fixed table names
+        cols = ", ".join(f'"{c}"' for c in COLUMNS[table])
+        with self._conn.cursor() as cur, cur.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:  # fixed names
             for r in rows:
                 copy.write_row(r)
 

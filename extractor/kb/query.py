@@ -31,6 +31,7 @@ class Filters:
     modality: str | None = None
     subject: str | None = None
     unit: str | None = None
+    kind: str | None = None  # threshold kind: amount, rate, age, duration, lead_time … (model.ThresholdKind)
     search: str | None = None
     limit: int = 100
 
@@ -122,8 +123,25 @@ def query_thresholds(store: Store, f: Filters) -> list[dict]:
     if f.unit:
         where.append("t.unit = ?")
         args.append(f.unit)
-    return _select(store, f, "t.id, t.doc_id, d.title, d.level, d.year, t.subject, t.comparator, t.value_text AS value, t.value_max, "
-                   "t.unit, t.condition, t.baseline, t.hedge, t.text", "thresholds", "t", where, args, "m.start <= t.start AND t.start < m.end")
+    if f.kind:
+        where.append("t.kind = ?")
+        args.append(f.kind)
+    return _select(store, f, "t.id, t.doc_id, d.title, d.level, d.year, t.kind, t.subject, t.comparator, t.value_text AS value, t.value_max, "
+                   "t.unit, t.per, t.condition, t.baseline, t.hedge, t.text", "thresholds", "t", where, args, "m.start <= t.start AND t.start < m.end")
+
+
+def query_figures(store: Store, f: Filters) -> list[dict]:
+    """Figures documents report as facts (统计公报), not thresholds: 全年地区生产总值比上年增长8.2%."""
+    where, args = _doc_where(f)
+    if f.subject:
+        where.append("(x.subject LIKE ? OR x.text LIKE ?)")
+        args += [f"%{f.subject}%"] * 2
+    for col, val in (("unit", f.unit), ("kind", f.kind)):
+        if val:
+            where.append(f"x.{col} = ?")
+            args.append(val)
+    return _select(store, f, "x.id, x.doc_id, d.title, d.level, d.year, x.reason, x.kind, x.subject, x.comparator, x.value_text AS value, "
+                   "x.value_max, x.unit, x.per, x.baseline, x.text", "figures", "x", where, args, "m.start <= x.start AND x.start < m.end")
 
 
 # -- trace ------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor.errors import StoreError
-from extractor.kb.store import DEFAULT_DB, MIGRATIONS, Store, bigrams, clause_tokens, search_words, substring_term
+from extractor.kb.store import COLUMNS, DEFAULT_DB, MIGRATIONS, Store, bigrams, clause_tokens, search_words, substring_term
 
 SQLITE_FULL = 13
 
@@ -115,8 +115,9 @@ class SqliteStore(Store):
             self.db.execute("COMMIT")
 
     def _insert_rows(self, table: str, rows: list[tuple]) -> None:
-        marks = ",".join("?" * len(rows[0]))
-        self.db.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)  # noqa: S608 - fixed table names
+        cols = COLUMNS[table]
+        self.db.executemany(f"INSERT INTO {table} ({', '.join(f'{chr(34)}{c}{chr(34)}' for c in cols)}) "  # noqa: S608 - fixed names
+                            f"VALUES ({','.join('?' * len(cols))})", rows)
 
     def _index_clauses(self, doc_id: str) -> None:
         self.db.execute("INSERT INTO clauses_fts(rowid, tokens) SELECT rowid, tokens FROM clauses WHERE doc_id = ?", (doc_id,))

@@ -170,6 +170,18 @@ MIGRATIONS: tuple[str | dict[str, str], ...] = (
         owner TEXT, year INTEGER NOT NULL, issue INTEGER NOT NULL, title TEXT, PRIMARY KEY (doc_id, key));
     CREATE INDEX doc_series_core ON doc_series(core);
     """,
+    # 6: issue 12 — a rate's per unit and the kind filter on thresholds; figures a document reports
+    # as facts (统计公报), kept queryable apart from the thresholds
+    """
+    ALTER TABLE thresholds ADD COLUMN per TEXT;
+    CREATE INDEX thresholds_doc_kind ON thresholds(doc_id, kind, start);
+    CREATE TABLE figures (
+        id TEXT PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+        section_id TEXT REFERENCES sections(id), reason TEXT NOT NULL, subject TEXT, comparator TEXT NOT NULL,
+        value REAL, value_text TEXT NOT NULL, value_max REAL, unit TEXT, per TEXT, kind TEXT NOT NULL, baseline TEXT,
+        text TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, raw_start INTEGER NOT NULL, raw_end INTEGER NOT NULL);
+    CREATE INDEX figures_doc ON figures(doc_id, kind, start);
+    """,
 )
 
 # 为贯彻落实《X》, 根据《X》, 按照《X》的要求: this document implements X
@@ -381,8 +393,7 @@ class Store:
             work_id = db.execute("SELECT id FROM works WHERE key = ?", (work,)).fetchone()[0]
             version = db.execute("SELECT COALESCE(MAX(version), 0) + 1 FROM documents WHERE work_id = ?", (work_id,)).fetchone()[0]
             d = rows["document"]
-            db.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                       (d[0], d[1], work_id, version, *d[2:]))
+            self._insert_rows("documents", [(d[0], d[1], work_id, version, *d[2:])])
             for table in ROW_TABLES:
                 if rows[table]:
                     self._insert_rows(table, rows[table])
@@ -471,7 +482,29 @@ class Store:
             "ORDER BY c.doc_id, c.start LIMIT ?", (*args, limit)).fetchall()
 
 
-ROW_TABLES = ("issuers", "doc_keys", "sections", "requirements", "thresholds", "citations", "clauses")
+ROW_TABLES = ("issuers", "doc_keys", "sections", "requirements", "thresholds", "figures", "citations", "clauses")
+
+# The columns each row of document_rows fills, in order: rows are written by column name, so a
+# migration that adds a column (thresholds.per) never shifts what a positional INSERT meant.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "documents": ("doc_id", "sha256", "work_id", "version", "path", "url", "title", "issuer", "level", "date", "year",
+                  "doc_number", "doc_type", "script", "status", "series_key", "n_sections", "n_requirements",
+                  "n_thresholds", "n_citations", "parser_version", "schema_version", "ingested_at"),
+    "issuers": ("doc_id", "position", "name", "level"),
+    "doc_keys": ("doc_id", "key"),
+    "sections": ("id", "doc_id", "parent", "path", "label", "kind", "title", "text", "start", "end", "raw_start", "raw_end"),
+    "requirements": ("id", "doc_id", "section_id", "text", "modality", "trigger", "actor", "actor_source", "action",
+                     "deadline", "deadline_date", "condition", "start", "end", "raw_start", "raw_end"),
+    "thresholds": ("id", "doc_id", "requirement_id", "section_id", "subject", "comparator", "value", "value_text",
+                   "value_max", "unit", "kind", "condition", "baseline", "hedge", "text", "start", "end", "raw_start",
+                   "raw_end", "per"),
+    "figures": ("id", "doc_id", "section_id", "reason", "subject", "comparator", "value", "value_text", "value_max",
+                "unit", "per", "kind", "baseline", "text", "start", "end", "raw_start", "raw_end"),
+    "citations": ("id", "doc_id", "section_id", "requirement_id", "role", "relation", "title", "doc_number",
+                  "number_key", "title_key", "issuer_code", "issuer", "year", "serial", "cue", "start", "end",
+                  "raw_start", "raw_end"),
+    "clauses": ("id", "doc_id", "section_id", "text", "start", "end", "tokens"),
+}
 
 
 def document_rows(doc: Document, data: bytes) -> dict[str, Any]:
@@ -519,8 +552,12 @@ def document_rows(doc: Document, data: bytes) -> dict[str, Any]:
                          for r in doc.requirements],
         "thresholds": [(t.id, doc.doc_id, t.requirement, t.section, t.subject, t.comparator,
                         t.value if not isinstance(t.value, str) else None, str(t.value), t.value_max, t.unit, t.kind,
-                        t.condition, t.baseline, t.hedge, t.text, *t.span, *t.raw_span)
+                        t.condition, t.baseline, t.hedge, t.text, *t.span, *t.raw_span, t.per)
                        for t in doc.thresholds],
+        "figures": [(f.id, doc.doc_id, f.section, f.reason, f.subject, f.comparator,
+                     f.value if not isinstance(f.value, str) else None, str(f.value), f.value_max, f.unit, f.per, f.kind,
+                     f.baseline, f.text, *f.span, *f.raw_span)
+                    for f in doc.figures],
         "citations": citations,
         "clauses": clauses,
     }

@@ -174,7 +174,8 @@ def _threshold_key(comparator: str, value: object, value_max: object, unit: str 
 def score_thresholds(doc: Document, gold: dict) -> tuple[int, int, int, list[str]]:
     """Multiset match on comparator, value, value_max and unit."""
     dates_apart = "deadlines" in gold
-    got = [_threshold_key(t.comparator, t.value, t.value_max, t.unit) for t in doc.thresholds
+    # a rate is compared as the gold writes its unit: 个/千人口, 元/生/年, 次/季度 (unit and per joined)
+    got = [_threshold_key(t.comparator, t.value, t.value_max, f"{t.unit}/{t.per}" if t.per else t.unit) for t in doc.thresholds
            if not (dates_apart and t.unit == "日期")]
     want: list[tuple[tuple, bool, str]] = []
     for g in gold.get("thresholds") or []:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from extractor.model import Document, Threshold
 
 _SNIPPET = 28
+_FIGURES_SHOWN = 10  # a bulletin reports hundreds; the outline shows the first few
 
 
 def render_outline(doc: Document) -> str:
@@ -36,6 +37,13 @@ def render_outline(doc: Document) -> str:
         lines.append(f"-- thresholds ({len(doc.thresholds)})")
         for t in doc.thresholds:
             lines.append("  " + format_threshold(t))
+    if doc.figures:
+        lines.append(f"-- reported figures ({len(doc.figures)}, not thresholds: {doc.figures[0].reason})")
+        for f in doc.figures[:_FIGURES_SHOWN]:
+            unit = f"{f.unit or ''}/{f.per}" if f.per else (f.unit or "")
+            lines.append(f"  {f.subject or '?'} {f.comparator} {f.value} {unit}".rstrip() + f"  «{f.text.replace(chr(10), ' ')[:_SNIPPET]}»")
+        if len(doc.figures) > _FIGURES_SHOWN:
+            lines.append(f"  … {len(doc.figures) - _FIGURES_SHOWN} more")
     if doc.citations:
         lines.append(f"-- citations ({len(doc.citations)})")
         for c in doc.citations:
@@ -74,7 +82,8 @@ def format_threshold(t: Threshold) -> str:
     '理事会人数 <= 150 人  if 个人会员<2万人  (一般)  «理事会人数一般不超过150人»'
     """
     value = f"{t.value}-{t.value_max}" if t.value_max is not None else f"{t.value}"
-    parts = [f"{t.subject or '?'} {t.comparator} {value} {t.unit or ''}".rstrip()]
+    unit = f"{t.unit or ''}/{t.per}" if t.per else (t.unit or "")  # 每人每月500元 → 500 元/人/月
+    parts = [f"{t.subject or '?'} {t.comparator} {value} {unit}".rstrip()]
     if t.condition:
         parts.append(f"if {t.condition}")
     if t.baseline:
