@@ -327,6 +327,18 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if not Path(args.gold).exists():
         print(f"polex: no gold folder or manifest at {args.gold}", file=sys.stderr)
         return 2
+    from extractor.views.eval_requirements import is_gold_req_folder
+
+    if is_gold_req_folder(args.gold):  # requirement gold (corpus-dev/gold-req): clauses, modality, actors
+        from extractor.pipeline import extract_path
+        from extractor.views.eval_requirements import evaluate_requirements, render_requirement_scores, scores_as_dict
+
+        scores = evaluate_requirements(args.gold, extract_path, args.docs)
+        if args.format == "json":
+            print(json.dumps(scores_as_dict(scores), ensure_ascii=False, indent=1))
+        else:
+            print(render_requirement_scores(scores, verbose=args.details))
+        return 0
     report = evaluate(args.gold, args.docs)
     if args.format == "json":
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
@@ -397,7 +409,7 @@ def build_parser() -> argparse.ArgumentParser:
     gr.add_argument("--all", action="store_true", help="render: also draw documents cited only once")
     gr.add_argument("--db", default="polex.db")
     gr.set_defaults(func=cmd_graph)
-    ev = sub.add_parser("eval", help="score extraction against a gold folder (items, metadata, thresholds, citations)")
+    ev = sub.add_parser("eval", help="score extraction against a gold folder (items, metadata, thresholds, citations; requirements for a gold-req folder)")
     ev.add_argument("gold", help="a folder of gold JSON files (../shared/corpus-dev/gold) or a MANIFEST.json")
     ev.add_argument("docs", nargs="?", help="where the documents named by the gold are (default: the folder above the gold)")
     ev.add_argument("--format", choices=("text", "json"), default="text")
