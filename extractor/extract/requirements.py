@@ -277,7 +277,13 @@ def is_actor_head(word: str, first: bool = False) -> bool:
     return word.endswith(ACTOR_HEAD_ENDINGS)
 
 
-def _words(s: str) -> list[tuple[str, str, int, int]]:
+def _words(s: str) -> tuple[tuple[str, str, int, int], ...]:
+    """(word, tag, start, end) of ``s``; the same piece is read several times per clause, so cached."""
+    return _words_cached(s)
+
+
+@lru_cache(maxsize=4096)
+def _words_cached(s: str) -> tuple[tuple[str, str, int, int], ...]:
     out = []
     pos = 0
     for w, t in get_segmenter().tag(s):
@@ -288,7 +294,7 @@ def _words(s: str) -> list[tuple[str, str, int, int]]:
         for w in get_segmenter().cut(s):
             out.append((w, "x", pos, pos + len(w)))
             pos += len(w)
-    return out
+    return tuple(out)
 
 
 def _strip_lead(text: str, a: int, b: int) -> int:
@@ -610,19 +616,19 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
     segs = clause_segments(text, a, b)
     if not segs:
         return None
+    modal = first_modal(text, a, b, modals)
+    if modal is None and not has_threshold:
+        body = text[a:b].rstrip()
+        if not in_item or listed or guiding or body.endswith(("：", ":")) or not body.endswith(("。", "；", ";", "！")):
+            return None
+        if not_imp.search(text, a, b) or text.startswith(NOT_IMPERATIVE_STARTS, _strip_lead(text, a, b)):
+            return None
     first = leading_actor(text, *segs[0])
     if lead and not has_threshold and not (first and first.clean):
         return None
-    modal = first_modal(text, a, b, modals)
     carry_ok = True
     own: ActorPick | None = None
     if modal is None:
-        if not has_threshold:
-            body = text[a:b].rstrip()
-            if not in_item or listed or guiding or body.endswith(("：", ":")) or not body.endswith(("。", "；", ";", "！")):
-                return None
-            if not_imp.search(text, a, b) or text.startswith(NOT_IMPERATIVE_STARTS, _strip_lead(text, a, b)):
-                return None
         modality, trigger, tspan = "obligation", None, None
         # a passive measure names its agent: 市场主体名称由申请人依法自主申报 → 申请人 (017 第十条); only in
         # the main predicate, not in a later construction (…，薪酬结构和水平由董事会确定: 004 一4)
