@@ -161,9 +161,10 @@ def extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], par
             found = found_by_clause.get(c.id, [])
             cond = condition_in(text, a, b)
             if sec is not None and sec.kind == "heading":
-                # the heading's own subject, not any body it mentions (013 一、深化国家级开发区体制机制改革)
+                # the heading's own subject; a body it only mentions (013 一、深化国家级开发区体制机制改革,
+                # seed 001 （三）提升学会服务会员能力) stands in only where the notice has no 主送 line
                 first_at_start = reading.first_actor if reading.first_actor and reading.first_actor[1] - a <= 2 else None
-                heading_actor = reading.actor or first_at_start
+                heading_actor = reading.actor or first_at_start or (reading.first_actor if addressee is None else None)
                 if own_ctx.actor is None and heading_actor:
                     own_ctx.actor = located(aligned, heading_actor, "heading")
                 if own_ctx.condition is None and cond:

@@ -390,6 +390,8 @@ def subject_before(text: str, seg_start: int, modal_start: int) -> ActorPick | N
     ws = _words(text[a:b])
     if ws and (ws[0][0] in _NON_SUBJECT_LEADS or ws[0][1] == "p"):
         return None
+    if ws and ws[0][0].startswith(MEASURE_VERBS) and not is_actor_head(ws[0][0], True):
+        return None  # 坚持自我发展和政府支持相结合 (seed 003): a measure, its nouns are no subject
     for j in range(len(ws) - 1, -1, -1):
         w, _t, _s, e = ws[j]
         if not is_actor_head(w, j == 0):
