@@ -572,6 +572,9 @@ def first_modal(text: str, a: int, b: int, modals: tuple[tuple[str, str, int, in
         seg = next(((s, e) for s, e in segs if s <= m[2] < e), None)
         if seg is not None and seg != segs[-1] and text[seg[1] - 1] == "的":
             continue
+        # 引进特殊需要的人员 (015 第五条（八）): 需要 before 的 is an adjective
+        if m[1] in ("需要", "需") and text.startswith("的", m[3]):
+            continue
         # 依法须经批准的许可经营项目 (017 第十四条): a modal inside a relative clause describes, it does not require
         if seg is not None and text.endswith("依法", seg[0], m[2]) and text.find("的", m[3], seg[1]) >= 0:
             continue
