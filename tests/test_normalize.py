@@ -109,11 +109,17 @@ def test_html_text_is_not_lost_after_nul_or_after_the_closing_html_tag() -> None
     assert ("control_char", "\x00") in {(e.reason, raw[e.raw_start : e.raw_end]) for e in n.aligned.edits()}
 
 
-def test_html_nested_past_the_parser_limit_is_flagged_not_silently_emptied() -> None:
-    # synthetic markup: libxml2 keeps 256 levels and drops what is deeper
-    deep = ("<html><body>" + "<span>" * 3000 + "学会应当加强自律。" + "</span>" * 3000 + "</body></html>").encode()
+def test_html_nested_past_the_parser_limit_is_read_in_source_order() -> None:
+    # synthetic markup: libxml2 keeps 256 levels and drops what is deeper; the second
+    # path (html.parser, no nesting limit) reads it with true offsets
+    deep = ("<html><body>" + "<span>" * 3000 + "学会应当加强自律。" + "</span>" * 3000 + "<p>第二段。</p></body></html>").encode()
     doc = extract_bytes(deep, path="deep.html")
-    assert doc.status == "partial" and "W114" in {i.code for i in doc.issues}
+    codes = {i.code for i in doc.issues}
+    assert doc.status == "ok" and "W115" in codes and not codes & {"W113", "W114"}
+    i = doc.text.index("学会应当加强自律。")
+    raw_i = doc.raw_text.index("学会应当加强自律。")
+    assert any(l.span[0] <= i < l.span[1] and l.raw_span[0] <= raw_i < l.raw_span[1] for l in doc.layers)
+    assert "第二段。" in doc.text[i:]
     fine = ("<html><body>" + "<span>" * 200 + "学会应当加强自律。" + "</span>" * 200 + "</body></html>").encode()
     doc = extract_bytes(fine, path="fine.html")
     assert "学会应当加强自律" in doc.text and "W114" not in {i.code for i in doc.issues}

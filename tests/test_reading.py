@@ -69,3 +69,27 @@ def test_no_dev_page_loses_its_body(name: str) -> None:
     assert not [i.message for i in doc.issues if i.code == "W113"]
     body = "".join(doc.text[l.span[0] : l.span[1]] for l in doc.layers if l.kind == "body")
     assert len(re.findall(r"[\u4e00-\u9fff]", body)) >= 150, body[:300]
+
+
+def test_hidden_copy_of_the_body_is_furniture_not_read_twice() -> None:
+    # corpus-dev 015 (gz.gov.cn): the whole notice again in <div class="bbnr" style="display:none;">
+    body = "<p>第一条 为进一步优化人口结构，推进实施人才强市战略，制定本办法。</p><p>第二条 本办法所称的引进人才入户，是指在年龄、学历等方面符合条件的人员。</p>"
+    page = f"<html><body style=\"visibility: hidden\"><div class=\"main\">{body * 3}</div><div class=\"bbnr\" style=\"display:none;\">{body * 3}</div></body></html>"
+    r = extract_html(page)
+    text = r.aligned.text
+    kinds = {}
+    for kind, rule, rs, re_ in r.layers:
+        kinds.setdefault(rule, []).append((rs, re_))
+    assert kinds.get("html:hidden"), r.layers
+    hidden_start = page.index('<div class="bbnr"')
+    assert all(rs >= hidden_start for rs, _ in kinds["html:hidden"])
+    # the visible copy is the body; <body style="visibility: hidden"> (corpus 16) hides nothing
+    assert any(k == "body" and rs < hidden_start for k, _, rs, _ in r.layers)
+    assert text.count("第一条 为进一步优化人口结构") == 6
+
+
+@needs_dev
+def test_dev_015_hidden_copy_is_not_in_the_body() -> None:
+    doc = extracted(str(DEV_DOCS / "015_guangzhou_2020_yinjin_rencai_ruhu_guanli_banfa.html"))
+    body = "".join(doc.text[l.span[0] : l.span[1]] for l in doc.layers if l.kind == "body")
+    assert body.count("第二条 本办法所称的引进人才入户") == 1

@@ -105,6 +105,10 @@ TEXT_CHROME: tuple[tuple[str, str, str], ...] = (
     ("paywall", r"…*\s*\((?:[^()\n]{0,40})省略\d+字[^()\n]{0,40}\)\s*…*", "inline"),
     ("paywall", r"…*\s*\(\s*未完[^\n]*", "inline"),
     ("paywall", r"正式会员可完整阅读|开通会员.{0,10}阅读全文|登录后阅读全文|付费阅读", "line"),
+    # exports of legal databases (corpus-dev 020-022, pkulaw: 【法宝引证码】 CLI.12.748997, then
+    # 原文链接：https://…); their 【发布部门】【发文字号】… fields are read as metadata
+    ("database_header", r"^\s*【\s*(?:法宝引证码|发布部门|制定机关|发文字号|发布日期|公布日期|实施日期|施行日期|时效性|效力级别|法规类别|标题)\s*】", "meta"),
+    ("database_header", r"^\s*原文链接\s*[:：]\s*(?:https?://|www\.)", "meta"),
     # share / print / close widgets and counters
     ("widget", r"^\s*(?:【\s*)?(?:打印本页|打印|关闭窗口|关闭|收藏|分享到|返回顶部|字号|大|中|小)(?:\s*】)?(?:\s*[|｜]?\s*(?:【\s*)?(?:打印本页|打印|关闭窗口|关闭|收藏|分享到|返回顶部|字号|大|中|小)(?:\s*】)?)*\s*$", "line"),
     ("counter", r"(?:浏览次数|阅读次数|访问量|点击数|阅读量)\s*[:：]", "line"),
@@ -127,3 +131,16 @@ TRUNCATION_RULES: frozenset[str] = frozenset({"paywall", "preview_limit"})
 
 # Start of a table of contents block (seed 004: 目录/提纲:……).
 TOC_START = r"^\s*(?:目录|目次|提纲|目录/提纲)\s*[:：]?\s*…*\s*$"
+
+# Header fields of legal-database exports (pkulaw 北大法宝, corpus-dev 020-022), read as
+# metadata: field name in 【】 → metadata field.
+DATABASE_FIELDS: dict[str, str] = {
+    "标题": "title",
+    "发布部门": "issuer",
+    "制定机关": "issuer",
+    "发文字号": "doc_number",
+    "发布日期": "date",
+    "公布日期": "date",
+    "实施日期": "effective",
+    "施行日期": "effective",
+}
