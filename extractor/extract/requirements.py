@@ -225,7 +225,7 @@ _TRAILING_PAREN = re.compile(r"[（(][^（()）]{0,40}[)）]\s*$")
 _ANY_PAREN = re.compile(r"[（(][^（()）]{0,40}[)）]")
 _NP_CONTINUE = frozenset({"、", "和", "及", "与", "或", "或者", "以及", "尤其是", "特别是", "尤其", "特别", "是", "暨", "（", "(", "）", ")", "〔", "〕"})
 _SUBJECT_STOP_WORDS = frozenset({"由", "对", "向", "在", "按", "按照", "根据", "依照", "通过", "经", "将", "把", "为", "从", "自", "于"})
-_SINGLE_HEADS = frozenset({"厅", "局", "委", "部", "办", "署", "组"})
+_SINGLE_HEADS = frozenset({"厅", "局", "委", "部", "办", "署", "组", "院"})  # 省质检院 cuts as 省/质检/院
 _MODAL_LEADS = frozenset(w for w, _ in MODAL_WORDS + EXTRA_MODAL_WORDS)
 # words at the start of a clause that make it a condition or an adverbial, never a subject
 _NON_SUBJECT_LEADS = frozenset({"对", "为", "按照", "根据", "通过", "在", "经", "以", "凡", "如", "若", "当", "由", "将", "把",
@@ -344,8 +344,8 @@ def leading_actor(text: str, a: int, b: int, verb_led_ok: bool = False) -> Actor
         if w == "的":
             seen_de = True
             continue
-        if j > 0 and (w in _SUBJECT_STOP_WORDS or t == "p"):
-            break
+        if j > 0 and (w in _SUBJECT_STOP_WORDS or t == "p") and w not in _NP_CONTINUE:
+            break  # 钨与稀土国家质检中心: 与 (tagged p) joins, 对 / 由 / 在 end the subject
         if not is_actor_head(w, j == 0) or t == "v" or (need_de and not seen_de):
             continue  # 合伙创业或组织共同创业的: 组织 tagged as a verb is no body
         nxt = ws[j + 1] if j + 1 < len(ws) else None
@@ -626,7 +626,8 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
         body = text[a:b].rstrip()
         if not in_item or listed or guiding or body.endswith(("：", ":")) or not body.endswith(("。", "；", ";", "！")):
             return None
-        if not_imp.search(text, a, b) or text.startswith(NOT_IMPERATIVE_STARTS, _strip_lead(text, a, b)):
+        # …引进在职人才（包括国〔境〕外留学人员）入户由…审核办理 (015 第四条): a parenthesis defines nothing
+        if not_imp.search(_ANY_PAREN.sub("", text[a:b])) or text.startswith(NOT_IMPERATIVE_STARTS, _strip_lead(text, a, b)):
             return None
     first = leading_actor(text, *segs[0])
     if lead and not has_threshold and not (first and first.clean):
