@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from extractor.extract.citations import CitationSpan, find_citation_spans
 from extractor.extract.requirements import (
     ActorPick, Context, RequirementUnit, action_of, build_actor, clauses_by_section, condition_in, find_deadline, is_lead_phrase,
-    leading_tag, located, normalize_actor, read_clause, read_clauses, read_requirement,
+    later_rules, leading_tag, located, normalize_actor, read_clause, read_clauses, read_requirement,
 )
 from extractor.extract.thresholds import Found, build_number_mask, find_thresholds
 from extractor.data.doc_codes import resolve_issuer
@@ -192,9 +192,26 @@ def extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], par
             if pick is not None and pick.source == "sentence":
                 carried = pick
             actor = build_actor(aligned, pick) if pick else _fallback_actor(inherited.actor, addressee)
-            seq += 1
-            rid = f"{sec_id}:r{len(made) + 1}" if sec_id else f"{doc_id}#r{seq}"
-            made.append(_requirement(rid, sec_id, [c], aligned, unit, actor, deadline, cond, inherited, found, k, start=a))
+            # one requirement per rule: a later piece with its own modality or subject is its own (issue 19)
+            rules = later_rules(text, a, b, reading.modals, unit) if unit.carry_ok else []
+            cuts = [a] + [st for st, _ in rules] + [b]
+            for i, part in enumerate([unit] + [r for _, r in rules]):
+                pa, pb = cuts[i], cuts[i + 1]
+                if i + 1 < len(cuts) - 1:
+                    while pb > pa and text[pb - 1] in "，,：: ":
+                        pb -= 1
+                part_actor = actor
+                if i > 0:
+                    if part.actor is not None:
+                        part_actor = build_actor(aligned, part.actor)
+                        if part.actor.source == "sentence":
+                            carried = part.actor
+                part_found = [f for f in found if pa <= f.value_span[0] < cuts[i + 1]] if rules else found
+                part_deadline = _deadline(aligned, text, pa, pb, doc_date) if rules else deadline
+                seq += 1
+                rid = f"{sec_id}:r{len(made) + 1}" if sec_id else f"{doc_id}#r{seq}"
+                made.append(_requirement(rid, sec_id, [c], aligned, part, part_actor, part_deadline, cond if i == 0 else None, inherited,
+                                         part_found, k, start=pa, end=pb))
         if sec_id is not None:
             ctx = Context(own_ctx.actor or inherited.actor, own_ctx.condition or inherited.condition)
             contexts[sec_id] = ctx
@@ -261,7 +278,7 @@ def _requirement(rid: str, sec_id: str | None, cls: list[Clause], aligned: Align
     elif unit.trigger_span is not None:
         action = action_of(text, unit.trigger_span[1], min(b, cls[0].span[1]))
     else:
-        action = action_of(text, (unit.actor.end if unit.actor else a), max(a, cls[0].span[1]))
+        action = action_of(text, (unit.actor.end if unit.actor and a <= unit.actor.end <= b else a), max(a, b))
     req = Requirement(
         id=rid, section=sec_id, clauses=[c.id for c in cls], text=text[a:b], span=(a, b), raw_span=aligned.to_raw_span(a, b),
         modality=unit.modality, trigger=unit.trigger, trigger_span=unit.trigger_span, actor=actor, action=action, deadline=deadline,  # type: ignore[arg-type]

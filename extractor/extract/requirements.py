@@ -758,3 +758,43 @@ def build_actor(aligned: AlignedText, pick: ActorPick) -> Actor:
     org, level, role = normalize_actor(pick.text)
     return Actor(text=pick.text, span=(pick.start, pick.end), raw_span=aligned.to_raw_span(pick.start, pick.end),
                  source=pick.source, organization=org, level=level, role=role)  # type: ignore[arg-type]
+
+
+def later_rules(text: str, a: int, b: int, modals: tuple[tuple[str, str, int, int], ...],
+                first: RequirementUnit) -> list[tuple[int, RequirementUnit]]:
+    """Further rules of one sentence, each from the piece where it starts: a later piece that
+    opens with a modal word of another modality (…，不得为政府债券发行提供担保 after 要…; …，鼓励用人单位…
+    after a bare measure) or that names its own subject before its modal word (…，银行业金融机构不得…).
+    Two rules give two requirements, each with its modality and actor (issue 19).
+
+    >>> s = "省融资担保公司要严格以融资担保业务为主业，不得偏离主业，鼓励市级机构设立分支机构"
+    >>> u = read_requirement(s, 0, len(s), (("obligation", "要", 7, 8), ("prohibition", "不得", 21, 23), ("encouragement", "鼓励", 28, 30)), True, False, False, False)
+    >>> [(s[st:st + 4], r.modality, r.actor and r.actor.text) for st, r in later_rules(s, 0, len(s), (("obligation", "要", 7, 8), ("prohibition", "不得", 21, 23), ("encouragement", "鼓励", 28, 30)), u)]
+    [('不得偏离', 'prohibition', None), ('鼓励市级', 'encouragement', '市级机构')]
+    """
+    segs = clause_segments(text, a, b)
+    start_after = first.trigger_span[1] if first.trigger_span else segs[0][1]
+    out: list[tuple[int, RequirementUnit]] = []
+    last_modality = first.modality
+    for s, e in segs:
+        if s < start_after:
+            continue
+        m = first_modal(text, s, e, modals)
+        if m is None:
+            continue
+        modality, word, ms, me = m
+        if word in ("积极", "努力", "大力") or (word == "支持" and first.modality != "encouragement" and first.trigger is None):
+            continue  # …，积极探索… continues the measure (gold-req: no rule of its own)
+        lead_at = _strip_lead(text, s, ms)
+        own: ActorPick | None = None
+        if word in OBJECT_TRIGGERS and modality in ("encouragement", "permission") and _only_adverbs(text, lead_at, ms):
+            own = object_party(text, me, e)
+        elif not _only_adverbs(text, lead_at, ms):
+            own = subject_before(text, s, ms)
+            if own is None or not own.clean:
+                continue  # a modal word inside a phrase (…的要求, …可能…): no rule of its own
+        if modality == last_modality and own is None:
+            continue
+        out.append((s, RequirementUnit(modality, word, (ms, me), own, carry_ok=own is None or own.source != "object")))
+        last_modality = modality
+    return out
