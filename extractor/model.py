@@ -51,6 +51,8 @@ MarkerKind = Literal[
     "num_dot",  # 1. 1、 1．
     "num_paren",  # （1） (1)
     "circled",  # ① ⑴ ㈠
+    "cn_shi",  # 一是 二是 (enumerated points, corpus-dev 014, 021, 023)
+    "cn_yao",  # 一要 二要 (points under a 一是, corpus-dev 021)
 ]
 SectionKind = Literal["heading", "item"]
 Modality = Literal["obligation", "prohibition", "recommendation", "encouragement", "permission"]

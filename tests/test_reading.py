@@ -93,3 +93,41 @@ def test_dev_015_hidden_copy_is_not_in_the_body() -> None:
     doc = extracted(str(DEV_DOCS / "015_guangzhou_2020_yinjin_rencai_ruhu_guanli_banfa.html"))
     body = "".join(doc.text[l.span[0] : l.span[1]] for l in doc.layers if l.kind == "body")
     assert body.count("第二条 本办法所称的引进人才入户") == 1
+
+
+def _paths(text: str) -> list[str]:
+    doc = extract_bytes(text.encode("utf-8"), path="case.txt")
+    return ["/".join(s.path) for s in doc.sections]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # corpus-dev 014: 一是/二是 at the start of lines are the points of the notice
+        ("关于做好工作的通知\n各单位：\n现提出如下意见：\n一是提高站位，抓好落实。全省各级要重视。\n二是细化举措，做好公示。\n三是加强督查，提高实效。\n",
+         ["一是", "二是", "三是"]),
+        # corpus-dev 021: 一要/二要 inline under a 一是, under 二、
+        ("二、突出信息宣传工作的重点\n一是明确信息宣传工作的重点。一要反映工作动态。要及时反映。二要反映中心工作。主要是各级。\n",
+         ["二", "二/一是", "二/一是/一要", "二/一是/二要"]),
+        # corpus-dev 025: 01 02 headings; 10 continues them, a bare 12月 line does not start a list
+        ("01综合\n初步核算，全年增长4.7%。\n02农业\n全年增长。\n03工业\n04服务业\n05投资\n06消费\n07外贸\n08财政\n09人口\n10科学技术与教育\n全年。\n",
+         ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10"]),
+        ("通知\n12月底前完成全部工作。\n", []),
+        # the dot variants 1﹒ and 1．, ㈠
+        ("一、总体要求\n1﹒坚持统筹推进。\n2﹒坚持问题导向。\n㈠加强领导。\n", ["一", "一/1", "一/2", "一/㈠"]),
+        # corpus-dev 015/021/039: an attachment list is not items of the last article
+        ("第十六条 本办法自印发之日起施行。\n附件：1.引进在职人才入户流程图\n2.接收普通高校应届毕业生入户流程图\n", ["第十六条"]),
+        ("四、报送材料\n1.填写计划表。\n附件:\n1.2018年度全省学会活动计划表\n2. 2018年度省辖市科协学会工作重要活动计划表\n河南省科协办公室\n",
+         ["四", "四/1"]),
+        # corpus-dev 017 and 016: numerals inside words and references to items are not items
+        ("第四条 市场主体登记管理应当遵循依法合规、规范统一、公开透明、便捷高效的原则。\n", ["第四条"]),
+        ("第十七条 应届毕业生须符合《办法》第五条(二)、(三)、(四)项所要求的学历、学位、年龄等条件。\n", ["第十七条"]),
+        # corpus-dev 002: an amendment — references are not items; quoted articles nest in the amendment item
+        ("一、将第七条第二款修改为：“流动人口办理居住登记，应当出示证件。”\n二、增加一条，作为第二十条：“居住证持证人享有下列权益：\n“(一)接受义务教育；\n“(二)依法缴存住房公积金。”\n三、删除第二十条。\n",
+         ["一", "二", "二/(一)", "二/(二)", "三"]),
+        # corpus-dev 070: an item whose text opens with a date
+        ("三、推荐办法\n1.学校组织遴选，拟于9月4日反馈名单；\n2.9月5日-6日，获推候选人登录系统填报。\n", ["三", "三/1", "三/2"]),
+    ],
+)
+def test_structure_forms_of_real_notices(text: str, expected: list[str]) -> None:
+    assert _paths(text) == expected

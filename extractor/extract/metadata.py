@@ -52,8 +52,14 @@ class PageMeta:
     values: dict[str, tuple[str, int, int]]
 
     def get(self, key: str) -> str | None:
+        """The value in simplified script, as the text is (a traditional page's table says
+        江西省人民政府辦公廳; its level and issuer must not differ from the simplified twin's)."""
         v = self.values.get(key)
-        return v[0].strip() if v and v[0].strip() else None
+        if not v or not v[0].strip():
+            return None
+        from extractor.normalize.text import _converter
+
+        return _converter("t2s").convert(v[0].strip())
 
 
 def _iso(y: str | int, m: str | int, d: str | int) -> str | None:

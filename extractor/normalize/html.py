@@ -521,7 +521,18 @@ def _densest(root: _Element) -> tuple[_Element | None, int]:
 
 
 def _norm_label(s: str) -> str:
-    return re.sub(rf"[{_WS}:：]", "", s)
+    """A table label as the vocabulary writes it: no spaces or colon, simplified script
+    (the traditional twin of a page labels its table 發文機關, 文號; issue 11).
+
+    >>> _norm_label("發文機關："), _norm_label("文 号:")
+    ('发文机关', '文号')
+    """
+    s = re.sub(rf"[{_WS}:：]", "", s)
+    if 1 < len(s) <= 8 and not s.isascii():  # labels are short: leave running text alone
+        from extractor.normalize.text import _converter
+
+        s = _converter("t2s").convert(s)
+    return s
 
 
 _META_CELL_TAGS = frozenset({"td", "th", "b", "strong", "span", "label", "dt", "li", "div", "p"})

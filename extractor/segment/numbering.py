@@ -15,7 +15,13 @@ rank   marker       example
 6      num_dot      1. 1、
 7      num_paren    (1) ⑴
 8      circled      ①
+9      cn_shi       一是 二是
+10     cn_yao       一要 二要
 =====  ===========  ==================
+
+Also read: the dot variants 1． and 1﹒ (U+FE52); 01 02 zero-padded headings at the
+start of a line (corpus-dev 025: 01综合); [1] at the start of a line. 一是/一要 are
+the lowest levels: they enumerate points inside whatever heading holds them.
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ from extractor.model import MarkerKind
 
 RANK: dict[MarkerKind, int] = {
     "chapter": 0, "part": 1, "article": 2, "clause": 3, "cn_comma": 4,
-    "cn_paren": 5, "num_dot": 6, "num_paren": 7, "circled": 8,
+    "cn_paren": 5, "num_dot": 6, "num_paren": 7, "circled": 8, "cn_shi": 9, "cn_yao": 10,
 }
 
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -80,7 +86,10 @@ _MARKER_RE = re.compile(
     rf"(?P<art>第(?P<artn>[{CN_NUM}]+|\d{{1,3}})(?P<artk>[章节条款]))(?P<artsep>[ \t]*)"
     rf"|(?P<cnc>(?P<cncn>[一二三四五六七八九十]{{1,3}}))(?P<cncsep>、)"
     rf"|(?P<cnp>\((?P<cnpn>[一二三四五六七八九十]{{1,3}})\))(?P<cnpsep>[、.]?)"
-    r"|(?P<nd>(?P<ndn>\d{1,3}))(?P<ndsep>[.、](?!\d))"
+    rf"|(?P<shi>(?P<shin>[一二三四五六七八九十]{{1,3}})(?P<shik>[是要]))(?P<shisep>[，,:：]?)(?=[\u4e00-\u9fff“\"])"
+    r"|(?P<nd>(?P<ndn>\d{1,3}))(?P<ndsep>[.、．﹒](?!\d))"
+    r"|(?P<zp>(?P<zpn>0[1-9]|[1-9][0-9]))(?P<zpsep>[ \t]*)(?=[\u4e00-\u9fff])"
+    r"|(?P<sq>\[(?P<sqn>\d{1,2})\])(?P<sqsep>[ \t]*)(?=[\u4e00-\u9fff])"
     r"|(?P<np>\((?P<npn>\d{1,3})\))(?P<npsep>[、.]?)"
     r"|(?P<circ>[\u2460-\u2473\u2474-\u2487\u3220-\u3229])(?P<circsep>[、.]?)"
 )
@@ -107,13 +116,22 @@ def match_marker(text: str, pos: int) -> Marker | None:
         nxt = text[end : end + 2]
         if not m.group("artsep") and kind == "article" and nxt[:2] in ("规定", "的规", "所称", "第"):
             return None
+        # 第二款修改为：… / 第十条改为第十一条 (corpus-dev 002, an amendment): a reference
+        if not m.group("artsep") and kind in ("article", "clause") and nxt[:2] in ("修改", "改为", "中的", "增加", "删去", "删除"):
+            return None
         return Marker(kind, num, m.start(), m.end("art"), end)
     if m.group("cnc"):
         return Marker("cn_comma", parse_cn_int(m.group("cncn")), m.start(), m.end("cnc"), m.end())
     if m.group("cnp"):
         return Marker("cn_paren", parse_cn_int(m.group("cnpn")), m.start(), m.end("cnp"), m.end())
+    if m.group("shi"):
+        return Marker("cn_shi" if m.group("shik") == "是" else "cn_yao", parse_cn_int(m.group("shin")), m.start(), m.end("shi"), m.end())
     if m.group("nd"):
         return Marker("num_dot", int(m.group("ndn")), m.start(), m.end("nd"), m.end())
+    if m.group("zp"):
+        return Marker("num_dot", int(m.group("zpn")), m.start(), m.end("zp"), m.end())
+    if m.group("sq"):
+        return Marker("num_dot", int(m.group("sqn")), m.start(), m.end("sq"), m.end())
     if m.group("np"):
         return Marker("num_paren", int(m.group("npn")), m.start(), m.end("np"), m.end())
     if m.group("circ"):
@@ -130,8 +148,11 @@ def match_marker(text: str, pos: int) -> Marker | None:
 # introduction (seed 003 runs whole pages together: "…制定本方案。一、指导思想…").
 INLINE_BOUNDARY = set("。；;！？!?：:")
 _INLINE_CANDIDATE_RE = re.compile(
-    rf"第(?:[{CN_NUM}]+|\d{{1,3}})[章节条款]|[一二三四五六七八九十]{{1,3}}、|\([一二三四五六七八九十\d]{{1,3}}\)|\d{{1,3}}[.、](?!\d)|[\u2460-\u2487\u3220-\u3229]"
+    rf"第(?:[{CN_NUM}]+|\d{{1,3}})[章节条款]|[一二三四五六七八九十]{{1,3}}[、是要]|\([一二三四五六七八九十\d]{{1,3}}\)|\d{{1,3}}[.、](?!\d)|[\u2460-\u2487\u3220-\u3229]"
 )
+
+
+_ITEM_REF_RE = re.compile(r"[项款](?![目])")  # (四)项所要求, not (二)项目 or (二)目标
 
 
 def find_inline_candidates(text: str, start: int, end: int) -> list[Marker]:
@@ -145,6 +166,10 @@ def find_inline_candidates(text: str, start: int, end: int) -> list[Marker]:
         if prev.isdigit() or prev in "第.()〔【[<《“\"'-—/" or (prev.isascii() and prev.isalpha()):
             continue
         mk = match_marker(text, m.start())
-        if mk is not None and mk.end < end:
-            out.append(mk)
+        if mk is None or mk.end >= end:
+            continue
+        # 第五条(二)、(三)、(四)项所要求 (corpus-dev 016): references to items, not items
+        if _ITEM_REF_RE.match(text, mk.label_end) or (prev == "、" and text[mk.end : mk.end + 1] in "、("):
+            continue
+        out.append(mk)
     return out

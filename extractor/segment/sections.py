@@ -18,6 +18,7 @@ Rules (each from a real notice):
 
 from __future__ import annotations
 
+import html as htmllib
 import re
 from dataclasses import dataclass, field
 
@@ -40,6 +41,7 @@ class _Open:
     sid: str | None
     last_child: dict[MarkerKind, int] = field(default_factory=dict)
     max_child: dict[MarkerKind, int] = field(default_factory=dict)
+    quoted: bool = False  # an article quoted in an amendment (“第二十条 …), nested in its amendment item
 
 
 @dataclass
@@ -142,10 +144,21 @@ def build_sections(
         # number is off (seed 003 as written: 1, 2, 1, 4) — reported, not repaired
         return after_boundary and 1 <= m.number <= maxes.get(m.kind, last) + 2
 
-    def open_item(m: Marker) -> None:
-        while stack and stack[-1].rank >= m.rank:
-            stack.pop()
-        label = aligned.raw[slice(*aligned.to_raw_span(m.start, m.label_end))]
+    def open_item(m: Marker, quoted: bool = False) -> None:
+        if quoted:
+            # quoted numbering nests in the amendment item that quotes it (corpus-dev 002:
+            # 十四、增加一条… “第二十条 … “(一)…): only quoted items close
+            while stack and stack[-1].quoted and stack[-1].rank >= m.rank:
+                stack.pop()
+        else:
+            while stack and (stack[-1].quoted or stack[-1].rank >= m.rank):
+                stack.pop()
+        written = aligned.raw[slice(*aligned.to_raw_span(m.start, m.label_end))]
+        label = written
+        if "<" in label or "&" in label:
+            # in the path and id, the label without the page's markup: corpus-dev 003 writes
+            # (<span style="font-family: 楷体">一), corpus 02 （</span><span …>1</span>…）
+            label = htmllib.unescape(_TAG_RE.sub("", label))
         label_norm = text[m.start : m.label_end]
         span = (m.start, m.label_end)
         inferred = any(o.sid is None for o in stack)
@@ -189,8 +202,17 @@ def build_sections(
         n = seen_ids.get(base, 0) + 1
         seen_ids[base] = n
         sid = base if n == 1 else f"{base}~{n}"
-        items.append(_Item(m, label, path, parent_sid, len(stack), inferred, cur_part, sid))
-        stack.append(_Open(m, m.kind, m.rank, label, m.number, sid))
+        items.append(_Item(m, written, path, parent_sid, len(stack), inferred, cur_part, sid))
+        stack.append(_Open(m, m.kind, m.rank, label, m.number, sid, quoted=quoted))
+
+    attachments_open = False
+
+    def continues(m: Marker) -> bool:
+        table, _ = siblings_last(m.rank)
+        return table.get(m.kind) == m.number - 1
+
+    def in_list_of_dates(ls: int, le: int) -> bool:
+        return bool(stack) and stack[-1].kind == "num_dot" and _DATE_LED_RE.match(text, ls) is not None
 
     for ls, le in lines:
         # a new part (covering notice → attachment) restarts the numbering
@@ -201,15 +223,35 @@ def build_sections(
             root_last.clear()
             root_max.clear()
             global_last.clear()
+        line = text[ls:le]
         m = match_marker(text, ls)
-        if m is not None and m.end < le:
-            open_item(m)
+        quoted = False
+        if m is None and line[:1] in "“\"":
+            # an article quoted in an amendment: “(一)享受… (corpus-dev 002)
+            m = match_marker(text, ls + 1)
+            quoted = m is not None
+        if m is None and in_list_of_dates(ls, le):
+            m = _date_led_item(text, ls)
+        if attachments_open and not (_ATTACHMENT_ENTRY_RE.match(line) and "。" not in line and le - ls <= 60):
+            attachments_open = False
+        if _ATTACHMENT_LIST_RE.match(line):
+            # 附件：1.引进在职人才入户流程图 / 2.… (corpus-dev 015, 021, 039): a list of
+            # attachment titles, not items of the last article (gold README: non-items)
+            attachments_open = True
+            continue
+        if attachments_open:
+            continue
+        if m is not None and m.end < le and not (_bare_number(text, m) and not continues(m)):
+            open_item(m, quoted)
         # inline labels: accepted only where the numbering expects them
         for c in find_inline_candidates(text, ls, le):
             if items and c.start < items[-1].marker.end:
                 continue
             prev = text[c.start - 1]
             after_boundary = prev in INLINE_BOUNDARY
+            if not after_boundary and c.kind in ("cn_comma", "cn_shi", "cn_yao"):
+                # 规范统一、公开透明 (corpus-dev 017): a Chinese numeral inside a word
+                continue
             if not after_boundary:
                 # "(三)实施原则1.整体规划": a short heading right after the last label
                 last_end = items[-1].marker.end if items else None
@@ -308,6 +350,24 @@ def find_parts(aligned: AlignedText, body: list[tuple[int, int]]) -> list[Part]:
 
 
 _FOLD_BR = str.maketrans("（）", "()")
+
+
+_TAG_RE = re.compile(r"<[^>]*>?")
+_ATTACHMENT_LIST_RE = re.compile(r"^\s*附\s*件\s*[:：]\s*(?:\d{1,2}\s*[.、．﹒]|$)")
+_ATTACHMENT_ENTRY_RE = re.compile(r"^\s*\d{1,2}\s*[.、．﹒]")  # 1.2018年度…计划表 too
+# 2.9月5日-6日，获推候选人… (corpus-dev 070): a list item whose text opens with a date
+_DATE_LED_RE = re.compile(r"(\d{1,2})\.(?=\d{1,2}月\d{1,2}日)")
+
+
+def _date_led_item(text: str, pos: int) -> Marker | None:
+    m = _DATE_LED_RE.match(text, pos)
+    return Marker("num_dot", int(m.group(1)), pos, pos + len(m.group(1)), m.end()) if m else None
+
+
+def _bare_number(text: str, m: Marker) -> bool:
+    """10科学技术与教育: a two-digit label with no separator and no leading zero; an item
+    only where it continues its list (corpus-dev 025: 01综合 … 09 … 10 …)."""
+    return m.kind == "num_dot" and m.end == m.label_end and text[m.start] not in "0[" and text[m.label_end - 1].isdigit()
 
 
 def _plain(label: str) -> str:
