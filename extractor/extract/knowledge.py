@@ -140,6 +140,10 @@ def extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], par
                 a = _after_label(text, sec.label_span[1], b)  # the label is not part of what is required
             spans[c.id] = (a, b)
     readings = dict(zip(spans, read_clauses(text, list(spans.values()))))
+    # an attachment's own heading line (附件1): its tables and lists hold no bare measures, so past it
+    # only a modal word makes a requirement (corpus 13: the indicator table of 附件1 ran on in item （三）)
+    m_att = _ATTACHMENT_LINE.search(text)
+    attachment_at = m_att.start() if m_att else len(text)
     seq = 0
     for sec_id, cls in per_section.items():
         sec = by_id.get(sec_id) if sec_id else None
@@ -180,7 +184,7 @@ def extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], par
                                          Context(), [], k, start=spans[c.id][0], end=a))
                 a = _after_label(text, a, b)
                 carried = None
-            unit = read_requirement(text, a, b, reading.modals, in_item=sec is not None, listed=listed,
+            unit = read_requirement(text, a, b, reading.modals, in_item=sec is not None and a < attachment_at, listed=listed,
                                     lead=sec is not None and is_lead_phrase(text, sec.marker, [spans[x.id] for x in cls], idx, sec.kind),
                                     has_threshold=bool(found) or bool(deadline and deadline.kind == "date" and sec is not None),
                                     guiding=guiding)
@@ -218,6 +222,9 @@ def extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], par
         k.requirements.extend(made)
     _link_citations(k)
     return k
+
+
+_ATTACHMENT_LINE = re.compile(r"^[ \t]*附件[ \t]*[0-9一二三四五六七八九十]{0,3}[ \t]*$", re.M)
 
 
 def _after_label(text: str, pos: int, end: int) -> int:
