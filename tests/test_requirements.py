@@ -84,7 +84,7 @@ def test_requirement_scores_hold_their_floors(gold_req) -> None:  # noqa: ANN001
     # issue 19 targets: recall and precision >= 0.9, modality >= 0.95, actor >= 0.85 (floors only move up)
     assert f.recall >= 0.97 and f.precision >= 0.94, (f.recall, f.precision)
     assert f.modality_ok / n >= 0.98
-    assert f.actor_lenient / n >= 0.89 and f.actor_exact / n >= 0.86, (f.actor_lenient / n, f.actor_exact / n)
+    assert f.actor_lenient / n >= 0.91 and f.actor_exact / n >= 0.88, (f.actor_lenient / n, f.actor_exact / n)
     nt = figures(scores, tags=False)
     assert nt.recall >= 0.97 and nt.actor_lenient / nt.found >= 0.87
 

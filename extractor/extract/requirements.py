@@ -334,13 +334,18 @@ def leading_actor(text: str, a: int, b: int, verb_led_ok: bool = False) -> Actor
     w0, t0 = ws[0][0], ws[0][1]
     if w0 in _MODAL_LEADS or (w0.startswith(MEASURE_VERBS) and not is_actor_head(w0, True)):
         return None  # 建立健全…机构安全管理制度: a bare measure, whatever the tagger says
-    need_de = not verb_led_ok and t0[:1] in ("v", "a", "d", "c", "i", "l") and w0 not in ACTOR_LEAD_VERBS and not is_actor_head(w0, True)
+    need_de = (not verb_led_ok and t0[:1] in ("v", "a", "d", "c", "i", "l") and t0 != "vn" and w0 not in ACTOR_LEAD_VERBS
+               and not is_actor_head(w0, True))  # 融资担保业协会: 融资 (vn) leads a noun phrase
     seen_de = False
     weak: ActorPick | None = None
     weak_before_noun = False
+    pending = 0  # end of a head a coordination or a closing bracket follows (…院校（含技工院校）根据…)
     for j, (w, t, s, e) in enumerate(ws):
         if e > 48:
             break
+        if w in ("）", ")", "〕") and pending == s:
+            pending = e
+            continue
         if w == "的":
             seen_de = True
             continue
@@ -352,9 +357,14 @@ def leading_actor(text: str, a: int, b: int, verb_led_ok: bool = False) -> Actor
         if nxt is None:
             return ActorPick(text[a:a + e], a, a + e, "sentence")
         if nxt[0] in _NP_CONTINUE:
+            pending = e
             continue
+        pending = 0
         if nxt[0].startswith(SUBJECT_GAP_STARTS):
             return ActorPick(text[a:a + e], a, a + e, "sentence")
+        if nxt[0] == "的" and j + 2 == len(ws):
+            # 举办营利性婴幼儿照护服务机构的，… (005 三（一）): the party of a conditional rule, 的 included
+            return ActorPick(text[a:a + nxt[3]], a, a + nxt[3], "sentence")
         if nxt[0] == "的" and (weak is None or weak_before_noun):
             # 市场主体的注册资本…: the party the thing belongs to, preferred to a head a noun follows
             weak, weak_before_noun = ActorPick(text[a:a + e], a, a + e, "sentence", clean=False), False
@@ -364,6 +374,8 @@ def leading_actor(text: str, a: int, b: int, verb_led_ok: bool = False) -> Actor
                 weak, weak_before_noun = ActorPick(text[a:a + e], a, a + e, "sentence", clean=False), True
             continue
         return ActorPick(text[a:a + e], a, a + e, "sentence")
+    if pending and ws and (weak is None or weak.end - a < pending):
+        return ActorPick(text[a:a + pending], a, a + pending, "sentence")
     return weak
 
 
@@ -390,6 +402,8 @@ def subject_before(text: str, seg_start: int, modal_start: int) -> ActorPick | N
     ws = _words(text[a:b])
     if ws and (ws[0][0] in _NON_SUBJECT_LEADS or ws[0][1] == "p"):
         return None
+    if ws and (ws[0][0] in _MODAL_LEADS or ws[0][0].startswith(("应", "须", "要"))) and not is_actor_head(ws[0][0], True):
+        return None  # 应从国家级开发区实际工作需要出发 (013): a modal word (cut as 应从) opens no subject
     if ws and ws[0][0].startswith(MEASURE_VERBS) and not is_actor_head(ws[0][0], True):
         return None  # 坚持自我发展和政府支持相结合 (seed 003): a measure, its nouns are no subject
     for j in range(len(ws) - 1, -1, -1):
@@ -413,12 +427,12 @@ def object_party(text: str, trigger_end: int, seg_end: int) -> ActorPick | None:
     moved = True
     while moved:  # 鼓励支持有条件的民办幼儿园, 支持并指导国家级开发区…: past the chained triggers
         moved = False
-        for w in (*sorted(OBJECT_TRIGGERS, key=len, reverse=True), "并", "和"):
+        for w in (*sorted(OBJECT_TRIGGERS, key=len, reverse=True), "指导", "并", "和"):
             if text.startswith(w, a) and seg_end - a > len(w):
                 a += len(w)
                 moved = True
-    # the object often opens with a word jieba tags as a verb (支持融资担保业协会…: 融资 vn)
-    p = leading_actor(text, a, seg_end, verb_led_ok=True)
+    # 鼓励利用低效土地…建设…机构: a verb after the trigger is the encouraged act, not a party
+    p = leading_actor(text, a, seg_end, verb_led_ok=a > trigger_end)
     return ActorPick(p.text, p.start, p.end, "object", p.clean) if p else None
 
 
