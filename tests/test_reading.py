@@ -131,3 +131,44 @@ def _paths(text: str) -> list[str]:
 )
 def test_structure_forms_of_real_notices(text: str, expected: list[str]) -> None:
     assert _paths(text) == expected
+
+
+def _meta(text: str):  # noqa: ANN202
+    return extract_bytes(text.encode("utf-8"), path="case.txt").metadata
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # never a 主送 line (corpus-dev 039), a section heading, a database header, a link bar
+        ("各全省学会、协会、研究会,各省辖市科协:\n现将有关事项通知如下:\n一、调整优化学会布局\n", None),
+        ("【法宝引证码】 CLI.12.748997\n原文链接：https://www.pkulaw.com/lar/b64c.html\n新余市人民政府办公室关于印发《新余市绿色建筑管理办法》的通知\n",
+         "新余市人民政府办公室关于印发《新余市绿色建筑管理办法》的通知"),
+        ("收藏本站| 设为首页| 首页\n\n关于开展节能环保汽车推广工作的通知\n\n财政部 国家发展和改革委员会 工业和信息化部\n", "关于开展节能环保汽车推广工作的通知"),
+        ("首 页 组织人才 调研宣传 学会学术 科学普及\n市科协关于开展学会评估的通知\n", "市科协关于开展学会评估的通知"),
+        # the number in front or behind is not title (corpus-dev 031, 026); stray spaces go (062)
+        ("京政办发〔2016〕26号《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》\n", "北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知"),
+        ("中共岳阳市委办公室岳阳市人民政府办公室印发《关于全面推进政务公开工作的实施意见》的通知(岳办发〔2017〕2号)\n",
+         "中共岳阳市委办公室岳阳市人民政府办公室印发《关于全面推进政务公开工作的实施意见》的通知"),
+        ("国务院办公厅关于2021年 部分节假日安排的通知\n", "国务院办公厅关于2021年部分节假日安排的通知"),
+    ],
+)
+def test_title_is_a_title_or_nothing(text: str, title: str | None) -> None:
+    md = _meta(text)
+    assert (md.title.value if md.title else None) == title
+
+
+def test_metadata_of_a_database_export_and_of_a_regulation() -> None:
+    md = _meta("【法宝引证码】 CLI.12.748997\n新余市人民政府办公室关于印发《新余市绿色建筑管理办法》的通知\n\n（余府发〔2012〕3号）\n\n"
+               "各县（区）人民政府：\n　　《新余市绿色建筑管理办法》已经审议通过，现予印发。\n　　二○一二年一月九日\n")
+    assert (md.doc_number.value, md.date.value, md.issuer.value, md.level.value) == ("余府发〔2012〕3号", "2012-01-09", ["新余市人民政府办公室"], "municipal")
+    md = _meta("贵州省渔业条例\n(2005年11月25日贵州省第十届人民代表大会常务委员会第十八次会议通过)\n第一条 为了加强渔业资源的保护，制定本条例。\n")
+    assert (md.date.value, md.issuer.value, md.level.value) == ("2005-11-25", ["贵州省人民代表大会常务委员会"], "provincial")
+    md = _meta("中华人民共和国市场主体登记管理条例\n(2021年7月27日中华人民共和国国务院令第746号公布)\n第一章 总则\n第一条 为了规范市场主体登记管理行为，制定本条例。\n")
+    assert (md.date.value, md.doc_number.value, md.issuer.value, md.level.value) == ("2021-07-27", "国务院令第746号", ["国务院"], "national")
+
+
+def test_issuer_is_never_a_fragment() -> None:
+    # corpus-dev 043: 关于转发中国科协《…》的通知 has no issuer at its head
+    md = _meta("关于转发中国科协《关于推荐院士候选人的通知》的通知\n各分会：\n现将通知转发给你们。\n")
+    assert md.issuer is None or not md.issuer.value[0].startswith(("关于", "转发", "各"))

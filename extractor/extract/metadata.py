@@ -163,6 +163,11 @@ def extract_metadata(
     # --- issuer ---------------------------------------------------------------------
     issuer = _choose_issuer(aligned, page, title, doc_number, lines, meta_ranges, db)
     if issuer is None:
+        issuer = _issuer_line_under_title(aligned, lines, title)
+    if issuer is None:
+        found = _adopted(aligned, lines)
+        issuer = found[1] if found else None  # type: ignore[assignment]
+    if issuer is None:
         issues.append(issue("W302", "metadata", "no issuing body in the title, metadata or signature"))
 
     # --- level ---------------------------------------------------------------------
@@ -183,7 +188,10 @@ def extract_metadata(
     # the date printed under the signature is the notice's own; a Hanweb table's 成文日期 is
     # the day the page was made when an old notice is re-published (corpus-dev 001: table
     # 2020-03-11, signed 2018年5月9日); then a regulation's history line; then the table
+    adopted = _adopted(aligned, lines)
     date = _signature_date(aligned, lines) or _history_date(aligned, lines, doc_number.value if doc_number else None)
+    if date is None and adopted is not None:
+        date = adopted[0]
     if date is None and page.get("date") and parse_date(page.get("date") or ""):
         v = page.get("date") or ""
         date = _field(aligned, parse_date(v), "document", "成文日期 row of the page's metadata table", _find_in(text, v, meta_ranges))
@@ -285,7 +293,14 @@ _NOT_TITLE_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"^\s*【[^】]{2,8}】"),  # database header (【法宝引证码】 CLI.12.4638041, corpus-dev 020)
     re.compile(r"^(?:\S{1,6}[ \u3000\u00a0]+){3,}\S{1,6}$"),  # navigation bar (首 页 组织人才 调研宣传 …)
     re.compile(r"^\s*(?:原文链接|来源|发布日期|发布时间)\s*[:：]"),
+    re.compile(r"[|｜]"),  # link bars (收藏本站| 设为首页| 首页, corpus-dev 054)
+    re.compile(r"^[^：:，。]{1,8}[:：]\s*\S"),  # label: value rows (废止时间: 2020-01-23 名称: …, 048)
 )
+# 京政办发〔2016〕26号《北京市人民政府办公厅关于印发〈…〉的通知》 (corpus-dev 031): a title in 《》,
+# with the number in front
+_WRAPPED_TITLE_RE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{1,12}[〔\[(（]\s*(?:19|20)\d{2}\s*[〕\])）]\s*第?\s*\d{1,4}\s*号)?\s*《(.+)》\s*$")
+# …的通知(岳办发〔2017〕2号) (corpus-dev 026, 028): the number after a title line is not title
+_TRAILING_NUMBER_RE = re.compile(r"\s*[(（]([^()（）]+)[)）]\s*$")
 _TITLE_SHAPE_RE = re.compile(r"关于.{2,}的?(?:通知|意见|办法|方案|要点|决定|公告|通告|批复|规定|细则|报告|函)")
 
 
@@ -318,7 +333,16 @@ def _title_from_text(aligned: AlignedText, lines: list[tuple[int, int]]) -> Text
                 break
         if not _title_shaped(value):
             continue
-        return _field(aligned, value.strip(), "document", "first title-shaped line of the body", (a, end))
+        value = value.strip()
+        wm = _WRAPPED_TITLE_RE.match(value)
+        if wm and wm.group(1).count("《") == wm.group(1).count("》"):
+            k = text.find(wm.group(1), a, end)
+            return _field(aligned, wm.group(1), "document", "title in 《》 on the first title-shaped line", (k, k + len(wm.group(1))) if k >= 0 else (a, end))
+        tm = _TRAILING_NUMBER_RE.search(value)
+        if tm and DOC_NUMBER_RE.fullmatch(tm.group(1).strip()):
+            value = value[: tm.start()]
+            end = a + len(value) if end == b else end
+        return _field(aligned, value, "document", "first title-shaped line of the body", (a, end))
     return None
 
 
@@ -328,6 +352,11 @@ def _doc_number_from_text(aligned: AlignedText, lines: list[tuple[int, int]], ti
         line = text[a:b].strip()
         if DOC_NUMBER_RE.fullmatch(line):
             return _field(aligned, line, "document", "a line of its own under the title", (a, b))
+        # …的通知(岳办发〔2017〕2号): the number closing the title line (corpus-dev 026, 028)
+        tm = _TRAILING_NUMBER_RE.search(line)
+        if i < 6 and tm and tm.start() > 0 and DOC_NUMBER_RE.fullmatch(tm.group(1).strip()) and _title_shaped(line[: tm.start()]):
+            k = text.find(tm.group(1).strip(), a, b)
+            return _field(aligned, tm.group(1).strip(), "document", "in brackets after the title line", (k, k + len(tm.group(1).strip())))
         # （余府发〔2012〕3号） on a line of its own (corpus-dev 020/021, database exports)
         bm = re.fullmatch(r"[(（]\s*(.+?)\s*[)）]", line)
         if bm and DOC_NUMBER_RE.fullmatch(bm.group(1)):
@@ -478,6 +507,30 @@ def _issuer_from_title(aligned: AlignedText, title: TextField | NamesField, line
     return _field(aligned, names, "title", "issuing body at the head of the title", sp)
 
 
+def _issuer_line_under_title(aligned: AlignedText, lines: list[tuple[int, int]], title: TextField | NamesField | None) -> NamesField | None:
+    """A line of bodies alone right under the title: 财政部 国家发展和改革委员会 工业和信息化部
+    (corpus-dev 054, a republished joint notice)."""
+    if title is None or title.span is None:
+        return None
+    text = aligned.text
+    seen = 0
+    for a, b in lines[:14]:
+        if a < title.span[1]:
+            continue
+        line = text[a:b].strip()
+        # the republishing site's rows (作者:… 时间:…) and a second copy of the title come between
+        if line == title.value or re.search(r"[:：]\s*\S", line):
+            seen += 1
+            if seen > 4:
+                return None
+            continue
+        names = split_issuers(line)
+        if len(line) <= 60 and _valid_issuer(names):
+            return _field(aligned, names, "document", "line of issuing bodies under the title", (a, b))
+        return None
+    return None
+
+
 def _issuer_from_signature(aligned: AlignedText, lines: list[tuple[int, int]]) -> NamesField | None:
     """The signature block: organisation lines right above the first date line."""
     text = aligned.text
@@ -529,6 +582,29 @@ def _history_match(aligned: AlignedText, lines: list[tuple[int, int]], own: str 
             m = _HISTORY_RE.search(line)
             if m:
                 return m, a
+    return None
+
+
+# A local regulation's adoption note: (2005年11月25日贵州省第十届人民代表大会常务委员会第十八次
+# 会议通过) (corpus-dev 050): its date and the adopting body
+_ADOPTED_RE = re.compile(
+    r"[(（]\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*([\u4e00-\u9fff]{2,12}?)(?:第[一二三四五六七八九十]+届)?"
+    r"(人民代表大会(?:常务委员会)?)第[一二三四五六七八九十百]+次(?:全体)?会议(?:通过|批准)"
+)
+
+
+def _adopted(aligned: AlignedText, lines: list[tuple[int, int]]) -> tuple[TextField | NamesField, TextField | NamesField] | None:
+    """(date, issuer) of the adoption note near the top of a local regulation."""
+    text = aligned.text
+    for a, b in lines[:15]:
+        m = _ADOPTED_RE.search(text, a, b)
+        if m:
+            v = _iso(m.group(1), m.group(2), m.group(3))
+            if v is None:
+                return None
+            body = m.group(4) + m.group(5)
+            return (_field(aligned, v, "document", "date of the adoption note (…会议通过)", (m.start(1), m.end(3) + 1)),
+                    _field(aligned, [body], "document", "the people's congress of the adoption note", (m.start(4), m.end(5))))
     return None
 
 
