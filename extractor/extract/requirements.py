@@ -586,6 +586,9 @@ def first_modal(text: str, a: int, b: int, modals: tuple[tuple[str, str, int, in
         seg = next(((s, e) for s, e in segs if s <= m[2] < e), None)
         if seg is not None and seg != segs[-1] and text[seg[1] - 1] == "的":
             continue
+        # 能够确保供应试点地区采购量的企业可以入围 (issue 19): 能够 + modal describes the party, the rule is 可以
+        if text.endswith("能够", a, m[2]):  # not 能 alone: 职能可根据… (013)
+            continue
         # 引进特殊需要的人员 (015 第五条（八）): 需要 before 的 is an adjective
         if m[1] in ("需要", "需") and text.startswith("的", m[3]):
             continue
