@@ -601,6 +601,18 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if not Path(args.gold).exists():
         _err(f"no gold folder or manifest at {args.gold}")
         return 2
+    from extractor.views.eval_requirements import is_gold_req_folder
+
+    if is_gold_req_folder(args.gold):  # requirement gold (corpus-dev/gold-req): clauses, modality, actors
+        from extractor.pipeline import extract_path
+        from extractor.views.eval_requirements import evaluate_requirements, render_requirement_scores, scores_as_dict
+
+        scores = evaluate_requirements(args.gold, extract_path, args.docs)
+        if args.format == "json":
+            print(json.dumps(scores_as_dict(scores), ensure_ascii=False, indent=1))
+        else:
+            print(render_requirement_scores(scores, verbose=args.details))
+        return 0
     report = evaluate(args.gold, args.docs)
     if args.format == "json":
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
@@ -766,7 +778,7 @@ def build_parser() -> argparse.ArgumentParser:
     sv.add_argument("--port", type=_number(0, 65535, int), default=8000, help="port to listen on (default 8000)")
     sv.add_argument("--sql", action="store_true", help="also offer /sql: read-only SQL over the store")
     sv.set_defaults(func=cmd_serve)
-    ev = command("eval", "score extraction against a gold folder (items, metadata, thresholds, citations)")
+    ev = command("eval", "score extraction against a gold folder (items, metadata, thresholds, citations; requirements for a gold-req folder)")
     ev.add_argument("gold", help="a folder of gold JSON files (../shared/corpus-dev/gold) or a MANIFEST.json")
     ev.add_argument("docs", nargs="?", help="where the documents named by the gold are (default: the folder above the gold)")
     ev.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")

@@ -233,6 +233,25 @@ class Located(_Frozen):
         default="sentence", description="where it was found: the sentence itself, an enclosing heading, the 主送机关 line")
 
 
+ActorSource = Literal["sentence", "object", "agent", "tag", "carried", "heading", "addressee", "document"]
+
+
+class Actor(_Frozen):
+    """Who must act on a requirement, as written, with where it was read and, when the data can
+    tell, the organization it names (issue 19: ordered choice with evidence)."""
+
+    text: str = Field(description="the actor as written, with its modifiers and coordinations")
+    span: Span
+    raw_span: Span
+    source: ActorSource = Field(description=(
+        "sentence: the clause's own subject before the modal word; object: the party a clause-initial "
+        "鼓励/支持/允许 names; agent: a 由-phrase; tag: a responsibility tag （责任单位：…）/（…负责）; carried: the "
+        "subject of an earlier clause of the same item; heading: the item's heading; addressee: the 主送 line"))
+    organization: str | None = Field(default=None, description="normalized function: 省财政厅 → finance department")
+    level: Level | None = Field(default=None, description="administrative level the actor's name gives, when it gives one")
+    role: str | None = Field(default=None, description="a role rather than a body: 各试点城市 → pilot cities")
+
+
 class Deadline(_Frozen):
     """When a requirement is due: 于5月10日前, 2017年底前, 在2017年, 每年, 前15天."""
 
@@ -334,7 +353,7 @@ class Requirement(_Model):
     modality: Modality
     trigger: str | None = Field(description="the modal word; None for an imperative item without one (obligation implied)")
     trigger_span: Span | None = None
-    actor: Located | None
+    actor: Actor | None
     action: str | None
     deadline: Deadline | None = None
     condition: Located | None = None

@@ -151,6 +151,8 @@ USER_WORDS: tuple[tuple[str, int, str], ...] = (
     ("个人会员", 20000, "n"), ("单位会员", 20000, "n"), ("换届", 20000, "v"), ("专职工作人员", 20000, "n"),
     ("原则上", 20000, "d"), ("适当放宽", 20000, "v"), ("不超过", 20000, "v"), ("不少于", 20000, "v"),
     ("不低于", 20000, "v"), ("不高于", 20000, "v"), ("不得", 20000, "v"),
+    ("法定代表人", 20000, "n"),  # corpus-dev 017 第十二条: one body word, so an actor head
+    ("设区市", 20000, "n"),  # corpus-dev 013 一（二） 各设区市要做好牵头统筹
 )
 
 # Verbs whose object a count measures: 培育3-5个学术交流示范项目, 至少安排300名指标, 签订1年以上劳动合同
@@ -171,3 +173,105 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "members": ("个人会员", "会员总数", "单位会员"),
     "youth": ("青年", "45岁", "中青年"),
 }
+
+# --- requirements: modal words the gold-req notices add, actor heads, gaps -------------------
+# corpus-dev gold-req (004, 005, 013, 015, 017; README conventions): 负责 / 主管 allocate a duty
+# (015 第四条 市人力资源社会保障部门负责…, 017 第五条 …主管全国市场主体登记管理工作); 只能 caps what is
+# allowed (017 第十条 只能登记一个名称); 不予 refuses (017 第二十条 不予登记); 准予 permits (015 第七条);
+# 力争 sets a target (004 一1 力争2020年底主体信用评级达到AAA级). 负责人 and 主管部门 are single
+# jieba words, so the nouns never read as the verbs.
+EXTRA_MODAL_WORDS: tuple[tuple[str, str], ...] = (
+    ("负责", "obligation"), ("主管", "obligation"), ("只能", "prohibition"), ("不予", "prohibition"),
+    ("准予", "permission"), ("力争", "recommendation"),
+)
+
+# Words that end an actor noun phrase (the head of 各级财政部门, 省融资担保公司, 银担合作各方, 清算组,
+# 有条件的地方, 各试点城市, 相关省份, 申请人, 经营者). Read on jieba words, never on characters, so
+# 住所 / 场所 (所), 执行 / 进行 (行), 全部 / 内部 (部), 社会 (会) are not bodies. Source: the actors of
+# corpus-dev gold-req and the seeds' 各学会 / 各级科协.
+ACTOR_HEAD_ENDINGS: tuple[str, ...] = (
+    "人民政府", "政府", "机构", "部门", "单位", "机关", "公司", "企业", "主体", "组织", "协会", "学会", "委员会",
+    "董事会", "理事会", "监事会", "科协", "中心", "厅", "局", "委", "办公室", "办", "部", "署", "银行", "支行",
+    "分行", "人员", "申请人", "纳税人", "代理人", "当事人", "持证人", "股东", "成员", "发起人", "法定代表人", "出资人", "合伙人", "法人", "代表人", "投资人", "经营者", "投资者",
+    "城市", "省份", "地方", "地区", "各地", "家庭", "学校", "高校", "幼儿园", "医院", "开发区", "高新区",
+    "院校", "设区市", "社会力量", "监管区", "保税区", "试验区", "示范区", "合作社", "联合社", "清算组", "各方", "双方", "工会", "妇联", "团委", "党委", "街道", "乡镇", "社区",
+    "医疗机构", "托育机构",
+)
+# words with one of those endings that are no party: places, verbs, parts
+ACTOR_HEAD_EXCLUDE: frozenset[str] = frozenset({
+    "全部", "内部", "外部", "局部", "干部", "本部", "举办", "创办", "承办", "督办", "代办", "兴办", "开办", "主办",
+    "合办", "协办", "民办", "公办", "怎么办", "或者", "再者", "前者", "后者", "二者", "两者", "格局", "布局", "结局", "开局", "当局", "大局", "全局", "服务中心", "中心城市",
+    "本地区", "该地区", "所在地区", "辖区", "原单位",
+})
+# a single word that is an actor by itself: 各地, 各方, 个人 …
+ACTOR_HEAD_WORDS: frozenset[str] = frozenset({"各地", "各方", "双方", "各区", "各市", "个人", "家庭", "董事会", "申请人", "清算组"})
+# words that lead an actor phrase although jieba tags them as verbs (登记机关, 牵头部门, 相关省份, 迁出地登记机关)
+ACTOR_LEAD_VERBS: frozenset[str] = frozenset({
+    "登记", "牵头", "相关", "迁出", "迁入", "主管", "经办", "承办", "派驻", "试点", "入户", "监管", "执法",
+    "管理", "有关", "涉及", "承担", "参与", "合作", "担", "引进", "举办",
+})
+# what may stand between the subject and its modal word: adverbs, prepositional phrases, times
+# (银行业金融机构无正当原因不得…, 各级财政部门根据本级政府授权…, 市场主体应当在歇业前…)
+SUBJECT_GAP_STARTS: tuple[str, ...] = (
+    "无正当", "根据", "按照", "按", "依照", "依法", "依据", "在", "对", "于", "向", "为", "与", "同", "和", "会同",
+    "结合", "通过", "经", "自", "从", "及时", "均", "都", "也", "还", "亦", "则", "统一", "共同", "分别", "各自",
+    "务必", "切实", "主动", "积极", "严格", "进一步", "认真", "全面", "加快", "原则上", "一般", "必要时", "确需",
+    "可以", "可", "应当", "应", "要", "须", "必须", "不得", "负责", "每年", "定期", "按期", "逐步", "尽快", "立即",
+    "以", "就", "要求", "协同", "配合", "牵头", "参照", "依托", "利用",
+)
+# connectives before a subject: 同时，…; 此外…
+SUBJECT_LEAD_STRIP: tuple[str, ...] = ("同时", "此外", "另外", "其中", "并且", "而且", "为此", "对此", "原则上", "一般", "并")
+# triggers whose object (not their subject) is the party encouraged or permitted (鼓励各地…, 允许国家级开发区…)
+OBJECT_TRIGGERS: frozenset[str] = frozenset({"鼓励", "支持", "允许", "准予", "引导", "推动", "倡导", "提倡"})
+# the label of a responsibility tag: （责任单位：…）, (牵头部门:…)
+TAG_LABELS: tuple[str, ...] = ("责任单位", "牵头单位", "牵头部门", "责任部门", "主要责任单位", "配合单位", "责任主体", "承办单位")
+
+# Clauses that state no requirement even inside a numbered item (corpus-dev gold-req README,
+# "Not annotated"): definitions (015 第十四条 本办法所称…, 017 第二条 …包括…), the notice's statement
+# of itself (现提出如下措施, 制定本办法), legal effect (017 具有同等法律效力, 视为…), entry into force.
+NOT_REQUIREMENT_PHRASES: tuple[str, ...] = (
+    "所称", "是指", "系指", "制定本办法", "制定本条例", "制定本规定", "制定本细则", "制定本意见", "制定本实施意见",
+    "制定本方案", "现提出", "提出如下", "特制定", "如下措施", "如下意见", "具有同等法律效力", "自发布之日起", "起施行",
+    "同时废止", "有效期", "法律效力", "成立日期",
+)
+# ... and, without a modal word, goals and principles (005 到2025年，…建成…; 015 第三条 …的原则)
+NOT_IMPERATIVE_PHRASES: tuple[str, ...] = ("原则。", "原则；", "视为", "的除外", "包括", "分为", "终止。", "为指导", "指导思想")
+NOT_IMPERATIVE_STARTS: tuple[str, ...] = ("到20", "至20", "到“十", "到本世纪", "力争到")
+# Item lead phrases that open guiding prose, whose sentences are not measures (005 （一）指导思想)
+GUIDING_TITLES: tuple[str, ...] = ("指导思想", "基本原则", "总体要求", "工作目标", "主要目标", "发展目标", "总体目标", "目标任务", "工作原则")
+
+# Actor normalization (issue 19): the function a body's name gives (省财政厅 → finance department) and
+# roles that are no body (各试点城市 → pilot cities). Keys are matched inside the actor text, longest
+# first; sources: the actors of corpus-dev gold-req and the corpus notices (国务院各部委, 人行南昌中心支行).
+ACTOR_FUNCTIONS: tuple[tuple[str, str], ...] = (
+    ("人力资源社会保障", "human resources and social security department"), ("人社", "human resources and social security department"),
+    ("市场监督管理", "market regulation department"), ("市场监管", "market regulation department"),
+    ("金融监管", "financial regulator"), ("银保监", "banking and insurance regulator"), ("人民银行", "central bank branch"),
+    ("人行", "central bank branch"), ("财政", "finance department"), ("税务", "tax authority"), ("公安", "public security"),
+    ("教育", "education department"), ("卫生健康", "health department"), ("民政", "civil affairs department"),
+    ("发展改革", "development and reform department"), ("发改", "development and reform department"),
+    ("自然资源", "natural resources department"), ("工业和信息化", "industry and information technology department"),
+    ("住房城乡建设", "housing and urban-rural development department"), ("农业农村", "agriculture and rural affairs department"),
+    ("商务", "commerce department"), ("科技", "science and technology department"), ("宣传", "publicity department"),
+    ("组织部", "organization department"), ("融资担保", "financing guarantee institution"), ("金融机构", "financial institution"),
+    ("登记机关", "registration authority"), ("人民政府", "government"), ("政府", "government"), ("科协", "association for science and technology"),
+)
+ACTOR_ROLES: tuple[tuple[str, str], ...] = (
+    ("试点城市", "pilot cities"), ("试点地区", "pilot areas"), ("试点省份", "pilot provinces"), ("相关省份", "provinces concerned"),
+    ("牵头部门", "lead department"), ("有关部门", "departments concerned"), ("相关部门", "departments concerned"),
+    ("各地", "local governments"), ("申请人", "applicant"), ("用人单位", "employers"), ("市场主体", "market entities"),
+    ("清算组", "liquidation group"), ("各学会", "societies"),
+)
+
+# Verbs that open a bare measure (建立健全…, 规范各类单位用工行为, 做好…工作): a clause led by one has no
+# subject of its own, whatever jieba's tag says (it tags 建立健全 nr, 规范 n, 大力 n). From the
+# measures of corpus-dev 004, 005 and 013 and the seeds' 要点.
+MEASURE_VERBS: tuple[str, ...] = (
+    "建立", "健全", "完善", "规范", "加强", "强化", "推进", "推动", "促进", "落实", "实施", "实行", "开展", "加快", "加大",
+    "优化", "深化", "创新", "探索", "发挥", "做好", "做强", "做大", "提高", "提升", "指导", "培育", "发展", "扶持", "设立",
+    "制定", "组织", "统筹", "严格", "畅通", "简化", "督促", "保障", "构建", "打造", "建设", "大力", "切实", "全面", "着力",
+    "坚持", "鼓励", "支持", "引导", "允许", "积极", "营造", "形成", "增强", "拓宽", "拓展", "降低", "减少", "取消", "清理",
+    "明确", "压实", "健全完善", "整合", "吸引", "争取", "给予", "安排", "配备", "编制", "修订", "出台", "研究",
+    "依法", "按照", "认真", "继续", "进一步", "逐步", "重点", "充分", "主动", "及时", "定期", "每年", "对", "为",
+    "奖励", "资助", "动员",
+)

@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 
 from extractor.extract.citations import CitationSpan, find_citation_spans
 from extractor.extract.requirements import (
-    ClauseReading, Context, action_of, clauses_by_section, condition_in, find_deadline, located, read_clause, read_clauses,
+    ActorPick, Context, RequirementUnit, action_of, build_actor, clauses_by_section, condition_in, find_deadline, is_lead_phrase,
+    later_rules, leading_tag, located, normalize_actor, read_clause, read_clauses, read_requirement,
 )
 from extractor.extract.thresholds import Found, build_number_mask, find_thresholds, reported_reason, reports_statistics
 from extractor.data.doc_codes import resolve_issuer
+from extractor.data.vocab import GUIDING_TITLES
 from extractor.model import (
-    Citation, Clause, Deadline, Issue, Located, Metadata, Part, ReportedFigure, Requirement, Section, Threshold,
+    Actor, Citation, Clause, Deadline, Issue, Located, Metadata, Part, ReportedFigure, Requirement, Section, Threshold,
 )
 from extractor.normalize.layers import Mark
 from extractor.normalize.offsets import AlignedText
@@ -162,45 +164,91 @@ def extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], par
                 a = _after_label(text, sec.label_span[1], b)  # the label is not part of what is required
             spans[c.id] = (a, b)
     readings = dict(zip(spans, read_clauses(text, list(spans.values()))))
+    # an attachment's own heading line (附件1): its tables and lists hold no bare measures, so past it
+    # only a modal word makes a requirement (corpus 13: the indicator table of 附件1 ran on in item （三）)
+    m_att = _ATTACHMENT_LINE.search(text)
+    attachment_at = m_att.start() if m_att else len(text)
     seq = 0
     for sec_id, cls in per_section.items():
         sec = by_id.get(sec_id) if sec_id else None
         inherited = _inherited(contexts, by_id, sec)
         made: list[Requirement] = []
         own_ctx = Context()
-        for c in cls:
+        listed = sec is not None and _is_list_item(sec, by_id, per_section, text)
+        # 005 （一）指导思想。以…为指导: guiding prose, whose sentences are no measures
+        guiding = sec is not None and (sec.title or "").strip("。 ") in GUIDING_TITLES
+        carried: ActorPick | None = None
+        prev_end: int | None = None
+        for idx, c in enumerate(cls):
             a, b = spans[c.id]
+            if prev_end is not None and "\n" in text[prev_end:c.span[0]]:
+                carried = None  # a new paragraph: the subject is not carried across it
+            prev_end = c.span[1]
             reading = readings[c.id]
             deadline = _deadline(aligned, text, a, b, doc_date)
             found = found_by_clause.get(c.id, [])
             cond = condition_in(text, a, b)
             if sec is not None and sec.kind == "heading":
-                heading_actor = reading.actor or reading.first_actor
+                # the heading's own subject; a body it only mentions (013 一、深化国家级开发区体制机制改革,
+                # seed 001 （三）提升学会服务会员能力) stands in only where the notice has no 主送 line
+                first_at_start = reading.first_actor if reading.first_actor and reading.first_actor[1] - a <= 2 else None
+                heading_actor = reading.actor or first_at_start or (reading.first_actor if addressee is None else None)
                 if own_ctx.actor is None and heading_actor:
                     own_ctx.actor = located(aligned, heading_actor, "heading")
                 if own_ctx.condition is None and cond:
                     own_ctx.condition = located(aligned, cond, "heading")
-            # a clause is a requirement when it has a modal word or a threshold; a dated deadline
-            # makes one only inside a numbered item (a date in a preamble is no obligation)
-            if reading.modality is None and not found and not (deadline and deadline.kind == "date" and sec is not None):
+            opening = leading_tag(text, a, b)
+            if opening is not None:  # the tag of the previous measure: its own requirement, then the rest
+                tag, a = opening
+                us, ue = tag.units
+                seq += 1
+                tag_unit = RequirementUnit("obligation", tag.label, tag.label_span, ActorPick(text[us:ue], us, ue, "tag"), False)
+                rid = f"{sec_id}:r{len(made) + 1}" if sec_id else f"{doc_id}#r{seq}"
+                made.append(_requirement(rid, sec_id, [c], aligned, tag_unit, build_actor(aligned, tag_unit.actor), None, None,  # type: ignore[arg-type]
+                                         Context(), [], k, start=spans[c.id][0], end=a))
+                a = _after_label(text, a, b)
+                carried = None
+            unit = read_requirement(text, a, b, reading.modals, in_item=sec is not None and a < attachment_at, listed=listed,
+                                    lead=sec is not None and is_lead_phrase(text, sec.marker, [spans[x.id] for x in cls], idx, sec.kind),
+                                    has_threshold=bool(found) or bool(deadline and deadline.kind == "date" and sec is not None),
+                                    guiding=guiding)
+            if unit is None:
                 continue
-            seq += 1
-            rid = f"{sec_id}:r{len(made) + 1}" if sec_id else f"{doc_id}#r{seq}"
-            made.append(_requirement(rid, sec_id, [c], aligned, reading, deadline, cond, inherited, addressee, found, k, start=a))
-        if sec is not None and sec.kind == "item" and not made and cls:
-            # an imperative item with no modal word: one requirement for the whole item
-            a, b = _after_label(text, max(cls[0].span[0], sec.label_span[1]), cls[0].span[1]), cls[-1].span[1]
-            reading = read_clause(text, a, cls[0].span[1])
-            first = reading.first_actor if reading.first_actor and reading.first_actor[1] - a <= 2 else None
-            deadline = _deadline(aligned, text, a, b, doc_date)
-            rid = f"{sec_id}:r1"
-            made.append(_requirement(rid, sec_id, cls, aligned, reading, deadline, condition_in(text, a, b), inherited, addressee, [], k, implicit=True, actor_override=first, start=a))
+            pick = unit.actor
+            if pick is None and carried is not None and unit.carry_ok:
+                pick = ActorPick(carried.text, carried.start, carried.end, "carried")
+            if pick is not None and pick.source == "sentence":
+                carried = pick
+            actor = build_actor(aligned, pick) if pick else _fallback_actor(inherited.actor, addressee)
+            # one requirement per rule: a later piece with its own modality or subject is its own (issue 19)
+            rules = later_rules(text, a, b, reading.modals, unit) if unit.carry_ok else []
+            cuts = [a] + [st for st, _ in rules] + [b]
+            for i, part in enumerate([unit] + [r for _, r in rules]):
+                pa, pb = cuts[i], cuts[i + 1]
+                if i + 1 < len(cuts) - 1:
+                    while pb > pa and text[pb - 1] in "，,：: ":
+                        pb -= 1
+                part_actor = actor
+                if i > 0:
+                    if part.actor is not None:
+                        part_actor = build_actor(aligned, part.actor)
+                        if part.actor.source == "sentence":
+                            carried = part.actor
+                part_found = [f for f in found if pa <= f.value_span[0] < cuts[i + 1]] if rules else found
+                part_deadline = _deadline(aligned, text, pa, pb, doc_date) if rules else deadline
+                seq += 1
+                rid = f"{sec_id}:r{len(made) + 1}" if sec_id else f"{doc_id}#r{seq}"
+                made.append(_requirement(rid, sec_id, [c], aligned, part, part_actor, part_deadline, cond if i == 0 else None, inherited,
+                                         part_found, k, start=pa, end=pb))
         if sec_id is not None:
             ctx = Context(own_ctx.actor or inherited.actor, own_ctx.condition or inherited.condition)
             contexts[sec_id] = ctx
         k.requirements.extend(made)
     _link_citations(k)
     return k
+
+
+_ATTACHMENT_LINE = re.compile(r"^[ \t]*附件[ \t]*[0-9一二三四五六七八九十]{0,3}[ \t]*$", re.M)
 
 
 def _after_label(text: str, pos: int, end: int) -> int:
@@ -226,27 +274,46 @@ def _deadline(aligned: AlignedText, text: str, a: int, b: int, doc_date: str | N
     return d.model_copy(update={"raw_span": aligned.to_raw_span(*d.span)})
 
 
-def _requirement(rid: str, sec_id: str | None, cls: list[Clause], aligned: AlignedText, reading: ClauseReading, deadline: Deadline | None,
-                 cond: tuple[str, int, int] | None, inherited: Context, addressee: Located | None, found: list[Found],
-                 k: Knowledge, implicit: bool = False, actor_override: tuple[str, int, int] | None = None,
-                 start: int | None = None) -> Requirement:
+def _fallback_actor(heading: Located | None, addressee: Located | None) -> Actor | None:
+    got = heading or addressee
+    if got is None:
+        return None
+    org, level, role = normalize_actor(got.text)
+    return Actor(text=got.text, span=got.span, raw_span=got.raw_span, source="heading" if got is heading else "addressee",
+                 organization=org, level=level, role=role)
+
+
+def _is_list_item(sec: Section, by_id: dict[str, Section], per_section: dict[str | None, list[Clause]], text: str) -> bool:
+    """An item of a list that a colon introduces (下列事项应当…备案：（一）…): the items are the
+    object of the parent's verb, not requirements of their own (corpus-dev 017 第九条, 015 第五条)."""
+    if sec.parent is None or sec.parent not in by_id:
+        return False
+    own = per_section.get(sec.parent) or []
+    prev = [c for c in own if c.span[1] <= sec.span[0]]
+    last = prev[-1] if prev else None
+    if last is None:
+        return False
+    intro = text[last.span[0]:last.span[1]].rstrip()
+    # 符合下列条件之一…的人员，可申请…。（一）… (015 第五条): the list is introduced by 下列 / 以下 even without a colon
+    return intro.endswith(("：", ":")) or any(w in intro for w in ("下列", "以下条件", "如下"))
+
+
+def _requirement(rid: str, sec_id: str | None, cls: list[Clause], aligned: AlignedText, unit: RequirementUnit, actor: Actor | None,
+                 deadline: Deadline | None, cond: tuple[str, int, int] | None, inherited: Context, found: list[Found],
+                 k: Knowledge, start: int | None = None, end: int | None = None) -> Requirement:
     text = aligned.text
-    a, b = (cls[0].span[0] if start is None else start), cls[-1].span[1]
-    if implicit:
-        actor_t = actor_override
-    else:
-        actor_t = reading.actor
-    actor = located(aligned, actor_t, "sentence") if actor_t else (inherited.actor or addressee)
+    a, b = (cls[0].span[0] if start is None else start), (cls[-1].span[1] if end is None else end)
     condition = located(aligned, cond, "sentence") if cond else inherited.condition
-    if reading.trigger_span and not implicit:
-        action = action_of(text, reading.trigger_span[1], cls[0].span[1])
-        modality, trigger, tspan = reading.modality, reading.trigger, reading.trigger_span
+    if unit.actor is not None and unit.actor.source == "tag" and not unit.carry_ok:
+        action = None  # a responsibility tag names who leads the measure it closes; the measure is its action
+    elif unit.trigger_span is not None:
+        action = action_of(text, unit.trigger_span[1], min(b, cls[0].span[1]))
     else:
-        action = action_of(text, (actor_t[2] if actor_t else a), max(a, cls[0].span[1]))
-        modality, trigger, tspan = "obligation", None, None
+        action = action_of(text, (unit.actor.end if unit.actor and a <= unit.actor.end <= b else a), max(a, b))
     req = Requirement(
         id=rid, section=sec_id, clauses=[c.id for c in cls], text=text[a:b], span=(a, b), raw_span=aligned.to_raw_span(a, b),
-        modality=modality, trigger=trigger, trigger_span=tspan, actor=actor, action=action, deadline=deadline, condition=condition,
+        modality=unit.modality, trigger=unit.trigger, trigger_span=unit.trigger_span, actor=actor, action=action, deadline=deadline,  # type: ignore[arg-type]
+        condition=condition,
     )
     for f in found:
         req.thresholds.append(_threshold(f"{rid}:t{len(req.thresholds) + 1}", rid, sec_id, aligned, f, k))

@@ -15,15 +15,21 @@ import calendar
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from extractor.data.vocab import MODAL_WORDS, MODALITY_RANK
-from extractor.model import Clause, Deadline, Located
+from extractor.data.levels import classify_level
+from extractor.data.vocab import (
+    ACTOR_FUNCTIONS, ACTOR_ROLES, NOT_IMPERATIVE_PHRASES, NOT_IMPERATIVE_STARTS, NOT_REQUIREMENT_PHRASES,
+    ACTOR_HEAD_ENDINGS, MEASURE_VERBS, ACTOR_HEAD_EXCLUDE, ACTOR_HEAD_WORDS, ACTOR_LEAD_VERBS, EXTRA_MODAL_WORDS, MODAL_WORDS, MODALITY_RANK,
+    OBJECT_TRIGGERS, SUBJECT_GAP_STARTS, SUBJECT_LEAD_STRIP, TAG_LABELS,
+)
+from extractor.model import Actor, Clause, Deadline, Located
 from extractor.normalize.offsets import AlignedText
-from extractor.segment.tokens import get_nlp
+from extractor.segment.tokens import get_nlp, get_segmenter
 
 # only clauses holding a modal word (or a glued 积极…/努力…) go through spaCy
-_MODAL_PREFILTER = re.compile("|".join(sorted({w for w, _ in MODAL_WORDS}, key=len, reverse=True)))
+_MODAL_PREFILTER = re.compile("|".join(sorted({w for w, _ in MODAL_WORDS + EXTRA_MODAL_WORDS}, key=len, reverse=True)))
 # bounded: on a long run of digits an unbounded count backtracked from every start (10 KB of digits
 # took 14 s, issue 15); no count of days or months has more than ten digits
 _NUM = r"[\d一二三四五六七八九十两]{1,10}"
@@ -104,6 +110,8 @@ class ClauseReading:
     trigger_span: tuple[int, int] | None
     actor: tuple[str, int, int] | None
     first_actor: tuple[str, int, int] | None
+    # every modal word of the clause in order: (modality, word, start, end), document offsets
+    modals: tuple[tuple[str, str, int, int], ...] = ()
 
 
 def read_clause(text: str, a: int, b: int) -> ClauseReading:
@@ -203,6 +211,7 @@ def _reading(shift: int, doc_start: int, modals: list[Any], actors: list[Any]) -
         if best is None or rank > MODALITY_RANK[best.label_]:
             best = sp
     first = (actors[0].text, shift + actors[0].start_char, shift + actors[0].end_char) if actors else None
+    found = tuple((sp.label_, sp.id_ or sp.text, shift + sp.start_char, shift + sp.start_char + len(sp.id_ or sp.text)) for sp in modals)
     if best is None:
         return ClauseReading(None, None, None, None, first)
     before = [e for e in actors if e.end_char <= best.start_char]
@@ -211,7 +220,7 @@ def _reading(shift: int, doc_start: int, modals: list[Any], actors: list[Any]) -
         e = before[0] if before[0].start_char - doc_start <= 2 else before[-1]
         actor = (e.text, shift + e.start_char, shift + e.end_char)
     word = best.id_ or best.text  # the modal word itself, also when glued to its verb (积极参与 → 积极)
-    return ClauseReading(best.label_, word, (shift + best.start_char, shift + best.start_char + len(word)), actor, first)
+    return ClauseReading(best.label_, word, (shift + best.start_char, shift + best.start_char + len(word)), actor, first, found)
 
 
 def condition_in(text: str, a: int, b: int) -> tuple[str, int, int] | None:
@@ -245,4 +254,608 @@ def clauses_by_section(clauses: list[Clause]) -> dict[str | None, list[Clause]]:
     out: dict[str | None, list[Clause]] = {}
     for c in clauses:
         out.setdefault(c.section, []).append(c)
+    return out
+
+
+# --- actors: an ordered choice with evidence (issue 19) -----------------------------------------
+# 1. the clause's own subject before the modal word; the party encouraged or permitted (鼓励各地…);
+# 2. the agent of a 由-phrase (由有关部门提供…) or a responsibility tag closing the clause;
+# 3. the subject carried from an earlier clause of the same item;
+# 4. the item's responsibility tag （责任单位：…）; 5. the heading; 6. the 主送 line.
+
+_SEG_BREAK = re.compile(r"[，,：:]")
+# a parenthesis closing a subject: （以下称登记机关）; bounded, no nesting, so linear
+_TRAILING_PAREN = re.compile(r"[（(][^（()）]{0,40}[)）]\s*$")
+_ANY_PAREN = re.compile(r"[（(][^（()）]{0,40}[)）]")
+_NP_CONTINUE = frozenset({"、", "和", "及", "与", "或", "或者", "以及", "尤其是", "特别是", "尤其", "特别", "是", "暨", "（", "(", "）", ")", "〔", "〕"})
+_SUBJECT_STOP_WORDS = frozenset({"由", "对", "向", "在", "按", "按照", "根据", "依照", "通过", "经", "将", "把", "为", "从", "自", "于"})
+_SINGLE_HEADS = frozenset({"厅", "局", "委", "部", "办", "署", "组", "院"})  # 省质检院 cuts as 省/质检/院
+_MODAL_LEADS = frozenset(w for w, _ in MODAL_WORDS + EXTRA_MODAL_WORDS)
+# words at the start of a clause that make it a condition or an adverbial, never a subject
+_NON_SUBJECT_LEADS = frozenset({"对", "为", "按照", "根据", "通过", "在", "经", "以", "凡", "如", "若", "当", "由", "将", "把",
+                                "从", "自", "随着", "围绕", "依托", "针对", "按", "依照", "依据", "结合", "除", "到", "至", "会同",
+                                "《", "“", "现", "已经", "经过"})
+
+
+@dataclass(frozen=True)
+class ActorPick:
+    """An actor read off the text: the phrase, its offsets, where it came from and how sure the reading is."""
+
+    text: str
+    start: int
+    end: int
+    source: str
+    clean: bool = True
+
+
+def clause_segments(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The comma-separated pieces of ``text[a:b]``.
+
+    >>> s = "学生集体户口人员结束学业后2年内，须将户籍及时迁出本市"
+    >>> [s[x:y] for x, y in clause_segments(s, 0, len(s))]
+    ['学生集体户口人员结束学业后2年内', '须将户籍及时迁出本市']
+    """
+    out: list[tuple[int, int]] = []
+    s = a
+    for m in _SEG_BREAK.finditer(text, a, b):
+        if m.start() > s:
+            out.append((s, m.start()))
+        s = m.end()
+    if b > s:
+        out.append((s, b))
+    return out
+
+
+def is_actor_head(word: str, first: bool = False) -> bool:
+    """Does ``word`` end an actor phrase (各级财政部门, 省融资担保公司, 各方)?
+
+    >>> [is_actor_head(w) for w in ("财政部门", "公司", "住所", "全部", "各方", "举办")]
+    [True, True, False, False, True, False]
+    """
+    if word in ACTOR_HEAD_WORDS:
+        return True
+    if word in ACTOR_HEAD_EXCLUDE:
+        return False
+    if len(word) == 1:
+        return word in _SINGLE_HEADS and not first
+    return word.endswith(ACTOR_HEAD_ENDINGS)
+
+
+def _words(s: str) -> tuple[tuple[str, str, int, int], ...]:
+    """(word, tag, start, end) of ``s``; the same piece is read several times per clause, so cached."""
+    return _words_cached(s)
+
+
+@lru_cache(maxsize=4096)
+def _words_cached(s: str) -> tuple[tuple[str, str, int, int], ...]:
+    out = []
+    pos = 0
+    for w, t in get_segmenter().tag(s):
+        out.append((w, t, pos, pos + len(w)))
+        pos += len(w)
+    if pos != len(s):  # a backend that drops characters: fall back to plain words, untagged
+        out, pos = [], 0
+        for w in get_segmenter().cut(s):
+            out.append((w, "x", pos, pos + len(w)))
+            pos += len(w)
+    return tuple(out)
+
+
+def _strip_lead(text: str, a: int, b: int) -> int:
+    """Skip blanks and a leading connective (同时、此外、原则上) before a subject."""
+    while a < b and text[a] in " \t\u3000":
+        a += 1
+    for w in SUBJECT_LEAD_STRIP:
+        if text.startswith(w, a) and b - a > len(w):
+            a += len(w)
+            break
+    while a < b and text[a] in "，, \t":
+        a += 1
+    return a
+
+
+def leading_actor(text: str, a: int, b: int, verb_led_ok: bool = False) -> ActorPick | None:
+    """The actor phrase at the start of ``text[a:b]``, or None.
+
+    Clean when its head word is followed by a verb, adverb or preposition; weak (``clean=False``)
+    when a noun or 的 follows (市场主体的注册资本…: the party the thing belongs to). A phrase led
+    by a verb (落实…, 探索…) is a bare measure, not a subject, unless a 的 makes it a relative
+    clause (举办营利性婴幼儿照护服务机构的 …, 符合…条件的引进人员).
+
+    >>> s = "各级财政部门根据本级政府授权，履行好国有金融资本出资人职责"
+    >>> leading_actor(s, 0, len(s)).text
+    '各级财政部门'
+    >>> s = "落实中小企业融资担保机构担保赔偿准备金政策"
+    >>> leading_actor(s, 0, len(s)) is None
+    True
+    """
+    a = _strip_lead(text, a, b)
+    if a >= b:
+        return None
+    ws = _words(text[a:b])
+    if not ws or ws[0][0] in _NON_SUBJECT_LEADS or ws[0][1] == "p":
+        return None
+    w0, t0 = ws[0][0], ws[0][1]
+    if w0 in _MODAL_LEADS or (w0.startswith(MEASURE_VERBS) and not is_actor_head(w0, True)):
+        return None  # 建立健全…机构安全管理制度: a bare measure, whatever the tagger says
+    need_de = (not verb_led_ok and t0[:1] in ("v", "a", "d", "c", "i", "l") and t0 != "vn" and w0 not in ACTOR_LEAD_VERBS
+               and not is_actor_head(w0, True))  # 融资担保业协会: 融资 (vn) leads a noun phrase
+    seen_de = False
+    weak: ActorPick | None = None
+    weak_before_noun = False
+    pending = 0  # end of a head a coordination or a closing bracket follows (…院校（含技工院校）根据…)
+    for j, (w, t, s, e) in enumerate(ws):
+        if e > 48:
+            break
+        if w in ("）", ")", "〕") and pending == s:
+            pending = e
+            continue
+        if w == "的":
+            seen_de = True
+            continue
+        if j > 0 and (w in _SUBJECT_STOP_WORDS or t == "p") and w not in _NP_CONTINUE:
+            break  # 钨与稀土国家质检中心: 与 (tagged p) joins, 对 / 由 / 在 end the subject
+        if not is_actor_head(w, j == 0) or t == "v" or (need_de and not seen_de):
+            continue  # 合伙创业或组织共同创业的: 组织 tagged as a verb is no body
+        nxt = ws[j + 1] if j + 1 < len(ws) else None
+        if nxt is None:
+            return ActorPick(text[a:a + e], a, a + e, "sentence")
+        if nxt[0] in _NP_CONTINUE:
+            pending = e
+            continue
+        pending = 0
+        if nxt[0].startswith(SUBJECT_GAP_STARTS):
+            return ActorPick(text[a:a + e], a, a + e, "sentence")
+        if nxt[0] == "的" and j + 2 == len(ws):
+            # 举办营利性婴幼儿照护服务机构的，… (005 三（一）): the party of a conditional rule, 的 included
+            return ActorPick(text[a:a + nxt[3]], a, a + nxt[3], "sentence")
+        if nxt[0] == "的" and (weak is None or weak_before_noun):
+            # 市场主体的注册资本…: the party the thing belongs to, preferred to a head a noun follows
+            weak, weak_before_noun = ActorPick(text[a:a + e], a, a + e, "sentence", clean=False), False
+            continue
+        if nxt[1][:1] in ("n", "j", "b") or nxt[1] in ("ng", "vn"):
+            if weak is None:
+                weak, weak_before_noun = ActorPick(text[a:a + e], a, a + e, "sentence", clean=False), True
+            continue
+        return ActorPick(text[a:a + e], a, a + e, "sentence")
+    if pending and ws and (weak is None or weak.end - a < pending):
+        return ActorPick(text[a:a + pending], a, a + pending, "sentence")
+    return weak
+
+
+def subject_before(text: str, seg_start: int, modal_start: int) -> ActorPick | None:
+    """The subject standing before the modal word in its segment: the last actor phrase that
+    only adverbs, prepositional phrases or a parenthesis separate from the modal word.
+
+    >>> s = "银行业金融机构无正当原因不得单方面削减融资担保机构的授信额度"
+    >>> subject_before(s, 0, s.index("不得")).text
+    '银行业金融机构'
+    >>> s = "县级以上地方人民政府承担市场主体登记工作的部门（以下称登记机关）应当优化流程"
+    >>> subject_before(s, 0, s.index("应当")).text
+    '县级以上地方人民政府承担市场主体登记工作的部门'
+    """
+    a = _strip_lead(text, seg_start, modal_start)
+    b = modal_start
+    while b > a and text[b - 1] in " \t":
+        b -= 1
+    m = _TRAILING_PAREN.search(text, a, b)
+    if m:
+        b = m.start()
+    if b <= a:
+        return None
+    ws = _words(text[a:b])
+    if ws and (ws[0][0] in _NON_SUBJECT_LEADS or ws[0][1] == "p"):
+        return None
+    if ws and (ws[0][0] in _MODAL_LEADS or ws[0][0].startswith(("应", "须", "要"))) and not is_actor_head(ws[0][0], True):
+        return None  # 应从国家级开发区实际工作需要出发 (013): a modal word (cut as 应从) opens no subject
+    if ws and ws[0][0].startswith(MEASURE_VERBS) and not is_actor_head(ws[0][0], True):
+        return None  # 坚持自我发展和政府支持相结合 (seed 003): a measure, its nouns are no subject
+    for j in range(len(ws) - 1, -1, -1):
+        w, _t, _s, e = ws[j]
+        if not is_actor_head(w, j == 0):
+            continue
+        gap = _ANY_PAREN.sub("", text[a + e:b]).strip()
+        if not gap or gap.startswith(SUBJECT_GAP_STARTS):
+            return ActorPick(text[a:a + e], a, a + e, "sentence")
+    return leading_actor(text, a, b, verb_led_ok=True)
+
+
+def object_party(text: str, trigger_end: int, seg_end: int) -> ActorPick | None:
+    """The party a clause-initial 鼓励 / 支持 / 允许 names: 鼓励各地出台… → 各地; 支持通过重组… → None.
+
+    >>> s = "鼓励银行业金融机构对小微企业融资担保业务降低利率"
+    >>> object_party(s, 2, len(s)).text
+    '银行业金融机构'
+    """
+    a = trigger_end
+    moved = True
+    while moved:  # 鼓励支持有条件的民办幼儿园, 支持并指导国家级开发区…: past the chained triggers
+        moved = False
+        for w in (*sorted(OBJECT_TRIGGERS, key=len, reverse=True), "指导", "并", "和"):
+            if text.startswith(w, a) and seg_end - a > len(w):
+                a += len(w)
+                moved = True
+    # 鼓励利用低效土地…建设…机构: a verb after the trigger is the encouraged act, not a party
+    p = leading_actor(text, a, seg_end, verb_led_ok=a > trigger_end)
+    return ActorPick(p.text, p.start, p.end, "object", p.clean) if p else None
+
+
+def agent_of_you(text: str, a: int, b: int) -> ActorPick | None:
+    """The agent of a 由-phrase: 由有关部门提供上门服务 → 有关部门, 薪酬结构和水平由董事会确定 → 董事会.
+    由于 (because), 理由, 自由, 事由 and 经由 are not it.
+
+    >>> s = "薪酬结构和水平由董事会确定，并报同级财政部门备案"
+    >>> agent_of_you(s, 0, len(s)).text
+    '董事会'
+    """
+    i = text.find("由", a, b)
+    while i >= 0:
+        prev = text[i - 1] if i > a else ""
+        if text[i + 1:i + 2] != "于" and prev not in ("理", "自", "事", "缘", "经", "来"):
+            seg_end = next((e for s, e in clause_segments(text, i, b)), b)
+            p = leading_actor(text, i + 1, seg_end, verb_led_ok=True)
+            if p is not None and p.clean:
+                return ActorPick(p.text, p.start, p.end, "agent")
+        i = text.find("由", i + 1, b)
+    return None
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A responsibility tag: its label word, where the label and the units stand, and whether the
+    clause is nothing but the tag."""
+
+    label: str
+    label_span: tuple[int, int]
+    units: tuple[int, int]
+    standalone: bool
+
+
+def responsibility_tag(text: str, a: int, b: int) -> Tag | None:
+    """A responsibility tag: （责任单位：省财政厅、省金融监管局）, (牵头部门:宣传文化部), （人力资源社会保障部、
+    财政部负责）. Returns (label, label span, units span) when ``text[a:b]`` is one, or ends with one.
+
+    >>> s = "（责任单位：省财政厅、省金融监管局）"
+    >>> t = responsibility_tag(s, 0, len(s)); t.label, s[slice(*t.units)], t.standalone
+    ('责任单位', '省财政厅、省金融监管局', True)
+    >>> s = "加强统筹协调（人力资源社会保障部、财政部负责）。"
+    >>> t = responsibility_tag(s, 0, len(s)); t.label, s[slice(*t.units)], t.standalone
+    ('负责', '人力资源社会保障部、财政部', False)
+    """
+    e = b
+    while e > a and text[e - 1] in "。；;， \t":
+        e -= 1
+    if e <= a or text[e - 1] not in ")）":
+        return None
+    # the opening bracket matching the closing one (units may hold 〔区〕 or (联合社))
+    depth, o = 0, -1
+    for k in range(e - 1, a - 1, -1):
+        ch = text[k]
+        if ch in ")）":
+            depth += 1
+        elif ch in "(（":
+            depth -= 1
+            if depth == 0:
+                o = k
+                break
+    if o < 0:
+        return None
+    return _tag_inside(text, o, e, text[a:o].strip() == "")
+
+
+def _tag_inside(text: str, o: int, e: int, alone: bool) -> Tag | None:
+    """The tag ``text[o:e]`` (brackets included) holds, if it is one."""
+    inner_a, inner_b = o + 1, e - 1
+    for lab in TAG_LABELS:
+        if text.startswith(lab, inner_a):
+            k = inner_a + len(lab)
+            while k < inner_b and text[k] in " ：:":
+                k += 1
+            if k > inner_a + len(lab) and k < inner_b:
+                return Tag(lab, (inner_a, inner_a + len(lab)), (k, inner_b), alone)
+    for lab in ("负责", "牵头"):
+        if text.endswith(lab, inner_a, inner_b) and inner_b - len(lab) - inner_a >= 2:
+            ue = inner_b - len(lab)
+            for tail in ("按职责分工", "按职能分工", "按职责", "分别", "共同"):  # 007: （省商务厅、…按职责分工负责）
+                if text.endswith(tail, inner_a, ue) and ue - len(tail) > inner_a:
+                    ue -= len(tail)
+                    break
+            units = text[inner_a:ue]
+            words = _words(units)
+            if "，" not in units and "。" not in units and words and is_actor_head(words[-1][0]):
+                return Tag(lab, (inner_b - len(lab), inner_b), (inner_a, ue), alone)
+    return None
+
+
+def leading_tag(text: str, a: int, b: int) -> tuple[Tag, int] | None:
+    """A responsibility tag opening ``text[a:b]`` and the offset after it: the tag closes the
+    previous measure when a page runs the measures together (corpus 06: …产品技术标准。（市场监管总局、
+    工业和信息化部负责）推广一批…; corpus-dev 007 （省商务厅负责）支持各地…).
+
+    >>> s = "（省商务厅负责）支持各地将废旧厂房改造"
+    >>> t, end = leading_tag(s, 0, len(s)); s[slice(*t.units)], s[end:end + 2]
+    ('省商务厅', '支持')
+    """
+    if a >= b or text[a] not in "(（":
+        return None
+    depth = 0
+    for k in range(a, min(b, a + 120)):
+        ch = text[k]
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth -= 1
+            if depth == 0:
+                t = _tag_inside(text, a, k + 1, True)
+                return (t, k + 1) if t is not None and text[k + 1:b].strip() else None
+    return None
+
+
+@dataclass(frozen=True)
+class RequirementUnit:
+    """What makes one clause a requirement: modality, trigger and the actor the clause itself names
+    (None: the actor is carried, the item's tag, the heading's or the 主送 line's)."""
+
+    modality: str
+    trigger: str | None
+    trigger_span: tuple[int, int] | None
+    actor: ActorPick | None
+    carry_ok: bool = True
+
+
+def _phrase_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _filters() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return _phrase_re(NOT_REQUIREMENT_PHRASES), _phrase_re(NOT_IMPERATIVE_PHRASES)
+
+
+def first_modal(text: str, a: int, b: int, modals: tuple[tuple[str, str, int, int], ...]) -> tuple[str, str, int, int] | None:
+    """The clause's first normative predicate (gold-req convention: a unit is described by its first
+    one; later constructions are secondary). A modal word inside a condition (依法须经批准的，…;
+    依法应当清算的，…) governs nothing and is skipped.
+
+    >>> s = "市场主体注销依法须经批准的，应当经批准后申请注销登记"
+    >>> first_modal(s, 0, len(s), (("obligation", "须", 8, 9), ("obligation", "应当", 14, 16)))[1]
+    '应当'
+    """
+    segs = clause_segments(text, a, b)
+    for m in modals:
+        if not (a <= m[2] < b):
+            continue
+        if text.rfind("《", a, m[2]) > text.rfind("》", a, m[2]):
+            continue  # 《关于…切实支持小微企业…的若干措施》: a word of a title, not of the clause
+        seg = next(((s, e) for s, e in segs if s <= m[2] < e), None)
+        if seg is not None and seg != segs[-1] and text[seg[1] - 1] == "的":
+            continue
+        # 能够确保供应试点地区采购量的企业可以入围 (issue 19): 能够 + modal describes the party, the rule is 可以
+        if text.endswith("能够", a, m[2]):  # not 能 alone: 职能可根据… (013)
+            continue
+        # 引进特殊需要的人员 (015 第五条（八）): 需要 before 的 is an adjective
+        if m[1] in ("需要", "需") and text.startswith("的", m[3]):
+            continue
+        # 依法须经批准的许可经营项目 (017 第十四条): a modal inside a relative clause describes, it does not require
+        if seg is not None and text.endswith("依法", seg[0], m[2]) and text.find("的", m[3], seg[1]) >= 0:
+            continue
+        return m
+    return None
+
+
+def is_lead_phrase(text: str, marker: str, cls_spans: list[tuple[int, int]], index: int, kind: str = "item") -> bool:
+    """Does the clause look like an item's lead phrase (做强做大省融资担保股份有限公司。 / 加大奖补支持力度。)?
+    Articles (第X条) have none. The caller still keeps a lead-shaped clause that names its own subject."""
+    if index != 0 or marker in ("article", "chapter", "part"):
+        return False
+    a, b = cls_spans[0]
+    s = text[a:b].strip()
+    if len(cls_spans) == 1:
+        # a heading with sub-items: its one clause is its title (005 三、建立健全婴幼儿照护服务的供给体系。)
+        return kind == "heading" or not s.endswith(("。", "；", ";")) or len(s) <= 16
+    return s.endswith("。") and len(s) <= 31 and "，" not in s and "," not in s
+
+
+def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, int, int], ...], in_item: bool, listed: bool,
+                     lead: bool, has_threshold: bool, guiding: bool = False) -> RequirementUnit | None:
+    """The requirement clause ``text[a:b]`` states, or None.
+
+    A clause is a requirement when it has a modal word, a threshold, or (inside a numbered item) an
+    imperative form; not when it is a lead phrase, a definition, a statement of the notice itself,
+    an item of a colon-introduced list, a goal or principle without a modal word.
+
+    >>> s = "各级财政部门根据本级政府授权，履行好国有金融资本出资人职责。"
+    >>> u = read_requirement(s, 0, len(s), (), in_item=True, listed=False, lead=False, has_threshold=False)
+    >>> u.modality, u.trigger, u.actor.text, u.actor.source
+    ('obligation', None, '各级财政部门', 'sentence')
+    """
+    if b <= a:
+        return None
+    tag = responsibility_tag(text, a, b)
+    if tag is not None and tag.standalone:
+        us, ue = tag.units
+        return RequirementUnit("obligation", tag.label, tag.label_span, ActorPick(text[us:ue], us, ue, "tag"), carry_ok=False)
+    not_req, not_imp = _filters()
+    # a clause holding a threshold stays a requirement whatever its form: the threshold hangs on it
+    if not has_threshold and not_req.search(text, a, b):
+        return None
+    segs = clause_segments(text, a, b)
+    if not segs:
+        return None
+    modal = first_modal(text, a, b, modals)
+    if modal is None and not has_threshold:
+        body = text[a:b].rstrip()
+        if not in_item or listed or guiding or body.endswith(("：", ":")) or not body.endswith(("。", "；", ";", "！")):
+            return None
+        # …引进在职人才（包括国〔境〕外留学人员）入户由…审核办理 (015 第四条): a parenthesis defines nothing
+        if not_imp.search(_ANY_PAREN.sub("", text[a:b])) or text.startswith(NOT_IMPERATIVE_STARTS, _strip_lead(text, a, b)):
+            return None
+    first = leading_actor(text, *segs[0])
+    if lead and not has_threshold and not (first and first.clean):
+        return None
+    carry_ok = True
+    own: ActorPick | None = None
+    if modal is None:
+        modality, trigger, tspan = "obligation", None, None
+        # a passive measure names its agent: 市场主体名称由申请人依法自主申报 → 申请人 (017 第十条); only in
+        # the main predicate, not in a later construction (…，薪酬结构和水平由董事会确定: 004 一4)
+        own = agent_of_you(text, a, _main_end(text, segs)) or _imperative_subject(text, segs) or first
+    else:
+        modality, trigger, ms, me = modal
+        tspan = (ms, me)
+        if modality == "encouragement" and ms >= segs[0][1] and _opens_measure(text, *segs[0]):
+            # 大力实施…计划，…积极…: the first predicate is the bare measure (gold-req convention), the
+            # encouragement a later construction of the same clause
+            return RequirementUnit("obligation", None, None, agent_of_you(text, a, b) or first, True)
+        seg = next(((s, e) for s, e in segs if s <= ms < e), segs[0])
+        lead_at = _strip_lead(text, seg[0], ms)
+        if trigger in ("原则上", "一般") and _only_adverbs(text, lead_at, ms):
+            # 原则上银行业金融机构承担的风险责任比例不低于20% (004 四13): the bearer named after the hedge
+            own = leading_actor(text, me, seg[1], verb_led_ok=True) or subject_before(text, seg[0], ms)
+        elif trigger in OBJECT_TRIGGERS and modality in ("encouragement", "permission") and _only_adverbs(text, lead_at, ms):
+            own = object_party(text, me, seg[1])
+            carry_ok = False  # 支持通过重组… names no party: the 主送 line, not the last subject
+        else:
+            own = subject_before(text, seg[0], ms)
+            if (own is None or not own.clean) and seg != segs[0] and first is not None:
+                own = first if first.clean or own is None else own
+        if listed and not has_threshold and not (own and own.clean):
+            return None
+    weak = own if own is not None and not own.clean else None
+    if weak is not None:
+        own = None
+    if own is None:  # a 由-phrase in the main predicate: 已通过入户审核的，由入户审核部门注销… (015 第十五条)
+        own = agent_of_you(text, a, _main_end(text, segs) if modal is None else max(tspan[1], _main_end(text, segs)))
+    if own is None and tag is not None:
+        us, ue = tag.units
+        own = ActorPick(text[us:ue], us, ue, "tag")
+    if own is None and weak is not None:
+        own = weak
+    return RequirementUnit(modality, trigger, tspan, own, carry_ok)
+
+
+def _main_end(text: str, segs: list[tuple[int, int]]) -> int:
+    """End of the first piece of a clause that is not a leading condition (…的，) or adverbial."""
+    for s, e in segs:
+        if text[e - 1] == "的" or text.endswith(("时", "后", "前"), s, e):
+            continue
+        return e
+    return segs[-1][1]
+
+
+def _opens_measure(text: str, a: int, b: int) -> bool:
+    s = text[_strip_lead(text, a, b):b]
+    return s.startswith(MEASURE_VERBS)
+
+
+def _imperative_subject(text: str, segs: list[tuple[int, int]]) -> ActorPick | None:
+    """The subject of a clause without a modal word, past leading conditions: 已经入户的，公安机关根据…
+    予以注销 → 公安机关 (015 第十五条). Stops at the first piece that is neither a condition nor a subject."""
+    for s, e in segs:
+        p = leading_actor(text, s, e)
+        if p is not None and p.clean:
+            return p
+        if text[e - 1] == "的" or text.endswith(("时", "后", "前"), s, e):
+            continue
+        w = _words(text[s:min(e, s + 4)])
+        if w and (w[0][0] in _NON_SUBJECT_LEADS or w[0][1] == "p"):
+            continue
+        return None
+    return None
+
+
+_ADVERB_ONLY = ("积极", "大力", "进一步", "继续", "更加", "着力", "充分", "要", "也", "还", "并", "同时", "重点")
+
+
+def _only_adverbs(text: str, a: int, b: int) -> bool:
+    s = text[a:b].strip()
+    while s:
+        for w in _ADVERB_ONLY:
+            if s.startswith(w):
+                s = s[len(w):]
+                break
+        else:
+            return False
+    return True
+
+
+def normalize_actor(name: str) -> tuple[str | None, str | None, str | None]:
+    """(organization, level, role) of an actor name, where the data can tell; one body only
+    (a coordination 省财政厅、省金融监管局 names several and is left as written).
+
+    >>> normalize_actor("省财政厅")
+    ('finance department', 'provincial', None)
+    >>> normalize_actor("各试点城市")
+    (None, None, 'pilot cities')
+    >>> normalize_actor("国务院市场监督管理部门")
+    ('market regulation department', 'national', None)
+    """
+    head = name.rsplit("的", 1)[-1]  # 县级以上地方人民政府承担市场主体登记工作的部门: the body is 部门
+    role = next((r for k, r in ACTOR_ROLES if k in head), None)
+    if any(x in name for x in ("、", "和", "及", "与", "，")):
+        return None, None, role
+    org = next((o for k, o in ACTOR_FUNCTIONS if k in head), None)
+    level: str | None = None
+    if role is not None or name.startswith(("县级以上", "各级", "省级以下", "市级以下")):
+        level = None
+    elif name.startswith(("国务院", "国家", "全国", "中央")):
+        level = "national"
+    elif re.match(r"(?:全?省)(?!份)", name):
+        level = "provincial"
+    elif re.match(r"全?市(?![场民])", name):
+        level = "municipal"
+    elif re.match(r"(?:全?县|全?区)(?![域])", name):
+        level = "county"
+    elif not name.startswith(("各", "有关", "相关", "市场")):
+        lv, _ = classify_level(name)
+        level = lv if lv != "unknown" else None
+    if role is not None:
+        org = None
+    return org, level, role
+
+
+def build_actor(aligned: AlignedText, pick: ActorPick) -> Actor:
+    """An :class:`~extractor.model.Actor` from a pick, with its raw span and normalized organization."""
+    org, level, role = normalize_actor(pick.text)
+    return Actor(text=pick.text, span=(pick.start, pick.end), raw_span=aligned.to_raw_span(pick.start, pick.end),
+                 source=pick.source, organization=org, level=level, role=role)  # type: ignore[arg-type]
+
+
+def later_rules(text: str, a: int, b: int, modals: tuple[tuple[str, str, int, int], ...],
+                first: RequirementUnit) -> list[tuple[int, RequirementUnit]]:
+    """Further rules of one sentence, each from the piece where it starts: a later piece that
+    opens with a modal word of another modality (…，不得为政府债券发行提供担保 after 要…; …，鼓励用人单位…
+    after a bare measure) or that names its own subject before its modal word (…，银行业金融机构不得…).
+    Two rules give two requirements, each with its modality and actor (issue 19).
+
+    >>> s = "省融资担保公司要严格以融资担保业务为主业，不得偏离主业，鼓励市级机构设立分支机构"
+    >>> u = read_requirement(s, 0, len(s), (("obligation", "要", 7, 8), ("prohibition", "不得", 21, 23), ("encouragement", "鼓励", 28, 30)), True, False, False, False)
+    >>> [(s[st:st + 4], r.modality, r.actor and r.actor.text) for st, r in later_rules(s, 0, len(s), (("obligation", "要", 7, 8), ("prohibition", "不得", 21, 23), ("encouragement", "鼓励", 28, 30)), u)]
+    [('不得偏离', 'prohibition', None), ('鼓励市级', 'encouragement', '市级机构')]
+    """
+    segs = clause_segments(text, a, b)
+    start_after = first.trigger_span[1] if first.trigger_span else segs[0][1]
+    out: list[tuple[int, RequirementUnit]] = []
+    last_modality = first.modality
+    for s, e in segs:
+        if s < start_after:
+            continue
+        m = first_modal(text, s, e, modals)
+        if m is None:
+            continue
+        modality, word, ms, me = m
+        if word in ("积极", "努力", "大力") or (word == "支持" and first.modality != "encouragement" and first.trigger is None):
+            continue  # …，积极探索… continues the measure (gold-req: no rule of its own)
+        lead_at = _strip_lead(text, s, ms)
+        own: ActorPick | None = None
+        if word in OBJECT_TRIGGERS and modality in ("encouragement", "permission") and _only_adverbs(text, lead_at, ms):
+            own = object_party(text, me, e)
+        elif not _only_adverbs(text, lead_at, ms):
+            own = subject_before(text, s, ms)
+            if own is None or not own.clean:
+                continue  # a modal word inside a phrase (…的要求, …可能…): no rule of its own
+        if modality == last_modality and own is None:
+            continue
+        out.append((s, RequirementUnit(modality, word, (ms, me), own, carry_ok=own is None or own.source != "object")))
+        last_modality = modality
     return out
