@@ -196,3 +196,12 @@ def test_repost_keeps_the_original_issuer_and_records_the_reposting_body() -> No
     # the body's own site is no repost (corpus-dev 004 on www.jiangxi.gov.cn)
     md = extracted(str(DEV_DOCS / "004_jiangxi_2020_rongzi_danbao_xiaowei_sannong_cuoshi.html")).metadata
     assert md.reposted_by is None
+
+
+def test_bulletin_signatures() -> None:
+    # corpus-dev 025: joint signature of a 统计局 and a 国家统计局 survey team under the title
+    md = _meta("江西省2022年国民经济和社会发展统计公报\n江西省统计局 国家统计局江西调查总队\n2023年3月28日\n2022年全省经济运行总体平稳。\n")
+    assert md.issuer.value == ["江西省统计局", "国家统计局江西调查总队"] and md.level.value == "provincial"
+    # corpus-dev 023: (万载县统计局) closing the body
+    md = _meta("万载县2015年国民经济和社会发展统计公报\n一、综合\n全年生产总值增长。\n(万载县统计局)\n")
+    assert md.issuer.value == ["万载县统计局"] and md.level.value == "county"

@@ -30,7 +30,8 @@ DOC_TYPES: tuple[tuple[str, str], ...] = (
     ("指南", "指南"), ("纲要", "纲要"), ("决议", "决议"), ("报告", "报告"), ("函", "函"), ("令", "令"),
 )
 
-ORG_SUFFIX = r"(?:科学技术协会|科协|人民政府|政府|办公厅|办公室|委员会|常委会|党委|委|局|厅|部|院|署|协会|学会|联合会|总会|中心|处)"
+# 调查总队/调查队: the 国家统计局 survey teams that co-sign statistical bulletins (corpus-dev 024, 025)
+ORG_SUFFIX = r"(?:科学技术协会|科协|人民政府|政府|办公厅|办公室|委员会|常委会|党委|委|局|厅|部|院|署|协会|学会|联合会|总会|中心|处|调查总队|调查队)"
 _ORG_RE = re.compile(rf"^((?:中共)?[\u4e00-\u9fff*X]{{0,14}}?{ORG_SUFFIX})")
 DOC_NUMBER_RE = re.compile(
     r"[\u4e00-\u9fff*X]{1,12}[〔【\[(（]\s*(?:19|20)\d{2}\s*[〕】\])）]\s*第?\s*\d{1,4}\s*号"
@@ -167,6 +168,8 @@ def extract_metadata(
     if issuer is None:
         found = _adopted(aligned, lines)
         issuer = found[1] if found else None  # type: ignore[assignment]
+    if issuer is None:
+        issuer = _bracketed_signature(aligned, lines)
     if issuer is None:
         issues.append(issue("W302", "metadata", "no issuing body in the title, metadata or signature"))
 
@@ -548,6 +551,17 @@ def _national_body_in_signature(aligned: AlignedText, lines: list[tuple[int, int
                 sp = (a + k, a + k + len(n))
                 return LevelField(value="national", source="document", evidence=f"national body {n} named in the signature block",
                                   span=sp, raw_span=aligned.to_raw_span(*sp))
+    return None
+
+
+def _bracketed_signature(aligned: AlignedText, lines: list[tuple[int, int]]) -> NamesField | None:
+    """(万载县统计局) on a line of its own at the end of the body: a bulletin's signature
+    (corpus-dev 023)."""
+    text = aligned.text
+    for a, b in reversed(lines[-6:]):
+        m = re.fullmatch(r"\s*[(（]\s*([^()（）]{3,40}?)\s*[)）]\s*", text[a:b])
+        if m and _valid_issuer(split_issuers(m.group(1))):
+            return _field(aligned, split_issuers(m.group(1)), "document", "bracketed signature at the end of the body", (a + m.start(1), a + m.end(1)))
     return None
 
 
