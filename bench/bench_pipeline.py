@@ -7,16 +7,25 @@ input, all measured in this run; the time per stage; and peak RSS. Plain-text an
 inputs are reported apart, because HTML parsing dominates the HTML pages. No
 assertions: numbers only.
 
-Run: .venv/bin/python bench/bench_pipeline.py [--repeat N]
+Then the figures of issue 18, each next to a baseline measured in the same run:
+start-up (CPU of ``polex query documents`` on a small store and of ``polex extract`` on a
+200-byte notice, next to a bare interpreter), long notices (CPU at 1 MB and 4 MB of the same
+text and HTML, and their ratio; 20 MB with ``--huge``), and JSON writing (pydantic's
+``model_dump_json`` against ``json.dumps(model_dump())``, byte-identical).
+
+Run: .venv/bin/python bench/bench_pipeline.py [--repeat N] [--huge]
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import json
+import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -71,6 +80,7 @@ def _stage_times(blobs: list[tuple[str, bytes]]) -> dict[str, float]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--huge", action="store_true", help="also 20 MB of text and of HTML (minutes)")
     args = ap.parse_args()
     import jieba
 
@@ -110,8 +120,94 @@ def main() -> None:
             print(f"  {name:<18} {t:6.3f} s  {100 * t / total:5.1f}%")
             if name == "extract_knowledge":
                 print(f"    of which spaCy     {spacy_t:6.3f} s  {100 * spacy_t / total:5.1f}%")
+    _json_writing(docs)
+    _startup()
+    _long_notices(args.huge)
     print(f"\npeak RSS, pipeline alone (a fresh process running it over corpus/): {_pipeline_peak_rss():.0f} MB   (target: < 300 MB)")
     print(f"peak RSS, this benchmark process (also jieba's own dictionary and every document): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+def _child_cpu(cmd: list[str], repeat: int = 5) -> float:
+    """Best CPU time (user + system) of a child process over ``repeat`` runs."""
+    best = float("inf")
+    for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run(cmd, check=True, capture_output=True)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        best = min(best, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return best
+
+
+def _startup() -> None:
+    """CPU of the short commands in fresh processes (targets: query < 0.3 s, extract < 0.4 s)."""
+    polex = str(Path(sys.executable).with_name("polex"))
+    with tempfile.TemporaryDirectory() as tmp:
+        db = os.path.join(tmp, "small.db")
+        subprocess.run([polex, "ingest", str(ROOT / "corpus" / "seeds"), "--db", db], check=True, capture_output=True)
+        notice = os.path.join(tmp, "notice.txt")
+        Path(notice).write_text("关于加强学会管理的通知\n各学会：\n一、各学会要在2018年6月30日前完成换届。\n"
+                                "二、理事会人数一般不超过150人。\n中国科协\n2018年4月23日\n", encoding="utf-8")
+        bare = _child_cpu([sys.executable, "-c", "pass"])
+        query = _child_cpu([polex, "query", "documents", "--db", db])
+        extract = _child_cpu([polex, "extract", notice])
+    print("\nstart-up (CPU of a fresh process, best of 5):")
+    print(f"  bare interpreter (python -c pass):          {bare:.3f} s   (baseline)")
+    print(f"  polex query documents, 5-notice store:      {query:.3f} s   (target < 0.3 s)")
+    print(f"  polex extract, a 200-byte notice:           {extract:.3f} s   (target < 0.4 s)")
+
+
+_LONG = """
+import sys, time
+sys.path.insert(0, sys.argv[1])
+from bench.bench_pipeline import long_input
+from extractor.pipeline import extract_bytes
+kind, size = sys.argv[2], float(sys.argv[3])
+data = long_input(kind, int(size * 1e6))
+extract_bytes("一、各单位要加强管理。".encode(), path="warm.txt")
+t = time.process_time()
+doc = extract_bytes(data, path="long." + ("html" if kind == "html" else "txt"))
+print(time.process_time() - t, len(data), doc.status, len(doc.requirements), ",".join(sorted({i.code for i in doc.issues if i.code >= "W112"})))
+"""
+
+
+def long_input(kind: str, n: int) -> bytes:
+    """About n bytes of real notices: seeds 000-002 (complete texts) repeated, or the State
+    Council page 01 with the paragraphs of its content region repeated."""
+    if kind == "text":
+        src = b"\n".join((ROOT / "corpus" / "seeds" / f).read_bytes() for f in
+                         ("000_50beaf381828b43a.txt", "001_036f9e189e852d94.txt", "002_c05fb64366262bba.txt"))
+        data = (src * (n // len(src) + 1))[:n]
+        return data[: data.rfind(b"\n")]
+    src = (ROOT / "corpus" / "html" / "01_guowuyuan_zhiye_jiaoyu_gaige_shishi_fangan.html").read_bytes()
+    region = src.find(b"UCAP-CONTENT")
+    p0, p1 = src.find(b"<p", region), src.rfind(b"</p>", region, src.find(b"</div>", region)) + 4
+    return src[:p1] + src[p0:p1] * max(1, (n - len(src)) // (p1 - p0)) + src[p1:]
+
+
+def _long_notices(huge: bool) -> None:
+    """CPU of one long notice in a fresh process; 4 MB against 1 MB (target: ratio <= 4.5)."""
+    print("\nlong notices (CPU of the extraction in a fresh process; the same text repeated):")
+    for kind in ("text", "html"):
+        times = {}
+        for mb in (1, 4) + ((20,) if huge else ()):
+            out = subprocess.run([sys.executable, "-c", _LONG, str(ROOT), kind, str(mb)], capture_output=True, text=True)
+            if out.returncode != 0:
+                print(f"  {kind:<5}{mb:>3} MB  FAILED: {out.stderr.strip().splitlines()[-1:]}")
+                continue
+            cpu, size, status, reqs, codes = (out.stdout.split() + [""])[:5]
+            times[mb] = float(cpu)
+            print(f"  {kind:<5}{mb:>3} MB  {float(cpu):7.2f} s  {int(size) / 1e6 / float(cpu):5.2f} MB/s  {status}, {reqs} requirements {codes}")
+        if 1 in times and 4 in times:
+            print(f"  {kind:<5} 4 MB / 1 MB CPU ratio: {times[4] / times[1]:.2f}   (linear: 4; target <= 4.5)")
+
+
+def _json_writing(docs: list) -> None:  # noqa: ANN001
+    """outputs/ JSON: pydantic's serializer against json.dumps of model_dump, same bytes."""
+    same = all(d.model_dump_json(indent=1) == json.dumps(d.model_dump(mode="json"), ensure_ascii=False, indent=1) for d in docs)
+    t_old = _best(lambda: [json.dumps(d.model_dump(mode="json"), ensure_ascii=False, indent=1) for d in docs], 3)
+    t_new = _best(lambda: [d.model_dump_json(indent=1) for d in docs], 3)
+    print(f"\nJSON of the {len(docs)} documents: json.dumps(model_dump()) {t_old:.3f} s (baseline), "
+          f"model_dump_json {t_new:.3f} s, {t_old / t_new:.1f}x faster, byte-identical: {same}")
 
 
 def _pipeline_peak_rss() -> float:

@@ -15,9 +15,11 @@ citations ──▶ :class:`~extractor.model.Document`
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -182,6 +184,32 @@ def run_stages(data: bytes, *, path: str | None = None, url: str | None = None, 
 
     :class:`InputError` (not a notice at all: empty, binary, too large) propagates.
     """
+    with _collector_paused(len(data) > _PAUSE_GC_BYTES):
+        return _run(data, path, url, content_type, settings, stages)
+
+
+# The cyclic garbage collector is paused while one long input is extracted: its full passes over a
+# heap that grows with the document made a long notice super-linear (measured on seeds 000-002
+# repeated: the collector took 0.2 s of 1.3 s at 1 MB and 1.2 s of 5.5 s at 4 MB; with it paused
+# 4 MB costs 3.95x 1 MB, not 4.3x, at the same peak RSS). The stages build no reference cycles of
+# note; whatever there is gets collected as soon as the collector runs again (issue 18).
+_PAUSE_GC_BYTES = 256_000
+
+
+@contextmanager
+def _collector_paused(pause: bool) -> Iterator[None]:
+    pause = pause and gc.isenabled()
+    if pause:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if pause:
+            gc.enable()
+
+
+def _run(data: bytes, path: str | None, url: str | None, content_type: str | None, settings: Settings,
+         stages: tuple[StageSpec, ...] | None) -> RunResult:
     st = DocState(data, path, url, content_type, settings, hashlib.sha256(data).hexdigest()[:16])
     timings: dict[str, float] = {}
     failed = False

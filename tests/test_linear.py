@@ -5,8 +5,8 @@ Each case is a generated, synthetic input of a class that once made a stage supe
 whole pipeline on the input at size n and at size 2n, in this process, and checks that the
 CPU time roughly doubles: a ratio of two timings taken in the same test, never an absolute
 time. Quadratic growth gives a ratio near 4, linear near 2 (less when the fixed cost of a
-document still counts); the bound of 3 leaves room for a loaded 2-core machine, and each
-size is timed twice and the faster run kept.
+document still counts); the bound of 3.2 leaves room for a loaded 2-core machine, and each
+size is timed three times, interleaved with the other, and the fastest run kept.
 
 What was measured on main before the fixes, per class (issue 15): 10 KB of digits 14 s and
 100 KB over 400 s (find_deadline), `1.` x 10^5 120 s (the e-mail mask), `15%以上` x 10^5
@@ -24,7 +24,7 @@ import pytest
 from extractor.pipeline import extract_bytes
 from tests.conftest import CORPUS
 
-MAX_RATIO = 3.0
+MAX_RATIO = 3.2
 
 
 def _seed_text(n: int) -> str:
@@ -73,14 +73,17 @@ CASES: dict[str, tuple[Callable[[int], str], int]] = {
 }
 
 
-def _cpu(data: bytes, path: str) -> float:
-    best = float("inf")
-    for _ in range(2):
-        gc.collect()
-        t = time.process_time()
-        extract_bytes(data, path=path)
-        best = min(best, time.process_time() - t)
-    return best
+def _cpu_pair(small: bytes, large: bytes, path: str) -> tuple[float, float]:
+    """Fastest of three CPU timings of each input, the two sizes interleaved so that a change in
+    the machine's load hits both alike."""
+    best = [float("inf"), float("inf")]
+    for _ in range(3):
+        for k, data in enumerate((small, large)):
+            gc.collect()
+            t = time.process_time()
+            extract_bytes(data, path=path)
+            best[k] = min(best[k], time.process_time() - t)
+    return best[0], best[1]
 
 
 @pytest.mark.parametrize("name", list(CASES))
@@ -89,7 +92,7 @@ def test_doubling_the_input_roughly_doubles_the_time(name: str) -> None:
     path = "synthetic.html" if "HTML" in name else "synthetic.txt"
     extract_bytes("一、各单位要加强管理。".encode(), path="warm.txt")  # dictionaries and spaCy loaded before timing
     small, large = make(n).encode("utf-8"), make(2 * n).encode("utf-8")
-    t1, t2 = _cpu(small, path), _cpu(large, path)
+    t1, t2 = _cpu_pair(small, large, path)
     assert t2 / t1 < MAX_RATIO, f"{name}: {len(small)} bytes {t1:.3f} s, {len(large)} bytes {t2:.3f} s, ratio {t2 / t1:.2f}"
 
 
