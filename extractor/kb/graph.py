@@ -200,7 +200,7 @@ def build_graph(store: Store, with_structure: bool = True, with_reuse: bool = Tr
     # citations
     resolver = Resolver.from_store(store)
     doc_pairs: dict[tuple[str, str], str] = {}  # (citing, cited) → relation, for text reuse
-    for r in db.execute("SELECT * FROM citations WHERE role = 'cites' ORDER BY doc_id, start"):
+    for r in db.execute("SELECT * FROM citations WHERE role = 'cites' ORDER BY doc_id, start, id"):
         ids, how, conf = resolver.resolve(r["number_key"], r["title_key"])
         mine = work.get(r["doc_id"], r["doc_id"])
         if ids and all(work.get(i, i) == mine for i in ids):
@@ -300,14 +300,14 @@ LEVEL_ORDER = {"national": 0, "provincial": 1, "municipal": 2, "county": 3, "dis
 
 def _add_structure(g: nx.MultiDiGraph, store: Store) -> None:
     db = store.db
-    for r in db.execute("SELECT id, doc_id, parent, path, kind, title FROM sections ORDER BY doc_id, start"):
+    for r in db.execute("SELECT id, doc_id, parent, path, kind, title FROM sections ORDER BY doc_id, start, id"):
         g.add_node(f"sec:{r['id']}", kind="section", path=r["path"], section_kind=r["kind"], title=r["title"] or "")
         g.add_edge(f"sec:{r['id']}", f"sec:{r['parent']}" if r["parent"] else f"doc:{r['doc_id']}", key="part_of", relation="part_of")
-    for r in db.execute("SELECT id, doc_id, section_id, modality, trigger, actor, text FROM requirements ORDER BY doc_id, start"):
+    for r in db.execute("SELECT id, doc_id, section_id, modality, trigger, actor, text FROM requirements ORDER BY doc_id, start, id"):
         g.add_node(f"req:{r['id']}", kind="requirement", modality=r["modality"], trigger=r["trigger"] or "", actor=r["actor"] or "",
                    text=r["text"])
         g.add_edge(f"req:{r['id']}", f"sec:{r['section_id']}" if r["section_id"] else f"doc:{r['doc_id']}", key="part_of", relation="part_of")
-    for r in db.execute("SELECT id, requirement_id, subject, comparator, value_text, value_max, unit, condition, baseline FROM thresholds ORDER BY doc_id, start"):
+    for r in db.execute("SELECT id, requirement_id, subject, comparator, value_text, value_max, unit, condition, baseline FROM thresholds ORDER BY doc_id, start, id"):
         g.add_node(f"thr:{r['id']}", kind="threshold", subject=r["subject"] or "", comparator=r["comparator"], value=r["value_text"],
                    unit=r["unit"] or "", condition=r["condition"] or "", baseline=r["baseline"] or "")
         if r["requirement_id"]:
@@ -365,14 +365,14 @@ def align_requirements(store: Store, doc_ids: set[str] | None = None, pivot: str
     q = ("SELECT t.*, r.text AS req_text, d.year FROM thresholds t JOIN requirements r ON r.id = t.requirement_id "
          "JOIN documents d ON d.doc_id = t.doc_id WHERE t.kind != 'deadline'")
     if doc_ids is None:
-        rows = [dict(r) for r in store.db.execute(q + " ORDER BY t.doc_id, t.start")]
+        rows = [dict(r) for r in store.db.execute(q + " ORDER BY t.doc_id, t.start, t.id")]  # id breaks ties: the same order on both backends
     else:  # pushed down: only the thresholds of these documents are read
         ids = sorted(doc_ids)
         rows = []
         for k in range(0, len(ids), 500):
             chunk = ids[k:k + 500]
             rows += [dict(r) for r in store.db.execute(q + f" AND t.doc_id IN ({','.join('?' * len(chunk))})", chunk)]  # noqa: S608
-        rows.sort(key=lambda r: (r["doc_id"], r["start"]))
+        rows.sort(key=lambda r: (r["doc_id"], r["start"], r["id"]))
     if same_work is not None:  # renditions are not aligned again: their first stored document stands for them
         rows = [r for r in rows if same_work.get(r["doc_id"], r["doc_id"]) == r["doc_id"] or r["doc_id"] == pivot]
     if not rows:

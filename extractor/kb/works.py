@@ -308,7 +308,7 @@ def _issued_titles(store, doc_id: str) -> list[str]:  # noqa: ANN001
         if c["role"] == "encloses":
             out.append(c["title"])
             continue
-        cl = db.execute("SELECT text, start FROM clauses WHERE doc_id = ? AND start <= ? AND end >= ? ORDER BY start DESC LIMIT 1",
+        cl = db.execute("SELECT c.text, c.start FROM clauses c WHERE c.doc_id = ? AND c.start <= ? AND c.end >= ? ORDER BY c.start DESC LIMIT 1",
                         (doc_id, c["start"], c["end"])).fetchone()
         if cl and _ISSUES.search(cl["text"][:c["start"] - cl["start"]]) and _ISSUED.match(cl["text"][c["end"] - cl["start"]:]):
             out.append(c["title"])
