@@ -6,7 +6,10 @@ W2xx structure, W3xx metadata, E9xx a document that could not be processed.
 
 from __future__ import annotations
 
-from extractor.model import Issue, Severity, Span, Stage
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the models (pydantic) are imported by issue() when it runs: `polex query` never needs them
+    from extractor.model import Issue, Severity, Span, Stage
 
 
 class PolexError(Exception):
@@ -110,5 +113,7 @@ def describe_internal(e: BaseException) -> str:
 
 def issue(code: str, stage: Stage, message: str, span: Span | None = None, raw_span: Span | None = None) -> Issue:
     """Build an :class:`Issue` whose severity comes from the catalogue."""
+    from extractor.model import Issue
+
     severity, _ = ISSUE_CODES[code]
     return Issue(code=code, severity=severity, stage=stage, message=message, span=span, raw_span=raw_span)

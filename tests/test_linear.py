@@ -104,8 +104,9 @@ def test_a_notice_over_spacys_max_length_is_read_in_full() -> None:
     doc = extract_bytes((line * n).encode("utf-8"), path="long.txt")
     assert len(doc.text) > 1_000_000
     assert doc.status == "ok"
-    reqs = doc.requirements
+    # each line holds two rules (要加强管理 / 严禁擅自变更用途): one requirement each, the second carrying the subject
+    reqs = [r for r in doc.requirements if r.trigger == "严禁"]
     assert len(reqs) >= n - 1  # the first line may be read as the title
     assert reqs[-1].span[1] >= len(doc.text) - len(line)  # read up to the last line
-    assert all(r.modality == "prohibition" and r.trigger == "严禁" and r.actor and r.actor.text == "各单位" for r in reqs)
+    assert all(r.modality == "prohibition" and r.actor and r.actor.text == "各单位" for r in reqs)
     assert all(doc.text[r.trigger_span[0]:r.trigger_span[1]] == "严禁" for r in reqs[-3:])  # offsets shifted back

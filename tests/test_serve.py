@@ -203,7 +203,7 @@ def test_diff_page_and_cli_by_stored_id(served, capsys) -> None:  # noqa: ANN001
     by_file = json.loads(capsys.readouterr().out)
     assert by_id["threshold_unchanged"] == by_file["threshold_unchanged"] and by_id["pairs"] == by_file["pairs"]
     assert main(["diff", "abcdef123456", str(Y2018), "--db", str(db)]) == 1
-    assert "no stored document abcdef123456" in capsys.readouterr().err
+    assert "no stored document or requirement answers to 'abcdef123456'" in capsys.readouterr().err
 
 
 PAGES = ["/", "/?q=理事", "/doc/{y17}", "/doc/{hostile}", "/doc/{hostile}/evidence", "/doc/{hostile}/raw",

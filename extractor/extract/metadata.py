@@ -308,7 +308,7 @@ _NOT_TITLE_RES: tuple[re.Pattern[str], ...] = (
 # with the number in front
 _WRAPPED_TITLE_RE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{1,12}[〔\[(（]\s*(?:19|20)\d{2}\s*[〕\])）]\s*第?\s*\d{1,4}\s*号)?\s*《(.+)》\s*$")
 # …的通知(岳办发〔2017〕2号) (corpus-dev 026, 028): the number after a title line is not title
-_TRAILING_NUMBER_RE = re.compile(r"\s*[(（]([^()（）]+)[)）]\s*$")
+_TRAILING_NUMBER_RE = re.compile(r"(?<!\s)\s*[(（]([^()（）]+)[)）]\s*$")  # (?<!\s): one scan per blank run, not one per blank (issue 15)
 _TITLE_SHAPE_RE = re.compile(r"关于.{2,}的?(?:通知|意见|办法|方案|要点|决定|公告|通告|批复|规定|细则|报告|函)")
 
 
