@@ -43,7 +43,7 @@ def test_a_worker_killed_mid_run_loses_nothing(cluster, pg_server) -> None:  # n
     url = pg_server.new_database()
     files = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".txt", ".html"))
     assert len(files) == len(corpus_files())
-    cmd = [sys.executable, "-m", "extractor.cli", "ingest", str(CORPUS), "--db", url, "--quiet", "--scheduler", c.scheduler_address]
+    cmd = [sys.executable, "-m", "extractor.cli", "ingest", str(CORPUS), "--db", url, "--scheduler", c.scheduler_address]  # not -q: the summary is checked
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     deadline = time.monotonic() + 300
     while _count(url) < 3 and time.monotonic() < deadline and proc.poll() is None:
