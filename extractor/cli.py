@@ -773,7 +773,7 @@ def build_parser() -> argparse.ArgumentParser:
     gr.add_argument("--db", default="polex.db", help=_DB_HELP)
     gr.set_defaults(func=cmd_graph)
     sv = command("serve", "browse the store in a web browser: documents, search, trace graph, diffs (read-only)")
-    sv.add_argument("--db", default="polex.db", help="the store (a SQLite file)")
+    sv.add_argument("--db", default="polex.db", help=_DB_HELP)
     sv.add_argument("--host", default="127.0.0.1", help="address to bind (default loopback only)")
     sv.add_argument("--port", type=_number(0, 65535, int), default=8000, help="port to listen on (default 8000)")
     sv.add_argument("--sql", action="store_true", help="also offer /sql: read-only SQL over the store")

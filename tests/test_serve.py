@@ -290,3 +290,20 @@ def test_serve_refuses_a_missing_store(tmp_path, capsys) -> None:  # noqa: ANN00
     (tmp_path / "junk.db").write_text("not a database", encoding="utf-8")
     assert main(["serve", "--db", str(tmp_path / "junk.db")]) == 1
     assert "cannot open the store" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_the_app_serves_either_backend(backend, new_store_url) -> None:  # noqa: ANN001
+    """`polex serve --db postgresql://…` (issue 16): the same search and document page on both stores."""
+    url = new_store_url(backend)
+    with Store(url) as s:
+        ingest_paths(s, [CORPUS / "seeds"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from starlette.testclient import TestClient
+    with TestClient(build_app(url)) as client:
+        data = client.get("/", params={"q": "理事", "format": "json"}).json()
+        assert data["total"] >= 2 and all("理事" in h["text"] for hits in data["hits"].values() for h in hits)
+        doc_id = next(iter(data["hits"]))
+        page = client.get(f"/doc/{doc_id}")
+        assert page.status_code == 200 and "理事" in page.text

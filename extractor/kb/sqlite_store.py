@@ -36,14 +36,17 @@ class SqliteStore(Store):
     def __init__(self, path: str | Path = DEFAULT_DB, create: bool = True) -> None:
         self.path = str(path)
         p = Path(self.path)
-        if not create and not p.exists():
+        memory = self.path == ":memory:"  # SQLite's in-memory database (the README's Python example), not a file
+        if memory and not create:
+            raise StoreError("E931", "an in-memory store is empty: nothing to read")
+        if not memory and not create and not p.exists():
             raise StoreError("E931", f"no store at {self.path} (run `polex ingest` first)")
-        if create and not p.parent.is_dir():
+        if not memory and create and not p.parent.is_dir():
             raise StoreError("E930", f"cannot create a store at {self.path}: the folder {p.parent} does not exist")
         if p.is_dir():
             raise StoreError("E930", f"{self.path} is a folder, not a store")
         try:
-            uri = f"file:{p.resolve().as_posix()}?mode={'rwc' if create else 'rw'}"
+            uri = "file::memory:" if memory else f"file:{p.resolve().as_posix()}?mode={'rwc' if create else 'rw'}"
             self.db = sqlite3.connect(uri, uri=True, timeout=60)
             self.db.row_factory = sqlite3.Row
             self.db.create_function("polex_tokens", 1, clause_tokens, deterministic=True)

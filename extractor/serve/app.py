@@ -137,7 +137,7 @@ class App:
 
     def open(self) -> None:
         if self.store is None:
-            self.store = Store(self.db_path)
+            self.store = Store(self.db_path, create=False)  # read-only: never creates or migrates a store
         # The first pipeline run of a process loads jieba's dictionary and spaCy (seconds);
         # do it now, in the background, so the first evidence or diff page does not wait for it.
         threading.Thread(target=self._warm, name="polex-warm-up", daemon=True).start()
@@ -151,7 +151,7 @@ class App:
 
     def close(self) -> None:
         if self.store is not None:
-            self.store.db.close()
+            self.store.close()  # either backend: a SQLite file, or the connection back to the PostgreSQL pool
             self.store = None
 
     @property
