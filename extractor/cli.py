@@ -618,6 +618,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
     else:
         print(render_report(report, details=args.details))
+    if report.failed:  # figures over documents that failed are not a measurement of the reader
+        _err(f"{len(report.failed)} documents not scored or failed (listed above); the figures do not measure the reader")
+        return 1
     return 0
 
 

@@ -58,3 +58,17 @@ def test_eval_command_prints_the_table(capsys) -> None:  # noqa: ANN001
     out = capsys.readouterr().out
     assert "items             1.00    1.00   1.00   115/115/115" in out
     assert main(["eval", str(SHARED / "nowhere")]) == 2
+
+
+@pytest.mark.skipif(not (SHARED / "gold").is_dir(), reason="../shared/gold not present")
+def test_a_document_that_fails_is_said_not_hidden(capsys) -> None:  # noqa: ANN001
+    """A stage that raises (a missing data package once did) must show in the report and the exit code."""
+    from extractor.pipeline import STAGES, StageSpec, run_stages
+
+    def broken(st) -> None:  # noqa: ANN001
+        raise ModuleNotFoundError("no data table")
+
+    stages = tuple(StageSpec(s.name, s.assigns, broken) if s.name == "metadata" else s for s in STAGES)
+    report = evaluate(SHARED / "gold", extract=lambda p: run_stages(p.read_bytes(), path=str(p), stages=stages).document)
+    assert len(report.failed) == 5 and all("ModuleNotFoundError: no data table" in f for f in report.failed)
+    assert report.totals["title"].recall == 0.0 and report.totals["items"].f1 == 1.0

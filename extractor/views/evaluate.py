@@ -291,6 +291,9 @@ def evaluate(source: str | Path, docs_dir: str | Path | None = None,
         except Exception as e:  # noqa: BLE001 - a scoring run reports a document it could not read and goes on
             report.failed.append(f"{gold['file']}: {type(e).__name__}: {e}")
             continue
+        if doc.status == "failed":  # scored as read (empty past the failing stage), and said, never hidden
+            err = next((i.message for i in doc.issues if i.severity == "error"), "status failed")
+            report.failed.append(f"{gold['file']}: failed, scored as empty past the failure: {err}")
         ds = DocScore(gold["file"])
         scorers = (("items", "numbered_items", score_items), ("thresholds", "thresholds", score_thresholds),
                    ("citations", "citations", score_citations))
@@ -312,14 +315,14 @@ def evaluate(source: str | Path, docs_dir: str | Path | None = None,
 
 def render_report(report: Report, details: bool = False) -> str:
     """A table: P/R/F1 for matched fields, accuracy for metadata fields."""
-    lines = [f"{report.source}: {len(report.docs)} documents" + (f", {len(report.failed)} not scored" if report.failed else "")]
+    lines = [f"{report.source}: {len(report.docs)} documents" + (f", {len(report.failed)} not scored or failed" if report.failed else "")]
     lines.append(f"{'field':<12} {'precision':>9} {'recall':>7} {'F1':>6}   {'matched/extracted/gold'}")
     for name, t in report.totals.items():
         if name in META_FIELDS:
             lines.append(f"{name:<12} {'':>9} {'':>7} {t.recall:>6.2f}   {t.matched}/{t.gold} right")
         else:
             lines.append(f"{name:<12} {t.precision:>9.2f} {t.recall:>7.2f} {t.f1:>6.2f}   {t.matched}/{t.predicted}/{t.gold}")
-    lines += [f"not scored: {f}" for f in report.failed]
+    lines += [f"not scored or failed: {f}" for f in report.failed]
     if details:
         for d in report.docs:
             if d.misses:
