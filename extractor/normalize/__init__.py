@@ -17,7 +17,6 @@ from extractor.normalize import text as stages
 from extractor.normalize.html import extract_html
 from extractor.normalize.layers import Mark, find_chrome, find_duplicate_title, find_toc, merge_marks
 from extractor.normalize.offsets import AlignedText
-from extractor.normalize.chrome import TRUNCATION_RULES
 
 
 @dataclass(frozen=True)
@@ -42,9 +41,6 @@ class Normalized:
     @property
     def body_ranges(self) -> list[tuple[int, int]]:
         return [(m.start, m.end) for m in self.layers if m.kind == "body"]
-
-    def truncation_marks(self) -> list[Mark]:
-        return [m for m in self.layers if m.rule in TRUNCATION_RULES]
 
 
 def _char_stages(aligned: AlignedText, issues: list[Issue], context: Context | None = None) -> tuple[AlignedText, Context]:

@@ -232,10 +232,6 @@ class AlignedText:
             for ed, ts in zip(self._edits, self._t_starts)
         ]
 
-    @property
-    def n_edits(self) -> int:
-        return len(self._edits)
-
 
 def _apply_local(text: str, local: list[LocalEdit]) -> str:
     out: list[str] = []

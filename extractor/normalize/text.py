@@ -41,7 +41,6 @@ def fold_width(text: str) -> list[LocalEdit]:
 
 
 # --- line endings, control characters, line-edge white space ---------------------------------
-_CTRL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\u200b\u200e\u200f\u2028\u2029]")
 # the trailing run only from its first blank: tried from every blank of a long run inside a line,
 # [ \t]+$ was quadratic (issue 15); the leading branch takes a whole run, so nothing is lost
 _LINE_EDGE_RE = re.compile(r"^[ \t]+|(?<![ \t])[ \t]+$", re.M)
