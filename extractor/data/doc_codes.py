@@ -71,3 +71,35 @@ def resolve_issuer(code: str) -> str | None:
             if rest == suffix or (rest.startswith(suffix) and len(rest) - len(suffix) <= 1):
                 return place + body
     return None
+
+
+# Short names of bodies as notices print them → the full name (GB/T 9704 asks for the full or
+# the standard short name; the gold wants the full form and keeps the printed one as
+# ``issuer_as_written``). The short part is replaced where it ends the name or precedes a
+# sub-office: 新疆维吾尔自治区质监局 (corpus-dev 021), 贵州省人大常委会 (050), 江西省市场监管局办公室
+# (012). 科协 stays: the gold writes 河南省科协办公室 and 中国科协 as printed.
+SHORT_FORMS: tuple[tuple[str, str], ...] = (
+    ("人大常委会", "人民代表大会常务委员会"),
+    ("质监局", "质量技术监督局"),
+    ("市场监管局", "市场监督管理局"),
+    ("发改委", "发展和改革委员会"),
+    ("人社局", "人力资源和社会保障局"),
+    ("人社厅", "人力资源和社会保障厅"),
+)
+
+
+def expand_short_form(name: str) -> str:
+    """The full form of a body's name, or the name itself.
+
+    >>> expand_short_form("新疆维吾尔自治区质监局"), expand_short_form("江西省市场监管局办公室")
+    ('新疆维吾尔自治区质量技术监督局', '江西省市场监督管理局办公室')
+    >>> expand_short_form("贵州省人大常委会"), expand_short_form("河南省科协办公室")
+    ('贵州省人民代表大会常务委员会', '河南省科协办公室')
+    """
+    for short, full in SHORT_FORMS:
+        k = name.find(short)
+        if k > 0 and not name.startswith(full[: len(short)], k):
+            rest = name[k + len(short):]
+            if rest == "" or rest.startswith(("办公室", "办公厅", "办")):
+                return name[:k] + full + rest
+    return name
