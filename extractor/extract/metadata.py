@@ -14,6 +14,8 @@ from extractor.data.levels import classify_level
 from extractor.errors import issue
 from extractor.model import FlagField, Issue, Level, LevelField, Metadata, NamesField, Part, Script, Span, TextField
 from extractor.data import regions
+from extractor.data.doc_codes import expand_short_form
+from extractor.extract.citations import DOC_NO_RE  # the one 发文字号 pattern (issue 17 point 5: 〔year〕, 令 and 公告 numbers)
 from extractor.normalize import chrome
 from extractor.normalize.layers import Mark
 from extractor.normalize.offsets import AlignedText
@@ -33,10 +35,6 @@ DOC_TYPES: tuple[tuple[str, str], ...] = (
 # 调查总队/调查队: the 国家统计局 survey teams that co-sign statistical bulletins (corpus-dev 024, 025)
 ORG_SUFFIX = r"(?:科学技术协会|科协|人民政府|政府|办公厅|办公室|委员会|常委会|党委|委|局|厅|部|院|署|协会|学会|联合会|总会|中心|处|调查总队|调查队)"
 _ORG_RE = re.compile(rf"^((?:中共)?[\u4e00-\u9fff*X]{{0,14}}?{ORG_SUFFIX})")
-DOC_NUMBER_RE = re.compile(
-    r"[\u4e00-\u9fff*X]{1,12}[〔【\[(（]\s*(?:19|20)\d{2}\s*[〕】\])）]\s*第?\s*\d{1,4}\s*号"
-    r"|(?:中华人民共和国)?[\u4e00-\u9fff]{1,14}令\s*第\s*\d{1,4}\s*号"
-)
 _DATE_LINE_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 # 二〇一八年…, also with ○ (U+25CB) or O for zero (corpus-dev 020: 二○一二年一月九日) and with a
 # two-digit year (一二年一月十二日)
@@ -323,7 +321,7 @@ def _title_from_text(aligned: AlignedText, lines: list[tuple[int, int]]) -> Text
     text = aligned.text
     for i, (a, b) in enumerate(lines[:8]):
         line = text[a:b]
-        if "。" in line or len(line) > 80 or DOC_NUMBER_RE.fullmatch(line.strip()) or _DATE_LINE_RE.match(line):
+        if "。" in line or len(line) > 80 or DOC_NO_RE.fullmatch(line.strip()) or _DATE_LINE_RE.match(line):
             continue
         if any(r.search(line) for r in _NOT_TITLE_RES):
             continue
@@ -347,7 +345,7 @@ def _title_from_text(aligned: AlignedText, lines: list[tuple[int, int]]) -> Text
             k = text.find(wm.group(1), a, end)
             return _field(aligned, wm.group(1), "document", "title in 《》 on the first title-shaped line", (k, k + len(wm.group(1))) if k >= 0 else (a, end))
         tm = _TRAILING_NUMBER_RE.search(value)
-        if tm and DOC_NUMBER_RE.fullmatch(tm.group(1).strip()):
+        if tm and DOC_NO_RE.fullmatch(tm.group(1).strip()):
             value = value[: tm.start()]
             end = a + len(value) if end == b else end
         return _field(aligned, value, "document", "first title-shaped line of the body", (a, end))
@@ -358,16 +356,16 @@ def _doc_number_from_text(aligned: AlignedText, lines: list[tuple[int, int]], ti
     text = aligned.text
     for i, (a, b) in enumerate(lines[:8]):
         line = text[a:b].strip()
-        if DOC_NUMBER_RE.fullmatch(line):
+        if DOC_NO_RE.fullmatch(line):
             return _field(aligned, line, "document", "a line of its own under the title", (a, b))
         # …的通知(岳办发〔2017〕2号): the number closing the title line (corpus-dev 026, 028)
         tm = _TRAILING_NUMBER_RE.search(line)
-        if i < 6 and tm and tm.start() > 0 and DOC_NUMBER_RE.fullmatch(tm.group(1).strip()) and _title_shaped(line[: tm.start()]):
+        if i < 6 and tm and tm.start() > 0 and DOC_NO_RE.fullmatch(tm.group(1).strip()) and _title_shaped(line[: tm.start()]):
             k = text.find(tm.group(1).strip(), a, b)
             return _field(aligned, tm.group(1).strip(), "document", "in brackets after the title line", (k, k + len(tm.group(1).strip())))
         # （余府发〔2012〕3号） on a line of its own (corpus-dev 020/021, database exports)
         bm = re.fullmatch(r"[(（]\s*(.+?)\s*[)）]", line)
-        if bm and DOC_NUMBER_RE.fullmatch(bm.group(1)):
+        if bm and DOC_NO_RE.fullmatch(bm.group(1)):
             k = text.find(bm.group(1), a, b)
             return _field(aligned, bm.group(1), "document", "a bracketed line of its own under the title", (k, k + len(bm.group(1))))
         # "广州市人民政府令\n第179号" (corpus 18): the 令 number set on two lines
@@ -377,7 +375,7 @@ def _doc_number_from_text(aligned: AlignedText, lines: list[tuple[int, int]], ti
                 return _field(aligned, line + nxt, "document", "令 number under the title", (a, lines[i + 1][1]))
     if title is not None:
         m = re.search(r"[(（]([^()（）]+)[)）]\s*$", title.value)
-        if m and DOC_NUMBER_RE.fullmatch(m.group(1)):
+        if m and DOC_NO_RE.fullmatch(m.group(1)):
             sp = None
             if title.span:
                 k = text.find(m.group(1), title.span[0], title.span[1])
