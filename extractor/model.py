@@ -164,6 +164,8 @@ class Metadata(_Model):
     script: Script
     truncated: FlagField
     addressees: NamesField | None = Field(default=None, description="主送机关: whom the notice addresses")
+    issuer_as_written: list[str] | None = Field(
+        default=None, description="the issuer as printed when ``issuer`` gives its full form (质监局 → 质量技术监督局)")
     reposted_by: NamesField | None = Field(
         default=None, description="转载: the body whose site republished the notice; issuer and level stay the original's")
 

@@ -15,6 +15,7 @@ from extractor.errors import issue
 from extractor.model import FlagField, Issue, Level, LevelField, Metadata, NamesField, Part, Script, Span, TextField
 from extractor.data import regions
 from extractor.data.doc_codes import expand_short_form
+from extractor.data.meta_labels import TEXT_META_LABELS
 from extractor.extract.citations import DOC_NO_RE  # the one 发文字号 pattern (issue 17 point 5: 〔year〕, 令 and 公告 numbers)
 from extractor.normalize import chrome
 from extractor.normalize.layers import Mark
@@ -33,8 +34,10 @@ DOC_TYPES: tuple[tuple[str, str], ...] = (
 )
 
 # 调查总队/调查队: the 国家统计局 survey teams that co-sign statistical bulletins (corpus-dev 024, 025)
-ORG_SUFFIX = r"(?:科学技术协会|科协|人民政府|政府|办公厅|办公室|委员会|常委会|党委|委|局|厅|部|院|署|协会|学会|联合会|总会|中心|处|调查总队|调查队)"
-_ORG_RE = re.compile(rf"^((?:中共)?[\u4e00-\u9fff*X]{{0,14}}?{ORG_SUFFIX})")
+# 大学/学院: a university issues its own 办法 (corpus-dev 060: 中央民族大学物资设备管理办法)
+ORG_SUFFIX = r"(?:科学技术协会|科协|人民政府|政府|办公厅|办公室|委员会|常委会|党委|委|局|厅|部|院|署|协会|学会|联合会|总会|中心|处|调查总队|调查队|大学|学院)"
+# a body's 办公室/办公厅 belongs to its name (corpus-dev 058: 沈阳市人民代表大会常务委员会办公室公告)
+_ORG_RE = re.compile(rf"^((?:中共)?[\u4e00-\u9fff*X]{{0,14}}?{ORG_SUFFIX}(?:办公室|办公厅)?)")
 _DATE_LINE_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 # 二〇一八年…, also with ○ (U+25CB) or O for zero (corpus-dev 020: 二○一二年一月九日) and with a
 # two-digit year (一二年一月十二日)
@@ -129,6 +132,7 @@ def extract_metadata(
     lines = body_lines(text, body)
 
     db = _database_fields(aligned, layers)
+    rows = find_label_rows(text)
 
     # --- title ---------------------------------------------------------------------
     title: TextField | NamesField | None = None
@@ -140,12 +144,12 @@ def extract_metadata(
         title = _field(aligned, v, "html_meta", "<meta name=ArticleTitle>", _find_in(text, v, body + meta_ranges))
     elif "title" in db:
         title = _field(aligned, db["title"][0], "metadata_table", "【标题】 field of the database export", db["title"][1])
+    elif "title" in rows and _title_row_ok(rows["title"][0]):
+        title = _field(aligned, rows["title"][0], "document", "title row printed in the text (发文标题/中文名)", rows["title"][1])
     else:
-        title = _title_from_text(aligned, lines)
+        title = _title_from_text(aligned, lines) or _repeated_headline(aligned, lines)
     if title is not None and title.value != _clean_title(title.value):
         title = title.model_copy(update={"value": _clean_title(title.value)})
-    if title is None:
-        issues.append(issue("W301", "metadata", "no title line found"))
 
     # --- doc number ----------------------------------------------------------------
     doc_number: TextField | NamesField | None = None
@@ -156,18 +160,44 @@ def extract_metadata(
         doc_number = _field(aligned, dn, "metadata_table", "发文字号/文号 row of the page's metadata table", _find_in(text, dn, meta_ranges + body))
     elif "doc_number" in db:
         doc_number = _field(aligned, db["doc_number"][0], "metadata_table", "【发文字号】 field of the database export", db["doc_number"][1])
+    elif "doc_number" in rows and DOC_NO_RE.fullmatch(rows["doc_number"][0]):
+        doc_number = _field(aligned, rows["doc_number"][0], "document", "发文字号/文号 row printed in the text", rows["doc_number"][1])
     else:
         doc_number = _doc_number_from_text(aligned, lines, title) or _history_number(aligned, lines)
 
     # --- issuer ---------------------------------------------------------------------
-    issuer = _choose_issuer(aligned, page, title, doc_number, lines, meta_ranges, db)
+    issuer = _choose_issuer(aligned, page, title, doc_number, lines, meta_ranges, db, rows)
+    page_title = _title_from_text(aligned, lines, notice=False) if title is not None and "印发 notice" in title.evidence else title
+    under = _issuer_line_under_title(aligned, lines, page_title)
     if issuer is None:
-        issuer = _issuer_line_under_title(aligned, lines, title)
+        issuer = under
+    elif under is not None and issuer.source == "title" and len(under.value) == len(issuer.value) and all(
+            u != n and u.endswith(n) for u, n in zip(under.value, issuer.value)):
+        # the title says 菏泽市人民政府办公室, the line under the page title 山东省菏泽市人民政府办公室 (corpus-dev 057)
+        issuer = under
     if issuer is None:
         found = _adopted(aligned, lines)
         issuer = found[1] if found else None  # type: ignore[assignment]
     if issuer is None:
         issuer = _bracketed_signature(aligned, lines)
+    src = page.get("html:source_name")
+    if issuer is None and src and re.search(ORG_SUFFIX + "$", src):
+        # after the text's own lines: 024's ContentSource names one of its two joint issuers
+        issuer = _field(aligned, [src], "html_meta", "<meta name=ContentSource> of the page")
+    if issuer is None and "publisher" in rows and _valid_issuer(split_issuers(rows["publisher"][0])):
+        # 来源/发布机构 row of the posting site (corpus-dev 044: 来源:中国化学会): the issuer only when
+        # nothing in the notice names one
+        issuer = _field(aligned, split_issuers(rows["publisher"][0]), "document", "来源/发布机构 row of the page (nothing else names an issuer)", rows["publisher"][1])
+    if title is None:
+        title = _inferred_title(aligned, lines, issuer)
+    issuer_as_written = None
+    if issuer is not None and issuer.value:
+        full = [expand_short_form(n) for n in issuer.value]
+        if full != issuer.value:  # 质监局 → 质量技术监督局 (corpus-dev 021), 人大常委会 (050): the full form, the printed one kept
+            issuer_as_written = issuer.value
+            issuer = issuer.model_copy(update={"value": full, "evidence": issuer.evidence + "; short form written in full (data.doc_codes.SHORT_FORMS)"})
+    if title is None or title.source == "inferred":
+        issues.append(issue("W301", "metadata", "no title line found" + ("; the title is inferred from the body" if title else "")))
     if issuer is None:
         issues.append(issue("W302", "metadata", "no issuing body in the title, metadata or signature"))
 
@@ -184,6 +214,10 @@ def extract_metadata(
         named = _national_body_in_signature(aligned, lines)
         if named is not None:
             level = named
+    if level.value == "unknown" and not level.evidence.endswith("has no administrative level"):
+        named = _level_from_addressees(aligned, lines)
+        if named is not None:
+            level = named
     if level.value == "unknown":
         issues.append(issue("W303", "metadata", level.evidence))
 
@@ -195,6 +229,11 @@ def extract_metadata(
     # 2020-03-11, signed 2018年5月9日); then a regulation's history line; then the table
     adopted = _adopted(aligned, lines)
     date = _signature_date(aligned, lines) or _history_date(aligned, lines, doc_number.value if doc_number else None)
+    if date is None and "date" in rows and parse_date(rows["date"][0]) and not page.get("date"):
+        # 发文日期/颁布日期/成文日期 printed as a row (corpus-dev 047, 052: 颁布日期 is the 批准 date of a
+        # municipal regulation, which the adoption note gives after the 通过 date)
+        date = _field(aligned, parse_date(rows["date"][0]) or "", "document", f"date row printed in the text ({rows['date'][0]})", rows["date"][1])
+
     if date is None and adopted is not None:
         date = adopted[0]
     if date is None and page.get("date") and parse_date(page.get("date") or ""):
@@ -221,6 +260,7 @@ def extract_metadata(
         truncated = FlagField(value=False, source="inferred", evidence="no paywall, preview or 未完 marker")
     md = Metadata(title=title, issuer=issuer, level=level, date=date, posted=posted, doc_number=doc_number,
                   doc_type=doc_type, script=script, truncated=truncated, addressees=_addressees(aligned, lines),
+                  issuer_as_written=issuer_as_written,
                   reposted_by=_reposted_by(aligned, page, title, level))
     return md, issues
 
@@ -241,6 +281,42 @@ def _database_fields(aligned: AlignedText, layers: list[Mark]) -> dict[str, tupl
             if fm and fm.group(2) and fm.group(1) in chrome.DATABASE_FIELDS:
                 a = m.start + ln.start() + fm.start(2)
                 out.setdefault(chrome.DATABASE_FIELDS[fm.group(1)], (fm.group(2), (a, a + len(fm.group(2)))))
+    return out
+
+
+_LABEL_ALT = "|".join(sorted(TEXT_META_LABELS, key=len, reverse=True))
+_LABEL_ROW_RE = re.compile(
+    rf"(?:^|(?<=[\s•·]))({_LABEL_ALT})[ \t\u3000\u00a0]*[:：][ \t\u3000\u00a0]*"
+    rf"([^\s:：](?:[^:：\n]*?[^\s:：])?)?(?=[ \t\u3000\u00a0]{{2,}}|[ \t\u3000\u00a0]*(?:{_LABEL_ALT})[ \t\u3000\u00a0]*[:：]|[ \t\u3000\u00a0]*$)"
+)
+
+
+def find_label_rows(text: str, max_lines: int = 60) -> dict[str, tuple[str, Span]]:
+    r"""``label：value`` rows printed near the top of the text (data.meta_labels), field →
+    (value, span); the first row of a field wins. A label whose value is on the next line
+    (corpus-dev 047: ``发文字号:`` / ``镇政发〔2024〕7号``) takes that line.
+
+    >>> rows = find_label_rows("发文标题: 关于X的通知\n发文文号: 穗府办[2016]29号\n发布时间: 2021-11-19      发布机构:临西县科学技术协会")
+    >>> {k: v[0] for k, v in rows.items()}
+    {'title': '关于X的通知', 'doc_number': '穗府办[2016]29号', 'publisher': '临西县科学技术协会'}
+    >>> find_label_rows("  • 发文字号:\n\n    镇政发〔2024〕7号\n")["doc_number"]
+    ('镇政发〔2024〕7号', (15, 26))
+    """
+    out: dict[str, tuple[str, Span]] = {}
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[:8000])][:max_lines]
+    for i, (a, b) in enumerate(lines):
+        for m in _LABEL_ROW_RE.finditer(text, a, b):
+            field = TEXT_META_LABELS[m.group(1)]
+            if m.group(2):
+                value, sp = m.group(2), (m.start(2), m.end(2))
+            else:  # the value on the next non-blank line, which is not a label row itself
+                nxt = next(((c, d) for c, d in lines[i + 1 : i + 3] if text[c:d].strip()), None)
+                if nxt is None or _LABEL_ROW_RE.search(text, nxt[0], nxt[1]) or m.end() < b - 1:
+                    continue
+                stripped = text[nxt[0] : nxt[1]].strip()
+                k = text.find(stripped, nxt[0], nxt[1])
+                value, sp = stripped, (k, k + len(stripped))
+            out.setdefault(field, (value, sp))
     return out
 
 
@@ -310,17 +386,73 @@ _TRAILING_NUMBER_RE = re.compile(r"(?<!\s)\s*[(（]([^()（）]+)[)）]\s*$")  #
 _TITLE_SHAPE_RE = re.compile(r"关于.{2,}的?(?:通知|意见|办法|方案|要点|决定|公告|通告|批复|规定|细则|报告|函)")
 
 
+def _title_row_ok(value: str) -> bool:
+    """A title row's value reads as a title: long enough, not a sentence, not a number or date."""
+    return 6 <= len(value) <= 120 and "。" not in value and not DOC_NO_RE.fullmatch(value) and parse_date(value) is None
+
+
+def _repeated_headline(aligned: AlignedText, lines: list[tuple[int, int]]) -> TextField | NamesField | None:
+    """A short line printed twice near the top: the page's title and the headline over the body
+    (corpus-dev 042: 县科协2022年重点工作谋划, a 谋划 whose name is no document type). Taken only
+    when no title-shaped line exists; never a label row, heading, nav bar or date."""
+    text = aligned.text
+    head = [(a, b, text[a:b].strip()) for a, b in lines[:12]]
+    for i, (a, b, line) in enumerate(head):
+        if not (6 <= len(line) <= 40) or "。" in line or "，" in line or "," in line or parse_date(line):
+            continue
+        if len(re.findall(r"[\u4e00-\u9fff]", line)) < 6 or any(r.search(line) for r in _NOT_TITLE_RES):
+            continue
+        if any(line == other for _, _, other in head[i + 1 :]):
+            k = text.find(line, a, b)
+            return _field(aligned, line, "document", "headline printed twice at the top (page title and headline)", (k, k + len(line)))
+    return None
+
+
+_PRINTED_AS_RE = re.compile(r"现将\s*《([^《》\n]{4,60})》\s*(印发|转发)给你们")
+
+
+def _inferred_title(aligned: AlignedText, lines: list[tuple[int, int]], issuer: NamesField | None) -> TextField | None:
+    """No title line: the notice's title as its body implies it, flagged ``inferred`` (corpus-dev 037:
+    the text opens with its number; 现将《2018年全民科学素质行动工作要点》印发给你们 under it makes it
+    …关于印发《2018年全民科学素质行动工作要点》的通知)."""
+    text = aligned.text
+    for a, b in lines[:10]:
+        m = _PRINTED_AS_RE.search(text, a, b)
+        if m:
+            who = "、".join(issuer.value) if issuer is not None and issuer.value else ""
+            value = f"{who}关于{m.group(2)}《{m.group(1)}》的通知"
+            return TextField(value=value, source="inferred", evidence=f"no title line; the body says 现将《{m.group(1)}》{m.group(2)}给你们",
+                             span=(m.start(), m.end()), raw_span=aligned.to_raw_span(m.start(), m.end()))
+    return None
+
+
+def _signature_date_at(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """Line ``i`` is the date of a signature block: a date alone on its line under a body's name
+    or a 代章 line (corpus-dev 037)."""
+    a, b = lines[i]
+    if i == 0 or not (_DATE_LINE_RE.match(text[a:b]) or _CN_DATE_LINE_RE.match(text[a:b])):
+        return False
+    prev = text[lines[i - 1][0] : lines[i - 1][1]].strip()
+    return bool(_PROXY_SEAL_RE.fullmatch(prev) or (len(prev) <= 40 and re.search(ORG_SUFFIX + r"$", prev)))
+
+
+# （中国科协办公厅代章）: the body that stamped for the issuer (corpus-dev 037), not the issuer
+_PROXY_SEAL_RE = re.compile(r"\s*[(（]\s*([^()（）]{2,30})代章\s*[)）]\s*")
+
+
 def _title_shaped(line: str) -> bool:
     """A line a title can be: it ends in a document type (…的通知, …办法, …公报) or reads 关于…的通知."""
     return bool(doc_type_of(line) or _TITLE_SHAPE_RE.search(line))
 
 
-def _title_from_text(aligned: AlignedText, lines: list[tuple[int, int]]) -> TextField | NamesField | None:
+def _title_from_text(aligned: AlignedText, lines: list[tuple[int, int]], notice: bool = True) -> TextField | NamesField | None:
     """The first title-shaped line near the top, never a nav bar, 主送 line, heading or database header;
     None when there is none (a title is never a wrong line)."""
     text = aligned.text
     for i, (a, b) in enumerate(lines[:8]):
         line = text[a:b]
+        if _signature_date_at(text, lines, i):
+            return None  # what follows a signature is an attachment's headline (corpus-dev 037)
         if "。" in line or len(line) > 80 or DOC_NO_RE.fullmatch(line.strip()) or _DATE_LINE_RE.match(line):
             continue
         if any(r.search(line) for r in _NOT_TITLE_RES):
@@ -348,14 +480,43 @@ def _title_from_text(aligned: AlignedText, lines: list[tuple[int, int]]) -> Text
         if tm and DOC_NO_RE.fullmatch(tm.group(1).strip()):
             value = value[: tm.start()]
             end = a + len(value) if end == b else end
+        printing = _printing_notice_title(aligned, lines, i + 1, value) if notice else None
+        if printing is not None:
+            return printing
         return _field(aligned, value, "document", "first title-shaped line of the body", (a, end))
+    return None
+
+
+_PRINTING_NOTICE_RE = re.compile(r"^\s*(?:[\u4e00-\u9fff、 ]{0,40})?关于(?:印发|转发|批转|发布)《?(.{2,80}?)》?的通知\s*$")
+
+
+def _printing_notice_title(aligned: AlignedText, lines: list[tuple[int, int]], start: int, found: str) -> TextField | None:
+    """The 印发 notice that carries the document first found (gold README: for an 印发/转发 notice
+    the title is the notice's): a site prints 吉安市市本级政务公开工作实施细则 as the page title and
+    关于印发吉安市市本级政务公开工作实施细则的通知 over the notice (corpus-dev 056)."""
+    text = aligned.text
+    for j in range(start, min(len(lines), start + 12)):
+        if _signature_date_at(text, lines, j):
+            return None
+        a, b = lines[j]
+        m = _PRINTING_NOTICE_RE.match(text[a:b])
+        if m and m.group(1).strip("《》") == found.strip("《》"):
+            value = text[a:b].strip()
+            k = text.find(value, a, b)
+            return _field(aligned, value, "document", f"the 印发 notice carrying {found!r}, printed under it", (k, k + len(value)))
     return None
 
 
 def _doc_number_from_text(aligned: AlignedText, lines: list[tuple[int, int]], title: TextField | NamesField | None) -> TextField | NamesField | None:
     text = aligned.text
-    for i, (a, b) in enumerate(lines[:8]):
+    # a number alone on its line may stand under a site's header block, the page title printed
+    # twice and an issuer line (corpus-dev 030, 034, 054: line 10-20 of the text)
+    for i, (a, b) in enumerate(lines[:30]):
+        if _signature_date_at(text, lines, i):
+            break
         line = text[a:b].strip()
+        if i >= 8 and not (DOC_NO_RE.fullmatch(line) or re.fullmatch(r"[(（]\s*(.+?)\s*[)）]", line)):
+            continue
         if DOC_NO_RE.fullmatch(line):
             return _field(aligned, line, "document", "a line of its own under the title", (a, b))
         # …的通知(岳办发〔2017〕2号): the number closing the title line (corpus-dev 026, 028)
@@ -372,8 +533,14 @@ def _doc_number_from_text(aligned: AlignedText, lines: list[tuple[int, int]], ti
         if line.endswith("令") and i + 1 < len(lines):
             nxt = text[lines[i + 1][0] : lines[i + 1][1]].strip()
             if re.fullmatch(r"第\s*\d{1,4}\s*号", nxt):
-                return _field(aligned, line + nxt, "document", "令 number under the title", (a, lines[i + 1][1]))
+                # 中华人民共和国国务院令 / 第227号 (corpus-dev 053): named as 国务院令第227号 (017's gold)
+                return _field(aligned, re.sub(r"^中华人民共和国", "", line) + nxt, "document", "令 number under the title", (a, lines[i + 1][1]))
     if title is not None:
+        # 沈阳市人民代表大会常务委员会办公室公告(第7号) (corpus-dev 058): a 公告's own serial is its number
+        m = re.search(r"(?:公告|通告)\s*[(（]\s*(第\s*\d{1,4}\s*号)\s*[)）]\s*$", title.value)
+        if m:
+            k = text.find(m.group(1), title.span[0], title.span[1]) if title.span else -1
+            return _field(aligned, m.group(1), "title", "serial of the 公告 in its title", (k, k + len(m.group(1))) if k >= 0 else None)
         m = re.search(r"[(（]([^()（）]+)[)）]\s*$", title.value)
         if m and DOC_NO_RE.fullmatch(m.group(1)):
             sp = None
@@ -386,7 +553,8 @@ def _doc_number_from_text(aligned: AlignedText, lines: list[tuple[int, int]], ti
 
 # Words that open a fragment of a sentence, never an issuer (issue 11: 转发, 关于开展省级学会,
 # 各全国学会, 关于转发中国科协《 came out as issuers)
-_NOT_ISSUER_START = ("关于", "各", "转发", "转载", "印发", "批转", "现将", "根据", "为", "全")
+# 全 opens 全市/全省… (a scope, not a body); 全民科学素质纲要实施工作办公室 is a body (corpus-dev 037)
+_NOT_ISSUER_START = ("关于", "各", "转发", "转载", "印发", "批转", "现将", "根据", "为", "全市", "全省", "全县", "全区", "全国各", "全体")
 _ISSUER_TAIL_VERB_RE = re.compile(r"(?:印发|转发|转载|批转|发布|公布)$")
 
 
@@ -441,7 +609,7 @@ def _expand_short(aligned: AlignedText, names: list[str], lines: list[tuple[int,
 
 def _choose_issuer(aligned: AlignedText, page: PageMeta, title: TextField | None, doc_number: TextField | None,
                    lines: list[tuple[int, int]], meta_ranges: list[tuple[int, int]],
-                   db: dict[str, tuple[str, Span]] | None = None) -> NamesField | None:
+                   db: dict[str, tuple[str, Span]] | None = None, rows: dict[str, tuple[str, Span]] | None = None) -> NamesField | None:
     """Issuing bodies, best evidence first: the site's table (widened by the title when
     the title names more joint issuers), the database export's 【发布部门】, the title, the
     signature block, the 令 number, the page's ContentSource. A candidate that is a
@@ -458,10 +626,25 @@ def _choose_issuer(aligned: AlignedText, page: PageMeta, title: TextField | None
         names = _expand_short(aligned, split_issuers(table_issuer), lines, title, page)
         if from_title is not None and set(names) < set(from_title.value):
             return from_title
+        if from_title is not None and len(from_title.value) == len(names) == 1 and re.fullmatch(
+                re.escape(expand_short_form(names[0])) + r"(?:办公室|办公厅)", expand_short_form(from_title.value[0])):
+            # the table names the bureau, the title its office that issued the notice (corpus-dev 012:
+            # 江西省市场监督管理局 / 江西省市场监管局办公室关于印发…)
+            return from_title
         if _valid_issuer(names):
             return _field(aligned, names, "metadata_table", "发文机关 row of the page's metadata table", _find_in(text, table_issuer, meta_ranges))
     if db and "issuer" in db and _valid_issuer(split_issuers(db["issuer"][0])):
         return _field(aligned, split_issuers(db["issuer"][0]), "metadata_table", "【发布部门】 field of the database export", db["issuer"][1])
+    rows = rows or {}
+    if "issuer" in rows and _valid_issuer(split_issuers(rows["issuer"][0])):
+        # 发文部门/颁布单位 printed as a row (corpus-dev 046, 052: the title reads 包头市人民代表大会及其常务委员会)
+        return _field(aligned, split_issuers(rows["issuer"][0]), "document", "发文部门/颁布单位 row printed in the text", rows["issuer"][1])
+    if from_title is not None and from_title.value[0][:1] in "省市县区" and "publisher" in rows:
+        # 县科协 in the title, 发布机构:临西县科学技术协会 on the page (corpus-dev 042): the row has the place
+        pub = split_issuers(rows["publisher"][0])
+        body = re.sub(r"科协$", "科学技术协会", from_title.value[0])[1:]
+        if _valid_issuer(pub) and len(pub) == 1 and pub[0].endswith(body) and classify_level(pub[0])[0] != "unknown":
+            return _field(aligned, pub, "document", "发布机构 row names the body the title gives without its place", rows["publisher"][1])
     if from_title is not None:
         if signature is not None and len(signature.value) > len(from_title.value) and re.search(r"等\s*\d+\s*个?(?:部门|单位)", title.value if title else ""):
             return signature
@@ -472,9 +655,6 @@ def _choose_issuer(aligned: AlignedText, page: PageMeta, title: TextField | None
         m = re.match(r"^(?:中华人民共和国)?(.+?)令\s*第", doc_number.value)
         if m:
             return _field(aligned, [m.group(1)], doc_number.source, "the body whose 令 this is", doc_number.span)
-    src = page.get("html:source_name")
-    if src and re.search(ORG_SUFFIX + "$", src):
-        return _field(aligned, [src], "html_meta", "<meta name=ContentSource> of the page")
     return None
 
 
@@ -552,6 +732,35 @@ def _national_body_in_signature(aligned: AlignedText, lines: list[tuple[int, int
     return None
 
 
+# Whom a notice addresses says its level: one above the bodies it names (GB/T 9704 主送机关).
+# corpus-dev 068: 各省、自治区、直辖市…科技厅 → national; 069: 各州(市)党委组织部… → provincial;
+# 057: 各县区人民政府 → municipal.
+_ADDRESSEE_LEVELS: tuple[tuple[re.Pattern[str], Level], ...] = (
+    (re.compile(r"^各省[、,，(（]\s*自治区"), "national"),
+    (re.compile(r"^各(?:市|州|地|设区市|地级市|地市)[(（、,，]?\s*(?:州|市|县|盟|地区)?[)）]?"), "provincial"),
+    (re.compile(r"^各(?:县|区|县[(（]市、?区[)）]|区县|县区|县市区|县\(区\))"), "municipal"),
+    (re.compile(r"^各(?:乡|镇|乡镇|街道)"), "county"),
+)
+
+
+def _level_from_addressees(aligned: AlignedText, lines: list[tuple[int, int]]) -> LevelField | None:
+    """The level above the bodies of the 主送 line near the top, for a notice whose issuer is not named."""
+    text = aligned.text
+    for a, b in lines[:12]:
+        line = text[a:b].strip()
+        if not re.search(r"[:：]$", line) or "。" in line:
+            continue
+        for rx, lv in _ADDRESSEE_LEVELS:
+            m = rx.match(line)
+            if m:
+                k = text.find(line, a, b)
+                sp = (k, k + m.end())
+                return LevelField(value=lv, source="document", evidence=f"the 主送 line addresses {m.group(0)}…, the level below {lv}",
+                                  span=sp, raw_span=aligned.to_raw_span(*sp))
+        return None
+    return None
+
+
 def _bracketed_signature(aligned: AlignedText, lines: list[tuple[int, int]]) -> NamesField | None:
     """(万载县统计局) on a line of its own at the end of the body: a bulletin's signature
     (corpus-dev 023)."""
@@ -596,6 +805,9 @@ def _issuer_from_signature(aligned: AlignedText, lines: list[tuple[int, int]]) -
             j = i - 1
             while j >= 0 and i - j <= 6:
                 cand = text[lines[j][0] : lines[j][1]].strip()
+                if _PROXY_SEAL_RE.fullmatch(cand) and not names:  # （中国科协办公厅代章） under the name (corpus-dev 037)
+                    j -= 1
+                    continue
                 if len(cand) > 40 or "。" in cand or not re.search(ORG_SUFFIX + r"(?:\s*[(（][^()（）]*[)）])?$", cand):
                     break
                 names[:0] = split_issuers(cand)
