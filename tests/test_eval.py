@@ -8,14 +8,16 @@ import pytest
 
 from extractor.cli import main
 from extractor.pipeline import extract_path
-from extractor.views.evaluate import evaluate, score_items, score_thresholds
+from extractor.views.evaluate import clean_gold, evaluate, norm_issuer, norm_number, score_items, score_metadata, score_thresholds
 from tests.conftest import SHARED
 
 DEV_GOLD = SHARED / "corpus-dev" / "gold"
 
 # corpus-dev figures measured on main; raise them as the reading improves, never lower them
 DEV_FLOORS = {"items": 0.64, "thresholds": 0.94, "citations": 0.72,
-              "title": 0.82, "issuer": 0.52, "level": 0.82, "date": 0.88, "doc_number": 0.82}
+              "title": 0.95, "issuer": 0.95, "level": 0.95, "date": 0.95, "doc_number": 0.95}
+# MANIFEST.json (72 notices, metadata only): issue 11's done-when is 0.95 on every field
+MANIFEST_FLOORS = {"title": 0.95, "issuer": 0.95, "level": 0.95, "date": 0.95, "doc_number": 0.95}
 
 
 def _figure(report, name: str) -> float:  # noqa: ANN001
@@ -72,3 +74,38 @@ def test_a_document_that_fails_is_said_not_hidden(capsys) -> None:  # noqa: ANN0
     report = evaluate(SHARED / "gold", extract=lambda p: run_stages(p.read_bytes(), path=str(p), stages=stages).document)
     assert len(report.failed) == 5 and all("ModuleNotFoundError: no data table" in f for f in report.failed)
     assert report.totals["title"].recall == 0.0 and report.totals["items"].f1 == 1.0
+
+
+@pytest.mark.skipif(not DEV_GOLD.is_dir(), reason="../shared/corpus-dev not present")
+def test_corpus_dev_manifest_floors() -> None:
+    report = evaluate(DEV_GOLD.parent / "MANIFEST.json")
+    assert len(report.docs) == 72 and not report.failed
+    below = {k: round(_figure(report, k), 3) for k, floor in MANIFEST_FLOORS.items() if _figure(report, k) < floor}
+    assert not below, f"below the floor: {below}"
+    # the hand-checked gold wins where both annotate a file, and the report says so (043: level)
+    assert any(n.startswith("043_") and "level" in n for n in report.notes)
+
+
+def test_fair_rules_are_not_lenient() -> None:
+    """Annotator notes, pinyin, script and short names compare equal; another body, number or
+    title does not."""
+    assert clean_gold("广州市民政局 (来源; republished by 广州市增城区人民政府门户网站)") == "广州市民政局"
+    assert norm_number(clean_gold("國辦發(fā)〔2016〕80號")) == norm_number("国办发〔2016〕80号")
+    assert norm_number(clean_gold("國辦發(fā)〔2016〕80號")) != norm_number("国办发〔2016〕81号")
+    assert norm_issuer("新疆维吾尔自治区质监局") == norm_issuer("新疆维吾尔自治区质量技术监督局")
+    assert norm_issuer("江西省市场监管局办公室") != norm_issuer("江西省市场监督管理局")  # the office is not its bureau
+    assert norm_issuer("科技部、中央宣传部") != norm_issuer("科技部")
+    assert norm_issuer("全民科学素质纲要实施工作办公室（中国科协办公厅代章）") == norm_issuer("全民科学素质纲要实施工作办公室")
+    assert norm_issuer("全民科学素质纲要实施工作办公室（中国科协办公厅代章）") != norm_issuer("中国科协办公厅")
+
+
+@pytest.mark.skipif(not (SHARED / "gold").is_dir(), reason="../shared/gold not present")
+def test_null_gold_accepts_null_flagged_or_the_inferred_value_only() -> None:
+    gold = json.loads((SHARED / "gold" / "001_036f9e189e852d94.json").read_text(encoding="utf-8"))
+    doc = extract_path(SHARED / "seeds" / gold["file"])
+    title = doc.metadata.title.value
+    assert score_metadata(doc, {"title": None})["title"][0] is False  # a document title where the gold says none
+    assert score_metadata(doc, {"title": None, "title_inferred": title})["title"][0] is True
+    assert score_metadata(doc, {"title": None, "title_inferred": title + "补充"})["title"][0] is False
+    # a 学会 or university has no level (corpus-dev README), whatever the MANIFEST row says
+    assert score_metadata(doc, {"level": "national", "issuer_type": "学会"})["level"][0] is (doc.metadata.level.value == "unknown")

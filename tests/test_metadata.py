@@ -1,0 +1,129 @@
+"""Metadata on notices nobody tuned for (issue 11 point 3): each test is one class of text, in
+the shape of the corpus-dev notice named next to it, and checks the value and its evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.data.doc_codes import expand_short_form
+from extractor.extract.citations import DOC_NO_RE
+from extractor.extract.metadata import find_label_rows
+from extractor.pipeline import extract_bytes
+
+
+def _meta(text: str):  # noqa: ANN202
+    return extract_bytes(text.encode("utf-8"), path="case.txt").metadata
+
+
+def test_label_rows_of_a_law_database_page() -> None:
+    # corpus-dev 046: 发文标题/发文文号/发文部门/发文时间 rows over the body
+    md = _meta("首页 > 财经相关法律法规 >\n发文标题: 广州市人民政府办公厅关于印发广州市科普工作方案的通知\n发文文号: 穗府办[2016]29号\n"
+               "发文部门: 广州市人民政府办公厅\n发文时间: 2016-12-20\n实施时间: 2016-12-20\n发文内容:\n\n各区人民政府：\n  现印发给你们。\n")
+    assert md.title.value == "广州市人民政府办公厅关于印发广州市科普工作方案的通知"
+    assert (md.doc_number.value, md.issuer.value, md.date.value, md.level.value) == ("穗府办[2016]29号", ["广州市人民政府办公厅"], "2016-12-20", "municipal")
+    assert "row printed in the text" in md.doc_number.evidence and md.doc_number.span is not None
+
+
+def test_label_value_on_the_next_line() -> None:
+    # corpus-dev 047: a bulleted disclosure list, each value under its label; 发文机构 names a website
+    md = _meta("镇巴县人民政府工作规则\n  • 发文机构:\n\n    县政府网站\n  • 发文字号:\n\n    镇政发〔2024〕7号\n  • 发文日期:\n\n    2024年04月06日 16:40\n"
+               "镇巴县人民政府工作规则\n第一章总则\n一、根据宪法，制定本规则。\n")
+    assert (md.doc_number.value, md.date.value) == ("镇政发〔2024〕7号", "2024-04-06")
+    assert md.issuer.value == ["镇巴县人民政府"] and md.level.value == "county"  # from the title, never 县政府网站
+
+
+def test_rows_never_beat_a_signature_or_a_history_line() -> None:
+    # the date printed under the signature is the notice's own; a 成文日期 row does not replace it
+    md = _meta("关于做好粮食储备工作的通知\n成文日期：2020-03-13\n各市人民政府：\n请认真执行。\n江西省人民政府\n2018年5月9日\n")
+    assert md.date.value == "2018-05-09"
+
+
+def test_a_headline_printed_twice_is_the_title_and_the_publisher_row_gives_the_place() -> None:
+    # corpus-dev 042: a 谋划 (no document type) printed as page title and headline; 发布机构 row
+    md = _meta("县科协2022年重点工作谋划\n\n体裁分类:其他     发布时间: 2021-11-19      发布机构:临西县科学技术协会      浏览次数:44\n\n"
+               "县科协2022年重点工作谋划\n\n(一)强化科协会员工作。科协会员是科协组织的细胞。\n")
+    assert md.title.value == "县科协2022年重点工作谋划" and "printed twice" in md.title.evidence
+    assert (md.issuer.value, md.level.value) == (["临西县科学技术协会"], "county")
+
+
+def test_the_printing_notice_is_the_title_not_the_page_title() -> None:
+    # corpus-dev 056: the site prints the 细则's name; the notice that carries it is the document
+    md = _meta("吉安市市本级政务公开工作实施细则\n\n吉安市市本级政务公开工作实施细则\n\n江西省吉安市人民政府办公室\n\n"
+               "关于印发吉安市市本级政务公开工作实施细则的通知\n( 吉府发〔2003〕37号 )\n\n市政府各部门：\n\n现将《吉安市市本级政务公开工作实施细则》印发给你们。\n\n二OO三年十二月四日\n")
+    assert md.title.value == "关于印发吉安市市本级政务公开工作实施细则的通知"
+    assert md.issuer.value == ["江西省吉安市人民政府办公室"] and md.doc_number.value == "吉府发〔2003〕37号" and md.date.value == "2003-12-04"
+
+
+def test_no_title_line_gives_an_inferred_title_and_the_proxy_seal_is_not_the_issuer() -> None:
+    # corpus-dev 037: the text opens with its number; the headline after the signature is the attachment's
+    md = _meta("纲要办发〔2018〕3号\n各成员单位:\n现将《2018年全民科学素质行动工作要点》印发给你们。请认真贯彻落实。\n"
+               "全民科学素质纲要实施工作办公室\n(中国科协办公厅代章)\n2018年3月19日\n2018年全民科学素质行动工作要点\n一、加强统筹。\n")
+    assert md.title.source == "inferred"
+    assert md.title.value == "全民科学素质纲要实施工作办公室关于印发《2018年全民科学素质行动工作要点》的通知"
+    assert md.issuer.value == ["全民科学素质纲要实施工作办公室"] and md.level.value == "national"
+
+
+def test_short_names_are_written_in_full_and_the_printed_form_is_kept() -> None:
+    # corpus-dev 021 (质监局), 050 (人大常委会)
+    md = _meta("新疆维吾尔自治区质监局关于进一步加强新闻宣传工作的通知\n各地、州、市质监局：\n请认真执行。\n")
+    assert md.issuer.value == ["新疆维吾尔自治区质量技术监督局"] and md.issuer_as_written == ["新疆维吾尔自治区质监局"]
+    assert md.level.value == "provincial"
+    assert expand_short_form("贵州省人大常委会") == "贵州省人民代表大会常务委员会"
+    assert expand_short_form("河南省科协办公室") == "河南省科协办公室"  # 科协 stays as printed (gold 039)
+
+
+def test_the_office_a_title_names_is_kept_whole() -> None:
+    # corpus-dev 058: 办公室 was cut off at 委员会; the 公告's serial is its number
+    md = _meta("沈阳市人民代表大会常务委员会办公室公告(第7号)\n现将条例草案全文公布，广泛征求意见。\n")
+    assert md.issuer.value == ["沈阳市人民代表大会常务委员会办公室"] and md.doc_number.value == "第7号"
+
+
+def test_a_fuller_issuer_line_under_the_title_wins() -> None:
+    # corpus-dev 057: the title says 菏泽市…, the line under the page title 山东省菏泽市…
+    md = _meta("菏泽市人民政府办公室关于印发菏泽市扩大内需投资项目管理办法的通知\n\n山东省菏泽市人民政府办公室\n\n"
+               "菏泽市人民政府办公室关于印发菏泽市扩大内需投资项目管理办法的通知\n\n菏政办发〔2009〕72号\n\n各县区人民政府：\n现印发给你们。\n")
+    assert md.issuer.value == ["山东省菏泽市人民政府办公室"] and md.level.value == "municipal"
+    # …but a different body under the title does not replace the title's
+    md = _meta("菏泽市人民政府办公室关于印发管理办法的通知\n\n山东省财政厅\n\n各县区人民政府：\n现印发给你们。\n")
+    assert md.issuer.value == ["菏泽市人民政府办公室"]
+
+
+@pytest.mark.parametrize(
+    ("addressees", "level"),
+    [
+        # corpus-dev 068 (a joint national notice with no title line), 069 (a provincial 转发), 057
+        ("各省、自治区、直辖市及计划单列市科技厅(委、局)、党委宣传部、科协:", "national"),
+        ("各州(市)党委组织部、人力资源和社会保障局、科协,省级有关学会:", "provincial"),
+        ("各县区人民政府,市政府各部门:", "municipal"),
+        ("各乡镇人民政府,县直各单位:", "county"),
+    ],
+)
+def test_level_from_the_addressees_when_no_issuer_is_named(addressees: str, level: str) -> None:
+    md = _meta(f"{addressees}\n现将有关事项通知如下。\n一、时间。\n")
+    assert md.level.value == level and "主送" in md.level.evidence
+
+
+def test_addressees_do_not_override_a_named_issuer_or_a_society() -> None:
+    assert _meta("中国化学会关于受理学术活动申报的通知\n各省、自治区、直辖市化学会:\n请按时申报。\n").level.value == "unknown"
+
+
+def test_a_university_titles_its_own_rules() -> None:
+    # corpus-dev 060
+    md = _meta("中央民族大学物资设备管理办法(修订)\n第一章 总 则\n为加强物资设备管理，制定本办法。\n")
+    assert md.issuer.value == ["中央民族大学"] and md.level.value == "unknown"
+
+
+def test_one_doc_number_pattern() -> None:
+    # issue 17 point 5: metadata reads lines with the citations pattern, which knows 公告 numbers
+    for s in ("国办发〔2016〕80号", "皖政[2001]85号", "国务院令第227号", "国家税务总局公告2018年第60号", "XX发〔2020〕1号"):
+        assert DOC_NO_RE.fullmatch(s), s
+    assert not DOC_NO_RE.fullmatch("2016年政务公开工作要点")
+    md = _meta("国家税务总局关于个人所得税有关问题的公告\n国家税务总局公告2018年第60号\n现将有关问题公告如下：\n")
+    assert md.doc_number.value == "国家税务总局公告2018年第60号"
+
+
+def test_label_rows_are_only_rows() -> None:
+    # a 来源 inside a sentence is no row
+    assert find_label_rows("本办法所称资金来源：国家专项资金。") == {}
+    rows = find_label_rows("时间:2022年12月06日来源:辽宁省卫生健康委员会\n")
+    assert "publisher" not in rows  # glued to a date, not a row of its own (corpus-dev 058's wrong 来源)
