@@ -159,6 +159,10 @@ class Metadata(_Model):
     level: LevelField
     date: TextField | None = Field(default=None, description="YYYY-MM-DD: 成文日期, else the posting date")
     posted: TextField | None = Field(default=None, description="posting date of the hosting site")
+    promulgated: TextField | None = Field(
+        default=None, description="YYYY-MM-DD: 公布日期 of a 令 or regulation (its history line, or the date under 现予公布), kept apart from 施行")
+    effective: TextField | None = Field(
+        default=None, description="YYYY-MM-DD: 施行日期 (自…起施行, a 实施日期/施行日期 row or field); 自公布之日 takes the 公布 date")
     doc_number: TextField | None = None
     doc_type: TextField | None = None
     script: Script

@@ -127,3 +127,17 @@ def test_label_rows_are_only_rows() -> None:
     assert find_label_rows("本办法所称资金来源：国家专项资金。") == {}
     rows = find_label_rows("时间:2022年12月06日来源:辽宁省卫生健康委员会\n")
     assert "publisher" not in rows  # glued to a date, not a row of its own (corpus-dev 058's wrong 来源)
+
+
+def test_promulgation_and_effect_of_a_decree_are_kept_apart() -> None:
+    # corpus-dev 017: the history line's 公布 date, then the regulation's own 施行 date
+    md = _meta("中华人民共和国市场主体登记管理条例\n(2021年7月27日中华人民共和国国务院令第746号公布)\n第一章 总则\n"
+               "第一条 为了规范市场主体登记管理行为，制定本条例。\n第五十五条 本条例自2022年3月1日起施行。\n")
+    assert (md.date.value, md.promulgated.value, md.effective.value) == ("2021-07-27", "2021-07-27", "2022-03-01")
+    # corpus-dev 053: 现发布…，自发布之日起施行 wrapped across lines; 公布 is the date under the 令
+    md = _meta("国务院行政机构设置和编制管理条例\n中华人民共和国国务院令\n第227号\n现发布《国务院行政机构设置和编制管理条例》，自\n"
+               "发布之日起施行。\n总理李鹏\n1997年8月3日\n第一章总则\n")
+    assert (md.doc_number.value, md.promulgated.value, md.effective.value) == ("国务院令第227号", "1997-08-03", "1997-08-03")
+    # an ordinary notice has no 公布 date; 自印发之日 takes its 成文 date
+    md = _meta("关于印发管理办法的通知\n各区人民政府：\n本办法自印发之日起施行。\n广州市人民政府办公厅\n2020年6月29日\n")
+    assert md.promulgated is None and md.effective.value == "2020-06-29"

@@ -245,6 +245,8 @@ def extract_metadata(
         date = posted.model_copy(update={"evidence": "no date in the document; posting date of the hosting site: " + posted.evidence})
         issues.append(issue("W304", "metadata", "no 成文日期 in the document; the site's posting date is used"))
 
+    promulgated, effective = _promulgated_effective(aligned, lines, date, doc_number, page, db, rows)
+
     # --- doc type, truncation --------------------------------------------------------
     doc_type = None
     if title is not None:
@@ -258,7 +260,8 @@ def extract_metadata(
         issues.append(issue("W109", "metadata", f"text stops before the end of the document ({trunc[0].rule}: {text[sp[0]:sp[1]][:40]!r})", sp, aligned.to_raw_span(*sp)))
     else:
         truncated = FlagField(value=False, source="inferred", evidence="no paywall, preview or 未完 marker")
-    md = Metadata(title=title, issuer=issuer, level=level, date=date, posted=posted, doc_number=doc_number,
+    md = Metadata(title=title, issuer=issuer, level=level, date=date, posted=posted, promulgated=promulgated, effective=effective,
+                  doc_number=doc_number,
                   doc_type=doc_type, script=script, truncated=truncated, addressees=_addressees(aligned, lines),
                   issuer_as_written=issuer_as_written,
                   reposted_by=_reposted_by(aligned, page, title, level))
@@ -892,6 +895,53 @@ def _history_number(aligned: AlignedText, lines: list[tuple[int, int]]) -> TextF
     m, a = hit
     value = re.sub(r"^中华人民共和国", "", re.sub(r"\s+", "", m.group(4)))
     return _field(aligned, value, "document", "令 number of the regulation's history line", (a + m.start(4), a + m.end(4)))
+
+
+# 本条例自2022年3月1日起施行 (corpus-dev 017), 本决定自公布之日起施行 (001, 002), 自印发之日起施行 (015);
+# 现发布《…》，自\n发布之日起施行 (053: an old fixed-width text wraps inside the clause)
+_EFFECTIVE_RE = re.compile(
+    r"(?:本(?:决定|条例|办法|规定|细则|规则|通知|意见|方案|公告|通告|令|准则|标准)[^。\n]{0,12}?|现予?(?:公布|发布)《[^《》。]{1,80}》[，,]?\s*)自\s*"
+    r"(?:((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(公布|发布|印发|颁布|发文)之日)\s*起(?:施行|实施|生效|执行)")
+
+
+def _promulgated_effective(aligned: AlignedText, lines: list[tuple[int, int]], date: TextField | NamesField | None,
+                           doc_number: TextField | NamesField | None, page: PageMeta, db: dict[str, tuple[str, Span]],
+                           rows: dict[str, tuple[str, Span]]) -> tuple[TextField | None, TextField | None]:
+    """公布 and 施行 of a 令 or regulation, kept apart (issue 11 point 3). 公布: the date under a
+    令's 现予公布 (corpus-dev 001, 053) or the history line's entry (017: 2021年7月27日…令第746号公布).
+    施行: the document's own 自…起施行 (the first one: 002's republished 办法 has its own later), else a
+    实施日期/施行日期 field or row; 自公布之日 takes the 公布 date, 自印发之日 the 成文 date."""
+    text = aligned.text
+    promulgated: TextField | None = None
+    head = "".join(text[a:b] for a, b in lines[:20])
+    if date is not None and date.evidence.startswith("date line of the signature") and re.search(r"现予?(?:公布|发布)", head):
+        promulgated = TextField(value=str(date.value), source="document", evidence="令: the date under 现予公布", span=date.span, raw_span=date.raw_span)
+    elif (hit := _history_match(aligned, lines, doc_number.value if doc_number else None)) is not None:
+        m, a = hit
+        v = _iso(m.group(1), m.group(2), m.group(3))
+        if v:
+            sp = (a + m.start(), a + m.end())
+            promulgated = TextField(value=v, source="document", evidence="公布 entry of the history line", span=sp, raw_span=aligned.to_raw_span(*sp))
+    effective: TextField | None = None
+    for m in _EFFECTIVE_RE.finditer(text, lines[0][0] if lines else 0):
+        sp = (m.start(), m.end())
+        if m.group(1):
+            v = _iso(m.group(1), m.group(2), m.group(3))
+        else:
+            base = promulgated if m.group(4) in ("公布", "发布", "颁布") else date
+            v = str(base.value) if base is not None and base.source == "document" else None
+        if v:
+            clause = re.sub(r"\s+", "", text[m.start() : m.end()])
+            effective = TextField(value=v, source="document", evidence=f"the document's own 施行 clause ({clause})", span=sp, raw_span=aligned.to_raw_span(*sp))
+        break
+    if effective is None:
+        for found, where in ((db.get("effective"), "【实施日期】 field of the database export"), (rows.get("effective"), "实施日期 row printed in the text")):
+            if found and parse_date(found[0]):
+                effective = _field(aligned, parse_date(found[0]) or "", "document", where, found[1])  # type: ignore[assignment]
+                break
+    if effective is None and page.get("effective") and parse_date(page.get("effective") or ""):
+        effective = TextField(value=parse_date(page.get("effective") or "") or "", source="metadata_table", evidence="实施日期 row of the page's metadata table")
+    return promulgated, effective
 
 
 def _signature_date(aligned: AlignedText, lines: list[tuple[int, int]]) -> TextField | NamesField | None:
