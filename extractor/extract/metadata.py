@@ -908,16 +908,22 @@ def _promulgated_effective(aligned: AlignedText, lines: list[tuple[int, int]], d
                            doc_number: TextField | NamesField | None, page: PageMeta, db: dict[str, tuple[str, Span]],
                            rows: dict[str, tuple[str, Span]]) -> tuple[TextField | None, TextField | None]:
     """公布 and 施行 of a 令 or regulation, kept apart (issue 11 point 3). 公布: the date under a
-    令's 现予公布 (corpus-dev 001, 053) or the history line's entry (017: 2021年7月27日…令第746号公布).
+    令's 现予公布 / 现将…公布 (corpus-dev 001, 053; corpus 10) or the history line's entry (017: 2021年7月27日…令第746号公布).
     施行: the document's own 自…起施行 (the first one: 002's republished 办法 has its own later), else a
     实施日期/施行日期 field or row; 自公布之日 takes the 公布 date, 自印发之日 the 成文 date."""
     text = aligned.text
     promulgated: TextField | None = None
     head = "".join(text[a:b] for a, b in lines[:20])
-    if date is not None and date.evidence.startswith("date line of the signature") and re.search(r"现予?(?:公布|发布)", head):
+    if date is not None and date.evidence.startswith("date line of the signature") and re.search(r"现(?:予|将[^。]{0,40}?)?(?:公布|发布)", head):
         promulgated = TextField(value=str(date.value), source="document", evidence="令: the date under 现予公布", span=date.span, raw_span=date.raw_span)
     elif (hit := _history_match(aligned, lines, doc_number.value if doc_number else None)) is not None:
         m, a = hit
+        # the text as it stands was published by the last entry of the line (corpus 10: 1991年…令第76号发布
+        # 2018年11月6日…令第706号修订)
+        line_end = text.find("\n", a)
+        later = list(_HISTORY_AMEND_RE.finditer(text, a + m.start(), line_end if line_end >= 0 else len(text)))
+        if later:
+            m, a = later[-1], 0
         v = _iso(m.group(1), m.group(2), m.group(3))
         if v:
             sp = (a + m.start(), a + m.end())
