@@ -135,19 +135,7 @@ def extract_metadata(
     rows = find_label_rows(text)
 
     # --- title ---------------------------------------------------------------------
-    title: TextField | NamesField | None = None
-    t_table = page.get("title")
-    if t_table:
-        title = _field(aligned, t_table, "metadata_table", "标题/名称 row of the page's metadata table", _find_in(text, t_table, meta_ranges + body))
-    elif page.get("html:title"):
-        v = page.get("html:title")
-        title = _field(aligned, v, "html_meta", "<meta name=ArticleTitle>", _find_in(text, v, body + meta_ranges))
-    elif "title" in db:
-        title = _field(aligned, db["title"][0], "metadata_table", "【标题】 field of the database export", db["title"][1])
-    elif "title" in rows and _title_row_ok(rows["title"][0]):
-        title = _field(aligned, rows["title"][0], "document", "title row printed in the text (发文标题/中文名)", rows["title"][1])
-    else:
-        title = _title_from_text(aligned, lines) or _repeated_headline(aligned, lines)
+    title = choose_candidate(_title_candidates(aligned, layers, lines, page, db, rows, meta_ranges, body), aligned)
     if title is not None and title.value != _clean_title(title.value):
         title = title.model_copy(update={"value": _clean_title(title.value)})
 
@@ -266,6 +254,90 @@ def extract_metadata(
                   issuer_as_written=issuer_as_written,
                   reposted_by=_reposted_by(aligned, page, title, level))
     return md, issues
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One reading of a field, as decode.py weighs its evidence: the value, the kind of source
+    (``_Evidence.source``), why it was read, where, and how much that kind of evidence is trusted."""
+
+    value: str
+    source: str
+    evidence: str
+    span: Span | None
+    score: float
+
+
+def choose_candidate(cands: list[Candidate], aligned: AlignedText | None = None) -> TextField | None:
+    """The best-scored candidate, as a field whose evidence names the runners-up; candidates that
+    agree with others (after white space) win a tie.
+
+    >>> c = choose_candidate([Candidate("市科协系统改革方案", "html_meta", "<title>", None, 0.55),
+    ...                        Candidate("市科协系统改革方案", "document", "first title-shaped line", None, 0.7)])
+    >>> c.value, c.evidence
+    ('市科协系统改革方案', 'first title-shaped line (score 0.70; agreed by 1 other)')
+    """
+    if not cands:
+        return None
+    key = [re.sub(r"\s+", "", c.value) for c in cands]
+    agree = [sum(k == o for o in key) - 1 for k in key]
+    i = max(range(len(cands)), key=lambda k: (cands[k].score, agree[k], -k))
+    best = cands[i]
+    notes = [f"score {best.score:.2f}"] + ([f"agreed by {agree[i]} other{'s' if agree[i] > 1 else ''}"] if agree[i] else [])
+    over = [f"{c.source} {c.score:.2f}" for k, c in enumerate(cands) if k != i and key[k] != key[i]]
+    if over:
+        notes.append("over " + ", ".join(over))
+    raw = aligned.to_raw_span(*best.span) if aligned is not None and best.span else None
+    return TextField(value=best.value, source=best.source, evidence=f"{best.evidence} ({'; '.join(notes)})", span=best.span, raw_span=raw)
+
+
+# a <title>'s site suffix: 关于…的通知_广州市人民政府门户网站, …-中国政府网, …|江西省人民政府
+_SITE_SUFFIX_SPLIT = re.compile(r"\s*(?:[-_|｜—–]+|\s{2,})\s*")
+
+
+def _title_candidates(aligned: AlignedText, layers: list[Mark], lines: list[tuple[int, int]], page: PageMeta,
+                      db: dict[str, tuple[str, Span]], rows: dict[str, tuple[str, Span]],
+                      meta_ranges: list[tuple[int, int]], body: list[tuple[int, int]]) -> list[Candidate]:
+    """Every reading of the title, scored by how much its kind of evidence is trusted: a site's
+    metadata table (1.0) over <meta ArticleTitle> and a database's 【标题】 (0.9), a title row printed
+    in the text (0.85), the first title-shaped line of the body (0.7: never a nav bar, 主送 line,
+    heading or database header), the page's headline element (0.6), its <title> without the site
+    suffix (0.55), a headline printed twice (0.4). Headline element and <title> count only when
+    title-shaped."""
+    text = aligned.text
+    out: list[Candidate] = []
+
+    def add(value: str | None, source: str, evidence: str, span: Span | None, score: float) -> None:
+        if value:
+            out.append(Candidate(value, source, evidence, span, score))
+
+    v = page.get("title")
+    add(v, "metadata_table", "标题/名称 row of the page's metadata table", _find_in(text, v, meta_ranges + body) if v else None, 1.0)
+    v = page.get("html:title")
+    add(v, "html_meta", "<meta name=ArticleTitle>", _find_in(text, v, body + meta_ranges) if v else None, 0.9)
+    if "title" in db:
+        add(db["title"][0], "metadata_table", "【标题】 field of the database export", db["title"][1], 0.9)
+    if "title" in rows and _title_row_ok(rows["title"][0]):
+        add(rows["title"][0], "document", "title row printed in the text (发文标题/中文名)", rows["title"][1], 0.85)
+    found = _title_from_text(aligned, lines)
+    if found is not None:
+        add(found.value, found.source, found.evidence, found.span, 0.7)
+    v = page.get("html:title_element")
+    if v and _title_shaped(v) and not any(r.search(v) for r in _NOT_TITLE_RES):
+        add(v, "html_meta", "the page's headline element", _find_in(text, v, meta_ranges + body), 0.6)
+    for m in layers:
+        if m.rule == "html:title":
+            parts = [p for p in _SITE_SUFFIX_SPLIT.split(text[m.start : m.end].strip()) if p]
+            part = next((p for p in parts if _title_shaped(p) and not any(r.search(p) for r in _NOT_TITLE_RES)), None)
+            if part:
+                k = text.find(part, m.start, m.end)
+                add(part, "html_meta", "<title> without the site's name", (k, k + len(part)) if k >= 0 else None, 0.55)
+            break
+    if not out:
+        found = _repeated_headline(aligned, lines)
+        if found is not None:
+            add(found.value, found.source, found.evidence, found.span, 0.4)
+    return out
 
 
 _NO_NUMBER_RE = re.compile(r"^\s*(?:无|暂无|空|/|-+|—+)\s*$")
