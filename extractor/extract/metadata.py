@@ -155,27 +155,6 @@ def extract_metadata(
 
     # --- issuer ---------------------------------------------------------------------
     issuer = _choose_issuer(aligned, page, title, doc_number, lines, meta_ranges, db, rows)
-    page_title = _title_from_text(aligned, lines, notice=False) if title is not None and "印发 notice" in title.evidence else title
-    under = _issuer_line_under_title(aligned, lines, page_title)
-    if issuer is None:
-        issuer = under
-    elif under is not None and issuer.source == "title" and len(under.value) == len(issuer.value) and all(
-            u != n and u.endswith(n) for u, n in zip(under.value, issuer.value)):
-        # the title says 菏泽市人民政府办公室, the line under the page title 山东省菏泽市人民政府办公室 (corpus-dev 057)
-        issuer = under
-    if issuer is None:
-        found = _adopted(aligned, lines)
-        issuer = found[1] if found else None  # type: ignore[assignment]
-    if issuer is None:
-        issuer = _bracketed_signature(aligned, lines)
-    src = page.get("html:source_name")
-    if issuer is None and src and re.search(ORG_SUFFIX + "$", src):
-        # after the text's own lines: 024's ContentSource names one of its two joint issuers
-        issuer = _field(aligned, [src], "html_meta", "<meta name=ContentSource> of the page")
-    if issuer is None and "publisher" in rows and _valid_issuer(split_issuers(rows["publisher"][0])):
-        # 来源/发布机构 row of the posting site (corpus-dev 044: 来源:中国化学会): the issuer only when
-        # nothing in the notice names one
-        issuer = _field(aligned, split_issuers(rows["publisher"][0]), "document", "来源/发布机构 row of the page (nothing else names an issuer)", rows["publisher"][1])
     if title is None:
         title = _inferred_title(aligned, lines, issuer)
     issuer_as_written = None
@@ -685,52 +664,91 @@ def _expand_short(aligned: AlignedText, names: list[str], lines: list[tuple[int,
 def _choose_issuer(aligned: AlignedText, page: PageMeta, title: TextField | None, doc_number: TextField | None,
                    lines: list[tuple[int, int]], meta_ranges: list[tuple[int, int]],
                    db: dict[str, tuple[str, Span]] | None = None, rows: dict[str, tuple[str, Span]] | None = None) -> NamesField | None:
-    """Issuing bodies, best evidence first: the site's table (widened by the title when
-    the title names more joint issuers), the database export's 【发布部门】, the title, the
-    signature block, the 令 number, the page's ContentSource. A candidate that is a
-    fragment (关于…, 各…, 转发) is passed over."""
+    """The issuing bodies: the best-scored of :func:`_issuer_candidates`, its evidence naming the
+    runners-up."""
+    chosen = choose_candidate(_issuer_candidates(aligned, page, title, doc_number, lines, meta_ranges, db or {}, rows or {}), aligned)
+    if chosen is None:
+        return None
+    return NamesField(value=chosen.value.split("、"), source=chosen.source, evidence=chosen.evidence, span=chosen.span, raw_span=chosen.raw_span)
+
+
+def _issuer_candidates(aligned: AlignedText, page: PageMeta, title: TextField | None, doc_number: TextField | None,
+                       lines: list[tuple[int, int]], meta_ranges: list[tuple[int, int]],
+                       db: dict[str, tuple[str, Span]], rows: dict[str, tuple[str, Span]]) -> list[Candidate]:
+    """Every reading of the issuing bodies, scored by its kind of evidence; a fragment (关于…, 各…,
+    转发) is never a candidate. Trust, highest first: the site's table (1.0; the title beats it
+    when it names more joint issuers or the table's body's own office, 1.05), a database's
+    【发布部门】 (0.95), a 发文部门/颁布单位 row printed in the text (0.9), the title (0.8), the signature
+    block (0.75), the body whose 令 this is (0.6), a line of bodies under the title (0.55), a
+    people's congress's adoption note (0.5), a bracketed closing signature (0.45), the page's
+    ContentSource (0.3), a 来源/发布机构 row (0.2)."""
     text = aligned.text
+    out: list[Candidate] = []
+
+    def add(names: list[str] | None, source: str, evidence: str, span: Span | None, score: float) -> None:
+        if names and _valid_issuer(names):
+            out.append(Candidate("、".join(names), source, evidence, span, score))
+
     from_title = _issuer_from_title(aligned, title, lines) if title is not None else None
     if from_title is not None and not _valid_issuer(from_title.value):
         from_title = None
     signature = _issuer_from_signature(aligned, lines)
     if signature is not None and not _valid_issuer(signature.value):
         signature = None
+    title_score = 0.8
     table_issuer = page.get("issuer")
     if table_issuer:
         names = _expand_short(aligned, split_issuers(table_issuer), lines, title, page)
         if from_title is not None and set(names) < set(from_title.value):
-            return from_title
+            title_score = 1.05  # the title names more joint issuers than the table
         if from_title is not None and len(from_title.value) == len(names) == 1 and re.fullmatch(
                 re.escape(expand_short_form(names[0])) + r"(?:办公室|办公厅)", expand_short_form(from_title.value[0])):
             # the table names the bureau, the title its office that issued the notice (corpus-dev 012:
             # 江西省市场监督管理局 / 江西省市场监管局办公室关于印发…)
-            return from_title
-        if _valid_issuer(names):
-            return _field(aligned, names, "metadata_table", "发文机关 row of the page's metadata table", _find_in(text, table_issuer, meta_ranges))
-    if db and "issuer" in db and _valid_issuer(split_issuers(db["issuer"][0])):
-        return _field(aligned, split_issuers(db["issuer"][0]), "metadata_table", "【发布部门】 field of the database export", db["issuer"][1])
-    rows = rows or {}
-    if "issuer" in rows and _valid_issuer(split_issuers(rows["issuer"][0])):
+            title_score = 1.05
+        add(names, "metadata_table", "发文机关 row of the page's metadata table", _find_in(text, table_issuer, meta_ranges), 1.0)
+    if "issuer" in db:
+        add(split_issuers(db["issuer"][0]), "metadata_table", "【发布部门】 field of the database export", db["issuer"][1], 0.95)
+    if "issuer" in rows:
         # 发文部门/颁布单位 printed as a row (corpus-dev 046, 052: the title reads 包头市人民代表大会及其常务委员会)
-        return _field(aligned, split_issuers(rows["issuer"][0]), "document", "发文部门/颁布单位 row printed in the text", rows["issuer"][1])
+        add(split_issuers(rows["issuer"][0]), "document", "发文部门/颁布单位 row printed in the text", rows["issuer"][1], 0.9)
     if from_title is not None and from_title.value[0][:1] in "省市县区" and "publisher" in rows:
         # 县科协 in the title, 发布机构:临西县科学技术协会 on the page (corpus-dev 042): the row has the place
         pub = split_issuers(rows["publisher"][0])
         body = re.sub(r"科协$", "科学技术协会", from_title.value[0])[1:]
-        if _valid_issuer(pub) and len(pub) == 1 and pub[0].endswith(body) and classify_level(pub[0])[0] != "unknown":
-            return _field(aligned, pub, "document", "发布机构 row names the body the title gives without its place", rows["publisher"][1])
+        if len(pub) == 1 and pub[0].endswith(body) and classify_level(pub[0])[0] != "unknown":
+            add(pub, "document", "发布机构 row names the body the title gives without its place", rows["publisher"][1], 0.85)
     if from_title is not None:
-        if signature is not None and len(signature.value) > len(from_title.value) and re.search(r"等\s*\d+\s*个?(?:部门|单位)", title.value if title else ""):
-            return signature
-        return from_title
+        add(from_title.value, from_title.source, from_title.evidence, from_title.span, title_score)
     if signature is not None:
-        return signature
+        # a title that says …等N部门 lists fewer bodies than the signature block (joint notices)
+        more = from_title is not None and len(signature.value) > len(from_title.value) and re.search(r"等\s*\d+\s*个?(?:部门|单位)", title.value if title else "")
+        add(signature.value, signature.source, signature.evidence, signature.span, 0.82 if more else 0.75)
     if doc_number is not None:
         m = re.match(r"^(?:中华人民共和国)?(.+?)令\s*第", doc_number.value)
         if m:
-            return _field(aligned, [m.group(1)], doc_number.source, "the body whose 令 this is", doc_number.span)
-    return None
+            add([m.group(1)], doc_number.source, "the body whose 令 this is", doc_number.span, 0.6)
+    page_title = _title_from_text(aligned, lines, notice=False) if title is not None and "印发 notice" in title.evidence else title
+    under = _issuer_line_under_title(aligned, lines, page_title)
+    if under is not None:
+        # the title says 菏泽市人民政府办公室, the line under the page title 山东省菏泽市人民政府办公室 (corpus-dev 057)
+        fuller = from_title is not None and from_title.source == "title" and len(under.value) == len(from_title.value) and all(
+            u != n and u.endswith(n) for u, n in zip(under.value, from_title.value))
+        add(under.value, under.source, under.evidence, under.span, title_score + 0.01 if fuller else 0.55)
+    adopted = _adopted(aligned, lines)
+    if adopted is not None:
+        add(adopted[1].value, adopted[1].source, adopted[1].evidence, adopted[1].span, 0.5)  # type: ignore[arg-type]
+    bracketed = _bracketed_signature(aligned, lines)
+    if bracketed is not None:
+        add(bracketed.value, bracketed.source, bracketed.evidence, bracketed.span, 0.45)
+    src = page.get("html:source_name")
+    if src and re.search(ORG_SUFFIX + "$", src):
+        # after the text's own lines: 024's ContentSource names one of its two joint issuers
+        add([src], "html_meta", "<meta name=ContentSource> of the page", None, 0.3)
+    if "publisher" in rows:
+        # 来源/发布机构 row of the posting site (corpus-dev 044: 来源:中国化学会): only when nothing else names one
+        add(split_issuers(rows["publisher"][0]), "document", "来源/发布机构 row of the page", rows["publisher"][1], 0.2)
+    return out
 
 
 _PLACE_RE = re.compile(r"(XX|\*\*|××|[\u4e00-\u9fff]{2,3})$")
