@@ -141,3 +141,27 @@ def test_promulgation_and_effect_of_a_decree_are_kept_apart() -> None:
     # an ordinary notice has no 公布 date; 自印发之日 takes its 成文 date
     md = _meta("关于印发管理办法的通知\n各区人民政府：\n本办法自印发之日起施行。\n广州市人民政府办公厅\n2020年6月29日\n")
     assert md.promulgated is None and md.effective.value == "2020-06-29"
+
+
+def test_title_candidates_are_scored_and_the_winner_says_what_it_beat() -> None:
+    # a printed 发文标题 row (0.85) over the first title-shaped line of the body (0.7)
+    md = _meta("发文标题: 广州市人民政府办公厅关于印发科普工作方案的通知\n\n科普工作方案\n各区人民政府：\n现印发给你们。\n")
+    assert md.title.value == "广州市人民政府办公厅关于印发科普工作方案的通知"
+    assert "score 0.85" in md.title.evidence and "over document 0.70" in md.title.evidence
+
+
+def test_the_page_title_without_its_site_suffix_when_the_body_has_no_title_line() -> None:
+    page = ("<html><head><title>关于开展学会评估工作的通知_某市科学技术协会</title></head><body>"
+            "<div>各市级学会：</div><div>现将学会评估工作有关事项通知如下。</div><div>一、评估对象。</div></body></html>")
+    md = extract_bytes(page.encode("utf-8"), path="case.html").metadata
+    assert md.title.value == "关于开展学会评估工作的通知" and md.title.source == "html_meta" and "<title>" in md.title.evidence
+    # a <title> that is only the site's name is no title
+    page = page.replace("关于开展学会评估工作的通知_某市科学技术协会", "某市科学技术协会 - 首页")
+    md = extract_bytes(page.encode("utf-8"), path="case.html").metadata
+    assert md.title is None or md.title.source == "inferred"
+
+
+def test_issuer_candidates_are_scored() -> None:
+    # the title's body (0.8) over the signature's (0.75) when they differ; the evidence says so
+    md = _meta("广州市民政局关于做好救助工作的通知\n各区民政局：\n请认真执行。\n广州市财政局\n2021年5月6日\n")
+    assert md.issuer.value == ["广州市民政局"] and "over document 0.75" in md.issuer.evidence
