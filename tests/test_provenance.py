@@ -210,6 +210,8 @@ def test_build_fills_raw_spans_from_the_edit_log() -> None:
     assert (loc.text, loc.raw_span, a.raw_of(0, 3)) == ("(一)", (0, 3), "（一）")
     with pytest.raises(ValueError, match="does not hold"):
         a.build(Located, span=TextSpan(1, 3, "網絡"), source="document")  # clause-relative offsets, the LexNLP bug
+    with pytest.raises(ValueError, match="is not what span holds"):
+        a.build(Located, text="網", span=TextSpan.at(a.text, 3, 5), source="document")
     # optional spans: absent or None give no raw span; prefixed fields map to their own twin
     cit = a.build(Citation, id="d#cite1", section=None, role="cites", title=None, doc_number=None, span=(3, 5),
                   title_span=None, doc_number_span=(3, 4))

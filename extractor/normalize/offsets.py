@@ -245,9 +245,9 @@ class AlignedText:
         This is how stage code makes anything located: it writes ``span``, ``value_span``,
         ``label_span`` … as ``(start, end)`` or as a :class:`TextSpan`, never a raw span (passing
         one is a ``TypeError``; forgetting the text span leaves a required raw span missing,
-        which the model refuses). A :class:`TextSpan` is checked against the text and, when
-        the model has the matching text field (``text`` for ``span``, ``value_text`` for
-        ``value_span``) and it is not given, fills it.
+        which the model refuses). A :class:`TextSpan` is checked against the text and fills the
+        model's matching text field (``text`` for ``span``, ``value_text`` for ``value_span``),
+        which, if given as well, must agree with it.
         """
         for name, raw, text_field in _span_fields(factory):
             if raw in fields:
@@ -261,7 +261,8 @@ class AlignedText:
                 if self.text[sp.start : sp.end] != sp.text:
                     raise ValueError(f"{name} {sp.start}-{sp.end} does not hold {sp.text[:40]!r}")
                 if text_field is not None:
-                    fields.setdefault(text_field, sp.text)
+                    if fields.setdefault(text_field, sp.text) != sp.text:
+                        raise ValueError(f"{text_field} {fields[text_field][:40]!r} is not what {name} holds")
                 sp = fields[name] = (sp.start, sp.end)
             fields[raw] = self.to_raw_span(*sp)
         return factory(*args, **fields)
