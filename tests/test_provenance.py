@@ -154,11 +154,27 @@ _STAGE_CODE = ("normalize", "segment", "extract", "pipeline.py")
 _NOT_YET = {"extract/metadata.py", "segment/sections.py", "extract/requirements.py", "extract/knowledge.py"}
 
 
+def _located_factories() -> dict[str, set[str]]:
+    """Name → text span fields, for every model (and ``errors.issue``) that has a raw twin of one."""
+    import inspect
+
+    from extractor import model
+    from extractor.errors import issue
+    from extractor.normalize.offsets import _span_fields
+
+    found = {n: c for n, c in vars(model).items() if inspect.isclass(c) and issubclass(c, model.BaseModel)}
+    found["issue"] = issue
+    return {n: {name for name, _, _ in _span_fields(f)} for n, f in found.items() if _span_fields(f)}
+
+
 def _raw_span_writes(source: str) -> list[str]:
     """Where code maps or writes a raw span itself: a ``to_raw_span`` call, a ``…raw_span=`` keyword,
-    a ``"…raw_span"`` dict key (``model_copy(update={"raw_span": …})``)."""
+    a ``"…raw_span"`` dict key (``model_copy(update={"raw_span": …})``); or makes a located model
+    with a text span but without ``AlignedText.build``, which leaves an optional raw span empty
+    (``TextField(…, span=sp)``, ``issue(code, stage, message, sp)``)."""
     import ast
 
+    factories = _located_factories()
     out = []
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Attribute) and node.attr == "to_raw_span":
@@ -168,6 +184,12 @@ def _raw_span_writes(source: str) -> list[str]:
         elif isinstance(node, ast.Dict):
             out += [f"{k.lineno}: {k.value!r} key" for k in node.keys
                     if isinstance(k, ast.Constant) and isinstance(k.value, str) and k.value.endswith("raw_span")]
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in factories:
+            spans = {k.arg for k in node.keywords} & factories[node.func.id]
+            if node.func.id == "issue" and len(node.args) > 3:
+                spans.add("span")
+            if spans:
+                out.append(f"{node.lineno}: {node.func.id}({', '.join(sorted(spans))}) without build")
     return out
 
 
@@ -188,8 +210,12 @@ def test_the_raw_span_check_catches_each_form() -> None:
     src = ('x = aligned.to_raw_span(1, 2)\n'
            'y = Clause(id="c", section=None, span=(1, 2), raw_span=(1, 2), end="")\n'
            'z = d.model_copy(update={"raw_span": (0, 1)})\n'
-           'w = aligned.build(Threshold, span=s, value_span=v)\n')
-    assert _raw_span_writes(src) == ["1: to_raw_span", "2: raw_span=", "3: 'raw_span' key"]
+           'w = aligned.build(Threshold, span=s, value_span=v)\n'
+           'v = TextField(value="x", source="document", span=sp)\n'
+           'u = issue("W201", "segment", "m", sp)\n'
+           't = issue("W108", "normalize", "m")\n')
+    assert sorted(_raw_span_writes(src)) == ["1: to_raw_span", "2: Clause(span) without build", "2: raw_span=", "3: 'raw_span' key",
+                                     "5: TextField(span) without build", "6: issue(span) without build"]
 
 
 def test_build_fills_raw_spans_from_the_edit_log() -> None:
