@@ -181,7 +181,7 @@ def extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], par
                 carried = None  # a new paragraph: the subject is not carried across it
             prev_end = c.span[1]
             reading = readings[c.id]
-            deadline = _deadline(aligned, text, a, b, doc_date)
+            deadline = find_deadline(aligned, a, b, doc_date)
             found = found_by_clause.get(c.id, [])
             cond = condition_in(text, a, b)
             if sec is not None and sec.kind == "heading":
@@ -231,7 +231,7 @@ def extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], par
                         if part.actor.source == "sentence":
                             carried = part.actor
                 part_found = [f for f in found if pa <= f.value_span[0] < cuts[i + 1]] if rules else found
-                part_deadline = _deadline(aligned, text, pa, pb, doc_date) if rules else deadline
+                part_deadline = find_deadline(aligned, pa, pb, doc_date) if rules else deadline
                 seq += 1
                 rid = f"{sec_id}:r{len(made) + 1}" if sec_id else f"{doc_id}#r{seq}"
                 made.append(_requirement(rid, sec_id, [c], aligned, part, part_actor, part_deadline, cond if i == 0 else None, inherited,
@@ -261,13 +261,6 @@ def _inherited(contexts: dict[str, Context], by_id: dict[str, Section], sec: Sec
             return contexts[p]
         p = by_id[p].parent if p in by_id else None
     return Context()
-
-
-def _deadline(aligned: AlignedText, text: str, a: int, b: int, doc_date: str | None) -> Deadline | None:
-    d = find_deadline(text, a, b, doc_date)
-    if d is None:
-        return None
-    return d.model_copy(update={"raw_span": aligned.to_raw_span(*d.span)})
 
 
 def _fallback_actor(aligned: AlignedText, heading: Located | None, addressee: Located | None) -> Actor | None:
@@ -417,5 +410,5 @@ def read_phrase(text: str, doc_date: str | None = None) -> PhraseReading:
         got = find_thresholds(text, masked, m.start(), m.end())
         (figures if got and reported_reason(text, m.start(), m.end(), False) else found).extend(got)
     reading = read_clause(text, 0, len(text))
-    deadline = find_deadline(text, 0, len(text), doc_date)
+    deadline = find_deadline(AlignedText(text), 0, len(text), doc_date)
     return PhraseReading(found, figures, cits, reading.modality, reading.trigger, reading.actor[0] if reading.actor else None, deadline)
