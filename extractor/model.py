@@ -5,7 +5,9 @@ JSON Schema in ``schemas/`` are all generated from these models.
 
 Spans are half-open ``[start, end)`` code-point offsets: ``span`` into ``Document.text``
 (the normalized text), ``raw_span`` into ``Document.raw_text`` (the decoded source,
-never modified).
+never modified). A text span field ``x_span`` has its raw twin ``x_raw_span`` (``span`` →
+``raw_span``); stage code gives only the text span, and
+``extractor.normalize.offsets.AlignedText.build`` fills the twin from the edit log.
 """
 
 from __future__ import annotations

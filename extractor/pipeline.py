@@ -239,8 +239,7 @@ def _build_document(st: DocState, failed: bool) -> Document:
         level=LevelField(value="unknown", source="none", evidence="not read: the document failed before metadata"),
         script=st.norm.script if st.norm else "simplified",
         truncated=FlagField(value=False, source="none", evidence="not read"))
-    layers = [Layer(kind=m.kind, rule=m.rule, span=(m.start, m.end), raw_span=aligned.to_raw_span(m.start, m.end))
-              for m in (st.norm.layers if st.norm else [])]
+    layers = [aligned.build(Layer, kind=m.kind, rule=m.rule, span=(m.start, m.end)) for m in (st.norm.layers if st.norm else [])]
     if failed:
         status = "failed"
     elif metadata.truncated.value or any(i.code in ("W101", "W113", "W114") for i in st.issues):

@@ -16,6 +16,7 @@ from extractor.data.doc_codes import resolve_issuer
 from extractor.extract.knowledge import read_phrase
 from extractor.extract.quantities import find_quantities
 from extractor.extract.requirements import find_deadline, read_clause
+from extractor.normalize.offsets import AlignedText
 from tests.conftest import ROOT, corpus_files, extracted
 
 CASES = ROOT / "tests" / "cases"
@@ -117,7 +118,7 @@ def test_modality_and_actor(case) -> None:  # noqa: ANN001
 @_cases("deadlines.json")
 def test_deadlines(case) -> None:  # noqa: ANN001
     s = case["input"]
-    d = find_deadline(s, 0, len(s), case["doc_date"])
+    d = find_deadline(AlignedText(s), 0, len(s), case["doc_date"])
     assert d is not None
     for key, value in case["expected"].items():
         assert getattr(d, key) == value, (key, getattr(d, key))

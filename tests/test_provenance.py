@@ -144,3 +144,105 @@ def test_requirements_thresholds_and_citations_map_back(corpus_docs) -> None:  #
                 assert _replay(doc, c.doc_number_raw_span) == c.doc_number, (name, c.id)
             n["citations"] += 1
     assert n["requirements"] > 1000 and n["thresholds"] > 300 and n["citations"] > 100 and n.get("figures", 0) > 100, n
+
+
+# --- stages write text spans only; AlignedText.build fills every raw span (issue 17) ----------
+
+_STAGE_CODE = ("normalize", "segment", "extract", "pipeline.py")
+
+
+def _located_factories() -> dict[str, set[str]]:
+    """Name → text span fields, for every model (and ``errors.issue``) that has a raw twin of one."""
+    import inspect
+
+    from extractor import model
+    from extractor.errors import issue
+    from extractor.normalize.offsets import _span_fields
+
+    found = {n: c for n, c in vars(model).items() if inspect.isclass(c) and issubclass(c, model.BaseModel)}
+    found["issue"] = issue
+    return {n: {name for name, _, _ in _span_fields(f)} for n, f in found.items() if _span_fields(f)}
+
+
+def _raw_span_writes(source: str) -> list[str]:
+    """Where code maps or writes a raw span itself: a ``to_raw_span`` call, a ``…raw_span=`` keyword,
+    a ``"…raw_span"`` dict key (``model_copy(update={"raw_span": …})``); or makes a located model
+    with a text span but without ``AlignedText.build``, which leaves an optional raw span empty
+    (``TextField(…, span=sp)``, ``issue(code, stage, message, sp)``)."""
+    import ast
+
+    factories = _located_factories()
+    out = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Attribute) and node.attr == "to_raw_span":
+            out.append(f"{node.lineno}: to_raw_span")
+        elif isinstance(node, ast.keyword) and node.arg and node.arg.endswith("raw_span"):
+            out.append(f"{node.value.lineno}: {node.arg}=")
+        elif isinstance(node, ast.Dict):
+            out += [f"{k.lineno}: {k.value!r} key" for k in node.keys
+                    if isinstance(k, ast.Constant) and isinstance(k.value, str) and k.value.endswith("raw_span")]
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in factories:
+            spans = {k.arg for k in node.keywords} & factories[node.func.id]
+            if node.func.id == "issue" and len(node.args) > 3:
+                spans.add("span")
+            if spans:
+                out.append(f"{node.lineno}: {node.func.id}({', '.join(sorted(spans))}) without build")
+    return out
+
+
+def test_stages_write_text_spans_only() -> None:
+    """No stage maps a raw span: they give text spans to ``AlignedText.build`` (normalize/offsets.py),
+    which fills the raw ones; a model built without it lacks a required raw span and is refused."""
+    from tests.test_layers import PKG
+
+    bad = []
+    for path in sorted(PKG.rglob("*.py")):
+        rel = path.relative_to(PKG).as_posix()
+        if rel.startswith(_STAGE_CODE) and rel != "normalize/offsets.py":
+            bad += [f"{rel}:{w}" for w in _raw_span_writes(path.read_text(encoding="utf-8"))]
+    assert bad == [], "stage code that maps raw spans itself (use AlignedText.build):\n" + "\n".join(bad)
+
+
+def test_the_raw_span_check_catches_each_form() -> None:
+    src = ('x = aligned.to_raw_span(1, 2)\n'
+           'y = Clause(id="c", section=None, span=(1, 2), raw_span=(1, 2), end="")\n'
+           'z = d.model_copy(update={"raw_span": (0, 1)})\n'
+           'w = aligned.build(Threshold, span=s, value_span=v)\n'
+           'v = TextField(value="x", source="document", span=sp)\n'
+           'u = issue("W201", "segment", "m", sp)\n'
+           't = issue("W108", "normalize", "m")\n')
+    assert sorted(_raw_span_writes(src)) == ["1: to_raw_span", "2: Clause(span) without build", "2: raw_span=", "3: 'raw_span' key",
+                                     "5: TextField(span) without build", "6: issue(span) without build"]
+
+
+def test_build_fills_raw_spans_from_the_edit_log() -> None:
+    import pytest
+
+    from extractor.errors import issue
+    from extractor.model import Citation, Clause, Located
+    from extractor.normalize.offsets import AlignedText, LocalEdit, TextSpan
+
+    # seed 004: the site glosses characters with pinyin; （一） is folded to (一)
+    a = AlignedText("（一）網(wǎng)絡").apply([LocalEdit(0, 1, "(", "fold_width"), LocalEdit(2, 3, ")", "fold_width")])
+    a = a.apply([LocalEdit(4, 10, "", "drop_pinyin_gloss")])
+    assert a.text == "(一)網絡"
+    c = a.build(Clause, id="d#c1", section=None, span=(3, 5), end="")
+    assert c.raw_span == (3, 11) and a.raw[slice(*c.raw_span)] == "網(wǎng)絡"
+    # a TextSpan fills the model's text field and is checked against the text
+    loc = a.build(Located, span=TextSpan.at(a.text, 0, 3), source="document")
+    assert (loc.text, loc.raw_span, a.raw_of(0, 3)) == ("(一)", (0, 3), "（一）")
+    with pytest.raises(ValueError, match="does not hold"):
+        a.build(Located, span=TextSpan(1, 3, "網絡"), source="document")  # clause-relative offsets, the LexNLP bug
+    with pytest.raises(ValueError, match="is not what span holds"):
+        a.build(Located, text="網", span=TextSpan.at(a.text, 3, 5), source="document")
+    # optional spans: absent or None give no raw span; prefixed fields map to their own twin
+    cit = a.build(Citation, id="d#cite1", section=None, role="cites", title=None, doc_number=None, span=(3, 5),
+                  title_span=None, doc_number_span=(3, 4))
+    assert (cit.title_raw_span, cit.doc_number_raw_span) == (None, (3, 4))
+    assert a.build(issue, "W105", "normalize", "x", span=(4, 5)).raw_span == (10, 11)
+    assert a.build(issue, "W108", "normalize", "x").raw_span is None
+    # stage code cannot write a raw span, and a model made without the builder lacks it
+    with pytest.raises(TypeError, match="filled from the edit log"):
+        a.build(Clause, id="d#c1", section=None, span=(3, 5), raw_span=(3, 5), end="")
+    with pytest.raises(ValueError, match="raw_span"):
+        Clause(id="d#c1", section=None, span=(3, 5), end="")

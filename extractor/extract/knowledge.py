@@ -23,7 +23,7 @@ from extractor.model import (
     Actor, Citation, Clause, Deadline, Issue, Located, Metadata, Part, ReportedFigure, Requirement, Section, Threshold,
 )
 from extractor.normalize.layers import Mark
-from extractor.normalize.offsets import AlignedText
+from extractor.normalize.offsets import AlignedText, TextSpan
 
 
 @dataclass
@@ -86,14 +86,10 @@ def build_citations(doc_id: str, aligned: AlignedText, layers: list[Mark], parts
 
 
 def _citation(cid: str, aligned: AlignedText, c: CitationSpan, role: str, section: str | None, nested_in: str | None) -> Citation:
-    def raw(sp: tuple[int, int] | None) -> tuple[int, int] | None:
-        return aligned.to_raw_span(*sp) if sp else None
-
-    return Citation(
-        id=cid, section=section, role=role, title=c.title, doc_number=c.doc_number, issuer_code=c.code,  # type: ignore[arg-type]
+    return aligned.build(
+        Citation, id=cid, section=section, role=role, title=c.title, doc_number=c.doc_number, issuer_code=c.code,
         issuer=resolve_issuer(c.code) if c.code else None, year=c.year, serial=c.serial, nested_in=nested_in,
-        span=(c.start, c.end), raw_span=aligned.to_raw_span(c.start, c.end), title_span=c.title_span,
-        title_raw_span=raw(c.title_span), doc_number_span=c.doc_number_span, doc_number_raw_span=raw(c.doc_number_span),
+        span=(c.start, c.end), title_span=c.title_span, doc_number_span=c.doc_number_span,
     )
 
 
@@ -152,7 +148,7 @@ def extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], par
     addressee = None
     if metadata.addressees is not None and metadata.addressees.span is not None:
         a, b = metadata.addressees.span
-        addressee = Located(text=text[a:b], span=(a, b), raw_span=aligned.to_raw_span(a, b), source="addressee")
+        addressee = aligned.build(Located, span=TextSpan.at(text, a, b), source="addressee")
     contexts: dict[str, Context] = {}
     per_section = clauses_by_section(clauses)
     spans: dict[str, tuple[int, int]] = {}
@@ -185,7 +181,7 @@ def extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], par
                 carried = None  # a new paragraph: the subject is not carried across it
             prev_end = c.span[1]
             reading = readings[c.id]
-            deadline = _deadline(aligned, text, a, b, doc_date)
+            deadline = find_deadline(aligned, a, b, doc_date)
             found = found_by_clause.get(c.id, [])
             cond = condition_in(text, a, b)
             if sec is not None and sec.kind == "heading":
@@ -219,7 +215,7 @@ def extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], par
                 pick = ActorPick(carried.text, carried.start, carried.end, "carried")
             if pick is not None and pick.source == "sentence":
                 carried = pick
-            actor = build_actor(aligned, pick) if pick else _fallback_actor(inherited.actor, addressee)
+            actor = build_actor(aligned, pick) if pick else _fallback_actor(aligned, inherited.actor, addressee)
             # one requirement per rule: a later piece with its own modality or subject is its own (issue 19)
             rules = later_rules(text, a, b, reading.modals, unit) if unit.carry_ok else []
             cuts = [a] + [st for st, _ in rules] + [b]
@@ -235,7 +231,7 @@ def extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], par
                         if part.actor.source == "sentence":
                             carried = part.actor
                 part_found = [f for f in found if pa <= f.value_span[0] < cuts[i + 1]] if rules else found
-                part_deadline = _deadline(aligned, text, pa, pb, doc_date) if rules else deadline
+                part_deadline = find_deadline(aligned, pa, pb, doc_date) if rules else deadline
                 seq += 1
                 rid = f"{sec_id}:r{len(made) + 1}" if sec_id else f"{doc_id}#r{seq}"
                 made.append(_requirement(rid, sec_id, [c], aligned, part, part_actor, part_deadline, cond if i == 0 else None, inherited,
@@ -267,20 +263,13 @@ def _inherited(contexts: dict[str, Context], by_id: dict[str, Section], sec: Sec
     return Context()
 
 
-def _deadline(aligned: AlignedText, text: str, a: int, b: int, doc_date: str | None) -> Deadline | None:
-    d = find_deadline(text, a, b, doc_date)
-    if d is None:
-        return None
-    return d.model_copy(update={"raw_span": aligned.to_raw_span(*d.span)})
-
-
-def _fallback_actor(heading: Located | None, addressee: Located | None) -> Actor | None:
+def _fallback_actor(aligned: AlignedText, heading: Located | None, addressee: Located | None) -> Actor | None:
     got = heading or addressee
     if got is None:
         return None
     org, level, role = normalize_actor(got.text)
-    return Actor(text=got.text, span=got.span, raw_span=got.raw_span, source="heading" if got is heading else "addressee",
-                 organization=org, level=level, role=role)
+    return aligned.build(Actor, span=TextSpan(*got.span, got.text), source="heading" if got is heading else "addressee",
+                         organization=org, level=level, role=role)
 
 
 def _is_list_item(sec: Section, by_id: dict[str, Section], per_section: dict[str | None, list[Clause]], text: str) -> bool:
@@ -310,10 +299,9 @@ def _requirement(rid: str, sec_id: str | None, cls: list[Clause], aligned: Align
         action = action_of(text, unit.trigger_span[1], min(b, cls[0].span[1]))
     else:
         action = action_of(text, (unit.actor.end if unit.actor and a <= unit.actor.end <= b else a), max(a, b))
-    req = Requirement(
-        id=rid, section=sec_id, clauses=[c.id for c in cls], text=text[a:b], span=(a, b), raw_span=aligned.to_raw_span(a, b),
-        modality=unit.modality, trigger=unit.trigger, trigger_span=unit.trigger_span, actor=actor, action=action, deadline=deadline,  # type: ignore[arg-type]
-        condition=condition,
+    req = aligned.build(
+        Requirement, id=rid, section=sec_id, clauses=[c.id for c in cls], span=TextSpan.at(text, a, b), modality=unit.modality,
+        trigger=unit.trigger, trigger_span=unit.trigger_span, actor=actor, action=action, deadline=deadline, condition=condition,
     )
     for f in found:
         req.thresholds.append(_threshold(f"{rid}:t{len(req.thresholds) + 1}", rid, sec_id, aligned, f, k))
@@ -333,11 +321,10 @@ def _requirement(rid: str, sec_id: str | None, cls: list[Clause], aligned: Align
 
 def _threshold(tid: str, rid: str, sec_id: str | None, aligned: AlignedText, f: Found, k: Knowledge) -> str:
     text = aligned.text
-    t = Threshold(
-        id=tid, requirement=rid, section=sec_id, text=text[f.span[0]:f.span[1]].strip(), span=_strip(text, f.span),
-        raw_span=aligned.to_raw_span(*_strip(text, f.span)), value_text=text[f.value_span[0]:f.value_span[1]],
-        value_span=f.value_span, value_raw_span=aligned.to_raw_span(*f.value_span), value=f.value, value_max=f.value_max,
-        unit=f.unit, per=f.per, comparator=f.comparator, kind=f.kind, subject=f.subject, condition=f.condition, baseline=f.baseline,  # type: ignore[arg-type]
+    t = aligned.build(
+        Threshold, id=tid, requirement=rid, section=sec_id, span=TextSpan.at(text, *_strip(text, f.span)),
+        value_span=TextSpan.at(text, *f.value_span), value=f.value, value_max=f.value_max, unit=f.unit, per=f.per,
+        comparator=f.comparator, kind=f.kind, subject=f.subject, condition=f.condition, baseline=f.baseline,
         approximate=f.approximate, hedge=f.hedge, comparator_word=f.comparator_word, note="; ".join(f.notes) or None,
     )
     k.thresholds.append(t)
@@ -345,12 +332,11 @@ def _threshold(tid: str, rid: str, sec_id: str | None, aligned: AlignedText, f: 
 
 
 def _figure(fid: str, sec_id: str | None, aligned: AlignedText, f: Found, reason: str) -> ReportedFigure:
-    span = _strip(aligned.text, f.span)
-    return ReportedFigure(
-        id=fid, section=sec_id, reason=reason, text=aligned.text[span[0]:span[1]], span=span,  # type: ignore[arg-type]
-        raw_span=aligned.to_raw_span(*span), value_text=aligned.text[f.value_span[0]:f.value_span[1]], value_span=f.value_span,
-        value_raw_span=aligned.to_raw_span(*f.value_span), value=f.value, value_max=f.value_max, unit=f.unit, per=f.per,
-        comparator=f.comparator, kind=f.kind, subject=f.subject, baseline=f.baseline,  # type: ignore[arg-type]
+    text = aligned.text
+    return aligned.build(
+        ReportedFigure, id=fid, section=sec_id, reason=reason, span=TextSpan.at(text, *_strip(text, f.span)),
+        value_span=TextSpan.at(text, *f.value_span), value=f.value, value_max=f.value_max, unit=f.unit, per=f.per,
+        comparator=f.comparator, kind=f.kind, subject=f.subject, baseline=f.baseline,
     )
 
 
@@ -424,5 +410,5 @@ def read_phrase(text: str, doc_date: str | None = None) -> PhraseReading:
         got = find_thresholds(text, masked, m.start(), m.end())
         (figures if got and reported_reason(text, m.start(), m.end(), False) else found).extend(got)
     reading = read_clause(text, 0, len(text))
-    deadline = find_deadline(text, 0, len(text), doc_date)
+    deadline = find_deadline(AlignedText(text), 0, len(text), doc_date)
     return PhraseReading(found, figures, cits, reading.modality, reading.trigger, reading.actor[0] if reading.actor else None, deadline)

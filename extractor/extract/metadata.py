@@ -106,8 +106,7 @@ def split_issuers(s: str) -> list[str]:
 
 def _field(aligned: AlignedText, value: str | list[str], source: str, evidence: str, span: Span | None = None) -> TextField | NamesField:
     cls = NamesField if isinstance(value, list) else TextField
-    return cls(value=value, source=source, evidence=evidence, span=span,
-               raw_span=aligned.to_raw_span(*span) if span else None)
+    return aligned.build(cls, value=value, source=source, evidence=evidence, span=span)
 
 
 def _find_in(text: str, needle: str, ranges: list[tuple[int, int]]) -> Span | None:
@@ -172,11 +171,11 @@ def extract_metadata(
     level = LevelField(value="unknown", source="inferred", evidence="no issuer")
     if issuer is not None and issuer.value:
         lv, why = classify_level(issuer.value[0])
-        level = LevelField(value=lv, source=issuer.source, evidence=f"issuer {issuer.value[0]}: {why}", span=issuer.span, raw_span=issuer.raw_span)
+        level = aligned.build(LevelField, value=lv, source=issuer.source, evidence=f"issuer {issuer.value[0]}: {why}", span=issuer.span)
     if level.value == "unknown" and title is not None:
         lv, why = classify_level(re.sub(r"^[(（]转载[)）]", "", title.value))
         if lv != "unknown" or why.endswith("has no administrative level"):
-            level = LevelField(value=lv, source="title", evidence=f"place name at the head of the title: {why}", span=title.span, raw_span=title.raw_span)
+            level = aligned.build(LevelField, value=lv, source="title", evidence=f"place name at the head of the title: {why}", span=title.span)
     if level.value == "unknown" and not level.evidence.endswith("has no administrative level"):
         named = _national_body_in_signature(aligned, lines)
         if named is not None:
@@ -219,12 +218,12 @@ def extract_metadata(
     if title is not None:
         dt = doc_type_of(title.value)
         if dt:
-            doc_type = TextField(value=dt, source="title", evidence=f"title ends with {dt}", span=title.span, raw_span=title.raw_span)
+            doc_type = aligned.build(TextField, value=dt, source="title", evidence=f"title ends with {dt}", span=title.span)
     trunc = [m for m in layers if m.rule in ("paywall", "preview_limit")]
     if trunc:
         sp = (trunc[0].start, trunc[0].end)
-        truncated = FlagField(value=True, source="document", evidence=f"{trunc[0].rule} marker", span=sp, raw_span=aligned.to_raw_span(*sp))
-        issues.append(issue("W109", "metadata", f"text stops before the end of the document ({trunc[0].rule}: {text[sp[0]:sp[1]][:40]!r})", sp, aligned.to_raw_span(*sp)))
+        truncated = aligned.build(FlagField, value=True, source="document", evidence=f"{trunc[0].rule} marker", span=sp)
+        issues.append(aligned.build(issue, "W109", "metadata", f"text stops before the end of the document ({trunc[0].rule}: {text[sp[0]:sp[1]][:40]!r})", span=sp))
     else:
         truncated = FlagField(value=False, source="inferred", evidence="no paywall, preview or 未完 marker")
     md = Metadata(title=title, issuer=issuer, level=level, date=date, posted=posted, promulgated=promulgated, effective=effective,
@@ -406,7 +405,7 @@ def _addressees(aligned: AlignedText, lines: list[tuple[int, int]]) -> NamesFiel
         names = [n.strip() for n in re.split(r"[，,、]", m.group(1)) if n.strip()]
         if names and all(re.search(ORG_SUFFIX + r"|各.+$|有关单位$", n) for n in names):
             sp = (a + m.start(1), a + m.end(1))
-            return NamesField(value=names, source="document", evidence="主送机关 line ending in ：", span=sp, raw_span=aligned.to_raw_span(*sp))
+            return aligned.build(NamesField, value=names, source="document", evidence="主送机关 line ending in ：", span=sp)
     return None
 
 
@@ -820,8 +819,8 @@ def _national_body_in_signature(aligned: AlignedText, lines: list[tuple[int, int
             k = line.find(n)
             if k >= 0 and (k == 0 or line[k - 1] in "(（ 、"):
                 sp = (a + k, a + k + len(n))
-                return LevelField(value="national", source="document", evidence=f"national body {n} named in the signature block",
-                                  span=sp, raw_span=aligned.to_raw_span(*sp))
+                return aligned.build(LevelField, value="national", source="document", evidence=f"national body {n} named in the signature block",
+                                     span=sp)
     return None
 
 

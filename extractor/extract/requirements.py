@@ -54,15 +54,15 @@ _CONDITION_RE = re.compile(
 )
 
 
-def find_deadline(text: str, a: int, b: int, doc_date: str | None) -> Deadline | None:
-    """The deadline phrase in ``text[a:b]``; its ``raw_span`` is a copy of ``span`` until the
-    caller maps it. Dates without a year take the year of the notice's own date (seed 001:
-    5月10日前, dated 2018-04-23).
+def find_deadline(aligned: AlignedText, a: int, b: int, doc_date: str | None) -> Deadline | None:
+    """The deadline phrase in ``text[a:b]``. Dates without a year take the year of the notice's
+    own date (seed 001: 5月10日前, dated 2018-04-23).
 
-    >>> d = find_deadline("并于5月10日前将学会年度改革方案提交", 0, 18, "2018-04-23")
+    >>> d = find_deadline(AlignedText("并于5月10日前将学会年度改革方案提交"), 0, 18, "2018-04-23")
     >>> d.kind, d.date, d.resolved_from
     ('date', '2018-05-10', 'document_date')
     """
+    text = aligned.text
     if not _DEADLINE_GATE.search(text, a, b):
         return None
     for kind, rx in _DEADLINE_PATTERNS:
@@ -73,17 +73,17 @@ def find_deadline(text: str, a: int, b: int, doc_date: str | None) -> Deadline |
         s = m.start() + (len(m.group()) - len(m.group().lstrip()))
         span = (s, s + len(phrase))
         if kind in ("recurring", "relative"):
-            return Deadline(text=phrase, kind=kind, span=span, raw_span=span)
+            return aligned.build(Deadline, text=phrase, kind=kind, span=span)
         rec = re.search(r"每(?:年|季度|月)\s*$", text[max(a, m.start() - 4):m.start()])
         if rec:  # 每年1月底前: a yearly deadline, not one date
             s0 = max(a, m.start() - 4) + rec.start()
-            return Deadline(text=text[s0:span[1]], kind="recurring", span=(s0, span[1]), raw_span=(s0, span[1]))
+            return aligned.build(Deadline, text=text[s0:span[1]], kind="recurring", span=(s0, span[1]))
         gd = m.groupdict()
         year = gd.get("y") or gd.get("y2")
         resolved = "text"
         if year is None:
             if not doc_date:
-                return Deadline(text=phrase, kind="relative", span=span, raw_span=span)
+                return aligned.build(Deadline, text=phrase, kind="relative", span=span)
             year, resolved = doc_date[:4], "document_date"
         y = int(year)
         if kind == "day":
@@ -97,7 +97,7 @@ def find_deadline(text: str, a: int, b: int, doc_date: str | None) -> Deadline |
             resolved = "year_end"
         if not (1 <= mo <= 12 and 1 <= d <= 31):
             continue
-        return Deadline(text=phrase, kind="date", date=f"{y:04d}-{mo:02d}-{d:02d}", resolved_from=resolved, span=span, raw_span=span)
+        return aligned.build(Deadline, text=phrase, kind="date", date=f"{y:04d}-{mo:02d}-{d:02d}", resolved_from=resolved, span=span)
     return None
 
 
@@ -247,7 +247,7 @@ class Context:
 
 
 def located(aligned: AlignedText, value: tuple[str, int, int], source: str) -> Located:
-    return Located(text=value[0], span=(value[1], value[2]), raw_span=aligned.to_raw_span(value[1], value[2]), source=source)  # type: ignore[arg-type]
+    return aligned.build(Located, text=value[0], span=(value[1], value[2]), source=source)
 
 
 def clauses_by_section(clauses: list[Clause]) -> dict[str | None, list[Clause]]:
@@ -817,8 +817,8 @@ def normalize_actor(name: str) -> tuple[str | None, str | None, str | None]:
 def build_actor(aligned: AlignedText, pick: ActorPick) -> Actor:
     """An :class:`~extractor.model.Actor` from a pick, with its raw span and normalized organization."""
     org, level, role = normalize_actor(pick.text)
-    return Actor(text=pick.text, span=(pick.start, pick.end), raw_span=aligned.to_raw_span(pick.start, pick.end),
-                 source=pick.source, organization=org, level=level, role=role)  # type: ignore[arg-type]
+    return aligned.build(Actor, text=pick.text, span=(pick.start, pick.end),
+                         source=pick.source, organization=org, level=level, role=role)
 
 
 def later_rules(text: str, a: int, b: int, modals: tuple[tuple[str, str, int, int], ...],

@@ -68,7 +68,7 @@ def _char_stages(aligned: AlignedText, issues: list[Issue], context: Context | N
         aligned = aligned.apply(ocr)
     for m in stages.GARBAGE_RE.finditer(aligned.text):
         span = (m.start(), m.end())
-        issues.append(issue("W105", "normalize", f"garbled characters {m.group(0)!r}", span, aligned.to_raw_span(*span)))
+        issues.append(aligned.build(issue, "W105", "normalize", f"garbled characters {m.group(0)!r}", span=span))
     return aligned, Context(script, bool(pages) or (context is not None and context.page_breaks))
 
 

@@ -17,14 +17,63 @@ whole edit (a replaced ``&nbsp;`` maps back to all six characters).
 (0, 4)
 >>> a.replay(0, 10, include_edges=True) == a.text
 True
+
+Stage code locates things in ``text`` only, as :class:`TextSpan` values or ``(start, end)`` pairs;
+:meth:`AlignedText.build` is the one place that turns them into a model's ``span`` and
+``raw_span`` fields (issue 17):
+
+>>> from extractor.model import Located
+>>> a.build(Located, span=TextSpan.at(a.text, 3, 4), source="document")
+Located(text='網', span=(3, 4), raw_span=(3, 4), source='document')
 """
 
 from __future__ import annotations
 
+import inspect
 from bisect import bisect_left, bisect_right
-from typing import NamedTuple
+from collections.abc import Callable
+from functools import cache
+from typing import Any, NamedTuple, TypeVar
 
 from extractor.model import Edit, EditReason, Span
+
+T = TypeVar("T")
+
+
+class TextSpan(NamedTuple):
+    """A thing located in ``text``: ``text[start:end]`` is ``text``, what was matched.
+
+    The one span type of stage code. It carries its characters so that whoever turns it into
+    a model field can check that the offsets still point at them (a clause-relative offset
+    stored as a document offset is the bug this catches).
+    """
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def at(cls, text: str, start: int, end: int) -> TextSpan:
+        """The span ``[start, end)`` of ``text`` with its characters."""
+        return cls(start, end, text[start:end])
+
+
+@cache
+def _span_fields(factory: Callable[..., Any]) -> tuple[tuple[str, str, str | None], ...]:
+    """(text span field, raw span field, text field or None) for each located field ``factory`` takes.
+
+    The model's naming convention: ``span`` → ``raw_span`` and ``text``; ``value_span`` →
+    ``value_raw_span`` and ``value_text``; ``label_span`` → ``label_raw_span``.
+    """
+    params = inspect.signature(factory).parameters
+    out = []
+    for raw in params:
+        if raw == "raw_span" or raw.endswith("_raw_span"):
+            prefix = raw[: -len("raw_span")]
+            name = prefix + "span"
+            if name in params:
+                out.append((name, raw, prefix + "text" if prefix + "text" in params else None))
+    return tuple(out)
 
 
 class LocalEdit(NamedTuple):
@@ -183,6 +232,40 @@ class AlignedText:
             r = self._raw_boundary(start) if start < len(self.text) else len(self.raw) - (len(self.text) - start)
             return (r, r)
         return (self._locate(start)[0], self._locate(end - 1)[1])
+
+    def raw_of(self, start: int, end: int) -> str:
+        """The characters of ``raw_text`` that ``text[start:end]`` came from, as written."""
+        rs, re_ = self.to_raw_span(start, end)
+        return self.raw[rs:re_]
+
+    def build(self, factory: Callable[..., T], /, *args: Any, **fields: Any) -> T:
+        """Call ``factory`` (a model, or a function making one) with ``fields`` in ``text``
+        coordinates; every raw span it takes is filled here from the edit log.
+
+        This is how stage code makes anything located: it writes ``span``, ``value_span``,
+        ``label_span`` … as ``(start, end)`` or as a :class:`TextSpan`, never a raw span (passing
+        one is a ``TypeError``; forgetting the text span leaves a required raw span missing,
+        which the model refuses). A :class:`TextSpan` is checked against the text and fills the
+        model's matching text field (``text`` for ``span``, ``value_text`` for ``value_span``),
+        which, if given as well, must agree with it.
+        """
+        for name, raw, text_field in _span_fields(factory):
+            if raw in fields:
+                raise TypeError(f"{raw} is filled from the edit log; give {name} only")
+            sp = fields.get(name)
+            if sp is None:
+                if name in fields:
+                    fields[raw] = None
+                continue
+            if isinstance(sp, TextSpan):
+                if self.text[sp.start : sp.end] != sp.text:
+                    raise ValueError(f"{name} {sp.start}-{sp.end} does not hold {sp.text[:40]!r}")
+                if text_field is not None:
+                    if fields.setdefault(text_field, sp.text) != sp.text:
+                        raise ValueError(f"{text_field} {fields[text_field][:40]!r} is not what {name} holds")
+                sp = fields[name] = (sp.start, sp.end)
+            fields[raw] = self.to_raw_span(*sp)
+        return factory(*args, **fields)
 
     def to_text_span(self, raw_start: int, raw_end: int) -> Span:
         """Map a raw span to the smallest text span covering what it became."""

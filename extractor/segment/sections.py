@@ -153,7 +153,7 @@ def build_sections(
         else:
             while stack and (stack[-1].quoted or stack[-1].rank >= m.rank):
                 stack.pop()
-        written = aligned.raw[slice(*aligned.to_raw_span(m.start, m.label_end))]
+        written = aligned.raw_of(m.start, m.label_end)
         label = written
         if "<" in label or "&" in label:
             # in the path and id, the label without the page's markup: corpus-dev 003 writes
@@ -176,23 +176,23 @@ def build_sections(
                 grand_max[parent.kind] = max(grand_max.get(parent.kind, 0), parent.number)
                 stack.append(_Open(None, parent.kind, parent.rank, toc_path[-2], parent.number, None))
                 inferred = True
-                issues.append(issue("W204", "segment", f"parent {toc_path[-2]} of {label_norm} is not in the text; taken from the table of contents", span, aligned.to_raw_span(*span)))
+                issues.append(aligned.build(issue, "W204", "segment", f"parent {toc_path[-2]} of {label_norm} is not in the text; taken from the table of contents", span=span))
         table = stack[-1].last_child if stack else root_last
         maxes = stack[-1].max_child if stack else root_max
         last = table.get(m.kind)
         if last is not None:
             if m.number == last:
-                issues.append(issue("W202", "segment", f"label {label_norm} repeats the previous item's number", span, aligned.to_raw_span(*span)))
+                issues.append(aligned.build(issue, "W202", "segment", f"label {label_norm} repeats the previous item's number", span=span))
             elif m.number > last + 1:
-                issues.append(issue("W201", "segment", f"label {label_norm} follows {last}: {m.number - last - 1} missing", span, aligned.to_raw_span(*span)))
+                issues.append(aligned.build(issue, "W201", "segment", f"label {label_norm} follows {last}: {m.number - last - 1} missing", span=span))
             elif m.number < last:
-                issues.append(issue("W201", "segment", f"label {label_norm} goes back from {last}", span, aligned.to_raw_span(*span)))
+                issues.append(aligned.build(issue, "W201", "segment", f"label {label_norm} goes back from {last}", span=span))
         elif m.number != 1:
             prev = global_last.get(m.kind)
             if prev is not None and m.number == prev + 1:
-                issues.append(issue("W203", "segment", f"{label_norm} continues the numbering of the previous section ({prev})", span, aligned.to_raw_span(*span)))
+                issues.append(aligned.build(issue, "W203", "segment", f"{label_norm} continues the numbering of the previous section ({prev})", span=span))
             else:
-                issues.append(issue("W205", "segment", f"list starts at {label_norm}", span, aligned.to_raw_span(*span)))
+                issues.append(aligned.build(issue, "W205", "segment", f"list starts at {label_norm}", span=span))
         table[m.kind] = m.number
         maxes[m.kind] = max(maxes.get(m.kind, 0), m.number)
         global_last[m.kind] = m.number
@@ -293,12 +293,12 @@ def build_sections(
         span: Span = (s, e)
         label_span: Span = (it.marker.start, it.marker.label_end)
         sections.append(
-            Section(
-                id=it.sid, parent=it.parent, part=it.part, path=it.path, label=it.label,
+            aligned.build(
+                Section, id=it.sid, parent=it.parent, part=it.part, path=it.path, label=it.label,
                 number=it.marker.number, marker=it.marker.kind, level=it.marker.rank, depth=it.depth,
                 kind="heading" if is_heading else "item", title=title, text=own,
-                span=span, raw_span=aligned.to_raw_span(*span),
-                label_span=label_span, label_raw_span=aligned.to_raw_span(*label_span),
+                span=span,
+                label_span=label_span,
                 inferred_parent=it.inferred,
             )
         )
@@ -341,11 +341,11 @@ def find_parts(aligned: AlignedText, body: list[tuple[int, int]]) -> list[Part]:
                 bounds.append((s, text[a:b].strip()))
                 break
     if not bounds:
-        return [Part(index=0, kind="document", title=None, span=(start, end), raw_span=aligned.to_raw_span(start, end))]
-    parts = [Part(index=0, kind="notice", title=None, span=(start, bounds[0][0]), raw_span=aligned.to_raw_span(start, bounds[0][0]))]
+        return [aligned.build(Part, index=0, kind="document", title=None, span=(start, end))]
+    parts = [aligned.build(Part, index=0, kind="notice", title=None, span=(start, bounds[0][0]))]
     for k, (s, title) in enumerate(bounds):
         e = bounds[k + 1][0] if k + 1 < len(bounds) else end
-        parts.append(Part(index=k + 1, kind="attachment", title=title, span=(s, e), raw_span=aligned.to_raw_span(s, e)))
+        parts.append(aligned.build(Part, index=k + 1, kind="attachment", title=title, span=(s, e)))
     return parts
 
 

@@ -42,5 +42,5 @@ def find_clauses(doc_id: str, aligned: AlignedText, body: list[tuple[int, int]],
             k = bisect_right(starts, s) - 1
             sec = sections[k].id if k >= 0 and s < max(sections[k].span[1], sections[k].label_span[1]) else None
             end = text[e - 1] if text[e - 1] in "。！？；;!?" else ""
-            out.append(Clause(id=f"{doc_id}#c{len(out) + 1}", section=sec, span=(s, e), raw_span=aligned.to_raw_span(s, e), end=end))
+            out.append(aligned.build(Clause, id=f"{doc_id}#c{len(out) + 1}", section=sec, span=(s, e), end=end))
     return out
