@@ -246,12 +246,12 @@ class Candidate:
     score: float
 
 
-def choose_candidate(cands: list[Candidate], aligned: AlignedText | None = None) -> TextField | None:
+def choose_candidate(cands: list[Candidate], aligned: AlignedText) -> TextField | None:
     """The best-scored candidate, as a field whose evidence names the runners-up; candidates that
     agree with others (after white space) win a tie.
 
     >>> c = choose_candidate([Candidate("市科协系统改革方案", "html_meta", "<title>", None, 0.55),
-    ...                        Candidate("市科协系统改革方案", "document", "first title-shaped line", None, 0.7)])
+    ...                        Candidate("市科协系统改革方案", "document", "first title-shaped line", None, 0.7)], AlignedText(""))
     >>> c.value, c.evidence
     ('市科协系统改革方案', 'first title-shaped line (score 0.70; agreed by 1 other)')
     """
@@ -265,8 +265,7 @@ def choose_candidate(cands: list[Candidate], aligned: AlignedText | None = None)
     over = [f"{c.source} {c.score:.2f}" for k, c in enumerate(cands) if k != i and key[k] != key[i]]
     if over:
         notes.append("over " + ", ".join(over))
-    raw = aligned.to_raw_span(*best.span) if aligned is not None and best.span else None
-    return TextField(value=best.value, source=best.source, evidence=f"{best.evidence} ({'; '.join(notes)})", span=best.span, raw_span=raw)
+    return aligned.build(TextField, value=best.value, source=best.source, evidence=f"{best.evidence} ({'; '.join(notes)})", span=best.span)
 
 
 # a <title>'s site suffix: 关于…的通知_广州市人民政府门户网站, …-中国政府网, …|江西省人民政府
@@ -474,8 +473,8 @@ def _inferred_title(aligned: AlignedText, lines: list[tuple[int, int]], issuer: 
         if m:
             who = "、".join(issuer.value) if issuer is not None and issuer.value else ""
             value = f"{who}关于{m.group(2)}《{m.group(1)}》的通知"
-            return TextField(value=value, source="inferred", evidence=f"no title line; the body says 现将《{m.group(1)}》{m.group(2)}给你们",
-                             span=(m.start(), m.end()), raw_span=aligned.to_raw_span(m.start(), m.end()))
+            return aligned.build(TextField, value=value, source="inferred", evidence=f"no title line; the body says 现将《{m.group(1)}》{m.group(2)}给你们",
+                                 span=(m.start(), m.end()))
     return None
 
 
@@ -668,7 +667,7 @@ def _choose_issuer(aligned: AlignedText, page: PageMeta, title: TextField | None
     chosen = choose_candidate(_issuer_candidates(aligned, page, title, doc_number, lines, meta_ranges, db or {}, rows or {}), aligned)
     if chosen is None:
         return None
-    return NamesField(value=chosen.value.split("、"), source=chosen.source, evidence=chosen.evidence, span=chosen.span, raw_span=chosen.raw_span)
+    return aligned.build(NamesField, value=chosen.value.split("、"), source=chosen.source, evidence=chosen.evidence, span=chosen.span)
 
 
 def _issuer_candidates(aligned: AlignedText, page: PageMeta, title: TextField | None, doc_number: TextField | None,
@@ -847,8 +846,8 @@ def _level_from_addressees(aligned: AlignedText, lines: list[tuple[int, int]]) -
             if m:
                 k = text.find(line, a, b)
                 sp = (k, k + m.end())
-                return LevelField(value=lv, source="document", evidence=f"the 主送 line addresses {m.group(0)}…, the level below {lv}",
-                                  span=sp, raw_span=aligned.to_raw_span(*sp))
+                return aligned.build(LevelField, value=lv, source="document", evidence=f"the 主送 line addresses {m.group(0)}…, the level below {lv}",
+                                     span=sp)
         return None
     return None
 
@@ -1004,7 +1003,7 @@ def _promulgated_effective(aligned: AlignedText, lines: list[tuple[int, int]], d
     promulgated: TextField | None = None
     head = "".join(text[a:b] for a, b in lines[:20])
     if date is not None and date.evidence.startswith("date line of the signature") and re.search(r"现(?:予|将[^。]{0,40}?)?(?:公布|发布)", head):
-        promulgated = TextField(value=str(date.value), source="document", evidence="令: the date under 现予公布", span=date.span, raw_span=date.raw_span)
+        promulgated = aligned.build(TextField, value=str(date.value), source="document", evidence="令: the date under 现予公布", span=date.span)
     elif (hit := _history_match(aligned, lines, doc_number.value if doc_number else None)) is not None:
         m, a = hit
         # the text as it stands was published by the last entry of the line (corpus 10: 1991年…令第76号发布
@@ -1016,7 +1015,7 @@ def _promulgated_effective(aligned: AlignedText, lines: list[tuple[int, int]], d
         v = _iso(m.group(1), m.group(2), m.group(3))
         if v:
             sp = (a + m.start(), a + m.end())
-            promulgated = TextField(value=v, source="document", evidence="公布 entry of the history line", span=sp, raw_span=aligned.to_raw_span(*sp))
+            promulgated = aligned.build(TextField, value=v, source="document", evidence="公布 entry of the history line", span=sp)
     effective: TextField | None = None
     for m in _EFFECTIVE_RE.finditer(text, lines[0][0] if lines else 0):
         sp = (m.start(), m.end())
@@ -1027,7 +1026,7 @@ def _promulgated_effective(aligned: AlignedText, lines: list[tuple[int, int]], d
             v = str(base.value) if base is not None and base.source == "document" else None
         if v:
             clause = re.sub(r"\s+", "", text[m.start() : m.end()])
-            effective = TextField(value=v, source="document", evidence=f"the document's own 施行 clause ({clause})", span=sp, raw_span=aligned.to_raw_span(*sp))
+            effective = aligned.build(TextField, value=v, source="document", evidence=f"the document's own 施行 clause ({clause})", span=sp)
         break
     if effective is None:
         for found, where in ((db.get("effective"), "【实施日期】 field of the database export"), (rows.get("effective"), "实施日期 row printed in the text")):
