@@ -813,12 +813,26 @@ def normalize_actor(name: str) -> tuple[str | None, str | None, str | None]:
     (None, None, 'pilot cities')
     >>> normalize_actor("国务院市场监督管理部门")
     ('market regulation department', 'national', None)
+    >>> normalize_actor("省财政厅、省金融监管局")
+    (None, 'provincial', None)
     """
     head = name.rsplit("的", 1)[-1]  # 县级以上地方人民政府承担市场主体登记工作的部门: the body is 部门
     role = next((r for k, r in ACTOR_ROLES if k in head), None)
     if any(x in name for x in ("、", "和", "及", "与", "，")):
-        return None, None, role
+        # several bodies: no one organization, but one level when every body has it (corpus-dev 004
+        # （责任单位：省财政厅、省金融监管局）: provincial), so "what must provincial bodies do" finds the tags
+        parts = [x for x in re.split(r"[、，,]|和|及|与", name) if x]
+        levels = {_level_of(x, None) for x in parts}
+        return None, (levels.pop() if len(levels) == 1 and len(parts) > 1 else None), role
     org = _function_of(head)
+    level = _level_of(name, role)
+    if role is not None:
+        org = None
+    return org, level, role
+
+
+def _level_of(name: str, role: str | None) -> str | None:
+    """The administrative level a body's name says (省财政厅 → provincial), or None."""
     level: str | None = None
     if role is not None or name.startswith(("县级以上", "各级", "省级以下", "市级以下")):
         level = None
@@ -836,9 +850,7 @@ def normalize_actor(name: str) -> tuple[str | None, str | None, str | None]:
     elif not name.startswith(("各", "有关", "相关", "市场")):
         lv, _ = classify_level(name)
         level = lv if lv != "unknown" else None
-    if role is not None:
-        org = None
-    return org, level, role
+    return level
 
 
 def _function_of(head: str) -> str | None:
