@@ -834,7 +834,8 @@ def normalize_actor(name: str) -> tuple[str | None, str | None, str | None]:
 def _level_of(name: str, role: str | None) -> str | None:
     """The administrative level a body's name says (省财政厅 → provincial), or None."""
     level: str | None = None
-    if role is not None or name.startswith(("县级以上", "各级", "省级以下", "市级以下")):
+    if role is not None or name.startswith(("县级以上", "各级", "省级以下", "市级以下", "国家级")):
+        # 国家级开发区 (corpus-dev 013) is a zone of national rank in a province, not a national body
         level = None
     elif name.startswith(("国务院", "国家", "全国", "中央")):
         level = "national"
