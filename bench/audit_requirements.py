@@ -162,15 +162,24 @@ def audit_document(name: str, old: dict, new: dict) -> list[Change]:
     return out
 
 
-def audit(commit: str) -> tuple[list[Change], dict[str, tuple[int, int]]]:
+def _load(name: str, against: str | None) -> dict | None:
+    """A golden JSON at commit ``against``, or in the working tree when None."""
+    if against is not None:
+        return _git_json(against, name)
+    path = ROOT / name
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
+def audit(commit: str, against: str | None = None) -> tuple[list[Change], dict[str, tuple[int, int]]]:
+    """Changes of the requirements from the goldens at ``commit`` to those at ``against`` (None: the
+    working tree)."""
     changes: list[Change] = []
     counts: dict[str, tuple[int, int]] = {}
     for name in _golden_names(commit):
         old = _git_json(commit, name)
-        path = ROOT / name
-        if old is None or not path.exists():
+        new = _load(name, against)
+        if old is None or new is None:
             continue
-        new = json.loads(path.read_text(encoding="utf-8"))
         counts[Path(name).stem] = (len(old["requirements"]), len(new["requirements"]))
         changes += audit_document(name, old, new)
     return changes, counts
@@ -204,12 +213,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sample", type=int, default=0, help="print a stratified random sample of this many changes")
     ap.add_argument("--seed", type=int, default=19)
     ap.add_argument("--verdicts", type=Path, help="JSON of hand verdicts by change id, merged into the sample table")
+    ap.add_argument("--against", help="compare with the goldens at this commit (default: the working tree)")
+    ap.add_argument("--now", action="store_true",
+                    help="with --against: add a column with the requirement at the same span in the working tree")
     ap.add_argument("--ids", action="store_true", help="print the change id of each sampled change")
     args = ap.parse_args(argv)
-    changes, counts = audit(args.commit)
+    changes, counts = audit(args.commit, args.against)
     n_old = sum(o for o, _ in counts.values())
     n_new = sum(n for _, n in counts.values())
-    print(f"{len(counts)} goldens at {args.commit} and today: {n_old} → {n_new} requirements, {len(changes)} changes")
+    print(f"{len(counts)} goldens at {args.commit} and {args.against or 'the working tree'}: {n_old} → {n_new} requirements, "
+          f"{len(changes)} changes")
     c = Counter(ch.cls for ch in changes)
     added = sum(len(ch.new) for ch in changes if ch.cls.startswith("added"))
     removed = sum(len(ch.old) for ch in changes if ch.cls.startswith("removed"))
@@ -222,14 +235,23 @@ def main(argv: list[str] | None = None) -> int:
         verdicts = json.loads(args.verdicts.read_text(encoding="utf-8")) if args.verdicts and args.verdicts.exists() else {}
         picked = sample(changes, args.sample, args.seed)
         print(f"\nSample: {len(picked)} changes, seed {args.seed}\n")
-        print("| # | document | class | before | after | verdict | why |\n|---|---|---|---|---|---|---|")
+        now = args.now and args.against is not None
+        print("| # | document | class | before | after | verdict | why |" + (" now (working tree) |" if now else "")
+              + "\n|---|---|---|---|---|---|---|" + ("---|" if now else ""))
         tally: Counter[tuple[str, str]] = Counter()
+        current: dict[str, list[dict]] = {}
         for i, ch in enumerate(picked, 1):
             v = verdicts.get(ch.id, {})
             tally[(ch.cls, v.get("verdict", "unchecked"))] += 1
             before = "<br>".join(_short(r) for r in ch.old) or "—"
             after = "<br>".join(_short(r) for r in ch.new[:4]) + (f"<br>(+{len(ch.new) - 4})" if len(ch.new) > 4 else "") or "—"
-            print(f"| {i} | {ch.doc[:24]} | {ch.cls} | {before} | {after} | {v.get('verdict', '?')} | {v.get('why', '')} |")
+            row = f"| {i} | {ch.doc[:24]} | {ch.cls} | {before} | {after} | {v.get('verdict', '?')} | {v.get('why', '')} |"
+            if now:
+                if ch.doc not in current:
+                    current[ch.doc] = (_load(f"{GOLDEN}/{ch.doc}.json", None) or {}).get("requirements", [])
+                here = [r for r in current[ch.doc] if _overlap(ch.raw_span, tuple(r["raw_span"]))]
+                row += " " + ("<br>".join(_short(r) for r in here[:3]) or "none") + " |"
+            print(row)
             if args.ids:
                 print(ch.id, file=sys.stderr)
         print("\n| class | right | wrong | debatable | unchecked |\n|---|---|---|---|---|")
