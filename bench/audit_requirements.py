@@ -216,6 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--against", help="compare with the goldens at this commit (default: the working tree)")
     ap.add_argument("--now", action="store_true",
                     help="with --against: add a column with the requirement at the same span in the working tree")
+    ap.add_argument("--only", help="sample this class only (e.g. 'added: imperative clause')")
     ap.add_argument("--ids", action="store_true", help="print the change id of each sampled change")
     args = ap.parse_args(argv)
     changes, counts = audit(args.commit, args.against)
@@ -233,7 +234,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| {cls} | {k} |")
     if args.sample:
         verdicts = json.loads(args.verdicts.read_text(encoding="utf-8")) if args.verdicts and args.verdicts.exists() else {}
-        picked = sample(changes, args.sample, args.seed)
+        if args.only:  # one class, a plain random sample of it
+            items = [ch for ch in changes if ch.cls == args.only]
+            picked = random.Random(args.seed).sample(items, min(args.sample, len(items)))
+        else:
+            picked = sample(changes, args.sample, args.seed)
         print(f"\nSample: {len(picked)} changes, seed {args.seed}\n")
         now = args.now and args.against is not None
         print("| # | document | class | before | after | verdict | why |" + (" now (working tree) |" if now else "")
