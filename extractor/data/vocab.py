@@ -250,6 +250,9 @@ NOT_IMPERATIVE_STARTS: tuple[str, ...] = ("到20", "至20", "到“十", "到本
 # Words of a list's introduction that make its items eligibility conditions or circumstances, not duties
 # (gold-req README "Not annotated": 015 第五条 符合下列条件之一的…（一）–（十）, where 年龄需在50周岁以下 is a
 # qualifying age; 017 第十二条 有下列情形之一的，不得担任…). Thresholds in the items stay, on no requirement.
+# ... and words that make them rules of their own, not the object of one verb (corpus 17 二、参保人员…应当按以下
+# 规定办理确认手续，…：（一）… （二）经确认的参保病人须在…选定1家…: each item is a rule with its own modal word)
+RULES_INTRO_WORDS: tuple[str, ...] = ("以下规定", "下列规定", "如下规定")
 CRITERIA_INTRO_WORDS: tuple[str, ...] = ("下列条件", "以下条件", "下列情形", "以下情形", "条件之一", "情形之一")
 # Item lead phrases that open guiding prose, whose sentences are not measures (005 （一）指导思想)
 GUIDING_TITLES: tuple[str, ...] = ("指导思想", "基本原则", "总体要求", "工作目标", "主要目标", "发展目标", "总体目标", "目标任务", "工作原则")

@@ -20,7 +20,7 @@ from typing import Any
 
 from extractor.data.levels import classify_level
 from extractor.data.vocab import (
-    ACTOR_FUNCTIONS, ACTOR_ROLES, CRITERIA_INTRO_WORDS, DEFINITION_PHRASES, NOT_IMPERATIVE_PHRASES, NOT_IMPERATIVE_STARTS, NOT_REQUIREMENT_PHRASES,
+    ACTOR_FUNCTIONS, ACTOR_ROLES, CRITERIA_INTRO_WORDS, DEFINITION_PHRASES, RULES_INTRO_WORDS, NOT_IMPERATIVE_PHRASES, NOT_IMPERATIVE_STARTS, NOT_REQUIREMENT_PHRASES,
     ACTOR_HEAD_ENDINGS, MEASURE_VERBS, ACTOR_HEAD_EXCLUDE, ACTOR_HEAD_WORDS, ACTOR_LEAD_VERBS, EXTRA_MODAL_WORDS, MODAL_WORDS, MODALITY_RANK,
     OBJECT_TRIGGERS, SUBJECT_GAP_STARTS, SUBJECT_LEAD_STRIP, TAG_LABELS,
 )
@@ -400,6 +400,8 @@ def leading_actor(text: str, a: int, b: int, verb_led_ok: bool = False) -> Actor
         nxt = ws[j + 1] if j + 1 < len(ws) else None
         if nxt is None:
             return ActorPick(text[a:a + e], a, a + e, "sentence")
+        if nxt[0].startswith("性"):
+            continue  # 支持政府性融资担保、再担保机构发展 (corpus-dev 004): 政府性 qualifies, the head comes later
         if nxt[0] in _NP_CONTINUE:
             pending = e
             continue
@@ -612,6 +614,9 @@ def _filters() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return _phrase_re(NOT_REQUIREMENT_PHRASES), _phrase_re(NOT_IMPERATIVE_PHRASES)
 
 
+_ADJECTIVAL_KE = re.compile(r"[\u4e00-\u9fff]{1,2}(?:、可[\u4e00-\u9fff]{1,2})*的")
+
+
 def first_modal(text: str, a: int, b: int, modals: tuple[tuple[str, str, int, int], ...]) -> tuple[str, str, int, int] | None:
     """The clause's first normative predicate (gold-req convention: a unit is described by its first
     one; later constructions are secondary). A modal word inside a condition (依法须经批准的，…;
@@ -632,6 +637,10 @@ def first_modal(text: str, a: int, b: int, modals: tuple[tuple[str, str, int, in
             continue
         # 能够确保供应试点地区采购量的企业可以入围 (issue 19): 能够 + modal describes the party, the rule is 可以
         if text.endswith("能够", a, m[2]):  # not 能 alone: 职能可根据… (013)
+            continue
+        # 建设能负责可问责的现代科技社团 (seed 004), 探索可借鉴、可推广的典型经验 (corpus 11): 可 + a short verb + 的
+        # describes a thing (accountable, replicable), it permits nothing
+        if m[1] == "可" and _ADJECTIVAL_KE.match(text, m[3], b):
             continue
         # 调动服务基层积极性 (corpus 13 三（二）): 积极性 is a noun, not the adverb 积极
         if m[1] == "积极" and text.startswith("性", m[3]):
@@ -671,6 +680,15 @@ def is_criteria_intro(intro: str) -> bool:
     False
     """
     return any(w in intro for w in CRITERIA_INTRO_WORDS)
+
+
+def is_rules_intro(intro: str) -> bool:
+    """Does a list's introduction announce rules (按以下规定办理：), each item a requirement of its own?
+
+    >>> is_rules_intro("参保人员享受门诊特定病种待遇应当按以下规定办理确认手续，并到指定定点医疗机构门诊就医：")
+    True
+    """
+    return any(w in intro for w in RULES_INTRO_WORDS)
 
 
 def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, int, int], ...], in_item: bool, listed: bool,
