@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from extractor.extract.citations import CitationSpan, find_citation_spans
 from extractor.extract.requirements import (
-    ActorPick, Context, RequirementUnit, action_of, build_actor, clauses_by_section, condition_in, find_deadline, is_criteria_intro, is_lead_phrase,
+    ActorPick, Context, RequirementUnit, action_of, build_actor, clauses_by_section, condition_in, find_deadline, is_criteria_intro, is_lead_phrase, is_rules_intro,
     later_rules, leading_tag, located, normalize_actor, read_clause, read_clauses, read_requirement,
 )
 from extractor.extract.thresholds import Found, build_number_mask, find_thresholds, reported_reason, reports_statistics
@@ -169,14 +169,19 @@ def extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], par
     m_att = _ATTACHMENT_LINE.search(text)
     attachment_at = m_att.start() if m_att else len(text)
     seq = 0
+    criteria_ids: set[str | None] = set()
     for sec_id, cls in per_section.items():
         sec = by_id.get(sec_id) if sec_id else None
         inherited = _inherited(contexts, by_id, sec)
         made: list[Requirement] = []
         own_ctx = Context()
         intro = _list_intro(sec, by_id, per_section, text) if sec is not None else None
-        listed = intro is not None
-        criteria = intro is not None and is_criteria_intro(intro)  # 符合下列条件之一的…: conditions, not duties
+        listed = intro is not None and not is_rules_intro(intro)  # 按以下规定办理：（一）…: rules, not objects
+        # 符合下列条件之一的…: conditions, not duties; so are the items of a list inside a condition (015 第五条（一）
+        # …人才，包括：1.… 2.…)
+        criteria = sec is not None and ((intro is not None and is_criteria_intro(intro)) or sec.parent in criteria_ids)
+        if criteria:
+            criteria_ids.add(sec_id)
         # 005 （一）指导思想。以…为指导: guiding prose, whose sentences are no measures
         guiding = sec is not None and (sec.title or "").strip("。 ") in GUIDING_TITLES
         carried: ActorPick | None = None
