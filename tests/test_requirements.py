@@ -82,11 +82,24 @@ def test_requirement_scores_hold_their_floors(gold_req) -> None:  # noqa: ANN001
     f = figures(scores)
     n = f.found
     # issue 19 targets: recall and precision >= 0.9, modality >= 0.95, actor >= 0.85 (floors only move up)
-    assert f.recall >= 0.97 and f.precision >= 0.93, (f.recall, f.precision)  # 0.93 after merging the threshold work (015)
+    # precision 0.97 since eligibility-list items and definitions are no requirements (015: 0.73 → 0.97)
+    assert f.recall >= 0.97 and f.precision >= 0.96, (f.recall, f.precision)
     assert f.modality_ok / n >= 0.98
     assert f.actor_lenient / n >= 0.91 and f.actor_exact / n >= 0.88, (f.actor_lenient / n, f.actor_exact / n)
     nt = figures(scores, tags=False)
     assert nt.recall >= 0.97 and nt.actor_lenient / nt.found >= 0.87
+
+
+@needs_gold
+def test_eligibility_lists_cost_015_no_precision(gold_req) -> None:  # noqa: ANN001
+    """015 第五条 符合下列条件之一…（一）…包括：1.–5. and （二）–（十）: conditions, not duties (gold-req README)."""
+    f, rec = next((f, r) for f, r in gold_req if f.stem.startswith("015"))
+    doc = _doc(rec)
+    s = figures([score_document(doc, rec)])
+    assert s.precision >= 0.95 and s.recall >= 0.97, (s.precision, s.recall)
+    # the thresholds of the conditions stay, on no requirement (年龄需在50周岁以下)
+    ages = [t for t in doc.thresholds if t.requirement is None and t.unit == "周岁"]
+    assert len(ages) >= 5, [t.text for t in ages]
 
 
 @needs_gold
