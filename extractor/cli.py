@@ -423,7 +423,8 @@ def cmd_query(args: argparse.Namespace) -> int:
         return 1
     ask = 2**62 if args.limit == 0 else args.limit + 1  # one more than shown tells whether rows were cut
     f = Filters(level=args.level, issuer=args.issuer, year=args.year, doc_type=args.doc_type, modality=args.modality,
-                subject=args.subject, unit=args.unit, kind=args.kind, search=args.search, limit=ask)
+                subject=args.subject, unit=args.unit, kind=args.kind, search=args.search, limit=ask,
+                actor_level=args.actor_level, actor_org=args.actor_org, actor_role=args.actor_role)
     with store:
         if args.what == "documents":
             rows = query_documents(store, f)
@@ -746,6 +747,10 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--doc-type", help="通知, 意见, 方案, 要点 …")
     q.add_argument("--modality", choices=("obligation", "prohibition", "recommendation", "encouragement", "permission"),
                    help="requirements: obligation, prohibition, …")
+    q.add_argument("--actor-level", choices=("national", "provincial", "municipal", "county"),
+                   help="requirements: level of the body that must act (省财政厅: provincial)")
+    q.add_argument("--actor-org", help="requirements: part of the acting body's name as written (财政) or normalized (finance)")
+    q.add_argument("--actor-role", help="requirements: part of the actor's role (pilot cities, applicant, employers …)")
     q.add_argument("--subject", help="keyword in a threshold's subject or a requirement's text")
     q.add_argument("--unit", help="threshold unit: 人 %% 比例 元 日期 …")
     q.add_argument("--kind", help="threshold kind: amount (all subsidy amounts), age (all age limits), rate, duration, "

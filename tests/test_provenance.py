@@ -128,7 +128,10 @@ def test_requirements_thresholds_and_citations_map_back(corpus_docs) -> None:  #
         for t in doc.thresholds:
             assert doc.text[slice(*t.span)] == t.text and _replay(doc, t.raw_span) == t.text, (name, t.id)
             assert doc.text[slice(*t.value_span)] == t.value_text and _replay(doc, t.value_raw_span) == t.value_text, (name, t.id)
-            assert t.requirement in ids and t.id in next(r.thresholds for r in doc.requirements if r.id == t.requirement)
+            if t.requirement is None:  # a condition or definition that is no requirement (issue 19): none holds it
+                assert not any(t.id in r.thresholds for r in doc.requirements), (name, t.id)
+            else:
+                assert t.requirement in ids and t.id in next(r.thresholds for r in doc.requirements if r.id == t.requirement)
             n["thresholds"] += 1
         for f in doc.figures:  # issue 12: reported figures keep the same contract
             assert doc.text[slice(*f.span)] == f.text and _replay(doc, f.raw_span) == f.text, (name, f.id)

@@ -196,6 +196,9 @@ ACTOR_HEAD_ENDINGS: tuple[str, ...] = (
     "城市", "省份", "地方", "地区", "各地", "家庭", "学校", "高校", "幼儿园", "医院", "开发区", "高新区",
     "院校", "设区市", "社会力量", "监管区", "保税区", "试验区", "示范区", "合作社", "联合社", "清算组", "各方", "双方", "工会", "妇联", "团委", "党委", "街道", "乡镇", "社区",
     "医疗机构", "托育机构",
+    # issue 19 audit: corpus 15 镇人民政府(街道办事处) and corpus 20 区、镇人民政府和街道办事处 were cut at 街道;
+    # corpus 03 各高校、科研院所要… at 各高校
+    "办事处", "院所",
 )
 # words with one of those endings that are no party: places, verbs, parts
 ACTOR_HEAD_EXCLUDE: frozenset[str] = frozenset({
@@ -234,9 +237,23 @@ NOT_REQUIREMENT_PHRASES: tuple[str, ...] = (
     "制定本方案", "现提出", "提出如下", "特制定", "如下措施", "如下意见", "具有同等法律效力", "自发布之日起", "起施行",
     "同时废止", "有效期", "法律效力", "成立日期",
 )
+# ... of which these are no requirement even when the clause holds a threshold (issue 19, 015 第十四条
+# 本办法所称的未成年，指年龄不满18周岁; 第十六条 本办法自印发之日起施行，有效期5年). Not 有效期 alone: 017
+# 第三十条 …有效期届满之日起30日内…申请变更登记 is a duty.
+DEFINITION_PHRASES: tuple[str, ...] = ("所称", "是指", "系指", "起施行", "同时废止")
 # ... and, without a modal word, goals and principles (005 到2025年，…建成…; 015 第三条 …的原则)
-NOT_IMPERATIVE_PHRASES: tuple[str, ...] = ("原则。", "原则；", "视为", "的除外", "包括", "分为", "终止。", "为指导", "指导思想")
-NOT_IMPERATIVE_STARTS: tuple[str, ...] = ("到20", "至20", "到“十", "到本世纪", "力争到")
+# 从其规定 (corpus 16 第三十条 …另有规定的，从其规定): a reference to other rules, as 的除外 is an exception
+NOT_IMPERATIVE_PHRASES: tuple[str, ...] = ("原则。", "原则；", "视为", "的除外", "包括", "分为", "终止。", "为指导", "指导思想",
+                                          "从其规定")
+# 由此可见 (seed 002 一（一）): a conclusion drawn in the preamble's prose, not a measure
+NOT_IMPERATIVE_STARTS: tuple[str, ...] = ("到20", "至20", "到“十", "到本世纪", "力争到", "由此可见")
+# Words of a list's introduction that make its items eligibility conditions or circumstances, not duties
+# (gold-req README "Not annotated": 015 第五条 符合下列条件之一的…（一）–（十）, where 年龄需在50周岁以下 is a
+# qualifying age; 017 第十二条 有下列情形之一的，不得担任…). Thresholds in the items stay, on no requirement.
+# ... and words that make them rules of their own, not the object of one verb (corpus 17 二、参保人员…应当按以下
+# 规定办理确认手续，…：（一）… （二）经确认的参保病人须在…选定1家…: each item is a rule with its own modal word)
+RULES_INTRO_WORDS: tuple[str, ...] = ("以下规定", "下列规定", "如下规定")
+CRITERIA_INTRO_WORDS: tuple[str, ...] = ("下列条件", "以下条件", "下列情形", "以下情形", "条件之一", "情形之一")
 # Item lead phrases that open guiding prose, whose sentences are not measures (005 （一）指导思想)
 GUIDING_TITLES: tuple[str, ...] = ("指导思想", "基本原则", "总体要求", "工作目标", "主要目标", "发展目标", "总体目标", "目标任务", "工作原则")
 
@@ -274,4 +291,5 @@ MEASURE_VERBS: tuple[str, ...] = (
     "明确", "压实", "健全完善", "整合", "吸引", "争取", "给予", "安排", "配备", "编制", "修订", "出台", "研究",
     "依法", "按照", "认真", "继续", "进一步", "逐步", "重点", "充分", "主动", "及时", "定期", "每年", "对", "为",
     "奖励", "资助", "动员",
+    "改革",  # seed 004 三（二） 改革学会治理结构: 改革学会 is no body (golden audit, sample 57)
 )

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from extractor.extract.citations import CitationSpan, find_citation_spans
 from extractor.extract.requirements import (
-    ActorPick, Context, RequirementUnit, action_of, build_actor, clauses_by_section, condition_in, find_deadline, is_lead_phrase,
+    ActorPick, Context, RequirementUnit, action_of, build_actor, clauses_by_section, condition_in, find_deadline, is_criteria_intro, is_lead_phrase, is_rules_intro,
     later_rules, leading_tag, located, normalize_actor, read_clause, read_clauses, read_requirement,
 )
 from extractor.extract.thresholds import Found, build_number_mask, find_thresholds, reported_reason, reports_statistics
@@ -165,15 +165,23 @@ def extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], par
     m_att = _ATTACHMENT_LINE.search(text)
     attachment_at = m_att.start() if m_att else len(text)
     seq = 0
+    criteria_ids: set[str | None] = set()
     for sec_id, cls in per_section.items():
         sec = by_id.get(sec_id) if sec_id else None
         inherited = _inherited(contexts, by_id, sec)
         made: list[Requirement] = []
         own_ctx = Context()
-        listed = sec is not None and _is_list_item(sec, by_id, per_section, text)
+        intro = _list_intro(sec, by_id, per_section, text) if sec is not None else None
+        listed = intro is not None and not is_rules_intro(intro)  # 按以下规定办理：（一）…: rules, not objects
+        # 符合下列条件之一的…: conditions, not duties; so are the items of a list inside a condition (015 第五条（一）
+        # …人才，包括：1.… 2.…)
+        criteria = sec is not None and ((intro is not None and is_criteria_intro(intro)) or sec.parent in criteria_ids)
+        if criteria:
+            criteria_ids.add(sec_id)
         # 005 （一）指导思想。以…为指导: guiding prose, whose sentences are no measures
         guiding = sec is not None and (sec.title or "").strip("。 ") in GUIDING_TITLES
         carried: ActorPick | None = None
+        orphans = 0
         prev_end: int | None = None
         for idx, c in enumerate(cls):
             a, b = spans[c.id]
@@ -207,13 +215,20 @@ def extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], par
             unit = read_requirement(text, a, b, reading.modals, in_item=sec is not None and a < attachment_at, listed=listed,
                                     lead=sec is not None and is_lead_phrase(text, sec.marker, [spans[x.id] for x in cls], idx, sec.kind),
                                     has_threshold=bool(found) or bool(deadline and deadline.kind == "date" and sec is not None),
-                                    guiding=guiding)
+                                    guiding=guiding, criteria=criteria)
             if unit is None:
+                # a condition or definition holding a threshold (015 第五条 年龄需在50周岁以下, 第十四条 不满18周岁):
+                # the threshold is kept, on no requirement
+                for f in found:
+                    orphans += 1
+                    _threshold(f"{sec_id or doc_id + '#'}:t{orphans}", None, sec_id, aligned, f, k)
                 continue
             pick = unit.actor
             if pick is None and carried is not None and unit.carry_ok:
                 pick = ActorPick(carried.text, carried.start, carried.end, "carried")
-            if pick is not None and pick.source == "sentence":
+            if pick is not None and pick.source == "sentence" and pick.clean:
+                # only a subject that acts is carried, not the party a thing belongs to (corpus 19: 成年流浪乞讨受助
+                #人员基本饮食标准为…；未成年人受助人员… is no duty of the 受助人员)
                 carried = pick
             actor = build_actor(aligned, pick) if pick else _fallback_actor(aligned, inherited.actor, addressee)
             # one requirement per rule: a later piece with its own modality or subject is its own (issue 19)
@@ -228,7 +243,7 @@ def extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], par
                 if i > 0:
                     if part.actor is not None:
                         part_actor = build_actor(aligned, part.actor)
-                        if part.actor.source == "sentence":
+                        if part.actor.source == "sentence" and part.actor.clean:
                             carried = part.actor
                 part_found = [f for f in found if pa <= f.value_span[0] < cuts[i + 1]] if rules else found
                 part_deadline = find_deadline(aligned, pa, pb, doc_date) if rules else deadline
@@ -272,19 +287,20 @@ def _fallback_actor(aligned: AlignedText, heading: Located | None, addressee: Lo
                          organization=org, level=level, role=role)
 
 
-def _is_list_item(sec: Section, by_id: dict[str, Section], per_section: dict[str | None, list[Clause]], text: str) -> bool:
-    """An item of a list that a colon introduces (下列事项应当…备案：（一）…): the items are the
-    object of the parent's verb, not requirements of their own (corpus-dev 017 第九条, 015 第五条)."""
+def _list_intro(sec: Section, by_id: dict[str, Section], per_section: dict[str | None, list[Clause]], text: str) -> str | None:
+    """The clause introducing the list ``sec`` is an item of, or None: items of a list that a colon
+    introduces (下列事项应当…备案：（一）…) are the object of the parent's verb, not requirements of their
+    own (corpus-dev 017 第九条, 015 第五条)."""
     if sec.parent is None or sec.parent not in by_id:
-        return False
+        return None
     own = per_section.get(sec.parent) or []
     prev = [c for c in own if c.span[1] <= sec.span[0]]
     last = prev[-1] if prev else None
     if last is None:
-        return False
+        return None
     intro = text[last.span[0]:last.span[1]].rstrip()
     # 符合下列条件之一…的人员，可申请…。（一）… (015 第五条): the list is introduced by 下列 / 以下 even without a colon
-    return intro.endswith(("：", ":")) or any(w in intro for w in ("下列", "以下条件", "如下"))
+    return intro if intro.endswith(("：", ":")) or any(w in intro for w in ("下列", "以下条件", "如下")) else None
 
 
 def _requirement(rid: str, sec_id: str | None, cls: list[Clause], aligned: AlignedText, unit: RequirementUnit, actor: Actor | None,

@@ -20,7 +20,7 @@ from typing import Any
 
 from extractor.data.levels import classify_level
 from extractor.data.vocab import (
-    ACTOR_FUNCTIONS, ACTOR_ROLES, NOT_IMPERATIVE_PHRASES, NOT_IMPERATIVE_STARTS, NOT_REQUIREMENT_PHRASES,
+    ACTOR_FUNCTIONS, ACTOR_ROLES, CRITERIA_INTRO_WORDS, DEFINITION_PHRASES, RULES_INTRO_WORDS, NOT_IMPERATIVE_PHRASES, NOT_IMPERATIVE_STARTS, NOT_REQUIREMENT_PHRASES,
     ACTOR_HEAD_ENDINGS, MEASURE_VERBS, ACTOR_HEAD_EXCLUDE, ACTOR_HEAD_WORDS, ACTOR_LEAD_VERBS, EXTRA_MODAL_WORDS, MODAL_WORDS, MODALITY_RANK,
     OBJECT_TRIGGERS, SUBJECT_GAP_STARTS, SUBJECT_LEAD_STRIP, TAG_LABELS,
 )
@@ -400,6 +400,8 @@ def leading_actor(text: str, a: int, b: int, verb_led_ok: bool = False) -> Actor
         nxt = ws[j + 1] if j + 1 < len(ws) else None
         if nxt is None:
             return ActorPick(text[a:a + e], a, a + e, "sentence")
+        if nxt[0].startswith("性"):
+            continue  # 支持政府性融资担保、再担保机构发展 (corpus-dev 004): 政府性 qualifies, the head comes later
         if nxt[0] in _NP_CONTINUE:
             pending = e
             continue
@@ -612,6 +614,9 @@ def _filters() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return _phrase_re(NOT_REQUIREMENT_PHRASES), _phrase_re(NOT_IMPERATIVE_PHRASES)
 
 
+_ADJECTIVAL_KE = re.compile(r"[\u4e00-\u9fff]{1,2}(?:、可[\u4e00-\u9fff]{1,2})*的")
+
+
 def first_modal(text: str, a: int, b: int, modals: tuple[tuple[str, str, int, int], ...]) -> tuple[str, str, int, int] | None:
     """The clause's first normative predicate (gold-req convention: a unit is described by its first
     one; later constructions are secondary). A modal word inside a condition (依法须经批准的，…;
@@ -632,6 +637,16 @@ def first_modal(text: str, a: int, b: int, modals: tuple[tuple[str, str, int, in
             continue
         # 能够确保供应试点地区采购量的企业可以入围 (issue 19): 能够 + modal describes the party, the rule is 可以
         if text.endswith("能够", a, m[2]):  # not 能 alone: 职能可根据… (013)
+            continue
+        # 建设能负责可问责的现代科技社团 (seed 004), 探索可借鉴、可推广的典型经验 (corpus 11): 可 + a short verb + 的
+        # describes a thing (accountable, replicable), it permits nothing
+        if m[1] == "可" and _ADJECTIVAL_KE.match(text, m[3], b):
+            continue
+        # 调动服务基层积极性 (corpus 13 三（二）): 积极性 is a noun, not the adverb 积极
+        if m[1] == "积极" and text.startswith("性", m[3]):
+            continue
+        # 建设能负责可问责的现代科技社团 (seed 004 三（二）): 能负责 / 可负责 is "accountable", not a duty
+        if m[1] == "负责" and m[2] > a and text[m[2] - 1] in "能可":
             continue
         # 引进特殊需要的人员 (015 第五条（八）): 需要 before 的 is an adjective
         if m[1] in ("需要", "需") and text.startswith("的", m[3]):
@@ -656,13 +671,36 @@ def is_lead_phrase(text: str, marker: str, cls_spans: list[tuple[int, int]], ind
     return s.endswith("。") and len(s) <= 31 and "，" not in s and "," not in s
 
 
+def is_criteria_intro(intro: str) -> bool:
+    """Does a list's introduction make its items conditions or circumstances (no duties of their own)?
+
+    >>> is_criteria_intro("符合下列条件之一，来本市创业或就业的人员，可申请将户籍迁入本市：")
+    True
+    >>> is_criteria_intro("下列事项应当向登记机关办理备案：")
+    False
+    """
+    return any(w in intro for w in CRITERIA_INTRO_WORDS)
+
+
+def is_rules_intro(intro: str) -> bool:
+    """Does a list's introduction announce rules (按以下规定办理：), each item a requirement of its own?
+
+    >>> is_rules_intro("参保人员享受门诊特定病种待遇应当按以下规定办理确认手续，并到指定定点医疗机构门诊就医：")
+    True
+    """
+    return any(w in intro for w in RULES_INTRO_WORDS)
+
+
 def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, int, int], ...], in_item: bool, listed: bool,
-                     lead: bool, has_threshold: bool, guiding: bool = False) -> RequirementUnit | None:
+                     lead: bool, has_threshold: bool, guiding: bool = False, criteria: bool = False) -> RequirementUnit | None:
     """The requirement clause ``text[a:b]`` states, or None.
 
     A clause is a requirement when it has a modal word, a threshold, or (inside a numbered item) an
     imperative form; not when it is a lead phrase, a definition, a statement of the notice itself,
-    an item of a colon-introduced list, a goal or principle without a modal word.
+    an item of a colon-introduced list, a goal or principle without a modal word. An item of a list of
+    conditions (``criteria``: 符合下列条件之一的…) and a definition or entry into force are never one,
+    even with a threshold or a modal word (年龄需在50周岁以下 qualifies, it does not oblige); the caller
+    keeps their thresholds on no requirement.
 
     >>> s = "各级财政部门根据本级政府授权，履行好国有金融资本出资人职责。"
     >>> u = read_requirement(s, 0, len(s), (), in_item=True, listed=False, lead=False, has_threshold=False)
@@ -675,9 +713,13 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
     if tag is not None and tag.standalone:
         us, ue = tag.units
         return RequirementUnit("obligation", tag.label, tag.label_span, ActorPick(text[us:ue], us, ue, "tag"), carry_ok=False)
+    if criteria:
+        return None
     not_req, not_imp = _filters()
-    # a clause holding a threshold stays a requirement whatever its form: the threshold hangs on it
-    if not has_threshold and not_req.search(text, a, b):
+    # a definition (本办法所称的未成年，指年龄不满18周岁), entry into force (有效期5年): no requirement even
+    # with a threshold (015 第十四条, 第十六条); the threshold stays, on no requirement
+    found_not = not_req.search(text, a, b)
+    if found_not and (not has_threshold or found_not.group() in DEFINITION_PHRASES):
         return None
     segs = clause_segments(text, a, b)
     if not segs:
@@ -789,14 +831,29 @@ def normalize_actor(name: str) -> tuple[str | None, str | None, str | None]:
     (None, None, 'pilot cities')
     >>> normalize_actor("国务院市场监督管理部门")
     ('market regulation department', 'national', None)
+    >>> normalize_actor("省财政厅、省金融监管局")
+    (None, 'provincial', None)
     """
     head = name.rsplit("的", 1)[-1]  # 县级以上地方人民政府承担市场主体登记工作的部门: the body is 部门
     role = next((r for k, r in ACTOR_ROLES if k in head), None)
     if any(x in name for x in ("、", "和", "及", "与", "，")):
-        return None, None, role
-    org = next((o for k, o in ACTOR_FUNCTIONS if k in head), None)
+        # several bodies: no one organization, but one level when every body has it (corpus-dev 004
+        # （责任单位：省财政厅、省金融监管局）: provincial), so "what must provincial bodies do" finds the tags
+        parts = [x for x in re.split(r"[、，,]|和|及|与", name) if x]
+        levels = {_level_of(x, None) for x in parts}
+        return None, (levels.pop() if len(levels) == 1 and len(parts) > 1 else None), role
+    org = _function_of(head)
+    level = _level_of(name, role)
+    if role is not None:
+        org = None
+    return org, level, role
+
+
+def _level_of(name: str, role: str | None) -> str | None:
+    """The administrative level a body's name says (省财政厅 → provincial), or None."""
     level: str | None = None
-    if role is not None or name.startswith(("县级以上", "各级", "省级以下", "市级以下")):
+    if role is not None or name.startswith(("县级以上", "各级", "省级以下", "市级以下", "国家级")):
+        # 国家级开发区 (corpus-dev 013) is a zone of national rank in a province, not a national body
         level = None
     elif name.startswith(("国务院", "国家", "全国", "中央")):
         level = "national"
@@ -806,12 +863,28 @@ def normalize_actor(name: str) -> tuple[str | None, str | None, str | None]:
         level = "municipal"
     elif re.match(r"(?:全?县|全?区)(?![域])", name):
         level = "county"
+    elif name.endswith("部门") and not re.search(r"[省市县区镇乡]", name.replace("市场", "")):
+        # corpus 24 教育部门, corpus-dev 019 民政部门: a function, no body at a level (教育部门 is not 教育部)
+        level = None
     elif not name.startswith(("各", "有关", "相关", "市场")):
         lv, _ = classify_level(name)
         level = lv if lv != "unknown" else None
-    if role is not None:
-        org = None
-    return org, level, role
+    return level
+
+
+def _function_of(head: str) -> str | None:
+    """The function a body's name ends on: of the vocabulary keys found, the one ending last, then
+    the longest (镇人民政府 → government, not the 民政 inside 人民政府; 各级人民政府财政部门 → finance).
+
+    >>> _function_of("镇人民政府"), _function_of("各级人民政府财政部门"), _function_of("区民政部门")
+    ('government', 'finance department', 'civil affairs department')
+    """
+    best: tuple[int, int, str] | None = None
+    for k, o in ACTOR_FUNCTIONS:
+        i = head.rfind(k)
+        if i >= 0 and (best is None or (i + len(k), len(k)) > best[:2]):
+            best = (i + len(k), len(k), o)
+    return best[2] if best else None
 
 
 def build_actor(aligned: AlignedText, pick: ActorPick) -> Actor:

@@ -32,6 +32,9 @@ class Filters:
     subject: str | None = None
     unit: str | None = None
     kind: str | None = None  # threshold kind: amount, rate, age, duration, lead_time … (model.ThresholdKind)
+    actor_level: str | None = None  # requirements: the actor's level (省财政厅 → provincial)
+    actor_org: str | None = None  # requirements: part of the actor as written or of its organization (财政, finance)
+    actor_role: str | None = None  # requirements: part of the actor's role (pilot cities, applicant)
     search: str | None = None
     limit: int = 100
 
@@ -111,7 +114,19 @@ def query_requirements(store: Store, f: Filters) -> list[dict]:
     if f.subject:
         where.append("instr(r.text, ?) > 0")
         args.append(f.subject)
-    return _select(store, f, "r.id, r.doc_id, d.title, d.level, d.year, r.modality, r.trigger, r.actor, r.action, r.deadline, "
+    # issue 19: "what must provincial finance departments do" — the actor's level, and the organization
+    # matched on the actor as written (财政) or on its normalized name (finance department)
+    if f.actor_level:
+        where.append("r.actor_level = ?")
+        args.append(f.actor_level)
+    if f.actor_org:
+        where.append("(instr(r.actor, ?) > 0 OR instr(r.actor_org, ?) > 0)")
+        args += [f.actor_org, f.actor_org]
+    if f.actor_role:
+        where.append("instr(r.actor_role, ?) > 0")
+        args.append(f.actor_role)
+    return _select(store, f, "r.id, r.doc_id, d.title, d.level, d.year, r.modality, r.trigger, r.actor, r.actor_org, "
+                   "r.actor_level, r.actor_role, r.action, r.deadline, "
                    "r.deadline_date, r.condition, r.text", "requirements", "r", where, args, "m.start >= r.start AND m.start < r.end")
 
 

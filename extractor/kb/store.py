@@ -182,6 +182,16 @@ MIGRATIONS: tuple[str | dict[str, str], ...] = (
         text TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, raw_start INTEGER NOT NULL, raw_end INTEGER NOT NULL);
     CREATE INDEX figures_doc ON figures(doc_id, kind, start);
     """,
+    # 8: issue 19 — the actor's normalized organization, level and role (extract/requirements.py
+    # normalize_actor: 省财政厅 → finance department, provincial; 各试点城市 → role pilot cities), so a
+    # query can ask "what must provincial finance departments do". Rows stored before this step keep
+    # NULL there until they are ingested again. Self-contained: it touches no table of migration 7.
+    """
+    ALTER TABLE requirements ADD COLUMN actor_org TEXT;
+    ALTER TABLE requirements ADD COLUMN actor_level TEXT;
+    ALTER TABLE requirements ADD COLUMN actor_role TEXT;
+    CREATE INDEX requirements_actor ON requirements(actor_level, actor_org);
+    """,
 )
 
 # 为贯彻落实《X》, 根据《X》, 按照《X》的要求: this document implements X
@@ -494,7 +504,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "doc_keys": ("doc_id", "key"),
     "sections": ("id", "doc_id", "parent", "path", "label", "kind", "title", "text", "start", "end", "raw_start", "raw_end"),
     "requirements": ("id", "doc_id", "section_id", "text", "modality", "trigger", "actor", "actor_source", "action",
-                     "deadline", "deadline_date", "condition", "start", "end", "raw_start", "raw_end"),
+                     "deadline", "deadline_date", "condition", "start", "end", "raw_start", "raw_end",
+                     "actor_org", "actor_level", "actor_role"),
     "thresholds": ("id", "doc_id", "requirement_id", "section_id", "subject", "comparator", "value", "value_text",
                    "value_max", "unit", "kind", "condition", "baseline", "hedge", "text", "start", "end", "raw_start",
                    "raw_end", "per"),
@@ -548,7 +559,9 @@ def document_rows(doc: Document, data: bytes) -> dict[str, Any]:
                      for s in doc.sections],
         "requirements": [(r.id, doc.doc_id, r.section, r.text, r.modality, r.trigger, r.actor.text if r.actor else None,
                           r.actor.source if r.actor else None, r.action, r.deadline.text if r.deadline else None,
-                          r.deadline.date if r.deadline else None, r.condition.text if r.condition else None, *r.span, *r.raw_span)
+                          r.deadline.date if r.deadline else None, r.condition.text if r.condition else None, *r.span, *r.raw_span,
+                          r.actor.organization if r.actor else None, r.actor.level if r.actor else None,
+                          r.actor.role if r.actor else None)
                          for r in doc.requirements],
         "thresholds": [(t.id, doc.doc_id, t.requirement, t.section, t.subject, t.comparator,
                         t.value if not isinstance(t.value, str) else None, str(t.value), t.value_max, t.unit, t.kind,
