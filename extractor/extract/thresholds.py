@@ -125,6 +125,25 @@ _WEIGHT_AROUND = ("(", ")")
 _STATUS_QUO_RE = re.compile(r"\s*(?:降到|降至|下降至|下降到|调整为|调整到|提高到|提高至|上调至|下调至|减少到|减少至|增加到|增加至|上涨至)")
 # what follows a lead time (在开展活动前15天，/ 前15天报送): punctuation or a verb of notice
 _LEAD_FOLLOW_RE = re.compile(r"[，,。；;、]|向|将|提交|报送|报|通知|告知|公告|公示|发布|提出|申请|书面")
+# Values a rule fixes that the words around the figure, not a cue right before it, make fixed (gold README:
+# "a value the rule fixes is =="):
+# 连续3次被推荐为…有效候选人 (corpus-dev 043), 连续3个月没有老年人就餐 (corpus 21): the length of a run
+_RUN_LEAD_RE = re.compile(r"连续$")
+# 取消其申请资格5年 (corpus-dev 015), 停止1次被推荐和提名的资格 (043): how long or how often a sanction holds
+_SANCTION_LEAD_RE = re.compile(r"(?:取消|停止|暂停)[\u4e00-\u9fff]{0,6}$")
+# 有效期顺延至疫情解除后3个月, 顺延至一级响应终止之日后的60天止 (corpus-dev 014): an extension counted from an event
+_EXTENSION_LEAD_RE = re.compile(r"(?:顺延|延长|延期|延续)[^，,；;。\x00]{0,24}?后的?$")
+# 每次停留180天 (corpus-dev 013): how long each occasion may last
+_EXTENDED_TO_RE = re.compile(r"至[^，,；;。]*?后的?$")
+_PER_OCCASION_LEAD_RE = re.compile(r"每次[\u4e00-\u9fff]{0,4}$")
+# 办理5年有效、多次入境…的人才签证 (corpus-dev 013), 设置2年有效期 (corpus 18): a validity written after the figure
+_VALID_AFTER_RE = re.compile(r"有效")
+# 24小时畅通 (corpus-dev 014): the hours a service is open; not 24小时便利店, the name of a kind of shop
+_SERVICE_HOURS_AFTER_RE = re.compile(r"(?:畅通|值班|值守|在线|受理|服务)")
+# 力争1条列入国家级…示范步行街 (corpus-dev 007): a target count, hedged
+_TARGET_LEAD_RE = re.compile(r"(?:力争|争取)$")
+# 到2021年全省引进高端商业品牌和高端零售品牌30个 (corpus-dev 007): a count closing a clause framed by a target year
+_TARGET_FRAME_RE = re.compile(r"\s*(?:力争|争取)?(?:到|至)(?:19|20)\d{2}\s*年(?:底|末)?")
 _LABEL_LEAD = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇]+[条章节款]\s*|\(?[一二三四五六七八九十]+\)|\(\d+\)|\d+[.．、]|[一二三四五六七八九十]+、|[①-⑳])+\s*")
 
 
@@ -435,6 +454,31 @@ def _per_of(text: str, sa: int, q: Quantity) -> str | None:
     return "/".join(out) if out else None
 
 
+def _fixed_by_context(text: str, masked: str, r: _Q, sa: int, sb: int, prev_end: int) -> tuple[str, str] | None:
+    """Why a figure with no comparator word is a value the rule fixes, read off the words around it
+    (the ``_*_LEAD_RE``/``_*_AFTER_RE`` classes above), and where its subject is: ``after`` the
+    figure (连续3次被推荐…: what is counted follows), ``before`` it, or a ``fixed`` word; None when
+    the context fixes nothing."""
+    q = r.q
+    before = masked[max(prev_end, q.start - 30):q.start]
+    timed = q.unit in TIME_UNITS
+    if (timed or q.unit == "次") and (m := _RUN_LEAD_RE.search(before) or _SANCTION_LEAD_RE.search(before)):
+        return ("a run the rule counts (连续)" if m.re is _RUN_LEAD_RE else "how long or how often a sanction holds"), "after"
+    if timed and _EXTENSION_LEAD_RE.search(before):
+        return "an extension counted from an event", "before"
+    if timed and _PER_OCCASION_LEAD_RE.search(before):
+        return "how long each occasion may last", "after"
+    if timed and _VALID_AFTER_RE.match(text, r.expr_end):
+        return "a validity period", "有效期"
+    if q.unit == "小时" and _SERVICE_HOURS_AFTER_RE.match(text, r.expr_end):
+        return "the hours a service is open", "before"
+    if q.unit in SCOPE_UNITS and _TARGET_LEAD_RE.search(before):
+        return "a target count", "after"
+    if q.unit in SCOPE_UNITS and (r.expr_end >= sb or not text[r.expr_end:sb].strip()) and _TARGET_FRAME_RE.match(text, sa):
+        return "a target count closing a clause framed by its year", "before"
+    return None
+
+
 def _object_noun(text: str, masked: str, start: int, end: int) -> tuple[str, int]:
     """The noun phrase a count governs (举办1次学术会议 → 学术会议) and where it ends."""
     m = re.match(r"[\x00\s的]*((?:\([^)]*\))?[^，,；;。、\x00]{1,30})", masked[start:min(end, start + 64)])
@@ -476,6 +520,7 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
             prev_end = r.expr_end
             continue  # 5项重点工作, 四个方面: the plan's own structure
         notes: list[str] = []
+        subject_at = ""  # where a context-fixed value has its subject (_fixed_by_context)
         scope = False
         per = _per_of(text, sa, q)
         pre = text[prev_end:r.cmp_start]
@@ -515,6 +560,10 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
                 notes.append("scope count: how many the measure covers")
             elif per is not None and not q.is_share and _PER_RE.search(text, max(sa, q.start - _PER_REACH), q.start):
                 r.cmp = "=="  # 每人每月500元, 每半年考评一次: a rate the rule fixes
+            elif fixed := _fixed_by_context(text, masked, r, sa, sb, prev_end):
+                r.cmp = "=="
+                notes.append(fixed[0])
+                subject_at = fixed[1]
             else:
                 prev_end = r.expr_end
                 continue
@@ -537,6 +586,10 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
         if r.growth:
             pre = re.sub(rf"(?:{_GROWTH_ALT})$", "", pre)
         subject = _clean_subject(pre)
+        if subject_at == "before":
+            subject = _EXTENDED_TO_RE.sub("", subject)  # 有效期顺延至疫情解除后 → 有效期顺延
+        elif subject_at not in ("", "after"):
+            subject = subject_at
         owner = None
         if pre.rstrip().endswith("的"):
             owner = _clean_subject(pre.rstrip()[:-1])
@@ -551,7 +604,7 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
             subject = f"{holder}中{pred.group(1).strip()}" if holder else pred.group(1).strip()
             if not owner and noun:  # 四分之三以上理事、…: the noun belongs to this share
                 consumed = noun.end(1) + (1 if text[noun.end(1):noun.end(1) + 1] == "、" else 0)
-        elif (not subject or r.verb_gap or _VERB_END.search(pre.rstrip())
+        elif (not subject or r.verb_gap or subject_at == "after" or _VERB_END.search(pre.rstrip())
               or text.startswith("的", end_of_expr)) and not q.is_share:
             # 举办1次学术会议、2次科普活动 / 应有5000元以上的资金: the count governs the noun after it
             obj, obj_end = _object_noun(text, masked, end_of_expr, sb)
