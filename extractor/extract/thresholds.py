@@ -17,12 +17,19 @@ import re
 from dataclasses import dataclass, field
 
 from extractor.data.vocab import (
-    AGE_UNITS, APPROXIMATE_WORDS, COMPARATOR_AFTER, COMPARATOR_BEFORE, COUNT_VERBS, EXACT_CUES, GROWTH_WORDS, HEDGE_WORDS,
-    PER_BASES, PER_HEAD, REPORT_TITLE_WORDS, REPORTED_WORDS, SCOPE_UNITS, SCOPE_VERBS, SELF_STRUCTURE_NOUNS, TIME_UNITS,
+    AGE_UNITS, APPROXIMATE_WORDS, COMPARATOR_AFTER, COMPARATOR_BEFORE, COUNT_VERBS, EXACT_CUES, EXTRA_MODAL_WORDS,
+    GROWTH_WORDS, HEDGE_WORDS, MODAL_WORDS, PER_BASES, PER_HEAD, REPORT_TITLE_WORDS, REPORTED_WORDS, SCOPE_UNITS,
+    SCOPE_VERBS, SELF_STRUCTURE_NOUNS, SUBJECT_LEAD_STRIP, TIME_UNITS,
 )
 from extractor.extract.quantities import Quantity, find_quantities
 
 MASK = "\x00"
+
+
+def _alternation(words: tuple[str, ...] | list[str]) -> str:
+    """A regex alternation of literal words, longest first (so 应当 is tried before 应)."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
 
 # Numbers that are never thresholds. Each pattern names the trap that motivated it.
 NOT_THRESHOLD_PATTERNS: tuple[tuple[str, str], ...] = (
@@ -90,8 +97,24 @@ _TIME_FRAME_RE = re.compile(r"^\s*(?:到|至|截至|在)?\s*((?:19|20)\d{2})\s*�
 _BASELINE_RE = re.compile(r"在?([^，,；;在]{1,20}?)的?基础上")
 # 比上年增长10%, 较2020年提高5个百分点: the base of a growth, written before it
 _COMPARED_RE = re.compile(r"(?:同比|环比|比|较)\s*((?:上年|去年|上一年|上年度|上一年度|前一年|同期|上年同期|(?:19|20)\d{2}\s*年(?:底|末|同期)?)(?:同期)?)\s*$|(同比|环比)\s*$")
-_LEAD_STRIP = re.compile(r"^(?:经(?=理事|常务|会员|到会|出席|全体|代表)|并且|并|且|和|及|或者|或|同时|其中|使|让|推动|确保|力争|争取|实现|要|应当|应该|应|须|努力|原则上|一般|按照|按|对|由|的)+")
-_TRAIL_STRIP = re.compile(r"(?:共|一式|可推荐|可以推荐|可申报|只能担任|只能登记|只能享受|只能|只限|需|控制在|分别|每个|最长|最短|最多|最少|最高|最低|给予|可补贴|调整为|提高到|提高至|每人每月|每人每年|每月|每年|每人|为|按|一般|原则上|争取|力争|整体|总体|(?<!人)均|都|要|应当|应|须|必须|将|能够|可|的|有|占|数量|基本|(?<![存现所实正内外潜自旨])在)+$")
+# The modal words of data/vocab.py that open or close a subject without being part of it (issue 17 point 5:
+# one modal vocabulary): 理事会人数一般不超过150人 → 理事会人数, 确保…比例达到 → 比例. Obligations, soft
+# limits and 努力 lead; these and permissions trail, with the verb a quota governs (可推荐1人, 只能登记一个名称,
+# corpus-dev 070, 017). Not 请 (申请 ends in it), 负责/主管 (负责人, 主管部门 head a subject) or the
+# encouragements that take an object (鼓励/支持…企业 is whom, not a modal on the figure).
+_LEAD_MODALS = _alternation(sorted(
+    {w for w, m in (*MODAL_WORDS, *EXTRA_MODAL_WORDS) if m in ("obligation", "recommendation")} - {"请", "负责", "主管"} | {"努力"}
+))
+_TRAIL_MODALS = _alternation(sorted(
+    {w for w, m in (*MODAL_WORDS, *EXTRA_MODAL_WORDS) if m in ("obligation", "recommendation", "permission")}
+    - {"请", "负责", "主管", "适当放宽"} | {"只能", "能够"}
+))
+_QUOTA_VERBS = "推荐|申报|担任|登记|享受|补贴"
+_LEAD_STRIP = re.compile(rf"^(?:经(?=理事|常务|会员|到会|出席|全体|代表)|{_alternation(SUBJECT_LEAD_STRIP)}|且|和|及|或者|或|使|让|推动|实现|{_LEAD_MODALS}|按照|按|对|由|的)+")
+_TRAIL_STRIP = re.compile(
+    rf"(?:共|一式|(?:{_TRAIL_MODALS})(?:{_QUOTA_VERBS})?|只限|控制在|分别|每个|最长|最短|最多|最少|最高|最低|给予|调整为|提高到|提高至|每人每月"
+    r"|每人每年|每月|每年|每人|为|按|整体|总体|(?<!人)均|都|将|的|有|占|数量|基本|连续|停止|(?<![存现所实正内外潜自旨])在)+$"
+)
 _PREDICATE_RE = re.compile(r"(?:应当|应|须|必须|要)?(?:为|是)([^，,；;。、]{2,30})$")
 _PREDICATE_REACH = 33  # the longest match of _PREDICATE_RE
 _NOUN_AHEAD_RE = re.compile(r"([^，,；;。、\x00]{1,30}?)(?=、|应|须|要|为|是|$)")
