@@ -55,10 +55,13 @@ NOT_THRESHOLD_PATTERNS: tuple[tuple[str, str], ...] = (
     ("serial_number", r"(?:索引号|编号|文号|代码|序号)[:：]?\s*[\w\-/]+"),
     ("score", r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]"),
     ("formula", r"[×*xX]\s*100\s*[%％]"),  # 签约居民人数/常住人口数×100% (corpus 02, 13): how a rate is computed  # （0.5分）: the points of an item in a scoring table (issue 12)
+    # 附件：促进3岁以下婴幼儿照护服务发展工作部门职责分工, and that title again under a bare 附件 line
+    # (corpus-dev 005), at the start of a line: the names of attached documents set nothing
+    ("attachment_title", r"(?<![^\n])附\s*件\s*\d{0,2}\s*[:：][^\n]{1,80}|(?<![^\n])附\s*件\s*\d{0,2}\s*[:：]?[ \t]*\n[ \t]*[^\n]{1,60}(?=\n)"),
 )
 # Every pattern above starts with one of these characters. Checking it first spares the
 # regex engine trying 17 alternatives at each of the text's characters (7x faster).
-_NOT_THRESHOLD_FIRST = r"\dA-Za-z._%+\-“\"(（第共全显省浏阅点访邮索编文代序每一二三四五六七八九十百千"
+_NOT_THRESHOLD_FIRST = r"\dA-Za-z._%+\-“\"(（第共全显省浏阅点访邮索编文代序每一二三四五六七八九十百千附"
 _NOT_THRESHOLD_RE = re.compile(
     f"(?=[{_NOT_THRESHOLD_FIRST}])(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in NOT_THRESHOLD_PATTERNS) + ")"
 )
@@ -156,8 +159,11 @@ _RUN_LEAD_RE = re.compile(r"连续$")
 _SANCTION_LEAD_RE = re.compile(r"(?:取消|停止|暂停)[\u4e00-\u9fff]{0,6}$")
 # 有效期顺延至疫情解除后3个月, 顺延至一级响应终止之日后的60天止 (corpus-dev 014): an extension counted from an event
 _EXTENSION_LEAD_RE = re.compile(r"(?:顺延|延长|延期|延续)[^，,；;。\x00]{0,24}?后的?$")
+# 居住每满一年之日前一个月内 (corpus-dev 002): a cycle, every full year (gold: == 1 年); not 每满1年计8分
+# (corpus 14), the step of a score
+_CYCLE_AFTER_RE = re.compile(r"之日|之时")
 # 每次停留180天 (corpus-dev 013): how long each occasion may last
-_EXTENDED_TO_RE = re.compile(r"至[^，,；;。]*?后的?$")
+_EXTENDED_TO_RE = re.compile(r"(?:至[^，,；;。]*?后的?|每满)$")
 _PER_OCCASION_LEAD_RE = re.compile(r"每次[\u4e00-\u9fff]{0,4}$")
 # 办理5年有效、多次入境…的人才签证 (corpus-dev 013), 设置2年有效期 (corpus 18): a validity written after the figure
 _VALID_AFTER_RE = re.compile(r"有效")
@@ -489,6 +495,8 @@ def _fixed_by_context(text: str, masked: str, r: _Q, sa: int, sb: int, prev_end:
         return ("a run the rule counts (连续)" if m.re is _RUN_LEAD_RE else "how long or how often a sanction holds"), "after"
     if timed and _EXTENSION_LEAD_RE.search(before):
         return "an extension counted from an event", "before"
+    if timed and before.endswith("每满") and _CYCLE_AFTER_RE.match(text, r.expr_end):
+        return "a cycle: every full period", "before"
     if timed and _PER_OCCASION_LEAD_RE.search(before):
         return "how long each occasion may last", "after"
     if timed and _VALID_AFTER_RE.match(text, r.expr_end):
@@ -610,7 +618,7 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
             pre = re.sub(rf"(?:{_GROWTH_ALT})$", "", pre)
         subject = _clean_subject(pre)
         if subject_at == "before":
-            subject = _EXTENDED_TO_RE.sub("", subject)  # 有效期顺延至疫情解除后 → 有效期顺延
+            subject = _clean_subject(_EXTENDED_TO_RE.sub("", subject))  # 有效期顺延至疫情解除后 → 有效期顺延
         elif subject_at not in ("", "after"):
             subject = subject_at
         owner = None
