@@ -48,7 +48,7 @@ NOT_THRESHOLD_PATTERNS: tuple[tuple[str, str], ...] = (
     ("scientific", r"\d+(?:\.\d+)?\s*[×xX]\s*10\d*(?:/[A-Za-z]+)?"),  # 4×109/L in a medical standard (corpus 17)
     ("grade", r"[1-5]\s*A\s*级?"),  # 5A级学会, 3A级以上: a grade, not a count
     ("anniversary", r"[\d一二三四五六七八九十百]+\s*周年"),
-    ("ordinal", r"第\s*[\d一二三四五六七八九十百千]+\s*(?:条|款|项|章|节|号|批|次|届|期|个|名|部分)?"),
+    ("ordinal", r"(?<!取得)(?<!获得)(?<!荣获)第\s*[\d一二三四五六七八九十百千]+\s*(?:条|款|项|章|节|号|批|次|届|期|个|名|部分)?"),
     ("counter", r"(?:浏览|阅读|点击|访问)(?:次数|量|数)?[:：]?\s*\d+"),
     # (含6万元) / (含1万元，不含3万元): which end of a band is included, not a limit of its own (corpus 14)
     ("inclusion_note", r"[(（](?:不)?含[^()（）]{0,20}[)）]"),
@@ -262,6 +262,8 @@ def _read(masked: str, text: str, q: Quantity, lo: int) -> _Q:
         cmp_start = q.start - len(window) + m.start()
     elif q.text == "半数" and masked[q.start - 1:q.start] == "过":
         cmp, cmp_word, cmp_start = ">", "过", q.start - 1  # 过半数: more than half
+    elif q.unit == "名" and masked[q.start - 1:q.start] == "第":
+        cmp, cmp_word, cmp_start = "==", "第", q.start - 1  # 取得第一名: the rank itself (corpus-dev 015)
     after = _CMP_AFTER_RE.match(masked, q.end)
     expr_end = q.end
     qualifier = False
@@ -383,6 +385,7 @@ def find_thresholds(text: str, masked: str, a: int, b: int, time_frame: str | No
         if pending is not None and found_here:
             for f in found_here:
                 f.condition = pending[0]
+            found_here = _ranks(text, pending[1], pending[3]) + found_here
             pending = None
         elif pending is not None and text[sa:sb].strip():
             flush()
@@ -481,6 +484,25 @@ def _per_of(text: str, sa: int, q: Quantity) -> str | None:
         return None  # 每年…3天, 每次停留180天 (corpus-dev 013): a length of time, no rate
     out = list(dict.fromkeys(parts))
     return "/".join(out) if out else None
+
+
+_RANK_SUBJECT_RE = re.compile(r"^(?:以及|或者|或|及|和)?(?:在|于)?(.*?)(?:中)?(?:取得|获得|荣获|获)?$")
+
+
+def _ranks(text: str, sa: int, qs: list[_Q]) -> list[Found]:
+    """Ranks won in a competition inside a condition (…取得前三名或…取得第一名的人员，年龄需在45周岁以下):
+    the condition picks who qualifies by them, so each is a threshold of its own too (corpus-dev 015, gold
+    README), unlike a band of the limit that follows it (个人会员不足2万人的，理事会人数…, seed 000)."""
+    out: list[Found] = []
+    prev = sa
+    for r in qs:
+        if r.q.unit == "名" and r.cmp_word in ("前", "第"):
+            m = _RANK_SUBJECT_RE.match(_clean_subject(text[prev:r.cmp_start]))
+            f = _found(text, r, sa, r.expr_end, f"{m.group(1)}名次" if m and m.group(1) else "名次")
+            f.notes.append("a rank that picks who qualifies")
+            out.append(f)
+        prev = r.expr_end
+    return out
 
 
 def _fixed_by_context(text: str, masked: str, r: _Q, sa: int, sb: int, prev_end: int) -> tuple[str, str] | None:
