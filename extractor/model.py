@@ -79,7 +79,7 @@ ThresholdKind = Literal[
 limits. Whether it is a limit or a target is told by ``comparator``, ``hedge`` and ``condition``."""
 DeadlineKind = Literal["date", "recurring", "relative"]
 CitationRole = Literal["cites", "self", "encloses"]
-PartKind = Literal["notice", "attachment", "document"]
+PartKind = Literal["notice", "attachment", "document", "appendix"]
 
 
 class _Model(BaseModel):
@@ -193,7 +193,9 @@ class Part(_Frozen):
     """A document inside the file: a covering notice and each attached document."""
 
     index: int
-    kind: PartKind
+    kind: PartKind = Field(description="document: a file that is one notice; notice: the covering 印发 notice and attachment: "
+                                       "the document it issues; appendix: what follows the end with its own numbering "
+                                       "(附件 tables and forms, 注释 notes)")
     title: str | None = None
     span: Span
     raw_span: Span

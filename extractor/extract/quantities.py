@@ -56,9 +56,15 @@ _BOUND_LEAD_RE = re.compile(
     "(?:" + "|".join(sorted((re.escape(w) for w, _ in COMPARATOR_BEFORE if len(w) > 1), key=len, reverse=True))
     + r"|限|只能|仅|只)[\u4e00-\u9fff]{0,3}$"
 )
+# a period just before: 每年分上、下半年两次 (corpus-dev 019), 每年召开两次会议 (corpus 01): a frequency
+# the rule sets, not a vague count
+_FREQUENCY_LEAD_RE = re.compile(r"每(?:年度?|半年|季度|季|月|周)[^，,；;。\d]{0,8}$")
+# 取得第一名, 荣获第二名 (corpus-dev 015): a rank won in a competition, a quantity the rule sets
+_RANK_LEAD_RE = re.compile(r"(?:取得|获得|荣获|获)第$")
 # Chinese numerals inside words that are not quantities even before a unit-like
-# character: 一次性, 一体化, 一把手, 十佳; and ordinals 第一, 一是.
-_CN_WORD_AFTER = re.compile(r"(?:次性|体化|把手|佳|强|好|大|流|些|般|线|起|致|切|定|带一路|同|并|直|道|律|旦|再|手|级)")
+# character: 一次性, 一体化, 一把手, 十佳; and ordinals 第一, 一是; categories 市级一类技能竞赛 (corpus-dev 015),
+# 一类门诊特定病种 (corpus 17).
+_CN_WORD_AFTER = re.compile(r"(?:次性|体化|把手|佳|强|好|大|流|些|般|线|起|致|切|定|带一路|同|并|直|道|律|旦|再|手|级|类)")
 
 
 @dataclass(frozen=True)
@@ -124,8 +130,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         before = text[s - 1] if s > 0 else ""
         if before.isdigit() or before == "." or (before != "" and before in _CN and m.group()[0] in _CN):
             continue  # the tail of a longer number or a masked one
-        if before == "第":
-            continue  # ordinal: 第一, 第3
+        if before == "第" and not (_RANK_LEAD_RE.search(text, max(0, s - 3), s) and m.group().endswith("名")):
+            continue  # ordinal: 第一, 第3; but a rank won: 取得第一名 (corpus-dev 015)
         if before == "每" and m.group()[0] in "十百千万":
             continue  # the base of a rate: 每千人口, 每万人, 每百户
         try:
@@ -181,7 +187,8 @@ def _build(m: re.Match[str], text: str, s: int, e: int) -> Quantity | None:
         if _CN_WORD_AFTER.match(text, s + len(n)):
             return None
         if n in ("一", "两", "二") and unit in ("个", "项", "次", "批", "种", "条", "件", "位", "支", "场", "张") and not _AFTER_RE.match(after) \
-                and not _BOUND_LEAD_RE.search(text, max(0, s - 8), s):
+                and not _BOUND_LEAD_RE.search(text, max(0, s - 8), s) \
+                and not (unit == "次" and _FREQUENCY_LEAD_RE.search(text, max(0, s - 12), s)):
             # 一个, 一项, 两种: articles and vague counts unless a comparator stands next to them
             return None
     value = parse_number(n + (mag or ""))

@@ -17,12 +17,19 @@ import re
 from dataclasses import dataclass, field
 
 from extractor.data.vocab import (
-    AGE_UNITS, APPROXIMATE_WORDS, COMPARATOR_AFTER, COMPARATOR_BEFORE, COUNT_VERBS, EXACT_CUES, GROWTH_WORDS, HEDGE_WORDS,
-    PER_BASES, PER_HEAD, REPORT_TITLE_WORDS, REPORTED_WORDS, SCOPE_UNITS, SCOPE_VERBS, SELF_STRUCTURE_NOUNS, TIME_UNITS,
+    AGE_UNITS, APPROXIMATE_WORDS, COMPARATOR_AFTER, COMPARATOR_BEFORE, COUNT_VERBS, EXACT_CUES, EXTRA_MODAL_WORDS,
+    GROWTH_WORDS, HEDGE_WORDS, MODAL_WORDS, PER_BASES, PER_HEAD, REPORT_TITLE_WORDS, REPORTED_WORDS, SCOPE_UNITS,
+    SCOPE_VERBS, SELF_STRUCTURE_NOUNS, SUBJECT_LEAD_STRIP, TIME_UNITS,
 )
 from extractor.extract.quantities import Quantity, find_quantities
 
 MASK = "\x00"
+
+
+def _alternation(words: tuple[str, ...] | list[str]) -> str:
+    """A regex alternation of literal words, longest first (so 应当 is tried before 应)."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
 
 # Numbers that are never thresholds. Each pattern names the trap that motivated it.
 NOT_THRESHOLD_PATTERNS: tuple[tuple[str, str], ...] = (
@@ -41,17 +48,20 @@ NOT_THRESHOLD_PATTERNS: tuple[tuple[str, str], ...] = (
     ("scientific", r"\d+(?:\.\d+)?\s*[×xX]\s*10\d*(?:/[A-Za-z]+)?"),  # 4×109/L in a medical standard (corpus 17)
     ("grade", r"[1-5]\s*A\s*级?"),  # 5A级学会, 3A级以上: a grade, not a count
     ("anniversary", r"[\d一二三四五六七八九十百]+\s*周年"),
-    ("ordinal", r"第\s*[\d一二三四五六七八九十百千]+\s*(?:条|款|项|章|节|号|批|次|届|期|个|名|部分)?"),
+    ("ordinal", r"(?<!取得)(?<!获得)(?<!荣获)第\s*[\d一二三四五六七八九十百千]+\s*(?:条|款|项|章|节|号|批|次|届|期|个|名|部分)?"),
     ("counter", r"(?:浏览|阅读|点击|访问)(?:次数|量|数)?[:：]?\s*\d+"),
     # (含6万元) / (含1万元，不含3万元): which end of a band is included, not a limit of its own (corpus 14)
     ("inclusion_note", r"[(（](?:不)?含[^()（）]{0,20}[)）]"),
     ("serial_number", r"(?:索引号|编号|文号|代码|序号)[:：]?\s*[\w\-/]+"),
     ("score", r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]"),
     ("formula", r"[×*xX]\s*100\s*[%％]"),  # 签约居民人数/常住人口数×100% (corpus 02, 13): how a rate is computed  # （0.5分）: the points of an item in a scoring table (issue 12)
+    # 附件：促进3岁以下婴幼儿照护服务发展工作部门职责分工, and that title again under a bare 附件 line
+    # (corpus-dev 005), at the start of a line: the names of attached documents set nothing
+    ("attachment_title", r"(?<![^\n])附\s*件\s*\d{0,2}\s*[:：][^\n]{1,80}|(?<![^\n])附\s*件\s*\d{0,2}\s*[:：]?[ \t]*\n[ \t]*[^\n]{1,60}(?=\n)"),
 )
 # Every pattern above starts with one of these characters. Checking it first spares the
 # regex engine trying 17 alternatives at each of the text's characters (7x faster).
-_NOT_THRESHOLD_FIRST = r"\dA-Za-z._%+\-“\"(（第共全显省浏阅点访邮索编文代序每一二三四五六七八九十百千"
+_NOT_THRESHOLD_FIRST = r"\dA-Za-z._%+\-“\"(（第共全显省浏阅点访邮索编文代序每一二三四五六七八九十百千附"
 _NOT_THRESHOLD_RE = re.compile(
     f"(?=[{_NOT_THRESHOLD_FIRST}])(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in NOT_THRESHOLD_PATTERNS) + ")"
 )
@@ -90,8 +100,24 @@ _TIME_FRAME_RE = re.compile(r"^\s*(?:到|至|截至|在)?\s*((?:19|20)\d{2})\s*�
 _BASELINE_RE = re.compile(r"在?([^，,；;在]{1,20}?)的?基础上")
 # 比上年增长10%, 较2020年提高5个百分点: the base of a growth, written before it
 _COMPARED_RE = re.compile(r"(?:同比|环比|比|较)\s*((?:上年|去年|上一年|上年度|上一年度|前一年|同期|上年同期|(?:19|20)\d{2}\s*年(?:底|末|同期)?)(?:同期)?)\s*$|(同比|环比)\s*$")
-_LEAD_STRIP = re.compile(r"^(?:经(?=理事|常务|会员|到会|出席|全体|代表)|并且|并|且|和|及|或者|或|同时|其中|使|让|推动|确保|力争|争取|实现|要|应当|应该|应|须|努力|原则上|一般|按照|按|对|由|的)+")
-_TRAIL_STRIP = re.compile(r"(?:共|一式|可推荐|可以推荐|可申报|只能担任|只能登记|只能享受|只能|只限|需|控制在|分别|每个|最长|最短|最多|最少|最高|最低|给予|可补贴|调整为|提高到|提高至|每人每月|每人每年|每月|每年|每人|为|按|一般|原则上|争取|力争|整体|总体|(?<!人)均|都|要|应当|应|须|必须|将|能够|可|的|有|占|数量|基本|(?<![存现所实正内外潜自旨])在)+$")
+# The modal words of data/vocab.py that open or close a subject without being part of it (issue 17 point 5:
+# one modal vocabulary): 理事会人数一般不超过150人 → 理事会人数, 确保…比例达到 → 比例. Obligations, soft
+# limits and 努力 lead; these and permissions trail, with the verb a quota governs (可推荐1人, 只能登记一个名称,
+# corpus-dev 070, 017). Not 请 (申请 ends in it), 负责/主管 (负责人, 主管部门 head a subject) or the
+# encouragements that take an object (鼓励/支持…企业 is whom, not a modal on the figure).
+_LEAD_MODALS = _alternation(sorted(
+    {w for w, m in (*MODAL_WORDS, *EXTRA_MODAL_WORDS) if m in ("obligation", "recommendation")} - {"请", "负责", "主管"} | {"努力"}
+))
+_TRAIL_MODALS = _alternation(sorted(
+    {w for w, m in (*MODAL_WORDS, *EXTRA_MODAL_WORDS) if m in ("obligation", "recommendation", "permission")}
+    - {"请", "负责", "主管", "适当放宽"} | {"只能", "能够"}
+))
+_QUOTA_VERBS = "推荐|申报|担任|登记|享受|补贴"
+_LEAD_STRIP = re.compile(rf"^(?:经(?=理事|常务|会员|到会|出席|全体|代表)|{_alternation(SUBJECT_LEAD_STRIP)}|且|和|及|或者|或|使|让|推动|实现|{_LEAD_MODALS}|按照|按|对|由|的)+")
+_TRAIL_STRIP = re.compile(
+    rf"(?:共|一式|(?:{_TRAIL_MODALS})(?:{_QUOTA_VERBS})?|只限|控制在|分别|每个|最长|最短|最多|最少|最高|最低|给予|调整为|提高到|提高至|每人每月"
+    r"|每人每年|每月|每年|每人|为|按|整体|总体|(?<!人)均|都|将|的|有|占|数量|基本|连续|停止|(?<![存现所实正内外潜自旨])在)+$"
+)
 _PREDICATE_RE = re.compile(r"(?:应当|应|须|必须|要)?(?:为|是)([^，,；;。、]{2,30})$")
 _PREDICATE_REACH = 33  # the longest match of _PREDICATE_RE
 _NOUN_AHEAD_RE = re.compile(r"([^，,；;。、\x00]{1,30}?)(?=、|应|须|要|为|是|$)")
@@ -125,6 +151,28 @@ _WEIGHT_AROUND = ("(", ")")
 _STATUS_QUO_RE = re.compile(r"\s*(?:降到|降至|下降至|下降到|调整为|调整到|提高到|提高至|上调至|下调至|减少到|减少至|增加到|增加至|上涨至)")
 # what follows a lead time (在开展活动前15天，/ 前15天报送): punctuation or a verb of notice
 _LEAD_FOLLOW_RE = re.compile(r"[，,。；;、]|向|将|提交|报送|报|通知|告知|公告|公示|发布|提出|申请|书面")
+# Values a rule fixes that the words around the figure, not a cue right before it, make fixed (gold README:
+# "a value the rule fixes is =="):
+# 连续3次被推荐为…有效候选人 (corpus-dev 043), 连续3个月没有老年人就餐 (corpus 21): the length of a run
+_RUN_LEAD_RE = re.compile(r"连续$")
+# 取消其申请资格5年 (corpus-dev 015), 停止1次被推荐和提名的资格 (043): how long or how often a sanction holds
+_SANCTION_LEAD_RE = re.compile(r"(?:取消|停止|暂停)[\u4e00-\u9fff]{0,6}$")
+# 有效期顺延至疫情解除后3个月, 顺延至一级响应终止之日后的60天止 (corpus-dev 014): an extension counted from an event
+_EXTENSION_LEAD_RE = re.compile(r"(?:顺延|延长|延期|延续)[^，,；;。\x00]{0,24}?后的?$")
+# 居住每满一年之日前一个月内 (corpus-dev 002): a cycle, every full year (gold: == 1 年); not 每满1年计8分
+# (corpus 14), the step of a score
+_CYCLE_AFTER_RE = re.compile(r"之日|之时")
+# 每次停留180天 (corpus-dev 013): how long each occasion may last
+_EXTENDED_TO_RE = re.compile(r"(?:至[^，,；;。]*?后的?|每满)$")
+_PER_OCCASION_LEAD_RE = re.compile(r"每次[\u4e00-\u9fff]{0,4}$")
+# 办理5年有效、多次入境…的人才签证 (corpus-dev 013), 设置2年有效期 (corpus 18): a validity written after the figure
+_VALID_AFTER_RE = re.compile(r"有效")
+# 24小时畅通 (corpus-dev 014): the hours a service is open; not 24小时便利店, the name of a kind of shop
+_SERVICE_HOURS_AFTER_RE = re.compile(r"(?:畅通|值班|值守|在线|受理|服务)")
+# 力争1条列入国家级…示范步行街 (corpus-dev 007): a target count, hedged
+_TARGET_LEAD_RE = re.compile(r"(?:力争|争取)$")
+# 到2021年全省引进高端商业品牌和高端零售品牌30个 (corpus-dev 007): a count closing a clause framed by a target year
+_TARGET_FRAME_RE = re.compile(r"\s*(?:力争|争取)?(?:到|至)(?:19|20)\d{2}\s*年(?:底|末)?")
 _LABEL_LEAD = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇]+[条章节款]\s*|\(?[一二三四五六七八九十]+\)|\(\d+\)|\d+[.．、]|[一二三四五六七八九十]+、|[①-⑳])+\s*")
 
 
@@ -214,6 +262,8 @@ def _read(masked: str, text: str, q: Quantity, lo: int) -> _Q:
         cmp_start = q.start - len(window) + m.start()
     elif q.text == "半数" and masked[q.start - 1:q.start] == "过":
         cmp, cmp_word, cmp_start = ">", "过", q.start - 1  # 过半数: more than half
+    elif q.unit == "名" and masked[q.start - 1:q.start] == "第":
+        cmp, cmp_word, cmp_start = "==", "第", q.start - 1  # 取得第一名: the rank itself (corpus-dev 015)
     after = _CMP_AFTER_RE.match(masked, q.end)
     expr_end = q.end
     qualifier = False
@@ -335,6 +385,7 @@ def find_thresholds(text: str, masked: str, a: int, b: int, time_frame: str | No
         if pending is not None and found_here:
             for f in found_here:
                 f.condition = pending[0]
+            found_here = _ranks(text, pending[1], pending[3]) + found_here
             pending = None
         elif pending is not None and text[sa:sb].strip():
             flush()
@@ -435,6 +486,52 @@ def _per_of(text: str, sa: int, q: Quantity) -> str | None:
     return "/".join(out) if out else None
 
 
+_RANK_SUBJECT_RE = re.compile(r"^(?:以及|或者|或|及|和)?(?:在|于)?(.*?)(?:中)?(?:取得|获得|荣获|获)?$")
+
+
+def _ranks(text: str, sa: int, qs: list[_Q]) -> list[Found]:
+    """Ranks won in a competition inside a condition (…取得前三名或…取得第一名的人员，年龄需在45周岁以下):
+    the condition picks who qualifies by them, so each is a threshold of its own too (corpus-dev 015, gold
+    README), unlike a band of the limit that follows it (个人会员不足2万人的，理事会人数…, seed 000)."""
+    out: list[Found] = []
+    prev = sa
+    for r in qs:
+        if r.q.unit == "名" and r.cmp_word in ("前", "第"):
+            m = _RANK_SUBJECT_RE.match(_clean_subject(text[prev:r.cmp_start]))
+            f = _found(text, r, sa, r.expr_end, f"{m.group(1)}名次" if m and m.group(1) else "名次")
+            f.notes.append("a rank that picks who qualifies")
+            out.append(f)
+        prev = r.expr_end
+    return out
+
+
+def _fixed_by_context(text: str, masked: str, r: _Q, sa: int, sb: int, prev_end: int) -> tuple[str, str] | None:
+    """Why a figure with no comparator word is a value the rule fixes, read off the words around it
+    (the ``_*_LEAD_RE``/``_*_AFTER_RE`` classes above), and where its subject is: ``after`` the
+    figure (连续3次被推荐…: what is counted follows), ``before`` it, or a ``fixed`` word; None when
+    the context fixes nothing."""
+    q = r.q
+    before = masked[max(prev_end, q.start - 30):q.start]
+    timed = q.unit in TIME_UNITS
+    if (timed or q.unit == "次") and (m := _RUN_LEAD_RE.search(before) or _SANCTION_LEAD_RE.search(before)):
+        return ("a run the rule counts (连续)" if m.re is _RUN_LEAD_RE else "how long or how often a sanction holds"), "after"
+    if timed and _EXTENSION_LEAD_RE.search(before):
+        return "an extension counted from an event", "before"
+    if timed and before.endswith("每满") and _CYCLE_AFTER_RE.match(text, r.expr_end):
+        return "a cycle: every full period", "before"
+    if timed and _PER_OCCASION_LEAD_RE.search(before):
+        return "how long each occasion may last", "after"
+    if timed and _VALID_AFTER_RE.match(text, r.expr_end):
+        return "a validity period", "有效期"
+    if q.unit == "小时" and _SERVICE_HOURS_AFTER_RE.match(text, r.expr_end):
+        return "the hours a service is open", "before"
+    if q.unit in SCOPE_UNITS and _TARGET_LEAD_RE.search(before):
+        return "a target count", "after"
+    if q.unit in SCOPE_UNITS and (r.expr_end >= sb or not text[r.expr_end:sb].strip()) and _TARGET_FRAME_RE.match(text, sa):
+        return "a target count closing a clause framed by its year", "before"
+    return None
+
+
 def _object_noun(text: str, masked: str, start: int, end: int) -> tuple[str, int]:
     """The noun phrase a count governs (举办1次学术会议 → 学术会议) and where it ends."""
     m = re.match(r"[\x00\s的]*((?:\([^)]*\))?[^，,；;。、\x00]{1,30})", masked[start:min(end, start + 64)])
@@ -476,6 +573,7 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
             prev_end = r.expr_end
             continue  # 5项重点工作, 四个方面: the plan's own structure
         notes: list[str] = []
+        subject_at = ""  # where a context-fixed value has its subject (_fixed_by_context)
         scope = False
         per = _per_of(text, sa, q)
         pre = text[prev_end:r.cmp_start]
@@ -515,6 +613,10 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
                 notes.append("scope count: how many the measure covers")
             elif per is not None and not q.is_share and _PER_RE.search(text, max(sa, q.start - _PER_REACH), q.start):
                 r.cmp = "=="  # 每人每月500元, 每半年考评一次: a rate the rule fixes
+            elif fixed := _fixed_by_context(text, masked, r, sa, sb, prev_end):
+                r.cmp = "=="
+                notes.append(fixed[0])
+                subject_at = fixed[1]
             else:
                 prev_end = r.expr_end
                 continue
@@ -537,6 +639,10 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
         if r.growth:
             pre = re.sub(rf"(?:{_GROWTH_ALT})$", "", pre)
         subject = _clean_subject(pre)
+        if subject_at == "before":
+            subject = _clean_subject(_EXTENDED_TO_RE.sub("", subject))  # 有效期顺延至疫情解除后 → 有效期顺延
+        elif subject_at not in ("", "after"):
+            subject = subject_at
         owner = None
         if pre.rstrip().endswith("的"):
             owner = _clean_subject(pre.rstrip()[:-1])
@@ -551,7 +657,7 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
             subject = f"{holder}中{pred.group(1).strip()}" if holder else pred.group(1).strip()
             if not owner and noun:  # 四分之三以上理事、…: the noun belongs to this share
                 consumed = noun.end(1) + (1 if text[noun.end(1):noun.end(1) + 1] == "、" else 0)
-        elif (not subject or r.verb_gap or _VERB_END.search(pre.rstrip())
+        elif (not subject or r.verb_gap or subject_at == "after" or _VERB_END.search(pre.rstrip())
               or text.startswith("的", end_of_expr)) and not q.is_share:
             # 举办1次学术会议、2次科普活动 / 应有5000元以上的资金: the count governs the noun after it
             obj, obj_end = _object_noun(text, masked, end_of_expr, sb)

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractor.errors import issue
-from extractor.model import Issue, MarkerKind, Part, Section, Span
+from extractor.model import Issue, MarkerKind, Part, PartKind, Section, Span
 from extractor.normalize.offsets import AlignedText
 from extractor.segment.numbering import INLINE_BOUNDARY, Marker, find_inline_candidates, match_marker
 
@@ -340,13 +340,55 @@ def find_parts(aligned: AlignedText, body: list[tuple[int, int]]) -> list[Part]:
                     s = lines[i - 1][0]
                 bounds.append((s, text[a:b].strip()))
                 break
-    if not bounds:
-        return [aligned.build(Part, index=0, kind="document", title=None, span=(start, end))]
-    parts = [aligned.build(Part, index=0, kind="notice", title=None, span=(start, bounds[0][0]))]
-    for k, (s, title) in enumerate(bounds):
-        e = bounds[k + 1][0] if k + 1 < len(bounds) else end
-        parts.append(aligned.build(Part, index=k + 1, kind="attachment", title=title, span=(s, e)))
+    heads: list[tuple[int, PartKind, str | None]] = [(start, "notice" if bounds else "document", None)]
+    heads += [(s, "attachment", title) for s, title in bounds]
+    taken = {s for s, _, _ in heads}
+    heads += [h for h in _appendix_heads(text, lines) if h[0] not in taken and h[0] > (bounds[0][0] if bounds else start)]
+    heads.sort(key=lambda h: h[0])
+    parts = []
+    for k, (s, kind, title) in enumerate(heads):
+        e = heads[k + 1][0] if k + 1 < len(heads) else end
+        parts.append(aligned.build(Part, index=k, kind=kind, title=title, span=(s, e)))
     return parts
+
+
+# A line that is only 附件 / 附件2 / 附件1： heads an appendix after the end of the notice, with its own
+# numbering (corpus 14: the 积分制入户指标体系及分值表 after the last article 第十三条; corpus 17: 附件2
+# 准入标准 with its own 一、二、; corpus-dev 021: 附件1： 登记表). 附件： with neither a number nor a title is
+# left alone: on bulletin pages it heads an empty download box (corpus-dev 023-025).
+_APPENDIX_RE = re.compile(r"附\s*件\s*(?:\d{1,2}\s*[:：]?|)\s*$")
+# 注释： / 注： alone on a line, then a numbered list to the end: the notes of a bulletin or of a table
+# (corpus-dev 024: 注释：1.本公报中数据均为初步统计数…; 025: [1]…; corpus 02: 注：1.三级公立综合医院…)
+_NOTES_RE = re.compile(r"(?:注\s*释|注)\s*[:：]\s*$")
+
+
+def _appendix_heads(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, PartKind, str | None]]:
+    """Appendices (附件 after the end) and trailing notes (注释), each a part whose numbering starts afresh."""
+    out: list[tuple[int, PartKind, str | None]] = []
+    for i, (a, b) in enumerate(lines[1:-1], start=1):
+        na, nb = lines[i + 1]
+        if _APPENDIX_RE.match(text, a, b) and not _ATTACHMENT_ENTRY_RE.match(text, na, nb):
+            # 附件: followed by 1.…流程图 is a list of attachment titles (corpus-dev 039), not an appendix
+            title = text[na:nb].strip()
+            out.append((a, "appendix", title if len(title) <= 60 else None))
+        elif _NOTES_RE.match(text, a, b) and _notes_follow(text, lines[i + 1:]):
+            out.append((a, "appendix", text[a:b].strip().rstrip(":：")))
+    return out
+
+
+def _notes_follow(text: str, lines: list[tuple[int, int]]) -> bool:
+    """The lines after a 注释： head are a numbered list (1. or [1]) and nothing of the notice's own
+    structure (一、, （一）, 第N条) follows before the next appendix: notes, not a remark inside an item."""
+    first = match_marker(text, lines[0][0]) if lines else None
+    if first is None or first.kind != "num_dot":
+        return False
+    for a, b in lines[1:]:
+        if _APPENDIX_RE.match(text, a, b):
+            break
+        m = match_marker(text, a)
+        if m is not None and m.rank < first.rank:
+            return False
+    return True
 
 
 _FOLD_BR = str.maketrans("（）", "()")
