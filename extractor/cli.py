@@ -128,9 +128,9 @@ def _mapper(args: argparse.Namespace):  # noqa: ANN202
         from extractor.scale.cluster import imap as dask_imap
 
         return functools.partial(dask_imap, scheduler=args.scheduler)
-    from extractor.scale.pool import imap
+    from extractor.scale.pool import default_workers, imap
 
-    return functools.partial(imap, workers=args.workers)
+    return functools.partial(imap, workers=args.workers or default_workers())
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -679,11 +679,10 @@ def _positive(text: str) -> int:
 
 
 def _workers_option(p: argparse.ArgumentParser) -> None:
-    from extractor.scale.pool import default_workers
-
-    p.add_argument("--workers", type=_positive, default=default_workers(),
-                   help="processes that run the pipeline (default: the number of cores, here %(default)s); "
-                        "output is the same as with 1")
+    # the default is resolved by _mapper, so that building the parser (every command, --help) does not
+    # import the process pool (multiprocessing, concurrent.futures; issue 18)
+    p.add_argument("--workers", type=_positive, default=None,
+                   help="processes that run the pipeline (default: the number of cores); output is the same as with 1")
 
 
 def build_parser() -> argparse.ArgumentParser:
