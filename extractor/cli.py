@@ -812,6 +812,21 @@ def main(argv: list[str] | None = None) -> int:
             traceback.print_exc()
         _err(f"internal error: {type(e).__name__}: {e} (run with -v for the traceback)")
         return 70
+    finally:
+        if argv is None:
+            _before_exit()
+
+
+def _before_exit() -> None:
+    """The process's own command ends here (``argv`` not given: the ``polex`` script). Every object
+    left goes to the collector's permanent generation, so that the interpreter's last full
+    collection does not walk them all: they are freed all the same, as the process ends.
+    That walk cost 0.04 s CPU of a 0.47 s ``polex extract`` of a short notice (issue 18).
+    Not done when ``main`` is called with ``argv`` (tests, library use): the process goes on.
+    """
+    import gc
+
+    gc.freeze()
 
 
 if __name__ == "__main__":
