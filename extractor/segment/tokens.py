@@ -22,6 +22,7 @@ import types
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from extractor.data.vocab import ACTOR_SUFFIXES, ACTOR_WORDS, EXTRA_MODAL_WORDS, MODAL_WORDS, USER_WORDS
@@ -207,11 +208,14 @@ class _ActorShapes:
             self._shape[word] = k
         return k
 
-    def find(self, words: list[str], taken: set[int]) -> list[tuple[int, int]]:
-        """(start, end) word spans of body-shaped actors; ``taken`` holds the words of named actors."""
+    def find(self, words: list[str], taken: set[int], candidates: Iterable[int] | None = None) -> list[tuple[int, int]]:
+        """(start, end) word spans of body-shaped actors; ``taken`` holds the words of named actors.
+        ``candidates``: the indices worth looking at (every word when None)."""
+        kind_of = self._kind
         found = []
-        for i, word in enumerate(words):
-            kind = self._kind(word)
+        for i in range(len(words)) if candidates is None else candidates:
+            word = words[i]
+            kind = kind_of(word)
             if kind == 0 or i in taken:
                 continue
             start = i
@@ -279,18 +283,20 @@ class _ModalRules:
             self._glued[word] = next(((p, m) for p, m in _GLUED_MODALS if word.startswith(p) and len(word) > len(p)), None)
         return self._glued[word]
 
-    def spans(self, words: list[str], matches: Iterable[tuple[str, int, int]]) -> list[tuple[str, str, int, int]]:
+    def spans(self, words: list[str], matches: Iterable[tuple[str, int, int]],
+              candidates: Iterable[int] | None = None) -> list[tuple[str, str, int, int]]:
         """(modality, word, start, end) of the modal words, by start: the phrase ``matches``
-        (modality, start, end) that pass the guards, then the glued adverbs."""
+        (modality, start, end) that pass the guards, then the glued adverbs (looked for at
+        ``candidates``, every word when None)."""
         spans = []
         for mid, s, e in matches:
             word = "".join(words[s:e])
             if self.keep(word, words[s - 1] if s > 0 else "", words[e] if e < len(words) else ""):
                 spans.append((mid, word, s, e))
         taken = {sp[2] for sp in spans}
-        for i, w in enumerate(words):
+        for i in range(len(words)) if candidates is None else candidates:
             if i not in taken:
-                glued = self.glued(w)
+                glued = self.glued(words[i])
                 if glued:
                     spans.append((glued[1], glued[0], i, i + 1))
         spans.sort(key=lambda sp: sp[2])
@@ -389,11 +395,15 @@ class _PhraseTable:
         entries.append((len(key), key, [label]))
         entries.sort(key=lambda x: x[0])
 
-    def find(self, words: list[str]) -> list[tuple[str, int, int]]:
+    def starts_phrase(self, word: str) -> bool:
+        return word in self._by_first
+
+    def find(self, words: list[str], candidates: Iterable[int] | None = None) -> list[tuple[str, int, int]]:
+        """The matches (label, start, end) starting at ``candidates`` (every word when None)."""
         out = []
         by_first = self._by_first
-        for i, w in enumerate(words):
-            entries = by_first.get(w)
+        for i in range(len(words)) if candidates is None else candidates:
+            entries = by_first.get(words[i])
             if entries is None:
                 continue
             for n, ws, labels in entries:
@@ -438,20 +448,25 @@ class WordReader:
             self._modals.add(modality, [w for w in segmenter.cut(word) if w])
         self._shapes = _ActorShapes()
         self._rules = _ModalRules()
+        self._cue: dict[str, bool] = {}  # word -> may start a phrase, be body-shaped or hold a glued adverb
+
+    def _is_cue(self, word: str) -> bool:
+        cue = bool(self._actors.starts_phrase(word) or self._modals.starts_phrase(word)
+                   or self._shapes._kind(word) or self._rules.glued(word))
+        self._cue[word] = cue
+        return cue
 
     def __call__(self, text: str) -> WordReading:
         words = [w for w in self.segmenter.cut(text) if w]
-        starts = [0] * (len(words) + 1)
-        pos = 0
-        for i, w in enumerate(words):
-            starts[i] = pos
-            pos += len(w)
-        starts[len(words)] = pos
+        starts = list(accumulate(map(len, words), initial=0))  # starts[i]: offset of word i; starts[-1]: the end
+        # one pass picks the few words any rule may start at (cached per word); the rules look only there
+        cue, is_cue = self._cue, self._is_cue
+        at = [i for i, w in enumerate(words) if (cue[w] if w in cue else is_cue(w))]
         # the EntityRuler: named actors, longest first, then leftmost, never overlapping
-        named = _filter_spans([(s, e) for _, s, e in self._actors.find(words)])
+        named = _filter_spans([(s, e) for _, s, e in self._actors.find(words, at)])
         taken = {i for s, e in named for i in range(s, e)}
-        actors = _filter_spans(named + self._shapes.find(words, taken))  # then the body-shaped ones
-        modals = self._rules.spans(words, self._modals.find(words))
+        actors = _filter_spans(named + self._shapes.find(words, taken, at))  # then the body-shaped ones
+        modals = self._rules.spans(words, self._modals.find(words, at), at)
         return WordReading(
             words,
             [WordSpan(m, word, "".join(words[s:e]), starts[s], starts[e]) for m, word, s, e in modals],
