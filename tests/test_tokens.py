@@ -51,3 +51,50 @@ def test_spacy_pipeline_marks_actors_and_modal_words() -> None:
     # 要求 and 重要 are words of their own: no 要 in them
     doc = get_nlp()("按照重要要求加强主要工作")
     assert list(doc.spans["modal"]) == []
+
+
+def _spacy_reading(doc) -> tuple[list[tuple[str, str, str, int, int]], list[tuple[str, int, int]]]:  # noqa: ANN001
+    return ([(s.label_, s.id_, s.text, s.start_char, s.end_char) for s in doc.spans["modal"]],
+            [(e.text, e.start_char, e.end_char) for e in doc.ents if e.label_ == "ACTOR"])
+
+
+def _word_reading(r) -> tuple[list[tuple[str, str, str, int, int]], list[tuple[str, int, int]]]:  # noqa: ANN001
+    return ([(m.label, m.word, m.text, m.start_char, m.end_char) for m in r.modals],
+            [(a.text, a.start_char, a.end_char) for a in r.actors])
+
+
+def test_word_reader_reads_what_the_spacy_pipeline_reads_on_every_corpus_clause() -> None:
+    """The reader that runs in the pipeline and the spaCy pipeline it replaces give the same
+    modal words and actors, offsets included: each clause alone, and each document's clauses
+    joined by newlines, as requirements.read_clauses reads them."""
+    from extractor.segment.tokens import get_reader
+
+    nlp, reader = get_nlp(), get_reader()
+    texts = _clauses()
+    texts += ["\n".join(texts[i:i + 40]) for i in range(0, len(texts), 40)]
+    differ = [t for t in texts if _word_reading(reader(t)) != _spacy_reading(nlp(t))]
+    assert not differ, [(t[:60], _word_reading(reader(t)), _spacy_reading(nlp(t))) for t in differ[:2]]
+    # the comparison has something to compare
+    found = [_word_reading(reader(t)) for t in texts[:2000]]
+    assert sum(len(m) for m, _ in found) > 500 and sum(len(a) for _, a in found) > 500
+
+
+@pytest.mark.parametrize(("text", "modals", "actors"), [
+    # seed 000: a named actor, the modal 应
+    ("各学会应在换届时合理设置理事会", [("obligation", "应")], ["各学会", "理事会"]),
+    # corpus 13: 一般 before a noun is an adjective; before 不超过 it softens the limit
+    ("一般诊疗费按规定执行", [], []),
+    # corpus 23: 给予支持, 支持 as a noun
+    ("市财政局给予支持", [], ["市财政局"]),
+    # seed 000 item 14: 积极 glued to its verb
+    ("各级科协积极参与", [("encouragement", "积极")], ["各级科协"]),
+    # a body word after at most three words naming what kind of body (公共/租赁/住房/运营/单位)
+    ("公共租赁住房运营单位要建立台账", [("obligation", "要")], ["租赁住房运营单位"]),
+])
+def test_word_reader_cases(text: str, modals: list[tuple[str, str]], actors: list[str]) -> None:
+    from extractor.segment.tokens import get_reader
+
+    r = get_reader()(text)
+    assert [(m.label, m.word) for m in r.modals] == modals
+    assert [a.text for a in r.actors] == actors
+    assert all(text[x.start_char:x.end_char] == x.text for x in r.modals + r.actors)

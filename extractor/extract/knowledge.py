@@ -183,6 +183,7 @@ def extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], par
         carried: ActorPick | None = None
         orphans = 0
         prev_end: int | None = None
+        cls_spans = [spans[x.id] for x in cls]  # once per section: built per clause, it was quadratic in a long section
         for idx, c in enumerate(cls):
             a, b = spans[c.id]
             if prev_end is not None and "\n" in text[prev_end:c.span[0]]:
@@ -213,7 +214,7 @@ def extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], par
                 a = _after_label(text, a, b)
                 carried = None
             unit = read_requirement(text, a, b, reading.modals, in_item=sec is not None and a < attachment_at, listed=listed,
-                                    lead=sec is not None and is_lead_phrase(text, sec.marker, [spans[x.id] for x in cls], idx, sec.kind),
+                                    lead=sec is not None and is_lead_phrase(text, sec.marker, cls_spans, idx, sec.kind),
                                     has_threshold=bool(found) or bool(deadline and deadline.kind == "date" and sec is not None),
                                     guiding=guiding, criteria=criteria)
             if unit is None:

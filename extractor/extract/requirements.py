@@ -3,8 +3,8 @@
 One record per clause that carries a modal word (须 应 要 不得 鼓励 可 …) or a
 threshold; a numbered item with no modal word at all (an imperative such as
 ``制定兼职人员行为准则``) gives one record for the whole item, modality obligation,
-trigger ``None``. Modal words and actors are found on jieba tokens by the spaCy
-pipeline of :mod:`extractor.segment.tokens`, so 要求, 重要 and 主要 never read as 要.
+trigger ``None``. Modal words and actors are found on jieba tokens by the word reader of
+:mod:`extractor.segment.tokens` (the rules of its spaCy pipeline, without spaCy), so 要求, 重要 and 主要 never read as 要.
 Sentences without an actor inherit it from the enclosing heading, then from the
 notice's 主送机关.
 """
@@ -26,9 +26,9 @@ from extractor.data.vocab import (
 )
 from extractor.model import Actor, Clause, Deadline, Located
 from extractor.normalize.offsets import AlignedText
-from extractor.segment.tokens import get_nlp, get_segmenter
+from extractor.segment.tokens import WordSpan, get_reader, get_segmenter
 
-# only clauses holding a modal word (or a glued 积极…/努力…) go through spaCy
+# only clauses holding a modal word (or a glued 积极…/努力…) go through the word reader
 _MODAL_PREFILTER = re.compile("|".join(sorted({w for w, _ in MODAL_WORDS + EXTRA_MODAL_WORDS}, key=len, reverse=True)))
 # bounded: on a long run of digits an unbounded count backtracked from every start (10 KB of digits
 # took 14 s, issue 15); no count of days or months has more than ten digits
@@ -103,7 +103,7 @@ def find_deadline(aligned: AlignedText, a: int, b: int, doc_date: str | None) ->
 
 @dataclass
 class ClauseReading:
-    """What the spaCy pipeline read in one clause (document offsets)."""
+    """What the word reader read in one clause (document offsets)."""
 
     modality: str | None
     trigger: str | None
@@ -130,11 +130,11 @@ _NOTHING = ClauseReading(None, None, None, None, None)
 
 
 def read_clauses(text: str, spans: list[tuple[int, int]]) -> list[ClauseReading]:
-    """:func:`read_clause` for many clauses of one text, with one spaCy Doc for all of them.
+    """:func:`read_clause` for many clauses of one text, with one reading for all of them.
 
     The clauses that hold a modal word are joined by newlines, which no segmenter word,
-    actor phrase or modal word crosses; one Doc instead of one per clause halves the
-    spaCy time. Each span found is handed back to its clause by its offset.
+    actor phrase or modal word crosses; one reading instead of one per clause saves the
+    per-call cost. Each span found is handed back to its clause by its offset.
 
     >>> s = "学会要加强自律。各级科协不得干预。"
     >>> [(r.modality, s[slice(*r.trigger_span)], s[r.actor[1]:r.actor[2]]) for r in read_clauses(s, [(0, 8), (8, 17)])]
@@ -152,21 +152,21 @@ def read_clauses(text: str, spans: list[tuple[int, int]]) -> list[ClauseReading]
         for _, a, b in group:
             starts.append(pos)
             pos += b - a + 1
-        doc = get_nlp()("\n".join(text[a:b] for _, a, b in group))
-        for sp in doc.spans["modal"]:
+        reading = get_reader()("\n".join(text[a:b] for _, a, b in group))
+        for sp in reading.modals:
             g = bisect_right(starts, sp.start_char) - 1
             modals[group[g][0]].append(_Hit.of(sp, group[g][1] - starts[g]))
-        for e in doc.ents:
-            if e.label_ == "ACTOR":
-                g = bisect_right(starts, e.start_char) - 1
-                actors[group[g][0]].append(_Hit.of(e, group[g][1] - starts[g]))
+        for e in reading.actors:
+            g = bisect_right(starts, e.start_char) - 1
+            actors[group[g][0]].append(_Hit.of(e, group[g][1] - starts[g]))
     for k, i in enumerate(todo):
         out[i] = _reading(0, spans[i][0], modals[k], actors[k])
     return out
 
 
-# Characters per spaCy Doc. Clauses are read in clause-aligned chunks of at most this size, so a
-# notice of any length is read in full and spaCy's max_length (10^6) is never reached (issue 18).
+# Characters per reading. Clauses are read in clause-aligned chunks of at most this size, so a
+# notice of any length is read in full in bounded memory (spaCy's max_length, 10^6, when the spaCy
+# pipeline read them; issue 18).
 CHUNK_CHARS = 100_000
 
 
@@ -189,7 +189,7 @@ def _chunks(items: list[tuple[int, int, int]]) -> list[list[tuple[int, int, int]
 
 @dataclass(frozen=True)
 class _Hit:
-    """A modal span or an actor entity moved off its spaCy Doc, in text offsets."""
+    """A modal word or an actor moved off its reading, in text offsets."""
 
     label_: str
     id_: str
@@ -198,8 +198,8 @@ class _Hit:
     end_char: int
 
     @classmethod
-    def of(cls, sp: Any, shift: int) -> _Hit:
-        return cls(sp.label_, sp.id_, sp.text, sp.start_char + shift, sp.end_char + shift)
+    def of(cls, sp: WordSpan, shift: int) -> _Hit:
+        return cls(sp.label, sp.word, sp.text, sp.start_char + shift, sp.end_char + shift)
 
 
 def _reading(shift: int, doc_start: int, modals: list[Any], actors: list[Any]) -> ClauseReading:

@@ -20,15 +20,15 @@ import html as htmllib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-
-import lxml.html
-from lxml import etree
-from lxml.etree import _Element
+from typing import TYPE_CHECKING
 
 from extractor.errors import issue
 from extractor.model import Issue, LayerKind
 from extractor.normalize import chrome
 from extractor.normalize.offsets import AlignedText, LocalEdit
+
+if TYPE_CHECKING:  # lxml itself is imported by the functions that parse: a plain-text notice never loads it (issue 18)
+    from lxml.etree import _Element
 
 _TOKEN_RE = re.compile(
     r"<!--.*?(?:-->|\Z)"
@@ -358,6 +358,7 @@ _PARSER_MAX_DEPTH = 256  # libxml2's HTML parser drops elements nested deeper (h
 
 def _depth(root: _Element) -> int:
     """How deep the tree nests (``<html>`` is 1)."""
+    from lxml import etree
     depth = deepest = 0
     for event, _ in etree.iterwalk(root, events=("start", "end")):
         depth += 1 if event == "start" else -1
@@ -367,6 +368,7 @@ def _depth(root: _Element) -> int:
 
 def _parse(raw: str) -> _Element | None:
     """The lxml tree of a page (the same parser and repairs BeautifulSoup's lxml builder uses)."""
+    import lxml.html
     parser = lxml.html.HTMLParser()
     parser.feed(raw)
     return parser.close()
@@ -389,6 +391,7 @@ def _parse_in_source_order(raw: str) -> _Element | None:
     >>> [(e.tag, e.text, e.tail) for e in r.iter("p", "b")], r.find("body").getchildren()[-1].tail
     ([('p', '一、总则', None), ('b', '第一条', '为了')], '尾')
     """
+    from lxml import etree
     from bs4 import BeautifulSoup, Comment, Declaration, Doctype, ProcessingInstruction, Tag
     from bs4.element import CData, NavigableString
 
@@ -459,6 +462,7 @@ class _SelectorIndex:
     """
 
     def __init__(self, root: _Element) -> None:
+        from lxml import etree
         self.index: dict[tuple[str, str], list[_Element]] = {}
         for el in root.iter(etree.Element):
             self.index.setdefault(("", el.tag), []).append(el)
@@ -543,6 +547,7 @@ _META_CELL_TAGS = frozenset({"td", "th", "b", "strong", "span", "label", "dt", "
 
 def _label_cells(root: _Element) -> list[_Element]:
     """Elements whose own text is a known label, in page order (no text gathering over whole sections)."""
+    from lxml import etree
     cells: list[_Element] = []
     for event, el in etree.iterwalk(root, events=("start", "end")):
         if event == "start":

@@ -21,12 +21,42 @@ class Mark:
     end: int
 
 
+# the paywall rules open with a run of … before a bracket: a line without "(" cannot match them
+_PAREN_LED = r"(?<!…)…*\s{0,8}\("
+
+
+class _LineGate:
+    """Whether any rule of :data:`chrome.TEXT_CHROME` can match a line; most body lines match none.
+
+    One alternation of every rule, searched along each line, tried all of them at every
+    character (3.7 % of a corpus run, issue 18). Split three ways, it asks the same question
+    faster: the rules anchored with ``^`` are tried at the start of the line only (a line holds
+    no newline, so ``^`` can match nowhere else); the rules that start with a literal form an
+    alternation the regex engine scans for by its first characters; the paywall rules are tried
+    only on lines holding "(". ``tests/test_perf.py`` checks the gate passes the same lines as
+    the single alternation on every line of corpus/ and corpus-dev.
+    """
+
+    def __init__(self, sources: list[str]) -> None:
+        anchored = [rx for rx in sources if rx.startswith("^")]
+        paren = [rx for rx in sources if rx.startswith(_PAREN_LED)]
+        rest = [rx for rx in sources if rx not in anchored and rx not in paren]
+        self._anchored = re.compile("|".join(f"(?:{rx})" for rx in anchored), re.M) if anchored else None
+        # joined bare (A|B|C is (?:A)|(?:B)|(?:C)), so that each branch starts with its literal
+        self._rest = re.compile("|".join(rest), re.M) if rest else None
+        self._paren = re.compile("|".join(f"(?:{rx})" for rx in paren), re.M) if paren else None
+
+    def __call__(self, line: str) -> bool:
+        return bool((self._anchored is not None and self._anchored.match(line))
+                    or (self._rest is not None and self._rest.search(line))
+                    or (self._paren is not None and "(" in line and self._paren.search(line)))
+
+
 @lru_cache(maxsize=1)
-def _compiled() -> tuple[list[tuple[str, re.Pattern[str], str]], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _compiled() -> tuple[list[tuple[str, re.Pattern[str], str]], _LineGate, re.Pattern[str], re.Pattern[str]]:
     rules = [(name, re.compile(rx, re.M), scope) for name, rx, scope in chrome.TEXT_CHROME]
-    # one pass tells whether any rule can match a line; most body lines match none
-    any_rule = re.compile("|".join(f"(?:{rx})" for _, rx, _ in chrome.TEXT_CHROME), re.M)
-    return rules, any_rule, re.compile(chrome.ADDRESS_LINE), re.compile(chrome.TOC_START)
+    gate = _LineGate([rx for _, rx, _ in chrome.TEXT_CHROME])
+    return rules, gate, re.compile(chrome.ADDRESS_LINE), re.compile(chrome.TOC_START)
 
 
 _LABEL_START_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}[.、]|\(\d{1,2}\)|第[一二三四五六七八九十百]+[章节条]|\(…+|…+)")
@@ -46,7 +76,7 @@ def _lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
 
 def find_chrome(text: str, body_ranges: list[tuple[int, int]]) -> list[Mark]:
     """Furniture and meta marks inside ``body_ranges`` by the text vocabulary."""
-    rules, any_rule, address_re, _ = _compiled()
+    rules, gate, address_re, _ = _compiled()
     marks: list[Mark] = []
     lines = [ln for a, b in body_ranges for ln in _lines(text, a, b)]
     tail_from: int | None = None
@@ -54,7 +84,7 @@ def find_chrome(text: str, body_ranges: list[tuple[int, int]]) -> list[Mark]:
     for a, b in lines:
         line = text[a:b]
         hit: str | None = None
-        for name, rx, scope in rules if any_rule.search(line) else ():
+        for name, rx, scope in rules if gate(line) else ():
             m = rx.search(line)
             if m is None:
                 continue

@@ -19,8 +19,10 @@ import importlib.util
 import sys
 import threading
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from extractor.data.vocab import ACTOR_SUFFIXES, ACTOR_WORDS, EXTRA_MODAL_WORDS, MODAL_WORDS, USER_WORDS
@@ -189,10 +191,10 @@ _ACTOR_HEADS = frozenset({"单位", "部门", "机构", "政府", "人民政府"
 _ACTOR_WORD_END = tuple(x for x in ACTOR_SUFFIXES if len(x) > 1) + ("局", "厅", "委")
 
 
-class _ActorComponent:
-    """Actors the phrase list cannot name, read off word shapes; runs after the EntityRuler.
+class _ActorShapes:
+    """Actors the phrase list cannot name, read off word shapes; runs after the named actors.
 
-    One pass over the tokens with a per-string cache: the token-pattern version of the
+    One pass over the words with a per-string cache: the token-pattern version of the
     same rules (REGEX predicates in the EntityRuler) cost half the extraction time.
     """
 
@@ -206,15 +208,14 @@ class _ActorComponent:
             self._shape[word] = k
         return k
 
-    def __call__(self, doc: Any) -> Any:
-        from spacy.tokens import Span as SpacySpan
-        from spacy.util import filter_spans
-
-        words = doc.user_data.get("words") or [t.text for t in doc]
+    def find(self, words: list[str], taken: set[int], candidates: Iterable[int] | None = None) -> list[tuple[int, int]]:
+        """(start, end) word spans of body-shaped actors; ``taken`` holds the words of named actors.
+        ``candidates``: the indices worth looking at (every word when None)."""
+        kind_of = self._kind
         found = []
-        taken = {i for e in doc.ents for i in range(e.start, e.end)}
-        for i, word in enumerate(words):
-            kind = self._kind(word)
+        for i in range(len(words)) if candidates is None else candidates:
+            word = words[i]
+            kind = kind_of(word)
             if kind == 0 or i in taken:
                 continue
             start = i
@@ -225,7 +226,23 @@ class _ActorComponent:
                     continue
             elif start > 0 and words[start - 1] in _ACTOR_LEADS:
                 start -= 1
-            found.append(SpacySpan(doc, start, i + 1, label="ACTOR"))
+            found.append((start, i + 1))
+        return found
+
+
+class _ActorComponent:
+    """spaCy component over :class:`_ActorShapes`; runs after the EntityRuler."""
+
+    def __init__(self) -> None:
+        self.shapes = _ActorShapes()
+
+    def __call__(self, doc: Any) -> Any:
+        from spacy.tokens import Span as SpacySpan
+        from spacy.util import filter_spans
+
+        words = doc.user_data.get("words") or [t.text for t in doc]
+        taken = {i for e in doc.ents for i in range(e.start, e.end)}
+        found = [SpacySpan(doc, s, e, label="ACTOR") for s, e in self.shapes.find(words, taken)]
         if found:
             doc.ents = filter_spans(list(doc.ents) + found)
         return doc
@@ -242,13 +259,57 @@ _GLUED_MODALS: tuple[tuple[str, str], ...] = (
 _SUPPORT_NOUN_BEFORE = frozenset({"给予", "予以", "专项", "财政", "政策", "资金", "提供", "和", "的"})
 
 
+class _ModalRules:
+    """The two guards on a matched modal word, and the adverbs glued to their verb."""
+
+    def __init__(self) -> None:
+        self._glued: dict[str, tuple[str, str] | None] = {}
+
+    @staticmethod
+    def keep(word: str, prev: str, nxt: str) -> bool:
+        """Whether the modal word ``word`` between ``prev`` and ``nxt`` is read as one."""
+        # 一般 softens a limit only before a verb or comparator (一般不超过, 一般为); in 一般诊疗费
+        # or 一般抗贫血药物 it is an adjective (corpus 13, 17)
+        if word == "一般" and not (nxt.startswith(("不", "为", "应", "由", "在", "控制", "按", "以", "须", "要", "可")) or nxt in ("超过",)):
+            return False
+        # 给予支持, 专项支持: 支持 as a noun, not an encouragement (corpus 23)
+        # 重点支持单户担保金额500万元及以下的小微企业 (corpus-dev 004 5.): the content verb of the guarantee
+        # institutions' duty, not the issuer's encouragement
+        return not (word == "支持" and (prev in _SUPPORT_NOUN_BEFORE or prev == "重点" or not nxt or not nxt[0].isalpha()))
+
+    def glued(self, word: str) -> tuple[str, str] | None:
+        """(adverb, modality) of a word that starts with a modal adverb: 积极参与, 努力打造, 严禁擅自 (seed 000 item 14)."""
+        if word not in self._glued:
+            self._glued[word] = next(((p, m) for p, m in _GLUED_MODALS if word.startswith(p) and len(word) > len(p)), None)
+        return self._glued[word]
+
+    def spans(self, words: list[str], matches: Iterable[tuple[str, int, int]],
+              candidates: Iterable[int] | None = None) -> list[tuple[str, str, int, int]]:
+        """(modality, word, start, end) of the modal words, by start: the phrase ``matches``
+        (modality, start, end) that pass the guards, then the glued adverbs (looked for at
+        ``candidates``, every word when None)."""
+        spans = []
+        for mid, s, e in matches:
+            word = "".join(words[s:e])
+            if self.keep(word, words[s - 1] if s > 0 else "", words[e] if e < len(words) else ""):
+                spans.append((mid, word, s, e))
+        taken = {sp[2] for sp in spans}
+        for i in range(len(words)) if candidates is None else candidates:
+            if i not in taken:
+                glued = self.glued(words[i])
+                if glued:
+                    spans.append((glued[1], glued[0], i, i + 1))
+        spans.sort(key=lambda sp: sp[2])
+        return spans
+
+
 class _ModalComponent:
     """Puts every modal word of :data:`MODAL_WORDS` in ``doc.spans["modal"]``, labelled with its modality."""
 
     def __init__(self, nlp: Language) -> None:
         from spacy.matcher import PhraseMatcher
 
-        self._glued: dict[str, tuple[str, str] | None | tuple[()]] = {}
+        self.rules = _ModalRules()
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for word, modality in MODAL_WORDS + EXTRA_MODAL_WORDS:
             self.matcher.add(modality, [nlp.make_doc(word)])
@@ -256,34 +317,10 @@ class _ModalComponent:
     def __call__(self, doc: Any) -> Any:
         from spacy.tokens import Span as SpacySpan
 
-        spans = []
         words = doc.user_data.get("words") or [t.text for t in doc]
-        for mid, s, e in self.matcher(doc):
-            word = "".join(words[s:e])
-            nxt = words[e] if e < len(words) else ""
-            prev = words[s - 1] if s > 0 else ""
-            # 一般 softens a limit only before a verb or comparator (一般不超过, 一般为); in 一般诊疗费
-            # or 一般抗贫血药物 it is an adjective (corpus 13, 17)
-            if word == "一般" and not (nxt.startswith(("不", "为", "应", "由", "在", "控制", "按", "以", "须", "要", "可")) or nxt in ("超过",)):
-                continue
-            # 给予支持, 专项支持: 支持 as a noun, not an encouragement (corpus 23)
-            # 重点支持单户担保金额500万元及以下的小微企业 (corpus-dev 004 5.): the content verb of the guarantee
-            # institutions' duty, not the issuer's encouragement
-            if word == "支持" and (prev in _SUPPORT_NOUN_BEFORE or prev == "重点" or not nxt or not nxt[0].isalpha()):
-                continue
-            spans.append(SpacySpan(doc, s, e, label=mid, span_id=word))
-        # adverbs glued to their verb by the dictionary: 积极参与, 努力打造, 严禁擅自 (seed 000 item 14)
-        taken = {sp.start for sp in spans}
-        for i, w in enumerate(words):
-            if i in taken:
-                continue
-            glued = self._glued.get(w, ())
-            if glued == ():
-                glued = next(((p, m) for p, m in _GLUED_MODALS if w.startswith(p) and len(w) > len(p)), None)
-                self._glued[w] = glued
-            if glued:
-                spans.append(SpacySpan(doc, i, i + 1, label=glued[1], span_id=glued[0]))
-        doc.spans["modal"] = sorted(spans, key=lambda sp: sp.start)
+        strings = doc.vocab.strings
+        found = self.rules.spans(words, ((strings[mid], s, e) for mid, s, e in self.matcher(doc)))
+        doc.spans["modal"] = [SpacySpan(doc, s, e, label=mid, span_id=word) for mid, word, s, e in found]
         return doc
 
 
@@ -312,3 +349,136 @@ def get_nlp(backend: str = "auto") -> Language:
     nlp.add_pipe("polex_actors")
     nlp.add_pipe("polex_modality")
     return nlp
+
+
+@dataclass(frozen=True)
+class WordSpan:
+    """A modal word or an actor found by :class:`WordReader`, in character offsets of the text read.
+
+    ``word`` is the modal word itself (for a glued adverb such as 积极 in 积极参与, the adverb
+    alone, while ``text`` is the whole token); empty for actors.
+    """
+
+    label: str
+    word: str
+    text: str
+    start_char: int
+    end_char: int
+
+
+@dataclass(frozen=True)
+class WordReading:
+    """What :class:`WordReader` read in one text: its words, the modal words, the actors (each in text order)."""
+
+    words: list[str]
+    modals: list[WordSpan]
+    actors: list[WordSpan]
+
+
+class _PhraseTable:
+    """Phrases as word sequences, found in a word list the way spaCy's ``PhraseMatcher`` on ORTH
+    finds them: every occurrence, by start, shorter before longer at the same start."""
+
+    def __init__(self) -> None:
+        self._by_first: dict[str, list[tuple[int, tuple[str, ...], list[str]]]] = {}
+
+    def add(self, label: str, words: list[str]) -> None:
+        if not words:
+            return
+        entries = self._by_first.setdefault(words[0], [])
+        key = tuple(words)
+        for n, ws, labels in entries:
+            if ws == key:
+                if label not in labels:
+                    labels.append(label)
+                return
+        entries.append((len(key), key, [label]))
+        entries.sort(key=lambda x: x[0])
+
+    def starts_phrase(self, word: str) -> bool:
+        return word in self._by_first
+
+    def find(self, words: list[str], candidates: Iterable[int] | None = None) -> list[tuple[str, int, int]]:
+        """The matches (label, start, end) starting at ``candidates`` (every word when None)."""
+        out = []
+        by_first = self._by_first
+        for i in range(len(words)) if candidates is None else candidates:
+            entries = by_first.get(words[i])
+            if entries is None:
+                continue
+            for n, ws, labels in entries:
+                if n == 1 or tuple(words[i:i + n]) == ws:
+                    out.extend((label, i, i + n) for label in labels)
+        return out
+
+
+def _filter_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Non-overlapping (start, end) spans, longer first, then earlier, as ``spacy.util.filter_spans``; by start."""
+    seen: set[int] = set()
+    kept = []
+    for s, e in sorted(spans, key=lambda sp: (sp[1] - sp[0], -sp[0]), reverse=True):
+        if s not in seen and e - 1 not in seen:
+            kept.append((s, e))
+            seen.update(range(s, e))
+    return sorted(kept)
+
+
+class WordReader:
+    """The modal and actor reading of :func:`get_nlp`, done on the segmenter's words in plain Python.
+
+    The same words, the same phrase lists and the same rules as the spaCy pipeline, and the same
+    spans (``tests/test_tokens.py`` compares the two on every corpus clause). What it saves is
+    spaCy itself: ``import spacy`` alone costs more CPU than the whole of a short ``polex
+    extract`` may (0.43 s for its Vocab, Doc and matchers without ``spacy/__init__``, 0.52 s for
+    the package, against a target of 0.4 s for the command; issue 18), and building a Doc per
+    chunk of clauses was half of the reading time in ``polex run``.
+
+    >>> r = get_reader()("各学会应在换届时合理设置理事会")
+    >>> [(m.label, m.word) for m in r.modals], [a.text for a in r.actors]
+    ([('obligation', '应')], ['各学会', '理事会'])
+    """
+
+    def __init__(self, segmenter: Segmenter) -> None:
+        self.segmenter = segmenter
+        self._actors = _PhraseTable()
+        for pattern in _actor_patterns():
+            self._actors.add(pattern["label"], [w for w in segmenter.cut(pattern["pattern"]) if w])
+        self._modals = _PhraseTable()
+        for word, modality in MODAL_WORDS + EXTRA_MODAL_WORDS:
+            self._modals.add(modality, [w for w in segmenter.cut(word) if w])
+        self._shapes = _ActorShapes()
+        self._rules = _ModalRules()
+        self._cue: dict[str, bool] = {}  # word -> may start a phrase, be body-shaped or hold a glued adverb
+
+    def _is_cue(self, word: str) -> bool:
+        cue = bool(self._actors.starts_phrase(word) or self._modals.starts_phrase(word)
+                   or self._shapes._kind(word) or self._rules.glued(word))
+        self._cue[word] = cue
+        return cue
+
+    def __call__(self, text: str) -> WordReading:
+        words = [w for w in self.segmenter.cut(text) if w]
+        starts = list(accumulate(map(len, words), initial=0))  # starts[i]: offset of word i; starts[-1]: the end
+        # one pass picks the few words any rule may start at (cached per word); the rules look only there
+        cue, is_cue = self._cue, self._is_cue
+        at = [i for i, w in enumerate(words) if (cue[w] if w in cue else is_cue(w))]
+        # the EntityRuler: named actors, longest first, then leftmost, never overlapping
+        named = _filter_spans([(s, e) for _, s, e in self._actors.find(words, at)])
+        taken = {i for s, e in named for i in range(s, e)}
+        actors = _filter_spans(named + self._shapes.find(words, taken, at))  # then the body-shaped ones
+        modals = self._rules.spans(words, self._modals.find(words, at), at)
+        return WordReading(
+            words,
+            [WordSpan(m, word, "".join(words[s:e]), starts[s], starts[e]) for m, word, s, e in modals],
+            [WordSpan("ACTOR", "", "".join(words[s:e]), starts[s], starts[e]) for s, e in actors],
+        )
+
+
+_READERS: dict[str, WordReader] = {}
+
+
+def get_reader(backend: str = "auto") -> WordReader:
+    """One shared :class:`WordReader` per segmenter backend, built on first use."""
+    if backend not in _READERS:
+        _READERS[backend] = WordReader(get_segmenter(backend))
+    return _READERS[backend]
