@@ -153,6 +153,9 @@ USER_WORDS: tuple[tuple[str, int, str], ...] = (
     ("不低于", 20000, "v"), ("不高于", 20000, "v"), ("不得", 20000, "v"),
     ("法定代表人", 20000, "n"),  # corpus-dev 017 第十二条: one body word, so an actor head
     ("设区市", 20000, "n"),  # corpus-dev 013 一（二） 各设区市要做好牵头统筹
+    # 可 bound inside a compound is no permission: jieba's dictionary cuts 可|支配|收入 (corpus dev024
+    # 农村居民人均可支配收入16387元), 可|持续|发展 and 可|再生能源
+    ("可支配收入", 20000, "n"), ("可持续", 20000, "a"), ("可再生能源", 20000, "n"),
 )
 
 # Verbs whose object a count measures: 培育3-5个学术交流示范项目, 至少安排300名指标, 签订1年以上劳动合同

@@ -213,10 +213,13 @@ def extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], par
                                          Context(), [], k, start=spans[c.id][0], end=a))
                 a = _after_label(text, a, b)
                 carried = None
-            unit = read_requirement(text, a, b, reading.modals, in_item=sec is not None and a < attachment_at, listed=listed,
-                                    lead=sec is not None and is_lead_phrase(text, sec.marker, cls_spans, idx, sec.kind),
-                                    has_threshold=bool(found) or bool(deadline and deadline.kind == "date" and sec is not None),
-                                    guiding=guiding, criteria=criteria)
+            # a statistical bulletin (统计公报, corpus dev024) reports what happened: its sentences and the scope notes
+            # of its 注释 (统计范围为…2000万元及以上) are no measures; only a modal word makes a requirement there
+            unit = None if bulletin and not reading.modals else read_requirement(
+                text, a, b, reading.modals, in_item=sec is not None and a < attachment_at, listed=listed,
+                lead=sec is not None and is_lead_phrase(text, sec.marker, cls_spans, idx, sec.kind),
+                has_threshold=bool(found) or bool(deadline and deadline.kind == "date" and sec is not None),
+                guiding=guiding, criteria=criteria)
             if unit is None:
                 # a condition or definition holding a threshold (015 第五条 年龄需在50周岁以下, 第十四条 不满18周岁):
                 # the threshold is kept, on no requirement
