@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -263,10 +264,22 @@ def test_beijing_copies_clauses_of_the_national_yaodian(dev_store: Store, dev_gr
     assert len(reuse) >= 3 and any(e["verbatim"] for e in reuse)
     bj_doc = extracted(str(DEV / "docs" / Path(g.nodes[bj]["path"]).name))
     nat_doc = extracted(str(DEV / "docs" / Path(g.nodes[nat]["path"]).name))
+    import opencc
+
+    t2s = opencc.OpenCC("t2s")
     for e in reuse:  # both spans point into the normalized texts; the share is what the alignment matched
         loc, src = bj_doc.text[slice(*e["local"]["span"])], nat_doc.text[slice(*e["source"]["span"])]
         assert loc and src and MIN_REUSE <= e["reuse"] <= 1.0
         assert (loc == src) or not e["verbatim"] or e["reuse"] < 1.0
+        # and into the raw texts (migration 7): 030 is traditional, its raw characters convert to the copied ones
+        for side, doc in (("local", bj_doc), ("source", nat_doc)):
+            ev = e[side]
+            assert ev["clause_raw_span"] and ev["raw_span"]
+            if ev["raw_exact"]:
+                han = [re.sub(r"[^\u4e00-\u9fff]", "", t2s.convert(x)) for x in (doc.raw_text[slice(*ev["raw_span"])], doc.text[slice(*ev["span"])])]
+                assert han[0] == han[1] and han[0]  # widths may be folded (（ → (), characters are the same
+            else:
+                assert ev["raw_span"] == ev["clause_raw_span"]
     t = trace(dev_store, bj[4:])
     r = next(r for r in t["reuse"] if r["source"] == nat[4:])
     assert r["copied"] >= 3 and r["added"] and r["copied"] + len(r["added"]) == r["clauses"]

@@ -182,6 +182,13 @@ MIGRATIONS: tuple[str | dict[str, str], ...] = (
         text TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, raw_start INTEGER NOT NULL, raw_end INTEGER NOT NULL);
     CREATE INDEX figures_doc ON figures(doc_id, kind, start);
     """,
+    # 7: issue 13 — a clause keeps its span in raw_text too, so that a text-reuse edge (aligns_with)
+    # points at the source characters of both clauses; rows stored before it keep NULL (re-ingest
+    # the bytes to fill them)
+    """
+    ALTER TABLE clauses ADD COLUMN raw_start INTEGER;
+    ALTER TABLE clauses ADD COLUMN raw_end INTEGER;
+    """,
 )
 
 # 为贯彻落实《X》, 根据《X》, 按照《X》的要求: this document implements X
@@ -503,7 +510,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "citations": ("id", "doc_id", "section_id", "requirement_id", "role", "relation", "title", "doc_number",
                   "number_key", "title_key", "issuer_code", "issuer", "year", "serial", "cue", "start", "end",
                   "raw_start", "raw_end"),
-    "clauses": ("id", "doc_id", "section_id", "text", "start", "end", "tokens"),
+    "clauses": ("id", "doc_id", "section_id", "text", "start", "end", "tokens", "raw_start", "raw_end"),
 }
 
 
@@ -533,7 +540,7 @@ def document_rows(doc: Document, data: bytes) -> dict[str, Any]:
     clauses = []
     for c in doc.clauses:
         text = doc.text[c.span[0]:c.span[1]]
-        clauses.append((c.id, doc.doc_id, c.section, text, *c.span, clause_tokens(text)))
+        clauses.append((c.id, doc.doc_id, c.section, text, *c.span, clause_tokens(text), *c.raw_span))
     return {
         "blob": (doc.source.sha256, doc.source.size, doc.source.media_type, data),
         "work": (work, main or title, doc_number),
