@@ -184,10 +184,25 @@ MIGRATIONS: tuple[str | dict[str, str], ...] = (
     """,
     # 7: issue 13 — a clause keeps its span in raw_text too, so that a text-reuse edge (aligns_with)
     # points at the source characters of both clauses; rows stored before it keep NULL (re-ingest
-    # the bytes to fill them)
+    # the bytes to fill them). Three more graph indexes that extractor/kb/works.py fills lazily:
+    # the bigrams of each title (a fuzzy title lookup by a join, for trace), the documents a
+    # notice issues (现将《X》印发给你们: a citation of the 印发 notice by its wrapper resolves to it)
+    # and the "{year}年{subject}" phrases opening an untitled notice (its series edition)
     """
     ALTER TABLE clauses ADD COLUMN raw_start INTEGER;
     ALTER TABLE clauses ADD COLUMN raw_end INTEGER;
+    CREATE TABLE title_grams (
+        doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE, gram TEXT NOT NULL,
+        PRIMARY KEY (doc_id, gram));
+    CREATE INDEX title_grams_gram ON title_grams(gram);
+    CREATE TABLE doc_issued (
+        doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE, key TEXT NOT NULL, owner TEXT,
+        year INTEGER, title TEXT NOT NULL, PRIMARY KEY (doc_id, key));
+    CREATE INDEX doc_issued_key ON doc_issued(key);
+    CREATE TABLE doc_openings (
+        doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE, year INTEGER NOT NULL, head TEXT NOT NULL,
+        phrase TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, PRIMARY KEY (doc_id, start));
+    CREATE INDEX doc_openings_head ON doc_openings(head);
     """,
 )
 
