@@ -273,6 +273,20 @@ def test_a_notice_stored_without_number_nor_title_is_found_by_what_it_issues(dev
 
 
 @needs_dev
+def test_trace_and_the_graph_resolve_every_citation_alike(dev_store: Store) -> None:
+    """One resolution rule (issue 17 point 5): the Resolver over the store's indexes (trace) gives what the
+    in-memory Resolver (build_graph) gives, for every citation of corpus-dev and the corpus."""
+    from extractor.kb.graph import Resolver
+
+    eager, lazy = Resolver.from_store(dev_store), Resolver.over(dev_store)
+    rows = dev_store.db.execute("SELECT number_key, title_key, title, year FROM citations WHERE role = 'cites'").fetchall()
+    got = [(eager.resolve(*r), lazy.resolve(*r)) for r in rows]
+    assert len(got) > 100 and all(a == b for a, b in got), [x for x in got if x[0] != x[1]][:3]
+    hows = Counter(a[1] for a, _ in got)
+    assert hows["doc_number"] and hows["title"] and hows["issued_title"] and hows["unresolved"]
+
+
+@needs_dev
 def test_an_untitled_body_joins_its_series_by_its_opening(dev_graph) -> None:  # noqa: ANN001
     """corpus-dev 038: the 2016 全民科学素质行动 要点 as a bare body (no title, issuer nor date); it opens
     2016年全民科学素质行动要全面贯彻… The edge says so, with the words it shares with 2018 (037)."""

@@ -125,6 +125,7 @@ class Resolver:
 
     @classmethod
     def from_store(cls, store: Store) -> Resolver:
+        ensure_index(store)  # doc_issued: two counts when nothing new was stored
         by_key: dict[str, list[str]] = defaultdict(list)
         titles = {}
         for row in store.db.execute("SELECT doc_id, key FROM doc_keys ORDER BY doc_id, key"):
@@ -142,6 +143,7 @@ class Resolver:
 
     @classmethod
     def over(cls, store: Store) -> Resolver:
+        ensure_index(store)  # two counts when nothing new was stored
         return cls({}, {}, store=store)
 
     # -- where candidates come from: memory, or the store's indexes -----------------------------
