@@ -439,7 +439,10 @@ def find_renditions(store, doc_ids: Iterable[str] | None = None) -> list[Renditi
         ya, yb = _years(x["title"]), _years(y["title"])
         if ya and yb and not (ya & yb):
             continue  # two editions of a series, not one notice twice
-        if x["level"] not in (None, "unknown") and y["level"] not in (None, "unknown") and x["level"] != y["level"]:
+        if _other_issue(x["title"], y["title"]):
+            continue  # corpus-dev 010/011: 抽检信息通告（2020年第10期）and（第11期）share their form text, not their notice
+        if (x["level"] not in (None, "unknown") and y["level"] not in (None, "unknown") and x["level"] != y["level"]
+                and not _same_notice(x, y)):
             continue  # forwarded by another level: its own notice (text reuse says it is verbatim)
         if _forwards(db, a, b) or _forwards(db, b, a):
             continue  # corpus-dev 064: 根据《国务院办公厅关于2020年部分节假日安排的通知》… — a forwarding notice of its own
@@ -450,6 +453,30 @@ def find_renditions(store, doc_ids: Iterable[str] | None = None) -> list[Renditi
             "scripts": [x["script"], y["script"]], "sources": [x["path"] or x["url"], y["path"] or y["url"]],
             "differs": differs}))
     return out
+
+
+def _other_issue(a: str | None, b: str | None) -> bool:
+    """Whether two titles name different editions (year or issue) of one series."""
+    ea = {e.core: (e.year, e.issue) for e in find_editions(a)}
+    eb = {e.core: (e.year, e.issue) for e in find_editions(b)}
+    return any(c in eb and eb[c] != v for c, v in ea.items())
+
+
+_WRAPPING = re.compile(r"转发|印发|转载|关于|实施|贯彻")
+
+
+def _same_notice(x: dict, y: dict) -> bool:
+    """Two stored texts that say they are one notice: the same 发文字号, or one title inside the other
+    with only a site name around it (corpus-dev 017: the national 条例 as 广州市市场监督管理局网站-中华人民共和国
+    市场主体登记管理条例, which reads as municipal). A 转发/印发/实施 wrapper around the other's title is a
+    notice of its own (XX市人民政府办公室转发国务院办公厅关于…的通知)."""
+    if x["doc_number"] and x["doc_number"] == y["doc_number"]:
+        return True
+    tx, ty = (title_key(t) for t in (x["title"], y["title"]))
+    if not tx or not ty:
+        return False
+    short, long_ = sorted((tx[6:], ty[6:]), key=len)
+    return short in long_ and not _WRAPPING.search(long_.replace(short, "", 1))
 
 
 def _forwards(db, a: str, b: str) -> bool:  # noqa: ANN001
