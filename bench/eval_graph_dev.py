@@ -132,25 +132,34 @@ def derived(manifest: list[dict], folder: Path) -> list[tuple[str, str, Path]]:
     """DERIVED renditions of every real corpus-dev notice the tests do not use (labelled: made here, from
     the real files): the other script (OpenCC s2t / t2s), the text of an HTML page (BeautifulSoup
     get_text, chrome and all), and the notice inside another site's repost chrome."""
-    import opencc
-    from bs4 import BeautifulSoup
-
-    s2t, t2s = opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
     out = []
     for d in manifest:
         if d["file"][:3] in TESTED:
             continue
-        src = DEV / "docs" / d["file"]
-        raw = src.read_text(encoding="utf-8")
-        text = BeautifulSoup(raw, "html.parser").get_text("\n") if d["format"] == "html" else raw
-        stem = src.stem
-        made = {"script": (s2t if d["script"] == "simplified" else t2s).convert(text), "repost": WRAP_HEAD + text + WRAP_FOOT}
-        if d["format"] == "html":
-            made["html_text"] = text
-        for kind, body in made.items():
-            p = folder / f"{stem}__{kind}.txt"
-            p.write_text(body, encoding="utf-8")
+        for kind, p in derive(DEV / "docs" / d["file"], d["script"], folder).items():
             out.append((d["file"], kind, p))
+    return out
+
+
+def derive(src: Path, script: str, folder: Path, kinds: tuple[str, ...] = ("script", "repost", "html_text")) -> dict[str, Path]:
+    """Renditions of one real notice, written to ``folder`` as ``{stem}__{kind}.txt``: ``script`` the other
+    script (OpenCC), ``repost`` inside :data:`WRAP_HEAD`/:data:`WRAP_FOOT`, ``html_text`` the text of an
+    HTML page (BeautifulSoup ``get_text``: navigation, footer and all). Shared with tests/test_graph_works.py."""
+    import opencc
+    from bs4 import BeautifulSoup
+
+    raw = src.read_text(encoding="utf-8")
+    html = src.suffix == ".html"
+    text = BeautifulSoup(raw, "html.parser").get_text("\n") if html else raw
+    made = {"script": opencc.OpenCC("s2t" if script == "simplified" else "t2s").convert(text), "repost": WRAP_HEAD + text + WRAP_FOOT}
+    if html:
+        made["html_text"] = text
+    out = {}
+    for kind, body in made.items():
+        if kind in kinds:
+            p = folder / f"{src.stem}__{kind}.txt"
+            p.write_text(body, encoding="utf-8")
+            out[kind] = p
     return out
 
 

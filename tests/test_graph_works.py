@@ -303,6 +303,67 @@ def test_an_untitled_body_joins_its_series_by_its_opening(dev_graph) -> None:  #
     assert titled == []
 
 
+# -- renditions of real notices (DERIVED copies: the folders hold no notice stored twice) ----------------------
+
+def _eval_module():  # noqa: ANN202 - bench/eval_graph_dev.py makes the renditions it measures; the tests make theirs the same way
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("eval_graph_dev", CORPUS.parent / "bench" / "eval_graph_dev.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+# (real file, its script, the rendition made of it); the measure over the other 69 notices is eval_graph_dev.py's
+REAL_PAIRS = [("030", "traditional", "script"),  # the 国办发〔2016〕19号 要点 (a real traditional wiki copy) and its simplified text
+              ("015", "simplified", "html_text"),  # a Guangzhou page and the text of it, chrome and all
+              ("028", "simplified", "repost"),  # the 湖南 要点 inside another portal's repost chrome
+              ("017", "simplified", "html_text"),  # the national 条例 on a city site: its text reads as municipal
+              ("010", "simplified", "html_text"), ("011", "simplified", "html_text")]
+
+
+@pytest.fixture(scope="module")
+def rendition_graph(tmp_path_factory) -> tuple[Store, nx.MultiDiGraph, dict[str, str]]:  # noqa: ANN001
+    folder = tmp_path_factory.mktemp("renditions")
+    ev = _eval_module()
+    made, real = {}, []
+    for f, script, kind in REAL_PAIRS:
+        src = next((DEV / "docs").glob(f + "_*"))
+        real.append(src)
+        made[f] = ev.derive(src, script, folder, (kind,))[kind]
+    s = Store(folder / "polex.db")
+    forwards = [next((DEV / "docs").glob(f + "_*")) for f in ("063", "064")]
+    ingest_paths(s, [*real, *made.values(), *forwards])
+    g = build_graph(s, with_structure=False)
+    node = {Path(a["path"]).name: n for n, a in g.nodes(data=True) if a.get("kind") == "document"}
+    names = {f: node[p.name] for f, p in made.items()} | {f"{p.name[:3]}_": node[p.name] for p in [*real, *forwards]}
+    return s, g, names
+
+
+@needs_dev
+@pytest.mark.parametrize(("real", "script", "kind"), REAL_PAIRS)
+def test_a_real_notice_and_its_rendition_are_one_work_that_never_cites_itself(rendition_graph, real: str, script: str, kind: str) -> None:  # noqa: ANN001
+    s, g, names = rendition_graph
+    a, b = names[real + "_"], names[real]
+    assert g.nodes[a]["work"] == g.nodes[b]["work"]
+    ev = next(d["evidence"] for u, v, d in _edges(g, "rendition_of") if {u, v} == {a, b})
+    assert ev["containment"] >= 0.7 and set(ev["sources"]) == {g.nodes[a]["path"], g.nodes[b]["path"]}
+    if kind == "script":
+        assert sorted(ev["scripts"]) == ["simplified", "traditional"]
+    assert [d["relation"] for u, v, d in g.edges(data=True) if {u, v} == {a, b} and d["relation"] != "rendition_of"] == []
+    t = trace(s, b[4:])
+    assert ("rendition_of", a[4:]) in [(l["relation"], l["doc_id"]) for l in t["links"] if l["direction"] == "same"]
+
+
+@needs_dev
+def test_two_issues_and_a_forwarding_notice_stay_apart_from_their_look_alikes(rendition_graph) -> None:  # noqa: ANN001
+    _, g, names = rendition_graph
+    work = {k: g.nodes[n].get("work", n[4:]) for k, n in names.items()}
+    assert work["010_"] == work["010"] != work["011"] == work["011_"]  # 第10期 and 第11期 share their form text only
+    assert work["063_"] != work["064_"]  # 海口 passes the 2020 holidays on to its 处室: a notice of its own
+    assert work["017_"] == work["017"] and g.nodes[names["017_"]]["level"] == "national" != g.nodes[names["017"]]["level"]
+
+
 @needs_dev
 def test_guangzhou_rules_implement_the_city_measures(dev_graph) -> None:  # noqa: ANN001
     # 穗人社规字〔2022〕2号 → 穗府办规〔2020〕10号: stored in the corpus, so never a placeholder

@@ -381,6 +381,7 @@ def _years(title: str | None) -> set[str]:
 def find_renditions(store, doc_ids: Iterable[str] | None = None) -> list[Rendition]:  # noqa: ANN001
     """Pairs of stored documents that are one notice (candidates from shared LSH bands only).
     With ``doc_ids``, only pairs involving one of them."""
+    ensure_index(store)  # two counts when nothing new was stored
     db = store.db
     pairs: set[tuple[str, str]] = set()
     if doc_ids is None:
