@@ -36,7 +36,7 @@ import numpy as np
 from extractor.data.regions import NATIONAL_PREFIXES
 from extractor.kb.store import title_key
 
-INDEX_VERSION = 4  # bump when the series rules or the signature change: rows are rebuilt
+INDEX_VERSION = 5  # bump when the series rules or the signature change: rows are rebuilt
 SHINGLE = 5  # characters per shingle
 NUM_PERM = 64
 BANDS, ROWS = 21, 3  # LSH: one band of 3 equal hashes makes a candidate (P ≥ 0.94 at Jaccard 0.5, 0.02 at 0.1)
@@ -283,7 +283,7 @@ def ensure_index(store, doc_ids: Iterable[str] | None = None) -> int:  # noqa: A
                 issued.setdefault(k, (owner(meta["issuer"]), meta["year"], t))
         tk = db.execute("SELECT MIN(key) FROM doc_keys WHERE doc_id = ? AND key >= 'title:' AND key < 'title;'", (d,)).fetchone()[0]
         grams = sorted(title_grams(tk[6:])) if tk else []
-        openings = [] if eds else _openings(store, d)
+        openings = _openings(store, d)  # used only when no title of the notice joins a series (_join_by_opening)
         rows.append((d, sig, len(hashes), eds, issued, grams, openings))
     db.execute("BEGIN")
     try:
@@ -564,7 +564,10 @@ def _join_by_opening(store, members: dict[str, list[dict]]) -> None:  # noqa: AN
 
     rows = store.db.execute("SELECT o.*, d.issuer, d.doc_type, d.level FROM doc_openings o JOIN documents d ON d.doc_id = o.doc_id "
                             "ORDER BY o.doc_id, o.start").fetchall()
-    joined: set[str] = set()
+    # a notice whose title already joins it to another stored edition keeps that series; one whose title
+    # names no edition, or one no other notice shares (an inferred title made of a first sentence:
+    # 2016年是“十三五”开局之年), may join by its opening
+    joined: set[str] = {e["doc_id"] for eds in members.values() if len(eds) > 1 for e in eds}
     for o in rows:
         if o["doc_id"] in joined:
             continue
