@@ -261,6 +261,7 @@ def test_a_notice_stored_without_number_nor_title_is_found_by_what_it_issues(dev
     t = trace(dev_store, a[4:])
     up = [l for l in t["links"] if l["direction"] == "upstream" and l["doc_id"] == b[4:]]
     assert up and up[0]["relation"] == "implements" and up[0]["evidence"]["resolved_by"] == "issued_title"
+    assert up[0]["title"].endswith("印发〈关于全面推进政务公开工作的实施意见〉的通知") and up[0]["evidence"]["title_from"] == "citation"
     # a title with the owner or the year changed names another notice: nothing
     from extractor.kb.graph import Resolver
 
