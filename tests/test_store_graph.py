@@ -216,6 +216,9 @@ def test_stored_rows_keep_their_spans(store: Store) -> None:
     doc = extracted(str(Y2017))
     for r in store.db.execute("SELECT * FROM thresholds WHERE doc_id = ?", (doc.doc_id,)):
         assert doc.raw_text[r["raw_start"]:r["raw_end"]] == doc.text[r["start"]:r["end"]] == r["text"]
+    # migration 7: clauses keep their raw span (text reuse points into raw_text through them)
+    rows = {r["id"]: [r["raw_start"], r["raw_end"]] for r in store.db.execute("SELECT * FROM clauses WHERE doc_id = ?", (doc.doc_id,))}
+    assert rows == {c.id: list(c.raw_span) for c in doc.clauses} and len(rows) > 20
     same = extract_bytes(store.blob(doc.source.sha256), path=doc.source.path)
     assert same.model_dump() == doc.model_dump()  # the stored bytes re-run to the same document
 
@@ -250,3 +253,5 @@ def test_migrations_bring_an_old_store_up_to_date(tmp_path) -> None:  # noqa: AN
     # migration 4 segmented and indexed the clauses already there
     assert [r["id"] for r in s.search_clauses("监事")] == [r["id"] for r in s.search_clauses("低保")] == ["old#1"]
     assert [r["id"] for r in s.search_clauses("监事会")] == ["old#1"]
+    # migration 7 gave clauses a raw span; a clause stored before it has none (NULL), never a wrong one
+    assert tuple(s.db.execute("SELECT raw_start, raw_end FROM clauses WHERE id = 'old#1'").fetchone()) == (None, None)

@@ -33,8 +33,9 @@ from extractor.data.levels import classify_level
 from extractor.data.vocab import CONCEPTS
 from extractor.kb.similarity import bigrams, cosine, dice_counts, norm_condition, tfidf, words
 from extractor.kb.reuse import find_reuse, load_clauses
-from extractor.kb.store import Store
-from extractor.kb.works import ensure_index, find_editions, find_renditions, rendition_groups, series_key, series_members
+from extractor.kb.store import Store, title_key
+from extractor.kb.works import (ensure_index, find_editions, find_renditions, owner, rendition_groups, series_key, series_members,
+                                title_grams)
 
 if TYPE_CHECKING:  # networkx is imported by build_graph only: trace and query never build a graph (issue 18)
     import networkx as nx
@@ -98,31 +99,94 @@ def _title_years(t: str) -> set[str]:
     return set(re.findall(r"(?:19|20)\d{2}(?=年)", t))
 
 
+ISSUED_CONFIDENCE = 0.85  # a 印发 notice found by what it issues, its owner and year (no 发文字号 nor title stored)
+
+_WRAPPER = re.compile(r"^(?P<who>.+?)(?:关于)?(?:印发|转发|下发)[《〈<](?P<inner>.+)[》〉>](?:的)?(?:通知|通告|函)$")
+
+
 @dataclass
 class Resolver:
-    """Citation keys → stored documents: exact number or title key (a dict), else a fuzzy title
-    among the few titles that share most character bigrams with it (an inverted index), so a
-    reference costs the same whatever the size of the store."""
+    """Citation keys → stored documents, one rule for the graph and for ``trace``: the exact
+    发文字号, else the exact title, else the 印发 notice that issues the cited title under the
+    same owner in the same year, else a fuzzy title among the few titles that share most
+    character bigrams with it (an inverted index), so a reference costs the same whatever the
+    size of the store.
+
+    :meth:`from_store` holds the keys and the bigram index in memory (``build_graph`` resolves
+    every citation); :meth:`over` asks the store's indexes (``kb.works.ensure_index``) one key at a
+    time (``trace`` resolves a few)."""
 
     by_key: dict[str, list[str]]
     titles: dict[str, str]  # doc_id → normalized main title
     grams: dict[str, list[str]] = field(default_factory=dict)  # bigram → doc ids whose title has it
     memo: dict[str, tuple[float, str]] = field(default_factory=dict)
+    issued: dict[str, list[tuple[str, str | None, int | None]]] = field(default_factory=dict)  # title key → (doc, owner, year)
+    store: Store | None = None  # set: look keys up in the store instead of the dicts
 
     @classmethod
     def from_store(cls, store: Store) -> Resolver:
+        ensure_index(store)  # doc_issued: two counts when nothing new was stored
         by_key: dict[str, list[str]] = defaultdict(list)
         titles = {}
-        for row in store.db.execute("SELECT doc_id, key FROM doc_keys ORDER BY doc_id"):
+        for row in store.db.execute("SELECT doc_id, key FROM doc_keys ORDER BY doc_id, key"):
             by_key[row["key"]].append(row["doc_id"])
             if row["key"].startswith("title:"):
                 titles.setdefault(row["doc_id"], row["key"][6:])
         grams: dict[str, list[str]] = defaultdict(list)
         for d, t in titles.items():
-            for g in {t[i:i + 2] for i in range(len(t) - 1)}:
+            for g in title_grams(t):
                 grams[g].append(d)
-        return cls(by_key, titles, grams)
+        issued: dict[str, list] = defaultdict(list)
+        for row in store.db.execute("SELECT doc_id, key, owner, year FROM doc_issued ORDER BY doc_id, key"):
+            issued[row["key"]].append((row["doc_id"], row["owner"], row["year"]))
+        return cls(by_key, titles, grams, issued=issued)
 
+    @classmethod
+    def over(cls, store: Store) -> Resolver:
+        ensure_index(store)  # two counts when nothing new was stored
+        return cls({}, {}, store=store)
+
+    # -- where candidates come from: memory, or the store's indexes -----------------------------
+    def _ids(self, key: str) -> list[str]:
+        if self.store is None:
+            return self.by_key.get(key, [])
+        if key not in self.by_key:
+            self.by_key[key] = [r[0] for r in self.store.db.execute("SELECT doc_id FROM doc_keys WHERE key = ? ORDER BY doc_id", (key,))]
+        return self.by_key[key]
+
+    def _issuers_of(self, key: str) -> list[tuple[str, str | None, int | None]]:
+        if self.store is None:
+            return self.issued.get(key, [])
+        return [(r["doc_id"], r["owner"], r["year"]) for r in self.store.db.execute(
+            "SELECT doc_id, owner, year FROM doc_issued WHERE key = ? ORDER BY doc_id", (key,))]
+
+    def _sharing(self, mine: set[str]) -> list[tuple[str, int]]:
+        """The titles sharing most of these bigrams, (doc, shared) by shared count then doc id; a bigram
+        in more than FUZZY_POSTING titles (关于, 通知) is no evidence."""
+        if self.store is None:
+            shared: Counter[str] = Counter()
+            for g in mine:
+                post = self.grams.get(g, ())
+                if len(post) <= FUZZY_POSTING:
+                    shared.update(post)
+            return sorted(shared.items(), key=lambda x: (-x[1], x[0]))[:FUZZY_CANDIDATES]
+        gl = sorted(mine)
+        if not gl:
+            return []
+        marks = ",".join("?" * len(gl))
+        rows = self.store.db.execute(
+            f"SELECT doc_id, COUNT(*) AS n FROM title_grams WHERE gram IN ({marks}) AND gram IN "  # noqa: S608
+            f"(SELECT gram FROM title_grams WHERE gram IN ({marks}) GROUP BY gram HAVING COUNT(*) <= ?) "
+            "GROUP BY doc_id ORDER BY n DESC, doc_id LIMIT ?", (*gl, *gl, FUZZY_POSTING, FUZZY_CANDIDATES))
+        return [(r["doc_id"], r["n"]) for r in rows]
+
+    def _title(self, d: str) -> str:
+        if d not in self.titles and self.store is not None:
+            r = self.store.db.execute("SELECT MIN(key) FROM doc_keys WHERE doc_id = ? AND key >= 'title:' AND key < 'title;'", (d,)).fetchone()
+            self.titles[d] = r[0][6:] if r and r[0] else ""
+        return self.titles.get(d, "")
+
+    # -- the rule --------------------------------------------------------------------------------
     def fuzzy(self, t: str) -> tuple[float, str]:
         """The best stored title by difflib ratio, among those sharing at least half of t's bigrams."""
         if t not in self.memo:  # the same unresolved title comes back from every notice that cites it
@@ -130,36 +194,60 @@ class Resolver:
         return self.memo[t]
 
     def _fuzzy(self, t: str) -> tuple[float, str]:
-        mine = {t[i:i + 2] for i in range(len(t) - 1)}
-        shared: Counter[str] = Counter()
-        for g in mine:
-            post = self.grams.get(g, ())
-            if len(post) <= FUZZY_POSTING:  # a bigram in thousands of titles (关于, 通知) is no evidence
-                shared.update(post)
+        mine = title_grams(t)
         best = (0.0, "")
         years = _title_years(t)
-        for d, n in shared.most_common(FUZZY_CANDIDATES):
+        for d, n in self._sharing(mine):
             if n < len(mine) / 2:
                 break
-            other = _title_years(self.titles[d])
+            other = _title_years(self._title(d))
             if years and other and not (years & other):
                 continue  # 中国科协2015年… is another edition of 中国科协2017年…, not a misspelling of it
-            r = difflib.SequenceMatcher(None, t, self.titles[d], autojunk=False).ratio()
+            r = difflib.SequenceMatcher(None, t, self._title(d), autojunk=False).ratio()
             if r > best[0]:
                 best = (r, d)
         return best
 
-    def resolve(self, number_key: str | None, title_key: str | None) -> tuple[list[str], str, float]:
+    def by_issued(self, title: str | None, year: int | None) -> tuple[list[str], dict]:
+        """The stored notice that issues the document a 印发 title wraps, under the owner the wrapper
+        names, in the citation's year. corpus-dev 026 cites 中共湖南省委办公厅湖南省人民政府办公厅印发
+        〈关于全面推进政务公开工作的实施意见〉的通知（湘办发〔2016〕41号）; 027 is that notice stored as
+        a bare body (no title line, no 发文字号) whose first sentence issues 《关于全面推进政务公开工作的实施意见》,
+        signed by the same two 湖南 offices in 2016. Unique or nothing."""
+        m = _WRAPPER.match(re.sub(r"\s", "", title or ""))
+        if not m:
+            return [], {}
+        own = owner(m.group("who"), strict=True)
+        inner = m.group("inner")
+        key = title_key(inner)
+        years = {year} if year else {int(y) for y in _title_years(title or "")}
+        if not own or not key or not years:
+            return [], {}
+        hits = sorted({d for d, o, y in self._issuers_of(key) if o == own and y in years})
+        if len(hits) != 1:
+            return [], {}
+        return hits, {"issues": inner, "owner": own, "year": sorted(years)[0]}
+
+    def resolve(self, number_key: str | None, title_key: str | None, title: str | None = None,
+                year: int | None = None) -> tuple[list[str], str, float]:
         """(doc ids, how, confidence); no ids when the reference is to a document not stored."""
-        if number_key and number_key in self.by_key:
-            return self.by_key[number_key], "doc_number", 1.0
-        if title_key and title_key in self.by_key:
-            return self.by_key[title_key], "title", 0.95
+        ids, how, conf, _ = self.resolve_with_evidence(number_key, title_key, title, year)
+        return ids, how, conf
+
+    def resolve_with_evidence(self, number_key: str | None, title_key: str | None, title: str | None = None,
+                              year: int | None = None) -> tuple[list[str], str, float, dict]:
+        if number_key and (ids := self._ids(number_key)):
+            return ids, "doc_number", 1.0, {}
+        if title_key and (ids := self._ids(title_key)):
+            return ids, "title", 0.95, {}
+        ids, ev = self.by_issued(title, year)
+        if ids:
+            return ids, "issued_title", ISSUED_CONFIDENCE, ev
         if title_key:
             best = self.fuzzy(title_key[6:])
             if best[0] >= FUZZY_TITLE:
-                return [best[1]], "fuzzy_title", round(best[0] * 0.9, 3)
-        return [], "unresolved", 0.0
+                return [best[1]], "fuzzy_title", round(best[0] * 0.9, 3), {}
+        return [], "unresolved", 0.0, {}
 
 
 def build_graph(store: Store, with_structure: bool = True, with_reuse: bool = True) -> nx.MultiDiGraph:
@@ -201,7 +289,7 @@ def build_graph(store: Store, with_structure: bool = True, with_reuse: bool = Tr
     resolver = Resolver.from_store(store)
     doc_pairs: dict[tuple[str, str], str] = {}  # (citing, cited) → relation, for text reuse
     for r in db.execute("SELECT * FROM citations WHERE role = 'cites' ORDER BY doc_id, start, id"):
-        ids, how, conf = resolver.resolve(r["number_key"], r["title_key"])
+        ids, how, conf, why = resolver.resolve_with_evidence(r["number_key"], r["title_key"], r["title"], r["year"])
         mine = work.get(r["doc_id"], r["doc_id"])
         if ids and all(work.get(i, i) == mine for i in ids):
             continue  # a rendition never cites its twin (nor a notice itself)
@@ -219,7 +307,7 @@ def build_graph(store: Store, with_structure: bool = True, with_reuse: bool = Tr
                 g.nodes[node]["title"] = r["title"]
             targets, how, conf = [node], "placeholder", 1.0
         evidence = {"citation": r["id"], "text": (f"《{r['title']}》" if r["title"] else "") + (r["doc_number"] or ""),
-                    "span": [r["start"], r["end"]], "raw_span": [r["raw_start"], r["raw_end"]], "resolved_by": how}
+                    "span": [r["start"], r["end"]], "raw_span": [r["raw_start"], r["raw_end"]], "resolved_by": how, **why}
         for t in targets:
             src = f"doc:{r['doc_id']}"
             g.add_edge(src, t, key=f"cites:{r['id']}", relation="cites", evidence=evidence, confidence=conf)
@@ -263,9 +351,11 @@ def build_graph(store: Store, with_structure: bool = True, with_reuse: bool = Tr
                 continue
             if na.startswith("doc:") and nb.startswith("doc:"):
                 doc_pairs.setdefault((nb[4:], na[4:]), "next_edition")  # what the new edition kept of the old one
-            g.add_edge(na, nb, key=f"next_edition:{key}", relation="next_edition", confidence=0.9,
-                       evidence={"series": key, "years": [ra["year"], rb["year"]], "issues": [ra["issue"], rb["issue"]],
-                                 "titles": [ra["title"], rb["title"]]})
+            ev = {"series": key, "years": [ra["year"], rb["year"]], "issues": [ra["issue"], rb["issue"]], "titles": [ra["title"], rb["title"]]}
+            inferred = {n: r["inferred"] for n, r in ((na, ra), (nb, rb)) if r.get("inferred")}
+            if inferred:  # an edition without a title: what its opening says, and how it compares
+                ev["inferred"] = inferred
+            g.add_edge(na, nb, key=f"next_edition:{key}", relation="next_edition", confidence=0.8 if inferred else 0.9, evidence=ev)
     # same subject at different levels: editions of one core under different owners (国务院 / 北京市 政务公开工作要点)
     by_core: dict[str, list[str]] = defaultdict(list)
     for key, eds in members.items():

@@ -109,6 +109,19 @@ class Clause:
     text: str
     start: int
     end: int
+    raw_start: int | None = None  # None for a clause stored before migration 7
+    raw_end: int | None = None
+
+    def raw_span(self, start: int, end: int) -> tuple[list[int] | None, bool]:
+        """The span in ``raw_text`` of the document stretch [start, end) inside this clause, and
+        whether it is exact. Exact when the clause is as long in raw_text as in text (t2s and
+        width folding are one for one: corpus-dev 030, traditional); when an edit inside the clause
+        changed its length (a dropped pinyin gloss, corpus-dev 032) the clause's whole raw span."""
+        if self.raw_start is None or self.raw_end is None:
+            return None, False
+        if self.raw_end - self.raw_start == self.end - self.start:
+            return [self.raw_start + start - self.start, self.raw_start + end - self.start], True
+        return [self.raw_start, self.raw_end], False
 
 
 @dataclass
@@ -122,19 +135,23 @@ class Reuse:
     score: int
 
     def evidence(self) -> dict:
-        ls, ss = self.local_span, self.source_span
+        def side(c: Clause, span: tuple[int, int]) -> dict:
+            raw, exact = c.raw_span(*span)
+            return {"clause": c.id, "span": list(span), "raw_span": raw, "raw_exact": exact,
+                    "clause_span": [c.start, c.end], "clause_raw_span": [c.raw_start, c.raw_end] if c.raw_start is not None else None,
+                    "text": c.text}
+
         return {"method": "smith-waterman on characters after t2s", "reuse": round(self.reuse, 3), "verbatim": self.verbatim,
-                "score": self.score, "local": {"clause": self.local.id, "span": list(ls), "text": self.local.text},
-                "source": {"clause": self.source.id, "span": list(ss), "text": self.source.text}}
+                "score": self.score, "local": side(self.local, self.local_span), "source": side(self.source, self.source_span)}
 
 
 def load_clauses(store, doc_id: str) -> list[Clause]:  # noqa: ANN001
     from extractor.normalize.text import _converter
 
     t2s = _converter("t2s")  # one for one: offsets stay valid
-    return [Clause(r["id"], r["doc_id"], r["section_id"], t2s.convert(r["text"]), r["start"], r["end"])
-            for r in store.db.execute("SELECT id, doc_id, section_id, text, start, end FROM clauses WHERE doc_id = ? ORDER BY start",
-                                      (doc_id,))]
+    return [Clause(r["id"], r["doc_id"], r["section_id"], t2s.convert(r["text"]), r["start"], r["end"], r["raw_start"], r["raw_end"])
+            for r in store.db.execute("SELECT id, doc_id, section_id, text, start, end, raw_start, raw_end FROM clauses "
+                                      "WHERE doc_id = ? ORDER BY start", (doc_id,))]
 
 
 def find_reuse(local: list[Clause], source: list[Clause]) -> list[Reuse]:
@@ -179,4 +196,5 @@ def reuse_summary(local: list[Clause], reuses: list[Reuse]) -> dict:
     chars = sum(len(c.text) for c in body) or 1
     return {"clauses": len(body), "copied": len(copied), "verbatim": sum(r.verbatim for r in reuses),
             "copied_share": round(sum(len(r.local.text) * r.reuse for r in reuses) / chars, 3),
-            "added": [{"clause": c.id, "span": [c.start, c.end], "text": c.text} for c in added]}
+            "added": [{"clause": c.id, "span": [c.start, c.end], "raw_span": c.raw_span(c.start, c.end)[0], "text": c.text}
+                      for c in added]}

@@ -182,6 +182,28 @@ MIGRATIONS: tuple[str | dict[str, str], ...] = (
         text TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, raw_start INTEGER NOT NULL, raw_end INTEGER NOT NULL);
     CREATE INDEX figures_doc ON figures(doc_id, kind, start);
     """,
+    # 7: issue 13 — a clause keeps its span in raw_text too, so that a text-reuse edge (aligns_with)
+    # points at the source characters of both clauses; rows stored before it keep NULL (re-ingest
+    # the bytes to fill them). Three more graph indexes that extractor/kb/works.py fills lazily:
+    # the bigrams of each title (a fuzzy title lookup by a join, for trace), the documents a
+    # notice issues (现将《X》印发给你们: a citation of the 印发 notice by its wrapper resolves to it)
+    # and the "{year}年{subject}" phrases opening an untitled notice (its series edition)
+    """
+    ALTER TABLE clauses ADD COLUMN raw_start INTEGER;
+    ALTER TABLE clauses ADD COLUMN raw_end INTEGER;
+    CREATE TABLE title_grams (
+        doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE, gram TEXT NOT NULL,
+        PRIMARY KEY (doc_id, gram));
+    CREATE INDEX title_grams_gram ON title_grams(gram);
+    CREATE TABLE doc_issued (
+        doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE, key TEXT NOT NULL, owner TEXT,
+        year INTEGER, title TEXT NOT NULL, PRIMARY KEY (doc_id, key));
+    CREATE INDEX doc_issued_key ON doc_issued(key);
+    CREATE TABLE doc_openings (
+        doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE, year INTEGER NOT NULL, head TEXT NOT NULL,
+        phrase TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, PRIMARY KEY (doc_id, start));
+    CREATE INDEX doc_openings_head ON doc_openings(head);
+    """,
     # 8: issue 19 — the actor's normalized organization, level and role (extract/requirements.py
     # normalize_actor: 省财政厅 → finance department, provincial; 各试点城市 → role pilot cities), so a
     # query can ask "what must provincial finance departments do". Rows stored before this step keep
@@ -514,7 +536,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "citations": ("id", "doc_id", "section_id", "requirement_id", "role", "relation", "title", "doc_number",
                   "number_key", "title_key", "issuer_code", "issuer", "year", "serial", "cue", "start", "end",
                   "raw_start", "raw_end"),
-    "clauses": ("id", "doc_id", "section_id", "text", "start", "end", "tokens"),
+    "clauses": ("id", "doc_id", "section_id", "text", "start", "end", "tokens", "raw_start", "raw_end"),
 }
 
 
@@ -544,7 +566,7 @@ def document_rows(doc: Document, data: bytes) -> dict[str, Any]:
     clauses = []
     for c in doc.clauses:
         text = doc.text[c.span[0]:c.span[1]]
-        clauses.append((c.id, doc.doc_id, c.section, text, *c.span, clause_tokens(text)))
+        clauses.append((c.id, doc.doc_id, c.section, text, *c.span, clause_tokens(text), *c.raw_span))
     return {
         "blob": (doc.source.sha256, doc.source.size, doc.source.media_type, data),
         "work": (work, main or title, doc_number),

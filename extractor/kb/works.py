@@ -25,6 +25,7 @@ The index lives in three tables of the store (migration 4) and is refreshed lazi
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -33,8 +34,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from extractor.data.regions import NATIONAL_PREFIXES
+from extractor.kb.store import title_key
 
-INDEX_VERSION = 3  # bump when the series rules or the signature change: rows are rebuilt
+INDEX_VERSION = 5  # bump when the series rules or the signature change: rows are rebuilt
 SHINGLE = 5  # characters per shingle
 NUM_PERM = 64
 BANDS, ROWS = 21, 3  # LSH: one band of 3 equal hashes makes a candidate (P ≥ 0.94 at Jaccard 0.5, 0.02 at 0.1)
@@ -274,12 +276,25 @@ def ensure_index(store, doc_ids: Iterable[str] | None = None) -> int:  # noqa: A
         for t in _issued_titles(store, d):
             for e in find_editions(t, meta["issuer"]):
                 eds.setdefault(series_key(e), e)
-        rows.append((d, sig, len(hashes), eds))
+        issued = {}
+        for t in _issued_titles(store, d):
+            k = title_key(t)
+            if k:
+                issued.setdefault(k, (owner(meta["issuer"]), meta["year"], t))
+        tk = db.execute("SELECT MIN(key) FROM doc_keys WHERE doc_id = ? AND key >= 'title:' AND key < 'title;'", (d,)).fetchone()[0]
+        grams = sorted(title_grams(tk[6:])) if tk else []
+        openings = _openings(store, d)  # used only when no title of the notice joins a series (_join_by_opening)
+        rows.append((d, sig, len(hashes), eds, issued, grams, openings))
     db.execute("BEGIN")
     try:
-        for d, sig, n, eds in rows:
-            for table in ("kb_index", "doc_bands", "doc_series"):
+        for d, sig, n, eds, issued, grams, openings in rows:
+            for table in ("kb_index", "doc_bands", "doc_series", "title_grams", "doc_issued", "doc_openings"):
                 db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (d,))  # noqa: S608 - fixed names
+            db.executemany("INSERT INTO title_grams(doc_id, gram) VALUES (?,?)", [(d, g) for g in grams])
+            db.executemany("INSERT INTO doc_issued(doc_id, key, owner, year, title) VALUES (?,?,?,?,?)",
+                           [(d, k, *v) for k, v in issued.items()])
+            db.executemany("INSERT INTO doc_openings(doc_id, year, head, phrase, start, end) VALUES (?,?,?,?,?,?)",
+                           [(d, *o) for o in openings])
             db.execute("INSERT INTO kb_index(doc_id, version, minhash, n_shingles) VALUES (?,?,?,?)",
                        (d, INDEX_VERSION, sig_to_text(sig), n))
             if n >= MIN_SHINGLES:
@@ -297,6 +312,38 @@ def ensure_index(store, doc_ids: Iterable[str] | None = None) -> int:  # noqa: A
 # edition it issues in its first sentence, whatever the site made of the title
 _ISSUES = re.compile(r"现将\s*$")
 _ISSUED = re.compile(r"^\s*(?:印发|转发|下发|发)给")
+# corpus-dev 026/027: 《关于全面推进政务公开工作的实施意见》已经省委、省人民政府同意,现印发给你们 — the issued
+# title opens the sentence, which ends by issuing it
+_ISSUED_LATER = re.compile(r"现(?:予以?)?(?:印发|转发|下发)|(?:印发|转发|下发)给你们")
+
+
+def title_grams(t: str) -> set[str]:
+    """The character bigrams of a normalized title (the fuzzy title index, :class:`~extractor.kb.graph.Resolver`)."""
+    return {t[i:i + 2] for i in range(len(t) - 1)}
+
+
+# corpus-dev 038: the 2016 全民科学素质行动 要点 reposted as a bare body, no title, issuer nor date; it opens
+# 2016年是“十三五”开局之年 … 2016年全民科学素质行动要全面贯彻 … — the edition it is, named by its first sentences
+_OPENING = re.compile(r"((?:19|20)\d{2})\s*年度?([\u4e00-\u9fff]{6,30})")
+OPENING_CHARS = 200  # characters of the body read for an edition phrase
+OPENING_HEAD = 6  # characters an opening phrase and a series core must share at least to be compared
+
+
+def _openings(store, doc_id: str) -> list[tuple[int, str, str, int, int]]:  # noqa: ANN001
+    """(year, head, phrase, start, end) of the "{year}年{subject}" phrases in a notice's opening,
+    outside 《》 (a cited title is another document)."""
+    out, read = [], 0
+    for c in store.db.execute("SELECT text, start FROM clauses WHERE doc_id = ? ORDER BY start", (doc_id,)):
+        for m in _OPENING.finditer(c["text"]):
+            before = c["text"][:m.start()]
+            if before.count("《") > before.count("》") or before.count("〈") > before.count("〉"):
+                continue
+            phrase = m.group(2)
+            out.append((int(m.group(1)), phrase[:OPENING_HEAD], phrase, c["start"] + m.start(), c["start"] + m.end()))
+        read += len(c["text"])
+        if read >= OPENING_CHARS:
+            break
+    return out
 
 
 def _issued_titles(store, doc_id: str) -> list[str]:  # noqa: ANN001
@@ -310,7 +357,10 @@ def _issued_titles(store, doc_id: str) -> list[str]:  # noqa: ANN001
             continue
         cl = db.execute("SELECT c.text, c.start FROM clauses c WHERE c.doc_id = ? AND c.start <= ? AND c.end >= ? ORDER BY c.start DESC LIMIT 1",
                         (doc_id, c["start"], c["end"])).fetchone()
-        if cl and _ISSUES.search(cl["text"][:c["start"] - cl["start"]]) and _ISSUED.match(cl["text"][c["end"] - cl["start"]:]):
+        if not cl:
+            continue
+        before, after = cl["text"][:c["start"] - cl["start"]], cl["text"][c["end"] - cl["start"]:]
+        if (_ISSUES.search(before) and _ISSUED.match(after)) or (not before.strip() and _ISSUED_LATER.search(after)):
             out.append(c["title"])
     return out
 
@@ -331,6 +381,7 @@ def _years(title: str | None) -> set[str]:
 def find_renditions(store, doc_ids: Iterable[str] | None = None) -> list[Rendition]:  # noqa: ANN001
     """Pairs of stored documents that are one notice (candidates from shared LSH bands only).
     With ``doc_ids``, only pairs involving one of them."""
+    ensure_index(store)  # two counts when nothing new was stored
     db = store.db
     pairs: set[tuple[str, str]] = set()
     if doc_ids is None:
@@ -389,7 +440,10 @@ def find_renditions(store, doc_ids: Iterable[str] | None = None) -> list[Renditi
         ya, yb = _years(x["title"]), _years(y["title"])
         if ya and yb and not (ya & yb):
             continue  # two editions of a series, not one notice twice
-        if x["level"] not in (None, "unknown") and y["level"] not in (None, "unknown") and x["level"] != y["level"]:
+        if _other_issue(x["title"], y["title"]):
+            continue  # corpus-dev 010/011: 抽检信息通告（2020年第10期）and（第11期）share their form text, not their notice
+        if (x["level"] not in (None, "unknown") and y["level"] not in (None, "unknown") and x["level"] != y["level"]
+                and not _same_notice(x, y)):
             continue  # forwarded by another level: its own notice (text reuse says it is verbatim)
         if _forwards(db, a, b) or _forwards(db, b, a):
             continue  # corpus-dev 064: 根据《国务院办公厅关于2020年部分节假日安排的通知》… — a forwarding notice of its own
@@ -400,6 +454,30 @@ def find_renditions(store, doc_ids: Iterable[str] | None = None) -> list[Renditi
             "scripts": [x["script"], y["script"]], "sources": [x["path"] or x["url"], y["path"] or y["url"]],
             "differs": differs}))
     return out
+
+
+def _other_issue(a: str | None, b: str | None) -> bool:
+    """Whether two titles name different editions (year or issue) of one series."""
+    ea = {e.core: (e.year, e.issue) for e in find_editions(a)}
+    eb = {e.core: (e.year, e.issue) for e in find_editions(b)}
+    return any(c in eb and eb[c] != v for c, v in ea.items())
+
+
+_WRAPPING = re.compile(r"转发|印发|转载|关于|实施|贯彻")
+
+
+def _same_notice(x: dict, y: dict) -> bool:
+    """Two stored texts that say they are one notice: the same 发文字号, or one title inside the other
+    with only a site name around it (corpus-dev 017: the national 条例 as 广州市市场监督管理局网站-中华人民共和国
+    市场主体登记管理条例, which reads as municipal). A 转发/印发/实施 wrapper around the other's title is a
+    notice of its own (XX市人民政府办公室转发国务院办公厅关于…的通知)."""
+    if x["doc_number"] and x["doc_number"] == y["doc_number"]:
+        return True
+    tx, ty = (title_key(t) for t in (x["title"], y["title"]))
+    if not tx or not ty:
+        return False
+    short, long_ = sorted((tx[6:], ty[6:]), key=len)
+    return short in long_ and not _WRAPPING.search(long_.replace(short, "", 1))
 
 
 def _forwards(db, a: str, b: str) -> bool:  # noqa: ANN001
@@ -451,6 +529,75 @@ def series_members(store, keys: Iterable[str] | None = None) -> dict[str, list[d
     for r in rows:
         own = r["owner"] or (next(iter(owners[r["core"]])) if len(owners[r["core"]]) == 1 else None)
         out[f"{own or '?'}|{r['core']}"].append(r)
+    if keys is None:
+        _join_by_opening(store, out)
     for v in out.values():
         v.sort(key=lambda r: (r["year"], r["issue"], r["doc_id"]))
     return dict(out)
+
+
+EDITION_WORDS = 0.1  # word-set Jaccard with the nearest stored edition, at least (corpus-dev edition pairs: 0.17–0.57)
+
+
+def _join_by_opening(store, members: dict[str, list[dict]]) -> None:  # noqa: ANN001
+    """A notice whose title names no edition (no title line: corpus-dev 038) joins a series when its
+    opening names "{year}年" and most of the series core (at least two thirds, and
+    :data:`OPENING_HEAD` characters: 2016年全民科学素质行动 → 全民科学素质行动工作要点), it is of no
+    other owner nor doc type, no edition of that year is stored, and it shares at least
+    :data:`EDITION_WORDS` of its words with the nearest stored edition. The evidence goes with it."""
+    from extractor.kb.similarity import words
+    from extractor.normalize.text import _converter
+
+    by_head: dict[str, list[str]] = defaultdict(list)
+    for key in members:
+        core = key.split("|", 1)[1]
+        by_head[core[:OPENING_HEAD]].append(key)
+    if not by_head:
+        return
+    t2s = _converter("t2s")
+    bags: dict[str, set[str]] = {}
+
+    def bag(d: str) -> set[str]:
+        if d not in bags:
+            bags[d] = set(words(t2s.convert(_doc_text(store, d))))
+        return bags[d]
+
+    rows = store.db.execute("SELECT o.*, d.issuer, d.doc_type, d.level FROM doc_openings o JOIN documents d ON d.doc_id = o.doc_id "
+                            "ORDER BY o.doc_id, o.start").fetchall()
+    # a notice whose title already joins it to another stored edition keeps that series; one whose title
+    # names no edition, or one no other notice shares (an inferred title made of a first sentence:
+    # 2016年是“十三五”开局之年), may join by its opening
+    joined: set[str] = {e["doc_id"] for eds in members.values() if len(eds) > 1 for e in eds}
+    for o in rows:
+        if o["doc_id"] in joined:
+            continue
+        best = None
+        for key in by_head.get(o["head"], ()):
+            own, core = key.split("|", 1)
+            shared = len(os.path.commonprefix([o["phrase"], core]))
+            if shared < max(OPENING_HEAD, -(-2 * len(core) // 3)):
+                continue
+            mine = owner(o["issuer"])
+            if mine and own != "?" and mine != own:
+                continue  # another body's notice on the same subject
+            if o["doc_type"] and o["doc_type"] != "通知" and not core.endswith(o["doc_type"]):
+                continue
+            eds = [e for e in members[key] if e.get("doc_id")]
+            if not eds or any(e["year"] == o["year"] for e in eds) or any(e["doc_id"] == o["doc_id"] for e in eds):
+                continue
+            near = min(eds, key=lambda e: (abs(e["year"] - o["year"]), e["doc_id"]))
+            a, b = bag(o["doc_id"]), bag(near["doc_id"])
+            jac = len(a & b) / len(a | b) if a and b else 0.0
+            if jac < EDITION_WORDS:
+                continue
+            if best is None or shared > best[0]:
+                best = (shared, key, near["doc_id"], round(jac, 3))
+        if best is None:
+            continue
+        shared, key, near, jac = best
+        joined.add(o["doc_id"])
+        members[key].append({"doc_id": o["doc_id"], "key": key, "core": key.split("|", 1)[1], "owner": key.split("|", 1)[0],
+                             "year": o["year"], "issue": 0, "title": f"{o['year']}年{o['phrase']}", "level": o["level"],
+                             "inferred": {"from": "opening", "phrase": f"{o['year']}年{o['phrase']}", "span": [o["start"], o["end"]],
+                                          "core_shared": shared, "owner": owner(o["issuer"]), "words_jaccard": jac,
+                                          "nearest_edition": near}})
