@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor.errors import StoreError
-from extractor.kb.store import COLUMNS, DEFAULT_DB, MIGRATIONS, Store, bigrams, clause_tokens, search_words, substring_term
+from extractor.kb.store import COLUMNS, DEFAULT_DB, MIGRATIONS, Store, bigrams, clause_tokens
 
 SQLITE_FULL = 13
 
@@ -131,21 +131,10 @@ class SqliteStore(Store):
         return isinstance(e, sqlite3.Error) and (getattr(e, "sqlite_errorcode", None) == SQLITE_FULL
                                                   or "database or disk is full" in str(e))
 
-    def clause_hits(self, query: str) -> tuple[str, list[Any]] | None:
-        words = search_words(query)
-        if not words:
-            return None
-        long = [w for w in words if len(w) >= 3]
-        short = [w for w in words if len(w) < 3]
-        where, args = [], []
-        if long:
-            where.append("c.rowid IN (SELECT rowid FROM clauses_fts WHERE clauses_fts MATCH ?)")
-            args.append(" ".join(fts_quote(w) for w in long))
-        indexed = [substring_term(w) for w in short if substring_term(w)]
-        if indexed:  # one bigram exactly, or the bigrams starting with one character
-            where.append("c.rowid IN (SELECT rowid FROM clauses_bigrams WHERE clauses_bigrams MATCH ?)")
-            args.append(" ".join(fts_quote(t) + ("*" if prefix else "") for t, prefix in indexed))
-        for w in short:  # exactly the substring (and terms with punctuation, which have no bigram)
-            where.append("instr(c.text, ?) > 0")
-            args.append(w)
-        return "SELECT c.id, c.doc_id, c.start, c.end FROM clauses c WHERE " + " AND ".join(where), args
+    def _token_match(self, words: list[str]) -> tuple[str, list[Any]]:
+        return "c.rowid IN (SELECT rowid FROM clauses_fts WHERE clauses_fts MATCH ?)", [" ".join(fts_quote(w) for w in words)]
+
+    def _bigram_match(self, terms: list[tuple[str, bool]]) -> tuple[str, list[Any]]:
+        # one exact bigram, or the bigrams starting with one character (a prefix query)
+        return ("c.rowid IN (SELECT rowid FROM clauses_bigrams WHERE clauses_bigrams MATCH ?)",
+                [" ".join(fts_quote(t) + ("*" if prefix else "") for t, prefix in terms)])
