@@ -286,10 +286,14 @@ class PgStore(Store):
     def _full(self, e: BaseException) -> bool:
         return (getattr(e, "sqlstate", None) or "").startswith("53") or "No space left on device" in str(e)
 
-    def _token_match(self, words: list[str]) -> tuple[str, list[Any]]:
-        return "to_tsvector('simple', c.tokens) @@ plainto_tsquery('simple', ?)", [" ".join(words)]
-
-    def _bigram_match(self, terms: list[tuple[str, bool]]) -> tuple[str, list[Any]]:
-        # every bigram (a prefix for one character), through the GIN index on polex_bigrams(text)
-        query = " & ".join("'" + t.replace("'", "''").replace("\\", "\\\\") + "'" + (":*" if prefix else "") for t, prefix in terms)
-        return "to_tsvector('simple', polex_bigrams(c.text)) @@ to_tsquery('simple', ?)", [query]
+    def _index_match(self, words: list[str], terms: list[tuple[str, bool]]) -> tuple[str, list[Any]]:
+        # both GIN indexes, which the planner combines (BitmapAnd) before reading a clause
+        where, args = [], []
+        if words:
+            where.append("to_tsvector('simple', c.tokens) @@ plainto_tsquery('simple', ?)")
+            args.append(" ".join(words))
+        if terms:  # every bigram (a prefix for one character)
+            where.append("to_tsvector('simple', polex_bigrams(c.text)) @@ to_tsquery('simple', ?)")
+            args.append(" & ".join("'" + t.replace("'", "''").replace("\\", "\\\\") + "'" + (":*" if prefix else "")
+                                   for t, prefix in terms))
+        return " AND ".join(where), args

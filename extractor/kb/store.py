@@ -348,12 +348,9 @@ class Store:
         """Whether a database error means the disk (or the database's size limit) is full."""
         return False
 
-    def _token_match(self, words: list[str]) -> tuple[str, list[Any]]:
-        """SQL condition on clause ``c``: its search tokens hold every one of ``words``."""
-        raise NotImplementedError
-
-    def _bigram_match(self, terms: list[tuple[str, bool]]) -> tuple[str, list[Any]]:
-        """SQL condition on clause ``c``: its bigram index holds every term (a prefix when flagged)."""
+    def _index_match(self, words: list[str], terms: list[tuple[str, bool]]) -> tuple[str, list[Any]]:
+        """SQL condition on clause ``c``: its search tokens hold every one of ``words`` and its
+        bigram index every one of ``terms`` (a prefix when flagged); at least one is not empty."""
         raise NotImplementedError
 
     def clause_hits(self, query: str) -> tuple[str, list[Any]] | None:
@@ -366,15 +363,10 @@ class Store:
         long = [w for w in words if len(w) >= 3]
         short = [w for w in words if len(w) < 3]
         where, args = [], []
-        if long:
-            cond, a = self._token_match(long)
-            where.append(cond)
-            args += a
         terms = list(dict.fromkeys(t for w in short for t in substring_bigrams(w)))
-        if terms:  # the bigram index narrows; instr keeps exactly the substring
-            cond, a = self._bigram_match(terms)
+        if long or terms:  # the indexes narrow; instr keeps exactly the substring of a short word
+            cond, args = self._index_match(long, terms)
             where.append(cond)
-            args += a
         for w in short:
             where.append("instr(c.text, ?) > 0")
             args.append(w)
@@ -392,7 +384,7 @@ class Store:
         where, args = [], []
         terms = substring_bigrams(term)
         if terms:
-            cond, args = self._bigram_match(terms)
+            cond, args = self._index_match([], terms)
             where.append(cond)
         where.append("instr(c.text, ?) > 0")
         args.append(term)
