@@ -64,6 +64,7 @@ def main() -> None:
         anhui, big = doc("安徽省科协%"), doc("%门诊特定病种%")
         t = one("SELECT raw_start, raw_end FROM thresholds WHERE doc_id = ? AND value_text = '150'", (y17,)).fetchone()
         req = one("SELECT id FROM requirements WHERE doc_id = ? ORDER BY start LIMIT 1", (anhui,)).fetchone()[0]
+        versions = one("SELECT COUNT(*) FROM documents WHERE work_id = (SELECT work_id FROM documents WHERE doc_id = ?)", (y17,)).fetchone()[0]
     print(f"store: {counts} ({db.stat().st_size / 1e6:.0f} MB) — synthetic scale data; {load()}")
     port = _free_port()
     polex = Path(sys.executable).with_name("polex")
@@ -89,7 +90,7 @@ def main() -> None:
         ("/doc/<largest page>/evidence", f"/doc/{big}/evidence"),
         ("/trace/<Anhui 实施意见>", f"/trace/{anhui}"),
         ("/trace/<Anhui requirement>", f"/trace/{quote(req, safe='')}"),
-        ("/trace/<2017 要点> (~690 editions)", f"/trace/{y17}"),
+        (f"/trace/<2017 要点> ({versions} stored versions)", f"/trace/{y17}"),
         ("/diff/<2017>/<2018>", f"/diff/{y17}/{y18}"),
         ("/diff/<2017>/<2018>?format=csv&table=thresholds", f"/diff/{y17}/{y18}?format=csv&table=thresholds"),
     ]
