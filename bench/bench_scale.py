@@ -18,19 +18,18 @@ Run:
 from __future__ import annotations
 
 import argparse
-import functools
 import os
-import resource
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 
 def load() -> str:
@@ -50,45 +49,6 @@ def synthetic_inputs(folder: Path, repeat: int) -> int:
     return n
 
 
-class RssSampler:
-    """Peak RSS and CPU time of each process below this one (the fork server's workers are not
-    this process's children, so ``RUSAGE_CHILDREN`` misses them), sampled every 0.1 s."""
-
-    def __init__(self) -> None:
-        import psutil
-
-        self.me = psutil.Process()
-        self.peak: dict[int, int] = {}
-        self.cpu: dict[int, float] = {}
-        self._stop = threading.Event()
-        self._t = threading.Thread(target=self._run, daemon=True)
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            for c in self.me.children(recursive=True):
-                try:
-                    self.peak[c.pid] = max(self.peak.get(c.pid, 0), c.memory_info().rss)
-                    t = c.cpu_times()
-                    self.cpu[c.pid] = t.user + t.system
-                except Exception:  # noqa: BLE001, S112 - a child that just ended
-                    continue
-            time.sleep(0.1)
-
-    def __enter__(self) -> RssSampler:
-        self._t.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._t.join()
-
-
-def _cpu() -> float:
-    """CPU seconds of this process."""
-    me = resource.getrusage(resource.RUSAGE_SELF)
-    return me.ru_utime + me.ru_stime
-
-
 def store_size(store) -> int:  # noqa: ANN001
     if store.backend == "sqlite":
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -96,108 +56,120 @@ def store_size(store) -> int:  # noqa: ANN001
     return store.db.execute("SELECT pg_database_size(current_database())").fetchone()[0]
 
 
+def run_ingest(url: str, folder: Path, workers: int) -> dict:
+    """``polex ingest FOLDER --workers N`` as a user runs it (a cold start: imports, the fork
+    server, each worker's set-up), with the CPU time and peak RSS of every process of its tree
+    (sampled every 0.1 s; the command's own CPU exactly, from wait4)."""
+    import psutil
+
+    polex = Path(sys.executable).with_name("polex")
+    cmd = [str(polex), "ingest", str(folder), "--db", url, "--workers", str(workers), "-q"]
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    me = psutil.Process(proc.pid)
+    peak: dict[int, int] = {}
+    cpu: dict[int, float] = {}
+    while True:
+        try:
+            tree = [me, *me.children(recursive=True)]
+        except psutil.Error:
+            break
+        for c in tree:
+            try:
+                peak[c.pid] = max(peak.get(c.pid, 0), c.memory_info().rss)
+                ct = c.cpu_times()
+                cpu[c.pid] = ct.user + ct.system
+            except psutil.Error:
+                continue
+        try:
+            if me.status() == psutil.STATUS_ZOMBIE:
+                break
+        except psutil.Error:
+            break
+        time.sleep(0.1)
+    _, status, ru = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t
+    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed: {err[-2000:]}")
+    main_cpu = ru.ru_utime + ru.ru_stime
+    others = {pid: c for pid, c in cpu.items() if pid != proc.pid}
+    rss = sorted((r for pid, r in peak.items() if pid != proc.pid), reverse=True)
+    return {"wall": wall, "main_cpu": main_cpu, "worker_cpu": sum(others.values()), "main_rss": peak.get(proc.pid, 0),
+            "worker_rss": rss[:workers] if workers > 1 else []}
+
+
 def throughput(args: argparse.Namespace, urls: dict[str, callable]) -> None:
-    from extractor.ingest.local import ingest_paths
     from extractor.kb.store import Store
-    from extractor.pipeline import extract_path
-    from extractor.scale.pool import imap
 
     folder = Path(tempfile.mkdtemp(prefix="polex-scale-in-"))
     n = synthetic_inputs(folder, args.repeat)
-    extract_path(ROOT / "corpus" / "seeds" / "000_50beaf381828b43a.txt")  # warm this process: workers=1 runs here
-    print(f"\n## Throughput: corpus x{args.repeat} = {n} notices (SYNTHETIC copies), `ingest` into a new store\n")
-    print("| backend | workers | wall s | notices/s | speed-up | CPU s (all processes, sampled) | peak RSS per worker MB | store KB/notice | load before → after |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+    print(f"\n## Throughput: corpus x{args.repeat} = {n} notices (SYNTHETIC copies), `polex ingest --workers N` into a new store\n")
+    print("Each run is the command as a user runs it, from a cold start. CPU s: the command's own process (reading, "
+          "hashing, the one writer; with 1 worker also the pipeline) + the pool's processes (the fork server and the workers).\n")
+    print("| backend | workers | wall s | notices/s | speed-up | CPU s: command + pool | peak RSS MB: command; per worker | "
+          "store KB/notice | load at start → end |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |")
     for backend, new_url in urls.items():
         base = None
         for w in args.workers:
             url = new_url()
             before = load()
-            cpu0 = _cpu()
-            with Store(url) as store, RssSampler() as rss:
-                t = time.perf_counter()
-                results = ingest_paths(store, [folder], mapper=functools.partial(imap, workers=w))
-                wall = time.perf_counter() - t
+            r = run_ingest(url, folder, w)
+            with Store(url) as store:
+                stored = store.counts()["documents"]
                 size = store_size(store)
-            assert sum(r.status == "stored" or r.status == "new_version" for r in results) == n, "every notice stored"
-            cpu = _cpu() - cpu0 + sum(rss.cpu.values())
-            base = base or wall
-            peaks = sorted(rss.peak.values())
-            if w == 1:
-                peak = f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} (this process)"
-            else:
-                peak = "/".join(f"{p / 2**20:.0f}" for p in peaks[-w:])
-            print(f"| {backend} | {w} | {wall:.1f} | {n / wall:.1f} | {base / wall:.2f}x | {cpu:.1f} | {peak} | "
-                  f"{size / n / 1e3:.0f} | {before} → {load()[5:]} |", flush=True)
+            assert stored == n, f"every notice stored ({stored} of {n})"
+            base = base or r["wall"]
+            per_worker = "/".join(f"{p / 2**20:.0f}" for p in r["worker_rss"]) or "-"
+            print(f"| {backend} | {w} | {r['wall']:.1f} | {n / r['wall']:.1f} | {base / r['wall']:.2f}x | "
+                  f"{r['main_cpu']:.1f} + {r['worker_cpu']:.1f} | {r['main_rss'] / 2**20:.0f}; {per_worker} | "
+                  f"{size / n / 1e3:.0f} | {before[5:]} → {load()[5:]} |", flush=True)
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def _copies(n_docs: int):  # noqa: ANN202
-    """Rows of ``n_docs`` documents: the corpus, then SYNTHETIC copies under new ids."""
-    from extractor.kb.store import document_rows
-    from extractor.pipeline import expand_inputs, extract_bytes
-
-    base = []
-    for p in expand_inputs([ROOT / "corpus"]):
-        data = p.read_bytes()
-        base.append(document_rows(extract_bytes(data, path=str(p)), data))
-    for k in range(n_docs):
-        rows = base[k % len(base)]
-        if k < len(base):
-            yield rows
-            continue
-        old = rows["document"][0]
-        new = f"{old[:10]}{k:06x}"
-        sha = f"{new}{'0' * 48}"
-
-        def sub(t: tuple) -> tuple:
-            return tuple(v.replace(old, new) if isinstance(v, str) else v for v in t)
-
-        out = {key: [sub(r) for r in v] if isinstance(v, list) else v for key, v in rows.items()}
-        out["blob"] = (sha, *rows["blob"][1:])
-        d = sub(rows["document"])
-        out["document"] = (d[0], sha, *d[2:])
-        yield out
-
-
 def latency(args: argparse.Namespace, urls: dict[str, callable]) -> None:
-    from extractor.kb.query import Filters, query_documents, query_requirements, query_thresholds, trace
+    from bench_store import SAME_WORK_BLOCKS, build
+    from extractor.kb.query import Filters, query_documents, query_figures, query_requirements, query_thresholds, trace
     from extractor.kb.store import Store
 
-    print(f"\n## Latency at {args.docs:,} stored notices (SYNTHETIC copies of the corpus), median of {args.runs}\n")
+    print(f"\n## Latency at {args.docs:,} stored notices (SYNTHETIC copies of the corpus: bench_store.build), median of {args.runs}\n")
     for backend, new_url in urls.items():
         url = new_url(keep=True)
         with Store(url) as store:
             have = store.counts()["documents"]
-            if have < args.docs:
-                t = time.perf_counter()
-                for k, rows in enumerate(_copies(args.docs)):
-                    if k >= have:
-                        store.add_rows(rows)
-                    if (k + 1) % 5000 == 0:
-                        print(f"  {backend}: {k + 1} stored ({time.perf_counter() - t:.0f} s, {load()})", file=sys.stderr, flush=True)
-                print(f"{backend}: built {args.docs - have} notices in {time.perf_counter() - t:.0f} s "
-                      f"({(args.docs - have) / (time.perf_counter() - t):.0f}/s)")
-            if store.backend == "sqlite":
-                store.db.execute("ANALYZE")
-            else:
-                store.db.execute("ANALYZE")
+        if have != args.docs:
+            url = new_url(keep=False, fixed=True)
+            t = time.perf_counter()
+            build(url, args.docs, same_work_blocks=SAME_WORK_BLOCKS, graph_index=True,
+                  say=lambda m: print(f"{backend}: {m} ({load()})", file=sys.stderr, flush=True))
+            print(f"{backend}: built {args.docs:,} notices in {time.perf_counter() - t:.0f} s ({load()})")
+        with Store(url) as store:
             size = store_size(store)
-            print(f"{backend}: {store.counts()['documents']:,} notices, {size / 1e6:.0f} MB, {size / store.counts()['documents'] / 1e3:.0f} KB/notice")
-            some = store.db.execute("SELECT doc_id FROM documents WHERE title LIKE '%2017年学会改革%' ORDER BY doc_id LIMIT 1").fetchone()[0]
-            editions = store.db.execute("SELECT COUNT(*) FROM documents WHERE series_key = (SELECT series_key FROM documents WHERE doc_id = ?)",
-                                        (some,)).fetchone()[0]
+            n = store.counts()["documents"]
+            print(f"{backend}: {n:,} notices, {size / 1e6:.0f} MB, {size / n / 1e3:.0f} KB/notice")
+            one = store.db.execute
+            some = one("SELECT doc_id FROM documents WHERE title LIKE '%2017年学会改革%' ORDER BY doc_id LIMIT 1").fetchone()[0]
+            replica = one("SELECT doc_id FROM documents WHERE title LIKE '%2017年学会改革%' ORDER BY doc_id DESC LIMIT 1").fetchone()[0]
+            anhui = one("SELECT doc_id FROM documents WHERE title LIKE '安徽省科协%' ORDER BY doc_id DESC LIMIT 1").fetchone()[0]
+            versions = one("SELECT COUNT(*) FROM documents WHERE work_id = (SELECT work_id FROM documents WHERE doc_id = ?)",
+                           (some,)).fetchone()[0]
             cases = [
-                ("baseline: SELECT COUNT(*) FROM thresholds", lambda: store.db.execute("SELECT COUNT(*) FROM thresholds").fetchone()),
+                ("baseline: SELECT COUNT(*) FROM thresholds", lambda: one("SELECT COUNT(*) FROM thresholds").fetchone()),
                 ("documents --level provincial", lambda: query_documents(store, Filters(level="provincial"))),
                 ("documents --issuer 科协 --year 2018", lambda: query_documents(store, Filters(issuer="科协", year=2018))),
                 ("documents --search 监事会", lambda: query_documents(store, Filters(search="监事会"))),
                 ("documents --search 低保", lambda: query_documents(store, Filters(search="低保"))),
-                ("requirements --modality prohibition --level national", lambda: query_requirements(store, Filters(modality="prohibition", level="national"))),
+                ("documents --search 没有这个词 (absent)", lambda: query_documents(store, Filters(search="没有这个词"))),
+                ("requirements --modality prohibition --level national",
+                 lambda: query_requirements(store, Filters(modality="prohibition", level="national"))),
                 ("requirements --search 理事会规模", lambda: query_requirements(store, Filters(search="理事会规模"))),
                 ("thresholds --subject 理事会人数 --unit 人", lambda: query_thresholds(store, Filters(subject="理事会人数", unit="人"))),
                 ("thresholds --level municipal --unit %", lambda: query_thresholds(store, Filters(level="municipal", unit="%"))),
-                (f"trace <2017 要点> ({editions} editions)", lambda: trace(store, some)),
+                ("figures (reported figures, no filter)", lambda: query_figures(store, Filters())),
+                (f"trace <2017 要点> ({versions} stored versions of its work)", lambda: trace(store, some)),
+                ("trace <2017 要点, a replica>", lambda: trace(store, replica)),
+                ("trace <Anhui 实施意见, a replica>", lambda: trace(store, anhui)),
             ]
             print(f"\n| {backend} query | median ms | worst ms | rows |\n| --- | ---: | ---: | ---: |")
             for name, fn in cases:
@@ -220,6 +192,7 @@ def main() -> None:
     ap.add_argument("--backends", default="sqlite,postgresql")
     ap.add_argument("--pg", help="an existing PostgreSQL server's admin URL (default: start one with tests/pg.py)")
     ap.add_argument("--sqlite-dir", default=tempfile.gettempdir(), help="where the SQLite stores go")
+    ap.add_argument("--sqlite-db", help="latency: the SQLite store to use (built there when it does not hold --docs notices)")
     ap.add_argument("--skip-throughput", action="store_true")
     ap.add_argument("--skip-latency", action="store_true")
     args = ap.parse_args()
@@ -230,8 +203,10 @@ def main() -> None:
     if "sqlite" in backends:
         counter = iter(range(10**6))
 
-        def new_sqlite(keep: bool = False) -> str:
-            p = Path(args.sqlite_dir) / (f"polex-scale-{args.docs}.db" if keep else f"polex-scale-tp-{os.getpid()}-{next(counter)}.db")
+        def new_sqlite(keep: bool = False, fixed: bool = False) -> str:
+            """A new store for a throughput run; ``keep``: the latency store as it is; ``fixed``: it, emptied."""
+            named = Path(args.sqlite_db) if args.sqlite_db else Path(args.sqlite_dir) / f"polex-scale-{args.docs}.db"
+            p = named if keep or fixed else Path(args.sqlite_dir) / f"polex-scale-tp-{os.getpid()}-{next(counter)}.db"
             if not keep:
                 for q in p.parent.glob(p.name + "*"):
                     q.unlink()
@@ -250,12 +225,15 @@ def main() -> None:
             admin = server.admin_url
         pg_counter = iter(range(10**6))
 
-        def new_pg(keep: bool = False) -> str:
-            name = f"polex_scale_{args.docs}" if keep else f"polex_scale_tp_{os.getpid()}_{next(pg_counter)}"
+        def new_pg(keep: bool = False, fixed: bool = False) -> str:
+            name = f"polex_scale_{args.docs}" if keep or fixed else f"polex_scale_tp_{os.getpid()}_{next(pg_counter)}"
             with psycopg.connect(admin, autocommit=True) as conn:
                 exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
                 if exists and not keep:
-                    conn.execute(f'DROP DATABASE "{name}"')
+                    from extractor.kb.pg_store import _close_pools
+
+                    _close_pools()  # this process's pooled connections to it
+                    conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
                 if not exists or not keep:
                     conn.execute(f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C.UTF-8'")
             return admin.rsplit("/", 1)[0] + "/" + name

@@ -285,7 +285,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             from extractor.ingest.crawl import ingest_urls
 
             with _fetcher(args) as fetcher:
-                results += ingest_urls(store, fetcher, urls, attachments=args.attachments, progress=_bar if show else None)
+                results += ingest_urls(store, fetcher, urls, attachments=args.attachments, progress=_bar if show else None,
+                                       mapper=_mapper(args))
         elapsed = time.perf_counter() - t0
         counts = store.counts()
         ids = [r.doc_id for r in results if r.status in ("stored", "new_version")]
@@ -338,7 +339,8 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     with store, _fetcher(args) as fetcher:
         t0 = time.perf_counter()
         results = crawl(store, fetcher, args.url, args.follow, args.max, same_host=not args.any_host,
-                        attachments=args.attachments, progress=_bar if sys.stderr.isatty() and not args.quiet else None)
+                        attachments=args.attachments, progress=_bar if sys.stderr.isatty() and not args.quiet else None,
+                        mapper=_mapper(args))
         by: Counter[str] = Counter(r.status for r in results)
     _verbose(args, results)
     _say(args, f"{len(results)} pages in {time.perf_counter() - t0:.1f} s: {by['stored']} stored, {by['new_version']} new versions, "
@@ -736,6 +738,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--max", type=_number(1, 1_000_000, int), default=50, help="at most this many notices (default 50)")
     c.add_argument("--any-host", action="store_true", help="also follow links to other hosts")
     c.add_argument("--db", default="polex.db", help=_DB_HELP)
+    _workers_option(c)
     _web_options(c)
     c.set_defaults(func=cmd_crawl)
     q = command("query", "list documents, requirements, thresholds or reported figures of the store, filtered")

@@ -144,6 +144,35 @@ def test_crawl_a_list_page(server, store) -> None:  # noqa: ANN001
     assert store.db.execute("SELECT COUNT(*) FROM fetches WHERE url = ?", (listing,)).fetchone()[0] == 1
 
 
+def _crawl_with(server, tmp_path, workers: int, pages: list[str]):  # noqa: ANN001, ANN202
+    """A crawl of a list page (six notices and a dead link) with ``workers`` processes."""
+    from functools import partial
+
+    from extractor.scale.pool import imap
+
+    listing = f"{server.base}/list.html?pages={','.join(pages)}&w={workers}"
+    with Store(tmp_path / f"crawl{workers}.db") as st, Fetcher(FetchSettings(timeout=2, retries=0, delay=0.1)) as f:
+        results = crawl(st, f, listing, follow=r"/page/|/missing/", max_pages=20, mapper=partial(imap, workers=workers))
+        docs = [tuple(r) for r in st.db.execute("SELECT doc_id, version, url, title, sha256 FROM documents ORDER BY doc_id")]
+        fetched = [(r["url"], r["status"], r["sha256"]) for r in st.db.execute("SELECT url, status, sha256 FROM fetches ORDER BY id")]
+        counts = st.counts()
+    return [(r.path, r.status, r.doc_id, r.code) for r in results], docs, fetched[1:], counts
+
+
+def test_crawl_with_two_workers_stores_what_one_stores(server, tmp_path) -> None:  # noqa: ANN001
+    """`crawl --workers 2`: fetching stays in this process, one request at a time and polite;
+    the pages are parsed in the pool; the store and the results equal one worker's."""
+    pages = [*PAGES, "01_guowuyuan_zhiye_jiaoyu_gaige_shishi_fangan.html", "17_guangzhou_menzhen_teding_bingzhong_feiyong_fanwei_biaozhun.html",
+             "19_guangzhou_2025_zuidi_shenghuo_baozhang_shehui_jiuzhu_biaozhun.html"]
+    one = _crawl_with(server, tmp_path, 1, pages)
+    start = len(server.log)
+    two = _crawl_with(server, tmp_path, 2, pages)
+    assert [r[1] for r in one[0]] == ["stored"] * 6 + ["failed"]  # the 404 failed, the crawl went on
+    assert one == two  # results, documents (ids, versions, titles), the fetch log and the counts
+    times = [t for t, path, _ in server.log[start:] if path.startswith("/page/")]
+    assert len(times) == 6 and all(b - a >= 0.09 for a, b in zip(times, times[1:]))  # the per-host delay held
+
+
 def test_attachments_recorded_and_ingested(server, store) -> None:  # noqa: ANN001
     url = f"{server.base}/with-attachments.html?p={PAGES[0]}"
     results = ingest_url(store, Fetcher(FAST), url, attachments=True)

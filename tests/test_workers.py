@@ -71,3 +71,31 @@ def test_a_worker_that_dies_fails_its_item_only() -> None:
     out = list(imap(_dies_on_3, range(8), workers=2))
     assert out[:3] == [0, 10, 20] and out[4:] == [40, 50, 60, 70]
     assert out[3].startswith("crashed 3: the worker process died")
+
+
+def test_ingest_in_the_pool_stores_what_one_process_stores(tmp_path) -> None:  # noqa: ANN001
+    """`ingest --workers 2`: the rows come back from the workers without the bytes (the writer
+    puts back the ones it holds); the stored blobs, documents and search index are the same."""
+    import functools
+
+    from extractor.ingest.local import ingest_paths
+
+    bad = tmp_path / "zz_binary.txt"  # synthetic: a binary file among real notices
+    bad.write_bytes(b"\x00\x01\x02 not a notice")
+    inputs = [*sorted((CORPUS / "seeds").glob("*.txt"))[:4], bad, sorted((CORPUS / "html").glob("1*.html"))[0]]
+    stores = []
+    for w in (1, 2):
+        with Store(tmp_path / f"w{w}.db") as st:
+            results = ingest_paths(st, inputs + inputs[:1], mapper=functools.partial(imap, workers=w))
+            rows = [tuple(r) for r in st.db.execute(
+                "SELECT d.doc_id, d.version, b.size, length(b.data), b.data FROM documents d JOIN blobs b ON b.sha256 = d.sha256 "
+                "ORDER BY d.doc_id")]
+            hits = [r[0] for r in st.search_clauses("低保", limit=50)]
+            stores.append(([(r.status, r.doc_id, r.code) for r in results], rows, hits, st.counts()))
+    assert stores[0] == stores[1]
+    statuses = [s for s, _, _ in stores[0][0]]
+    assert statuses.count("stored") == 5 and statuses[4] == "failed" and statuses[-1] == "duplicate"
+    with Store(tmp_path / "w2.db") as st:  # every blob written from the pool holds its file's bytes
+        pairs = [(r["path"], bytes(r["data"])) for r in st.db.execute(
+            "SELECT d.path, b.data FROM documents d JOIN blobs b ON b.sha256 = d.sha256")]
+    assert len(pairs) == 5 and all(Path(path).read_bytes() == data for path, data in pairs)

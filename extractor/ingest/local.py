@@ -19,26 +19,29 @@ from extractor.pipeline import expand_inputs, extract_bytes
 
 Job = tuple[str, bytes | None]
 Rows = dict[str, Any]
-Extracted = tuple[str, bytes | None, Rows | None, str | None, str | None]  # path, bytes, store rows | code, message
+Extracted = tuple[str, Rows | None, str | None, str | None]  # path, store rows | code, message
 
 
 def extract_job(job: Job) -> Extracted:
     """The pipeline on one file's bytes, up to the rows the store writes (segmenting clauses for
     search included), so that a worker does all but the writing; never raises (module-level:
-    a pool or cluster runs it)."""
+    a pool or cluster runs it). The bytes do not travel back: the rows' blob leaves them out
+    and the writer, which still holds them, puts them back."""
     path, data = job
     if data is None:  # decided without the pipeline (unreadable, already stored)
-        return path, None, None, None, None
+        return path, None, None, None
     try:
-        return path, data, document_rows(extract_bytes(data, path=path), data), None, None
+        rows = document_rows(extract_bytes(data, path=path), data)
     except InputError as e:
-        return path, data, None, e.code, str(e)
+        return path, None, e.code, str(e)
     except Exception as e:  # noqa: BLE001 - a batch survives any one document
-        return path, data, None, "E904", describe_internal(e)
+        return path, None, "E904", describe_internal(e)
+    rows["blob"] = (*rows["blob"][:3], None)
+    return path, rows, None, None
 
 
 def _crashed(job: Job, message: str) -> Extracted:
-    return job[0], job[1], None, "E904", message
+    return job[0], None, "E904", message
 
 
 extract_job.on_crash = _crashed  # type: ignore[attr-defined] - what a process pool reports when a worker dies on it
@@ -53,28 +56,35 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], progress: bool = Fal
     """
     files = expand_inputs(paths)
     out: list[IngestResult] = []
-    early: deque[IngestResult] = deque()  # decided here without the pipeline, in input order
+    sent: deque[IngestResult | bytes] = deque()  # per job in input order: decided here without the pipeline, or its bytes
 
     def jobs() -> Iterator[Job]:
         for p in files:
             try:
                 data = p.read_bytes()
             except OSError as e:
-                early.append(_failed(store, str(p), None, "E901", f"cannot read: {e.strerror or e}"))
+                sent.append(_failed(store, str(p), None, "E901", f"cannot read: {e.strerror or e}"))
                 yield str(p), None
                 continue
             existing = store.has_bytes(hashlib.sha256(data).hexdigest())
             if existing:  # already stored: nothing to run
-                early.append(IngestResult(str(p), "duplicate", existing))
+                sent.append(IngestResult(str(p), "duplicate", existing))
                 yield str(p), None
                 continue
+            sent.append(data)
             yield str(p), data
 
-    for k, (path, data, rows, code, message) in enumerate(mapper(extract_job, jobs()), start=1):
+    for k, (path, rows, code, message) in enumerate(mapper(extract_job, jobs()), start=1):
         if progress:
             bar = "#" * (30 * k // max(1, len(files)))
             print(f"\r[{bar:<30}] {k}/{len(files)} {Path(path).name[:40]:<40}", end="", file=sys.stderr, flush=True)
-        out.append(early.popleft() if data is None else _store(store, path, data, rows, code, message))
+        data = sent.popleft()
+        if isinstance(data, IngestResult):
+            out.append(data)
+            continue
+        if rows is not None:
+            rows["blob"] = (*rows["blob"][:3], data)
+        out.append(_store(store, path, data, rows, code, message))
     if progress and files:
         print(file=sys.stderr)
     return out

@@ -5,10 +5,10 @@ Everything here is portable SQL — ``?`` placeholders, standard SQL only (``LIK
 runs on any backend that offers that interface.
 
 Search is one function, :func:`match_condition`: the SQL condition "document ``d`` contains
-this substring in its title or in one of its clauses". Today it is a ``LIKE`` scan, which
-finds every substring (理事, 低保, 监事 — the FTS5 index of whole jieba words finds none of
-these: 理事会 is one word there). An indexed substring search (trigrams) can replace it
-without touching the callers.
+this substring in its title or in one of its clauses". It finds every substring (理事, 低保,
+监事 — the index of whole jieba words finds none of these: 理事会 is one word there), through
+the store's bigram index (:meth:`Store.substring_hits`): the clauses holding every bigram of
+the term, checked for the exact substring.
 """
 
 from __future__ import annotations
@@ -60,17 +60,22 @@ def clean_term(q: str | None) -> str | None:
     return t or None
 
 
-def match_condition(q: str, alias: str = "d") -> tuple[str, list[Any]]:
+def match_condition(store: Store, q: str, alias: str = "d") -> tuple[str, list[Any]]:
     """SQL condition: document ``alias`` holds ``q`` as a substring of its title or of one of its clauses.
 
-    The one place search is defined (see the module docstring).
+    The one place search is defined (see the module docstring): the clauses come from the
+    store's substring index (:meth:`Store.substring_hits`), looked up once for the whole
+    query, never a scan of every clause.
     """
     pat = like_pattern(q)
-    return (f"({alias}.title LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM clauses c WHERE c.doc_id = {alias}.doc_id "
-            "AND c.text LIKE ? ESCAPE '\\'))", [pat, pat])
+    sql, args = store.substring_hits(q)
+    # one set of documents (titles, then clauses), which the planner reads once: an OR of the two
+    # made it test every document of the store in page order (54 ms for nothing at 10,000)
+    return (f"{alias}.doc_id IN (SELECT t.doc_id FROM documents t WHERE t.title LIKE ? ESCAPE '\\' "
+            f"UNION SELECT h.doc_id FROM ({sql}) h)", [pat, *args])
 
 
-def _where(f: DocFilters) -> tuple[str, list[Any]]:
+def _where(store: Store, f: DocFilters) -> tuple[str, list[Any]]:
     where: list[str] = []
     args: list[Any] = []
     for col in ("level", "year", "doc_type", "status"):
@@ -83,7 +88,7 @@ def _where(f: DocFilters) -> tuple[str, list[Any]]:
         args.append(f.issuer)
     q = clean_term(f.q)
     if q:
-        cond, a = match_condition(q)
+        cond, a = match_condition(store, q)
         where.append(cond)
         args += a
     return (" WHERE " + " AND ".join(where) if where else ""), args
@@ -116,7 +121,7 @@ def list_documents(store: Store, f: DocFilters, limit: int = 50, offset: int = 0
     that was all of them — a substring scan over every clause of a large store is what an
     indexed search would make cheap.
     """
-    where, args = _where(f)
+    where, args = _where(store, f)
     q = clean_term(f.q)
     if q:
         cap = max(search_cap, offset + limit) + 1

@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from extractor.errors import StoreError
-from extractor.kb.store import COLUMNS, MIGRATIONS, Store, search_words, substring_term
+from extractor.kb.store import COLUMNS, MIGRATIONS, Store
 
 WRITE_LOCK = 0x706F6C6578  # pg_advisory_xact_lock key: one writer at a time, as SQLite's write lock ("polex")
 
@@ -286,21 +286,14 @@ class PgStore(Store):
     def _full(self, e: BaseException) -> bool:
         return (getattr(e, "sqlstate", None) or "").startswith("53") or "No space left on device" in str(e)
 
-    def clause_hits(self, query: str) -> tuple[str, list[Any]] | None:
-        words = search_words(query)
-        if not words:
-            return None
-        long = [w for w in words if len(w) >= 3]
-        short = [w for w in words if len(w) < 3]
+    def _index_match(self, words: list[str], terms: list[tuple[str, bool]]) -> tuple[str, list[Any]]:
+        # both GIN indexes, which the planner combines (BitmapAnd) before reading a clause
         where, args = [], []
-        if long:
+        if words:
             where.append("to_tsvector('simple', c.tokens) @@ plainto_tsquery('simple', ?)")
-            args.append(" ".join(long))
-        for w in short:  # the bigram index narrows (an exact bigram, or a prefix for one character); strpos checks
-            term = substring_term(w)
-            if term:
-                where.append("to_tsvector('simple', polex_bigrams(c.text)) @@ to_tsquery('simple', ?)")
-                args.append("'" + term[0].replace("'", "''").replace("\\", "\\\\") + "'" + (":*" if term[1] else ""))
-            where.append("strpos(c.text, ?) > 0")
-            args.append(w)
-        return "SELECT c.id, c.doc_id, c.start, c.end FROM clauses c WHERE " + " AND ".join(where), args
+            args.append(" ".join(words))
+        if terms:  # every bigram (a prefix for one character)
+            where.append("to_tsvector('simple', polex_bigrams(c.text)) @@ to_tsquery('simple', ?)")
+            args.append(" & ".join("'" + t.replace("'", "''").replace("\\", "\\\\") + "'" + (":*" if prefix else "")
+                                   for t, prefix in terms))
+        return " AND ".join(where), args

@@ -95,7 +95,9 @@ def _select(store: Store, f: Filters, columns: str, table: str, alias: str, wher
         return []
     hits = (f" JOIN (SELECT DISTINCT h.doc_id, h.start, h.end FROM ({found[0]}) h) m ON m.doc_id = {alias}.doc_id AND {hit}"
             if found else "")
-    sql = (f"SELECT DISTINCT {columns}, {alias}.start AS _start FROM {table} {alias} JOIN documents d ON d.doc_id = {alias}.doc_id"
+    # DISTINCT only where the join to clause hits can repeat a row: over every column, texts included,
+    # it kept SQLite from stopping at the LIMIT (thresholds --level municipal --unit %: 284 → 38 ms at 10,000)
+    sql = (f"SELECT {'DISTINCT ' if found else ''}{columns}, {alias}.start AS _start FROM {table} {alias} JOIN documents d ON d.doc_id = {alias}.doc_id"
            + hits + (" WHERE " + " AND ".join(where) if where else "") + f" ORDER BY d.year, {alias}.doc_id, {alias}.start, {alias}.id LIMIT ?")
     rows = []
     for r in store.db.execute(sql, (*(found[1] if found else ()), *args, f.limit)):

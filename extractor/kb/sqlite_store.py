@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor.errors import StoreError
-from extractor.kb.store import COLUMNS, DEFAULT_DB, MIGRATIONS, Store, bigrams, clause_tokens, search_words, substring_term
+from extractor.kb.store import COLUMNS, DEFAULT_DB, MIGRATIONS, Store, bigrams, clause_tokens
 
 SQLITE_FULL = 13
 
@@ -131,21 +131,14 @@ class SqliteStore(Store):
         return isinstance(e, sqlite3.Error) and (getattr(e, "sqlite_errorcode", None) == SQLITE_FULL
                                                   or "database or disk is full" in str(e))
 
-    def clause_hits(self, query: str) -> tuple[str, list[Any]] | None:
-        words = search_words(query)
-        if not words:
-            return None
-        long = [w for w in words if len(w) >= 3]
-        short = [w for w in words if len(w) < 3]
-        where, args = [], []
-        if long:
-            where.append("c.rowid IN (SELECT rowid FROM clauses_fts WHERE clauses_fts MATCH ?)")
-            args.append(" ".join(fts_quote(w) for w in long))
-        indexed = [substring_term(w) for w in short if substring_term(w)]
-        if indexed:  # one bigram exactly, or the bigrams starting with one character
-            where.append("c.rowid IN (SELECT rowid FROM clauses_bigrams WHERE clauses_bigrams MATCH ?)")
-            args.append(" ".join(fts_quote(t) + ("*" if prefix else "") for t, prefix in indexed))
-        for w in short:  # exactly the substring (and terms with punctuation, which have no bigram)
-            where.append("instr(c.text, ?) > 0")
-            args.append(w)
-        return "SELECT c.id, c.doc_id, c.start, c.end FROM clauses c WHERE " + " AND ".join(where), args
+    def _index_match(self, words: list[str], terms: list[tuple[str, bool]]) -> tuple[str, list[Any]]:
+        # the rowid sets intersected before a clause is read (reading the clauses that hold 理事会
+        # to test them for 规模 took 93 ms at 10,000 notices; intersecting first reads only the hits)
+        sets, args = [], []
+        if words:
+            sets.append("SELECT rowid FROM clauses_fts WHERE clauses_fts MATCH ?")
+            args.append(" ".join(fts_quote(w) for w in words))
+        if terms:  # one exact bigram, or the bigrams starting with one character (a prefix query)
+            sets.append("SELECT rowid FROM clauses_bigrams WHERE clauses_bigrams MATCH ?")
+            args.append(" ".join(fts_quote(t) + ("*" if prefix else "") for t, prefix in terms))
+        return f"c.rowid IN ({' INTERSECT '.join(sets)})", args

@@ -292,7 +292,7 @@ def is_postgres_url(url: str | Path) -> bool:
     return str(url).startswith(("postgresql://", "postgres://"))
 
 
-_WORD_CHAR = re.compile(r"\w")
+_WORD_RUN = re.compile(r"\w+")
 _BIGRAM = re.compile(r"(?=(\w\w?))")  # at every word character: it and the next one if that is a word character
 
 
@@ -380,11 +380,47 @@ class Store:
         """Whether a database error means the disk (or the database's size limit) is full."""
         return False
 
+    def _index_match(self, words: list[str], terms: list[tuple[str, bool]]) -> tuple[str, list[Any]]:
+        """SQL condition on clause ``c``: its search tokens hold every one of ``words`` and its
+        bigram index every one of ``terms`` (a prefix when flagged); at least one is not empty."""
+        raise NotImplementedError
+
     def clause_hits(self, query: str) -> tuple[str, list[Any]] | None:
-        """A subquery yielding ``doc_id, start, end`` of the clauses that match ``query``
+        """A subquery yielding ``id, doc_id, start, end`` of the clauses that match ``query``
         (every word of three or more characters as a search token; shorter words as
         substrings), with its parameters; None when the query has no words."""
-        raise NotImplementedError
+        words = search_words(query)
+        if not words:
+            return None
+        long = [w for w in words if len(w) >= 3]
+        short = [w for w in words if len(w) < 3]
+        where, args = [], []
+        terms = list(dict.fromkeys(t for w in short for t in substring_bigrams(w)))
+        if long or terms:  # the indexes narrow; instr keeps exactly the substring of a short word
+            cond, args = self._index_match(long, terms)
+            where.append(cond)
+        for w in short:
+            where.append("instr(c.text, ?) > 0")
+            args.append(w)
+        return "SELECT c.id, c.doc_id, c.start, c.end FROM clauses c WHERE " + " AND ".join(where), args
+
+    def substring_hits(self, term: str) -> tuple[str, list[Any]]:
+        """A subquery yielding ``id, doc_id, start, end`` of the clauses that hold ``term`` as an
+        exact substring (理事 inside 理事会, 低保 inside 低保户), with its parameters.
+
+        The bigram index narrows to the clauses holding every bigram of the term (each pair of
+        adjacent word characters; a lone one as a prefix), which every clause holding the
+        term has, so nothing is missed; ``instr`` then keeps the exact substring. A term with
+        no word character (``%``) has no bigram and is a scan.
+        """
+        where, args = [], []
+        terms = substring_bigrams(term)
+        if terms:
+            cond, args = self._index_match([], terms)
+            where.append(cond)
+        where.append("instr(c.text, ?) > 0")
+        args.append(term)
+        return "SELECT c.id, c.doc_id, c.start, c.end FROM clauses c WHERE " + " AND ".join(where), args
 
     def migrate(self) -> None:
         raise NotImplementedError
@@ -607,13 +643,17 @@ def _now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
-def substring_term(word: str) -> tuple[str, bool] | None:
-    """How the bigram index finds a term of one or two characters: (the bigram, False), or
-    (the character, True) for a prefix query; None for a term with punctuation (no bigram).
+def substring_bigrams(term: str) -> list[tuple[str, bool]]:
+    """The bigram-index terms every text holding ``term`` has (see :func:`bigrams`): each pair of
+    adjacent word characters, and a word character standing alone as a prefix (it is followed
+    by something else in the text). Empty for a term without word characters.
 
-    >>> substring_term("低保"), substring_term("保"), substring_term("A.")
-    (('低保', False), ('保', True), None)
+    >>> substring_bigrams("低保户、5")
+    [('低保', False), ('保户', False), ('5', True)]
+    >>> substring_bigrams("保"), substring_bigrams("%")
+    ([('保', True)], [])
     """
-    if not all(_WORD_CHAR.match(ch) for ch in word):
-        return None
-    return (word, False) if len(word) == 2 else (word, True)
+    out: list[tuple[str, bool]] = []
+    for run in _WORD_RUN.findall(term):
+        out += [(run, True)] if len(run) == 1 else [(run[k:k + 2], False) for k in range(len(run) - 1)]
+    return list(dict.fromkeys(out))
