@@ -164,6 +164,19 @@ def test_a_placeholder_becomes_the_document_once_it_is_ingested(tmp_path, backen
     assert [l["relation"] for l in t["links"] if l["direction"] == "downstream"] == ["implements"]
 
 
+@pytest.mark.parametrize("f", [Filters(modality="obligation", limit=7), Filters(level="municipal", modality="prohibition", limit=3),
+                               Filters(limit=5), Filters(year=2017, limit=4)])
+def test_queries_read_the_first_rows_in_order(store: Store, f: Filters) -> None:
+    """The query finds its documents first (an index walk that stops at the LIMIT), then their rows:
+    the answer is the first LIMIT rows of the whole join, in year, document and position order."""
+    where = [w for w, on in (("d.level = ?", f.level), ("d.year = ?", f.year), ("r.modality = ?", f.modality)) if on]
+    args = [v for v in (f.level, f.year, f.modality) if v]
+    whole = store.db.execute("SELECT r.id FROM requirements r JOIN documents d ON d.doc_id = r.doc_id"
+                             + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.year, d.doc_id, r.start, r.id", args).fetchall()
+    got = [r["id"] for r in query_requirements(store, f)]
+    assert got == [r[0] for r in whole[: f.limit]] and len(got) == min(f.limit, len(whole)) > 0
+
+
 def test_queries_filter_and_search(store: Store) -> None:
     docs = query_documents(store, Filters(level="provincial"))
     assert {d["title"] for d in docs} >= {"安徽省科协关于学会创新和服务能力提升工程的实施意见"}
