@@ -170,14 +170,16 @@ class Resolver:
                 if len(post) <= FUZZY_POSTING:
                     shared.update(post)
             return sorted(shared.items(), key=lambda x: (-x[1], x[0]))[:FUZZY_CANDIDATES]
-        gl = sorted(mine)
+        # each bigram's posting is counted only up to FUZZY_POSTING + 1 (an index seek and a bounded read):
+        # counting 关于's whole posting cost 24 ms a title at 100,000 notices
+        db = self.store.db
+        gl = [g for g in sorted(mine) if db.execute("SELECT COUNT(*) FROM (SELECT 1 FROM title_grams WHERE gram = ? LIMIT ?) p",
+                                                    (g, FUZZY_POSTING + 1)).fetchone()[0] <= FUZZY_POSTING]
         if not gl:
             return []
-        marks = ",".join("?" * len(gl))
-        rows = self.store.db.execute(
-            f"SELECT doc_id, COUNT(*) AS n FROM title_grams WHERE gram IN ({marks}) AND gram IN "  # noqa: S608
-            f"(SELECT gram FROM title_grams WHERE gram IN ({marks}) GROUP BY gram HAVING COUNT(*) <= ?) "
-            "GROUP BY doc_id ORDER BY n DESC, doc_id LIMIT ?", (*gl, *gl, FUZZY_POSTING, FUZZY_CANDIDATES))
+        rows = db.execute(
+            f"SELECT doc_id, COUNT(*) AS n FROM title_grams WHERE gram IN ({','.join('?' * len(gl))}) "  # noqa: S608
+            "GROUP BY doc_id ORDER BY n DESC, doc_id LIMIT ?", (*gl, FUZZY_CANDIDATES))
         return [(r["doc_id"], r["n"]) for r in rows]
 
     def _title(self, d: str) -> str:
