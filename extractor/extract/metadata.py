@@ -16,6 +16,7 @@ from extractor.model import FlagField, Issue, Level, LevelField, Metadata, Names
 from extractor.data import regions
 from extractor.data.doc_codes import expand_short_form
 from extractor.data.meta_labels import TEXT_META_LABELS
+from extractor.data.vocab import ORG_SUFFIXES
 from extractor.extract.citations import DOC_NO_RE  # the one 发文字号 pattern (issue 17 point 5: 〔year〕, 令 and 公告 numbers)
 from extractor.normalize import chrome
 from extractor.normalize.layers import Mark
@@ -35,7 +36,7 @@ DOC_TYPES: tuple[tuple[str, str], ...] = (
 
 # 调查总队/调查队: the 国家统计局 survey teams that co-sign statistical bulletins (corpus-dev 024, 025)
 # 大学/学院: a university issues its own 办法 (corpus-dev 060: 中央民族大学物资设备管理办法)
-ORG_SUFFIX = r"(?:科学技术协会|科协|人民政府|政府|办公厅|办公室|委员会|常委会|党委|委|局|厅|部|院|署|协会|学会|联合会|总会|中心|处|调查总队|调查队|大学|学院)"
+ORG_SUFFIX = "(?:" + "|".join(ORG_SUFFIXES) + ")"
 # a body's 办公室/办公厅 belongs to its name (corpus-dev 058: 沈阳市人民代表大会常务委员会办公室公告)
 _ORG_RE = re.compile(rf"^((?:中共)?[\u4e00-\u9fff*X]{{0,14}}?{ORG_SUFFIX}(?:办公室|办公厅)?)")
 _DATE_LINE_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
