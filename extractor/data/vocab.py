@@ -253,8 +253,12 @@ NOT_REQUIREMENT_PHRASES: tuple[str, ...] = (
 DEFINITION_PHRASES: tuple[str, ...] = ("所称", "是指", "系指", "起施行", "同时废止")
 # ... and, without a modal word, goals and principles (005 到2025年，…建成…; 015 第三条 …的原则)
 # 从其规定 (corpus 16 第三十条 …另有规定的，从其规定): a reference to other rules, as 的除外 is an exception
+# Statements of legal protection and of composition are legal effect, not measures (gold-req README:
+# "statements of legal effect"; a wrong class of the requirement audit): corpus 10 专利代理条例 …依法执业受法律保护,
+# corpus 02 医院满意度由患者满意度和医务人员满意度两部分组成. Not 享受: it is as often inside a rule's condition
+# (corpus 21 对冒用…享受…补贴的组织或个人，由区民政部门…处理) as the entitlement itself.
 NOT_IMPERATIVE_PHRASES: tuple[str, ...] = ("原则。", "原则；", "视为", "的除外", "包括", "分为", "终止。", "为指导", "指导思想",
-                                          "从其规定")
+                                          "从其规定", "受法律保护", "组成。")
 # 由此可见 (seed 002 一（一）): a conclusion drawn in the preamble's prose, not a measure
 NOT_IMPERATIVE_STARTS: tuple[str, ...] = ("到20", "至20", "到“十", "到本世纪", "力争到", "由此可见")
 # Words of a list's introduction that make its items eligibility conditions or circumstances, not duties
