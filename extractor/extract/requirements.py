@@ -633,7 +633,9 @@ def first_modal(text: str, a: int, b: int, modals: tuple[tuple[str, str, int, in
         if text.rfind("《", a, m[2]) > text.rfind("》", a, m[2]):
             continue  # 《关于…切实支持小微企业…的若干措施》: a word of a title, not of the clause
         seg = next(((s, e) for s, e in segs if s <= m[2] < e), None)
-        if seg is not None and seg != segs[-1] and text[seg[1] - 1] == "的":
+        # a piece ending in 的 is a condition (依法须经批准的，…), but not when the 的 is the noun 目的
+        # (corpus 13 三（二） 医联体应以强基层能力和下沉资源为目的，…: 应 rules the clause)
+        if seg is not None and seg != segs[-1] and text[seg[1] - 1] == "的" and not text.endswith("目的", seg[0], seg[1]):
             continue
         # 能够确保供应试点地区采购量的企业可以入围 (issue 19): 能够 + modal describes the party, the rule is 可以
         if text.endswith("能够", a, m[2]):  # not 能 alone: 职能可根据… (013)
