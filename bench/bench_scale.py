@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -129,7 +128,7 @@ def throughput(args: argparse.Namespace, urls: dict[str, callable]) -> None:
 
 
 def latency(args: argparse.Namespace, urls: dict[str, callable]) -> None:
-    from bench_store import SAME_WORK_BLOCKS, build
+    from bench_store import SAME_WORK_BLOCKS, build, timed
     from extractor.kb.query import Filters, query_documents, query_figures, query_requirements, query_thresholds, trace
     from extractor.kb.store import Store
 
@@ -172,14 +171,8 @@ def latency(args: argparse.Namespace, urls: dict[str, callable]) -> None:
                 ("trace <Anhui 实施意见, a replica>", lambda: trace(store, anhui)),
             ]
             print(f"\n| {backend} query | median ms | worst ms | rows |\n| --- | ---: | ---: | ---: |")
-            for name, fn in cases:
-                times, rows = [], None
-                for _ in range(args.runs):
-                    t = time.perf_counter()
-                    res = fn()
-                    times.append((time.perf_counter() - t) * 1000)
-                    rows = len(res) if isinstance(res, list) else (len(res["links"]) if isinstance(res, dict) else 1)
-                print(f"| {name} | {statistics.median(times):.1f} | {max(times):.1f} | {rows} |", flush=True)
+            for name, median, worst, rows in timed(cases, args.runs):
+                print(f"| {name} | {median:.1f} | {worst:.1f} | {rows} |", flush=True)
             print(f"({load()})\n")
 
 

@@ -35,7 +35,7 @@ from extractor.normalize.decode import decode_bytes
 from extractor.normalize.office import MAX_DOCX_PARTS
 from extractor.pipeline import extract_bytes, extract_path
 from tests.conftest import CORPUS, ROOT
-from tests.webserver import CorpusServer, docx_bomb, synthetic_docx
+from tests.webserver import CorpusServer, docx_bomb, pdf_file, synthetic_docx
 
 PAGE = "09_guobanfamingdian_2019_jiejiari_anpai.html"
 SEED_TRAD = CORPUS / "seeds" / "004_78ac27f02b718a06.txt"
@@ -151,24 +151,9 @@ def test_docx_with_too_many_parts_is_refused() -> None:
 
 # -- PDF -----------------------------------------------------------------------------------
 
-def _pdf(objs: list[bytes]) -> bytes:
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for i, o in enumerate(objs, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % i + o + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1))
-    for off in offsets:
-        out.write(b"%010d 00000 n \n" % off)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref))
-    return out.getvalue()
-
-
 def _page_pdf(contents_ref: bytes, extra: list[bytes]) -> bytes:
     """A one-page PDF: objects 1–3 catalog, pages, page; 4 = extra[0]; 5 the font; 6… = extra[1:]."""
-    return _pdf([
+    return pdf_file([
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents " + contents_ref + b" /Resources << /Font << /F1 5 0 R >> >> >>",

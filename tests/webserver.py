@@ -88,6 +88,11 @@ def synthetic_pdf(text: str = "Synthetic test PDF: notice text layer 2026") -> b
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
+    return pdf_file(objs)
+
+
+def pdf_file(objs: list[bytes]) -> bytes:
+    """A PDF file of these objects (numbered from 1, object 1 the catalog), with its xref table."""
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []

@@ -232,14 +232,7 @@ class PgStore(Store):
             raise StoreError("E930", f"{_safe(self.path)} holds other tables ({', '.join(sorted(tables)[:5])}) and is not a "
                                      "polex store; polex will not add its own to it")
         version = self.version
-        if version > len(MIGRATIONS):
-            raise StoreError("E930", f"{_safe(self.path)} was made by a newer polex (schema {version} > {len(MIGRATIONS)})")
-        if not create:
-            if version == 0:
-                raise StoreError("E931", f"no store at {_safe(self.path)} (an empty database; run `polex ingest` first)")
-            if version < len(MIGRATIONS):
-                raise StoreError("E933", f"the store {_safe(self.path)} is at schema {version} of {len(MIGRATIONS)}; "
-                                         "`polex ingest` upgrades it")
+        self._check_version(version, create, _safe(self.path))
         if create:
             probe = self.db.execute("SELECT to_tsvector('simple', '监事')::text AS v").fetchone()["v"]
             if "监事" not in probe:

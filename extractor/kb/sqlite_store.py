@@ -72,14 +72,7 @@ class SqliteStore(Store):
                                      f"(it has tables {', '.join(sorted(tables)[:5])}); polex will not add its own to it")
         if version > 0 and "documents" not in tables:
             raise StoreError("E930", f"{self.path} is not a polex store (user_version {version} but no documents table)")
-        if version > len(MIGRATIONS):
-            raise StoreError("E930", f"{self.path} was made by a newer polex (schema {version} > {len(MIGRATIONS)})")
-        if not create:
-            if version == 0:
-                raise StoreError("E931", f"no store at {self.path} (an empty database; run `polex ingest` first)")
-            if version < len(MIGRATIONS):
-                raise StoreError("E933", f"the store {self.path} is at schema {version} of {len(MIGRATIONS)}; "
-                                         "`polex ingest` upgrades it")
+        self._check_version(version, create, str(self.path))
 
     def close(self) -> None:
         try:

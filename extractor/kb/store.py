@@ -365,6 +365,18 @@ class Store:
     def version(self) -> int:
         raise NotImplementedError
 
+    def _check_version(self, version: int, create: bool, name: str) -> None:
+        """Refuse a store made by a newer polex; a reader (``create=False``) also refuses an empty or
+        an old one, which only a writer may migrate. Both backends, ``name`` as the user wrote it."""
+        if version > len(MIGRATIONS):
+            raise StoreError("E930", f"{name} was made by a newer polex (schema {version} > {len(MIGRATIONS)})")
+        if not create:
+            if version == 0:
+                raise StoreError("E931", f"no store at {name} (an empty database; run `polex ingest` first)")
+            if version < len(MIGRATIONS):
+                raise StoreError("E933", f"the store {name} is at schema {version} of {len(MIGRATIONS)}; "
+                                         "`polex ingest` upgrades it")
+
     def _tx(self) -> AbstractContextManager[None]:
         """One write transaction; writers are serialized (SQLite's write lock, a PostgreSQL
         advisory lock), so a check made inside it holds until commit."""
