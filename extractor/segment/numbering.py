@@ -115,7 +115,7 @@ def match_marker(text: str, pos: int) -> Marker | None:
         # 第三条 must be followed by text, not by 规定/的 as in "第三条规定"; so must 第一款 (corpus-dev 002:
         # 违反本办法第八条第一款规定，有关单位… cites a paragraph, it opens none)
         nxt = text[end : end + 2]
-        if not m.group("artsep") and kind in ("article", "clause") and nxt[:2] in ("规定", "的规", "所称", "第"):
+        if not m.group("artsep") and kind in ("article", "clause") and nxt in ("规定", "的规", "所称"):
             return None
         # 第二款修改为：… / 第十条改为第十一条 (corpus-dev 002, an amendment): a reference
         if not m.group("artsep") and kind in ("article", "clause") and nxt[:2] in ("修改", "改为", "中的", "增加", "删去", "删除"):
