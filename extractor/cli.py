@@ -55,17 +55,24 @@ def _use_color(choice: str, to_terminal: bool) -> bool:
     return to_terminal and not os.environ.get("NO_COLOR")
 
 
-def _outcomes(paths: list[str]):  # noqa: ANN202
+def _settings(args: argparse.Namespace):  # noqa: ANN202
+    """The pipeline's settings from the command line (``--reader``)."""
+    from extractor.config import Settings
+
+    return Settings(reader=args.reader)
+
+
+def _outcomes(paths: list[str], settings):  # noqa: ANN001, ANN202
     """run_all over the paths, with ``-`` read from standard input."""
     from extractor.errors import InputError, describe_internal
     from extractor.pipeline import Outcome, extract_bytes, run_all
 
     for p in paths:
         if p != "-":
-            yield from run_all([p])
+            yield from run_all([p], settings)
             continue
         try:
-            doc = extract_bytes(sys.stdin.buffer.read(), path=None)
+            doc = extract_bytes(sys.stdin.buffer.read(), path=None, settings=settings)
         except InputError as e:
             yield Outcome("<stdin>", None, e.code, str(e))
         except Exception as e:  # noqa: BLE001 - as run_all: one bad input never ends the batch
@@ -84,7 +91,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     failed = 0
     docs = []
     exclude = NO_RAW if args.no_raw else None
-    for o in _outcomes(args.paths):
+    for o in _outcomes(args.paths, _settings(args)):
         if o.error_code:
             failed += 1
             _error(o)
@@ -152,7 +159,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     codes: Counter[str] = Counter()
     failed = 0
     nbytes = 0
-    for o in run_all(args.paths, mapper=_mapper(args)):
+    for o in run_all(args.paths, _settings(args), mapper=_mapper(args)):
         rel = Path(o.path).relative_to(root) if root else Path(Path(o.path).name)
         stem = str(rel.with_suffix("")).replace("/", "__")
         if o.error_code:
@@ -681,6 +688,12 @@ def _positive(text: str) -> int:
     return v
 
 
+def _reader_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--reader", choices=("words", "spacy"), default="words",
+                   help="what reads modal words and actors: words (default: the rules in plain Python) or spacy "
+                        "(the same rules as a spaCy pipeline; the same results, slower to start)")
+
+
 def _workers_option(p: argparse.ArgumentParser) -> None:
     # the default is resolved by _mapper, so that building the parser (every command, --help) does not
     # import the process pool (multiprocessing, concurrent.futures; issue 18)
@@ -704,6 +717,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--format", choices=("json", "jsonl", "text"), default="json",
                    help="json: one document (an array for several), jsonl: one per line, text: a readable outline")
     e.add_argument("--no-raw", action="store_true", help="leave raw_text and edits out of the JSON (most of its size)")
+    _reader_option(e)
     e.set_defaults(func=cmd_extract)
     r = command("run", "the main job: process a corpus folder into outputs/")
     r.add_argument("paths", nargs="*", default=["corpus"], help="files or folders (default: corpus)")
@@ -711,6 +725,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--db", default="polex.db", help=_DB_HELP + "; the documents are also written to it")
     r.add_argument("--no-store", action="store_true", help="write outputs/ only")
     r.add_argument("--no-raw", action="store_true", help="leave raw_text and edits out of the JSON files")
+    _reader_option(r)
     _workers_option(r)
     r.set_defaults(func=cmd_run)
     d = command("diff", "compare two notices point by point (e.g. the 2017 and 2018 要点)")

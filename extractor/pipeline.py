@@ -156,7 +156,7 @@ def _metadata(st: DocState) -> None:
 
 def _extract(st: DocState) -> None:
     st.knowledge = extract_knowledge(st.doc_id, st.norm.aligned, st.norm.layers, st.parts, st.sections, st.clauses,
-                                     st.metadata)
+                                     st.metadata, st.settings.reader)
     st.issues.extend(st.knowledge.issues)
 
 

@@ -98,3 +98,36 @@ def test_word_reader_cases(text: str, modals: list[tuple[str, str]], actors: lis
     assert [(m.label, m.word) for m in r.modals] == modals
     assert [a.text for a in r.actors] == actors
     assert all(text[x.start_char:x.end_char] == x.text for x in r.modals + r.actors)
+
+
+def test_reader_spacy_gives_the_same_documents_through_the_spacy_pipeline() -> None:
+    """``--reader spacy`` puts the spaCy pipeline in the pipeline's path and changes no document:
+    the seeds (plain text) and two pages of different sites, compared whole."""
+    from pathlib import Path
+
+    from extractor.config import Settings
+    from extractor.pipeline import extract_path
+    from extractor.segment import tokens
+
+    root = Path(__file__).resolve().parent.parent / "corpus"
+    files = sorted((root / "seeds").glob("*.txt")) + [root / "html" / "01_guowuyuan_zhiye_jiaoyu_gaige_shishi_fangan.html",
+                                                       *sorted((root / "html").glob("13_*"))]
+    tokens._READERS.pop(("auto", "spacy"), None)
+    for f in files:
+        words, spacy = extract_path(f), extract_path(f, Settings(reader="spacy"))
+        assert words.requirements and words.model_dump_json() == spacy.model_dump_json(), f.name
+    assert isinstance(tokens._READERS[("auto", "spacy")], tokens.SpacyReader)  # the spaCy pipeline did the reading
+
+
+def test_reader_option_reaches_the_pipeline() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    seed = Path(__file__).resolve().parent.parent / "corpus" / "seeds" / "000_50beaf381828b43a.txt"
+    polex = str(Path(sys.executable).with_name("polex"))
+    out = {r: subprocess.run([polex, "extract", "--reader", r, str(seed)], capture_output=True, text=True, check=True).stdout
+           for r in ("words", "spacy")}
+    assert out["words"] == out["spacy"] and '"requirements"' in out["words"]
+    bad = subprocess.run([polex, "extract", "--reader", "bert", str(seed)], capture_output=True, text=True)
+    assert bad.returncode == 2 and "invalid choice" in bad.stderr

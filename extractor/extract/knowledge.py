@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from extractor.config import Reader
 from extractor.extract.citations import CitationSpan, find_citation_spans
 from extractor.extract.requirements import (
     ActorPick, Context, RequirementUnit, action_of, build_actor, clauses_by_section, condition_in, find_deadline, is_criteria_intro, is_lead_phrase, is_rules_intro,
@@ -121,7 +122,7 @@ def _sentences(clauses: list[Clause]) -> list[list[Clause]]:
 
 
 def extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], parts: list[Part], sections: list[Section],
-                      clauses: list[Clause], metadata: Metadata) -> Knowledge:
+                      clauses: list[Clause], metadata: Metadata, reader: Reader = "words") -> Knowledge:
     text = aligned.text
     k = Knowledge()
     index = _ClauseIndex(clauses)
@@ -159,7 +160,7 @@ def extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], par
             if sec is not None and a < sec.label_span[1] <= b:
                 a = _after_label(text, sec.label_span[1], b)  # the label is not part of what is required
             spans[c.id] = (a, b)
-    readings = dict(zip(spans, read_clauses(text, list(spans.values()))))
+    readings = dict(zip(spans, read_clauses(text, list(spans.values()), reader)))
     # an attachment's own heading line (附件1): its tables and lists hold no bare measures, so past it
     # only a modal word makes a requirement (corpus 13: the indicator table of 附件1 ran on in item （三）)
     m_att = _ATTACHMENT_LINE.search(text)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from extractor.config import Reader
 from extractor.data.levels import classify_level
 from extractor.data.vocab import (
     ACTOR_FUNCTIONS, ACTOR_ROLES, CRITERIA_INTRO_WORDS, DEFINITION_PHRASES, RULES_INTRO_WORDS, NOT_IMPERATIVE_PHRASES, NOT_IMPERATIVE_STARTS, NOT_REQUIREMENT_PHRASES,
@@ -114,7 +115,7 @@ class ClauseReading:
     modals: tuple[tuple[str, str, int, int], ...] = ()
 
 
-def read_clause(text: str, a: int, b: int) -> ClauseReading:
+def read_clause(text: str, a: int, b: int, reader: Reader = "words") -> ClauseReading:
     """Modal word and actor of the clause ``text[a:b]``.
 
     >>> r = read_clause("市民政局要会同有关部门制定实施细则。", 0, 17)
@@ -123,13 +124,13 @@ def read_clause(text: str, a: int, b: int) -> ClauseReading:
     >>> read_clause("加强重要领域的主要工作。", 0, 12).modality is None
     True
     """
-    return read_clauses(text, [(a, b)])[0]
+    return read_clauses(text, [(a, b)], reader)[0]
 
 
 _NOTHING = ClauseReading(None, None, None, None, None)
 
 
-def read_clauses(text: str, spans: list[tuple[int, int]]) -> list[ClauseReading]:
+def read_clauses(text: str, spans: list[tuple[int, int]], reader: Reader = "words") -> list[ClauseReading]:
     """:func:`read_clause` for many clauses of one text, with one reading for all of them.
 
     The clauses that hold a modal word are joined by newlines, which no segmenter word,
@@ -152,7 +153,7 @@ def read_clauses(text: str, spans: list[tuple[int, int]]) -> list[ClauseReading]
         for _, a, b in group:
             starts.append(pos)
             pos += b - a + 1
-        reading = get_reader()("\n".join(text[a:b] for _, a, b in group))
+        reading = get_reader(kind=reader)("\n".join(text[a:b] for _, a, b in group))
         for sp in reading.modals:
             g = bisect_right(starts, sp.start_char) - 1
             modals[group[g][0]].append(_Hit.of(sp, group[g][1] - starts[g]))

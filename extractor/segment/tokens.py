@@ -474,11 +474,35 @@ class WordReader:
         )
 
 
-_READERS: dict[str, WordReader] = {}
+class SpacyReader:
+    """The same reading through the spaCy pipeline of :func:`get_nlp` (``--reader spacy``): a
+    ``Doc`` per text, its ``ents`` and ``spans["modal"]`` handed back as a :class:`WordReading`.
+
+    >>> r = SpacyReader(get_segmenter())("各学会应在换届时合理设置理事会")
+    >>> [(m.label, m.word) for m in r.modals], [a.text for a in r.actors]
+    ([('obligation', '应')], ['各学会', '理事会'])
+    """
+
+    def __init__(self, segmenter: Segmenter) -> None:
+        self.nlp = get_nlp(segmenter.backend)
+
+    def __call__(self, text: str) -> WordReading:
+        doc = self.nlp(text)
+        return WordReading(
+            doc.user_data["words"],
+            [WordSpan(s.label_, s.id_, s.text, s.start_char, s.end_char) for s in doc.spans["modal"]],
+            [WordSpan("ACTOR", "", e.text, e.start_char, e.end_char) for e in doc.ents if e.label_ == "ACTOR"],
+        )
 
 
-def get_reader(backend: str = "auto") -> WordReader:
-    """One shared :class:`WordReader` per segmenter backend, built on first use."""
-    if backend not in _READERS:
-        _READERS[backend] = WordReader(get_segmenter(backend))
-    return _READERS[backend]
+_READERS: dict[tuple[str, str], Callable[[str], WordReading]] = {}
+
+
+def get_reader(backend: str = "auto", kind: str = "words") -> Callable[[str], WordReading]:
+    """One shared reader per segmenter backend and kind (``words``: :class:`WordReader`;
+    ``spacy``: :class:`SpacyReader`), built on first use."""
+    if (backend, kind) not in _READERS:
+        if kind not in ("words", "spacy"):
+            raise ValueError(f"reader {kind!r}: words or spacy")
+        _READERS[backend, kind] = (SpacyReader if kind == "spacy" else WordReader)(get_segmenter(backend))
+    return _READERS[backend, kind]
