@@ -67,6 +67,7 @@ def _gazetteer_level(name: str) -> tuple[Level, str] | None:
     return lv, f"'{chain[-1]}' is a {kind} division (行政区划 {code})"
 
 
+@lru_cache(maxsize=8192)  # a pure function of the name; actor names repeat within and across notices
 def classify_level(issuer: str) -> tuple[Level, str]:
     """Administrative level of an issuing body, with the reason.
 

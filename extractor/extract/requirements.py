@@ -824,6 +824,7 @@ def _only_adverbs(text: str, a: int, b: int) -> bool:
     return True
 
 
+@lru_cache(maxsize=8192)  # a pure function of the name; actor names repeat within and across notices
 def normalize_actor(name: str) -> tuple[str | None, str | None, str | None]:
     """(organization, level, role) of an actor name, where the data can tell; one body only
     (a coordination 省财政厅、省金融监管局 names several and is left as written).

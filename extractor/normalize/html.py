@@ -68,7 +68,15 @@ def _lex(raw: str) -> _Stream:
 
     def add_text(a: int, b: int) -> None:
         nonlocal n
+        if b <= a:
+            return
         seg = raw[a:b]
+        if "&" not in seg and "\r" not in seg and "\x00" not in seg:  # most runs: nothing to decode
+            run_starts.append(n)
+            run_raw.append((a, b, True))
+            parts.append(seg)
+            n += b - a
+            return
         p = a
         for m in _ENTITY_RE.finditer(seg):
             s, e = a + m.start(), a + m.end()
@@ -112,7 +120,7 @@ def _lex(raw: str) -> _Stream:
     return _Stream("".join(parts), run_starts, run_raw)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Piece:
     raw_start: int
     raw_end: int
@@ -161,7 +169,7 @@ class _Walker:
             k += 1
         return out
 
-    def align(self, s: str) -> list[tuple[int, int, str, bool]] | None:
+    def align(self, s: str, split: bool = True) -> list[tuple[int, int, str, bool]] | None:
         idx = self.stream.text.find(s, self.cursor)
         if idx < 0:
             self.unaligned += len(s.strip(_WS))
@@ -172,18 +180,24 @@ class _Walker:
             # as the parser reads them, jumped 6,000 characters on "\n    \n")
             return None
         self.cursor = idx + len(s)
-        return self._stream_to_raw(idx, idx + len(s))
+        return self._stream_to_raw(idx, idx + len(s)) if split else []
 
     # -- emission ----------------------------------------------------------------
     def sep(self, ch: str, layer: LayerKind, rule: str) -> None:
         self.pieces.append(_Piece(-1, -1, ch, "sep", layer, rule))
 
     def text(self, s: str, layer: LayerKind, rule: str) -> None:
+        if not s.strip(_WS):
+            # layout white space, most text nodes of a page (indentation between tags): _resolve
+            # only asks whether a line end is in it, so it stays one piece, not split into runs
+            if self.align(s, split=False) is not None:
+                self.pieces.append(_Piece(-1, -1, s, "ws", layer, rule))
+            return
         runs = self.align(s)
         if runs is None:
             return
         for rs, re_, t, ident in runs:
-            if ident and _WS_RE.fullmatch(t):  # most text nodes of a page: indentation between tags
+            if ident and _WS_RE.fullmatch(t):
                 self.pieces.append(_Piece(rs, re_, t, "ws", layer, rule))
             elif ident:
                 for m in _WS_OR_TEXT_RE.finditer(t):
@@ -310,9 +324,12 @@ def _is_hidden(el: _Element) -> bool:
     >>> _is_hidden(_parse('<div style="display:none;">x</div>').find(".//div")), _is_hidden(_parse('<p style="text-indent:2em">x</p>').find(".//p"))
     (True, False)
     """
+    style = el.get("style")  # asked of every element of a page: the cheap questions first
+    if style is None and el.get("hidden") is None:
+        return False
     if el.tag in ("html", "body"):
         return False
-    return el.get("hidden") is not None or bool(_HIDDEN_STYLE_RE.search(el.get("style") or ""))
+    return el.get("hidden") is not None or bool(_HIDDEN_STYLE_RE.search(style or ""))
 
 
 def _visible(el: _Element) -> bool:
@@ -455,17 +472,22 @@ def _parse_in_source_order(raw: str) -> _Element | None:
 
 
 class _SelectorIndex:
-    """Elements by id, class and tag, built in one pass over the tree.
+    """Elements by id, class or tag, in document order.
 
     The site adapters in :mod:`chrome` are simple selectors (``#UCAP-CONTENT``,
-    ``.TRS_Editor``, ``h1``): one dictionary lookup each.
+    ``.TRS_Editor``, ``h1``): one dictionary lookup each. Ids and classes are indexed in one pass
+    over the elements that have one (libxml2's XPath finds them); a tag is looked up when first
+    asked (``iter(tag)``). Indexing every element in Python cost 5 % of reading a page (issue 18).
+
+    >>> ix = _SelectorIndex(_parse('<div id="a" class="x  TRS_Editor"><p class="TRS_Editor2">t</p></div>'))
+    >>> [e.tag for e in ix.select(".TRS_Editor")], [e.tag for e in ix.select("#a")], [e.tag for e in ix.select("p")]
+    (['div'], ['div'], ['p'])
     """
 
     def __init__(self, root: _Element) -> None:
-        from lxml import etree
+        self.root = root
         self.index: dict[tuple[str, str], list[_Element]] = {}
-        for el in root.iter(etree.Element):
-            self.index.setdefault(("", el.tag), []).append(el)
+        for el in root.xpath("descendant-or-self::*[@id or @class]"):
             ident = el.get("id")
             if ident:
                 self.index.setdefault(("#", ident), []).append(el)
@@ -476,7 +498,10 @@ class _SelectorIndex:
         m = _SIMPLE_SELECTOR.match(selector)
         if m is None:
             raise ValueError(f"site adapters take simple selectors (#id, .class, tag), not {selector!r}")
-        return self.index.get((m.group(1), m.group(2)), [])
+        key = (m.group(1), m.group(2))
+        if key[0] == "" and key not in self.index:
+            self.index[key] = list(self.root.iter(key[1]))
+        return self.index.get(key, [])
 
 
 def _find_content(index: _SelectorIndex) -> tuple[_Element | None, str | None]:
@@ -527,6 +552,9 @@ def _densest(root: _Element) -> tuple[_Element | None, int]:
     return best, len(_HAN_RE.findall(_text_of(best)))
 
 
+_LABEL_NOISE_RE = re.compile(f"[{_WS}:：]")
+
+
 def _norm_label(s: str) -> str:
     """A table label as the vocabulary writes it: no spaces or colon, simplified script
     (the traditional twin of a page labels its table 發文機關, 文號; issue 11).
@@ -534,7 +562,7 @@ def _norm_label(s: str) -> str:
     >>> _norm_label("發文機關："), _norm_label("文 号:")
     ('发文机关', '文号')
     """
-    s = re.sub(rf"[{_WS}:：]", "", s)
+    s = _LABEL_NOISE_RE.sub("", s)
     if 1 < len(s) <= 8 and not s.isascii():  # labels are short: leave running text alone
         from extractor.normalize.text import _converter
 
