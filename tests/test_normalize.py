@@ -233,15 +233,3 @@ def test_density_fallback_stands_in_for_the_site_adapters(monkeypatch) -> None: 
     # measured: 366 same, 1 extra, 1 missing; citations: none missing
     assert missing <= 0.01 * (same + missing) and extra <= 0.01 * same and cit_missing == 0, (same, extra, missing, cit_missing)
 
-
-def test_edit_log_models_are_what_validation_would_build() -> None:
-    """``AlignedText.edits`` builds its models without validation (issue 18): each one must be
-    exactly what the validating constructor gives for the same fields, on a page with entities,
-    markup, folded widths and t2s (so every kind of edit and a non-empty ``prior`` occur)."""
-    from extractor.model import Edit
-
-    raw = "<p>關於&nbsp;加強（一）&#xFF21;學會</p>\r\n<div>ＡＢ</div>".encode()
-    edits = extract_bytes(raw, path="page.html").edits
-    assert {e.reason for e in edits} >= {"html_markup", "t2s", "fold_width"} and any(e.prior for e in edits)
-    for e in edits:
-        assert Edit(**e.model_dump()) == e and type(e.prior) is tuple

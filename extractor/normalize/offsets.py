@@ -308,16 +308,10 @@ class AlignedText:
         return "".join(out)
 
     def edits(self) -> list[Edit]:
-        """The edit log as serializable models.
-
-        Built without validation (``model_construct``): every field comes typed from the log
-        itself, and a page has thousands of edits (half of all the models ``polex run``
-        builds; issue 18). ``tests/test_offsets.py`` validates a whole log against the model.
-        """
-        construct = Edit.model_construct
+        """The edit log as serializable models."""
         return [
-            construct(raw_start=ed.raw_start, raw_end=ed.raw_end, start=ts, replacement=ed.replacement,
-                      reason=ed.reason, prior=ed.prior)
+            Edit(raw_start=ed.raw_start, raw_end=ed.raw_end, start=ts, replacement=ed.replacement,
+                 reason=ed.reason, prior=ed.prior)
             for ed, ts in zip(self._edits, self._t_starts)
         ]
 
