@@ -233,3 +233,32 @@ def test_density_fallback_stands_in_for_the_site_adapters(monkeypatch) -> None: 
     # measured: 366 same, 1 extra, 1 missing; citations: none missing
     assert missing <= 0.01 * (same + missing) and extra <= 0.01 * same and cit_missing == 0, (same, extra, missing, cit_missing)
 
+
+
+def test_density_reads_text_through_nested_inline_wrappers() -> None:
+    """Pages pasted from Word wrap each paragraph's text in nested ``<span style="font-family">``
+    (corpus-dev 018, gz.gov.cn, six deep): the block holding the paragraphs is the body, not the
+    one span with the longest paragraph."""
+    from extractor.normalize.html import _densest, _parse
+
+    para = "区民政部门应当指导镇人民政府同步开展特困人员认定程序与生活自理能力评估程序"
+    soup = lambda n: '<span style="font-family: 宋体">' * 6 + para * n + "</span>" * 6  # noqa: E731
+    page = ('<html><body><div class="nav">首页 政府信息公开目录 政策文件</div><div id="info_cont">'
+            + "".join(f'<p style="line-height: 1.75em;">　　{soup(n)}</p>' for n in (1, 2, 5, 1, 3)) + "</div></body></html>")
+    best, chars = _densest(_parse(page))
+    assert best.get("id") == "info_cont" and chars == 12 * len(para)
+
+
+def test_density_widens_a_short_notice_to_its_block() -> None:
+    """A notice under the minimum (corpus-dev 010: a 163-character 通告 in ``<div id="zoom">``) is
+    read with the block around it, title included, when that reaches the minimum; never the page."""
+    from extractor.normalize.html import MIN_DENSE_CHARS, _densest, _parse
+
+    short = "近期江西省市场监督管理局组织食品安全监督抽检肉制品粮食加工品现将具体情况通告如下" * 4
+    title = "江西省市场监督管理局关于食品安全监督抽检情况的通告" * 2
+    page = (f'<html><body><div class="nav">首页</div><div class="article"><h1>{title}</h1>'
+            f'<div id="zoom"><p>{short}</p></div></div></body></html>')
+    best, chars = _densest(_parse(page))
+    assert len(short) < MIN_DENSE_CHARS <= chars and best.get("class") == "article"
+    alone = _parse(f'<html><body><div id="zoom"><p>{short}</p></div></body></html>')
+    assert _densest(alone)[1] < MIN_DENSE_CHARS  # no block reaches it: nothing is widened to the page
