@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -262,3 +263,18 @@ def test_density_widens_a_short_notice_to_its_block() -> None:
     assert len(short) < MIN_DENSE_CHARS <= chars and best.get("class") == "article"
     alone = _parse(f'<html><body><div id="zoom"><p>{short}</p></div></body></html>')
     assert _densest(alone)[1] < MIN_DENSE_CHARS  # no block reaches it: nothing is widened to the page
+
+
+@pytest.mark.parametrize("tag", [
+    '<p style="text-align:center;"">',  # a doubled closing quote, as hand-edited CMS content has
+    '<meta charset=gb2312">',  # a quote closing a value that was never quoted
+    "<div class=a\"b title='x>y'>",  # a quote inside an unquoted value; a ">" inside a quoted one
+])
+def test_a_stray_quote_in_a_tag_keeps_the_text_after_it(tag: str) -> None:
+    """A quote opens an attribute value only right after "=" (HTML's tokenizer, libxml2): the
+    lexer that aligns the tree's text to the source read a stray one as the start of a value
+    running on to the next quote of the page, and every character after it was lost (W113)."""
+    page = f'<html><head></head><body>{tag}第一条 本办法所称“引进人才”</p><p>第二条 应当"依法"办理</p></body></html>'
+    norm = normalize_html(page)
+    assert "第一条 本办法所称“引进人才”" in norm.aligned.text and '第二条 应当"依法"办理' in norm.aligned.text
+    assert not any(i.code == "W113" for i in norm.issues)

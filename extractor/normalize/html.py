@@ -35,7 +35,10 @@ _TOKEN_RE = re.compile(
     r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
     r"|<(script|style|textarea|title|xmp)\b[^>]*>.*?(?:</\1\s*>|\Z)"
     r"|<[!?][^>]*>?"
-    r"|</?[A-Za-z][^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*>?",
+    # a tag: a quote opens a value only right after "=", as in the HTML tokenizer and libxml2;
+    # a stray one (<p style="x;"">, <meta charset=gb2312">, hand-edited CMS content) is a
+    # character of the tag, not the start of a value running on to the next quote of the page
+    r"""|</?[A-Za-z](?:[^=>]+|=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))*>?""",
     re.S | re.I,
 )
 # entities; NUL, which the parser turns into U+FFFD; and line ends, which the parser reads
