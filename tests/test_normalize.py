@@ -278,3 +278,15 @@ def test_a_stray_quote_in_a_tag_keeps_the_text_after_it(tag: str) -> None:
     norm = normalize_html(page)
     assert "第一条 本办法所称“引进人才”" in norm.aligned.text and '第二条 应当"依法"办理' in norm.aligned.text
     assert not any(i.code == "W113" for i in norm.issues)
+
+
+def test_density_prefers_the_block_to_its_only_paragraph() -> None:
+    """A notice laid out as one ``<p>`` of ``<br>``-separated lines, its attachment in a table
+    beside it (corpus 13 with its paragraphs joined so): the paragraph and its block tie, and the
+    block, which also holds the attachment, is the body."""
+    from extractor.normalize.html import _densest, _parse
+
+    letter = "<br/>".join(["各区卫生健康局、财政局：", "现将实施方案印发给你们，请贯彻执行。" * 15, "广州市卫生健康委员会"])
+    table = "<table><tr><td><p>" + "</p><p>".join(["一、总体要求", "到2025年，家庭医生签约服务覆盖率达到40%以上。" * 4]) + "</p></td></tr></table>"
+    best, _ = _densest(_parse(f'<html><body><div class="nav">首页</div><div class="wrap"><p>{letter}</p>{table}</div></body></html>'))
+    assert best.get("class") == "wrap"

@@ -565,7 +565,12 @@ def _densest(root: _Element) -> tuple[_Element | None, int]:
     gather(body if body is not None else root)
     if not score:
         return None, 0
-    best = max(score, key=score.__getitem__)
+    top = max(score.values())
+    # a tie is a block and the one paragraph that holds all of its own text (a notice laid out as
+    # one <p> of <br>-separated lines, its attachment in a table beside it): the block, which holds
+    # more, is the body
+    tied = [e for e, s in score.items() if s == top]
+    best = max(tied, key=lambda e: len(_HAN_RE.findall(_text_of(e))))
     chars = len(_HAN_RE.findall(_text_of(best)))
     # a short notice (corpus-dev 010, a 163-character 通告 in <div id="zoom">): the block around
     # it, title and signature included, when that reaches the minimum and is not the whole page
