@@ -290,3 +290,21 @@ def test_density_prefers_the_block_to_its_only_paragraph() -> None:
     table = "<table><tr><td><p>" + "</p><p>".join(["一、总体要求", "到2025年，家庭医生签约服务覆盖率达到40%以上。" * 4]) + "</p></td></tr></table>"
     best, _ = _densest(_parse(f'<html><body><div class="nav">首页</div><div class="wrap"><p>{letter}</p>{table}</div></body></html>'))
     assert best.get("class") == "wrap"
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("上一篇:国务院关于修改和废止部分行政法规的决定", "site_nav"),  # corpus-dev 062
+    ("下一篇:2020年政府网站和政务新媒体检查情况通报", "site_nav"),  # corpus-dev 062
+    ("/ 发布时间:2020-12-16 / 浏览量:3565", "counter"),  # corpus-dev 062
+    ("Powered by 中国老龄协会老年人才信息中心", "footer"),  # corpus-dev 062
+    ("分享到：", "widget"),  # corpus-dev 019
+])
+def test_portal_lines_around_a_pasted_notice_are_furniture(line: str, rule: str) -> None:
+    """A notice copied from a portal with the lines around it (as corpus-dev 062 was): each line
+    is furniture, and the notice's own lines stay body."""
+    notice = "国务院办公厅关于2021年部分节假日安排的通知\n各省、自治区、直辖市人民政府：\n一、元旦：1月1日至3日放假，共3天。\n国务院办公厅\n2020年11月25日"
+    norm = normalize_text(f"{notice}\n{line}\n")
+    marks = {norm.aligned.text[m.start:m.end].strip(): (m.kind, m.rule) for m in norm.layers}
+    assert marks[line.strip()] == ("furniture", rule)
+    body = "".join(norm.aligned.text[m.start:m.end] for m in norm.layers if m.kind == "body")
+    assert "一、元旦：1月1日至3日放假，共3天。" in body and "2020年11月25日" in body

@@ -113,11 +113,18 @@ TEXT_CHROME: tuple[tuple[str, str, str], ...] = (
     ("database_header", r"^\s*原文链接\s*[:：]\s*(?:https?://|www\.)", "meta"),
     # share / print / close widgets and counters
     ("widget", r"^\s*(?:【\s*)?(?:打印本页|打印|关闭窗口|关闭|收藏|分享到|返回顶部|字号|大|中|小)(?:\s*】)?(?:\s*[|｜]?\s*(?:【\s*)?(?:打印本页|打印|关闭窗口|关闭|收藏|分享到|返回顶部|字号|大|中|小)(?:\s*】)?)*\s*$", "line"),
-    ("counter", r"(?:浏览次数|阅读次数|访问量|点击数|阅读量)\s*[:：]", "line"),
+    # 浏览量: corpus-dev 062 (cncaprc.org.cn: / 发布时间:2020-12-16 / 浏览量:3565)
+    ("counter", r"(?:浏览次数|阅读次数|访问量|点击数|阅读量|浏览量)\s*[:：]", "line"),
+    # 分享到： before the share icons (corpus-dev 019, zengcheng.gov.cn: <span>分享到：</span>)
+    ("widget", r"^\s*分享到\s*[:：]", "line"),
     ("site_nav", r"^\s*(?:文章搜索|相关文章|相关链接|上一篇|下一篇|扫一扫.*|网站地图|联系我们)\s*$", "line"),
+    # the neighbouring notices' titles (corpus-dev 062: 上一篇:国务院关于修改和废止部分行政法规的决定;
+    # 023, jxwz.gov.cn: <span>上一篇：</span> before a script that writes the title)
+    ("site_nav", r"^\s*(?:上一篇|下一篇)\s*[:：]", "line"),
     ("site_nav", r"^[^。；\n]{1,20}\s*\|\s*$", "line"),
     # footers (seed 000: phone, e-mail, postcode, address of the reposting site)
     ("footer", r"版权所有|ICP备|网站标识码|公网安备|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]", "line"),
+    ("footer", r"^\s*Powered by\b", "line"),  # corpus-dev 062: Powered by 中国老龄协会老年人才信息中心
     ("footer_contact", r"^\s*(?:\+?86[\s-]?)?(?:0?\d{2,3}[\s-]?)?\d{3,4}[\s-]?\d{4}\s*$", "line"),
     ("footer_contact", r"^\s*(?:电话|传真|邮编|邮箱|E-?mail|地址)\s*[:：]", "line"),
     ("footer_contact", r"^\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*$", "line"),
