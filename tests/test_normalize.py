@@ -298,6 +298,8 @@ def test_density_prefers_the_block_to_its_only_paragraph() -> None:
     ("/ 发布时间:2020-12-16 / 浏览量:3565", "counter"),  # corpus-dev 062
     ("Powered by 中国老龄协会老年人才信息中心", "footer"),  # corpus-dev 062
     ("分享到：", "widget"),  # corpus-dev 019
+    ("时间:2022年12月06日来源:辽宁省卫生健康委员会", "share_site"),  # corpus-dev 058
+    ("时间:2019-09-29", "share_site"),  # seed 003
 ])
 def test_portal_lines_around_a_pasted_notice_are_furniture(line: str, rule: str) -> None:
     """A notice copied from a portal with the lines around it (as corpus-dev 062 was): each line
@@ -308,3 +310,12 @@ def test_portal_lines_around_a_pasted_notice_are_furniture(line: str, rule: str)
     assert marks[line.strip()] == ("furniture", rule)
     body = "".join(norm.aligned.text[m.start:m.end] for m in norm.layers if m.kind == "body")
     assert "一、元旦：1月1日至3日放假，共3天。" in body and "2020年11月25日" in body
+
+
+def test_a_meeting_notices_time_line_is_its_own() -> None:
+    """时间: is a field of document-sharing sites (seed 003: 时间:2019-09-29), but a meeting
+    notice's 时间: line, an event's time, is the notice's body (corpus-dev 040)."""
+    text = "关于召开全市科协主席会议的紧急通知\n一、会议时间、地点\n时间:2019年10月10日上午9:00,会期一天\n地点:市科协二楼会议室\n"
+    norm = normalize_text(text)
+    body = "".join(norm.aligned.text[m.start:m.end] for m in norm.layers if m.kind == "body")
+    assert "时间:2019年10月10日上午9:00,会期一天" in body

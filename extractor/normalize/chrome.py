@@ -94,7 +94,11 @@ TEXT_CHROME: tuple[tuple[str, str, str], ...] = (
     # posting-date lines of hosting sites (seed 000: 发布日期:2017年04月28日; seed 004: 发表时间:…)
     ("posting_date", r"^\s*(?:发布日期|发布时间|发表时间|发稿时间|更新时间|来源[:：].{0,30}发布时间)\s*[:：]\s*\d", "meta"),
     # document-sharing sites (seed 003: 天天文库 preview page)
-    ("share_site", r"^\s*(?:ID|大小|页数|时间|上传时间|上传者|格式)\s*[:：]\s*\S[^\n]{0,24}$", "line"),
+    ("share_site", r"^\s*(?:ID|大小|页数|上传时间|上传者|格式)\s*[:：]\s*\S[^\n]{0,24}$", "line"),
+    # its 时间: is a bare date (时间:2019-09-29), or the date a portal posted the page and where from
+    # (corpus-dev 058: 时间:2022年12月06日来源:辽宁省卫生健康委员会); a meeting notice's 时间: line is
+    # the notice's own (corpus-dev 040: 时间:2019年10月10日上午9:00,会期一天)
+    ("share_site", r"^\s*时间\s*[:：]\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源\s*[:：][^\n]{0,40})?$", "line"),
     ("share_site", r"_第\d+页\s*$", "line"),
     ("share_site", r"^\s*资源描述\s*[:：]?\s*$", "line"),
     ("share_site", r"由会员上传分享|免费在线阅读|更多相关内容在", "line"),
