@@ -319,3 +319,13 @@ def test_a_meeting_notices_time_line_is_its_own() -> None:
     norm = normalize_text(text)
     body = "".join(norm.aligned.text[m.start:m.end] for m in norm.layers if m.kind == "body")
     assert "时间:2019年10月10日上午9:00,会期一天" in body
+
+
+def test_a_bare_number_is_a_postcode_or_phone_only_in_the_footer() -> None:
+    """A line that is only a number is a table cell inside the notice (corpus-dev 023, a
+    statistical bulletin: 183946) and a postcode or phone number only in the trailing footer
+    (seed 000: the reposting site's 100863 and 010-68571898 after its address)."""
+    text = "万载县2015年国民经济和社会发展统计公报\n一、人口\n年末户籍人口\n183946\n比上年增长0.5%。\n版权所有：万载县人民政府\n100863\n010-68571898\n"
+    norm = normalize_text(text)
+    body = "".join(norm.aligned.text[m.start:m.end] for m in norm.layers if m.kind == "body")
+    assert "183946" in body and "100863" not in body and "010-68571898" not in body

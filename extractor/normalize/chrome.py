@@ -86,7 +86,8 @@ SKIP_TAGS: frozenset[str] = frozenset("script style noscript template head ifram
 # --- text-level chrome, for plain text and for HTML body blocks ---------------------------
 # (rule name, regex, scope). scope "line": the whole line is furniture when the regex
 # matches anywhere in it; "inline": only the match; "tail": the match and everything
-# after it to the end of the text; "meta": the whole line, as a metadata line.
+# after it to the end of the text; "meta": the whole line, as a metadata line; "trailing":
+# the whole line, only in the footer block after the last body line.
 TEXT_CHROME: tuple[tuple[str, str, str], ...] = (
     # breadcrumbs (seed 002: 您现在的位置: 首页-- 专题报道-- 政策法规; seed 004: 您的位置:…>>正文)
     ("breadcrumb", r"^\s*(?:您现在的位置|您的位置|当前位置|所在位置|当前的位置)\s*[:：]", "line"),
@@ -129,10 +130,12 @@ TEXT_CHROME: tuple[tuple[str, str, str], ...] = (
     # footers (seed 000: phone, e-mail, postcode, address of the reposting site)
     ("footer", r"版权所有|ICP备|网站标识码|公网安备|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]", "line"),
     ("footer", r"^\s*Powered by\b", "line"),  # corpus-dev 062: Powered by 中国老龄协会老年人才信息中心
-    ("footer_contact", r"^\s*(?:\+?86[\s-]?)?(?:0?\d{2,3}[\s-]?)?\d{3,4}[\s-]?\d{4}\s*$", "line"),
+    # a bare number is a phone number or a postcode only in the footer: inside the notice it is a
+    # table cell (corpus-dev 023, a statistical bulletin: 183946 and 223828 were read as postcodes)
+    ("footer_contact", r"^\s*(?:\+?86[\s-]?)?(?:0?\d{2,3}[\s-]?)?\d{3,4}[\s-]?\d{4}\s*$", "trailing"),
     ("footer_contact", r"^\s*(?:电话|传真|邮编|邮箱|E-?mail|地址)\s*[:：]", "line"),
     ("footer_contact", r"^\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*$", "line"),
-    ("footer_contact", r"^\s*\d{6}\s*$", "line"),
+    ("footer_contact", r"^\s*\d{6}\s*$", "trailing"),
 )
 
 # A line that is only an address (seed 000: 北京市北四环西路15号) is furniture when it

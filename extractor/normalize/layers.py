@@ -91,6 +91,9 @@ def find_chrome(text: str, body_ranges: list[tuple[int, int]]) -> list[Mark]:
             if scope == "inline":
                 marks.append(Mark("furniture", name, a + m.start(), a + m.end()))
                 continue
+            if scope == "trailing":  # marked below, if the line is in the trailing footer
+                hit = "trailing:" + name
+                break
             if scope == "tail" and tail_from is None:
                 tail_from = a
             kind: LayerKind = "meta" if scope == "meta" else "furniture"
@@ -120,6 +123,11 @@ def find_chrome(text: str, body_ranges: list[tuple[int, int]]) -> list[Mark]:
             i -= 1
             continue
         if line_kind[i] in footerish:
+            seen_contact = True
+            i -= 1
+            continue
+        if (line_kind[i] or "").startswith("trailing:"):
+            marks.append(Mark("furniture", line_kind[i].removeprefix("trailing:"), a, b))
             seen_contact = True
             i -= 1
             continue
