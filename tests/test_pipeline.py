@@ -67,3 +67,17 @@ def test_extract_bytes_is_the_runner() -> None:
     path = CORPUS / "seeds" / "001_036f9e189e852d94.txt"
     data = path.read_bytes()
     assert extract_bytes(data, path=str(path)) == run_stages(data, path=str(path)).document
+
+
+def test_an_item_that_opens_with_a_year_is_still_an_item() -> None:
+    """1.2020年6月11日前 is item 1 and a date, not the decimal 1.2020 (corpus-dev 065), while 1.5倍
+    stays a number."""
+    from extractor.pipeline import extract_bytes
+
+    text = ("龙马潭区2020年义务教育招生工作方案\n一、招生对象\n1.2020年6月11日前,户籍在龙马潭区的适龄儿童少年;\n"
+            "2.2020年6月11日前,在龙马潭区购买商品住宅的房屋产权人子女;\n3.具有龙马潭区有效期内居住证的随迁子女。\n"
+            "二、补助标准\n按最低生活保障标准的\n1.5倍发放。\n")
+    doc = extract_bytes(text.encode(), path="notice.txt")
+    items = [(s.number, s.text[:7]) for s in doc.sections if s.marker == "num_dot"]
+    assert items == [(1, "2020年6月"), (2, "2020年6月"), (3, "具有龙马潭区有")]
+    assert not any(i.code == "W205" for i in doc.issues)

@@ -82,12 +82,14 @@ _CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}  # ①-⑳
 _PAREN_DIGIT = {chr(0x2474 + i): i + 1 for i in range(20)}  # ⑴-⒇
 _PAREN_IDEO = {chr(0x3220 + i): i + 1 for i in range(10)}  # ㈠-㈩
 
+_YEAR_AHEAD = r"(?=(?:19|20)\d\d年)"
 _MARKER_RE = re.compile(
     rf"(?P<art>第(?P<artn>[{CN_NUM}]+|\d{{1,3}})(?P<artk>[章节条款]))(?P<artsep>[ \t]*)"
     rf"|(?P<cnc>(?P<cncn>[一二三四五六七八九十]{{1,3}}))(?P<cncsep>、)"
     rf"|(?P<cnp>\((?P<cnpn>[一二三四五六七八九十]{{1,3}})\))(?P<cnpsep>[、.]?)"
     rf"|(?P<shi>(?P<shin>[一二三四五六七八九十]{{1,3}})(?P<shik>[是要]))(?P<shisep>[，,:：]?)(?=[\u4e00-\u9fff“\"])"
-    r"|(?P<nd>(?P<ndn>\d{1,3}))(?P<ndsep>[.、．﹒](?!\d))"
+    # 1. but not 1.5倍; yet 1.2020年6月11日前 is item 1 and a year (corpus-dev 065)
+    rf"|(?P<nd>(?P<ndn>\d{{1,3}}))(?P<ndsep>[.、．﹒](?:(?!\d)|{_YEAR_AHEAD}))"
     r"|(?P<zp>(?P<zpn>0[1-9]|[1-9][0-9]))(?P<zpsep>[ \t]*)(?=[\u4e00-\u9fff])"
     r"|(?P<sq>\[(?P<sqn>\d{1,2})\])(?P<sqsep>[ \t]*)(?=[\u4e00-\u9fff])"
     r"|(?P<np>\((?P<npn>\d{1,3})\))(?P<npsep>[、.]?)"
@@ -103,6 +105,8 @@ def match_marker(text: str, pos: int) -> Marker | None:
     ('cn_paren', 3, 3, 3)
     >>> match_marker("1.5倍", 0) is None, match_marker("第十二条 学会", 0).kind
     (True, 'article')
+    >>> m = match_marker("1.2020年6月11日前,户籍在龙马潭区的适龄儿童", 0); (m.number, m.end)
+    (1, 2)
     """
     m = _MARKER_RE.match(text, pos)
     if m is None:
@@ -149,7 +153,7 @@ def match_marker(text: str, pos: int) -> Marker | None:
 # introduction (seed 003 runs whole pages together: "…制定本方案。一、指导思想…").
 INLINE_BOUNDARY = set("。；;！？!?：:")
 _INLINE_CANDIDATE_RE = re.compile(
-    rf"第(?:[{CN_NUM}]+|\d{{1,3}})[章节条款]|[一二三四五六七八九十]{{1,3}}[、是要]|\([一二三四五六七八九十\d]{{1,3}}\)|\d{{1,3}}[.、](?!\d)|[\u2460-\u2487\u3220-\u3229]"
+    rf"第(?:[{CN_NUM}]+|\d{{1,3}})[章节条款]|[一二三四五六七八九十]{{1,3}}[、是要]|\([一二三四五六七八九十\d]{{1,3}}\)|\d{{1,3}}[.、](?:(?!\d)|{_YEAR_AHEAD})|[\u2460-\u2487\u3220-\u3229]"
 )
 
 
