@@ -50,6 +50,7 @@ MarkerKind = Literal[
     "clause",  # 第一款
     "cn_comma",  # 一、
     "cn_paren",  # （一） (一)
+    "num_pad",  # 01 综合, 01 / 指导思想 (section numbers of a layout: corpus-dev 025, 066)
     "num_dot",  # 1. 1、 1．
     "num_paren",  # （1） (1)
     "circled",  # ① ⑴ ㈠

@@ -81,3 +81,20 @@ def test_an_item_that_opens_with_a_year_is_still_an_item() -> None:
     items = [(s.number, s.text[:7]) for s in doc.sections if s.marker == "num_dot"]
     assert items == [(1, "2020年6月"), (2, "2020年6月"), (3, "具有龙马潭区有")]
     assert not any(i.code == "W205" for i in doc.issues)
+
+
+def test_two_digit_section_numbers_head_their_lists() -> None:
+    """01 / 指导思想 (corpus-dev 066, a WeChat article) and 01综合 … 10科学技术与教育 (corpus-dev 025)
+    number a layout's sections: (一) items sit under them, and 10 continues 09."""
+    from extractor.pipeline import extract_bytes
+
+    text = ("01 / 指导思想\n以习近平新时代中国特色社会主义思想为指导。\n02 /基本原则\n(一)坚持相对就近、免试入学的原则。\n"
+            "(二)坚持公平、公正、公开的原则。\n03 /关于教育优待政策的相关规定\n(一)在九原区居住的现役军人子女。\n")
+    doc = extract_bytes(text.encode(), path="notice.txt")
+    paths = [s.id.split("#", 1)[1] for s in doc.sections]
+    assert paths == ["01", "02", "02/(一)", "02/(二)", "03", "03/(一)"], paths
+    assert {s.marker for s in doc.sections if "/" not in s.id.split("#", 1)[1]} == {"num_pad"}
+    bulletin = "".join(f"{n:02d}{t}\n全年地区生产总值增长8.6%。\n" for n, t in enumerate(["综合", "农业"] * 5, 1))
+    bulletin = bulletin.replace("10农业", "10科学技术与教育")
+    doc = extract_bytes(bulletin.encode(), path="bulletin.txt")
+    assert [s.number for s in doc.sections] == list(range(1, 11))

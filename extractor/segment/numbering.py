@@ -11,6 +11,7 @@ rank   marker       example
 2      article      第十二条
 3      clause       第二款
 4      cn_comma     一、
+4      num_pad      01 综合  01 / 指导思想
 5      cn_paren     (一) ㈠
 6      num_dot      1. 1、
 7      num_paren    (1) ⑴
@@ -19,8 +20,10 @@ rank   marker       example
 10     cn_yao       一要 二要
 =====  ===========  ==================
 
-Also read: the dot variants 1． and 1﹒ (U+FE52); 01 02 zero-padded headings at the
-start of a line (corpus-dev 025: 01综合); [1] at the start of a line. 一是/一要 are
+Also read: the dot variants 1． and 1﹒ (U+FE52); [1] at the start of a line. Two-digit
+headings at the start of a line (num_pad) are a layout's section numbers, above (一)
+(corpus-dev 025: 01综合 … 10科学技术与教育; 066, a WeChat article: 01 / 指导思想 over (一)…(四));
+with 一、 they are siblings. 一是/一要 are
 the lowest levels: they enumerate points inside whatever heading holds them.
 """
 
@@ -33,7 +36,7 @@ from extractor.errors import ParseError
 from extractor.model import MarkerKind
 
 RANK: dict[MarkerKind, int] = {
-    "chapter": 0, "part": 1, "article": 2, "clause": 3, "cn_comma": 4,
+    "chapter": 0, "part": 1, "article": 2, "clause": 3, "cn_comma": 4, "num_pad": 4,
     "cn_paren": 5, "num_dot": 6, "num_paren": 7, "circled": 8, "cn_shi": 9, "cn_yao": 10,
 }
 
@@ -90,7 +93,8 @@ _MARKER_RE = re.compile(
     rf"|(?P<shi>(?P<shin>[一二三四五六七八九十]{{1,3}})(?P<shik>[是要]))(?P<shisep>[，,:：]?)(?=[\u4e00-\u9fff“\"])"
     # 1. but not 1.5倍; yet 1.2020年6月11日前 is item 1 and a year (corpus-dev 065)
     rf"|(?P<nd>(?P<ndn>\d{{1,3}}))(?P<ndsep>[.、．﹒](?:(?!\d)|{_YEAR_AHEAD}))"
-    r"|(?P<zp>(?P<zpn>0[1-9]|[1-9][0-9]))(?P<zpsep>[ \t]*)(?=[\u4e00-\u9fff])"
+    # 01 指导思想, and 01 / 指导思想 as an article of a WeChat account sets it (corpus-dev 066)
+    r"|(?P<zp>(?P<zpn>0[1-9]|[1-9][0-9]))(?P<zpsep>[ \t]*(?:/[ \t]*)?)(?=[\u4e00-\u9fff])"
     r"|(?P<sq>\[(?P<sqn>\d{1,2})\])(?P<sqsep>[ \t]*)(?=[\u4e00-\u9fff])"
     r"|(?P<np>\((?P<npn>\d{1,3})\))(?P<npsep>[、.]?)"
     r"|(?P<circ>[\u2460-\u2473\u2474-\u2487\u3220-\u3229])(?P<circsep>[、.]?)"
@@ -134,7 +138,7 @@ def match_marker(text: str, pos: int) -> Marker | None:
     if m.group("nd"):
         return Marker("num_dot", int(m.group("ndn")), m.start(), m.end("nd"), m.end())
     if m.group("zp"):
-        return Marker("num_dot", int(m.group("zpn")), m.start(), m.end("zp"), m.end())
+        return Marker("num_pad", int(m.group("zpn")), m.start(), m.end("zp"), m.end())
     if m.group("sq"):
         return Marker("num_dot", int(m.group("sqn")), m.start(), m.end("sq"), m.end())
     if m.group("np"):

@@ -409,7 +409,7 @@ def _date_led_item(text: str, pos: int) -> Marker | None:
 def _bare_number(text: str, m: Marker) -> bool:
     """10科学技术与教育: a two-digit label with no separator and no leading zero; an item
     only where it continues its list (corpus-dev 025: 01综合 … 09 … 10 …)."""
-    return m.kind == "num_dot" and m.end == m.label_end and text[m.start] not in "0[" and text[m.label_end - 1].isdigit()
+    return m.kind == "num_pad" and m.end == m.label_end and text[m.start] != "0"
 
 
 def _plain(label: str) -> str:
