@@ -165,3 +165,13 @@ def test_issuer_candidates_are_scored() -> None:
     # the title's body (0.8) over the signature's (0.75) when they differ; the evidence says so
     md = _meta("广州市民政局关于做好救助工作的通知\n各区民政局：\n请认真执行。\n广州市财政局\n2021年5月6日\n")
     assert md.issuer.value == ["广州市民政局"] and "over document 0.75" in md.issuer.evidence
+
+
+def test_addressees_are_bodies_split_outside_brackets() -> None:
+    """省局机关各处（室、局） is one body (corpus-dev 012); an amendment's lead ending in ： names a
+    document and is no addressee line (corpus-dev 002: 省人民政府第66次常务会议决定对《…》作如下修改：)."""
+    md = _meta("关于做好工作的通知\n省药监局，省局机关各处（室、局），各直属单位：\n现将有关事项通知如下。\n")
+    assert md.addressees.value == ["省药监局", "省局机关各处(室、局)", "各直属单位"]
+    md = _meta("江西省人民政府关于修改《江西省流动人口服务和管理办法》的决定\n"
+               "省人民政府第66次常务会议决定对《江西省流动人口服务和管理办法》作如下修改：\n一、将第六条修改为：“公安机关负责…”\n")
+    assert md.addressees is None

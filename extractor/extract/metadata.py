@@ -387,6 +387,7 @@ def _clean_title(value: str) -> str:
     return _CJK_GAP_RE.sub(lambda m: m.group(0) if re.search(ORG_SUFFIX + "$", value[: m.start()]) else "", value.strip())
 
 
+_NAME_SEP_RE = re.compile(r"[，,、](?![^(（]*[)）])")
 _ADDRESSEE_LINE = re.compile(r"^\s*([^。：:；;！？]{2,120})[：:]\s*$")
 
 
@@ -402,8 +403,11 @@ def _addressees(aligned: AlignedText, lines: list[tuple[int, int]]) -> NamesFiel
         m = _ADDRESSEE_LINE.match(text[a:b])
         if not m:
             continue
-        names = [n.strip() for n in re.split(r"[，,、]", m.group(1)) if n.strip()]
-        if names and all(re.search(ORG_SUFFIX + r"|各.+$|有关单位$", n) for n in names):
+        # split at the commas outside brackets: 省局机关各处（室、局） is one body (corpus-dev 012)
+        names = [n.strip() for n in _NAME_SEP_RE.split(m.group(1)) if n.strip()]
+        # a body's name is short and names no document: 省人民政府第66次常务会议决定对《江西省流动人口
+        # 服务和管理办法》作如下修改： (corpus-dev 002, an amendment) is the lead of the decision
+        if names and all(len(n) <= 25 and "《" not in n and re.search(ORG_SUFFIX + r"|各.+$|有关单位$", n) for n in names):
             sp = (a + m.start(1), a + m.end(1))
             return aligned.build(NamesField, value=names, source="document", evidence="主送机关 line ending in ：", span=sp)
     return None
