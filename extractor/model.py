@@ -331,6 +331,34 @@ class ReportedFigure(_Model):
     baseline: str | None = None
 
 
+DateKind = Literal["deadline", "effective", "expiry", "period", "period_end", "event", "holiday", "workday",
+                   "recurring", "date_bound"]
+
+
+class DateRule(_Model):
+    """A date a rule of the notice sets, with what it sets (extract/dates.py).
+
+    ``date`` is the day (YYYY-MM-DD): the last day of a range, of a month or year named alone
+    (2020年底 → 2020-12-31); None where the text fixes no calendar day (自印发之日起施行, 每年4月1日).
+    """
+
+    id: str
+    section: str | None
+    requirement: str | None = Field(default=None, description="id of the requirement whose text holds the date")
+    kind: DateKind = Field(description="deadline (…前), effective (…起施行), expiry, period (自…至…), period_end (…起至…), "
+                                       "event (召开), holiday (放假), workday (调休上班), recurring (每年…), date_bound (…以后出生)")
+    comparator: Literal["<=", ">=", "==", "range"]
+    date: str | None
+    date_from: str | None = Field(default=None, description="first day of a range")
+    time: str | None = Field(default=None, description="HH:MM when the text gives a time of day")
+    resolved_from: Literal["text", "context_year", "document_date", "month_end", "year_end"] | None = Field(
+        default=None, description="how the year or day was completed: written, the year of the last full date before it, "
+                                  "the notice's date, the last day of the month or year")
+    text: str = Field(description="the date phrase with the words that say what it sets")
+    span: Span
+    raw_span: Span
+
+
 class Citation(_Model):
     """A reference to a document: a 《title》, a 发文字号, or both standing together."""
 
@@ -388,6 +416,8 @@ class Document(_Model):
     thresholds: list[Threshold] = Field(default_factory=list)
     figures: list[ReportedFigure] = Field(default_factory=list, description="numbers reported as facts, not rules (统计公报)")
     citations: list[Citation] = Field(default_factory=list)
+    dates: list[DateRule] = Field(default_factory=list, description="dates the notice's rules set: deadlines, entry into force, "
+                                                                 "periods, events, holidays")
     issues: list[Issue]
     status: Status
 

@@ -256,7 +256,7 @@ def _build_document(st: DocState, failed: bool) -> Document:
     return Document(
         doc_id=st.doc_id, source=source, raw_text=raw, text=aligned.text, edits=aligned.edits(), layers=layers,
         metadata=metadata, parts=st.parts, sections=st.sections, clauses=st.clauses, requirements=k.requirements,
-        thresholds=k.thresholds, figures=k.figures, citations=k.citations, issues=st.issues, status=status,
+        thresholds=k.thresholds, figures=k.figures, citations=k.citations, dates=k.dates, issues=st.issues, status=status,
     )
 
 

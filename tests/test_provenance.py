@@ -154,6 +154,21 @@ def test_requirements_thresholds_and_citations_map_back(corpus_docs) -> None:  #
 _STAGE_CODE = ("normalize", "segment", "extract", "pipeline.py")
 
 
+def test_dates_map_back(corpus_docs) -> None:  # noqa: ANN001
+    """Every date's text is its span in the text and its raw span replayed; the requirement and
+    section it names exist and hold it."""
+    n = 0
+    for name, doc in corpus_docs.items():
+        reqs = {r.id: r for r in doc.requirements}
+        for d in doc.dates:
+            assert doc.text[slice(*d.span)] == d.text and _replay(doc, d.raw_span) == d.text, (name, d.id)
+            if d.requirement is not None:
+                r = reqs[d.requirement]
+                assert r.span[0] <= d.span[0] < r.span[1], (name, d.id)
+            n += 1
+    assert n > 30, n
+
+
 def _located_factories() -> dict[str, set[str]]:
     """Name → text span fields, for every model (and ``errors.issue``) that has a raw twin of one."""
     import inspect

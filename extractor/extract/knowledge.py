@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from extractor.config import Reader
 from extractor.extract.citations import CitationSpan, find_citation_spans
+from extractor.extract.dates import find_dates
 from extractor.extract.requirements import (
     ActorPick, Context, RequirementUnit, action_of, build_actor, clauses_by_section, condition_in, find_deadline, is_criteria_intro, is_lead_phrase, is_rules_intro,
     later_rules, leading_tag, located, normalize_actor, read_clause, read_clauses, read_requirement,
@@ -21,7 +22,7 @@ from extractor.extract.thresholds import Found, build_number_mask, find_threshol
 from extractor.data.doc_codes import resolve_issuer
 from extractor.data.vocab import GUIDING_TITLES
 from extractor.model import (
-    Actor, Citation, Clause, Deadline, Issue, Located, Metadata, Part, ReportedFigure, Requirement, Section, Threshold,
+    Actor, Citation, Clause, DateRule, Deadline, Issue, Located, Metadata, Part, ReportedFigure, Requirement, Section, Threshold,
 )
 from extractor.normalize.layers import Mark
 from extractor.normalize.offsets import AlignedText, TextSpan
@@ -33,6 +34,7 @@ class Knowledge:
     thresholds: list[Threshold] = field(default_factory=list)
     figures: list[ReportedFigure] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
+    dates: list[DateRule] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
 
 
@@ -261,6 +263,7 @@ def extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], par
             contexts[sec_id] = ctx
         k.requirements.extend(made)
     _link_citations(k)
+    k.dates = find_dates(doc_id, aligned, layers, clauses, k.requirements, metadata, mask, bulletin)
     return k
 
 

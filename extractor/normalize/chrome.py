@@ -98,8 +98,8 @@ TEXT_CHROME: tuple[tuple[str, str, str], ...] = (
     ("share_site", r"^\s*(?:ID|大小|页数|上传时间|上传者|格式)\s*[:：]\s*\S[^\n]{0,24}$", "line"),
     # its 时间: is a bare date (时间:2019-09-29), or the date a portal posted the page and where from
     # (corpus-dev 058: 时间:2022年12月06日来源:辽宁省卫生健康委员会); a meeting notice's 时间: line is
-    # the notice's own (corpus-dev 040: 时间:2019年10月10日上午9:00,会期一天)
-    ("share_site", r"^\s*时间\s*[:：]\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源\s*[:：][^\n]{0,40})?$", "line"),
+    # the notice's own (corpus-dev 040: 时间:2019年10月10日上午9:00,会期一天); 061: 时间:2019-05-14 10:45:55下载本文作者:会员上传
+    ("share_site", r"^\s*时间\s*[:：]\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源\s*[:：][^\n]{0,40}|下载本文[^\n]{0,20})?$", "line"),
     ("share_site", r"_第\d+页\s*$", "line"),
     ("share_site", r"^\s*资源描述\s*[:：]?\s*$", "line"),
     ("share_site", r"由会员上传分享|免费在线阅读|更多相关内容在", "line"),

@@ -15,6 +15,8 @@ Matching rules, per document:
   calendar dates apart (a ``deadlines`` key), extracted thresholds in unit 日期 are not scored
   as thresholds;
 * citations: the set of distinct titles;
+* dates (where the gold has ``deadlines``): an extracted date overlapping the gold quote with the
+  same day (and the same first day of a gold range) matches; the kind is reported, not required;
 * metadata: title, issuer (the set of joint issuers), level, date and 发文字号. Where the gold
   says null, null or a value flagged as not read from the document itself counts as right.
 
@@ -263,6 +265,46 @@ def score_citations(doc: Document, gold: dict) -> tuple[int, int, int, list[str]
     return len(got & want), len(got), len(want), misses
 
 
+def _quote_span(text: str, quote: str) -> tuple[int, int] | None:
+    """Where a gold quote (as written in the source) stands in the normalized text, white space
+    ignored on both sides; None when it is not there."""
+    q = norm(clean_gold(quote) or "")
+    if not q:
+        return None
+    pos = [i for i, ch in enumerate(text) if not ch.isspace()]
+    k = "".join(text[i] for i in pos).find(q)
+    return (pos[k], pos[k + len(q) - 1] + 1) if k >= 0 else None
+
+
+def score_dates(doc: Document, gold: dict) -> tuple[int, int, int, list[str]]:
+    """The gold's ``deadlines`` against ``Document.dates``: an extracted date matches a gold one when
+    its span overlaps the gold quote and it names the same day (both none for 自印发之日起施行) and,
+    for a gold range, the same first day. The kind is not required to agree; a match of another
+    kind is listed with the misses as ``kind``."""
+    got = list(doc.dates)
+    used: set[int] = set()
+    misses: list[str] = []
+    want = gold.get("deadlines") or []
+    for g in want:
+        where = _quote_span(doc.text, g["quote"])
+        hit = None
+        if where is not None:
+            for i, d in enumerate(got):
+                if i not in used and d.span[0] < where[1] and where[0] < d.span[1] and d.date == g.get("date") \
+                        and (g.get("date_from") is None or d.date_from == g["date_from"]):
+                    hit = i
+                    break
+        if hit is None:
+            misses.append(f"missing {g['kind']} {g.get('date_from') or ''}{'..' if g.get('date_from') else ''}{g.get('date')}  «{g['quote']}»"
+                          + ("" if where is not None else " (quote not found in the text)"))
+            continue
+        used.add(hit)
+        if got[hit].kind != g["kind"]:
+            misses.append(f"kind {got[hit].kind} for {g['kind']} {g.get('date')}  «{g['quote']}»")
+    misses += [f"extra {d.kind} {d.date}  «{d.text}»" for i, d in enumerate(got) if i not in used]
+    return len(used), len(got), len(want), misses
+
+
 def _flagged(f: object) -> bool:
     """A value the reader marks as not read from the notice itself (inferred, a posting date)."""
     return getattr(f, "source", "document") in ("inferred", "site_posting")
@@ -379,7 +421,7 @@ def evaluate(source: str | Path, docs_dir: str | Path | None = None,
             report.failed.append(f"{gold['file']}: failed, scored as empty past the failure: {err}")
         ds = DocScore(gold["file"])
         scorers = (("items", "numbered_items", score_items), ("thresholds", "thresholds", score_thresholds),
-                   ("citations", "citations", score_citations))
+                   ("citations", "citations", score_citations), ("dates", "deadlines", score_dates))
         for name, key, fn in scorers:
             if key in gold:
                 m, p, g, misses = fn(doc, gold)

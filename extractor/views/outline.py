@@ -63,6 +63,11 @@ def render_outline(doc: Document) -> str:
             ])
             action = (r.action or "").replace("\n", " ")[:_SNIPPET]
             lines.append(f"  {r.id.split('#', 1)[1]:<14} {r.modality:<14} {r.trigger or '(imperative)':<6} {actor} → {action}{extra}")
+    if doc.dates:
+        lines.append(f"-- dates ({len(doc.dates)})")
+        for d in doc.dates:
+            day = f"{d.date_from}..{d.date}" if d.date_from else (d.date or "(no calendar day)")
+            lines.append(f"  {d.kind:<10} {d.comparator:<5} {day}{' ' + d.time if d.time else ''}  «{d.text.replace(chr(10), ' ')}»  @{d.span[0]}-{d.span[1]}")
     if doc.issues:
         lines.append("-- issues")
         for i in doc.issues:

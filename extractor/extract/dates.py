@@ -1,0 +1,325 @@
+"""Dates the rules of a notice set: what must be done by when, from when a text applies, what
+happens on which day.
+
+Every calendar expression of the body is found (2018年6月30日, 6月30日, 2020年底, 2020年, 2020-03-01,
+二〇一九年十月十日, a range 1月1日至3日), and the words around it say what the date sets; a date
+with no such words (a signature, a date of the past) is no rule and is left out. The cues, each a
+class of phrase seen in a real notice:
+
+=============  ==========  ================================================================
+kind           comparator  cue (example, where seen)
+=============  ==========  ================================================================
+date_bound     >= / <=     …(含)以后出生 / 以前出生 (corpus-dev 043)
+recurring      ==          每年 / 每月 before the date: 每年4月1日至6月20日 (019); no calendar day
+holiday        range / ==  the sentence says 放假: 2月11日至17日放假调休 (062, 063)
+workday        ==          a date with its weekday in a sentence saying 上班: 2月7日(星期日) (062)
+event          ==          召开 / 举行 / 举办 after it, or 时间: before it (040)
+period         range       a range in a sentence of 施行 / 期 / 有效: 自2012年2月1日至2017年1月31日施行 (020)
+period_end     <=          …之日起至2020年12月底 (014)
+effective      >=          起 / 起施行 / 起实施 after it (002, 014, 021); 自印发之日起施行 with no day (001)
+expiry         <=          有效期至 before it, 失效 / 废止 after it; a 失效日期 label (015)
+deadline       <=          前 / 之前 / 为止 after it; 截止 / 不迟于 before it (021, 043); a target
+                           year after 到 / 力争 / 确保 (004, 005: 到2020年末，…建成)
+=============  ==========  ================================================================
+
+A date without its year takes the year of the last full date of a rule before it (the 2021
+holidays notice names 2021年1月1日 once, then 2月11日 …, 062), else the year of the notice's own date. Dates inside
+a citation (《…》(2007年9月13日…公布)) are the cited text's, not rules; a statistical bulletin's
+截至… reports a fact. Measured by ``polex eval`` on the ``deadlines`` of corpus-dev/gold.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from extractor.model import Clause, DateRule, Metadata, Requirement
+from extractor.normalize.layers import Mark
+from extractor.normalize.offsets import AlignedText
+from extractor.segment.numbering import parse_cn_int
+
+_Y = r"(?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3}"
+_MD = r"[0-3]?\d|[一二三四五六七八九十]{1,3}"
+_S = r"\s{0,2}"
+# one calendar expression; blanks between its parts bounded (a text layer may space every character)
+_DATE_RE = re.compile(
+    rf"(?:(?P<y>{_Y}){_S}年{_S})?(?P<m>{_MD}){_S}月{_S}(?:(?P<d>{_MD})(?:{_S}[日号]|(?={_S}(?:之)?前))|(?P<mend>底|末|份))"
+    rf"|(?P<y3>{_Y}){_S}年{_S}(?P<m3>{_MD}){_S}月(?![\d一二三四五六七八九十])"
+    rf"|(?P<y2>{_Y}){_S}年(?:{_S}(?P<yend>年底|底|末|度))?"
+    rf"|(?P<iy>(?:19|20)\d{{2}})[-/.](?P<im>[01]?\d)[-/.](?P<id>[0-3]?\d)(?!\d)"
+)
+_RANGE_SEP = re.compile(rf"{_S}(?:至|到|－|—|–|-|~|～){_S}")
+_DAY_ONLY = re.compile(rf"(?P<d>{_MD}){_S}[日号]")
+_TIME_RE = re.compile(rf"{_S}(?P<half>上午|下午|晚上|早上)?{_S}(?P<h>[0-2]?\d){_S}[:：点时]{_S}(?P<mi>[0-5]\d)?")
+_WEEKDAY_AFTER = re.compile(rf"{_S}[(（]{_S}(?:星期|周|礼拜)[一二三四五六日天]{_S}[)）]")
+
+_BOUND_AFTER = re.compile(rf"^{_S}(?:[(（]含[)）])?{_S}(?P<w>以后|之后|以前|之前)出生")
+_RECURRING_BEFORE = re.compile(r"每(?:年|月|季度|学年|半年)(?:度)?\s{0,2}(?:的)?\s{0,2}$")
+_EVENT_AFTER = re.compile(rf"^(?:{_S}[^，。；,;]{{0,12}}?)(?:召开|举行|举办|开幕|开班|报到)")
+# 时间: opening its line (a meeting notice's 时间:2019年10月10日上午9:00, corpus-dev 040) or named for an
+# event; not a page's 时间:/日期:/发布日期: after other fields (作者:法律资料网 时间:2024-07-09, 050-057)
+_EVENT_BEFORE = re.compile(r"^\s{0,2}(?:会议|活动|报到|培训|考试|举办|开幕)?时间\s{0,2}[:：为]\s{0,2}$|定于\s{0,2}$")
+_PERIOD_CONTEXT = re.compile(r"施行|实施|执行|有效|期为|期限|公告期|公示期|期间")
+_EFFECTIVE_AFTER = re.compile(rf"^{_S}(?:起|开始)(?!{_S}至)")
+_EFFECTIVE_RELATIVE = re.compile(r"自(?:本(?:办法|通知|规定|决定|细则|意见|方案))?\s{0,2}(?:印发|公布|发布|颁布|批复|下发|发文|施行)之日起"
+                                 r"(?P<to>至)?(?:施行|实施|执行|生效|试行)?")
+_EXPIRY_BEFORE = re.compile(r"有效期(?:至|到|截至)\s{0,2}$")
+_EXPIRY_AFTER = re.compile(rf"^{_S}(?:起)?{_S}(?:失效|废止|停止执行|停止施行)")
+_DEADLINE_AFTER = re.compile(rf"^{_S}(?:之|以)?(?:前|为止)")
+# 截止 (a deadline), not 截至 (as of: 截至2019年底，全省共有… reports a fact)
+_DEADLINE_BEFORE = re.compile(r"截止(?:日期|时间)?\s{0,2}(?:为|是|[:：])?\s{0,2}$|(?:不迟于|最迟(?:于|在)?|最晚)\s{0,2}$")
+_TARGET_BEFORE = re.compile(r"(?:到|至|力争|争取|确保|计划|预计|力争在|争取在|确保在|到了)\s{0,2}(?:在\s{0,2})?$")
+_META_EFFECTIVE = re.compile(r"(?:生效日期|施行日期|实施日期|生效时间|施行时间|实施时间)\s{0,2}[:：]?\s{0,3}$")
+_META_EXPIRY = re.compile(r"(?:失效日期|废止日期|失效时间|废止时间|有效期至)\s{0,2}[:：]?\s{0,3}$")
+_RECURRING_DAY = re.compile(rf"每(?:个)?月{_S}(?:{_MD}){_S}[日号](?P<before>{_S}(?:之|以)?前)?")
+_FORWARD = re.compile(r"拟|将|应|须|需|要|请|按照|务必|必须")
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+_HOLIDAY = "放假"
+
+
+@dataclass
+class _Date:
+    start: int
+    end: int
+    date: str | None  # the day, YYYY-MM-DD
+    year_written: bool
+    full: bool  # a day with its month (sets the year of later dates)
+    resolved: str | None
+    date_from: str | None = None
+
+
+def _num(s: str) -> int:
+    s = s.strip()
+    if s.isdigit():
+        return int(s)
+    if len(s) == 4 and all(c in "〇零一二三四五六七八九" for c in s):  # 二〇一九
+        return int("".join(str("〇一二三四五六七八九".index(c)) if c != "零" else "0" for c in s))
+    return parse_cn_int(s)
+
+
+def _day(y: int, m: int, d: int | None) -> str | None:
+    if not 1 <= m <= 12:
+        return None
+    last = calendar.monthrange(y, m)[1]
+    d = last if d is None else d
+    return f"{y:04d}-{m:02d}-{d:02d}" if 1 <= d <= last else None
+
+
+def _resolve(m: re.Match[str], year: int | None, how: str) -> _Date | None:
+    """The day a match names, with ``year`` (and how it was found) where it writes none."""
+    g = m.groupdict()
+    if g["iy"]:
+        d = _day(int(g["iy"]), int(g["im"]), int(g["id"]))
+        return _Date(m.start(), m.end(), d, True, True, "text") if d else None
+    if g["y2"]:
+        y = _num(g["y2"])
+        if g["yend"] in ("底", "末", "年底") or g["yend"] is None:
+            return _Date(m.start(), m.end(), f"{y:04d}-12-31", True, False, "year_end")
+        return None  # 2020年度: a year of accounts, not a day
+    if g["y3"]:  # 2022年9月举办: a month, its last day
+        y, mo = _num(g["y3"]), _num(g["m3"])
+        d = _day(y, mo, None)
+        return _Date(m.start(), m.end(), d, True, False, "month_end") if d else None
+    written = g["y"] is not None
+    y = _num(g["y"]) if written else year
+    if y is None:
+        return None
+    mo = _num(g["m"])
+    if g["mend"]:
+        d = _day(y, mo, None)
+        resolved = "month_end"
+    else:
+        d = _day(y, mo, _num(g["d"]))
+        resolved = "text" if written else how
+    return _Date(m.start(), m.end(), d, written, bool(g["d"]), resolved) if d else None
+
+
+def _time(text: str, end: int) -> tuple[str | None, int]:
+    t = _TIME_RE.match(text, end)
+    if not t or (t.group("mi") is None and not t.group("half")):
+        return None, end
+    h = int(t.group("h"))
+    if t.group("half") in ("下午", "晚上") and h < 12:
+        h += 12
+    return (f"{h:02d}:{t.group('mi') or '00'}" if h < 24 else None), t.end()
+
+
+class _Where:
+    """The clause, section and requirement holding an offset."""
+
+    def __init__(self, clauses: list[Clause], requirements: list[Requirement]) -> None:
+        self.clauses = sorted(clauses, key=lambda c: c.span[0])
+        self.starts = [c.span[0] for c in self.clauses]
+        self.reqs = sorted(requirements, key=lambda r: r.span[0])
+        self.req_starts = [r.span[0] for r in self.reqs]
+
+    def section(self, p: int) -> str | None:
+        k = bisect_right(self.starts, p) - 1
+        return self.clauses[k].section if k >= 0 and p < self.clauses[k].span[1] else None
+
+    def requirement(self, p: int) -> str | None:
+        k = bisect_right(self.req_starts, p) - 1
+        return self.reqs[k].id if k >= 0 and p < self.reqs[k].span[1] else None
+
+
+def _kind(before: str, after: str, after_time: str, sentence: str, is_range: bool, full: bool, is_meta: bool,
+          bulletin: bool, year_only: bool = False) -> tuple[str, str, int] | None:
+    """(kind, comparator, how many characters after the date the phrase takes; for recurring, where
+    its 每 starts in ``before``) of a date between ``before`` and ``after`` in its sentence, or None."""
+    if bulletin:
+        return None  # a statistical bulletin reports what was (截至2022年末，…; 数据从2022年7月起改为…口径), it sets nothing
+    # a label row of the page, in its metadata table or its text: 生效日期 / 失效日期 (corpus-dev 015),
+    # 实施日期:2001-8-1 (052), 废止时间: 2020-01-23 (048)
+    if _META_EFFECTIVE.search(before):
+        return "effective", ">=", 0
+    if _META_EXPIRY.search(before):
+        return "expiry", "<=", 0
+    if is_meta:
+        return None
+    if (b := _BOUND_AFTER.match(after)) is not None:
+        return "date_bound", ">=" if b.group("w") in ("以后", "之后") else "<=", b.end()
+    if (rec := _RECURRING_BEFORE.search(before)) is not None:
+        return "recurring", "==", rec.start()
+    if "上班" in sentence and _WEEKDAY_AFTER.match(after):
+        return "workday", "==", 0
+    if _HOLIDAY in sentence and (is_range or _HOLIDAY in after[:8]):
+        return "holiday", "range" if is_range else "==", 0
+    if is_range and _PERIOD_CONTEXT.search(sentence):
+        return "period", "range", 0
+    if _EXPIRY_BEFORE.search(before) or _EXPIRY_AFTER.match(after):
+        return "expiry", "<=", 0
+    if re.search(r"之日起\s{0,2}至\s{0,2}$", before):
+        return "period_end", "<=", 0
+    if not is_range and (eff := _EFFECTIVE_AFTER.match(after)) is not None:
+        return "effective", ">=", eff.end()
+    if (dl := _DEADLINE_AFTER.match(after_time)) is not None:
+        return "deadline", "<=", len(after) - len(after_time) + dl.end()  # before the event words: 6月30日前召开换届大会 is due by then
+    if _DEADLINE_BEFORE.search(before):
+        return "deadline", "<=", 0  # 截止日期：… (before 日期： of an event)
+    if (_EVENT_BEFORE.search(before) or _EVENT_AFTER.match(after_time)) and not year_only:
+        return "event", "==", 0  # not 2022年是党的二十大召开之年: an event has its month
+    if not full and _TARGET_BEFORE.search(before):
+        return "deadline", "<=", 0  # 到2020年末，…建成; 力争2020年底
+    if is_range and _FORWARD.search(sentence):
+        # 拟于9月4日-5日反馈获推名单 (corpus-dev 070): the days a step takes; not what was done in a past
+        # range (2020年2月1日－2020年2月29日我市…作出了审批决定, 022)
+        return "period", "range", 0
+    return None
+
+
+_YEAR_IN = re.compile(r"(?:19|20)\d{2}")
+
+
+def document_year(metadata: Metadata) -> int | None:
+    """The year a date without one falls back on: the notice's date, else the site's posting date,
+    the year of its 发文字号 (新质监办发〔2012〕24号, corpus-dev 021) or of its title."""
+    for f in (metadata.date, metadata.posted, metadata.doc_number, metadata.title):
+        value = getattr(f, "value", None)
+        m = _YEAR_IN.search(value) if isinstance(value, str) else None
+        if m:
+            return int(m.group(0))
+    return None
+
+
+def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: list[Clause], requirements: list[Requirement],
+               metadata: Metadata, skip: list[tuple[int, int]], bulletin: bool) -> list[DateRule]:
+    """The dates the body's rules set (module docstring: the cues), in text order; ``skip`` holds
+    the citations' spans."""
+    text = aligned.text
+    body = sorted((m.start, m.end) for m in layers if m.kind == "body")
+    meta = sorted((m.start, m.end) for m in layers if m.kind == "meta")
+    skip = sorted(skip)
+    skip_starts = [s for s, _ in skip]
+    where = _Where(clauses, requirements)
+    doc_year = document_year(metadata)
+    # the title names what the notice is about (海口市水务局关于2020年2月1日—2020年2月29日生产建设项目…的公告,
+    # corpus-dev 022): a date there is no rule, on whichever line the title stands
+    title = metadata.title.value if metadata.title and isinstance(metadata.title.value, str) else None
+    found: list[tuple[int, int, dict]] = []
+    context_year: int | None = None
+
+    def in_skip(p: int) -> bool:
+        k = bisect_right(skip_starts, p) - 1
+        return k >= 0 and p < skip[k][1]
+
+    def add(s: int, e: int, **fields: object) -> None:
+        found.append((s, e, fields))
+
+    meta_set = set(meta)
+    for lo, hi in sorted(body + meta):
+        is_meta = (lo, hi) in meta_set
+        pos = lo
+        while True:
+            m = _DATE_RE.search(text, pos, hi)
+            if m is None:
+                break
+            pos = m.end()
+            if in_skip(m.start()):
+                continue
+            if title and len(title) >= 8:
+                ls = text.rfind("\n", 0, m.start()) + 1
+                le = text.find("\n", m.end())
+                if title in text[ls:le if le >= 0 else len(text)]:
+                    continue
+            year, how = (context_year, "context_year") if context_year is not None else (doc_year, "document_date")
+            d = _resolve(m, year, how)
+            if d is None:
+                continue
+            # a range: 1月1日至3日, 2020年3月1日－2020年3月31日, 10月1日至7日
+            end, date_from = d.end, None
+            r = _RANGE_SEP.match(text, d.end, hi)
+            if r and d.full:
+                m2 = _DATE_RE.match(text, r.end(), hi)
+                d2 = _resolve(m2, int(d.date[:4]), "text") if m2 else None
+                if d2 is None:
+                    k = _DAY_ONLY.match(text, r.end(), hi)
+                    if k:
+                        day = _day(int(d.date[:4]), int(d.date[5:7]), _num(k.group("d")))
+                        d2 = _Date(k.start(), k.end(), day, False, True, "text") if day else None
+                if d2 is not None and d2.date and d2.date >= d.date:
+                    date_from, end = d.date, d2.end
+                    d = _Date(d.start, d2.end, d2.date, d.year_written, True, d.resolved, d.date)
+                    pos = end
+            wk = _WEEKDAY_AFTER.match(text, end, hi)
+            time, t_end = _time(text, wk.end() if wk else end)
+            # the sentence around it
+            s0 = lo
+            for x in _SENTENCE_END.finditer(text, lo, d.start):
+                s0 = x.end()
+            x = _SENTENCE_END.search(text, end, hi)
+            s1 = x.start() if x else hi
+            before, after, sentence = text[s0:d.start], text[end:s1], text[s0:s1]
+            fields = dict(date=d.date, date_from=date_from, time=time, resolved_from=d.resolved)
+            kind = _kind(before, after, text[t_end:s1] if t_end > end or wk else after, sentence, date_from is not None, d.full,
+                         is_meta, bulletin, year_only=d.resolved == "year_end")
+            if kind is None:
+                continue
+            if d.full and d.year_written:  # a rule's full date sets the year of those after it (not a past date)
+                context_year = int((date_from or d.date)[:4])
+            kind, comparator, extra = kind
+            if kind == "recurring":
+                fields.update(date=None, date_from=None, resolved_from=None)
+                add(s0 + extra, end, kind=kind, comparator=comparator, **fields)
+                continue
+            if kind == "effective" and d.resolved in ("year_end", "month_end"):
+                fields["date"] = d.date[:8] + "01" if d.resolved == "month_end" else d.date[:5] + "01-01"  # 自2020年起: its first day
+            add(d.start, max(end + extra, t_end if kind == "event" else end), kind=kind, comparator=comparator, **fields)
+    # 每月25日前, 每年3月31日前: a day that comes back, no calendar day (corpus-dev 018 发放时间为每月25日前)
+    for lo, hi in body:
+        for m in _RECURRING_DAY.finditer(text, lo, hi):
+            if not any(s <= m.start() < e for s, e, _ in found):
+                add(m.start(), m.end(), kind="recurring", comparator="<=" if m.group("before") else "==", date=None, date_from=None,
+                    time=None, resolved_from=None)
+    # 自印发之日起施行: in force from a day the text does not print
+    for lo, hi in body:
+        for m in _EFFECTIVE_RELATIVE.finditer(text, lo, hi):
+            if not m.group("to") and not in_skip(m.start()):
+                add(m.start(), m.end(), kind="effective", comparator=">=", date=None, date_from=None, time=None, resolved_from=None)
+    found.sort(key=lambda f: (f[0], f[1]))
+    out = []
+    for i, (s, e, fields) in enumerate(found, 1):
+        out.append(aligned.build(DateRule, id=f"{doc_id}#d{i}", section=where.section(s), requirement=where.requirement(s),
+                                 span=(s, e), text=text[s:e], **fields))
+    return out

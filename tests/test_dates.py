@@ -1,0 +1,78 @@
+"""Dates the rules of a notice set (extract/dates.py): each kind on a real phrase, the year of a
+date that prints none, and the dates that are no rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.pipeline import extract_bytes, extract_path
+from tests.conftest import SHARED
+
+
+def _dates(body: str, title: str = "关于做好有关工作的通知", signed: str = "2020年11月25日") -> list[tuple]:
+    text = f"{title}\n各有关单位：\n{body}\n江西省人民政府办公厅\n{signed}\n"
+    doc = extract_bytes(text.encode(), path="notice.txt")
+    return [(d.kind, d.comparator, d.date_from, d.date, d.time) for d in doc.dates]
+
+
+@pytest.mark.parametrize(("body", "want"), [
+    # corpus-dev 004: a year-end deadline
+    ("一、2020年底前实现政府性融资担保业务县域全覆盖。", ("deadline", "<=", None, "2020-12-31", None)),
+    # corpus-dev 005: a target year after 到
+    ("一、到2025年，婴幼儿照护服务的政策法规体系和标准规范体系基本健全。", ("deadline", "<=", None, "2025-12-31", None)),
+    # corpus-dev 040: a time of day between the date and 前, the year from the notice's date
+    ("一、请将参会人员名单于10月9日下午3:00前报市科协办公室。", ("deadline", "<=", None, "2020-10-09", "15:00")),
+    # corpus-dev 043: 截止日期 before the date
+    ("一、总会接收材料截止日期:2011年2月15日。", ("deadline", "<=", None, "2011-02-15", None)),
+    # corpus-dev 014: in force from a day without its year
+    ("一、从2月1日起，暂停收取相关费用。", ("effective", ">=", None, "2020-02-01", None)),
+    # corpus-dev 001: in force from a day the text does not print
+    ("一、本决定自公布之日起施行。", ("effective", ">=", None, None, None)),
+    # corpus-dev 020: a period of validity
+    ("一、本办法自2012年2月1日至2017年1月31日施行。", ("period", "range", "2012-02-01", "2017-01-31", None)),
+    # corpus-dev 014: to a month's end from a day the text does not print
+    ("一、上述举措执行期自发布之日起至2020年12月底。", ("period_end", "<=", None, "2020-12-31", None)),
+    # corpus-dev 040: a meeting's time
+    ("一、会议时间\n时间:2019年10月10日上午9:00,会期一天", ("event", "==", None, "2019-10-10", "09:00")),
+    # corpus-dev 043: a bound on the date of birth
+    ("一、即1946年7月1日(含)以后出生。", ("date_bound", ">=", None, "1946-07-01", None)),
+    # corpus-dev 018: a monthly day
+    ("一、发放时间为每月25日前。", ("recurring", "<=", None, None, None)),
+])
+def test_each_kind_on_a_real_phrase(body: str, want: tuple) -> None:
+    assert want in _dates(body)
+
+
+def test_holidays_take_the_year_of_the_first_full_date() -> None:
+    """The 2021 holidays notice (corpus-dev 062, dated 2020-11-25) names 2021 once: the dates after
+    it are 2021's, a range is read whole, and a weekday marks a make-up workday."""
+    body = ("一、元旦:2021年1月1日至3日放假,共3天。\n二、春节:2月11日至17日放假调休,共7天。"
+            "2月7日(星期日)、2月20日(星期六)上班。")
+    assert _dates(body, title="国务院办公厅关于2021年部分节假日安排的通知") == [
+        ("holiday", "range", "2021-01-01", "2021-01-03", None), ("holiday", "range", "2021-02-11", "2021-02-17", None),
+        ("workday", "==", None, "2021-02-07", None), ("workday", "==", None, "2021-02-20", None)]
+
+
+@pytest.mark.parametrize("body", [
+    "一、2019年以来，我省学会改革取得明显成效。",  # a date of the past
+    "一、根据《江西省著名商标认定和保护办法》(2007年9月13日江西省人民政府令第161号公布)，作如下决定。",  # a cited text's
+    "一、2022年是党的二十大召开之年。",  # a year, no event
+    "一、经技术审查，2020年2月1日－2020年2月29日我市对2个水土保持方案作出了审批决定。",  # a past range (corpus-dev 022)
+])
+def test_dates_that_set_nothing_are_left_out(body: str) -> None:
+    assert _dates(body) == []
+
+
+@pytest.mark.skipif(not (SHARED / "corpus-dev").is_dir(), reason="../shared/corpus-dev not present")
+def test_a_bulletin_reports_dates_it_does_not_set() -> None:
+    """A statistical bulletin (corpus-dev 025) reports what was: its 截至… and 从2022年7月起改为…口径 set nothing."""
+    doc = extract_path(SHARED / "corpus-dev" / "docs" / "025_jiangxi_2022_tongji_gongbao_yichun_zhuanzai.html")
+    assert "从2022年7月起改为" in doc.text and doc.dates == []
+
+
+def test_a_date_carries_its_spans_and_its_requirement() -> None:
+    text = "关于做好换届工作的通知\n各学会：\n一、各学会要在2018年6月30日前完成换届。\n中国科协\n2018年4月23日\n"
+    doc = extract_bytes(text.encode(), path="notice.txt")
+    (d,) = doc.dates
+    assert doc.text[slice(*d.span)] == d.text == "2018年6月30日前" and doc.raw_text[slice(*d.raw_span)] == d.text
+    assert d.requirement == doc.requirements[0].id and d.section == doc.requirements[0].section
