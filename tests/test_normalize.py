@@ -329,3 +329,14 @@ def test_a_bare_number_is_a_postcode_or_phone_only_in_the_footer() -> None:
     norm = normalize_text(text)
     body = "".join(norm.aligned.text[m.start:m.end] for m in norm.layers if m.kind == "body")
     assert "183946" in body and "100863" not in body and "010-68571898" not in body
+
+
+def test_a_page_pasted_as_one_paragraph_is_not_chrome_from_end_to_end() -> None:
+    """A line-scoped chrome rule (a 【法宝引证码】 header, a 浏览量 counter) on a line that is the whole
+    page (seed 003 runs pages together; corpus-dev 020 and 062 with their line ends taken out) marks
+    its match only: the notice stays body."""
+    body = "第一条 为了加强绿色建筑管理，推动本市资源节约型社会建设，制定本办法。" * 8
+    for head in ("【法宝引证码】CLI.12.748997 ", "/ 发布时间:2020-12-16 / 浏览量:3565 "):
+        norm = normalize_text(head + body)
+        kept = "".join(norm.aligned.text[m.start:m.end] for m in norm.layers if m.kind == "body")
+        assert body in kept, head

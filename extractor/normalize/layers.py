@@ -74,6 +74,9 @@ def _lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
     return out
 
 
+LONG_LINE = 300  # characters; the longest line of chrome in the corpora is under 200
+
+
 def find_chrome(text: str, body_ranges: list[tuple[int, int]]) -> list[Mark]:
     """Furniture and meta marks inside ``body_ranges`` by the text vocabulary."""
     rules, gate, address_re, _ = _compiled()
@@ -88,8 +91,10 @@ def find_chrome(text: str, body_ranges: list[tuple[int, int]]) -> list[Mark]:
             m = rx.search(line)
             if m is None:
                 continue
-            if scope == "inline":
-                marks.append(Mark("furniture", name, a + m.start(), a + m.end()))
+            if scope == "inline" or (scope != "tail" and b - a > LONG_LINE):
+                # a long line is no line of chrome: a page pasted as one paragraph (seed 003 runs whole pages
+                # together) would be furniture or meta from end to end; only the match is
+                marks.append(Mark("meta" if scope == "meta" else "furniture", name, a + m.start(), a + m.end()))
                 continue
             if scope == "trailing":  # marked below, if the line is in the trailing footer
                 hit = "trailing:" + name
