@@ -98,3 +98,14 @@ def test_two_digit_section_numbers_head_their_lists() -> None:
     bulletin = bulletin.replace("10农业", "10科学技术与教育")
     doc = extract_bytes(bulletin.encode(), path="bulletin.txt")
     assert [s.number for s in doc.sections] == list(range(1, 11))
+
+
+def test_chapters_and_articles_run_together_with_blanks_still_open() -> None:
+    """第一章 总则  第一条 为了… on one line with blanks between (corpus-dev 052 prints 【章名】 第一章 总则,
+    a database field before its first chapter; a page pasted as one paragraph runs them all together)."""
+    from extractor.pipeline import extract_bytes
+
+    text = ("包头市人民代表大会常务委员会制定地方性法规条例 第一章 总则  第一条 为了规范立法活动，制定本条例。"
+            "第二条 本条例适用于本市。 第二章 立法权限  第三条 常务委员会可以制定地方性法规。")
+    doc = extract_bytes(text.encode(), path="rules.txt")
+    assert [s.id.split("#", 1)[1] for s in doc.sections] == ["第一章", "第一章/第一条", "第一章/第二条", "第二章", "第二章/第三条"]

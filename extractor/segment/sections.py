@@ -248,7 +248,11 @@ def build_sections(
             if items and c.start < items[-1].marker.end:
                 continue
             prev = text[c.start - 1]
-            after_boundary = prev in INLINE_BOUNDARY
+            # 【章名】 第一章 总则 (corpus-dev 052, a database field before the chapter), and 第一章 总则  第一条 为了…
+            # run together with blanks between (a page pasted as one paragraph): a chapter or article set off by
+            # blanks on both sides opens
+            after_boundary = prev in INLINE_BOUNDARY or (
+                c.kind in ("chapter", "article") and prev in " \t\u3000" and c.end > c.label_end)
             if not after_boundary and c.kind in ("cn_comma", "cn_shi", "cn_yao"):
                 # 规范统一、公开透明 (corpus-dev 017): a Chinese numeral inside a word
                 continue
