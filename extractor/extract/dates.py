@@ -77,6 +77,7 @@ _RECURRING_DAY = re.compile(rf"每(?:个)?月{_S}(?:{_MD}){_S}[日号](?P<before
 _FORWARD = re.compile(r"拟|将|应|须|需|要|请|按照|务必|必须")
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _HOLIDAY = "放假"
+_NEAR = 60  # characters on each side of a date in which its cue is looked for
 
 
 @dataclass
@@ -250,6 +251,7 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
     meta_set = set(meta)
     for lo, hi in sorted(body + meta):
         is_meta = (lo, hi) in meta_set
+        stops = [x.end() for x in _SENTENCE_END.finditer(text, lo, hi)]  # sentence starts, found once (linear)
         pos = lo
         while True:
             m = _DATE_RE.search(text, pos, hi)
@@ -285,14 +287,16 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
             wk = _WEEKDAY_AFTER.match(text, end, hi)
             time, t_end = _time(text, wk.end() if wk else end)
             # the sentence around it
-            s0 = lo
-            for x in _SENTENCE_END.finditer(text, lo, d.start):
-                s0 = x.end()
-            x = _SENTENCE_END.search(text, end, hi)
-            s1 = x.start() if x else hi
+            k = bisect_right(stops, d.start) - 1
+            s0 = stops[k] if k >= 0 else lo
+            k = bisect_right(stops, end)  # the first sentence end at or after the date's end
+            s1 = stops[k] - 1 if k < len(stops) else hi
+            # the words around the date, within its sentence and at most _NEAR characters away: a cue is
+            # near its date, and a bounded window keeps a paragraph of many dates linear
+            s0, s1 = max(s0, d.start - _NEAR), min(s1, end + _NEAR)
             before, after, sentence = text[s0:d.start], text[end:s1], text[s0:s1]
             fields = dict(date=d.date, date_from=date_from, time=time, resolved_from=d.resolved)
-            kind = _kind(before, after, text[t_end:s1] if t_end > end or wk else after, sentence, date_from is not None, d.full,
+            kind = _kind(before, after, text[t_end:max(t_end, s1)] if t_end > end or wk else after, sentence, date_from is not None, d.full,
                          is_meta, bulletin, year_only=d.resolved == "year_end")
             if kind is None:
                 continue
