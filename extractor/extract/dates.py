@@ -10,7 +10,7 @@ class of phrase seen in a real notice:
 kind           comparator  cue (example, where seen)
 =============  ==========  ================================================================
 date_bound     >= / <=     …(含)以后出生 / 以前出生 (corpus-dev 043)
-recurring      ==          每年 / 每月 before the date: 每年4月1日至6月20日 (019); no calendar day
+recurring      == / <=     每年 / 每月 before the date: 每年4月1日至6月20日 (019), 每月25日前 (018); no calendar day
 holiday        range / ==  the sentence says 放假: 2月11日至17日放假调休 (062, 063)
 workday        ==          a date with its weekday in a sentence saying 上班: 2月7日(星期日) (062)
 event          ==          召开 / 举行 / 举办 after it, or 时间: before it (040)
@@ -65,6 +65,7 @@ _PERIOD_CONTEXT = re.compile(r"施行|实施|执行|有效|期为|期限|公告�
 _EFFECTIVE_AFTER = re.compile(rf"^{_S}(?:起|开始)(?!{_S}至)")
 _EFFECTIVE_RELATIVE = re.compile(r"自(?:本(?:办法|通知|规定|决定|细则|意见|方案))?\s{0,2}(?:印发|公布|发布|颁布|批复|下发|发文|施行)之日起"
                                  r"(?P<to>至)?(?:施行|实施|执行|生效|试行)?")
+_PERIOD_END_BEFORE = re.compile(r"之日起\s{0,2}至\s{0,2}$")
 _EXPIRY_BEFORE = re.compile(r"有效期(?:至|到|截至)\s{0,2}$")
 _EXPIRY_AFTER = re.compile(rf"^{_S}(?:起)?{_S}(?:失效|废止|停止执行|停止施行)")
 _DEADLINE_AFTER = re.compile(rf"^{_S}(?:之|以)?(?:前|为止)")
@@ -191,7 +192,7 @@ def _kind(before: str, after: str, after_time: str, sentence: str, is_range: boo
         return "period", "range", 0
     if _EXPIRY_BEFORE.search(before) or _EXPIRY_AFTER.match(after):
         return "expiry", "<=", 0
-    if re.search(r"之日起\s{0,2}至\s{0,2}$", before):
+    if _PERIOD_END_BEFORE.search(before):
         return "period_end", "<=", 0
     if not is_range and (eff := _EFFECTIVE_AFTER.match(after)) is not None:
         return "effective", ">=", eff.end()
