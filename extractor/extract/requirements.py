@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -928,10 +928,14 @@ def later_rules(text: str, a: int, b: int, modals: tuple[tuple[str, str, int, in
     start_after = first.trigger_span[1] if first.trigger_span else segs[0][1]
     out: list[tuple[int, RequirementUnit]] = []
     last_modality = first.modality
+    by_start = sorted(modals, key=lambda m: m[2])
+    starts = [m[2] for m in by_start]
     for s, e in segs:
         if s < start_after:
             continue
-        m = first_modal(text, s, e, modals)
+        # the piece's own modal words only: handing each piece all of the sentence's was quadratic
+        # in a long sentence of many pieces
+        m = first_modal(text, s, e, tuple(by_start[bisect_left(starts, s):bisect_left(starts, e)]))
         if m is None:
             continue
         modality, word, ms, me = m
