@@ -76,3 +76,13 @@ def test_a_date_carries_its_spans_and_its_requirement() -> None:
     (d,) = doc.dates
     assert doc.text[slice(*d.span)] == d.text == "2018年6月30日前" and doc.raw_text[slice(*d.raw_span)] == d.text
     assert d.requirement == doc.requirements[0].id and d.section == doc.requirements[0].section
+
+
+def test_a_date_without_its_year_after_a_december_date_is_the_next_years() -> None:
+    """The 2019 holidays notice (corpus 09) ends its first item with 2018年12月29日(星期六)上班; its
+    春节 2月4日至10日 is 2019's. A meeting's deadline the day before it stays in its year (040)."""
+    body = ("一、元旦:2018年12月30日至2019年1月1日放假调休,共3天。2018年12月29日(星期六)上班。\n"
+            "二、春节:2月4日至10日放假调休,共7天。")
+    assert ("holiday", "range", "2019-02-04", "2019-02-10", None) in _dates(body, signed="2018年12月5日")
+    body = "一、会议时间\n时间:2019年10月10日上午9:00\n二、请将参会人员名单于10月9日下午3:00前报市科协办公室。"
+    assert ("deadline", "<=", None, "2019-10-09", "15:00") in _dates(body, signed="2019年10月8日")

@@ -22,8 +22,11 @@ deadline       <=          前 / 之前 / 为止 after it; 截止 / 不迟于 be
                            year after 到 / 力争 / 确保 (004, 005: 到2020年末，…建成)
 =============  ==========  ================================================================
 
-A date without its year takes the year of the last full date of a rule before it (the 2021
-holidays notice names 2021年1月1日 once, then 2月11日 …, 062), else the year of the notice's own date. Dates inside
+A date without its year takes the year of the last full date of a rule before it, or the next
+year where it would come more than half a year before that date (the 2021 holidays notice names
+2021年1月1日 once, then 2月11日 … 10月1日, 062; the 2019 one ends its first item with
+2018年12月29日(星期六)上班, and its 2月4日 is 2019's, corpus 09), else the year of the notice's
+own date. Dates inside
 a citation (《…》(2007年9月13日…公布)) are the cited text's, not rules; a statistical bulletin's
 截至… reports a fact. Measured by ``polex eval`` on the ``deadlines`` of corpus-dev/gold.
 """
@@ -109,8 +112,10 @@ def _day(y: int, m: int, d: int | None) -> str | None:
     return f"{y:04d}-{m:02d}-{d:02d}" if 1 <= d <= last else None
 
 
-def _resolve(m: re.Match[str], year: int | None, how: str) -> _Date | None:
-    """The day a match names, with ``year`` (and how it was found) where it writes none."""
+def _resolve(m: re.Match[str], year: int | None, how: str, after: str | None = None) -> _Date | None:
+    """The day a match names, with ``year`` (and how it was found) where it writes none; with
+    ``after`` (YYYY-MM-DD), the year of that day, or the next where the day would come more than
+    half a year before it (after 2018年12月29日, 2月4日 is 2019's; after 2019年10月10日, 10月9日 is 2019's)."""
     g = m.groupdict()
     if g["iy"]:
         d = _day(int(g["iy"]), int(g["im"]), int(g["id"]))
@@ -125,10 +130,17 @@ def _resolve(m: re.Match[str], year: int | None, how: str) -> _Date | None:
         d = _day(y, mo, None)
         return _Date(m.start(), m.end(), d, True, False, "month_end") if d else None
     written = g["y"] is not None
-    y = _num(g["y"]) if written else year
-    if y is None:
-        return None
     mo = _num(g["m"])
+    if written:
+        y = _num(g["y"])
+    elif after is not None:  # the context's year, or the next when that would put it half a year before
+        y = int(after[:4])
+        back = (int(after[5:7]) - mo) * 31 + int(after[8:10]) - (_num(g["d"]) if g["d"] else 31)
+        y += back > 183
+    elif year is not None:
+        y = year
+    else:
+        return None
     if g["mend"]:
         d = _day(y, mo, None)
         resolved = "month_end"
@@ -240,7 +252,7 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
     # corpus-dev 022): a date there is no rule, on whichever line the title stands
     title = metadata.title.value if metadata.title and isinstance(metadata.title.value, str) else None
     found: list[tuple[int, int, dict]] = []
-    context_year: int | None = None
+    context: str | None = None  # the last full date of a rule, as written
 
     def in_skip(p: int) -> bool:
         k = bisect_right(skip_starts, p) - 1
@@ -266,8 +278,10 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
                 le = text.find("\n", m.end())
                 if title in text[ls:le if le >= 0 else len(text)]:
                     continue
-            year, how = (context_year, "context_year") if context_year is not None else (doc_year, "document_date")
-            d = _resolve(m, year, how)
+            if context is not None:
+                d = _resolve(m, None, "context_year", after=context)
+            else:
+                d = _resolve(m, doc_year, "document_date")
             if d is None:
                 continue
             # a range: 1月1日至3日, 2020年3月1日－2020年3月31日, 10月1日至7日
@@ -302,7 +316,7 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
             if kind is None:
                 continue
             if d.full and d.year_written:  # a rule's full date sets the year of those after it (not a past date)
-                context_year = int((date_from or d.date)[:4])
+                context = d.date
             kind, comparator, extra = kind
             if kind == "recurring":
                 fields.update(date=None, date_from=None, resolved_from=None)
