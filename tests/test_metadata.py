@@ -175,3 +175,21 @@ def test_addressees_are_bodies_split_outside_brackets() -> None:
     md = _meta("江西省人民政府关于修改《江西省流动人口服务和管理办法》的决定\n"
                "省人民政府第66次常务会议决定对《江西省流动人口服务和管理办法》作如下修改：\n一、将第六条修改为：“公安机关负责…”\n")
     assert md.addressees is None
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # corpus-dev 040's title wrapped after 科协 (the wrap ends in 的紧急通知, not only 的通知)
+    ("关于召开全市科协\n主席会议的紧急通知\n各区(市)科协:\n经研究,定于10月10日召开会议。\n",
+     "关于召开全市科协主席会议的紧急通知"),
+    # corpus-dev 061, a double-spaced copy: a blank line inside the wrapped title
+    ("湘政办发〔2009〕24号\n\n湖南省人民政府办公厅关于加强普通高等学校\n\n毕业生就业工作的通知\n\n各市州人民政府:\n现通知如下。\n",
+     "湖南省人民政府办公厅关于加强普通高等学校毕业生就业工作的通知"),
+    # corpus-dev 026 wrapped before its 《》
+    ("中共岳阳市委办公室岳阳市人民政府办公室印发\n《关于全面推进政务公开工作的实施意见》的通知\n各县市区:\n现印发给你们。\n",
+     "中共岳阳市委办公室岳阳市人民政府办公室印发《关于全面推进政务公开工作的实施意见》的通知"),
+    # corpus-dev 033: a wiki's 跳至内容 over a whole title is not part of it
+    ("跳至内容\n\n国务院关于基础教育改革与发展的决定\n国发〔2001〕21号\n各省、自治区、直辖市人民政府:\n现作如下决定。\n",
+     "国务院关于基础教育改革与发展的决定"),
+])
+def test_a_title_wrapped_over_lines_is_read_whole(text: str, title: str) -> None:
+    assert _meta(text).title.value == title

@@ -520,14 +520,19 @@ def _title_from_text(aligned: AlignedText, lines: list[tuple[int, int]], notice:
         j = i + 1
         while j < len(lines) and j <= i + 2:
             nxt = text[lines[j][0] : lines[j][1]]
-            if value.count("《") > value.count("》") or (len(nxt) <= 30 and "。" not in nxt and re.search(r"(?:的通知|的意见|方案|要点|办法)$", nxt) and not doc_type_of(value)):
+            # a title wrapped onto a line that ends it (关于召开全市科协 / 主席会议的紧急通知, any document type; a
+            # blank line between on a double-spaced copy, corpus-dev 061); not onto a whole 关于… title of its own
+            # (中国科协办公厅 / 关于…的通知; 跳至内容, a wiki's link, over 国务院关于…的决定: 033)
+            wraps = (len(nxt) <= 40 and "。" not in nxt and "关于" not in re.sub(r"《[^》]*》", "", nxt)  # …印发 / 《关于…》的通知 wraps
+                     and doc_type_of(nxt) is not None and not doc_type_of(value))
+            if value.count("《") > value.count("》") or wraps:
                 value += nxt
                 end = lines[j][1]
                 j += 1
             else:
                 break
-        if not _title_shaped(value):
-            continue
+        if not _title_shaped(value) or value.count("》") > value.count("《"):
+            continue  # …工作规则》的通知 alone is the second line of a wrapped title, not a title
         value = value.strip()
         wm = _WRAPPED_TITLE_RE.match(value)
         if wm and wm.group(1).count("《") == wm.group(1).count("》"):
