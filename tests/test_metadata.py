@@ -193,3 +193,11 @@ def test_addressees_are_bodies_split_outside_brackets() -> None:
 ])
 def test_a_title_wrapped_over_lines_is_read_whole(text: str, title: str) -> None:
     assert _meta(text).title.value == title
+
+
+def test_an_adoption_note_in_chinese_numerals_dates_the_regulation() -> None:
+    """(2005年11月25日贵州省第十届人民代表大会常务委员会第十八次会议通过) dates corpus-dev 050; the same note
+    in Chinese numerals, as regulations also print it, gives the same date."""
+    for note in ("2005年11月25日", "二〇〇五年十一月二十五日"):
+        md = _meta(f"贵州省渔业条例\n({note}贵州省第十届人民代表大会常务委员会第十八次会议通过)\n第一章 总则\n第一条 为了加强渔业管理，制定本条例。\n")
+        assert md.date.value == "2005-11-25", note

@@ -43,7 +43,7 @@ from extractor.normalize.layers import Mark
 from extractor.normalize.offsets import AlignedText
 from extractor.segment.numbering import parse_cn_int
 
-_Y = r"(?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3}"
+_Y = r"(?:19|20)\d{2}|[一二][〇零○一二三四五六七八九]{3}"
 _MD = r"[0-3]?\d|[一二三四五六七八九十]{1,3}"
 _S = r"\s{0,2}"
 # one calendar expression; blanks between its parts bounded (a text layer may space every character)
@@ -96,12 +96,7 @@ class _Date:
 
 
 def _num(s: str) -> int:
-    s = s.strip()
-    if s.isdigit():
-        return int(s)
-    if len(s) == 4 and all(c in "〇零一二三四五六七八九" for c in s):  # 二〇一九
-        return int("".join(str("〇一二三四五六七八九".index(c)) if c != "零" else "0" for c in s))
-    return parse_cn_int(s)
+    return parse_cn_int(s.strip())
 
 
 def _day(y: int, m: int, d: int | None) -> str | None:

@@ -17,6 +17,7 @@ from extractor.data import regions
 from extractor.data.doc_codes import expand_short_form
 from extractor.data.meta_labels import TEXT_META_LABELS
 from extractor.data.vocab import ORG_SUFFIXES
+from extractor.segment.numbering import parse_cn_int
 from extractor.extract.citations import DOC_NO_RE  # the one 发文字号 pattern (issue 17 point 5: 〔year〕, 令 and 公告 numbers)
 from extractor.normalize import chrome
 from extractor.normalize.layers import Mark
@@ -66,7 +67,10 @@ class PageMeta:
 
 
 def _iso(y: str | int, m: str | int, d: str | int) -> str | None:
-    y, m, d = int(y), int(m), int(d)
+    """>>> _iso("二〇〇五", "十一", "二十五"), _iso(2018, 4, 23)
+    ('2005-11-25', '2018-04-23')
+    """
+    y, m, d = (v if isinstance(v, int) else parse_cn_int(v.strip()) for v in (y, m, d))
     if not (1 <= m <= 12 and 1 <= d <= 31):
         return None
     return f"{y:04d}-{m:02d}-{d:02d}"
@@ -85,8 +89,6 @@ def parse_date(s: str) -> str | None:
         return _iso(*m.groups())
     m = _CN_DATE_LINE_RE.match(s)
     if m:
-        from extractor.segment.numbering import parse_cn_int
-
         year = "".join("0" if c in _CN_ZERO else str(parse_cn_int(c)) for c in m.group(1))
         if len(year) == 2:  # 一二年: this century's (notices of the last one wrote the year in full)
             year = "20" + year
@@ -957,7 +959,8 @@ def _history_match(aligned: AlignedText, lines: list[tuple[int, int]], own: str 
 # A local regulation's adoption note: (2005年11月25日贵州省第十届人民代表大会常务委员会第十八次
 # 会议通过) (corpus-dev 050): its date and the adopting body
 _ADOPTED_RE = re.compile(
-    r"[(（]\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*([\u4e00-\u9fff]{2,12}?)(?:第[一二三四五六七八九十]+届)?"
+    r"[(（]\s*((?:19|20)\d{2}|[一二][〇零○一二三四五六七八九]{3})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+    r"\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*([\u4e00-\u9fff]{2,12}?)(?:第[一二三四五六七八九十]+届)?"
     r"(人民代表大会(?:常务委员会)?)第[一二三四五六七八九十百]+次(?:全体)?会议(?:通过|批准)"
 )
 

@@ -40,7 +40,7 @@ RANK: dict[MarkerKind, int] = {
     "cn_paren": 5, "num_dot": 6, "num_paren": 7, "circled": 8, "cn_shi": 9, "cn_yao": 10,
 }
 
-_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
 CN_NUM = "〇零一二三四五六七八九十百千两"
 
@@ -48,13 +48,17 @@ CN_NUM = "〇零一二三四五六七八九十百千两"
 def parse_cn_int(s: str) -> int:
     """Value of a Chinese or Arabic integer as used in labels.
 
-    >>> [parse_cn_int(x) for x in ("一", "十", "十二", "二十", "二十四", "一百零五", "三百", "17")]
-    [1, 10, 12, 20, 24, 105, 300, 17]
+    Digits without units are read by position, as years are written (二〇一九, 二○一二).
+
+    >>> [parse_cn_int(x) for x in ("一", "十", "十二", "二十", "二十四", "一百零五", "三百", "17", "二〇一九", "二○一二")]
+    [1, 10, 12, 20, 24, 105, 300, 17, 2019, 2012]
     """
     if s.isdigit():
         return int(s)
     if not s or any(c not in _DIGITS and c not in _UNITS for c in s):
         raise ParseError(f"not a Chinese integer: {s!r}")
+    if len(s) > 1 and not any(c in _UNITS for c in s):
+        return int("".join(str(_DIGITS[c]) for c in s))
     total, digit = 0, None
     for c in s:
         if c in _DIGITS:
