@@ -201,3 +201,13 @@ def test_an_adoption_note_in_chinese_numerals_dates_the_regulation() -> None:
     for note in ("2005年11月25日", "二〇〇五年十一月二十五日"):
         md = _meta(f"贵州省渔业条例\n({note}贵州省第十届人民代表大会常务委员会第十八次会议通过)\n第一章 总则\n第一条 为了加强渔业管理，制定本条例。\n")
         assert md.date.value == "2005-11-25", note
+
+
+def test_an_unsigned_untitled_copy_takes_its_issuer_from_its_number() -> None:
+    """A notice copied without its title line and signature (corpus-dev 045 so cut) still carries
+    洪府发〔2021〕27号: the body its 代字 names is the issuer, flagged as inferred; a title wins over it."""
+    md = _meta("洪府发〔2021〕27号\n各县(区)人民政府:\n现将《实施方案》印发给你们，请认真贯彻执行。\n2021年12月21日\n")
+    assert md.issuer.value == ["南昌市人民政府"] and md.issuer.source == "inferred" and "洪府发" in md.issuer.evidence
+    assert md.level.value == "municipal"
+    md = _meta("江西省人民政府办公厅关于印发实施方案的通知\n赣府厅发〔2020〕3号\n各市人民政府:\n现印发给你们。\n")
+    assert md.issuer.value == ["江西省人民政府办公厅"] and md.issuer.source != "inferred"

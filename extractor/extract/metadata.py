@@ -14,7 +14,7 @@ from extractor.data.levels import classify_level
 from extractor.errors import issue
 from extractor.model import FlagField, Issue, Level, LevelField, Metadata, NamesField, Part, Script, Span, TextField
 from extractor.data import regions
-from extractor.data.doc_codes import expand_short_form
+from extractor.data.doc_codes import expand_short_form, resolve_issuer
 from extractor.data.meta_labels import TEXT_META_LABELS
 from extractor.data.vocab import ORG_SUFFIXES
 from extractor.segment.numbering import parse_cn_int
@@ -758,6 +758,12 @@ def _issuer_candidates(aligned: AlignedText, page: PageMeta, title: TextField | 
     if "publisher" in rows:
         # 来源/发布机构 row of the posting site (corpus-dev 044: 来源:中国化学会): only when nothing else names one
         add(split_issuers(rows["publisher"][0]), "document", "来源/发布机构 row of the page", rows["publisher"][1], 0.2)
+    if doc_number is not None and (dm := DOC_NO_RE.fullmatch(doc_number.value.strip())) and dm.group("code"):
+        # the body its own 发文字号 names (洪府发 → 南昌市人民政府): a notice copied without its title line or
+        # signature (corpus-dev 045 with its title taken out) still has its number; inferred, last of all
+        body = resolve_issuer(dm.group("code"))
+        if body:
+            add([body], "inferred", f"the body the 机关代字 {dm.group('code')} of the 发文字号 names", doc_number.span, 0.1)
     return out
 
 
