@@ -1,0 +1,138 @@
+"""The hand-checked corpus-dev gold, read again after the changes real copies of a notice go through.
+
+A notice polex has never seen differs from the corpus in ways that can be named: another script,
+another encoding, a portal's lines around it, its title wrapped, its paragraphs run together, an
+unknown CMS, another way of marking paragraphs. Each perturbation below rewrites the 34 gold notices
+in one such way (derived renditions of real notices, labelled so) and scores them against the same
+gold with ``polex eval``'s scorers. A perturbation that costs nothing prints the unperturbed figures.
+
+Run: .venv/bin/python bench/eval_perturbations.py
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DEV = ROOT.parent / "shared" / "corpus-dev"
+
+_HEAD = "当前位置：首页 > 政务公开 > 通知公告\n【字体：大 中 小】　【打印本页】　【关闭窗口】\n阅读次数：1523　　发布时间：2021-06-18 09:30\n"
+_TAIL = "\n分享到：微信 微博 QQ空间\n上一篇：关于开展安全生产检查的通知\n下一篇：关于做好值班工作的通知\n主办单位：某某市人民政府办公室　网站标识码：3601000001\n"
+_FULL_WIDTH = str.maketrans("0123456789.%()", "０１２３４５６７８９．％（）")
+
+
+def _s2t(text: str) -> str:
+    import opencc
+
+    return opencc.OpenCC("s2t").convert(text)
+
+
+def _wrap_title(text: str, title: str | None) -> str:
+    """The title line broken in two at its middle, as printed titles and their copies are."""
+    if not title or len(title) < 12 or title not in text:
+        return text
+    i = text.index(title) + len(title) // 2
+    return text[:i] + "\n" + text[i:]
+
+
+# name → (applies to html / txt, rewrite(text, title) → text, what it stands for)
+PERTURBATIONS: dict[str, tuple[tuple[str, ...], Callable[[str, str | None], str], str]] = {
+    "traditional script (OpenCC s2t)": (("txt", "html"), lambda t, _: _s2t(t), "a Hong Kong, Taiwan or 繁体 repost"),
+    "full-width digits and brackets": (("txt",), lambda t, _: t.translate(_FULL_WIDTH), "a Word or PDF copy"),
+    "portal lines around the notice": (("txt",), lambda t, _: _HEAD + t.rstrip() + _TAIL, "text copied with the page"),
+    "title wrapped over two lines": (("txt",), _wrap_title, "a 红头 title and its copies"),
+    "paragraphs run together": (("txt",), lambda t, _: re.sub(r"\n+", "", t), "a page pasted as one paragraph"),
+    "<p> paragraphs as <br> lines": (("html",), lambda t, _: re.sub(r"</p>\s*<p[^>]*>", "<br/>", t, flags=re.I), "another CMS"),
+    "paragraph text in <font><span>": (("html",), lambda t, _: re.sub(r"(<p[^>]*>)(.*?)(</p>)", r'\1<font face="仿宋"><span>\2</span></font>\3',
+                                                                      t, flags=re.I | re.S), "a Word paste"),
+}
+
+
+def _score(doc, gold: dict) -> dict[str, tuple[int, int, int]]:  # noqa: ANN001
+    from extractor.views.evaluate import score_citations, score_dates, score_items, score_metadata, score_thresholds
+
+    out = {}
+    for name, key, fn in (("items", "numbered_items", score_items), ("thresholds", "thresholds", score_thresholds),
+                          ("citations", "citations", score_citations), ("dates", "deadlines", score_dates)):
+        if key in gold:
+            out[name] = fn(doc, gold)[:3]
+    for name, (ok, _) in score_metadata(doc, gold).items():
+        out[name] = (int(ok), 1, 1)
+    return out
+
+
+def _add(total: dict, part: dict) -> None:
+    for k, (m, p, g) in part.items():
+        a = total.setdefault(k, [0, 0, 0])
+        a[0] += m
+        a[1] += p
+        a[2] += g
+
+
+def _row(label: str, n: int, t: dict, fields: list[str]) -> str:
+    def cell(k: str) -> str:
+        if k not in t:
+            return f"{'-':>9}"
+        m, p, g = t[k]
+        return f"{m:>4}/{g:<4}"
+    return f"{label:<40} {n:>4}  " + " ".join(cell(k) for k in fields)
+
+
+def main() -> None:
+    from extractor.pipeline import extract_bytes
+    from extractor.normalize import chrome
+
+    golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((DEV / "gold").glob("*.json"))]
+    fields = ["items", "thresholds", "citations", "dates", "title", "issuer", "level", "date", "doc_number"]
+    print("corpus-dev gold, 34 real notices; each row rewrites them one way (derived renditions) and scores the result.")
+    print("figures: matched/gold (metadata: right/annotated)\n")
+    print(f"{'':<40} {'docs':>4}  " + " ".join(f"{k[:9]:>9}" for k in fields))
+    docs = []
+    for g in golds:
+        path = DEV / g["file"]
+        data = path.read_bytes()
+        doc = extract_bytes(data, path=path.name)
+        kind = "html" if path.suffix.startswith(".htm") else "txt"
+        docs.append((g, path, data, kind, doc))
+    base: dict = {}
+    for g, _, _, _, doc in docs:
+        _add(base, _score(doc, g))
+    print(_row("as published", len(docs), base, fields))
+    for name, (kinds, rewrite, _) in PERTURBATIONS.items():
+        total: dict = {}
+        before: dict = {}
+        n = 0
+        for g, path, data, kind, doc in docs:
+            if kind not in kinds:
+                continue
+            text = data.decode("utf-8", "replace")
+            title = doc.metadata.title.value if doc.metadata.title and isinstance(doc.metadata.title.value, str) else None
+            changed = rewrite(text, title)
+            _add(before, _score(doc, g))
+            _add(total, _score(extract_bytes(changed.encode("utf-8"), path=path.name), g))
+            n += 1
+        print(_row(f"  {name} (was)", n, before, fields))
+        print(_row(f"  {name}", n, total, fields))
+    # an unknown CMS: every site adapter switched off
+    saved = chrome.CONTENT_SELECTORS, chrome.TITLE_SELECTORS
+    chrome.CONTENT_SELECTORS, chrome.TITLE_SELECTORS = (), ()
+    try:
+        total, before, n = {}, {}, 0
+        for g, path, data, kind, doc in docs:
+            if kind == "html":
+                _add(before, _score(doc, g))
+                _add(total, _score(extract_bytes(data, path=path.name), g))
+                n += 1
+    finally:
+        chrome.CONTENT_SELECTORS, chrome.TITLE_SELECTORS = saved
+    print(_row("  every site adapter off (was)", n, before, fields))
+    print(_row("  every site adapter off", n, total, fields))
+
+
+if __name__ == "__main__":
+    main()
