@@ -40,6 +40,11 @@ def _wrap_title(text: str, title: str | None) -> str:
     return text[:i] + "\n" + text[i:]
 
 
+def _hard_wrap(text: str, width: int) -> str:
+    """Every line longer than ``width`` broken every ``width`` characters, as a PDF's text layer is."""
+    return "\n".join("\n".join(line[i:i + width] for i in range(0, len(line), width)) or line for line in text.split("\n"))
+
+
 # name → (applies to html / txt, rewrite(text, title) → text, what it stands for)
 PERTURBATIONS: dict[str, tuple[tuple[str, ...], Callable[[str, str | None], str], str]] = {
     "traditional script (OpenCC s2t)": (("txt", "html"), lambda t, _: _s2t(t), "a Hong Kong, Taiwan or 繁体 repost"),
@@ -47,6 +52,7 @@ PERTURBATIONS: dict[str, tuple[tuple[str, ...], Callable[[str, str | None], str]
     "portal lines around the notice": (("txt",), lambda t, _: _HEAD + t.rstrip() + _TAIL, "text copied with the page"),
     "title wrapped over two lines": (("txt",), _wrap_title, "a 红头 title and its copies"),
     "paragraphs run together": (("txt",), lambda t, _: re.sub(r"\n+", "", t), "a page pasted as one paragraph"),
+    "lines hard-wrapped at 30 characters": (("txt",), lambda t, _: _hard_wrap(t, 30), "the text layer of a PDF"),
     "<p> paragraphs as <br> lines": (("html",), lambda t, _: re.sub(r"</p>\s*<p[^>]*>", "<br/>", t, flags=re.I), "another CMS"),
     "paragraph text in <font><span>": (("html",), lambda t, _: re.sub(r"(<p[^>]*>)(.*?)(</p>)", r'\1<font face="仿宋"><span>\2</span></font>\3',
                                                                       t, flags=re.I | re.S), "a Word paste"),

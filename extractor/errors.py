@@ -53,6 +53,7 @@ ISSUE_CODES: dict[str, tuple[Severity, str]] = {
     "W113": ("warning", "HTML text could not be aligned to its source; those characters map to the nearest tag"),
     "W114": ("warning", "HTML nested deeper than the parser's limit of 256 elements; what lies deeper is lost"),
     "W115": ("info", "HTML read a second time in source order (Python's html.parser) because lxml's tree could not be aligned to the source or was cut at 256 levels"),
+    "W116": ("info", "hard-wrapped text (every line broken at one width, as a PDF's text layer is): the breaks inside paragraphs joined"),
     # structure
     "W201": ("warning", "gap in numbering"),
     "W202": ("warning", "duplicate label in a list"),

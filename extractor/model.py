@@ -38,6 +38,7 @@ EditReason = Literal[
     "t2s",  # traditional → simplified (OpenCC, one character for one)
     "drop_pinyin_gloss",  # 網(wǎng) → 網
     "join_page_break",  # 抓\n\n2、手 → 抓手 (preview page number at a page break)
+    "join_wrapped_line",  # a line break inside a paragraph of hard-wrapped text (a PDF's text layer) removed
     "ocr_repair",  # 〃 → “ ”, 4• → 4., O → 。 before a label
 ]
 """The closed set of reasons for a change between ``raw_text`` and ``text``."""

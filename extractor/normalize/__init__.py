@@ -43,7 +43,8 @@ class Normalized:
         return [(m.start, m.end) for m in self.layers if m.kind == "body"]
 
 
-def _char_stages(aligned: AlignedText, issues: list[Issue], context: Context | None = None) -> tuple[AlignedText, Context]:
+def _char_stages(aligned: AlignedText, issues: list[Issue], context: Context | None = None,
+                 unwrap: bool = False) -> tuple[AlignedText, Context]:
     aligned = aligned.apply(stages.fix_newlines_and_controls(aligned.text))
     aligned = aligned.apply(stages.fold_width(aligned.text))
     aligned = aligned.apply(stages.trim_line_edges(aligned.text))
@@ -58,6 +59,10 @@ def _char_stages(aligned: AlignedText, issues: list[Issue], context: Context | N
         conv = stages.to_simplified(aligned.text)
         issues.append(issue("W110", "normalize", f"{script} script ({trad} traditional-only, {simp} simplified-only characters); {len(conv)} characters converted t2s"))
         aligned = aligned.apply(conv)
+    wrapped, width = stages.join_wrapped_lines(aligned.text) if unwrap else ([], 0)  # plain text only: HTML breaks are blocks
+    if wrapped:
+        issues.append(issue("W116", "normalize", f"text hard-wrapped at about {width} characters: {len(wrapped)} line breaks inside paragraphs joined"))
+        aligned = aligned.apply(wrapped)
     pages = stages.join_page_breaks(aligned.text, known=context is not None and context.page_breaks)
     if pages:
         issues.append(issue("W107", "normalize", f"{len(pages)} preview page numbers removed; words split across pages joined"))
@@ -78,7 +83,7 @@ def normalize_text(raw: str, context: Context | None = None) -> Normalized:
     ``context`` replays the document-level decisions of an earlier run (used to
     re-normalize a slice of a document)."""
     issues: list[Issue] = []
-    aligned, ctx = _char_stages(AlignedText(raw), issues, context)
+    aligned, ctx = _char_stages(AlignedText(raw), issues, context, unwrap=context is None)
     layers = _label(aligned.text, [(0, len(aligned.text))], [])
     return Normalized(aligned, layers, ctx.script, ctx, issues=issues)
 

@@ -169,6 +169,69 @@ def join_page_breaks(text: str, known: bool = False) -> list[LocalEdit]:
     return edits
 
 
+# --- hard-wrapped text ------------------------------------------------------------------------------
+# The text layer of a PDF, and text copied from one, breaks every line at the page's width, inside
+# sentences and words: 年满60周岁的 / 老年人, 2020年 / 底前. Such text has many lines of one full
+# length that end in no punctuation. A line of that length that does not end a sentence is joined to
+# the next, unless the next opens with a numbering label (it is a heading or an item, not a wrap).
+_LINE_END_PUNCT = set("。；;！？!?：:")
+_LABEL_START_RE = re.compile(  # the labels of segment/numbering.py, at a line start (this layer cannot import it)
+    r"\s*(?:[一二三四五六七八九十]{1,3}[、是要]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,3}\s*[.、．]|"
+    r"第[一二三四五六七八九十百零〇\d]+[章节条款]|[\u2460-\u2487\u3220-\u3229]|附\s*件)"
+    # or a 发文字号 line under a title (岳财建指〔2023〕21号)
+    r"|[\u4e00-\u9fff]{1,12}\s*[〔\[(（【]\s*(?:19|20)\d{2}\s*[〕\])）】]")
+# a line ending like a title (…的通知, …办法) is a whole line, not a wrapped one
+_TITLE_END_RE = re.compile(r"(?:通知|意见|办法|规定|决定|方案|要点|细则|条例|公告|通告|批复|报告|纲要|规划|函|令)\s*$")
+_MIN_WRAPPED_LINES = 6
+_MIN_WIDTH = 24  # a page's line holds 24 characters or more; lists and tables make many shorter lines
+
+
+def join_wrapped_lines(text: str) -> tuple[list[LocalEdit], int]:
+    r"""(edits, width): the line breaks inside paragraphs of hard-wrapped text, and the width it is
+    wrapped at (0 when it is not; never under _MIN_WIDTH characters, which short list lines reach).
+
+    Wrapped text has many lines of one length (the most common length of its long lines, within two
+    characters), most of which end in no punctuation; a text of paragraphs has long lines of every
+    length, ending in 。. Corpus-dev 053 (a 条例 copied with its PDF line breaks, 自 / 发布之日起施行)
+    is wrapped at about 71 characters.
+
+    >>> para = "第一条 为了保障年满六十周岁的老年人的合法权益，根据有关法律规定，结合本市实际，制定本办法。本办法所称老年人，是指年满六十周岁以上的公民。"
+    >>> t = ("老年人优待办法\n" + "\n".join(para[i:i + 24] for i in range(0, len(para), 24)) + "\n") * 3
+    >>> edits, width = join_wrapped_lines(t)
+    >>> from extractor.normalize.offsets import AlignedText
+    >>> width, AlignedText(t).apply(edits).text.split("\n")[1]
+    (24, '第一条 为了保障年满六十周岁的老年人的合法权益，根据有关法律规定，结合本市实际，制定本办法。本办法所称老年人，是指年满六十周岁以上的公民。')
+    """
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    long = [b - a for a, b in lines if b - a >= 12]
+    if len(long) < _MIN_WRAPPED_LINES:
+        return [], 0
+    counts: dict[int, int] = {}
+    for n in long:
+        counts[n] = counts.get(n, 0) + 1
+    width = max(counts, key=lambda n: (sum(counts.get(n - k, 0) for k in range(3)), n))
+    if width < _MIN_WIDTH:
+        return [], 0
+    at_width = [i for i, (a, b) in enumerate(lines) if width - 2 <= b - a <= width]
+    # a wrapped line ends mid-sentence and the next line goes on with it: a list of labelled lines of
+    # one length (a table of contents, seed 004) is no wrapped text
+    open_end = [i for i in at_width if text[lines[i][1] - 1] not in _LINE_END_PUNCT and i + 1 < len(lines)
+                and not _LABEL_START_RE.match(text, lines[i + 1][0])]
+    if len(at_width) < _MIN_WRAPPED_LINES or len(at_width) < 0.25 * len(long) or len(open_end) < 0.6 * len(at_width):
+        return [], 0
+    edits = []
+    for i, (a, b) in enumerate(lines[:-1]):
+        na, nb = lines[i + 1]
+        if (b - a >= width - 2 and text[b - 1] not in _LINE_END_PUNCT and nb > na and not _LABEL_START_RE.match(text, na)
+                and not _TITLE_END_RE.search(text, a, b)):
+            edits.append(LocalEdit(b, na, "", "join_wrapped_line"))
+    return edits, width
+
+
 # --- OCR damage ----------------------------------------------------------------------------------
 _BULLET_DIGIT_RE = re.compile(r"(?:(?<=[。；;！？\n])|^)(\d{1,2})[•·](?=[\u4e00-\u9fff])", re.M)
 _O_FOR_STOP_RE = re.compile(r"(?<=[\u4e00-\u9fff、，,/])O(?=\d{1,2}[.、][\u4e00-\u9fff])")
