@@ -85,6 +85,10 @@ class SqliteStore(Store):
     def version(self) -> int:
         return self.db.execute("PRAGMA user_version").fetchone()[0]
 
+    def data_token(self) -> Any:
+        # data_version moves when another connection commits, total_changes when this one writes a row
+        return self.db.execute("PRAGMA data_version").fetchone()[0], self.db.total_changes
+
     def migrate(self) -> None:
         for n, step in enumerate(MIGRATIONS, start=1):
             if self.version >= n:
