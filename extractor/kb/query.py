@@ -289,7 +289,8 @@ def trace(store: Store, ident: str, max_depth: int = 5, with_reuse: bool = True)
                 by_text[e["minhash"]].evidence.setdefault("same_text", []).append(e["doc_id"])
                 continue
             way = "upstream" if (e["year"], e["issue"]) < (me["year"], me["issue"]) else "downstream"
-            link = TraceLink("next_edition", way, 1, e["doc_id"], e["doc_title"], e["level"], e["doc_number"],
+            row = _doc_row(store, e["doc_id"]) or {}  # series_members reads no document columns: one row per link
+            link = TraceLink("next_edition", way, 1, e["doc_id"], row.get("title"), row.get("level"), row.get("doc_number"),
                              {"series": key, "years": [e["year"], me["year"]], "issues": [e["issue"], me["issue"]]})
             if e["minhash"]:
                 by_text[e["minhash"]] = link
