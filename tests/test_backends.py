@@ -112,6 +112,39 @@ def test_text_filters_are_literal_and_any_length(store) -> None:  # noqa: ANN001
     assert query_thresholds(store, Filters(subject="理" * 40_000)) == []
 
 
+
+# The first page of a search, as a full scan orders it: the query reads the first LIMIT documents
+# that hold a matching row, then their rows (kb/query._select; issue 16 at 100,000 notices). The
+# reference is the plain join of every row with every hit, sorted whole, as the query was written
+# before; pages smaller than the hits (1, 2, 3 rows) must be its head, and the whole answer the same.
+_PAGED = {  # table, alias, how a hit clause m falls in a row, the query
+    "requirements": ("r", "m.start >= r.start AND m.start < r.end", query_requirements),
+    "thresholds": ("t", "m.start <= t.start AND t.start < m.end", query_thresholds),
+}
+
+
+@pytest.mark.parametrize("f", [Filters(search="理事会规模"), Filters(search="理事"), Filters(search="低保", level="municipal"),
+                               Filters(search="监事", modality="obligation"), Filters(search="养老服务 补贴"),
+                               Filters(search="人", unit="人")], ids=repr)
+def test_a_search_page_is_the_head_of_the_full_scan(store, f) -> None:  # noqa: ANN001
+    longest = 0
+    for table, (alias, hit, query) in _PAGED.items():
+        filters = {"d.level": f.level, "r.modality": f.modality, "t.unit": f.unit}
+        if any(v and not col.startswith(("d.", f"{alias}.")) for col, v in filters.items()):
+            continue  # a filter the other table does not have
+        kept = [(col, v) for col, v in filters.items() if v]
+        sql, args = store.clause_hits(f.search)
+        full = [r["id"] for r in store.db.execute(
+            f"SELECT DISTINCT {alias}.id, {alias}.start, d.year, {alias}.doc_id FROM {table} {alias} "
+            f"JOIN documents d ON d.doc_id = {alias}.doc_id JOIN ({sql}) m ON m.doc_id = {alias}.doc_id AND {hit}"
+            + "".join(f" AND {col} = ?" for col, _ in kept) + f" ORDER BY d.year, {alias}.doc_id, {alias}.start, {alias}.id",
+            (*args, *(v for _, v in kept)))]
+        longest = max(longest, len(full))
+        assert [r["id"] for r in query(store, Filters(**{**f.__dict__, "limit": 100_000}))] == full, table
+        for k in (1, 2, 3, 40):
+            assert [r["id"] for r in query(store, Filters(**{**f.__dict__, "limit": k}))] == full[:k], (table, k)
+    assert longest > 2, f"the corpus has more rows for {f} than a page of 2"
+
 def test_search_tokens_live_once(stores) -> None:  # noqa: ANN001
     """Issue 18: the FTS table kept a second copy of every clause; now it is external content."""
     db = stores["sqlite"].db

@@ -130,7 +130,10 @@ class SqliteStore(Store):
 
     def _index_match(self, words: list[str], terms: list[tuple[str, bool]]) -> tuple[str, list[Any]]:
         # the rowid sets intersected before a clause is read (reading the clauses that hold 理事会
-        # to test them for 规模 took 93 ms at 10,000 notices; intersecting first reads only the hits)
+        # to test them for 规模 took 93 ms at 10,000 notices; intersecting first reads only the hits).
+        # The words' rowids stream past the bigrams' (one list, built once; the unary + keeps the IN
+        # away from FTS5, whose rowid lookups take ~50 µs each): 42 → 28 ms for 理事会 (72,000 clauses)
+        # and 规模 (136,000) at 100,000 notices, where an INTERSECT sorted both lists
         sets, args = [], []
         if words:
             sets.append("SELECT rowid FROM clauses_fts WHERE clauses_fts MATCH ?")
@@ -138,4 +141,6 @@ class SqliteStore(Store):
         if terms:  # one exact bigram, or the bigrams starting with one character (a prefix query)
             sets.append("SELECT rowid FROM clauses_bigrams WHERE clauses_bigrams MATCH ?")
             args.append(" ".join(fts_quote(t) + ("*" if prefix else "") for t, prefix in terms))
-        return f"c.rowid IN ({' INTERSECT '.join(sets)})", args
+        if len(sets) == 2:
+            sets = [f"{sets[0]} AND +rowid IN ({sets[1]})"]
+        return f"c.rowid IN ({sets[0]})", args
