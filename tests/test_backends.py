@@ -145,6 +145,38 @@ def test_a_search_page_is_the_head_of_the_full_scan(store, f) -> None:  # noqa: 
             assert [r["id"] for r in query(store, Filters(**{**f.__dict__, "limit": k}))] == full[:k], (table, k)
     assert longest > 2, f"the corpus has more rows for {f} than a page of 2"
 
+
+def test_the_documents_of_a_search_come_from_the_clause_blocks_alike(stores) -> None:  # noqa: ANN001
+    """SQLite's clause_blocks (migration 9): each document's clauses are one run of rowids, and the
+    documents of a search found through it are those of its hit clauses, read row by row."""
+    store = stores["sqlite"]
+    runs = {r["doc_id"]: (r["lo"], r["hi"], r["n"]) for r in store.db.execute(
+        "SELECT doc_id, MIN(rowid) AS lo, MAX(rowid) AS hi, COUNT(*) AS n FROM clauses GROUP BY doc_id")}
+    blocks = {r["doc_id"]: (r["lo"], r["hi"]) for r in store.db.execute("SELECT * FROM clause_blocks")}
+    assert set(blocks) == {r[0] for r in store.db.execute("SELECT doc_id FROM documents")}
+    assert all(blocks[d] == (lo, hi) and hi - lo + 1 == n for d, (lo, hi, n) in runs.items())
+    for q in ("低保", "理事会规模", "监事", "养老服务 补贴", "理", "没有这个词"):
+        rs, args, docs = store.hit_rowids(q)
+        sql, hit_args = store.clause_hits(q)
+        expected = {r[0] for r in store.db.execute(f"SELECT DISTINCT doc_id FROM ({sql}) h", hit_args)}
+        assert {r[0] for r in store.db.execute(f"WITH rs AS ({rs}) {docs}", args)} == expected, q
+    assert stores["postgresql"].hit_rowids("低保") is None  # a GIN bitmap finds PostgreSQL's hits
+
+
+def test_a_search_reads_the_clauses_where_the_index_is_not_exact(tmp_path) -> None:  # noqa: ANN001
+    """A word of one or two characters that is not Chinese (FTS5 folds its case: 5G and 5g) is tested
+    on each clause's text; so is every search when a document's clauses are not one run of rowids."""
+    store = _fill(Store(tmp_path / "polex.db"))
+    try:
+        assert store.hit_rowids("低保") is not None
+        assert store.hit_rowids("A 低保") is None and store.hit_rowids("5G") is None
+        before = query_requirements(store, Filters(search="理事会规模", limit=3))
+        store.db.execute("UPDATE clause_blocks SET lo = -1 WHERE doc_id = (SELECT MIN(doc_id) FROM clause_blocks)")
+        assert store.hit_rowids("低保") is None
+        assert query_requirements(store, Filters(search="理事会规模", limit=3)) == before
+    finally:
+        store.close()
+
 def test_search_tokens_live_once(stores) -> None:  # noqa: ANN001
     """Issue 18: the FTS table kept a second copy of every clause; now it is external content."""
     db = stores["sqlite"].db

@@ -76,10 +76,14 @@ def query_documents(store: Store, f: Filters) -> list[dict]:
         hits = _hits(store, f)
     except NoWords:
         return []
-    if hits:
+    fast = store.hit_rowids(f.search) if hits else None
+    if fast:  # the documents of the hits from the index of clause rowids, no clause read (SQLite: 93 → 49 ms for 低保)
+        where.append(f"d.doc_id IN ({fast[2]})")
+        args = [*fast[1], *args]
+    elif hits:
         where.append(f"d.doc_id IN (SELECT doc_id FROM ({hits[0]}) h)")
         args += hits[1]
-    sql = ("SELECT d.doc_id, d.title, d.issuer, d.level, d.date, d.year, d.doc_number, d.doc_type, d.version, d.status, "
+    sql = ((f"WITH rs AS ({fast[0]}) " if fast else "") + "SELECT d.doc_id, d.title, d.issuer, d.level, d.date, d.year, d.doc_number, d.doc_type, d.version, d.status, "
            "d.n_sections AS sections, d.n_requirements AS requirements, d.n_thresholds AS thresholds, d.n_citations AS citations, "
            "d.path FROM documents d" + (" WHERE " + " AND ".join(where) if where else "") +
            " ORDER BY d.year, d.doc_id LIMIT ?")
@@ -99,6 +103,10 @@ def _select(store: Store, f: Filters, columns: str, table: str, alias: str, wher
     except NoWords:
         return []
     conds = "".join(f" AND {w}" for w in where)
+    fast = store.hit_rowids(f.search) if found else None
+    rows = _select_hit_documents(store, f, columns, table, alias, conds, args, hit, fast) if fast else None
+    if rows is not None:
+        return rows
     if found:
         # the hits are read once (a materialized CTE): the documents that hold one, in year order, are
         # probed one by one for a row the filters keep that holds a hit, until LIMIT of them are found
@@ -136,6 +144,48 @@ def _select(store: Store, f: Filters, columns: str, table: str, alias: str, wher
 
 
 ALL = 2**62  # a LIMIT that keeps everything (both backends read it as a number)
+
+
+def _select_hit_documents(store: Store, f: Filters, columns: str, table: str, alias: str, conds: str, args: list[Any], hit: str,
+                          fast: tuple[str, list[Any], str]) -> list[dict] | None:
+    """:func:`_select` with a search, where the store finds the documents of the hits without reading
+    the clauses (:meth:`Store.hit_rowids`): the first ``k`` of those documents in year order that pass
+    the document filters, then only their clauses among the hits, then as in :func:`_select`. Their
+    rows come first in the answer; when they give fewer than LIMIT rows and there may be more such
+    documents, again with more of them; None when that would be all of them (reading each one's
+    clauses would then cost more than reading the hits). requirements --search 理事会规模 at 100,000
+    notices read all 19,000 hit clauses (35 ms) to learn their documents."""
+    doc_where, doc_args = _doc_where(f, "dx")
+    rs, rs_args, hit_docs = fast
+    k = f.limit
+    while True:
+        sql = (f"WITH rs AS MATERIALIZED ({rs}), "
+               f"cand AS MATERIALIZED (SELECT dx.doc_id FROM documents dx WHERE dx.doc_id IN ({hit_docs})"
+               + "".join(f" AND {w}" for w in doc_where) + " ORDER BY dx.year, dx.doc_id LIMIT ?), "
+               "m AS MATERIALIZED (SELECT DISTINCT c.doc_id, c.start, c.end FROM cand q CROSS JOIN clauses c "
+               "WHERE c.doc_id = q.doc_id AND +c.rowid IN (SELECT r FROM rs)), "
+               "docs AS MATERIALIZED (SELECT d.doc_id FROM (SELECT dx.doc_id, dx.year, dx.level, dx.doc_type FROM documents dx "
+               "WHERE dx.doc_id IN (SELECT doc_id FROM m) ORDER BY dx.year, dx.doc_id LIMIT ?) d "
+               f"WHERE EXISTS (SELECT 1 FROM {table} {alias} JOIN m ON m.doc_id = {alias}.doc_id AND {hit} "
+               f"WHERE {alias}.doc_id = d.doc_id{conds}) LIMIT ?) "
+               f"SELECT DISTINCT {columns}, {alias}.start AS _start, (SELECT COUNT(*) FROM cand) AS _cand, "
+               "(SELECT COUNT(*) FROM rs) AS _hits FROM docs q "
+               f"CROSS JOIN {table} {alias} CROSS JOIN documents d CROSS JOIN m "
+               f"WHERE {alias}.doc_id = q.doc_id AND d.doc_id = q.doc_id AND m.doc_id = q.doc_id AND {hit}{conds} "
+               f"ORDER BY d.year, {alias}.doc_id, {alias}.start, {alias}.id LIMIT ?")
+        rows = [dict(r) for r in store.db.execute(sql, [*rs_args, *doc_args, k, ALL, *args, f.limit, *args, f.limit])]
+        if len(rows) >= f.limit or (rows and rows[0]["_cand"] < k):
+            break
+        # more documents hold a hit, but too few of the first ones a row the filters keep: eight times
+        # as many, while reading their clause lists (~140 per document at 0.25 µs) costs less than
+        # reading every hit clause (1.8 µs each); else, and when none gave a row, as _select does
+        if not rows or 8 * k * 140 * 0.25 > rows[0]["_hits"] * 1.8:
+            return None
+        k *= 8
+    for d in rows:
+        for extra in ("_start", "_cand", "_hits"):
+            d.pop(extra)
+    return rows
 
 
 def query_requirements(store: Store, f: Filters) -> list[dict]:
