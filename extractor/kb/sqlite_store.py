@@ -7,7 +7,8 @@ terms (低保, 监事) as substrings, which FTS5's trigram tokenizer cannot inde
 
 Note: external-content FTS5 is keyed by ``clauses.rowid``; ``VACUUM`` may renumber the rowids
 of a table without an INTEGER PRIMARY KEY, so after a VACUUM run
-``INSERT INTO clauses_fts(clauses_fts) VALUES ('rebuild')`` (polex itself never vacuums).
+``INSERT INTO clauses_fts(clauses_fts) VALUES ('rebuild')`` and refill ``clause_blocks`` with
+migration 9's INSERT (polex itself never vacuums).
 """
 
 from __future__ import annotations
