@@ -172,6 +172,10 @@ class SqliteStore(Store):
             sets.append("SELECT rowid AS r FROM clauses_fts WHERE clauses_fts MATCH ?")
             args.append(" ".join(fts_quote(w) for w in words))
         if terms:  # one exact bigram, or the bigrams starting with one character (a prefix query)
+            # with the bigrams of the Chinese words too, which every clause holding such a word as a
+            # token has (the tokens are pieces of the text): the same intersection, from a list FTS5
+            # narrows itself (理事会规模: 136,000 clauses hold 规模, ~20,000 also 理事 and 事会)
+            terms = list(dict.fromkeys([*terms, *(t for w in words if _HAN.fullmatch(w) for t in substring_bigrams(w))]))
             sets.append("SELECT rowid AS r FROM clauses_bigrams WHERE clauses_bigrams MATCH ?")
             args.append(" ".join(fts_quote(t) + ("*" if prefix else "") for t, prefix in terms))
         if len(sets) == 2:
