@@ -112,6 +112,71 @@ def test_text_filters_are_literal_and_any_length(store) -> None:  # noqa: ANN001
     assert query_thresholds(store, Filters(subject="理" * 40_000)) == []
 
 
+
+# The first page of a search, as a full scan orders it: the query reads the first LIMIT documents
+# that hold a matching row, then their rows (kb/query._select; issue 16 at 100,000 notices). The
+# reference is the plain join of every row with every hit, sorted whole, as the query was written
+# before; pages smaller than the hits (1, 2, 3 rows) must be its head, and the whole answer the same.
+_PAGED = {  # table, alias, how a hit clause m falls in a row, the query
+    "requirements": ("r", "m.start >= r.start AND m.start < r.end", query_requirements),
+    "thresholds": ("t", "m.start <= t.start AND t.start < m.end", query_thresholds),
+}
+
+
+@pytest.mark.parametrize("f", [Filters(search="理事会规模"), Filters(search="理事"), Filters(search="低保", level="municipal"),
+                               Filters(search="监事", modality="obligation"), Filters(search="养老服务 补贴"),
+                               Filters(search="人", unit="人")], ids=repr)
+def test_a_search_page_is_the_head_of_the_full_scan(store, f) -> None:  # noqa: ANN001
+    longest = 0
+    for table, (alias, hit, query) in _PAGED.items():
+        filters = {"d.level": f.level, "r.modality": f.modality, "t.unit": f.unit}
+        if any(v and not col.startswith(("d.", f"{alias}.")) for col, v in filters.items()):
+            continue  # a filter the other table does not have
+        kept = [(col, v) for col, v in filters.items() if v]
+        sql, args = store.clause_hits(f.search)
+        full = [r["id"] for r in store.db.execute(
+            f"SELECT DISTINCT {alias}.id, {alias}.start, d.year, {alias}.doc_id FROM {table} {alias} "
+            f"JOIN documents d ON d.doc_id = {alias}.doc_id JOIN ({sql}) m ON m.doc_id = {alias}.doc_id AND {hit}"
+            + "".join(f" AND {col} = ?" for col, _ in kept) + f" ORDER BY d.year, {alias}.doc_id, {alias}.start, {alias}.id",
+            (*args, *(v for _, v in kept)))]
+        longest = max(longest, len(full))
+        assert [r["id"] for r in query(store, Filters(**{**f.__dict__, "limit": 100_000}))] == full, table
+        for k in (1, 2, 3, 40):
+            assert [r["id"] for r in query(store, Filters(**{**f.__dict__, "limit": k}))] == full[:k], (table, k)
+    assert longest > 2, f"the corpus has more rows for {f} than a page of 2"
+
+
+def test_the_documents_of_a_search_come_from_the_clause_blocks_alike(stores) -> None:  # noqa: ANN001
+    """SQLite's clause_blocks (migration 9): each document's clauses are one run of rowids, and the
+    documents of a search found through it are those of its hit clauses, read row by row."""
+    store = stores["sqlite"]
+    runs = {r["doc_id"]: (r["lo"], r["hi"], r["n"]) for r in store.db.execute(
+        "SELECT doc_id, MIN(rowid) AS lo, MAX(rowid) AS hi, COUNT(*) AS n FROM clauses GROUP BY doc_id")}
+    blocks = {r["doc_id"]: (r["lo"], r["hi"]) for r in store.db.execute("SELECT * FROM clause_blocks")}
+    assert set(blocks) == {r[0] for r in store.db.execute("SELECT doc_id FROM documents")}
+    assert all(blocks[d] == (lo, hi) and hi - lo + 1 == n for d, (lo, hi, n) in runs.items())
+    for q in ("低保", "理事会规模", "监事", "养老服务 补贴", "理", "没有这个词"):
+        rs, args, docs = store.hit_rowids(q)
+        sql, hit_args = store.clause_hits(q)
+        expected = {r[0] for r in store.db.execute(f"SELECT DISTINCT doc_id FROM ({sql}) h", hit_args)}
+        assert {r[0] for r in store.db.execute(f"WITH rs AS ({rs}) {docs}", args)} == expected, q
+    assert stores["postgresql"].hit_rowids("低保") is None  # a GIN bitmap finds PostgreSQL's hits
+
+
+def test_a_search_reads_the_clauses_where_the_index_is_not_exact(tmp_path) -> None:  # noqa: ANN001
+    """A word of one or two characters that is not Chinese (FTS5 folds its case: 5G and 5g) is tested
+    on each clause's text; so is every search when a document's clauses are not one run of rowids."""
+    store = _fill(Store(tmp_path / "polex.db"))
+    try:
+        assert store.hit_rowids("低保") is not None
+        assert store.hit_rowids("A 低保") is None and store.hit_rowids("5G") is None
+        before = query_requirements(store, Filters(search="理事会规模", limit=3))
+        store.db.execute("UPDATE clause_blocks SET lo = -1 WHERE doc_id = (SELECT MIN(doc_id) FROM clause_blocks)")
+        assert store.hit_rowids("低保") is None
+        assert query_requirements(store, Filters(search="理事会规模", limit=3)) == before
+    finally:
+        store.close()
+
 def test_search_tokens_live_once(stores) -> None:  # noqa: ANN001
     """Issue 18: the FTS table kept a second copy of every clause; now it is external content."""
     db = stores["sqlite"].db

@@ -251,6 +251,10 @@ class PgStore(Store):
         row = self.db.execute("SELECT value FROM polex_meta WHERE key = 'user_version'").fetchone()
         return int(row[0]) if row else 0
 
+    def data_token(self) -> Any:
+        # every commit that writes a row moves the server's WAL position (a standby cannot tell: None)
+        return self.db.execute("SELECT CASE WHEN pg_is_in_recovery() THEN NULL ELSE pg_current_wal_lsn()::text END").fetchone()[0]
+
     def migrate(self) -> None:
         for n, step in enumerate(MIGRATIONS, start=1):
             if self.version >= n:

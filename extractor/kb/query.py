@@ -76,10 +76,15 @@ def query_documents(store: Store, f: Filters) -> list[dict]:
         hits = _hits(store, f)
     except NoWords:
         return []
-    if hits:
-        where.append(f"d.doc_id IN (SELECT doc_id FROM ({hits[0]}) h)")
-        args += hits[1]
-    sql = ("SELECT d.doc_id, d.title, d.issuer, d.level, d.date, d.year, d.doc_number, d.doc_type, d.version, d.status, "
+    fast = store.hit_rowids(f.search) if hits else None
+    if fast:  # the documents of the hits from the index of clause rowids, no clause read (SQLite: 93 → 49 ms for 低保)
+        where.append(f"d.doc_id IN ({fast[2]})")
+        args = [*fast[1], *args]
+    elif hits:  # the hit documents read once (PostgreSQL ran the GIN scan again for each document it walked)
+        where.append("d.doc_id IN (SELECT doc_id FROM hd)")
+        args = [*hits[1], *args]
+    head = f"WITH rs AS ({fast[0]}) " if fast else f"WITH hd AS MATERIALIZED (SELECT DISTINCT doc_id FROM ({hits[0]}) h) " if hits else ""
+    sql = (head + "SELECT d.doc_id, d.title, d.issuer, d.level, d.date, d.year, d.doc_number, d.doc_type, d.version, d.status, "
            "d.n_sections AS sections, d.n_requirements AS requirements, d.n_thresholds AS thresholds, d.n_citations AS citations, "
            "d.path FROM documents d" + (" WHERE " + " AND ".join(where) if where else "") +
            " ORDER BY d.year, d.doc_id LIMIT ?")
@@ -88,39 +93,99 @@ def query_documents(store: Store, f: Filters) -> list[dict]:
 
 def _select(store: Store, f: Filters, columns: str, table: str, alias: str, where: list[str], args: list[Any], hit: str) -> list[dict]:
     """One query over ``table`` joined to its document; full-text hits (one FTS5 query over the
-    segmented clauses) are joined by span — ``hit`` says how a clause ``m`` falls in a row."""
+    segmented clauses) are joined by span — ``hit`` says how a clause ``m`` falls in a row.
+
+    Both ways find the first LIMIT documents (in year order) that hold a matching row first, then read
+    those documents' rows only: the first LIMIT rows lie in them. Sorting every matching row took
+    130-250 ms at 100,000 notices without a search (requirements --modality prohibition --level
+    national, figures) and 314 ms with one (requirements --search 理事会规模, 19,000 clause hits)."""
     try:
         found = _hits(store, f)
     except NoWords:
         return []
-    hits = (f" JOIN (SELECT DISTINCT h.doc_id, h.start, h.end FROM ({found[0]}) h) m ON m.doc_id = {alias}.doc_id AND {hit}"
-            if found else "")
-    cond = list(where)
-    params: list[Any] = [*(found[1] if found else ()), *args]
-    if not found:
-        # Without a search, the first LIMIT rows lie in the first LIMIT documents (in year order) that hold
-        # a matching row: find those by an index walk over documents with an EXISTS probe that stops at
-        # the LIMIT, then read their rows. One join sorted whole took 130-250 ms at 100,000 notices
-        # (requirements --modality prohibition --level national, figures); this takes 5-20 ms.
+    conds = "".join(f" AND {w}" for w in where)
+    fast = store.hit_rowids(f.search) if found else None
+    rows = _select_hit_documents(store, f, columns, table, alias, conds, args, hit, fast) if fast else None
+    if rows is not None:
+        return rows
+    if found:
+        # the hits are read once (a materialized CTE): the documents that hold one, in year order, are
+        # probed one by one for a row the filters keep that holds a hit, until LIMIT of them are found
+        # (the inner LIMIT keeps the ordered list a subquery of its own, so that the probe runs on it
+        # lazily rather than on every hit document before sorting); then those documents' rows
+        sql = (f"WITH m AS MATERIALIZED (SELECT DISTINCT h.doc_id, h.start, h.end FROM ({found[0]}) h), "
+               "docs AS MATERIALIZED (SELECT d.doc_id FROM (SELECT x.doc_id, x.year, x.level, x.doc_type FROM documents x "
+               "WHERE x.doc_id IN (SELECT doc_id FROM m) ORDER BY x.year, x.doc_id LIMIT ?) d "
+               f"WHERE EXISTS (SELECT 1 FROM {table} {alias} JOIN m ON m.doc_id = {alias}.doc_id AND {hit} "
+               f"WHERE {alias}.doc_id = d.doc_id{conds}) LIMIT ?) "
+               # from those documents outwards (SQLite keeps the order of CROSS JOIN; it scanned every hit first)
+               f"SELECT DISTINCT {columns}, {alias}.start AS _start FROM docs k CROSS JOIN {table} {alias} CROSS JOIN documents d "
+               f"CROSS JOIN m WHERE {alias}.doc_id = k.doc_id AND d.doc_id = k.doc_id AND m.doc_id = k.doc_id AND {hit}{conds} "
+               f"ORDER BY d.year, {alias}.doc_id, {alias}.start, {alias}.id LIMIT ?")
+        params: list[Any] = [*found[1], ALL, *args, f.limit, *args, f.limit]
+    else:
+        # an index walk over documents with an EXISTS probe that stops at the LIMIT (5-20 ms)
         docs = (f"SELECT d.doc_id FROM documents d WHERE EXISTS (SELECT 1 FROM {table} {alias} WHERE {alias}.doc_id = d.doc_id"
-                + "".join(f" AND {w}" for w in where) + ") ORDER BY d.year, d.doc_id LIMIT ?")
+                + conds + ") ORDER BY d.year, d.doc_id LIMIT ?")
         ids = [r[0] for r in store.db.execute(docs, (*args, f.limit))]
         if not ids:
             return []
-        cond = [f"d.doc_id IN ({', '.join('?' * len(ids))})", *where]
-        params = [*ids, *args]
-    # DISTINCT only where the join to clause hits can repeat a row: over every column, texts included,
-    # it kept SQLite from stopping at the LIMIT (thresholds --level municipal --unit %: 284 → 38 ms at 10,000).
-    # Without DISTINCT, ordered by d.doc_id rather than the row's own (equal) doc_id: the planner then reads
-    # documents in index order. PostgreSQL wants a DISTINCT's ORDER BY in its select list, which holds the row's.
-    by = f"{alias}.doc_id" if found else "d.doc_id"
-    sql = (f"SELECT {'DISTINCT ' if found else ''}{columns}, {alias}.start AS _start FROM {table} {alias} JOIN documents d ON d.doc_id = {alias}.doc_id"
-           + hits + (" WHERE " + " AND ".join(cond) if cond else "") + f" ORDER BY d.year, {by}, {alias}.start, {alias}.id LIMIT ?")
+        # ordered by d.doc_id rather than the row's own (equal) doc_id: the planner then reads documents in
+        # index order; no DISTINCT, which over every column, texts included, kept SQLite from stopping at
+        # the LIMIT (thresholds --level municipal --unit %: 284 → 38 ms at 10,000)
+        sql = (f"SELECT {columns}, {alias}.start AS _start FROM {table} {alias} JOIN documents d ON d.doc_id = {alias}.doc_id "
+               f"WHERE d.doc_id IN ({', '.join('?' * len(ids))}){conds} ORDER BY d.year, d.doc_id, {alias}.start, {alias}.id LIMIT ?")
+        params = [*ids, *args, f.limit]
     rows = []
-    for r in store.db.execute(sql, (*params, f.limit)):
+    for r in store.db.execute(sql, params):
         d = dict(r)
         d.pop("_start")
         rows.append(d)
+    return rows
+
+
+ALL = 2**62  # a LIMIT that keeps everything (both backends read it as a number)
+
+
+def _select_hit_documents(store: Store, f: Filters, columns: str, table: str, alias: str, conds: str, args: list[Any], hit: str,
+                          fast: tuple[str, list[Any], str]) -> list[dict] | None:
+    """:func:`_select` with a search, where the store finds the documents of the hits without reading
+    the clauses (:meth:`Store.hit_rowids`): the first ``k`` of those documents in year order that pass
+    the document filters, then only their clauses among the hits, then as in :func:`_select`. Their
+    rows come first in the answer; when they give fewer than LIMIT rows and there may be more such
+    documents, again with more of them; None when that would be all of them (reading each one's
+    clauses would then cost more than reading the hits). requirements --search 理事会规模 at 100,000
+    notices read all 19,000 hit clauses (35 ms) to learn their documents."""
+    doc_where, doc_args = _doc_where(f, "dx")
+    rs, rs_args, hit_docs = fast
+    k = f.limit
+    while True:
+        sql = (f"WITH rs AS MATERIALIZED ({rs}), "
+               f"cand AS MATERIALIZED (SELECT dx.doc_id FROM documents dx WHERE dx.doc_id IN ({hit_docs})"
+               + "".join(f" AND {w}" for w in doc_where) + " ORDER BY dx.year, dx.doc_id LIMIT ?), "
+               "m AS MATERIALIZED (SELECT DISTINCT c.doc_id, c.start, c.end FROM cand q CROSS JOIN clauses c "
+               "WHERE c.doc_id = q.doc_id AND +c.rowid IN (SELECT r FROM rs)), "
+               "docs AS MATERIALIZED (SELECT d.doc_id FROM (SELECT dx.doc_id, dx.year, dx.level, dx.doc_type FROM documents dx "
+               "WHERE dx.doc_id IN (SELECT doc_id FROM m) ORDER BY dx.year, dx.doc_id LIMIT ?) d "
+               f"WHERE EXISTS (SELECT 1 FROM {table} {alias} JOIN m ON m.doc_id = {alias}.doc_id AND {hit} "
+               f"WHERE {alias}.doc_id = d.doc_id{conds}) LIMIT ?) "
+               f"SELECT DISTINCT {columns}, {alias}.start AS _start, (SELECT COUNT(*) FROM cand) AS _cand, "
+               "(SELECT COUNT(*) FROM rs) AS _hits FROM docs q "
+               f"CROSS JOIN {table} {alias} CROSS JOIN documents d CROSS JOIN m "
+               f"WHERE {alias}.doc_id = q.doc_id AND d.doc_id = q.doc_id AND m.doc_id = q.doc_id AND {hit}{conds} "
+               f"ORDER BY d.year, {alias}.doc_id, {alias}.start, {alias}.id LIMIT ?")
+        rows = [dict(r) for r in store.db.execute(sql, [*rs_args, *doc_args, k, ALL, *args, f.limit, *args, f.limit])]
+        if len(rows) >= f.limit or (rows and rows[0]["_cand"] < k):
+            break
+        # more documents hold a hit, but too few of the first ones a row the filters keep: eight times
+        # as many, while reading their clause lists (~140 per document at 0.25 µs) costs less than
+        # reading every hit clause (1.8 µs each); else, and when none gave a row, as _select does
+        if not rows or 8 * k * 140 * 0.25 > rows[0]["_hits"] * 1.8:
+            return None
+        k *= 8
+    for d in rows:
+        for extra in ("_start", "_cand", "_hits"):
+            d.pop(extra)
     return rows
 
 
@@ -289,7 +354,8 @@ def trace(store: Store, ident: str, max_depth: int = 5, with_reuse: bool = True)
                 by_text[e["minhash"]].evidence.setdefault("same_text", []).append(e["doc_id"])
                 continue
             way = "upstream" if (e["year"], e["issue"]) < (me["year"], me["issue"]) else "downstream"
-            link = TraceLink("next_edition", way, 1, e["doc_id"], e["doc_title"], e["level"], e["doc_number"],
+            row = _doc_row(store, e["doc_id"]) or {}  # series_members reads no document columns: one row per link
+            link = TraceLink("next_edition", way, 1, e["doc_id"], row.get("title"), row.get("level"), row.get("doc_number"),
                              {"series": key, "years": [e["year"], me["year"]], "issues": [e["issue"], me["issue"]]})
             if e["minhash"]:
                 by_text[e["minhash"]] = link

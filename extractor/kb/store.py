@@ -214,6 +214,38 @@ MIGRATIONS: tuple[str | dict[str, str], ...] = (
     ALTER TABLE requirements ADD COLUMN actor_role TEXT;
     CREATE INDEX requirements_actor ON requirements(actor_level, actor_org);
     """,
+    # 9: issue 16 — the band index carries the doc_id, so that trace's rendition candidates (the
+    # documents sharing most LSH bands with one, kb/works.find_renditions) and the graph's pass over
+    # the buckets read the index alone, not one table row per posting: 47 → 16 ms for the 2017 要点
+    # at 100,000 notices (about 11,000 postings of its bands, bench/bench_scale.py).
+    # documents_year_doc: the order every query answers in (year, then doc_id; NULL years first as
+    # SQLite sorts them), so that a walk over documents stops at the LIMIT instead of sorting a year
+    # (SQLite) or all 100,000 documents (PostgreSQL: figures 238 → 118 ms, thresholds --subject
+    # 理事会人数 --unit 人 141 → 28 ms, documents --issuer 科协 --year 2018 89 → 18 ms).
+    # SQLite only: clause_blocks, the rowids of each document's clauses. A document's clauses are
+    # written in one statement inside the write transaction, so their rowids are one run [lo, hi];
+    # the document of a search hit (an FTS5 rowid) is then the block with the greatest lo at or
+    # below it, found in this small index instead of the clause's row in the 14-million-row table
+    # (27,774 hits of 低保 at 100,000 notices: 50 ms of row reads → 19 ms). lo is NULL for a document
+    # without clauses and -1 where the rowids are not one run (none is written so; the query then
+    # reads the clauses, see SqliteStore.hit_rowids). PostgreSQL finds hits by a GIN bitmap and
+    # has no use for it.
+    {"sqlite": """
+    DROP INDEX doc_bands_band;
+    CREATE INDEX doc_bands_band ON doc_bands(band, doc_id);
+    CREATE INDEX documents_year_doc ON documents(year, doc_id);
+    CREATE TABLE clause_blocks (
+        doc_id TEXT PRIMARY KEY REFERENCES documents(doc_id) ON DELETE CASCADE, lo INTEGER, hi INTEGER);
+    CREATE INDEX clause_blocks_lo ON clause_blocks(lo, doc_id);
+    INSERT INTO clause_blocks(doc_id, lo, hi) SELECT d.doc_id,
+        CASE WHEN c.n IS NULL THEN NULL WHEN c.n = c.hi - c.lo + 1 THEN c.lo ELSE -1 END, c.hi
+        FROM documents d LEFT JOIN (SELECT doc_id, MIN(rowid) AS lo, MAX(rowid) AS hi, COUNT(*) AS n FROM clauses GROUP BY doc_id) c
+        ON c.doc_id = d.doc_id
+    """, "postgresql": """
+    DROP INDEX doc_bands_band;
+    CREATE INDEX doc_bands_band ON doc_bands(band, doc_id);
+    CREATE INDEX documents_year_doc ON documents(year NULLS FIRST, doc_id NULLS FIRST)
+    """},
 )
 
 # 为贯彻落实《X》, 根据《X》, 按照《X》的要求: this document implements X
@@ -377,6 +409,12 @@ class Store:
                 raise StoreError("E933", f"the store {name} is at schema {version} of {len(MIGRATIONS)}; "
                                          "`polex ingest` upgrades it")
 
+    def data_token(self) -> Any:
+        """A value that changes whenever the store is written, by this connection or another; None
+        when the backend cannot tell. A reader that checked something of the store may skip the
+        check while it stays the same (kb/works.ensure_index, asked three times by each trace)."""
+        return None
+
     def _tx(self) -> AbstractContextManager[None]:
         """One write transaction; writers are serialized (SQLite's write lock, a PostgreSQL
         advisory lock), so a check made inside it holds until commit."""
@@ -396,6 +434,13 @@ class Store:
         """SQL condition on clause ``c``: its search tokens hold every one of ``words`` and its
         bigram index every one of ``terms`` (a prefix when flagged); at least one is not empty."""
         raise NotImplementedError
+
+    def hit_rowids(self, query: str) -> tuple[str, list[Any], str] | None:
+        """Where the backend can find the documents of a search without reading its clauses: a
+        subquery yielding the rowid ``r`` of every clause that matches ``query`` (exactly, no
+        further test), its parameters, and a subquery yielding the distinct ``doc_id`` of those
+        rowids given as a table ``rs``. None: use :meth:`clause_hits`."""
+        return None
 
     def clause_hits(self, query: str) -> tuple[str, list[Any]] | None:
         """A subquery yielding ``id, doc_id, start, end`` of the clauses that match ``query``

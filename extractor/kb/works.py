@@ -249,9 +249,19 @@ def ensure_index(store, doc_ids: Iterable[str] | None = None) -> int:  # noqa: A
 
     db = store.db
     if doc_ids is None:
+        token = store.data_token()
+        if token is not None and token == getattr(store, "_indexed_at", None):
+            return 0  # nothing written since this store was last found indexed (trace asks three times)
+        # the usual case: nothing new since the last graph command. Every kb_index row is a stored
+        # document's (a foreign key), so equal counts and no row of another version say every document
+        # is indexed; two counts and two index probes (counting the rows of one version scanned the
+        # whole index: 7 ms at 100,000 notices)
         n_docs = db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
-        if n_docs == db.execute("SELECT COUNT(*) FROM kb_index WHERE version = ?", (INDEX_VERSION,)).fetchone()[0]:
-            return 0  # the usual case: nothing new since the last graph command (two counts, no join)
+        if n_docs == db.execute("SELECT COUNT(*) FROM kb_index").fetchone()[0] and not db.execute(
+                "SELECT EXISTS (SELECT 1 FROM kb_index WHERE version < ?) OR EXISTS (SELECT 1 FROM kb_index WHERE version > ?)",
+                (INDEX_VERSION, INDEX_VERSION)).fetchone()[0]:
+            store._indexed_at = token  # noqa: SLF001 - the store's memo of this check
+            return 0
         todo = [r["doc_id"] for r in db.execute(
             "SELECT d.doc_id FROM documents d LEFT JOIN kb_index k ON k.doc_id = d.doc_id "
             "WHERE k.doc_id IS NULL OR k.version != ? ORDER BY d.doc_id", (INDEX_VERSION,))]
@@ -509,18 +519,22 @@ def rendition_groups(renditions: Iterable[Rendition]) -> dict[str, str]:
 
 def series_members(store, keys: Iterable[str] | None = None) -> dict[str, list[dict]]:  # noqa: ANN001
     """Series key → its stored editions ordered by (year, issue), from ``doc_series``.
-    An edition whose owner is unknown (``?|core``) joins the only known owner of its core."""
+    An edition whose owner is unknown (``?|core``) joins the only known owner of its core.
+
+    With ``keys`` (trace: the series of one notice), the members of their cores only, each with
+    the first 64 characters of its MinHash signature (copies of one text share it) and without
+    the document's own columns, which trace reads for the few editions it links: a series can hold
+    thousands of copies (5,554 rows for the 2017 要点 at 100,000 synthetic notices; 82 → 12 ms)."""
     db = store.db
     if keys is None:
         rows = [dict(r) for r in db.execute("SELECT s.*, d.level FROM doc_series s JOIN documents d ON d.doc_id = s.doc_id")]
     else:
         cores = {k.split("|", 1)[1] for k in keys}
         rows = []
-        for c in cores:
+        for c in sorted(cores):
             rows += [dict(r) for r in db.execute(
-                "SELECT s.*, d.level, d.title AS doc_title, d.doc_number, substr(k.minhash, 1, 64) AS minhash FROM doc_series s "
-                "JOIN documents d ON d.doc_id = s.doc_id "
-                "LEFT JOIN kb_index k ON k.doc_id = s.doc_id WHERE s.core = ?", (c,))]
+                "SELECT s.doc_id, s.key, s.core, s.owner, s.year, s.issue, s.title, substr(k.minhash, 1, 64) AS minhash "
+                "FROM doc_series s LEFT JOIN kb_index k ON k.doc_id = s.doc_id WHERE s.core = ?", (c,))]
     owners: dict[str, set[str]] = defaultdict(set)
     for r in rows:
         if r["owner"]:
