@@ -166,6 +166,17 @@ class PgConnection:
         return cur
 
 
+# Memory for a search's bitmap of matching rows. With the server's default (4 MB) the bitmap of a
+# common term over 100,000 notices went lossy, and every clause on a lossy page was rechecked by
+# recomputing polex_bigrams on its text: requirements --search 理事会规模 995 ms → 70 ms with 64 MB
+# (bench/bench_scale.py --docs 100000, issue 16). Per session, for polex's own connections only.
+SEARCH_WORK_MEM = "64MB"
+
+
+def _configure(conn: Any) -> None:
+    conn.execute(f"SET work_mem = '{SEARCH_WORK_MEM}'")
+
+
 def _pool(url: str) -> Any:
     """One pool per server URL and process: every store opened on it borrows a connection."""
     import psycopg
@@ -178,7 +189,8 @@ def _pool(url: str) -> Any:
                 psycopg.connect(url, connect_timeout=10).close()
             except psycopg.Error as e:
                 raise StoreError("E930", f"cannot connect to {_safe(url)}: {str(e).strip()}") from e
-            pool = ConnectionPool(url, min_size=1, max_size=8, kwargs={"autocommit": True}, open=True, name="polex")
+            pool = ConnectionPool(url, min_size=1, max_size=8, kwargs={"autocommit": True}, open=True, name="polex",
+                                  configure=_configure)
             _POOLS[url] = pool
         return pool
 
