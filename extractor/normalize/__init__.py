@@ -26,6 +26,7 @@ class Context:
 
     script: Script
     page_breaks: bool
+    wrap_width: int = 0  # the width a plain text is hard-wrapped at (0: not wrapped)
 
 
 @dataclass
@@ -59,7 +60,12 @@ def _char_stages(aligned: AlignedText, issues: list[Issue], context: Context | N
         conv = stages.to_simplified(aligned.text)
         issues.append(issue("W110", "normalize", f"{script} script ({trad} traditional-only, {simp} simplified-only characters); {len(conv)} characters converted t2s"))
         aligned = aligned.apply(conv)
-    wrapped, width = stages.join_wrapped_lines(aligned.text) if unwrap else ([], 0)  # plain text only: HTML breaks are blocks
+    # plain text only (HTML line breaks are blocks); a slice re-normalized under its document's context
+    # joins at the document's width, which a slice is too short to show
+    if context is not None:
+        wrapped, width = stages.join_wrapped_lines(aligned.text, context.wrap_width) if context.wrap_width else ([], 0)
+    else:
+        wrapped, width = stages.join_wrapped_lines(aligned.text) if unwrap else ([], 0)
     if wrapped:
         issues.append(issue("W116", "normalize", f"text hard-wrapped at about {width} characters: {len(wrapped)} line breaks inside paragraphs joined"))
         aligned = aligned.apply(wrapped)
@@ -74,7 +80,7 @@ def _char_stages(aligned: AlignedText, issues: list[Issue], context: Context | N
     for m in stages.GARBAGE_RE.finditer(aligned.text):
         span = (m.start(), m.end())
         issues.append(aligned.build(issue, "W105", "normalize", f"garbled characters {m.group(0)!r}", span=span))
-    return aligned, Context(script, bool(pages) or (context is not None and context.page_breaks))
+    return aligned, Context(script, bool(pages) or (context is not None and context.page_breaks), width)
 
 
 def normalize_text(raw: str, context: Context | None = None) -> Normalized:
@@ -83,7 +89,7 @@ def normalize_text(raw: str, context: Context | None = None) -> Normalized:
     ``context`` replays the document-level decisions of an earlier run (used to
     re-normalize a slice of a document)."""
     issues: list[Issue] = []
-    aligned, ctx = _char_stages(AlignedText(raw), issues, context, unwrap=context is None)
+    aligned, ctx = _char_stages(AlignedText(raw), issues, context, unwrap=True)
     layers = _label(aligned.text, [(0, len(aligned.text))], [])
     return Normalized(aligned, layers, ctx.script, ctx, issues=issues)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from extractor.data.vocab import DOC_TYPES
 from extractor.model import Script
 from extractor.normalize.offsets import LocalEdit
 
@@ -181,14 +182,36 @@ _LABEL_START_RE = re.compile(  # the labels of segment/numbering.py, at a line s
     # or a 发文字号 line under a title (岳财建指〔2023〕21号)
     r"|[\u4e00-\u9fff]{1,12}\s*[〔\[(（【]\s*(?:19|20)\d{2}\s*[〕\])）】]")
 # a line ending like a title (…的通知, …办法) is a whole line, not a wrapped one
-_TITLE_END_RE = re.compile(r"(?:通知|意见|办法|规定|决定|方案|要点|细则|条例|公告|通告|批复|报告|纲要|规划|函|令)\s*$")
+_TITLE_END_RE = re.compile("(?:" + "|".join(sorted({suffix for suffix, _ in DOC_TYPES}, key=len, reverse=True)) + r")\s*$")
 _MIN_WRAPPED_LINES = 6
 _MIN_WIDTH = 24  # a page's line holds 24 characters or more; lists and tables make many shorter lines
 
 
-def join_wrapped_lines(text: str) -> tuple[list[LocalEdit], int]:
+def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int:
+    """The width the text is hard-wrapped at, or 0 (see :func:`join_wrapped_lines`)."""
+    long = [b - a for a, b in lines if b - a >= 12]
+    if len(long) < _MIN_WRAPPED_LINES:
+        return 0
+    counts: dict[int, int] = {}
+    for n in long:
+        counts[n] = counts.get(n, 0) + 1
+    width = max(counts, key=lambda n: (sum(counts.get(n - k, 0) for k in range(3)), n))
+    if width < _MIN_WIDTH:
+        return 0
+    at_width = [i for i, (a, b) in enumerate(lines) if width - 2 <= b - a <= width]
+    # a wrapped line ends mid-sentence and the next line goes on with it: a list of labelled lines of
+    # one length (a table of contents, seed 004) is no wrapped text
+    open_end = [i for i in at_width if text[lines[i][1] - 1] not in _LINE_END_PUNCT and i + 1 < len(lines)
+                and not _LABEL_START_RE.match(text, lines[i + 1][0])]
+    if len(at_width) < _MIN_WRAPPED_LINES or len(at_width) < 0.25 * len(long) or len(open_end) < 0.6 * len(at_width):
+        return 0
+    return width
+
+
+def join_wrapped_lines(text: str, width: int = 0) -> tuple[list[LocalEdit], int]:
     r"""(edits, width): the line breaks inside paragraphs of hard-wrapped text, and the width it is
     wrapped at (0 when it is not; never under _MIN_WIDTH characters, which short list lines reach).
+    Given ``width`` (the document's, for a slice of it), the text is taken as wrapped at that width.
 
     Wrapped text has many lines of one length (the most common length of its long lines, within two
     characters), most of which end in no punctuation; a text of paragraphs has long lines of every
@@ -207,22 +230,10 @@ def join_wrapped_lines(text: str) -> tuple[list[LocalEdit], int]:
     for line in text.split("\n"):
         lines.append((pos, pos + len(line)))
         pos += len(line) + 1
-    long = [b - a for a, b in lines if b - a >= 12]
-    if len(long) < _MIN_WRAPPED_LINES:
-        return [], 0
-    counts: dict[int, int] = {}
-    for n in long:
-        counts[n] = counts.get(n, 0) + 1
-    width = max(counts, key=lambda n: (sum(counts.get(n - k, 0) for k in range(3)), n))
-    if width < _MIN_WIDTH:
-        return [], 0
-    at_width = [i for i, (a, b) in enumerate(lines) if width - 2 <= b - a <= width]
-    # a wrapped line ends mid-sentence and the next line goes on with it: a list of labelled lines of
-    # one length (a table of contents, seed 004) is no wrapped text
-    open_end = [i for i in at_width if text[lines[i][1] - 1] not in _LINE_END_PUNCT and i + 1 < len(lines)
-                and not _LABEL_START_RE.match(text, lines[i + 1][0])]
-    if len(at_width) < _MIN_WRAPPED_LINES or len(at_width) < 0.25 * len(long) or len(open_end) < 0.6 * len(at_width):
-        return [], 0
+    if not width:
+        width = _wrap_width(text, lines)
+        if not width:
+            return [], 0
     edits = []
     for i, (a, b) in enumerate(lines[:-1]):
         na, nb = lines[i + 1]
