@@ -307,3 +307,17 @@ MEASURE_VERBS: tuple[str, ...] = (
     "奖励", "资助", "动员",
     "改革",  # seed 004 三（二） 改革学会治理结构: 改革学会 is no body (golden audit, sample 57)
 )
+
+
+# The document types a title ends in (extract/metadata.doc_type_of; normalize/text.py: a line ending so is
+# a whole title line, not a wrapped one)
+DOC_TYPES: tuple[tuple[str, str], ...] = (
+    # (suffix of the title, doc_type); longest first. 实施意见 counts as 意见 (gold README).
+    ("实施意见", "意见"), ("指导意见", "意见"), ("实施方案", "方案"), ("工作方案", "方案"),
+    ("实施细则", "细则"), ("实施办法", "办法"), ("管理办法", "办法"), ("工作要点", "要点"),
+    ("通知", "通知"), ("通报", "通报"), ("意见", "意见"), ("方案", "方案"), ("要点", "要点"),
+    ("办法", "办法"), ("规定", "规定"), ("细则", "细则"), ("条例", "条例"), ("决定", "决定"),
+    ("规划", "规划"), ("计划", "计划"), ("清单", "清单"), ("标准", "标准"), ("批复", "批复"),
+    ("公告", "公告"), ("通告", "通告"), ("规则", "规则"), ("准则", "准则"), ("指引", "指引"),
+    ("指南", "指南"), ("纲要", "纲要"), ("决议", "决议"), ("报告", "报告"), ("函", "函"), ("令", "令"),
+)

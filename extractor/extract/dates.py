@@ -97,10 +97,6 @@ class _Date:
     date_from: str | None = None
 
 
-def _num(s: str) -> int:
-    return parse_cn_int(s.strip())
-
-
 def _day(y: int, m: int, d: int | None) -> str | None:
     if not 1 <= m <= 12:
         return None
@@ -118,21 +114,21 @@ def _resolve(m: re.Match[str], year: int | None, how: str, after: str | None = N
         d = _day(int(g["iy"]), int(g["im"]), int(g["id"]))
         return _Date(m.start(), m.end(), d, True, True, "text") if d else None
     if g["y2"]:
-        y = _num(g["y2"])
+        y = parse_cn_int(g["y2"])
         if g["yend"] in ("底", "末", "年底") or g["yend"] is None:
             return _Date(m.start(), m.end(), f"{y:04d}-12-31", True, False, "year_end")
         return None  # 2020年度: a year of accounts, not a day
     if g["y3"]:  # 2022年9月举办: a month, its last day
-        y, mo = _num(g["y3"]), _num(g["m3"])
+        y, mo = parse_cn_int(g["y3"]), parse_cn_int(g["m3"])
         d = _day(y, mo, None)
         return _Date(m.start(), m.end(), d, True, False, "month_end") if d else None
     written = g["y"] is not None
-    mo = _num(g["m"])
+    mo = parse_cn_int(g["m"])
     if written:
-        y = _num(g["y"])
+        y = parse_cn_int(g["y"])
     elif after is not None:  # the context's year, or the next when that would put it half a year before
         y = int(after[:4])
-        back = (int(after[5:7]) - mo) * 31 + int(after[8:10]) - (_num(g["d"]) if g["d"] else 31)
+        back = (int(after[5:7]) - mo) * 31 + int(after[8:10]) - (parse_cn_int(g["d"]) if g["d"] else 31)
         y += back > 183
     elif year is not None:
         y = year
@@ -142,7 +138,7 @@ def _resolve(m: re.Match[str], year: int | None, how: str, after: str | None = N
         d = _day(y, mo, None)
         resolved = "month_end"
     else:
-        d = _day(y, mo, _num(g["d"]))
+        d = _day(y, mo, parse_cn_int(g["d"]))
         resolved = "text" if written else how
     return _Date(m.start(), m.end(), d, written, bool(g["d"]), resolved) if d else None
 
@@ -290,7 +286,7 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
                 if d2 is None:
                     k = _DAY_ONLY.match(text, r.end(), hi)
                     if k:
-                        day = _day(int(d.date[:4]), int(d.date[5:7]), _num(k.group("d")))
+                        day = _day(int(d.date[:4]), int(d.date[5:7]), parse_cn_int(k.group("d")))
                         d2 = _Date(k.start(), k.end(), day, False, True, "text") if day else None
                 if d2 is not None and d2.date and d2.date >= d.date:
                     date_from, end = d.date, d2.end

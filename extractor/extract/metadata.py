@@ -16,24 +16,13 @@ from extractor.model import FlagField, Issue, Level, LevelField, Metadata, Names
 from extractor.data import regions
 from extractor.data.doc_codes import expand_short_form, resolve_issuer
 from extractor.data.meta_labels import TEXT_META_LABELS
-from extractor.data.vocab import ORG_SUFFIXES
+from extractor.data.vocab import DOC_TYPES, ORG_SUFFIXES
 from extractor.segment.numbering import parse_cn_int
 from extractor.extract.citations import DOC_NO_RE  # the one 发文字号 pattern (issue 17 point 5: 〔year〕, 令 and 公告 numbers)
 from extractor.normalize import chrome
 from extractor.normalize.layers import Mark
 from extractor.normalize.offsets import AlignedText
 from extractor.segment.sections import body_lines
-
-DOC_TYPES: tuple[tuple[str, str], ...] = (
-    # (suffix of the title, doc_type); longest first. 实施意见 counts as 意见 (gold README).
-    ("实施意见", "意见"), ("指导意见", "意见"), ("实施方案", "方案"), ("工作方案", "方案"),
-    ("实施细则", "细则"), ("实施办法", "办法"), ("管理办法", "办法"), ("工作要点", "要点"),
-    ("通知", "通知"), ("通报", "通报"), ("意见", "意见"), ("方案", "方案"), ("要点", "要点"),
-    ("办法", "办法"), ("规定", "规定"), ("细则", "细则"), ("条例", "条例"), ("决定", "决定"),
-    ("规划", "规划"), ("计划", "计划"), ("清单", "清单"), ("标准", "标准"), ("批复", "批复"),
-    ("公告", "公告"), ("通告", "通告"), ("规则", "规则"), ("准则", "准则"), ("指引", "指引"),
-    ("指南", "指南"), ("纲要", "纲要"), ("决议", "决议"), ("报告", "报告"), ("函", "函"), ("令", "令"),
-)
 
 # 调查总队/调查队: the 国家统计局 survey teams that co-sign statistical bulletins (corpus-dev 024, 025)
 # 大学/学院: a university issues its own 办法 (corpus-dev 060: 中央民族大学物资设备管理办法)
