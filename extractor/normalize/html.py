@@ -26,6 +26,7 @@ from extractor.errors import issue
 from extractor.model import Issue, LayerKind
 from extractor.normalize import chrome
 from extractor.normalize.offsets import AlignedText, LocalEdit
+from extractor.data.xml_chars import XML_FORBIDDEN
 
 if TYPE_CHECKING:  # lxml itself is imported by the functions that parse: a plain-text notice never loads it (issue 18)
     from lxml.etree import _Element
@@ -394,7 +395,6 @@ def _parse(raw: str) -> _Element | None:
     return parser.close()
 
 
-_XML_FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _SOUP_MAX_DEPTH = 200  # deeper elements are laid side by side: text order kept, recursion bounded
 _TAG_NAME_RE = re.compile(r"[A-Za-z_][\w.-]*")
 
@@ -420,7 +420,7 @@ def _parse_in_source_order(raw: str) -> _Element | None:
     def clean(s: str) -> str:  # as libxml2 gives text: one \n per line end, NUL as U+FFFD
         # lxml's API refuses what XML 1.0 forbids (ESC, BEL … which libxml2's parser keeps):
         # those become U+FFFD too (tests/test_hostile.py fuzzing: a deep page with \x1b)
-        return _XML_FORBIDDEN.sub("\ufffd", s.replace("\r\n", "\n").replace("\r", "\n"))
+        return XML_FORBIDDEN.sub("\ufffd", s.replace("\r\n", "\n").replace("\r", "\n"))
 
     def make(tag: Tag) -> _Element:
         name = tag.name.lower()

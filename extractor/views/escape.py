@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from extractor.data.xml_chars import XML_FORBIDDEN
+
 # C0 controls but tab and newline, DEL, C1 controls, and the bidirectional overrides and
 # isolates that reorder what a terminal shows (the "Trojan Source" characters)
 _TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-# XML 1.0 Char production: everything but these is forbidden
-_XML_UNSAFE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def for_terminal(text: str) -> str:
@@ -44,7 +44,7 @@ def for_xml(text: str) -> str:
     >>> for_xml("a\\x1bb\\x00c\\td")
     'abc\\td'
     """
-    return _XML_UNSAFE.sub("", text)
+    return XML_FORBIDDEN.sub("", text)
 
 
 # a link needs [ and ], emphasis * _ ~, code `, a table cell ends at |; with those escaped,
