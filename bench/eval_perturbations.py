@@ -45,17 +45,68 @@ def _hard_wrap(text: str, width: int) -> str:
     return "\n".join("\n".join(line[i:i + width] for i in range(0, len(line), width)) or line for line in text.split("\n"))
 
 
-# name → (applies to html / txt, rewrite(text, title) → text, what it stands for)
-PERTURBATIONS: dict[str, tuple[tuple[str, ...], Callable[[str, str | None], str], str]] = {
+_CN = "一二三四五六七八九十"
+
+
+def _restyle_markers(text: str) -> str:
+    """Paragraph numbers in the other styles offices use: 一、→ 一． (一)→ half-width, 1. ↔ 1、"""
+    text = re.sub(rf"(?m)^(\s*)([{_CN}]{{1,3}})、", r"\1\2．", text)
+    text = re.sub(rf"(?m)^(\s*)（([{_CN}]{{1,3}})）", r"\1(\2)", text)
+    text = re.sub(r"(?m)^(\s*)(\d{1,2})[.．](?!\d)", r"\1\2、", text)
+    return text
+
+
+def _cn_numeral_date(m: re.Match) -> str:
+    digits = "〇一二三四五六七八九"
+    year = "".join(digits[int(c)] for c in m.group(1))
+    def small(n: int) -> str:
+        return ("" if n < 10 else ("十" if n < 20 else digits[n // 10] + "十")) + (digits[n % 10] if n % 10 or n < 10 else "")
+    return f"{year}年{small(int(m.group(2)))}月{small(int(m.group(3)))}日"
+
+
+def _signature_date_in_words(text: str) -> str:
+    """The last date line (the signature's) in Chinese numerals: 2018年4月23日 → 二〇一八年四月二十三日,
+    as 红头 documents print it."""
+    lines = text.split("\n")
+    for i in range(len(lines) - 1, -1, -1):
+        if re.fullmatch(r"\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*", lines[i]):
+            lines[i] = re.sub(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", _cn_numeral_date, lines[i])
+            break
+    return "\n".join(lines)
+
+
+def _table_layout(text: str) -> str:
+    """The paragraphs of the page inside one layout table's cell, as older CMSes (and Word's
+    "save as web page") lay a notice out."""
+    first, last = re.search(r"<p[\s>]", text, re.I), text.lower().rfind("</p>")
+    if not first or last < first.start():
+        return text
+    return (text[:first.start()] + '<table width="100%" border="0" cellspacing="0"><tr><td class="bt_content">'
+            + text[first.start():last + 4] + "</td></tr></table>" + text[last + 4:])
+
+
+def _gbk_undeclared(text: str) -> bytes:
+    """Encoded in GB18030 with every charset declaration removed (a mirror that re-saved the page)."""
+    text = re.sub(r"(?i)(<meta[^>]*?)charset\s*=\s*[\"']?[\w-]+[\"']?", r"\1", text)
+    return text.encode("gb18030", "replace")
+
+
+# name → (applies to html / txt, rewrite(text, title) → text or bytes, what it stands for)
+PERTURBATIONS: dict[str, tuple[tuple[str, ...], Callable[[str, str | None], str | bytes], str]] = {
     "traditional script (OpenCC s2t)": (("txt", "html"), lambda t, _: _s2t(t), "a Hong Kong, Taiwan or 繁体 repost"),
     "full-width digits and brackets": (("txt",), lambda t, _: t.translate(_FULL_WIDTH), "a Word or PDF copy"),
     "portal lines around the notice": (("txt",), lambda t, _: _HEAD + t.rstrip() + _TAIL, "text copied with the page"),
     "title wrapped over two lines": (("txt",), _wrap_title, "a 红头 title and its copies"),
     "paragraphs run together": (("txt",), lambda t, _: re.sub(r"\n+", "", t), "a page pasted as one paragraph"),
     "lines hard-wrapped at 30 characters": (("txt",), lambda t, _: _hard_wrap(t, 30), "the text layer of a PDF"),
+    "paragraph numbers restyled": (("txt",), lambda t, _: _restyle_markers(t), "another office's house style"),
+    "signature date in Chinese numerals": (("txt",), lambda t, _: _signature_date_in_words(t), "a 红头 document's date"),
+    "double-spaced lines": (("txt",), lambda t, _: t.replace("\n", "\n\n"), "a copy with a blank line after each line"),
+    "GB18030, charset undeclared": (("txt", "html"), lambda t, _: _gbk_undeclared(t), "a mirror that re-saved the page"),
     "<p> paragraphs as <br> lines": (("html",), lambda t, _: re.sub(r"</p>\s*<p[^>]*>", "<br/>", t, flags=re.I), "another CMS"),
     "paragraph text in <font><span>": (("html",), lambda t, _: re.sub(r"(<p[^>]*>)(.*?)(</p>)", r'\1<font face="仿宋"><span>\2</span></font>\3',
                                                                       t, flags=re.I | re.S), "a Word paste"),
+    "paragraphs in a layout table": (("html",), lambda t, _: _table_layout(t), "an older CMS, or Word's web page"),
 }
 
 
@@ -120,7 +171,8 @@ def main() -> None:
             title = doc.metadata.title.value if doc.metadata.title and isinstance(doc.metadata.title.value, str) else None
             changed = rewrite(text, title)
             _add(before, _score(doc, g))
-            _add(total, _score(extract_bytes(changed.encode("utf-8"), path=path.name), g))
+            data2 = changed if isinstance(changed, bytes) else changed.encode("utf-8")
+            _add(total, _score(extract_bytes(data2, path=path.name), g))
             n += 1
         print(_row(f"  {name} (was)", n, before, fields))
         print(_row(f"  {name}", n, total, fields))

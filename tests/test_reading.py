@@ -115,6 +115,11 @@ def _paths(text: str) -> list[str]:
         ("通知\n12月底前完成全部工作。\n", []),
         # the dot variants 1﹒ and 1．, ㈠
         ("一、总体要求\n1﹒坚持统筹推进。\n2﹒坚持问题导向。\n㈠加强领导。\n", ["一", "一/1", "一/2", "一/㈠"]),
+        # 一． and 一. for 一、, the house style of offices that number with a dot (corpus-dev 039
+        # restyled, bench/eval_perturbations.py); a numeral before a decimal is no label
+        ("关于做好工作的通知\n各学会：\n一．各全省学会认真研究。\n二．各省辖市科协根据要求。\n三.省科协将根据情况。\n",
+         ["一", "二", "三"]),
+        ("通知\n一.5倍的标准执行。\n", []),
         # corpus-dev 015/021/039: an attachment list is not items of the last article
         ("第十六条 本办法自印发之日起施行。\n附件：1.引进在职人才入户流程图\n2.接收普通高校应届毕业生入户流程图\n", ["第十六条"]),
         ("四、报送材料\n1.填写计划表。\n附件:\n1.2018年度全省学会活动计划表\n2. 2018年度省辖市科协学会工作重要活动计划表\n河南省科协办公室\n",
