@@ -76,13 +76,10 @@ def _signature_date_in_words(text: str) -> str:
 
 
 def _table_layout(text: str) -> str:
-    """The paragraphs of the page inside one layout table's cell, as older CMSes (and Word's
+    """Each run of paragraphs of the page inside a layout table's cell, as older CMSes (and Word's
     "save as web page") lay a notice out."""
-    first, last = re.search(r"<p[\s>]", text, re.I), text.lower().rfind("</p>")
-    if not first or last < first.start():
-        return text
-    return (text[:first.start()] + '<table width="100%" border="0" cellspacing="0"><tr><td class="bt_content">'
-            + text[first.start():last + 4] + "</td></tr></table>" + text[last + 4:])
+    return re.sub(r"(?is)(?:<p[\s>](?:(?!</p>).)*</p>\s*){2,}",
+                  lambda m: f'<table width="100%" border="0"><tr><td class="bt_content">{m.group(0)}</td></tr></table>', text)
 
 
 def _gbk_undeclared(text: str) -> bytes:

@@ -109,6 +109,10 @@ def _paths(text: str) -> list[str]:
         # corpus-dev 021: 一要/二要 inline under a 一是, under 二、
         ("二、突出信息宣传工作的重点\n一是明确信息宣传工作的重点。一要反映工作动态。要及时反映。二要反映中心工作。主要是各级。\n",
          ["二", "二/一是", "二/一是/一要", "二/一是/二要"]),
+        # corpus-dev 021 with its paragraphs run together: their indents (two blanks) still open items
+        ("现就加强信息宣传工作通知如下：　　一、充分认识宣传工作的重要性　　质监工作与国计民生息息相关。　　"
+         "二、突出信息宣传工作的重点和完善运行机制　　一是明确信息宣传工作的重点。一要反映工作动态。二要反映中心工作。\n",
+         ["一", "二", "二/一是", "二/一是/一要", "二/一是/二要"]),
         # corpus-dev 025: 01 02 headings; 10 continues them, a bare 12月 line does not start a list
         ("01综合\n初步核算，全年增长4.7%。\n02农业\n全年增长。\n03工业\n04服务业\n05投资\n06消费\n07外贸\n08财政\n09人口\n10科学技术与教育\n全年。\n",
          ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10"]),

@@ -29,6 +29,7 @@ from extractor.segment.numbering import INLINE_BOUNDARY, Marker, find_inline_can
 
 _HEADING_MAX = 40
 _SENT_END = "。！？；;!?"
+_BLANKS = " \t\u3000"
 
 
 @dataclass
@@ -248,11 +249,16 @@ def build_sections(
             if items and c.start < items[-1].marker.end:
                 continue
             prev = text[c.start - 1]
+            j = c.start - 1
+            while j > ls and text[j] in _BLANKS:
+                j -= 1
             # 【章名】 第一章 总则 (corpus-dev 052, a database field before the chapter), and 第一章 总则  第一条 为了…
             # run together with blanks between (a page pasted as one paragraph): a chapter or article set off by
-            # blanks on both sides opens
-            after_boundary = prev in INLINE_BOUNDARY or (
-                c.kind in ("chapter", "article") and prev in " \t\u3000" and c.end > c.label_end)
+            # blanks on both sides opens. Paragraphs run together keep their indent: "…尤为突出。　　二、突出…"
+            # and "二、突出…运行机制　　一是明确…" (corpus-dev 021 with its line ends removed); two blanks are
+            # the indent of a paragraph, one blank after a sentence's end its gap.
+            after_boundary = (prev in INLINE_BOUNDARY or text[j] in INLINE_BOUNDARY or c.start - j > 2 or (
+                c.kind in ("chapter", "article") and prev in _BLANKS and c.end > c.label_end))
             if not after_boundary and c.kind in ("cn_comma", "cn_shi", "cn_yao"):
                 # 规范统一、公开透明 (corpus-dev 017): a Chinese numeral inside a word
                 continue
