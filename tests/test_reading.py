@@ -177,6 +177,25 @@ def test_metadata_of_a_database_export_and_of_a_regulation() -> None:
     assert (md.date.value, md.doc_number.value, md.issuer.value, md.level.value) == ("2021-07-27", "国务院令第746号", ["国务院"], "national")
 
 
+def test_metadata_of_a_notice_run_into_one_paragraph() -> None:
+    # corpus-dev 049 and 039 with their line ends removed (a page pasted as one paragraph): the title,
+    # 发文字号 and addressees run into the first paragraph, the signature and date onto the last
+    md = _meta("岳阳市财政局关于下达2023年第一批经建专项补助资金的通知岳财建指〔2023〕21号有关区财政局:根据《湖南省财政厅关于下达"
+               "2023年第一批经建专项补助资金的通知》文件,现下达你区2023年第一批专项补助资金,并就有关事项通知如下:一、项目、金额详见附件。"
+               "二、请严格按照相关要求,及时将补助资金拨付至具体项目,不得截留、挤占、挪用。附件:2023年第一批经建专项补助资金明细表.xls"
+               "岳阳市财政局2023年6月14日")
+    assert (md.title.value, md.doc_number.value, md.issuer.value, md.date.value, md.addressees.value) == (
+        "岳阳市财政局关于下达2023年第一批经建专项补助资金的通知", "岳财建指〔2023〕21号", ["岳阳市财政局"], "2023-06-14", ["有关区财政局"])
+    doc = extract_bytes("中会奖办[2011]002号关于转发中国科协《关于推荐提名院士候选人的通知》的通知各专科分会:根据中国科学院的通知要求,"
+                        "现将有关事项通知如下:请各专科分会认真组织推荐工作,于2月15日前报送推荐材料,逾期不予受理。联系人:李劲松。"
+                        "附件:1.2018年度全省学会活动计划表河南省科协办公室2018年4月23日".encode(), path="case.txt")
+    # the title's line is the whole text: only the title's own characters hold no rule's date
+    assert [(r.kind, r.date) for r in doc.dates] == [("deadline", "2018-02-15")]
+    md = doc.metadata
+    assert (md.title.value, md.doc_number.value, md.issuer.value, md.date.value) == (
+        "关于转发中国科协《关于推荐提名院士候选人的通知》的通知", "中会奖办[2011]002号", ["河南省科协办公室"], "2018-04-23")
+
+
 def test_issuer_is_never_a_fragment() -> None:
     # corpus-dev 043: 关于转发中国科协《…》的通知 has no issuer at its head
     md = _meta("关于转发中国科协《关于推荐院士候选人的通知》的通知\n各分会：\n现将通知转发给你们。\n")

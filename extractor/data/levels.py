@@ -67,6 +67,18 @@ def _gazetteer_level(name: str) -> tuple[Level, str] | None:
     return lv, f"'{chain[-1]}' is a {kind} division (行政区划 {code})"
 
 
+def opens_with_place(name: str) -> bool:
+    """Whether ``name`` starts with an administrative division or a national body's prefix:
+    where a body's name may begin (河南省科协办公室, 国务院办公厅; not 会活动计划表河南省…).
+
+    >>> opens_with_place("河南省科协办公室"), opens_with_place("国务院办公厅"), opens_with_place("计划表河南省科协")
+    (True, True, False)
+    """
+    name = name.removeprefix("中共")
+    return (_gazetteer_level(name) is not None or name.startswith(regions.PROVINCES)
+            or name.startswith(regions.NATIONAL_PREFIXES) or name.startswith(regions.NATIONAL_MINISTRIES))
+
+
 @lru_cache(maxsize=8192)  # a pure function of the name; actor names repeat within and across notices
 def classify_level(issuer: str) -> tuple[Level, str]:
     """Administrative level of an issuing body, with the reason.

@@ -230,6 +230,14 @@ def document_year(metadata: Metadata) -> int | None:
     return None
 
 
+def _occurrences(text: str, needle: str) -> list[int]:
+    out, k = [], text.find(needle)
+    while k >= 0:
+        out.append(k)
+        k = text.find(needle, k + 1)
+    return out
+
+
 def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: list[Clause], requirements: list[Requirement],
                metadata: Metadata, skip: list[tuple[int, int]], bulletin: bool) -> list[DateRule]:
     """The dates the body's rules set (module docstring: the cues), in text order; ``skip`` holds
@@ -244,6 +252,7 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
     # the title names what the notice is about (海口市水务局关于2020年2月1日—2020年2月29日生产建设项目…的公告,
     # corpus-dev 022): a date there is no rule, on whichever line the title stands
     title = metadata.title.value if metadata.title and isinstance(metadata.title.value, str) else None
+    title_at = metadata.title.span[0] if title and metadata.title and metadata.title.span else None
     found: list[tuple[int, int, dict]] = []
     context: str | None = None  # the last full date of a rule, as written
 
@@ -269,7 +278,11 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
             if title and len(title) >= 8:
                 ls = text.rfind("\n", 0, m.start()) + 1
                 le = text.find("\n", m.end())
-                if title in text[ls:le if le >= 0 else len(text)]:
+                line = text[ls:le if le >= 0 else len(text)]
+                # the paragraph the title itself runs into (a page pasted as one paragraph, corpus-dev 043
+                # joined): only the title's own characters; a line quoting it (030: 《…》是为了…) as before
+                runs_on = title_at is not None and ls <= title_at < ls + len(line) and len(line) > len(title) + 60
+                if title in line and (not runs_on or any(ls + k <= m.start() < ls + k + len(title) for k in _occurrences(line, title))):
                     continue
             if context is not None:
                 d = _resolve(m, None, "context_year", after=context)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractor.data.levels import classify_level
+from extractor.data.levels import classify_level, opens_with_place
 from extractor.errors import issue
 from extractor.model import FlagField, Issue, Level, LevelField, Metadata, NamesField, Part, Script, Span, TextField
 from extractor.data import regions
@@ -120,7 +120,7 @@ def extract_metadata(
     issues: list[Issue] = []
     body = [(m.start, m.end) for m in layers if m.kind == "body"]
     meta_ranges = [(m.start, m.end) for m in layers if m.kind == "meta"]
-    lines = body_lines(text, body)
+    lines = _split_run_together(text, body_lines(text, body))
 
     db = _database_fields(aligned, layers)
     rows = find_label_rows(text)
@@ -224,6 +224,81 @@ def extract_metadata(
                   issuer_as_written=issuer_as_written,
                   reposted_by=_reposted_by(aligned, page, title, level))
     return md, issues
+
+
+# --- paragraphs run together ---------------------------------------------------------------
+# A page pasted as one paragraph (seed 003, a 天天文库 copy; corpus-dev 021 on pkulaw keeps its
+# indents only) runs the title, the 发文字号 and the addressees into the first paragraph, and the
+# signature and its date onto the end of the last: "关于召开…的紧急通知各区(市)科协…:经研究,…" and
+# "…特此通知。枣庄市科学技术协会2019年10月9日" (corpus-dev 040 with its line ends removed). The head and
+# tail readers work on lines, so such a line is cut where the parts of a notice meet. Only for a
+# line this long: a title line or a signature line of its own is never cut.
+_RUN_TOGETHER_MIN = 120
+_DOC_TYPE_ALT = "|".join(sorted({t for t, _ in DOC_TYPES}, key=len, reverse=True))
+_HEAD_TITLE_RE = re.compile(rf"[^。；;！？!?：:《》“”]{{0,40}}?关于[^。；;！？!?：:]{{2,100}}?的?(?:{_DOC_TYPE_ALT})(?![\u4e00-\u9fff]{{0,3}}[》”])")
+_HEAD_ADDRESSEE_RE = re.compile(r"[ \t]*[^。；;！？!?：:]{2,120}?[：:]")  # _addressees then keeps only names of bodies
+_TAIL_DATE_RE = re.compile(r"(?<![\d年月日至到\-~～])(?P<date>(?:19|20)\d{2}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日)[ \t]*$")
+_TAIL_RUN_RE = re.compile(r"[\u4e00-\u9fff()（）]{2,40}$")
+_ORG_END_RE = re.compile(rf"{ORG_SUFFIX}(?:办公室|办公厅)?$")
+
+
+def _tail_cut(text: str, s: int, e: int) -> list[tuple[int, int]] | None:
+    """A last line "…表河南省科协办公室2018年4月23日" cut into rest / signature / date (corpus-dev 039
+    run together); the date alone after the last sentence; None when no signature date ends it."""
+    t = _TAIL_DATE_RE.search(text, max(s, e - 30), e)
+    if t is None:
+        return None
+    d = t.start("date")
+    run = _TAIL_RUN_RE.search(text, max(s, d - 40), d)
+    if run is not None and _ORG_END_RE.search(run.group()):
+        name = run.group()
+        # where the body's name starts: at the first place or national body
+        # (计划表|河南省科协办公室); else a run that starts after no other word is a name of its own
+        # (…@126.com|中华中医药学会科学技术奖励办公室, corpus-dev 043; …163.com|科学技术处, 071)
+        whole = run.start() == s or not ("\u4e00" <= text[run.start() - 1] <= "\u9fff")
+        start = next((i for i in range(len(name) - 2) if opens_with_place(name[i:])),
+                     0 if whole and len(name) <= 20 else None)
+        if start is not None:
+            sig = run.start() + start
+            return [(s, sig), (sig, d), (d, t.end("date"))]
+    if d > s and text[d - 1] in "。！？!?":
+        return [(s, d), (d, t.end("date"))]
+    return None
+
+
+def _split_run_together(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``lines`` with the first and the last line cut into title / 发文字号 / addressees / rest and
+    rest / signature / date where they are paragraphs run together."""
+    if not lines:
+        return lines
+    out = list(lines)
+    last_long = lines[-1][1] - lines[-1][0] >= _RUN_TOGETHER_MIN
+    s, e = out[0]
+    if e - s >= _RUN_TOGETHER_MIN:
+        # 岳阳市财政局关于…的通知|岳财建指〔2023〕21号|有关区财政局:  (corpus-dev 049 run together), and the
+        # 发文字号 first: 中会奖办[2011]002号|关于转发…的通知|各专科分会:  (043)
+        cuts: list[int] = []
+        pos, found = s, set()
+        while pos < e and len(found) < 2:
+            for kind, rx in (("number", DOC_NO_RE), ("title", _HEAD_TITLE_RE)):
+                m = None if kind in found else rx.match(text, pos, e)
+                if m is not None and m.end() > pos:
+                    found.add(kind)
+                    pos = m.end()
+                    cuts.append(pos)
+                    break
+            else:
+                break
+        a = _HEAD_ADDRESSEE_RE.match(text, pos, e) if found else None
+        if a is not None:
+            cuts.append(a.end())
+        if cuts and cuts[-1] < e:
+            bounds = [s, *cuts, e]
+            out[0:1] = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
+    s, e = out[-1]
+    if last_long:
+        out[-1:] = _tail_cut(text, s, e) or [(s, e)]
+    return [(a, b) for a, b in out if a < b]
 
 
 @dataclass(frozen=True)
