@@ -88,18 +88,44 @@ def _gbk_undeclared(text: str) -> bytes:
     return text.encode("gb18030", "replace")
 
 
-# name → (applies to html / txt, rewrite(text, title) → text or bytes, what it stands for)
-PERTURBATIONS: dict[str, tuple[tuple[str, ...], Callable[[str, str | None], str | bytes], str]] = {
+def _red_head(text: str, issuer: str | None, number: str | None) -> str:
+    """The 红头 of a printed notice above the title: 发文机关标志 (XX文件) and the 发文字号 (GB/T 9704)."""
+    if not issuer:
+        return text
+    return f"{issuer}文件\n\n{number or ''}\n\n" + text.lstrip()
+
+
+def _print_footer(text: str, issuer: str | None) -> str:
+    """What follows the signature of a printed notice: 此件公开发布, then the 版记 with 抄送 and the
+    印发 line, whose date is the printing's, not the notice's (GB/T 9704)."""
+    return (text.rstrip() + "\n（此件公开发布）\n\n抄送：省委办公厅，省人大常委会办公厅，省政协办公厅。\n"
+            + f"{issuer or '省政府办公厅'}　　　　　　2031年12月31日印发\n")
+
+
+def _page_numbers(text: str) -> str:
+    """Page numbers of a PDF's text layer (— 2 —) on lines of their own every 20 lines."""
+    lines = text.split("\n")
+    return "\n".join(ln + (f"\n— {i // 20 + 1} —" if i % 20 == 19 else "") for i, ln in enumerate(lines))
+
+
+# name → (applies to html / txt, rewrite(text, facts) → text or bytes, what it stands for); facts: the gold's
+# issuer and 发文字号, the title polex reads (the rewrite places them as a printed notice does)
+PERTURBATIONS: dict[str, tuple[tuple[str, ...], Callable[[str, dict], str | bytes], str]] = {
     "traditional script (OpenCC s2t)": (("txt", "html"), lambda t, _: _s2t(t), "a Hong Kong, Taiwan or 繁体 repost"),
     "full-width digits and brackets": (("txt",), lambda t, _: t.translate(_FULL_WIDTH), "a Word or PDF copy"),
     "portal lines around the notice": (("txt",), lambda t, _: _HEAD + t.rstrip() + _TAIL, "text copied with the page"),
-    "title wrapped over two lines": (("txt",), _wrap_title, "a 红头 title and its copies"),
+    "title wrapped over two lines": (("txt",), lambda t, g: _wrap_title(t, g["title"]), "a 红头 title and its copies"),
     "paragraphs run together": (("txt",), lambda t, _: re.sub(r"\n+", "", t), "a page pasted as one paragraph"),
     "lines hard-wrapped at 30 characters": (("txt",), lambda t, _: _hard_wrap(t, 30), "the text layer of a PDF"),
     "paragraph numbers restyled": (("txt",), lambda t, _: _restyle_markers(t), "another office's house style"),
     "signature date in Chinese numerals": (("txt",), lambda t, _: _signature_date_in_words(t), "a 红头 document's date"),
     "double-spaced lines": (("txt",), lambda t, _: t.replace("\n", "\n\n"), "a copy with a blank line after each line"),
     "GB18030, charset undeclared": (("txt", "html"), lambda t, _: _gbk_undeclared(t), "a mirror that re-saved the page"),
+    "红头: XX文件 and 发文字号 above the title": (("txt",), lambda t, g: _red_head(t, g.get("issuer"), g.get("doc_number")),
+                                                 "a printed notice's head"),
+    "版记: 此件公开发布, 抄送, 印发 date": (("txt",), lambda t, g: _print_footer(t, g.get("issuer")), "a printed notice's foot"),
+    "page numbers (— 2 —) every 20 lines": (("txt",), lambda t, _: _page_numbers(t), "the text layer of a PDF"),
+    "a PDF's text layer: wrapped at 30, paged": (("txt",), lambda t, _: _page_numbers(_hard_wrap(t, 30)), "both, as pdftotext gives it"),
     "<p> paragraphs as <br> lines": (("html",), lambda t, _: re.sub(r"</p>\s*<p[^>]*>", "<br/>", t, flags=re.I), "another CMS"),
     "paragraph text in <font><span>": (("html",), lambda t, _: re.sub(r"(<p[^>]*>)(.*?)(</p>)", r'\1<font face="仿宋"><span>\2</span></font>\3',
                                                                       t, flags=re.I | re.S), "a Word paste"),
@@ -166,7 +192,7 @@ def main() -> None:
                 continue
             text = data.decode("utf-8", "replace")
             title = doc.metadata.title.value if doc.metadata.title and isinstance(doc.metadata.title.value, str) else None
-            changed = rewrite(text, title)
+            changed = rewrite(text, {**g, "title": title})
             _add(before, _score(doc, g))
             data2 = changed if isinstance(changed, bytes) else changed.encode("utf-8")
             _add(total, _score(extract_bytes(data2, path=path.name), g))

@@ -361,3 +361,23 @@ def test_hard_wrapped_text_is_joined_and_a_text_of_paragraphs_is_not() -> None:
     assert again == norm.aligned.text[norm.aligned.text.index("第二章"):] and para in again
     for seed in sorted((CORPUS / "seeds").glob("*.txt")):
         assert not any(i.code == "W116" for i in normalize_text(seed.read_text(encoding="utf-8")).issues), seed.name
+
+
+def test_page_numbers_of_a_pdf_text_layer() -> None:
+    """A printed notice's page numbers (GB/T 9704: — 2 —) stand on lines of their own in its PDF's text
+    layer. One that cuts a wrapped sentence is joined across (反映中心工 / — 2 — / 作。, corpus-dev 021
+    wrapped and paged by bench/eval_perturbations.py); one between the signature and its date is
+    furniture, so the signature block still reads (039)."""
+    from extractor.pipeline import extract_bytes
+
+    para = ("一是明确信息宣传工作的重点。一要反映工作动态。要及时反映各单位在落实国家质检总局和各级党委、政府重大决策取得的成效。"
+            "二要反映中心工作。主要是各级对重点工作的部署落实、进展程度、取得成效等。三要反映热点、难点问题。针对党委和政府、"
+            "百姓和社会最关心的热点难点问题，及时反映动态。四要提出意见和建议。")
+    lines = [para[i:i + 30] for i in range(0, len(para), 30)] * 2  # two such paragraphs: a page of wrapped lines
+    lines.insert(3, "— 2 —")
+    text = "关于进一步加强新闻宣传工作的通知\n各直属单位：\n" + "\n".join(lines) + "\n新疆维吾尔自治区质量技术监督局\n— 3 —\n2012年3月1日\n"
+    doc = extract_bytes(text.encode(), path="paged.txt")
+    assert para in doc.text and "— 2 —" not in doc.text
+    assert any(e.reason == "join_page_break" for e in doc.edits)
+    assert [doc.text[slice(*ly.span)] for ly in doc.layers if ly.rule == "page_number"] == ["— 3 —"]
+    assert (doc.metadata.issuer.value, doc.metadata.date.value) == (["新疆维吾尔自治区质量技术监督局"], "2012-03-01")

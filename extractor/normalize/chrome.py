@@ -83,6 +83,12 @@ BLOCK_TAGS: frozenset[str] = frozenset(
 )
 SKIP_TAGS: frozenset[str] = frozenset("script style noscript template head iframe object embed svg canvas button input".split())
 
+# A printed notice's page numbers on lines of their own, as its PDF's text layer has them
+# (GB/T 9704 7.5: — 2 — under each page; 第2页 共5页 in other layouts). Furniture; where one cuts
+# a hard-wrapped sentence the unwrapping joins across it (normalize/text.join_wrapped_lines).
+PAGE_NUMBER_LINE = (r"^[ \t]*(?:[—－\-–]{1,2}[ \t]*\d{1,3}[ \t]*[—－\-–]{1,2}|第[ \t]*\d{1,3}[ \t]*页"
+                    r"(?:[ \t]*[/，,]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?)[ \t]*$")
+
 # --- text-level chrome, for plain text and for HTML body blocks ---------------------------
 # (rule name, regex, scope). scope "line": the whole line is furniture when the regex
 # matches anywhere in it; "inline": only the match; "tail": the match and everything
@@ -101,6 +107,7 @@ TEXT_CHROME: tuple[tuple[str, str, str], ...] = (
     # the notice's own (corpus-dev 040: 时间:2019年10月10日上午9:00,会期一天); 061: 时间:2019-05-14 10:45:55下载本文作者:会员上传
     ("share_site", r"^\s*时间\s*[:：]\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源\s*[:：][^\n]{0,40}|下载本文[^\n]{0,20})?$", "line"),
     ("share_site", r"_第\d+页\s*$", "line"),
+    ("page_number", PAGE_NUMBER_LINE, "line"),
     ("share_site", r"^\s*资源描述\s*[:：]?\s*$", "line"),
     ("share_site", r"由会员上传分享|免费在线阅读|更多相关内容在", "line"),
     ("share_site", r"此文档下载收益归作者所有", "line"),

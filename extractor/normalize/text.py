@@ -11,7 +11,8 @@ import re
 from functools import lru_cache
 
 from extractor.data.vocab import DOC_TYPES
-from extractor.model import Script
+from extractor.model import EditReason, Script
+from extractor.normalize import chrome
 from extractor.normalize.offsets import LocalEdit
 
 # --- width folding ----------------------------------------------------------------------
@@ -139,6 +140,11 @@ def drop_pinyin(text: str) -> list[LocalEdit]:
 _PAGE_RE = re.compile(r"(?:^|\n\n)(\d{1,3})、")
 
 
+# A printed notice's page numbers on lines of their own (chrome.PAGE_NUMBER_LINE): where a page break
+# cuts a wrapped sentence ("反映中心工\n— 2 —\n作。", the text layer of a PDF) the unwrapping joins across.
+PRINTED_PAGE_RE = re.compile(chrome.PAGE_NUMBER_LINE, re.M)
+
+
 def join_page_breaks(text: str, known: bool = False) -> list[LocalEdit]:
     """>>> t = "简介\\n\\n1、第一页为抓\\n\\n2、手的学会\\n\\n3、活动"
     >>> from extractor.normalize.offsets import AlignedText
@@ -224,6 +230,9 @@ def join_wrapped_lines(text: str, width: int = 0) -> tuple[list[LocalEdit], int]
     >>> from extractor.normalize.offsets import AlignedText
     >>> width, AlignedText(t).apply(edits).text.split("\n")[1]
     (24, '第一条 为了保障年满六十周岁的老年人的合法权益，根据有关法律规定，结合本市实际，制定本办法。本办法所称老年人，是指年满六十周岁以上的公民。')
+    >>> t = t.replace(para[24:48] + "\n", para[24:48] + "\n— 2 —\n", 1)
+    >>> AlignedText(t).apply(join_wrapped_lines(t)[0]).text.split("\n")[1] == para
+    True
     """
     lines: list[tuple[int, int]] = []
     pos = 0
@@ -235,11 +244,20 @@ def join_wrapped_lines(text: str, width: int = 0) -> tuple[list[LocalEdit], int]
         if not width:
             return [], 0
     edits = []
+    skip = -1
     for i, (a, b) in enumerate(lines[:-1]):
+        if i == skip:
+            continue
         na, nb = lines[i + 1]
+        reason: EditReason = "join_wrapped_line"
+        if PRINTED_PAGE_RE.match(text, na):  # a page number cuts the paragraph: joined across it
+            if i + 2 >= len(lines):
+                continue
+            na, nb = lines[i + 2]
+            reason, skip = "join_page_break", i + 1
         if (b - a >= width - 2 and text[b - 1] not in _LINE_END_PUNCT and nb > na and not _LABEL_START_RE.match(text, na)
                 and not _TITLE_END_RE.search(text, a, b)):
-            edits.append(LocalEdit(b, na, "", "join_wrapped_line"))
+            edits.append(LocalEdit(b, na, "", reason))
     return edits, width
 
 
