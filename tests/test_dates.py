@@ -86,3 +86,12 @@ def test_a_date_without_its_year_after_a_december_date_is_the_next_years() -> No
     assert ("holiday", "range", "2019-02-04", "2019-02-10", None) in _dates(body, signed="2018年12月5日")
     body = "一、会议时间\n时间:2019年10月10日上午9:00\n二、请将参会人员名单于10月9日下午3:00前报市科协办公室。"
     assert ("deadline", "<=", None, "2019-10-09", "15:00") in _dates(body, signed="2019年10月8日")
+
+
+def test_a_notice_with_no_date_of_its_own_works_in_the_year_its_body_names() -> None:
+    # corpus-dev 070: a university's forward cut from its page, no date, 发文字号 or dated title
+    text = ("各有关单位、各位老师:\n山东省科协正在组织开展2024年度山东省青年科技人才托举工程推荐工作,现就有关事宜说明如下:\n"
+            "一、根据2018年印发的办法,电子和纸质材料报送截止日期:9月3日。\n二、学校拟于9月4日-5日反馈获推名单。\n")
+    doc = extract_bytes(text.encode(), path="notice.txt")
+    assert [(d.kind, d.date_from, d.date, d.resolved_from) for d in doc.dates] == [
+        ("deadline", None, "2024-09-03", "body_year"), ("period", "2024-09-04", "2024-09-05", "body_year")]

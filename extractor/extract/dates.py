@@ -230,6 +230,18 @@ def document_year(metadata: Metadata) -> int | None:
     return None
 
 
+_WORK_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+
+
+def _working_year(text: str, body: list[tuple[int, int]], skip: list[tuple[int, int]]) -> int | None:
+    """The year a notice with no date, 发文字号 or dated title works in: the latest year its body names
+    alone (2024年度, 2024年), outside citations. Corpus-dev 070 is a university's forward cut from its
+    page: 组织开展2024年度山东省青年科技人才托举工程推荐工作 … 报送截止日期:9月3日 is 2024's."""
+    years = [int(m.group(1)) for a, b in body for m in _WORK_YEAR_RE.finditer(text, a, b)
+             if not any(s <= m.start() < e for s, e in skip)]
+    return max(years) if years else None
+
+
 def _occurrences(text: str, needle: str) -> list[int]:
     out, k = [], text.find(needle)
     while k >= 0:
@@ -249,6 +261,10 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
     skip_starts = [s for s, _ in skip]
     where = _Where(clauses, requirements)
     doc_year = document_year(metadata)
+    year_from: str = "document_date"
+    if doc_year is None:
+        doc_year = _working_year(text, body, skip)
+        year_from = "body_year"
     # the title names what the notice is about (海口市水务局关于2020年2月1日—2020年2月29日生产建设项目…的公告,
     # corpus-dev 022): a date there is no rule, on whichever line the title stands
     title = metadata.title.value if metadata.title and isinstance(metadata.title.value, str) else None
@@ -287,7 +303,7 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
             if context is not None:
                 d = _resolve(m, None, "context_year", after=context)
             else:
-                d = _resolve(m, doc_year, "document_date")
+                d = _resolve(m, doc_year, year_from)
             if d is None:
                 continue
             # a range: 1月1日至3日, 2020年3月1日－2020年3月31日, 10月1日至7日
