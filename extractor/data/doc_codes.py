@@ -54,9 +54,15 @@ def resolve_issuer(code: str) -> str | None:
     ('安徽省科学技术协会', True, '国务院')
     >>> resolve_issuer("主席令"), resolve_issuer("国家税务总局公告"), resolve_issuer("财政部令")
     ('中华人民共和国主席', '国家税务总局', '财政部')
+    >>> resolve_issuer("国科发才"), resolve_issuer("国科发政")
+    ('科技部', '科技部')
     """
     if code in NATIONAL_CODES:
         return NATIONAL_CODES[code]
+    # a ministry's 代字 with the character of the department that drafted it: 国科发才 is 科技部's
+    # 人才与科普司 (corpus-dev 068: 国科发才〔2022〕69号), 国科发政 its 政策法规司
+    if len(code) >= 3 and code[:-1] in NATIONAL_CODES and code[:-1].endswith(("发", "函", "办")):
+        return NATIONAL_CODES[code[:-1]]
     if code.removeprefix("中华人民共和国") == "主席令":
         return "中华人民共和国主席"
     if code.endswith(("令", "公告")) and len(code) > 2:
