@@ -20,6 +20,7 @@ import html as htmllib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from extractor.errors import issue
@@ -583,6 +584,7 @@ def _densest(root: _Element) -> tuple[_Element | None, int]:
 _LABEL_NOISE_RE = re.compile(f"[{_WS}:：]")
 
 
+@lru_cache(maxsize=4096)  # a pure function of the string; a page's navigation repeats its words
 def _norm_label(s: str) -> str:
     """A table label as the vocabulary writes it: no spaces or colon, simplified script
     (the traditional twin of a page labels its table 發文機關, 文號; issue 11).
@@ -598,6 +600,7 @@ def _norm_label(s: str) -> str:
     return s
 
 
+_LABEL_MAX_WRITTEN = 40
 _META_CELL_TAGS = frozenset({"td", "th", "b", "strong", "span", "label", "dt", "li", "div", "p"})
 
 
@@ -610,7 +613,10 @@ def _label_cells(root: _Element) -> list[_Element]:
             parent, string = el, (el.text if isinstance(el.tag, str) else None)
         else:
             parent, string = el.getparent(), el.tail
-        if string and parent is not None and parent.tag in _META_CELL_TAGS and _norm_label(string) in chrome.META_TABLE_LABELS:
+        # a label is short even with its blanks and colon (发 文 机 关：) once the layout's indent is off:
+        # running text is never normalized
+        if (string and (len(string) <= _LABEL_MAX_WRITTEN or len(string.strip()) <= _LABEL_MAX_WRITTEN) and parent is not None and parent.tag in _META_CELL_TAGS
+                and _norm_label(string) in chrome.META_TABLE_LABELS):
             if not cells or cells[-1] is not parent:
                 cells.append(parent)
     return cells
