@@ -82,6 +82,14 @@ def _table_layout(text: str) -> str:
                   lambda m: f'<table width="100%" border="0"><tr><td class="bt_content">{m.group(0)}</td></tr></table>', text)
 
 
+def _p_as_br(text: str) -> str:
+    return re.sub(r"</p>\s*<p[^>]*>", "<br/>", text, flags=re.I)
+
+
+def _word_spans(text: str) -> str:
+    return re.sub(r"(<p[^>]*>)(.*?)(</p>)", r'\1<font face="仿宋"><span>\2</span></font>\3', text, flags=re.I | re.S)
+
+
 def _gbk_undeclared(text: str) -> bytes:
     """Encoded in GB18030 with every charset declaration removed (a mirror that re-saved the page)."""
     text = re.sub(r"(?i)(<meta[^>]*?)charset\s*=\s*[\"']?[\w-]+[\"']?", r"\1", text)
@@ -126,10 +134,15 @@ PERTURBATIONS: dict[str, tuple[tuple[str, ...], Callable[[str, dict], str | byte
     "版记: 此件公开发布, 抄送, 印发 date": (("txt",), lambda t, g: _print_footer(t, g.get("issuer")), "a printed notice's foot"),
     "page numbers (— 2 —) every 20 lines": (("txt",), lambda t, _: _page_numbers(t), "the text layer of a PDF"),
     "a PDF's text layer: wrapped at 30, paged": (("txt",), lambda t, _: _page_numbers(_hard_wrap(t, 30)), "both, as pdftotext gives it"),
-    "<p> paragraphs as <br> lines": (("html",), lambda t, _: re.sub(r"</p>\s*<p[^>]*>", "<br/>", t, flags=re.I), "another CMS"),
-    "paragraph text in <font><span>": (("html",), lambda t, _: re.sub(r"(<p[^>]*>)(.*?)(</p>)", r'\1<font face="仿宋"><span>\2</span></font>\3',
-                                                                      t, flags=re.I | re.S), "a Word paste"),
+    "all at once: 繁体 PDF layer with 红头 and 版记, on a portal": (
+        ("txt",), lambda t, g: _HEAD + _page_numbers(_hard_wrap(_s2t(_print_footer(_red_head(t, g.get("issuer"), g.get("doc_number")),
+                                                                                    g.get("issuer"))).translate(_FULL_WIDTH), 30)) + _TAIL,
+        "a scanned and reposted copy"),
+    "<p> paragraphs as <br> lines": (("html",), lambda t, _: _p_as_br(t), "another CMS"),
+    "paragraph text in <font><span>": (("html",), lambda t, _: _word_spans(t), "a Word paste"),
     "paragraphs in a layout table": (("html",), lambda t, _: _table_layout(t), "an older CMS, or Word's web page"),
+    "all at once: 繁体 Word paste in a table, GB18030": (
+        ("html",), lambda t, _: _gbk_undeclared(_s2t(_table_layout(_word_spans(t)))), "a mirror of an older site"),
 }
 
 
@@ -202,17 +215,20 @@ def main() -> None:
     # an unknown CMS: every site adapter switched off
     saved = chrome.CONTENT_SELECTORS, chrome.TITLE_SELECTORS
     chrome.CONTENT_SELECTORS, chrome.TITLE_SELECTORS = (), ()
+    combined = PERTURBATIONS["all at once: 繁体 Word paste in a table, GB18030"][1]
     try:
-        total, before, n = {}, {}, 0
+        total, both, before, n = {}, {}, {}, 0
         for g, path, data, kind, doc in docs:
             if kind == "html":
                 _add(before, _score(doc, g))
                 _add(total, _score(extract_bytes(data, path=path.name), g))
+                _add(both, _score(extract_bytes(combined(data.decode("utf-8", "replace"), g), path=path.name), g))  # type: ignore[arg-type]
                 n += 1
     finally:
         chrome.CONTENT_SELECTORS, chrome.TITLE_SELECTORS = saved
     print(_row("  every site adapter off (was)", n, before, fields))
     print(_row("  every site adapter off", n, total, fields))
+    print(_row("  adapters off and all at once", n, both, fields))
 
 
 if __name__ == "__main__":
