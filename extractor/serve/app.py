@@ -34,7 +34,7 @@ from extractor.kb import browse
 from extractor.kb.query import LEVEL_RANK, trace
 from extractor.kb.store import Store
 from extractor.pipeline import extract_bytes
-from extractor.serve.text import build_items, build_runs, render_runs, threshold_label
+from extractor.serve.text import build_items, build_runs, date_label, render_runs, threshold_label
 from extractor.views.diff import diff_documents
 
 HERE = Path(__file__).parent
@@ -182,10 +182,12 @@ class App:
         runs = build_runs(items["clauses"], its, items["sections"])
         for t in items["thresholds"]:
             t["label"] = threshold_label(t)
+        for x in items["dates"]:
+            x["label"] = date_label(x)
         related = browse.related_documents(self.s, doc)
         doc.pop("sha256", None)
         return {"document": doc, "evidence": f"/doc/{doc_id}/evidence?format=json", "sections": items["sections"], "requirements": items["requirements"],
-                "thresholds": items["thresholds"], "citations": items["citations"], "related": related,
+                "thresholds": items["thresholds"], "citations": items["citations"], "dates": items["dates"], "related": related,
                 "_items": [{"kind": i.kind, "id": i.id, "start": i.start, "end": i.end, "raw_start": i.raw_start,
                             "raw_end": i.raw_end, "label": i.label} for i in its],
                 "_text_html": render_runs(runs, its)}
@@ -378,7 +380,7 @@ TABLES: dict[str, dict[str, Callable[[dict], list[dict]]]] = {
     "index": {"documents": lambda d: d["documents"],
               "facets": lambda d: [{"facet": k, **v} for k, vs in d["facets"].items() for v in vs]},
     "doc": {"sections": lambda d: d["sections"], "requirements": lambda d: d["requirements"],
-            "thresholds": lambda d: d["thresholds"],
+            "thresholds": lambda d: d["thresholds"], "dates": lambda d: d["dates"],
             "citations": lambda d: [{k: v for k, v in c.items() if k != "targets"} | {"targets": [t["doc_id"] for t in c["targets"]]}
                                     for c in d["citations"]],
             "related": lambda d: [{"relation": k, **r} for k, rs in d["related"].items() for r in rs]},
