@@ -238,7 +238,8 @@ def test_diff_page_and_cli_by_stored_id(served, capsys) -> None:  # noqa: ANN001
 
 
 PAGES = ["/", "/?q=理事", "/doc/{y17}", "/doc/{hostile}", "/doc/{hostile}/evidence", "/doc/{hostile}/raw",
-         "/trace/{hostile}", "/trace/{y17}", "/diff/{y17}/{hostile}", "/ref?key=title:script管理办法"]
+         "/trace/{hostile}", "/trace/{y17}", "/diff/{y17}/{hostile}", "/ref?key=title:script管理办法", "/dates",
+         "/dates?kind=deadline&to=2018-12-31"]
 
 
 def _pages(ids: dict[str, str]) -> list[str]:
@@ -259,6 +260,35 @@ def test_a_hostile_notice_is_text_in_every_page_and_json(served) -> None:  # noq
     doc = client.get(f"/doc/{ids['hostile.txt']}").text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;关于&lt;img src=x onerror=alert(2)&gt;的通知" in doc
     assert client.get(f"/doc/{ids['hostile.txt']}?format=json").json()["document"]["title"] == HOSTILE_TITLE
+
+
+def test_dates_page_is_the_dates_query(served) -> None:  # noqa: ANN001
+    """/dates: `polex query dates` in the browser, the same rows in the same order, each linked to its
+    document and to the raw characters it was read from."""
+    from extractor.kb.query import Filters, query_dates
+
+    client, ids, db = served
+    with Store(db) as store:
+        for params, f in (({}, Filters(limit=201)), ({"kind": "deadline", "to": "2018-12-31"}, Filters(kind="deadline", date_to="2018-12-31")),
+                          ({"from": "2018-01-01", "level": "national", "limit": "2"}, Filters(date_from="2018-01-01", level="national", limit=3)),
+                          ({"search": "完成"}, Filters(search="完成"))):
+            data = client.get("/dates", params={**params, "format": "json"}).json()
+            expected = query_dates(store, f)
+            assert data["dates"] == expected[:data["limit"]] and data["more"] == (len(expected) > data["limit"]), params
+    hostile = client.get("/dates", params={"kind": "deadline", "to": "2018-12-31", "format": "json"}).json()["dates"]
+    due = next(x for x in hostile if x["doc_id"] == ids["hostile.txt"])  # 于2018年底前完成<b>换届</b>工作
+    assert due["date"] == "2018-12-31" and "<b>换届</b>" in due["requirement_text"]
+    html = client.get("/dates", params={"kind": "deadline", "to": "2018-12-31"}).text
+    assert "&lt;b&gt;换届&lt;/b&gt;" in html and "<b>换届" not in html
+    row = html.split(f'<tr data-date="{due["id"]}">')[1].split("</tr>")[0]
+    assert f'href="/doc/{ids["hostile.txt"]}"' in row
+    src = client.get(row.split('class="source" href="')[1].split('"')[0].replace("&amp;", "&") + "&format=json").json()
+    assert src["text"] == due["text"] == "2018年底前"
+    assert '<a href="/dates">Dates</a>' in client.get("/").text  # reachable from every page's header
+    for bad in ({"kind": "amount"}, {"from": "2018-02-30"}, {"to": "2018/12/31"}):
+        r = client.get("/dates", params={**bad, "format": "json"})
+        assert r.status_code == 400 and "error" in r.json(), bad
+    assert client.get("/dates", params={"kind": "<script>"}).text.count("<script>") == 0
 
 
 def test_every_table_exports_csv(served) -> None:  # noqa: ANN001
