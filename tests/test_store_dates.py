@@ -21,28 +21,13 @@ from extractor.kb.query import Filters, query_dates
 from extractor.kb.store import MIGRATIONS, Store
 from extractor.model import DateRule
 from tests.conftest import BACKENDS, corpus_files, extracted
+from tests.test_backends import store, stores  # noqa: F401 - the corpus in SQLite and PostgreSQL (module fixtures)
 
 HOLIDAYS_2019 = "国务院办公厅关于2019年部分节假日安排的通知"
 
 
 def _docs() -> list:
     return [extracted(str(p)) for p in corpus_files()]
-
-
-@pytest.fixture(scope="module")
-def stores(tmp_path_factory, pg_server) -> dict[str, Store]:  # noqa: ANN001
-    out = {"sqlite": Store(tmp_path_factory.mktemp("dates") / "polex.db"), "postgresql": Store(pg_server.new_database())}
-    for s in out.values():
-        for p in corpus_files():
-            s.add(extracted(str(p)), p.read_bytes())
-    yield out
-    for s in out.values():
-        s.close()
-
-
-@pytest.fixture(params=BACKENDS)
-def store(request, stores) -> Store:  # noqa: ANN001
-    return stores[request.param]
 
 
 def _all_dates() -> list[tuple]:
