@@ -677,17 +677,14 @@ def _number(lo: float, hi: float, kind: type = float):  # noqa: ANN202
 
 
 def _day(text: str) -> str:
-    """A calendar day written YYYY-MM-DD (as the store keeps dates, so that they compare as text)."""
-    import datetime
+    """--from/--to: a day YYYY-MM-DD (kb/query.parse_day), else a usage error."""
+    from extractor.errors import ParseError
+    from extractor.kb.query import parse_day
 
     try:
-        return datetime.date.fromisoformat(text).isoformat() if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else _no_day(text)
-    except ValueError:
-        return _no_day(text)
-
-
-def _no_day(text: str) -> str:
-    raise argparse.ArgumentTypeError(f"not a day YYYY-MM-DD: {text!r}")
+        return parse_day(text)
+    except ParseError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
 
 
 def _regex(text: str) -> str:

@@ -10,9 +10,12 @@ downstream — what implements it — and puts aligned thresholds side by side.
 
 from __future__ import annotations
 
+import datetime
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from extractor.errors import ParseError
 from extractor.kb.graph import Resolver, align_requirements, guess_level
 from extractor.kb.reuse import find_reuse, load_clauses, reuse_summary
 from extractor.kb.works import ensure_index, find_renditions, series_members
@@ -246,6 +249,27 @@ def query_figures(store: Store, f: Filters) -> list[dict]:
 
 
 # requirement_text: what is due, which the date phrase alone (2019年6月底前) does not say
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_day(text: str) -> str:
+    """A calendar day written YYYY-MM-DD, as the store keeps dates, so that they compare as text.
+
+    >>> parse_day("2025-06-30")
+    '2025-06-30'
+    >>> parse_day("2025-02-30")
+    Traceback (most recent call last):
+    ...
+    extractor.errors.ParseError: not a day YYYY-MM-DD: '2025-02-30'
+    """
+    try:
+        if _DAY.fullmatch(text):
+            return datetime.date.fromisoformat(text).isoformat()
+    except ValueError:
+        pass
+    raise ParseError(f"not a day YYYY-MM-DD: {text!r}")
+
+
 DATE_COLUMNS = ("x.date, x.date_from, x.time, x.kind, x.comparator, d.level, d.issuer, d.title, x.text, r.text AS requirement_text, "
                 "x.id, x.doc_id, d.year, x.resolved_from, x.section_id, x.requirement_id, x.start, x.end, x.raw_start, x.raw_end")
 

@@ -29,9 +29,9 @@ from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from extractor.errors import InputError
+from extractor.errors import InputError, ParseError
 from extractor.kb import browse
-from extractor.kb.query import LEVEL_RANK, Filters, query_dates, trace
+from extractor.kb.query import LEVEL_RANK, Filters, parse_day, query_dates, trace
 from extractor.kb.store import Store
 from extractor.pipeline import extract_bytes
 from extractor.serve.text import build_items, build_runs, date_label, render_runs, threshold_label
@@ -126,13 +126,9 @@ DATE_ROWS = 200  # rows of the dates page unless ?limit= says otherwise
 
 
 def _is_day(text: str) -> bool:
-    """YYYY-MM-DD naming a real day (as the store writes dates, so that they compare as text)."""
-    import datetime
-    import re
-
     try:
-        return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", text)) and datetime.date.fromisoformat(text).isoformat() == text
-    except ValueError:
+        return parse_day(text) == text
+    except ParseError:
         return False
 
 
