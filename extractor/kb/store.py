@@ -256,7 +256,7 @@ MIGRATIONS: tuple[str | dict[str, str], ...] = (
     # never extracted. Its rows gain dates by ingesting its bytes again (`polex ingest` the same files
     # or URLs): for such a document Store.has_bytes answers "not stored", the pipeline runs, and
     # add_rows writes its dates (and n_dates) and nothing else; every later ingest of those bytes is a
-    # no-op again. PostgreSQL orders NULLs first as SQLite does (pg_store.pg_sql), so its indexes say so.
+    # no-op again (a URL its server answers 304 Not Modified is not re-read, so it stays without). PostgreSQL orders NULLs first as SQLite does (pg_store.pg_sql), so its indexes say so.
     {"sqlite": """
     ALTER TABLE documents ADD COLUMN n_dates INTEGER;
     CREATE TABLE dates (
