@@ -382,7 +382,8 @@ def _print_rows(rows: list[dict], fmt: str, columns: list[str], cut: bool = Fals
     else:
         # ids and 发文字号 are never cut (they tell rows apart); long texts lose their middle,
         # not their end: 国务院办公厅关于印发…的通知 titles differ in the middle
-        caps = {"title": 40, "text": 40, "action": 30, "subject": 24, "condition": 24, "actor": 20, "deadline": 20}
+        caps = {"title": 40, "text": 40, "action": 30, "subject": 24, "condition": 24, "actor": 20, "deadline": 20, "issuer": 24,
+                "requirement_text": 40}
         table = [[_cell(r.get(c), caps.get(c)) for c in columns] for r in rows]
         widths = [max([_width(c)] + [_width(row[k]) for row in table]) for k, c in enumerate(columns)]
         for row in [columns] + table:
@@ -417,23 +418,27 @@ def _cell(v: object, cap: int | None) -> str:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from extractor.kb.query import Filters, query_documents, query_figures, query_requirements, query_thresholds
+    from extractor.kb.query import Filters, query_dates, query_documents, query_figures, query_requirements, query_thresholds
 
-    if args.kind is not None:
-        from typing import get_args
-
-        from extractor.model import ThresholdKind
-
-        if args.kind not in get_args(ThresholdKind):
-            _err(f"--kind {args.kind!r} is not a threshold kind: {', '.join(get_args(ThresholdKind))}")
-            return 2
+    # --kind filters thresholds, figures and dates, so a kind they do not know finds nothing: it is
+    # checked then, not before every query (the models it is checked against cost 0.08 s to import)
+    by_kind = args.what in ("thresholds", "figures", "dates")
+    if args.kind is not None and not by_kind and _bad_kind(args.kind, args.what):
+        return 2
+    if (args.date_from or args.date_to) and args.what != "dates":
+        _err("--from and --to filter `polex query dates` only")
+        return 2
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        _err(f"--from {args.date_from} is after --to {args.date_to}")
+        return 2
     store = _open_store(args.db, create=False)
     if store is None:
         return 1
     ask = 2**62 if args.limit == 0 else args.limit + 1  # one more than shown tells whether rows were cut
     f = Filters(level=args.level, issuer=args.issuer, year=args.year, doc_type=args.doc_type, modality=args.modality,
                 subject=args.subject, unit=args.unit, kind=args.kind, search=args.search, limit=ask,
-                actor_level=args.actor_level, actor_org=args.actor_org, actor_role=args.actor_role)
+                actor_level=args.actor_level, actor_org=args.actor_org, actor_role=args.actor_role,
+                date_from=args.date_from, date_to=args.date_to)
     with store:
         if args.what == "documents":
             rows = query_documents(store, f)
@@ -441,18 +446,39 @@ def cmd_query(args: argparse.Namespace) -> int:
         elif args.what == "requirements":
             rows = query_requirements(store, f)
             cols = ["id", "level", "modality", "trigger", "actor", "deadline", "text"]
+        elif args.what == "dates":
+            rows = query_dates(store, f)
+            if args.format == "table":  # where the date was read: text span and raw span (raw_text, the source)
+                rows = [{**r, "span": f"{r['start']}-{r['end']}", "raw_span": f"{r['raw_start']}-{r['raw_end']}"} for r in rows]
+            cols = ["date", "date_from", "time", "kind", "comparator", "level", "issuer", "title", "text", "requirement_text", "span",
+                    "raw_span"]
         elif args.what == "figures":
             rows = query_figures(store, f)
             cols = ["id", "level", "year", "kind", "subject", "comparator", "value", "unit", "per"]
         else:
             rows = query_thresholds(store, f)
             cols = ["id", "level", "year", "kind", "subject", "comparator", "value", "value_max", "unit", "per", "condition"]
+    if not rows and args.kind is not None and by_kind and _bad_kind(args.kind, args.what):
+        return 2
     cut = args.limit != 0 and len(rows) > args.limit
     rows = rows[:args.limit] if cut else rows
     _print_rows(rows, args.format, cols, cut)
     if cut and args.format != "table":
         _err(f"the first {args.limit} rows; more match (--limit N, or --limit 0 for all)")
     return 0
+
+
+def _bad_kind(kind: str, what: str) -> bool:
+    """Whether ``--kind`` is not a kind of what is listed (said on stderr)."""
+    from typing import get_args
+
+    from extractor.model import DateKind, ThresholdKind
+
+    kinds, name = (DateKind, "date") if what == "dates" else (ThresholdKind, "threshold")
+    if kind in get_args(kinds):
+        return False
+    _err(f"--kind {kind!r} is not a {name} kind: {', '.join(get_args(kinds))}")
+    return True
 
 
 def cmd_trace(args: argparse.Namespace) -> int:
@@ -650,6 +676,17 @@ def _number(lo: float, hi: float, kind: type = float):  # noqa: ANN202
     return parse
 
 
+def _day(text: str) -> str:
+    """--from/--to: a day YYYY-MM-DD (kb/query.parse_day), else a usage error."""
+    from extractor.errors import ParseError
+    from extractor.kb.query import parse_day
+
+    try:
+        return parse_day(text)
+    except ParseError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
 def _regex(text: str) -> str:
     try:
         re.compile(text)
@@ -756,8 +793,10 @@ def build_parser() -> argparse.ArgumentParser:
     _workers_option(c)
     _web_options(c)
     c.set_defaults(func=cmd_crawl)
-    q = command("query", "list documents, requirements, thresholds or reported figures of the store, filtered")
-    q.add_argument("what", choices=("documents", "requirements", "thresholds", "figures"), help="what to list (figures: numbers a document reports as facts, 统计公报)")
+    q = command("query", "list documents, requirements, thresholds, dates or reported figures of the store, filtered")
+    q.add_argument("what", choices=("documents", "requirements", "thresholds", "dates", "figures"),
+                   help="what to list (dates: deadlines, effective dates, periods … a notice sets, in date order; "
+                        "figures: numbers a document reports as facts, 统计公报)")
     q.add_argument("--level", choices=("national", "provincial", "municipal", "county", "unknown"), help="administrative level")
     q.add_argument("--issuer", help="part of an issuer's name")
     q.add_argument("--year", type=_number(1, 9999, int), help="year of the document")
@@ -771,7 +810,14 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--subject", help="keyword in a threshold's subject or a requirement's text")
     q.add_argument("--unit", help="threshold unit: 人 %% 比例 元 日期 …")
     q.add_argument("--kind", help="threshold kind: amount (all subsidy amounts), age (all age limits), rate, duration, "
-                                  "lead_time, scope … (the list: extractor/model.py ThresholdKind)")
+                                  "lead_time, scope … (the list: extractor/model.py ThresholdKind); date kind: deadline, "
+                                  "effective, expiry, period, period_end, event, holiday, workday, recurring, date_bound")
+    q.add_argument("--from", dest="date_from", type=_day, metavar="YYYY-MM-DD",
+                   help="dates: a day on or after this one (a range that ends on or after it); "
+                        "dates without a calendar day (自印发之日起, 每年…) are then left out")
+    q.add_argument("--to", dest="date_to", type=_day, metavar="YYYY-MM-DD",
+                   help="dates: a day on or before this one (a range that starts on or before it): "
+                        "--kind deadline --to 2025-06-30 is what is due by then")
     q.add_argument("--search", help="full-text search over the clauses (segmented like the store)")
     q.add_argument("--limit", type=_number(0, 10**9, int), default=100,
                    help="at most this many rows (default 100; 0: all); the table says when rows were cut")

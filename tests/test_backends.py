@@ -18,7 +18,7 @@ import pytest
 from extractor.cli import main
 from extractor.errors import StoreError
 from extractor.ingest.local import ingest_paths
-from extractor.kb.query import Filters, query_documents, query_requirements, query_thresholds, trace
+from extractor.kb.query import Filters, query_dates, query_documents, query_requirements, query_thresholds, trace
 from extractor.kb.store import Store
 from tests.conftest import BACKENDS, CORPUS, corpus_files, extracted
 
@@ -55,7 +55,7 @@ QUERIES = [
 
 @pytest.mark.parametrize("f", QUERIES, ids=repr)
 def test_both_backends_answer_every_query_alike(stores, f) -> None:  # noqa: ANN001
-    for q in (query_documents, query_requirements, query_thresholds):
+    for q in (query_documents, query_requirements, query_thresholds, query_dates):
         a, b = q(stores["sqlite"], f), q(stores["postgresql"], f)
         assert a == b, q.__name__
     assert query_requirements(stores["sqlite"], Filters(limit=100_000)), "the corpus has requirements"

@@ -128,10 +128,35 @@ def test_document_page_shows_items_and_links(served) -> None:  # noqa: ANN001
     assert [e["doc_id"] for e in y17["related"]["editions"]] == [_id(ids, Y2018)]
 
 
+def test_document_page_lists_its_dates_with_their_source(served) -> None:  # noqa: ANN001
+    """The dates a notice sets (migration 10): listed on its page, each linked to the raw characters it was read from."""
+    client, ids, _ = served
+    doc = extracted(str(Y2018))
+    assert doc.dates  # 5月10日前 (the reform plans are due), 2017年底
+    data = client.get(f"/doc/{_id(ids, Y2018)}?format=json").json()
+    assert [(x["id"], x["kind"], x["comparator"], x["date"], x["text"], [x["raw_start"], x["raw_end"]]) for x in data["dates"]] == \
+        [(d.id, d.kind, d.comparator, d.date, d.text, list(d.raw_span)) for d in doc.dates]
+    due = next(x for x in data["dates"] if x["text"] == "5月10日前")
+    assert due["date"] == "2018-05-10" and due["label"] == "deadline <= 2018-05-10"
+    html = client.get(f"/doc/{_id(ids, Y2018)}").text
+    assert f'<h2 id="dates">Dates ({len(doc.dates)})</h2>' in html
+    row = html.split(f'<tr data-date="{due["id"]}">')[1].split("</tr>")[0]
+    assert "<td>2018-05-10</td>" in row and "<td>5月10日前</td>" in row
+    link = row.split('class="source" href="')[1].split('"')[0].replace("&amp;", "&")
+    src = client.get(link + "&format=json").json()  # the click-through: the characters in raw_text
+    assert src["text"] == doc.raw_text[slice(*doc.dates[0].raw_span)] == "5月10日前"
+    assert row.count("/trace/") == 1  # the requirement the date belongs to
+    items = json.loads(html.split('<script type="application/json" id="items">')[1].split("</script>")[0])
+    assert {i["id"] for i in items if i["kind"] == "date"} == {d.id for d in doc.dates}
+    csv_rows = list(csv.DictReader(io.StringIO(client.get(f"/doc/{_id(ids, Y2018)}?format=csv&table=dates").text)))
+    assert [r["id"] for r in csv_rows] == [d.id for d in doc.dates]
+
+
 def test_text_pane_is_the_text_and_highlights_map_to_raw(served) -> None:  # noqa: ANN001
     _, ids, db = served
+    dated = 0
     with Store(db) as store:
-        for name in (Y2017.name, ANHUI.name, DIBAO.name, "003_90654e4803dc1b1f.txt"):
+        for name in (Y2017.name, Y2018.name, ANHUI.name, DIBAO.name, "003_90654e4803dc1b1f.txt"):
             path = _path(name)
             doc = extracted(str(path))
             items = browse.document_items(store, ids[name])
@@ -145,10 +170,16 @@ def test_text_pane_is_the_text_and_highlights_map_to_raw(served) -> None:  # noq
             src = browse.load_source(store, ids[name])
             assert src.raw_text == doc.raw_text
             for it in its:  # every highlight opens the raw characters of the item it came from
-                original = {t.id: t for t in (*doc.thresholds, *doc.requirements, *doc.citations)}[it.id]
+                original = {t.id: t for t in (*doc.thresholds, *doc.requirements, *doc.citations, *doc.dates)}[it.id]
                 assert (it.start, it.end) == tuple(original.span) and (it.raw_start, it.raw_end) == tuple(original.raw_span)
+            # the dates a notice sets are highlights too (those inside the body, which the clauses tile)
+            in_body = {d.id for d in doc.dates if any(c.span[0] <= d.span[0] < c.span[1] for c in doc.clauses)}
+            assert {it.id for it in its if it.kind == "date"} == {d.id for d in doc.dates}
+            assert {its[r.item].id for r in body if r.item is not None and its[r.item].kind == "date"} == in_body
+            dated += len(in_body)
             clicked = [r for r in body if r.item is not None]
             assert clicked and all(its[r.item].start <= r.start and r.start + len(r.text) <= its[r.item].end for r in clicked)
+    assert dated >= 2  # 2017年底 (Y2017), 5月10日前 (Y2018)
 
 
 def test_source_span_is_the_raw_characters(served) -> None:  # noqa: ANN001
@@ -207,7 +238,8 @@ def test_diff_page_and_cli_by_stored_id(served, capsys) -> None:  # noqa: ANN001
 
 
 PAGES = ["/", "/?q=理事", "/doc/{y17}", "/doc/{hostile}", "/doc/{hostile}/evidence", "/doc/{hostile}/raw",
-         "/trace/{hostile}", "/trace/{y17}", "/diff/{y17}/{hostile}", "/ref?key=title:script管理办法"]
+         "/trace/{hostile}", "/trace/{y17}", "/diff/{y17}/{hostile}", "/ref?key=title:script管理办法", "/dates",
+         "/dates?kind=deadline&to=2018-12-31"]
 
 
 def _pages(ids: dict[str, str]) -> list[str]:
@@ -228,6 +260,35 @@ def test_a_hostile_notice_is_text_in_every_page_and_json(served) -> None:  # noq
     doc = client.get(f"/doc/{ids['hostile.txt']}").text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;关于&lt;img src=x onerror=alert(2)&gt;的通知" in doc
     assert client.get(f"/doc/{ids['hostile.txt']}?format=json").json()["document"]["title"] == HOSTILE_TITLE
+
+
+def test_dates_page_is_the_dates_query(served) -> None:  # noqa: ANN001
+    """/dates: `polex query dates` in the browser, the same rows in the same order, each linked to its
+    document and to the raw characters it was read from."""
+    from extractor.kb.query import Filters, query_dates
+
+    client, ids, db = served
+    with Store(db) as store:
+        for params, f in (({}, Filters(limit=201)), ({"kind": "deadline", "to": "2018-12-31"}, Filters(kind="deadline", date_to="2018-12-31")),
+                          ({"from": "2018-01-01", "level": "national", "limit": "2"}, Filters(date_from="2018-01-01", level="national", limit=3)),
+                          ({"search": "完成"}, Filters(search="完成"))):
+            data = client.get("/dates", params={**params, "format": "json"}).json()
+            expected = query_dates(store, f)
+            assert data["dates"] == expected[:data["limit"]] and data["more"] == (len(expected) > data["limit"]), params
+    hostile = client.get("/dates", params={"kind": "deadline", "to": "2018-12-31", "format": "json"}).json()["dates"]
+    due = next(x for x in hostile if x["doc_id"] == ids["hostile.txt"])  # 于2018年底前完成<b>换届</b>工作
+    assert due["date"] == "2018-12-31" and "<b>换届</b>" in due["requirement_text"]
+    html = client.get("/dates", params={"kind": "deadline", "to": "2018-12-31"}).text
+    assert "&lt;b&gt;换届&lt;/b&gt;" in html and "<b>换届" not in html
+    row = html.split(f'<tr data-date="{due["id"]}">')[1].split("</tr>")[0]
+    assert f'href="/doc/{ids["hostile.txt"]}"' in row
+    src = client.get(row.split('class="source" href="')[1].split('"')[0].replace("&amp;", "&") + "&format=json").json()
+    assert src["text"] == due["text"] == "2018年底前"
+    assert '<a href="/dates">Dates</a>' in client.get("/").text  # reachable from every page's header
+    for bad in ({"kind": "amount"}, {"from": "2018-02-30"}, {"to": "2018/12/31"}):
+        r = client.get("/dates", params={**bad, "format": "json"})
+        assert r.status_code == 400 and "error" in r.json(), bad
+    assert client.get("/dates", params={"kind": "<script>"}).text.count("<script>") == 0
 
 
 def test_every_table_exports_csv(served) -> None:  # noqa: ANN001

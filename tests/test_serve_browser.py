@@ -153,6 +153,35 @@ def test_a_highlight_in_a_web_page_opens_the_page_source(server, page) -> None: 
     assert not page.errors and not page.dialogs
 
 
+def test_a_date_highlight_and_the_dates_page(server, page) -> None:  # noqa: ANN001
+    """The 2018 要点 asks for the reform plans 于5月10日前: the date is a highlight of its own (inside the
+    deadline threshold) that opens its characters; /dates finds it by kind and day and links to them."""
+    base, ids = server
+    doc = extracted(str(Y2018))
+    due = next(d for d in doc.dates if d.text == "5月10日前")
+    page.goto(f"{base}/doc/{ids[Y2018.name]}")
+    span = page.locator("#text [data-kind=date]", has_text="5月10日前").first
+    assert span.inner_text() == doc.text[slice(*due.span)]
+    span.click()
+    page.locator("#source-mark").wait_for()
+    assert page.inner_text("#source-mark") == doc.raw_text[slice(*due.raw_span)] == "5月10日前"
+    assert "date: deadline <= 2018-05-10" in page.inner_text("#source-what")
+    page.goto(base + "/")
+    page.click("header nav a[href='/dates']")
+    page.select_option("form.date-filters select[name=kind]", "deadline")
+    page.fill("form.date-filters input[name=to]", "2018-06-30")
+    page.click("form.date-filters button")
+    page.wait_for_url("**/dates?*")
+    row = page.locator(f"tr[data-date='{due.id}']")
+    assert row.locator("td").first.inner_text() == "2018-05-10"
+    days = [t for t in page.locator("table.dates tbody tr td:first-child").all_inner_texts()]
+    assert days == sorted(days) and all(d <= "2018-06-30" for d in days)
+    row.locator("a.source").click()
+    page.wait_for_url("**/source?*")
+    assert page.inner_text("pre.source mark") == "5月10日前"
+    assert not page.errors and not page.dialogs
+
+
 def test_trace_of_the_anhui_opinion_shows_the_national_opinion(server, page, shots) -> None:  # noqa: ANN001
     base, ids = server
     page.goto(f"{base}/trace/{ids[ANHUI.name]}")

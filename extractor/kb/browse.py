@@ -209,7 +209,7 @@ def _rows(store: Store, sql: str, args: tuple) -> list[dict]:
 
 
 def document_items(store: Store, doc_id: str) -> dict[str, list[dict]]:
-    """Sections, clauses, requirements, thresholds and citations of one document, in text order.
+    """Sections, clauses, requirements, thresholds, citations and dates of one document, in text order.
 
     Citations carry ``target``: the stored documents the reference resolves to (by 发文字号,
     then title key), or none — then ``key`` names the placeholder.
@@ -228,6 +228,9 @@ def document_items(store: Store, doc_id: str) -> dict[str, list[dict]]:
         "citations": _rows(store, "SELECT id, section_id, requirement_id, role, relation, title, doc_number, number_key, "
                                   "title_key, issuer, year, cue, start, end, raw_start, raw_end FROM citations WHERE doc_id = ? "
                                   "ORDER BY start, id", a),
+        "dates": _rows(store, "SELECT x.id, x.section_id, x.requirement_id, x.kind, x.comparator, x.date, x.date_from, x.time, "
+                              "x.resolved_from, x.text, x.start, x.end, x.raw_start, x.raw_end FROM dates x WHERE x.doc_id = ? "
+                              "ORDER BY x.start, x.id", a),
     }
     for c in items["citations"]:
         c["key"] = c["number_key"] or c["title_key"]

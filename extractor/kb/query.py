@@ -1,4 +1,4 @@
-"""Questions to the store: documents, requirements, thresholds (filtered), and ``trace``.
+"""Questions to the store: documents, requirements, thresholds, dates (filtered), and ``trace``.
 
 Every query is one indexed SQL statement, the same on both backends; full-text search over the
 segmented clauses is the backend's (:meth:`Store.clause_hits`). Text filters are substring
@@ -10,9 +10,12 @@ downstream — what implements it — and puts aligned thresholds side by side.
 
 from __future__ import annotations
 
+import datetime
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from extractor.errors import ParseError
 from extractor.kb.graph import Resolver, align_requirements, guess_level
 from extractor.kb.reuse import find_reuse, load_clauses, reuse_summary
 from extractor.kb.works import ensure_index, find_renditions, series_members
@@ -30,11 +33,14 @@ class Filters:
     modality: str | None = None
     subject: str | None = None
     unit: str | None = None
-    kind: str | None = None  # threshold kind: amount, rate, age, duration, lead_time … (model.ThresholdKind)
+    kind: str | None = None  # threshold kind: amount, rate, age, duration, lead_time … (model.ThresholdKind); for dates
+    #                          deadline, effective, … (model.DateKind)
     actor_level: str | None = None  # requirements: the actor's level (省财政厅 → provincial)
     actor_org: str | None = None  # requirements: part of the actor as written or of its organization (财政, finance)
     actor_role: str | None = None  # requirements: part of the actor's role (pilot cities, applicant)
     search: str | None = None
+    date_from: str | None = None  # dates: YYYY-MM-DD, a day set on or after it (a range ending on or after it)
+    date_to: str | None = None  # dates: YYYY-MM-DD, a day set on or before it (a range starting on or before it)
     limit: int = 100
 
 
@@ -240,6 +246,75 @@ def query_figures(store: Store, f: Filters) -> list[dict]:
             args.append(val)
     return _select(store, f, "x.id, x.doc_id, d.title, d.level, d.year, x.reason, x.kind, x.subject, x.comparator, x.value_text AS value, "
                    "x.value_max, x.unit, x.per, x.baseline, x.text", "figures", "x", where, args, "m.start <= x.start AND x.start < m.end")
+
+
+# requirement_text: what is due, which the date phrase alone (2019年6月底前) does not say
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_day(text: str) -> str:
+    """A calendar day written YYYY-MM-DD, as the store keeps dates, so that they compare as text.
+
+    >>> parse_day("2025-06-30")
+    '2025-06-30'
+    >>> parse_day("2025-02-30")
+    Traceback (most recent call last):
+    ...
+    extractor.errors.ParseError: not a day YYYY-MM-DD: '2025-02-30'
+    """
+    try:
+        if _DAY.fullmatch(text):
+            return datetime.date.fromisoformat(text).isoformat()
+    except ValueError:
+        pass
+    raise ParseError(f"not a day YYYY-MM-DD: {text!r}")
+
+
+DATE_COLUMNS = ("x.date, x.date_from, x.time, x.kind, x.comparator, d.level, d.issuer, d.title, x.text, r.text AS requirement_text, "
+                "x.id, x.doc_id, d.year, x.resolved_from, x.section_id, x.requirement_id, x.start, x.end, x.raw_start, x.raw_end")
+
+
+def query_dates(store: Store, f: Filters) -> list[dict]:
+    """The dates notices set (deadlines, effective dates, periods …: ``model.DateRule``), in date order.
+
+    ``date_from``/``date_to`` keep the dates whose day, or range of days, overlaps them: a deadline of
+    2025-06-30 is kept by ``date_to`` 2025-06-30 ("what is due by then"), a period 2026-05-24 … 05-26 by
+    ``date_from`` 2026-05-25. They filter on the days the text names, not on the open interval a
+    comparator implies (施行 from 2019-01-01 is not kept by ``date_from`` 2024-01-01). Dates that fix no
+    calendar day (自印发之日起施行, 每年3月底) are listed, after the dated ones, only when neither is given.
+    ``search`` keeps the dates whose clause holds the words, as for thresholds.
+
+    Without a search the rows come from an index in answer order (dates_date, or dates_kind_date with
+    ``kind``) and the walk stops at the LIMIT.
+    """
+    where, args = _doc_where(f)
+    if f.kind:
+        where.append("x.kind = ?")
+        args.append(f.kind)
+    if f.date_from is not None:
+        where.append("x.date >= ?")
+        args.append(f.date_from)
+    if f.date_to is not None:
+        where.append("COALESCE(x.date_from, x.date) <= ?")
+        args.append(f.date_to)
+    try:
+        found = _hits(store, f)
+    except NoWords:
+        return []
+    head, hit_args = "", []
+    if found:  # the hit clauses read once; a date is in the clause whose span holds its start
+        head = f"WITH m AS MATERIALIZED (SELECT DISTINCT h.doc_id, h.start, h.end FROM ({found[0]}) h) "
+        hit_args = found[1]
+        where.append("EXISTS (SELECT 1 FROM m WHERE m.doc_id = x.doc_id AND m.start <= x.start AND x.start < m.end)")
+    base = f"{head}SELECT {DATE_COLUMNS} FROM dates x JOIN documents d ON d.doc_id = x.doc_id LEFT JOIN requirements r ON r.id = x.requirement_id WHERE "
+    rows = [dict(r) for r in store.db.execute(
+        base + " AND ".join(["x.date IS NOT NULL", *where]) + " ORDER BY x.date, x.doc_id, x.start, x.id LIMIT ?",
+        (*hit_args, *args, f.limit))]
+    if f.date_from is None and f.date_to is None and len(rows) < f.limit:
+        rows += [dict(r) for r in store.db.execute(
+            base + " AND ".join(["x.date IS NULL", *where]) + " ORDER BY d.year, x.doc_id, x.start, x.id LIMIT ?",
+            (*hit_args, *args, f.limit - len(rows)))]
+    return rows
 
 
 # -- trace ------------------------------------------------------------------------------------

@@ -246,6 +246,39 @@ MIGRATIONS: tuple[str | dict[str, str], ...] = (
     CREATE INDEX doc_bands_band ON doc_bands(band, doc_id);
     CREATE INDEX documents_year_doc ON documents(year NULLS FIRST, doc_id NULLS FIRST)
     """},
+    # 10: the dates a notice sets (Document.dates, extract/dates.py): "what is due before 2025-06-30, at
+    # the provincial level" is an indexed walk in date order (dates_date; dates_kind_date for --kind
+    # deadline), stopping at the LIMIT. ``date`` is the day (the last day of a range), ``date_from`` the
+    # first day of a range; both NULL where the text fixes no calendar day (自印发之日起施行, 每年4月1日).
+    # section_id and requirement_id name the section and requirement as the extraction did, without a
+    # foreign key: the dates of an old document are written later (below), by a parser whose ids may differ.
+    # documents.n_dates counts them; NULL marks a document stored before this step, whose dates were
+    # never extracted. Its rows gain dates by ingesting its bytes again (`polex ingest` the same files
+    # or URLs): for such a document Store.has_bytes answers "not stored", the pipeline runs, and
+    # add_rows writes its dates (and n_dates) and nothing else; every later ingest of those bytes is a
+    # no-op again (a URL its server answers 304 Not Modified is not re-read, so it stays without). PostgreSQL orders NULLs first as SQLite does (pg_store.pg_sql), so its indexes say so.
+    {"sqlite": """
+    ALTER TABLE documents ADD COLUMN n_dates INTEGER;
+    CREATE TABLE dates (
+        id TEXT PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+        section_id TEXT, requirement_id TEXT, kind TEXT NOT NULL, comparator TEXT NOT NULL, date TEXT, date_from TEXT,
+        time TEXT, resolved_from TEXT, text TEXT NOT NULL,
+        start INTEGER NOT NULL, end INTEGER NOT NULL, raw_start INTEGER NOT NULL, raw_end INTEGER NOT NULL);
+    CREATE INDEX dates_doc ON dates(doc_id, start);
+    CREATE INDEX dates_date ON dates(date, doc_id, start);
+    CREATE INDEX dates_kind_date ON dates(kind, date, doc_id, start)
+    """, "postgresql": """
+    ALTER TABLE documents ADD COLUMN n_dates BIGINT;
+    CREATE TABLE dates (
+        id TEXT COLLATE "C" PRIMARY KEY, doc_id TEXT COLLATE "C" NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+        section_id TEXT COLLATE "C", requirement_id TEXT COLLATE "C", kind TEXT COLLATE "C" NOT NULL,
+        comparator TEXT COLLATE "C" NOT NULL, date TEXT COLLATE "C", date_from TEXT COLLATE "C", time TEXT COLLATE "C",
+        resolved_from TEXT COLLATE "C", text TEXT COLLATE "C" NOT NULL,
+        start BIGINT NOT NULL, "end" BIGINT NOT NULL, raw_start BIGINT NOT NULL, raw_end BIGINT NOT NULL);
+    CREATE INDEX dates_doc ON dates(doc_id, start);
+    CREATE INDEX dates_date ON dates(date NULLS FIRST, doc_id NULLS FIRST, start NULLS FIRST);
+    CREATE INDEX dates_kind_date ON dates(kind NULLS FIRST, date NULLS FIRST, doc_id NULLS FIRST, start NULLS FIRST)
+    """},
 )
 
 # 为贯彻落实《X》, 根据《X》, 按照《X》的要求: this document implements X
@@ -484,8 +517,16 @@ class Store:
 
     # -- writing ------------------------------------------------------------------------
     def has_bytes(self, sha256: str) -> str | None:
-        row = self.db.execute("SELECT doc_id FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
-        return row["doc_id"] if row else None
+        """The document stored from these bytes, when there is nothing left to store of them; None for
+        new bytes, and for a document stored before migration 10 (``n_dates`` NULL): ingesting its
+        bytes again then runs the pipeline and :meth:`add_rows` writes the dates it lacks."""
+        row = self._stored(sha256)
+        return row[0] if row and row[1] is not None else None
+
+    def _stored(self, sha256: str) -> tuple[str, int | None] | None:
+        """(doc_id, n_dates) of the document stored from these bytes."""
+        row = self.db.execute("SELECT doc_id, n_dates FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
+        return (row["doc_id"], row["n_dates"]) if row else None
 
     def record_failure(self, path: str | None, sha256: str | None, code: str, message: str) -> None:
         with self._guard(), self._tx():
@@ -505,12 +546,18 @@ class Store:
         return self.add_rows(document_rows(doc, data), path)
 
     def add_rows(self, rows: dict[str, Any], path: str = "") -> IngestResult:
-        """Store the rows of one document (:func:`document_rows`), in one transaction."""
+        """Store the rows of one document (:func:`document_rows`), in one transaction.
+
+        Bytes already stored give ``duplicate`` and write nothing, except for a document stored before
+        migration 10, whose dates (and ``n_dates``) are written from these rows, once."""
         doc_id, sha = rows["document"][0], rows["document"][1]
         with self._guard(), self._tx():
-            existing = self.has_bytes(sha)  # a concurrent writer may have stored it meanwhile
-            if existing:
-                return IngestResult(path, "duplicate", existing)
+            stored = self._stored(sha)  # a concurrent writer may have stored it meanwhile
+            if stored:
+                if stored[1] is None:
+                    self._add_dates(stored[0], rows["dates"])
+                    return IngestResult(path, "duplicate", stored[0], message="dates added to a document stored before them")
+                return IngestResult(path, "duplicate", stored[0])
             db = self.db
             db.execute("INSERT INTO blobs(sha256, size, media_type, data) VALUES (?,?,?,?) ON CONFLICT DO NOTHING", rows["blob"])
             work = rows["work"][0]
@@ -524,6 +571,13 @@ class Store:
                     self._insert_rows(table, rows[table])
             self._index_clauses(doc_id)
         return IngestResult(path, "new_version" if version > 1 else "stored", doc_id, version)
+
+    def _add_dates(self, doc_id: str, rows: list[tuple]) -> None:
+        """The dates of a document stored before migration 10 (the same bytes, so the same doc_id)."""
+        self.db.execute("DELETE FROM dates WHERE doc_id = ?", (doc_id,))
+        if rows:
+            self._insert_rows("dates", rows)
+        self.db.execute("UPDATE documents SET n_dates = ? WHERE doc_id = ?", (len(rows), doc_id))
 
     def _guard(self) -> AbstractContextManager[None]:
         """Turns a full disk into one :class:`StoreError` (E932) instead of a driver traceback."""
@@ -583,7 +637,18 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         return {t: self.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]  # noqa: S608 - fixed table names
-                for t in ("documents", "works", "sections", "requirements", "thresholds", "citations", "failures")}
+                for t in ("documents", "works", "sections", "requirements", "thresholds", "citations", "dates", "failures")}
+
+    def dates(self, doc_id: str) -> list[dict[str, Any]]:
+        """The dates stored for one document, in text order, as the fields of ``model.DateRule``
+        (``DateRule(**d)`` gives back what the extraction found: a stored document round-trips its dates)."""
+        return [{"id": r["id"], "section": r["section_id"], "requirement": r["requirement_id"], "kind": r["kind"],
+                 "comparator": r["comparator"], "date": r["date"], "date_from": r["date_from"], "time": r["time"],
+                 "resolved_from": r["resolved_from"], "text": r["text"], "span": (r["start"], r["end"]),
+                 "raw_span": (r["raw_start"], r["raw_end"])}
+                for r in self.db.execute("SELECT x.id, x.section_id, x.requirement_id, x.kind, x.comparator, x.date, x.date_from, "
+                                         "x.time, x.resolved_from, x.text, x.start, x.end, x.raw_start, x.raw_end FROM dates x "
+                                         "WHERE x.doc_id = ? ORDER BY x.start, x.id", (doc_id,))]
 
     def totals(self, doc_ids: list[str]) -> dict[str, int]:
         """Numbered items, requirements, thresholds and citations summed over some documents."""
@@ -607,14 +672,14 @@ class Store:
             "ORDER BY c.doc_id, c.start LIMIT ?", (*args, limit)).fetchall()
 
 
-ROW_TABLES = ("issuers", "doc_keys", "sections", "requirements", "thresholds", "figures", "citations", "clauses")
+ROW_TABLES = ("issuers", "doc_keys", "sections", "requirements", "thresholds", "figures", "citations", "clauses", "dates")
 
 # The columns each row of document_rows fills, in order: rows are written by column name, so a
 # migration that adds a column (thresholds.per) never shifts what a positional INSERT meant.
 COLUMNS: dict[str, tuple[str, ...]] = {
     "documents": ("doc_id", "sha256", "work_id", "version", "path", "url", "title", "issuer", "level", "date", "year",
                   "doc_number", "doc_type", "script", "status", "series_key", "n_sections", "n_requirements",
-                  "n_thresholds", "n_citations", "parser_version", "schema_version", "ingested_at"),
+                  "n_thresholds", "n_citations", "parser_version", "schema_version", "ingested_at", "n_dates"),
     "issuers": ("doc_id", "position", "name", "level"),
     "doc_keys": ("doc_id", "key"),
     "sections": ("id", "doc_id", "parent", "path", "label", "kind", "title", "text", "start", "end", "raw_start", "raw_end"),
@@ -630,6 +695,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                   "number_key", "title_key", "issuer_code", "issuer", "year", "serial", "cue", "start", "end",
                   "raw_start", "raw_end"),
     "clauses": ("id", "doc_id", "section_id", "text", "start", "end", "tokens", "raw_start", "raw_end"),
+    "dates": ("id", "doc_id", "section_id", "requirement_id", "kind", "comparator", "date", "date_from", "time",
+              "resolved_from", "text", "start", "end", "raw_start", "raw_end"),
 }
 
 
@@ -667,7 +734,7 @@ def document_rows(doc: Document, data: bytes) -> dict[str, Any]:
                      "、".join(issuers) or None, md.level.value, md.date.value if md.date else None, _year(doc), doc_number,
                      md.doc_type.value if md.doc_type else None, md.script, doc.status, series_key(main),
                      len(doc.sections), len(doc.requirements), len(doc.thresholds), len(doc.citations),
-                     __version__, doc.schema_version, _now()),
+                     __version__, doc.schema_version, _now(), len(doc.dates)),
         "issuers": [(doc.doc_id, k, name, classify_level(name)[0]) for k, name in enumerate(issuers)],
         "doc_keys": [(doc.doc_id, k) for k in sorted(keys)],
         "sections": [(s.id, doc.doc_id, s.parent, "/".join(s.path), s.label, s.kind, s.title, s.text, *s.span, *s.raw_span)
@@ -688,6 +755,8 @@ def document_rows(doc: Document, data: bytes) -> dict[str, Any]:
                     for f in doc.figures],
         "citations": citations,
         "clauses": clauses,
+        "dates": [(t.id, doc.doc_id, t.section, t.requirement, t.kind, t.comparator, t.date, t.date_from, t.time,
+                   t.resolved_from, t.text, *t.span, *t.raw_span) for t in doc.dates],
     }
 
 

@@ -29,12 +29,12 @@ from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from extractor.errors import InputError
+from extractor.errors import InputError, ParseError
 from extractor.kb import browse
-from extractor.kb.query import LEVEL_RANK, trace
+from extractor.kb.query import LEVEL_RANK, Filters, parse_day, query_dates, trace
 from extractor.kb.store import Store
 from extractor.pipeline import extract_bytes
-from extractor.serve.text import build_items, build_runs, render_runs, threshold_label
+from extractor.serve.text import build_items, build_runs, date_label, render_runs, threshold_label
 from extractor.views.diff import diff_documents
 
 HERE = Path(__file__).parent
@@ -118,6 +118,20 @@ class NotFound(Exception):
     pass
 
 
+class BadRequest(Exception):
+    pass
+
+
+DATE_ROWS = 200  # rows of the dates page unless ?limit= says otherwise
+
+
+def _is_day(text: str) -> bool:
+    try:
+        return parse_day(text) == text
+    except ParseError:
+        return False
+
+
 class App:
     """Holds the store and the caches; one method per page, each returning the page's data."""
 
@@ -182,13 +196,36 @@ class App:
         runs = build_runs(items["clauses"], its, items["sections"])
         for t in items["thresholds"]:
             t["label"] = threshold_label(t)
+        for x in items["dates"]:
+            x["label"] = date_label(x)
         related = browse.related_documents(self.s, doc)
         doc.pop("sha256", None)
         return {"document": doc, "evidence": f"/doc/{doc_id}/evidence?format=json", "sections": items["sections"], "requirements": items["requirements"],
-                "thresholds": items["thresholds"], "citations": items["citations"], "related": related,
+                "thresholds": items["thresholds"], "citations": items["citations"], "dates": items["dates"], "related": related,
                 "_items": [{"kind": i.kind, "id": i.id, "start": i.start, "end": i.end, "raw_start": i.raw_start,
                             "raw_end": i.raw_end, "label": i.label} for i in its],
                 "_text_html": render_runs(runs, its)}
+
+    def dates(self, params: dict[str, str]) -> dict:
+        """`polex query dates` as a page: the dates notices set, in date order, filtered."""
+        from typing import get_args
+
+        from extractor.model import DateKind
+
+        kinds = list(get_args(DateKind))
+        year = params.get("year")
+        f = {"kind": params.get("kind") or None, "from": params.get("from") or None, "to": params.get("to") or None,
+             "level": params.get("level") or None, "issuer": browse.clean_term(params.get("issuer")),
+             "year": int(year) if year and year.isdigit() and len(year) <= 4 else None, "search": browse.clean_term(params.get("search"))}
+        limit = _int(params.get("limit"), DATE_ROWS, 1, 10_000)
+        problems = [f"kind {f['kind']!r} is not one of {', '.join(kinds)}"] if f["kind"] and f["kind"] not in kinds else []
+        problems += [f"{k} {f[k]!r} is not a day YYYY-MM-DD" for k in ("from", "to") if f[k] and not _is_day(f[k])]
+        if problems:
+            raise BadRequest("; ".join(problems))
+        rows = query_dates(self.s, Filters(kind=f["kind"], date_from=f["from"], date_to=f["to"], level=f["level"], issuer=f["issuer"],
+                                           year=f["year"], search=f["search"], limit=limit + 1))
+        return {"filters": {k: v for k, v in f.items() if v is not None}, "kinds": kinds, "levels": list(LEVEL_RANK),
+                "limit": limit, "more": len(rows) > limit, "dates": rows[:limit]}
 
     def source_span(self, doc_id: str, start: int, end: int) -> dict:
         src = self._source(doc_id)
@@ -378,13 +415,14 @@ TABLES: dict[str, dict[str, Callable[[dict], list[dict]]]] = {
     "index": {"documents": lambda d: d["documents"],
               "facets": lambda d: [{"facet": k, **v} for k, vs in d["facets"].items() for v in vs]},
     "doc": {"sections": lambda d: d["sections"], "requirements": lambda d: d["requirements"],
-            "thresholds": lambda d: d["thresholds"],
+            "thresholds": lambda d: d["thresholds"], "dates": lambda d: d["dates"],
             "citations": lambda d: [{k: v for k, v in c.items() if k != "targets"} | {"targets": [t["doc_id"] for t in c["targets"]]}
                                     for c in d["citations"]],
             "related": lambda d: [{"relation": k, **r} for k, rs in d["related"].items() for r in rs]},
     "evidence": {"metadata": lambda d: [{"field": k, **(v if isinstance(v, dict) else {"value": v})} for k, v in d["metadata"].items() if v is not None],
                  "issues": lambda d: d["issues"]},
     "ref": {"cited_by": lambda d: d["cited_by"]},
+    "dates": {"dates": lambda d: d["dates"]},
     "trace": {"links": lambda d: [{k: v for k, v in l.items() if k != "evidence"} | {"evidence": l["evidence"]} for l in d["links"]],
               "aligned": lambda d: [{"old_requirement": a["requirements"][0], "new_requirement": a["requirements"][1], "score": a["score"],
                                      "old": f"{s['old']['subject']} {s['old']['comparator']} {s['old']['value']}{s['old']['unit'] or ''}",
@@ -427,6 +465,8 @@ def build_app(db: str, allow_sql: bool = False, allowed_hosts: list[str] | None 
             data = make()
         except NotFound as e:
             return _error(request, 404, str(e), fmt)
+        except BadRequest as e:
+            return _error(request, 400, str(e), fmt)
         if fmt == "json":
             return Response(dump_json(_public(data)), media_type="application/json", headers=SECURITY_HEADERS)
         if fmt == "csv":
@@ -458,6 +498,9 @@ def build_app(db: str, allow_sql: bool = False, allowed_hosts: list[str] | None 
     async def document(request: Request) -> Response:
         return respond(request, "doc", "doc.html", lambda: app_state.document(request.path_params["doc_id"]))
 
+    async def dates(request: Request) -> Response:
+        return respond(request, "dates", "dates.html", lambda: app_state.dates(dict(request.query_params)))
+
     async def source(request: Request) -> Response:
         qp = request.query_params
         d = request.path_params["doc_id"]
@@ -488,6 +531,7 @@ def build_app(db: str, allow_sql: bool = False, allowed_hosts: list[str] | None 
 
     routes = [
         Route("/", index),
+        Route("/dates", dates),
         Route("/doc/{doc_id}", document),
         Route("/doc/{doc_id}/source", source),
         Route("/doc/{doc_id}/raw", raw),

@@ -1,5 +1,5 @@
 """The text pane of a document page: its stored clauses cut into runs, each run knowing
-which requirements, thresholds and citations cover it.
+which requirements, thresholds, citations and dates cover it.
 
 The store keeps the clauses (which tile the body of the normalized ``text``) with their
 spans, and every extracted item with its span and raw span; that is enough to show the text
@@ -16,14 +16,15 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-# which highlight a click opens when several cover a character: the most specific one
-_PRIORITY = {"threshold": 0, "citation": 1, "requirement": 2}
+# which highlight a click opens when several cover a character: the most specific one (a date phrase,
+# 5月10日前, lies inside the deadline threshold 于5月10日前将…提交… of seed 001, which keeps its other characters)
+_PRIORITY = {"date": 0, "threshold": 1, "citation": 2, "requirement": 3}
 
 
 @dataclass
 class Item:
     index: int
-    kind: str  # requirement | threshold | citation
+    kind: str  # requirement | threshold | citation | date
     id: str
     start: int
     end: int
@@ -55,6 +56,15 @@ def threshold_label(t: dict) -> str:
     return s
 
 
+def date_label(d: dict) -> str:
+    """One line for a date a notice sets: ``deadline <= 2019-06-30``, ``holiday 2019-02-04 … 2019-02-10``;
+    the phrase itself where the text fixes no calendar day (``effective >= 自印发之日起施行``)."""
+    day = f"{d['date_from']} … {d['date']}" if d.get("date_from") else d.get("date")
+    if day is None:
+        return f"{d['kind']} {d['comparator']} {d['text']}"
+    return f"{d['kind']} {'' if d['comparator'] in ('==', 'range') else d['comparator'] + ' '}{day}{' ' + d['time'] if d.get('time') else ''}"
+
+
 def build_items(items: dict[str, list[dict]]) -> list[Item]:
     out: list[Item] = []
 
@@ -68,6 +78,8 @@ def build_items(items: dict[str, list[dict]]) -> list[Item]:
     for c in items["citations"]:
         name = (f"《{c['title']}》" if c["title"] else "") + (c["doc_number"] or "")
         add("citation", c, f"cit rel-{c['relation']}", f"{c['relation']} {name}")
+    for d in items.get("dates", ()):
+        add("date", d, f"dat kind-{d['kind']}", date_label(d))
     return out
 
 
