@@ -53,6 +53,15 @@ def test_holidays_take_the_year_of_the_first_full_date() -> None:
         ("workday", "==", None, "2021-02-07", None), ("workday", "==", None, "2021-02-20", None)]
 
 
+def test_a_year_carried_forward_keeps_going() -> None:
+    """The 2019 holidays (corpus 09) start with 2018年12月29日: 2月4日 after it is 2019's, and so is
+    9月13日 after 2019's June, though it falls less than half a year before the last written date."""
+    body = ("一、元旦:2018年12月30日至2019年1月1日放假调休,共3天。2018年12月29日(星期六)上班。\n"
+            "二、春节:2月4日至10日放假调休,共7天。\n三、端午节:6月7日放假。\n四、中秋节:9月13日放假。")
+    assert [d[3] for d in _dates(body, title="国务院办公厅关于2019年部分节假日安排的通知", signed="2018年12月6日")] == [
+        "2019-01-01", "2018-12-29", "2019-02-10", "2019-06-07", "2019-09-13"]
+
+
 @pytest.mark.parametrize("body", [
     "一、2019年以来，我省学会改革取得明显成效。",  # a date of the past
     "一、根据《江西省著名商标认定和保护办法》(2007年9月13日江西省人民政府令第161号公布)，作如下决定。",  # a cited text's

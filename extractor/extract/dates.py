@@ -270,7 +270,7 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
     title = metadata.title.value if metadata.title and isinstance(metadata.title.value, str) else None
     title_at = metadata.title.span[0] if title and metadata.title and metadata.title.span else None
     found: list[tuple[int, int, dict]] = []
-    context: str | None = None  # the last full date of a rule, as written
+    context: str | None = None  # the last full date of a rule, as written or completed from the one before
 
     def in_skip(p: int) -> bool:
         k = bisect_right(skip_starts, p) - 1
@@ -337,7 +337,10 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
                          is_meta, bulletin, year_only=d.resolved == "year_end")
             if kind is None:
                 continue
-            if d.full and d.year_written:  # a rule's full date sets the year of those after it (not a past date)
+            # a rule's full date sets the year of those after it (not a past date), and so does a date that
+            # took its year so: after 2018年12月29日, 2月4日 is 2019's and so are 9月13日 and 10月1日 after it
+            # (corpus 09, the 2019 holidays: 中秋 and 国庆 were 2018's when only written years counted)
+            if d.full and (d.year_written or d.resolved == "context_year"):
                 context = d.date
             kind, comparator, extra = kind
             if kind == "recurring":
