@@ -299,14 +299,17 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         ids = [r.doc_id for r in results if r.status in ("stored", "new_version")]
         new = store.totals(ids)
     by: Counter[str] = Counter(r.status for r in results)
+    dated = sum(1 for r in results if r.status == "duplicate" and r.message)  # stored before migration 10, dates now added
     _verbose(args, results)
     _say(args, f"{len(results)} inputs in {elapsed:.1f} s: {by['stored']} stored, {by['new_version']} new versions, "
-         f"{by['duplicate']} already stored, {by['not_modified']} not modified (HTTP 304), {by['failed']} failed → {args.db}")
+         f"{by['duplicate']} already stored{f' ({dated} of them gained their dates)' if dated else ''}, "
+         f"{by['not_modified']} not modified (HTTP 304), {by['failed']} failed → {args.db}")
     if ids:
         _say(args, f"  new: {new['sections']} numbered items, {new['requirements']} requirements, {new['thresholds']} thresholds, "
-             f"{new['citations']} citations")
+             f"{new['citations']} citations, {new['dates']} dates")
     _say(args, f"  store: {counts['documents']} documents ({counts['works']} works), {counts['requirements']} requirements, "
-         f"{counts['thresholds']} thresholds, {counts['citations']} citations, {counts['failures']} failures recorded")
+         f"{counts['thresholds']} thresholds, {counts['citations']} citations, {counts['dates']} dates, "
+         f"{counts['failures']} failures recorded")
     return _report_failures(results)
 
 

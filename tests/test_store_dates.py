@@ -159,7 +159,7 @@ def test_rows_say_what_is_due_and_where_it_was_read(store) -> None:  # noqa: ANN
         doc, d = by_id[r["id"]]
         assert (r["start"], r["end"]) == d.span and (r["raw_start"], r["raw_end"]) == d.raw_span
         assert r["requirement_text"] == next((q.text for q in doc.requirements if q.id == d.requirement), None)
-        assert r["title"] == doc.metadata.title.value
+        assert r["title"] == (doc.metadata.title.value if doc.metadata.title else None)
 
 
 # -- the command -------------------------------------------------------------------------------

@@ -651,11 +651,11 @@ class Store:
                                          "WHERE x.doc_id = ? ORDER BY x.start, x.id", (doc_id,))]
 
     def totals(self, doc_ids: list[str]) -> dict[str, int]:
-        """Numbered items, requirements, thresholds and citations summed over some documents."""
-        out = {"sections": 0, "requirements": 0, "thresholds": 0, "citations": 0}
+        """Numbered items, requirements, thresholds, citations and dates summed over some documents."""
+        out = {"sections": 0, "requirements": 0, "thresholds": 0, "citations": 0, "dates": 0}
         for k in range(0, len(doc_ids), 500):  # SQLite's host-parameter limit
             chunk = doc_ids[k:k + 500]
-            row = self.db.execute(f"SELECT SUM(n_sections), SUM(n_requirements), SUM(n_thresholds), SUM(n_citations) "  # noqa: S608
+            row = self.db.execute(f"SELECT SUM(n_sections), SUM(n_requirements), SUM(n_thresholds), SUM(n_citations), SUM(n_dates) "  # noqa: S608
                                   f"FROM documents WHERE doc_id IN ({','.join('?' * len(chunk))})", chunk).fetchone()
             for key, v in zip(out, row):
                 out[key] += v or 0
