@@ -34,6 +34,8 @@ def _dates(body: str, title: str = "关于做好有关工作的通知", signed: 
     ("一、上述举措执行期自发布之日起至2020年12月底。", ("period_end", "<=", None, "2020-12-31", None)),
     # corpus-dev 040: a meeting's time
     ("一、会议时间\n时间:2019年10月10日上午9:00,会期一天", ("event", "==", None, "2019-10-10", "09:00")),
+    # corpus-dev 068: a week under a 时间 heading, the 日 written once after the range's last day
+    ("一、活动安排\n(一)时间。\n2022年5月21—28日\n(二)主题。走进科技", ("event", "range", "2022-05-21", "2022-05-28", None)),
     # corpus-dev 043: a bound on the date of birth
     ("一、即1946年7月1日(含)以后出生。", ("date_bound", ">=", None, "1946-07-01", None)),
     # corpus-dev 018: a monthly day

@@ -50,7 +50,9 @@ _MD = r"[0-3]?\d|[一二三四五六七八九十]{1,3}"
 _S = r"\s{0,2}"
 # one calendar expression; blanks between its parts bounded (a text layer may space every character)
 _DATE_RE = re.compile(
-    rf"(?:(?P<y>{_Y}){_S}年{_S})?(?P<m>{_MD}){_S}月{_S}(?:(?P<d>{_MD})(?:{_S}[日号]|(?={_S}(?:之)?前))|(?P<mend>底|末|份))"
+    # the day's 日 may come only after the range's last day: 2022年5月21—28日 (corpus-dev 068)
+    rf"(?:(?P<y>{_Y}){_S}年{_S})?(?P<m>{_MD}){_S}月{_S}(?:(?P<d>{_MD})(?:{_S}[日号]|(?={_S}(?:之)?前)"
+    rf"|(?={_S}(?:至|到|－|—|–|-|~|～){_S}(?:{_MD}){_S}[日号]))|(?P<mend>底|末|份))"
     rf"|(?P<y3>{_Y}){_S}年{_S}(?P<m3>{_MD}){_S}月(?![\d一二三四五六七八九十])"
     rf"|(?P<y2>{_Y}){_S}年(?:{_S}(?P<yend>年底|底|末|度))?"
     rf"|(?P<iy>(?:19|20)\d{{2}})[-/.](?P<im>[01]?\d)[-/.](?P<id>[0-3]?\d)(?!\d)"
@@ -66,6 +68,8 @@ _EVENT_AFTER = re.compile(rf"^(?:{_S}[^，。；,;]{{0,12}}?)(?:召开|举行|�
 # 时间: opening its line (a meeting notice's 时间:2019年10月10日上午9:00, corpus-dev 040) or named for an
 # event; not a page's 时间:/日期:/发布日期: after other fields (作者:法律资料网 时间:2024-07-09, 050-057)
 _EVENT_BEFORE = re.compile(r"^\s{0,2}(?:会议|活动|报到|培训|考试|举办|开幕)?时间\s{0,2}[:：为]\s{0,2}$|定于\s{0,2}$")
+_TIME_HEADING = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])?\s*"
+                           r"(?:会议|活动|举办|培训|考试|报到)?时间\s*[。:：]?\s*$")
 _PERIOD_CONTEXT = re.compile(r"施行|实施|执行|有效|期为|期限|公告期|公示期|期间")
 _EFFECTIVE_AFTER = re.compile(rf"^{_S}(?:起|开始)(?!{_S}至)")
 _EFFECTIVE_RELATIVE = re.compile(r"自(?:本(?:办法|通知|规定|决定|细则|意见|方案))?\s{0,2}(?:印发|公布|发布|颁布|批复|下发|发文|施行)之日起"
@@ -206,7 +210,7 @@ def _kind(before: str, after: str, after_time: str, sentence: str, is_range: boo
     if _DEADLINE_BEFORE.search(before):
         return "deadline", "<=", 0  # 截止日期：… (before 日期： of an event)
     if (_EVENT_BEFORE.search(before) or _EVENT_AFTER.match(after_time)) and not year_only:
-        return "event", "==", 0  # not 2022年是党的二十大召开之年: an event has its month
+        return "event", "range" if is_range else "==", 0  # not 2022年是党的二十大召开之年: an event has its month
     if not full and _TARGET_BEFORE.search(before):
         return "deadline", "<=", 0  # 到2020年末，…建成; 力争2020年底
     if is_range and _FORWARD.search(sentence):
@@ -332,6 +336,9 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
             # near its date, and a bounded window keeps a paragraph of many dates linear
             s0, s1 = max(s0, d.start - _NEAR), min(s1, end + _NEAR)
             before, after, sentence = text[s0:d.start], text[end:s1], text[s0:s1]
+            if not before.strip() and (nl := text.rfind("\n", lo, d.start)) > lo and _TIME_HEADING.match(
+                    text, text.rfind("\n", lo, nl) + 1, nl):
+                before = "时间:"  # the date alone under a 时间 heading: (一)时间。 / 2022年5月21—28日 (corpus-dev 068)
             fields = dict(date=d.date, date_from=date_from, time=time, resolved_from=d.resolved)
             kind = _kind(before, after, text[t_end:max(t_end, s1)] if t_end > end or wk else after, sentence, date_from is not None, d.full,
                          is_meta, bulletin, year_only=d.resolved == "year_end")
