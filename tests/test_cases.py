@@ -168,3 +168,24 @@ def test_synthetic_doc_numbers_law_and_announcement_forms() -> None:
         ("中华人民共和国主席令第二十九号", "中华人民共和国主席", None, 29),
         ("国家税务总局公告2018年第60号", "国家税务总局", 2018, 60),
     ]
+
+
+# Phrases of corpus-dev notices outside corpus/ (checked to be in the notice when ../shared is present):
+# a 招生计划's planned intake (065), a quota 共有 N 名 (069), a grade that is no span of time (065).
+DEV_THRESHOLDS = [
+    ("065_longmatan_qu_2020_yiwu_jiaoyu_zhaosheng_gongzuo_fangan_luzhoufubanhan49.txt", "全区各类小学拟招收一年级新生4480人",
+     [("==", 4480, "人", "一年级新生")]),
+    ("069_yunnan_2011_zhuanfa_zhongguo_qingnian_keji_jiang_tuijian_tongzhi.txt", "分配给我省的推荐名额共有6名",
+     [("==", 6, "名", "推荐名额")]),
+]
+
+
+@pytest.mark.parametrize("name,phrase,want", DEV_THRESHOLDS, ids=[p for _, p, _ in DEV_THRESHOLDS])
+def test_dev_phrases(name: str, phrase: str, want: list[tuple]) -> None:
+    from tests.conftest import SHARED
+
+    doc = SHARED / "corpus-dev" / "docs" / name
+    if doc.exists():
+        assert phrase in doc.read_text(encoding="utf-8")
+    got = [(f.comparator, f.value, f.unit, f.subject) for f in read_phrase(phrase + "。").thresholds]
+    assert len(got) == len(want) and all(g[:3] == w[:3] and w[3] in (g[3] or "") for g, w in zip(got, want)), got

@@ -181,6 +181,8 @@ def _build(m: re.Match[str], text: str, s: int, e: int) -> Quantity | None:
             return None
         return Quantity(s, e, m.group(), _clean(lo), _clean(hi), unit, "range")
     n, mag, pct, unit = m.group("n"), m.group("mag"), m.group("pct"), m.group("unit")
+    if unit == "年" and text.startswith("级", e):
+        return None  # 拟招收一年级新生4480人 (corpus-dev 065): a school grade, no span of time
     if _is_cn(n):
         if not (unit or pct or mag or _AFTER_RE.match(after)):
             return None

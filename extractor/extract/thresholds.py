@@ -171,6 +171,12 @@ _VALID_AFTER_RE = re.compile(r"有效")
 _SERVICE_HOURS_AFTER_RE = re.compile(r"(?:畅通|值班|值守|在线|受理|服务)")
 # 力争1条列入国家级…示范步行街 (corpus-dev 007): a target count, hedged
 _TARGET_LEAD_RE = re.compile(r"(?:力争|争取)$")
+# 全区各类小学拟招收一年级新生4480人 (corpus-dev 065, a 招生计划): a count a plan sets, its verb after
+# 拟/计划/力争/确保 and what it counts between the verb and the figure; not 已招收 (a report)
+_PLANNED_COUNT_RE = re.compile(
+    r"(?:拟|计划|力争|争取|确保)(?:在[^，,。；;\d]{0,12})?(?:" + "|".join(sorted((v for v in COUNT_VERBS if len(v) > 1), key=len, reverse=True))
+    + r"|新建|招生)(?P<object>[^，,。；;\d]{0,14})$")
+_QUOTA_WORD_RE = re.compile(r"名额|指标数?|限额")
 # 到2021年全省引进高端商业品牌和高端零售品牌30个 (corpus-dev 007): a count closing a clause framed by a target year
 _TARGET_FRAME_RE = re.compile(r"\s*(?:力争|争取)?(?:到|至)(?:19|20)\d{2}\s*年(?:底|末)?")
 _LABEL_LEAD = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇]+[条章节款]\s*|\(?[一二三四五六七八九十]+\)|\(\d+\)|\d+[.．、]|[一二三四五六七八九十]+、|[①-⑳])+\s*")
@@ -527,6 +533,8 @@ def _fixed_by_context(text: str, masked: str, r: _Q, sa: int, sb: int, prev_end:
         return "the hours a service is open", "before"
     if q.unit in SCOPE_UNITS and _TARGET_LEAD_RE.search(before):
         return "a target count", "after"
+    if q.unit in SCOPE_UNITS and (m := _PLANNED_COUNT_RE.search(before)):
+        return "a count a plan sets", "before" if len(m.group("object").strip()) >= 2 else "after"
     if q.unit in SCOPE_UNITS and (r.expr_end >= sb or not text[r.expr_end:sb].strip()) and _TARGET_FRAME_RE.match(text, sa):
         return "a target count closing a clause framed by its year", "before"
     return None
@@ -601,8 +609,10 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
                     and re.search(r"[\u4e00-\u9fff]$", text[sa:q.start - 1]):
                 r.cmp = "=="  # 日常监测（60%）: the weight of an item in a score (issue 12)
             elif (q.unit is not None or q.is_share) and (cue := _EXACT_RE.search(_before_per(text, _cue_start(text, prev_end, sa, lo, q.start), q.start))) \
-                    and (not cue.group().startswith("共") or q.unit in TIME_UNITS):
-                r.cmp = "=="  # not 共66套: an inventory, only 共7天 (corpus-dev 062) is a fixed length
+                    and (not cue.group().startswith("共") or q.unit in TIME_UNITS or _QUOTA_WORD_RE.search(text, max(sa, q.start - 10), q.start)):
+                # not 共66套: an inventory, only 共7天 (corpus-dev 062) is a fixed length, and a quota: 分配给我省的
+                # 推荐名额共有6名 (corpus-dev 069)
+                r.cmp = "=="
                 notes.append("a value the rule fixes")
             elif q.unit == "倍" or (q.unit in TIME_UNITS and re.search(r"(?:为|是)$", _before_per(text, max(prev_end, q.start - 4), q.start))):
                 r.cmp = "=="  # 按…标准的1.6倍 (corpus-dev 018), 顶岗实习时间一般为6个月 (corpus 01)
