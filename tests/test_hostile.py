@@ -28,7 +28,6 @@ from hypothesis import strategies as st
 
 from extractor.cli import main
 from extractor.errors import ISSUE_CODES, InputError
-from extractor.ingest.crawl import crawl, ingest_url
 from extractor.ingest.fetch import Fetcher, FetchError, FetchSettings
 from extractor.kb.store import Store
 from extractor.normalize.decode import decode_bytes

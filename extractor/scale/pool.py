@@ -109,7 +109,7 @@ def _alone(fn: Callable[[T], R], item: T, ctx: Any, on_crash: Callable[[T, str],
     with ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=warm_up) as solo:
         try:
             return solo.submit(fn, item).result()
-        except BrokenProcessPool as e:
+        except BrokenProcessPool:
             if on_crash is None:
                 raise
             return on_crash(item, "the worker process died on it (killed, out of memory, or a crash)")
