@@ -233,3 +233,13 @@ def test_bulletin_signatures() -> None:
     # corpus-dev 023: (万载县统计局) closing the body
     md = _meta("万载县2015年国民经济和社会发展统计公报\n一、综合\n全年生产总值增长。\n(万载县统计局)\n")
     assert md.issuer.value == ["万载县统计局"] and md.level.value == "county"
+
+
+def test_level_of_a_notice_that_names_only_itself() -> None:
+    # corpus-dev 066, copied without its head or signature: 我区 and 九原区 (a district of 包头市)
+    md = _meta("根据《关于印发〈包头市2020年义务教育阶段学校招生工作指导意见〉的通知》精神,结合我区实际,制定本实施意见。\n"
+               "一、基本原则\n具有九原区户籍的学生,按学校服务区域相对就近入学。\n二、招生范围\n在九原区居住的随迁子女统一安置到公办学校就读。\n")
+    assert (md.level.value, md.issuer) == ("county", None) and "九原区" in md.level.evidence
+    # 我区 of an autonomous region: the longest division ending in 区
+    md = _meta("为做好全区招生工作,结合我区实际,现通知如下。\n一、新疆维吾尔自治区各地要按时完成招生。\n二、新疆维吾尔自治区教育厅负责指导。\n")
+    assert md.level.value == "provincial"

@@ -67,6 +67,15 @@ def _gazetteer_level(name: str) -> tuple[Level, str] | None:
     return lv, f"'{chain[-1]}' is a {kind} division (行政区划 {code})"
 
 
+def division(name: str) -> tuple[Level, str] | None:
+    """(level, 行政区划 code) of a division named exactly so, or None.
+
+    >>> division("九原区"), division("包头市"), division("区政府")
+    (('county', '150207'), ('municipal', '150200'), None)
+    """
+    return _gazetteer().get(name)
+
+
 def opens_with_place(name: str) -> bool:
     """Whether ``name`` starts with an administrative division or a national body's prefix:
     where a body's name may begin (河南省科协办公室, 国务院办公厅; not 会活动计划表河南省…).

@@ -8,9 +8,10 @@ off the text carries its span.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
-from extractor.data.levels import classify_level, opens_with_place
+from extractor.data.levels import classify_level, division, opens_with_place
 from extractor.errors import issue
 from extractor.model import FlagField, Issue, Level, LevelField, Metadata, NamesField, Part, Script, Span, TextField
 from extractor.data import regions
@@ -174,6 +175,10 @@ def extract_metadata(
             level = named
     if level.value == "unknown" and not level.evidence.endswith("has no administrative level"):
         named = _level_from_addressees(aligned, lines)
+        if named is not None:
+            level = named
+    if level.value == "unknown" and not level.evidence.endswith("has no administrative level"):
+        named = _level_from_self_reference(aligned, lines)
         if named is not None:
             level = named
     if level.value == "unknown":
@@ -932,6 +937,39 @@ def _level_from_addressees(aligned: AlignedText, lines: list[tuple[int, int]]) -
                                      span=sp)
         return None
     return None
+
+
+_SELF_REFERENCE_RE = re.compile(r"我(省|市|区|县|州|盟|旗)(?![长委级属])")
+
+
+def _level_from_self_reference(aligned: AlignedText, lines: list[tuple[int, int]]) -> LevelField | None:
+    """The level of the division a notice with no issuer calls its own: it says 我区 (结合我区实际) and
+    names 九原区, a county-level district, more than any other division ending in 区 (corpus-dev 066,
+    a 实施意见 copied without its head or signature). The suffix keeps 我区 of an autonomous region
+    (新疆维吾尔自治区) apart from a city's district."""
+    text = aligned.text
+    refs = Counter(m.group(1) for a, b in lines for m in _SELF_REFERENCE_RE.finditer(text, a, b))
+    if not refs:
+        return None
+    suffix = refs.most_common(1)[0][0]
+    names: Counter[str] = Counter()
+    where: dict[str, tuple[int, int]] = {}
+    for a, b in lines:
+        k = text.find(suffix, a, b)
+        while k >= 0:
+            for size in range(9, 1, -1):  # the longest division ending here: 新疆维吾尔自治区, not 自治区
+                s = k + 1 - size
+                if s >= a and text[s] != "我" and division(text[s:k + 1]) is not None:
+                    names[text[s:k + 1]] += 1
+                    where.setdefault(text[s:k + 1], (s, k + 1))
+                    break
+            k = text.find(suffix, k + 1, b)
+    if not names:
+        return None
+    name, n = names.most_common(1)[0]
+    lv, code = division(name)  # type: ignore[misc]
+    return aligned.build(LevelField, value=lv, source="document",
+                         evidence=f"the notice calls itself 我{suffix} and names {name} ({lv}, 行政区划 {code}) {n} times", span=where[name])
 
 
 def _bracketed_signature(aligned: AlignedText, lines: list[tuple[int, int]]) -> NamesField | None:
