@@ -196,6 +196,15 @@ def test_metadata_of_a_notice_run_into_one_paragraph() -> None:
         "关于转发中国科协《关于推荐提名院士候选人的通知》的通知", "中会奖办[2011]002号", ["河南省科协办公室"], "2018-04-23")
 
 
+def test_a_run_together_signature_before_the_portal_glued_to_it() -> None:
+    # corpus-dev 063 with its line ends removed: the portal's 原创文章 / 上一篇 / 下一篇 after the date
+    md = _meta("国务院办公厅关于2020年部分节假日安排的通知各省、自治区、直辖市人民政府,国务院各部委、各直属机构:经国务院批准,"
+               "现将2020年元旦、春节放假调休日期的具体安排通知如下。一、元旦:2020年1月1日放假,共1天。节假日期间,各地区、各部门要妥善"
+               "安排好值班和安全、保卫等工作,确保人民群众祥和平安度过节日假期。国务院办公厅2019年11月21日原创文章,作者:开心电脑网,"
+               "如若转载,请注明出处。上一篇 2019年11月19日下一篇 2019年11月21日相关推荐")
+    assert (md.title.value, md.issuer.value, md.date.value) == ("国务院办公厅关于2020年部分节假日安排的通知", ["国务院办公厅"], "2019-11-21")
+
+
 def test_issuer_is_never_a_fragment() -> None:
     # corpus-dev 043: 关于转发中国科协《…》的通知 has no issuer at its head
     md = _meta("关于转发中国科协《关于推荐院士候选人的通知》的通知\n各分会：\n现将通知转发给你们。\n")

@@ -247,11 +247,23 @@ _TAIL_RUN_RE = re.compile(r"[\u4e00-\u9fff()（）]{2,40}$")
 _ORG_END_RE = re.compile(rf"{ORG_SUFFIX}(?:办公室|办公厅)?$")
 
 
+# what a page glues after a signature's date when its lines run together: 供稿人:学会学术部 (corpus-dev
+# 039), 原创文章,作者:… (063), 相关附件: (064), (此件公开发布), 抄送:
+_TRAILER_RE = re.compile(r"(?:供稿|责任编辑|编辑[:：]|来源[:：]|作者[:：]|原创|上一篇|下一篇|相关|附件|扫一扫|[（(]此件|抄送|打印|关闭|【)")
+_DATE_BEFORE_TRAILER_RE = re.compile(r"(?<![\d年月日至到\-~～])(?P<date>(?:19|20)\d{2}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日)[ \t]*(?=" + _TRAILER_RE.pattern + ")")
+
+
 def _tail_cut(text: str, s: int, e: int) -> list[tuple[int, int]] | None:
     """A last line "…表河南省科协办公室2018年4月23日" cut into rest / signature / date (corpus-dev 039
-    run together); the date alone after the last sentence; None when no signature date ends it."""
+    run together), and what the page glued after the date its own piece; the date alone after the
+    last sentence; None when no signature date ends it."""
     t = _TAIL_DATE_RE.search(text, max(s, e - 30), e)
     if t is None:
+        # the last date that ends a signature: 上一篇 2019年11月19日下一篇… after it are the portal's (063)
+        for g in reversed(list(_DATE_BEFORE_TRAILER_RE.finditer(text, max(s, e - 300), e))):
+            head = _tail_cut(text, s, g.end("date"))
+            if head:
+                return head + [(g.end("date"), e)]
         return None
     d = t.start("date")
     run = _TAIL_RUN_RE.search(text, max(s, d - 40), d)
@@ -272,14 +284,17 @@ def _tail_cut(text: str, s: int, e: int) -> list[tuple[int, int]] | None:
 
 
 def _split_run_together(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``lines`` with the first and the last line cut into title / 发文字号 / addressees / rest and
-    rest / signature / date where they are paragraphs run together."""
+    """``lines`` with the first long line of the head cut into 发文字号 / title / addressees / rest, and
+    the last line into rest / signature / date, where they are paragraphs run together."""
     if not lines:
         return lines
     out = list(lines)
     last_long = lines[-1][1] - lines[-1][0] >= _RUN_TOGETHER_MIN
-    s, e = out[0]
-    if e - s >= _RUN_TOGETHER_MIN:
+    # the first long line among the first three: a title line of its own may stand before it, and a
+    # portal's field between (062 run together: 通知/ 发布时间:… | 浏览量:3565 | 国办发明电〔2020〕27号 各省…:)
+    k = next((i for i, (s, e) in enumerate(out[:3]) if e - s >= _RUN_TOGETHER_MIN), None)
+    if k is not None:
+        s, e = out[k]
         # 岳阳市财政局关于…的通知|岳财建指〔2023〕21号|有关区财政局:  (corpus-dev 049 run together), and the
         # 发文字号 first: 中会奖办[2011]002号|关于转发…的通知|各专科分会:  (043)
         cuts: list[int] = []
@@ -299,7 +314,7 @@ def _split_run_together(text: str, lines: list[tuple[int, int]]) -> list[tuple[i
             cuts.append(a.end())
         if cuts and cuts[-1] < e:
             bounds = [s, *cuts, e]
-            out[0:1] = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
+            out[k:k + 1] = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
     s, e = out[-1]
     if last_long:
         out[-1:] = _tail_cut(text, s, e) or [(s, e)]
@@ -447,12 +462,21 @@ def find_label_rows(text: str, max_lines: int = 60) -> dict[str, tuple[str, Span
 _CJK_GAP_RE = re.compile(r"(?<=[\u4e00-\u9fff\d《》“”（）])[ \u3000\u00a0]+(?=[\u4e00-\u9fff\d《》“”（）])")
 
 
+_TITLE_FIELDS_RE = re.compile(r"\s*[/|｜]?\s*(?:发布时间|发布日期|发文日期|来源|浏览量|浏览次数|点击数|阅读次数|作者)\s*[:：]")
+
+
 def _clean_title(value: str) -> str:
-    """Stray spaces inside a printed title are dropped (gold README: ``title_as_written``).
+    """Stray spaces inside a printed title are dropped (gold README: ``title_as_written``), and a
+    portal's fields after it.
 
     >>> _clean_title("国务院办公厅关于2021年 部分节假日安排的通知")
     '国务院办公厅关于2021年部分节假日安排的通知'
+    >>> _clean_title("国务院办公厅关于2021年部分节假日安排的通知/ 发布时间:2020-12-16 /")
+    '国务院办公厅关于2021年部分节假日安排的通知'
     """
+    # a portal's fields on the title's line: 通知/ 发布时间:2020-12-16 / 浏览量:3565 (corpus-dev 062 with its
+    # lines run together; the 浏览量 line alone is furniture)
+    value = _TITLE_FIELDS_RE.split(value, 1)[0]
     # a space after a body's name separates joint issuers (corpus-dev 016: 广州市人力资源和社会保障局
     # 广州市公安局关于…) and stays
     return _CJK_GAP_RE.sub(lambda m: m.group(0) if re.search(ORG_SUFFIX + "$", value[: m.start()]) else "", value.strip())
