@@ -75,6 +75,26 @@ def _signature_date_in_words(text: str) -> str:
     return "\n".join(lines)
 
 
+def _signature_one_line(text: str) -> str:
+    """The signature's date set on the signature's own line, as a right-aligned block is copied."""
+    lines = text.split("\n")
+    for i in range(len(lines) - 1, 0, -1):
+        if re.fullmatch(r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*", lines[i]) and lines[i - 1].strip():
+            return "\n".join(lines[:i - 1] + [lines[i - 1].rstrip() + "　　" + lines[i].strip()] + lines[i + 1:])
+    return text
+
+
+def _signature_date_iso(text: str) -> str:
+    """The signature's date as sites write dates: 2018-04-23."""
+    lines = text.split("\n")
+    for i in range(len(lines) - 1, -1, -1):
+        m = re.fullmatch(r"\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*", lines[i])
+        if m:
+            lines[i] = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+            break
+    return "\n".join(lines)
+
+
 def _table_layout(text: str) -> str:
     """Each run of paragraphs of the page inside a layout table's cell, as older CMSes (and Word's
     "save as web page") lay a notice out."""
@@ -127,6 +147,8 @@ PERTURBATIONS: dict[str, tuple[tuple[str, ...], Callable[[str, dict], str | byte
     "lines hard-wrapped at 30 characters": (("txt",), lambda t, _: _hard_wrap(t, 30), "the text layer of a PDF"),
     "paragraph numbers restyled": (("txt",), lambda t, _: _restyle_markers(t), "another office's house style"),
     "signature date in Chinese numerals": (("txt",), lambda t, _: _signature_date_in_words(t), "a 红头 document's date"),
+    "signature and its date on one line": (("txt",), lambda t, _: _signature_one_line(t), "a right-aligned block copied"),
+    "signature date written 2018-04-23": (("txt",), lambda t, _: _signature_date_iso(t), "a site's way of writing dates"),
     "double-spaced lines": (("txt",), lambda t, _: t.replace("\n", "\n\n"), "a copy with a blank line after each line"),
     "GB18030, charset undeclared": (("txt", "html"), lambda t, _: _gbk_undeclared(t), "a mirror that re-saved the page"),
     "红头: XX文件 and 发文字号 above the title": (("txt",), lambda t, g: _red_head(t, g.get("issuer"), g.get("doc_number")),

@@ -252,3 +252,19 @@ def test_level_of_a_notice_that_names_only_itself() -> None:
     # 我区 of an autonomous region: the longest division ending in 区
     md = _meta("为做好全区招生工作,结合我区实际,现通知如下。\n一、新疆维吾尔自治区各地要按时完成招生。\n二、新疆维吾尔自治区教育厅负责指导。\n")
     assert md.level.value == "provincial"
+
+
+@pytest.mark.parametrize(("signature", "issuer", "date"), [
+    ("中国科协办公厅　　2018年4月23日", ["中国科协办公厅"], "2018-04-23"),  # one right-aligned line
+    ("中国科协 教育部  2018年4月23日", ["中国科协", "教育部"], "2018-04-23"),
+    ("中国科协\n2018-04-23", ["中国科协"], "2018-04-23"),  # as sites write dates
+    ("中国科协\n2018.4.23", ["中国科协"], "2018-04-23"),
+    ("中国科学技术协会（印）\n2018年4月23日", ["中国科学技术协会"], "2018-04-23"),  # the seal as words
+    ("附件：计划表\n2018-04-23", None, None),  # a bare site date under no body's name is no signature
+])
+def test_signature_forms(signature: str, issuer: list[str] | None, date: str | None) -> None:
+    # corpus-dev 039's notice with its signature block written the ways copies write it
+    # (bench/eval_perturbations.py: "signature and its date on one line", "signature date written 2018-04-23")
+    md = _meta("各全省学会：\n一、各全省学会认真研究本年度活动计划，填写并报送计划表。\n二、各省辖市科协根据年度重要活动工作计划报送。\n"
+               + signature + "\n")
+    assert (md.issuer.value if md.issuer else None, md.date.value if md.date else None) == (issuer, date)

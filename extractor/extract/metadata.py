@@ -35,6 +35,9 @@ _DATE_LINE_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{
 # two-digit year (一二年一月十二日)
 _CN_DATE_LINE_RE = re.compile(r"^\s*([〇零○OＯ一二三四五六七八九]{2}|[〇零○OＯ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日\s*$")
 _CN_ZERO = "〇零○OＯ"
+# a signature's date written as a site writes dates: 2018-04-23, 2018.4.23, 2018/4/23 (taken only under a
+# body's name: a bare date line elsewhere is a posting date or a table's cell)
+_ISO_DATE_LINE_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\s*$")
 _ANY_DATE_RE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})")
 _ABOUT_RE = re.compile(r"^(.{2,80}?)关于")
 
@@ -89,10 +92,12 @@ def parse_date(s: str) -> str | None:
 def split_issuers(s: str) -> list[str]:
     """>>> split_issuers("广州市民政局 广州市财政局、广州市市场监督管理局")
     ['广州市民政局', '广州市财政局', '广州市市场监督管理局']
-    >>> split_issuers("广州市卫生健康委等4部门")
-    ['广州市卫生健康委']
+    >>> split_issuers("广州市卫生健康委等4部门"), split_issuers("中国科学技术协会（印）")
+    (['广州市卫生健康委'], ['中国科学技术协会'])
     """
     s = re.sub(r"等\s*\d+\s*(?:个)?(?:部门|单位)$", "", s.strip())
+    # the seal a copy prints as words: 中国科学技术协会（印）, （盖章）
+    s = re.sub(r"\s*[(（]\s*(?:印|盖章|印章|公章|章)\s*[)）]", " ", s).strip()
     parts = [p.strip() for p in re.split(r"[\s、,，;；]+|(?<=[局委厅部办院])和(?=[\u4e00-\u9fff])", s) if p.strip()]
     return parts
 
@@ -253,6 +258,18 @@ _TRAILER_RE = re.compile(r"(?:供稿|责任编辑|编辑[:：]|来源[:：]|作�
 _DATE_BEFORE_TRAILER_RE = re.compile(r"(?<![\d年月日至到\-~～])(?P<date>(?:19|20)\d{2}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日)[ \t]*(?=" + _TRAILER_RE.pattern + ")")
 
 
+_SIGNATURE_AND_DATE_RE = re.compile(
+    rf"[ \t]*(?P<org>[^\s。，,；;：:]{{2,30}}?{ORG_SUFFIX}(?:办公室|办公厅)?(?:[ \t]+[^\s。，,；;：:]{{2,30}}?{ORG_SUFFIX}(?:办公室|办公厅)?)*)"
+    r"[ \t\u3000]+(?P<date>(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2})"
+    r"|[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)[ \t]*$")
+
+
+# a date set off by a wide gap at the end of a line whose name polex cannot read (corpus-dev 064: a
+# signature in mojibake, then 　　2019年12月26日)
+_SET_OFF_DATE_RE = re.compile(r"[ \t]*(?P<org>[^。；;！？]{2,40}?)(?:[ \t]{2,}|\u3000)[ \t\u3000]*"
+                              r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[ \t]*$")
+
+
 def _tail_cut(text: str, s: int, e: int) -> list[tuple[int, int]] | None:
     """A last line "…表河南省科协办公室2018年4月23日" cut into rest / signature / date (corpus-dev 039
     run together), and what the page glued after the date its own piece; the date alone after the
@@ -318,6 +335,12 @@ def _split_run_together(text: str, lines: list[tuple[int, int]]) -> list[tuple[i
     s, e = out[-1]
     if last_long:
         out[-1:] = _tail_cut(text, s, e) or [(s, e)]
+    # the signature and its date on one line, right-aligned in the print (中国科协办公厅　　2018年4月23日)
+    for i in range(len(out) - 1, max(-1, len(out) - 8), -1):
+        m = _SIGNATURE_AND_DATE_RE.match(text, *out[i]) or _SET_OFF_DATE_RE.match(text, *out[i])
+        if m is not None:
+            out[i:i + 1] = [(m.start("org"), m.end("org")), (m.start("date"), m.end("date"))]
+            break
     return [(a, b) for a, b in out if a < b]
 
 
@@ -582,7 +605,7 @@ def _signature_date_at(text: str, lines: list[tuple[int, int]], i: int) -> bool:
     """Line ``i`` is the date of a signature block: a date alone on its line under a body's name
     or a 代章 line (corpus-dev 037)."""
     a, b = lines[i]
-    if i == 0 or not (_DATE_LINE_RE.match(text[a:b]) or _CN_DATE_LINE_RE.match(text[a:b])):
+    if i == 0 or not (_DATE_LINE_RE.match(text[a:b]) or _CN_DATE_LINE_RE.match(text[a:b]) or _ISO_DATE_LINE_RE.match(text[a:b])):
         return False
     prev = text[lines[i - 1][0] : lines[i - 1][1]].strip()
     return bool(_PROXY_SEAL_RE.fullmatch(prev) or (len(prev) <= 40 and re.search(ORG_SUFFIX + r"$", prev)))
@@ -1035,7 +1058,7 @@ def _issuer_from_signature(aligned: AlignedText, lines: list[tuple[int, int]]) -
     """The signature block: organisation lines right above the first date line."""
     text = aligned.text
     for i, (a, b) in enumerate(lines):
-        if (_DATE_LINE_RE.match(text[a:b]) or _CN_DATE_LINE_RE.match(text[a:b])) and i > 0:
+        if (_DATE_LINE_RE.match(text[a:b]) or _CN_DATE_LINE_RE.match(text[a:b]) or _ISO_DATE_LINE_RE.match(text[a:b])) and i > 0:
             names: list[str] = []
             j = i - 1
             while j >= 0 and i - j <= 6:
@@ -1185,9 +1208,9 @@ def _promulgated_effective(aligned: AlignedText, lines: list[tuple[int, int]], d
 
 def _signature_date(aligned: AlignedText, lines: list[tuple[int, int]]) -> TextField | NamesField | None:
     text = aligned.text
-    for a, b in lines:
+    for i, (a, b) in enumerate(lines):
         line = text[a:b]
-        if _DATE_LINE_RE.match(line) or _CN_DATE_LINE_RE.match(line):
+        if _DATE_LINE_RE.match(line) or _CN_DATE_LINE_RE.match(line) or (_ISO_DATE_LINE_RE.match(line) and _signature_date_at(text, lines, i)):
             v = parse_date(line)
             if v:
                 return _field(aligned, v, "document", "date line of the signature (成文日期)", (a, b))
