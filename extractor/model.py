@@ -270,8 +270,9 @@ class Deadline(_Frozen):
     text: str = Field(description="the phrase as it stands in the normalized text")
     kind: DeadlineKind
     date: str | None = Field(default=None, description="YYYY-MM-DD when it resolves to a day")
-    resolved_from: Literal["text", "document_date", "year_end", "month_end"] | None = Field(
-        default=None, description="how the date was completed: as written, year from the notice's date, last day of year or month")
+    resolved_from: Literal["text", "document_date", "context_year", "body_year", "year_end", "month_end"] | None = Field(
+        default=None, description="how the date was completed: as written, year from the notice's date, from the date of a rule "
+                                  "before it or the year the body names (taken from Document.dates), last day of year or month")
     span: Span
     raw_span: Span
 

@@ -106,3 +106,13 @@ def test_a_notice_with_no_date_of_its_own_works_in_the_year_its_body_names() -> 
     doc = extract_bytes(text.encode(), path="notice.txt")
     assert [(d.kind, d.date_from, d.date, d.resolved_from) for d in doc.dates] == [
         ("deadline", None, "2024-09-03", "body_year"), ("period", "2024-09-04", "2024-09-05", "body_year")]
+
+
+def test_a_requirement_is_due_by_the_deadline_its_dates_set() -> None:
+    # corpus-dev 043 (截止日期:…, which the requirement reading does not take) and 070 (no date of its own)
+    text = ("关于推荐院士候选人的通知\n各专科分会:\n一、请各专科分会认真组织推荐工作,总会接收材料截止日期:2011年2月15日。\n"
+            "二、各单位应于5个工作日内报送名单。\n中华中医药学会\n2011年1月21日\n")
+    doc = extract_bytes(text.encode(), path="notice.txt")
+    due = {r.text[:6]: (r.deadline.kind, r.deadline.date, r.deadline.text) if r.deadline else None for r in doc.requirements}
+    assert due["请各专科分会"] == ("date", "2011-02-15", "2011年2月15日")
+    assert due["各单位应于5"][0] == "relative"  # a real relative deadline is kept

@@ -264,7 +264,30 @@ def extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], par
         k.requirements.extend(made)
     _link_citations(k)
     k.dates = find_dates(doc_id, aligned, layers, clauses, k.requirements, metadata, mask, bulletin)
+    _deadlines_from_dates(aligned, k)
     return k
+
+
+def _deadlines_from_dates(aligned: AlignedText, k: Knowledge) -> None:
+    """A requirement whose own reading found no day it is due by takes the deadline the dates pass
+    read in it: 电子和纸质材料报送截止日期:9月3日 (corpus-dev 070: no date of its own, the year its body
+    names), 总会接收材料截止日期:2011年2月15日 (043). A relative reading of the same words (a day
+    without its year, where the notice has no date) is replaced; a real relative one (15个工作日内)
+    is kept."""
+    due = {}
+    for d in k.dates:
+        if d.requirement and d.kind in ("deadline", "period_end") and d.date and d.requirement not in due:
+            due[d.requirement] = d
+    if not due:
+        return
+    for i, r in enumerate(k.requirements):
+        d = due.get(r.id)
+        if d is None or (r.deadline is not None and not (
+                r.deadline.kind == "relative" and r.deadline.span[0] < d.span[1] and d.span[0] < r.deadline.span[1])):
+            continue
+        s, e = d.span
+        dl = aligned.build(Deadline, text=aligned.text[s:e], kind="date", date=d.date, resolved_from=d.resolved_from, span=(s, e))
+        k.requirements[i] = r.model_copy(update={"deadline": dl})
 
 
 _ATTACHMENT_LINE = re.compile(r"^[ \t]*附件[ \t]*[0-9一二三四五六七八九十]{0,3}[ \t]*$", re.M)
