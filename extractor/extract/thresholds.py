@@ -124,6 +124,10 @@ _NOUN_AHEAD_RE = re.compile(r"([^，,；;。、\x00]{1,30}?)(?=、|应|须|要|�
 _PER_REACH = 24  # how far before a figure its 每X is looked for
 _AMOUNT_CUE = re.compile(r"(?:为|按|给予|发放|补助|补贴|奖励|资助|奖补|标准|调整为|提高到|提高至|每人每月|每人每年|每月|每年|每人)\s*$")
 _OBLIGATION_RE = re.compile(r"应|须|必须|要|确保")
+# a list of values after its cue: 奖励标准为：一等奖10万元，二等奖5万元，三等奖2万元; 补助标准如下：省级50万元、
+# 市级20万元. Each item is a label and its value, fixed by the rule
+_LIST_CUE_RE = re.compile(r"(?:标准|金额|额度|数额|名额|比例)(?:分别)?(?:为|是|如下)?\s*[:：]")
+_LIST_ITEM_RE = re.compile(r"[，,；;、：:\s]*(?P<label>[\u4e00-\u9fff()（）]{1,10})\s*$")
 _COVERAGE_RE = re.compile(r"全覆盖")
 _CONDITIONAL_END = re.compile(
     r"的(?=\s*$|[\u4e00-\u9fff]{1,3}\s*$|(?:可|应|须|要|一般|原则上|则|均|至少|最多|不少于|不超过|按)[^的]*$)"
@@ -511,6 +515,18 @@ def _ranks(text: str, sa: int, qs: list[_Q]) -> list[Found]:
     return out
 
 
+def _in_value_list(text: str, lo: int, label_at: int) -> bool:
+    """A list cue (标准为：) before ``label_at`` with only earlier items of the list between: each piece
+    between separators holds a value (一等奖10万元，二等奖…). With the value closing its item (checked
+    by the caller), not 诊断标准：非同日3次测量血压… (corpus 17)."""
+    cue = None
+    for cue in _LIST_CUE_RE.finditer(text, lo, label_at):
+        pass
+    if cue is None:
+        return False
+    return all(re.search(r"\d", piece) for piece in re.split(r"[，,、；;]", text[cue.end():label_at]) if piece.strip())
+
+
 def _fixed_by_context(text: str, masked: str, r: _Q, sa: int, sb: int, prev_end: int) -> tuple[str, str] | None:
     """Why a figure with no comparator word is a value the rule fixes, read off the words around it
     (the ``_*_LEAD_RE``/``_*_AFTER_RE`` classes above), and where its subject is: ``after`` the
@@ -623,6 +639,12 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
                 notes.append("scope count: how many the measure covers")
             elif per is not None and not q.is_share and _PER_RE.search(text, max(sa, q.start - _PER_REACH), q.start):
                 r.cmp = "=="  # 每人每月500元, 每半年考评一次: a rate the rule fixes
+            elif q.unit is not None and (item := _LIST_ITEM_RE.match(text, max(prev_end, sa if lo is None else lo, q.start - 14), q.start)) \
+                    and _in_value_list(text, max(sa if lo is None else lo, q.start - 60), item.start("label")) \
+                    and re.match(r"\s*(?:[，,、；;。）)]|$)", text[r.expr_end:r.expr_end + 3]):  # the value closes its item
+                r.cmp = "=="
+                notes.append("a value of a list the rule fixes")
+                subject_at = item.group("label")
             elif fixed := _fixed_by_context(text, masked, r, sa, sb, prev_end):
                 r.cmp = "=="
                 notes.append(fixed[0])
