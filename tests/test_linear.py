@@ -65,6 +65,9 @@ CASES: dict[str, tuple[Callable[[int], str], int]] = {
     # blank runs: [ \t]+$ per line, \s* around optional groups in the deadline patterns (cubic)
     "blank run in a line": (lambda n: "各单位要在" + " " * n + "5天内完成，比例不低于" + " " * n + "15%。", 20_000),
     "blank lines": (lambda n: "各单位要加强" + "\n" * n + "管理。", 200_000),
+    # a signature set off from its date by a blank run: the seal pattern's leading \s* and the
+    # one-line signature patterns were tried from every blank (quadratic, then cubic)
+    "signature and date across a blank run": (lambda n: "关于加强管理的通知\n各单位要加强管理。\n中国科协" + " " * n + "2018年4月23日\n", 20_000),
     # dates in one long paragraph: each date's sentence start was searched from the paragraph's start
     "dates in one paragraph": (lambda n: "各单位要于2018年6月30日前完成换届，" * n, 1_500),
     # …* before a paywall bracket, tried from every … of a run

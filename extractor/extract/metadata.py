@@ -89,6 +89,9 @@ def parse_date(s: str) -> str | None:
     return None
 
 
+_SEAL_RE = re.compile(r"[(（]\s*(?:印|盖章|印章|公章|章)\s*[)）]")  # no leading \s*: tried at every blank, quadratic on a run of them
+
+
 def split_issuers(s: str) -> list[str]:
     """>>> split_issuers("广州市民政局 广州市财政局、广州市市场监督管理局")
     ['广州市民政局', '广州市财政局', '广州市市场监督管理局']
@@ -97,7 +100,7 @@ def split_issuers(s: str) -> list[str]:
     """
     s = re.sub(r"等\s*\d+\s*(?:个)?(?:部门|单位)$", "", s.strip())
     # the seal a copy prints as words: 中国科学技术协会（印）, （盖章）
-    s = re.sub(r"\s*[(（]\s*(?:印|盖章|印章|公章|章)\s*[)）]", " ", s).strip()
+    s = _SEAL_RE.sub(" ", s).strip()
     parts = [p.strip() for p in re.split(r"[\s、,，;；]+|(?<=[局委厅部办院])和(?=[\u4e00-\u9fff])", s) if p.strip()]
     return parts
 
@@ -259,14 +262,14 @@ _DATE_BEFORE_TRAILER_RE = re.compile(r"(?<![\d年月日至到\-~～])(?P<date>(?
 
 
 _SIGNATURE_AND_DATE_RE = re.compile(
-    rf"[ \t]*(?P<org>[^\s。，,；;：:]{{2,30}}?{ORG_SUFFIX}(?:办公室|办公厅)?(?:[ \t]+[^\s。，,；;：:]{{2,30}}?{ORG_SUFFIX}(?:办公室|办公厅)?)*)"
-    r"[ \t\u3000]+(?P<date>(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2})"
+    rf"[ \t]*+(?P<org>[^\s。，,；;：:]{{2,30}}?{ORG_SUFFIX}(?:办公室|办公厅)?(?:[ \t]++[^\s。，,；;：:]{{2,30}}?{ORG_SUFFIX}(?:办公室|办公厅)?)*)"
+    r"[ \t\u3000]++(?P<date>(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2})"
     r"|[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)[ \t]*$")
 
 
 # a date set off by a wide gap at the end of a line whose name polex cannot read (corpus-dev 064: a
 # signature in mojibake, then 　　2019年12月26日)
-_SET_OFF_DATE_RE = re.compile(r"[ \t]*(?P<org>[^。；;！？]{2,40}?)(?:[ \t]{2,}|\u3000)[ \t\u3000]*"
+_SET_OFF_DATE_RE = re.compile(r"[ \t]*+(?P<org>\S[^。；;！？]{0,38}?\S)[ \t\u3000]{2,}+"
                               r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[ \t]*$")
 
 
@@ -337,6 +340,8 @@ def _split_run_together(text: str, lines: list[tuple[int, int]]) -> list[tuple[i
         out[-1:] = _tail_cut(text, s, e) or [(s, e)]
     # the signature and its date on one line, right-aligned in the print (中国科协办公厅　　2018年4月23日)
     for i in range(len(out) - 1, max(-1, len(out) - 8), -1):
+        if out[i][1] - out[i][0] > 80 or not text.endswith("日", 0, out[i][1]) and not text[out[i][1] - 1].isdigit():
+            continue  # a signature and its date are a short line that ends the date (a long one is tried by nothing)
         m = _SIGNATURE_AND_DATE_RE.match(text, *out[i]) or _SET_OFF_DATE_RE.match(text, *out[i])
         if m is not None:
             out[i:i + 1] = [(m.start("org"), m.end("org")), (m.start("date"), m.end("date"))]
