@@ -268,3 +268,15 @@ def test_signature_forms(signature: str, issuer: list[str] | None, date: str | N
     md = _meta("各全省学会：\n一、各全省学会认真研究本年度活动计划，填写并报送计划表。\n二、各省辖市科协根据年度重要活动工作计划报送。\n"
                + signature + "\n")
     assert (md.issuer.value if md.issuer else None, md.date.value if md.date else None) == (issuer, date)
+
+
+def test_issuer_from_the_red_head_or_the_line_above_the_title() -> None:
+    # a printed notice's 发文机关标志 (GB/T 9704 7.2.3) when its copy lost the signature (corpus-dev 039's
+    # notice as printed: bench/eval_perturbations.py "红头"), joint ones split; a web copy that sets the
+    # issuer on a line above the title
+    md = _meta("中共河南省委 河南省人民政府文件\n豫发〔2018〕1号\n关于加强学会建设的意见\n各市委：\n一、各学会要认真研究活动计划。\n")
+    assert (md.issuer.value, md.level.value, md.doc_number.value) == (["中共河南省委", "河南省人民政府"], "provincial", "豫发〔2018〕1号")
+    md = _meta("河南省科学技术协会\n关于开展学会活动的通知\n各全省学会：\n一、各学会要认真研究活动计划。\n2018年4月23日\n")
+    assert (md.issuer.value, md.date.value) == (["河南省科学技术协会"], "2018-04-23")
+    md = _meta("各单位要加强管理\n关于开展学会活动的通知\n一、各学会要认真研究活动计划。\n")  # a sentence is no issuer
+    assert md.issuer is None

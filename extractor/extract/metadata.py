@@ -810,7 +810,8 @@ def _issuer_candidates(aligned: AlignedText, page: PageMeta, title: TextField | 
     转发) is never a candidate. Trust, highest first: the site's table (1.0; the title beats it
     when it names more joint issuers or the table's body's own office, 1.05), a database's
     【发布部门】 (0.95), a 发文部门/颁布单位 row printed in the text (0.9), the title (0.8), the signature
-    block (0.75), the body whose 令 this is (0.6), a line of bodies under the title (0.55), a
+    block (0.75), the 发文机关标志 of a 红头 (XX文件, 0.78), the body whose 令 this is (0.6), a line of
+    bodies under the title (0.55) or right above it (0.5), a
     people's congress's adoption note (0.5), a bracketed closing signature (0.45), the page's
     ContentSource (0.3), a 来源/发布机构 row (0.2)."""
     text = aligned.text
@@ -866,6 +867,9 @@ def _issuer_candidates(aligned: AlignedText, page: PageMeta, title: TextField | 
         fuller = from_title is not None and from_title.source == "title" and len(under.value) == len(from_title.value) and all(
             u != n and u.endswith(n) for u, n in zip(under.value, from_title.value))
         add(under.value, under.source, under.evidence, under.span, title_score + 0.01 if fuller else 0.55)
+    head = _issuer_above_title(aligned, lines, title)
+    if head is not None:
+        add(head[0].value, head[0].source, head[0].evidence, head[0].span, head[1])
     adopted = _adopted(aligned, lines)
     if adopted is not None:
         add(adopted[1].value, adopted[1].source, adopted[1].evidence, adopted[1].span, 0.5)  # type: ignore[arg-type]
@@ -1032,6 +1036,34 @@ def _bracketed_signature(aligned: AlignedText, lines: list[tuple[int, int]]) -> 
         m = re.fullmatch(r"\s*[(（]\s*([^()（）]{3,40}?)\s*[)）]\s*", text[a:b])
         if m and _valid_issuer(split_issuers(m.group(1))):
             return _field(aligned, split_issuers(m.group(1)), "document", "bracketed signature at the end of the body", (a + m.start(1), a + m.end(1)))
+    return None
+
+
+_RED_HEAD_RE = re.compile(r"\s*(?P<names>[^。，,；;：:《》]{2,60}?)\s*文件\s*")
+
+
+def _issuer_above_title(aligned: AlignedText, lines: list[tuple[int, int]], title: TextField | NamesField | None) -> tuple[NamesField, float] | None:
+    """The lines above the title of a printed notice: its 发文机关标志 (GB/T 9704 7.2.3: 河南省科学技术协会文件,
+    joint 中共河南省委 河南省人民政府文件), or a line of bodies alone right above the title (a web copy that
+    sets the issuer over the title). With the score it earns."""
+    if title is None or title.span is None:
+        return None
+    text = aligned.text
+    above = [(a, b) for a, b in lines if b <= title.span[0]][-6:]
+    for k, (a, b) in enumerate(above):
+        m = _RED_HEAD_RE.fullmatch(text, a, b)
+        if m:
+            names = split_issuers(m.group("names"))
+            if names and all(re.search(ORG_SUFFIX + r"(?:办公室|办公厅)?$", n) for n in names):
+                sp = (m.start("names"), m.end("names"))
+                return _field(aligned, names, "document", "发文机关标志 of the 红头 (…文件)", sp), 0.78  # type: ignore[return-value]
+    if above:
+        a, b = above[-1]
+        line = text[a:b].strip()
+        names = split_issuers(line)
+        if 2 <= len(line) <= 40 and "。" not in line and names and all(
+                re.fullmatch(r"(?:中共)?[\u4e00-\u9fff]{1,20}?" + ORG_SUFFIX + r"(?:办公室|办公厅)?", n) for n in names):
+            return _field(aligned, names, "document", "a line of bodies right above the title", (a, b)), 0.5  # type: ignore[return-value]
     return None
 
 
