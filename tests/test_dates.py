@@ -36,6 +36,12 @@ def _dates(body: str, title: str = "关于做好有关工作的通知", signed: 
     ("一、会议时间\n时间:2019年10月10日上午9:00,会期一天", ("event", "==", None, "2019-10-10", "09:00")),
     # corpus-dev 068: a week under a 时间 heading, the 日 written once after the range's last day
     ("一、活动安排\n(一)时间。\n2022年5月21—28日\n(二)主题。走进科技", ("event", "range", "2022-05-21", "2022-05-28", None)),
+    # corpus 24: the window a step is open in (报名时间为…至…)
+    ("一、参加电脑派位招生的报名时间为5月19日至5月22日(下午3点)。", ("period", "range", "2020-05-19", "2020-05-22", None)),
+    # a year named relative to the notice's (written for this test): 次年 is the next
+    ("一、各单位于次年1月底前报送年度总结。", ("deadline", "<=", None, "2021-01-31", None)),
+    # an event's days under its labelled 时间 (written for this test, after corpus-dev 040's 时间: line)
+    ("一、会议时间：2020年12月1日至3日。", ("event", "range", "2020-12-01", "2020-12-03", None)),
     # corpus-dev 043: a bound on the date of birth
     ("一、即1946年7月1日(含)以后出生。", ("date_bound", ">=", None, "1946-07-01", None)),
     # corpus-dev 018: a monthly day

@@ -67,10 +67,15 @@ _RECURRING_BEFORE = re.compile(r"每(?:年|月|季度|学年|半年)(?:度)?\s{0
 _EVENT_AFTER = re.compile(rf"^(?:{_S}[^，。；,;]{{0,12}}?)(?:召开|举行|举办|开幕|开班|报到)")
 # 时间: opening its line (a meeting notice's 时间:2019年10月10日上午9:00, corpus-dev 040) or named for an
 # event; not a page's 时间:/日期:/发布日期: after other fields (作者:法律资料网 时间:2024-07-09, 050-057)
-_EVENT_BEFORE = re.compile(r"^\s{0,2}(?:会议|活动|报到|培训|考试|举办|开幕)?时间\s{0,2}[:：为]\s{0,2}$|定于\s{0,2}$")
+_EVENT_BEFORE = re.compile(r"^\s{0,2}(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.]\s{0,2})?(?:会议|活动|报到|培训|考试|举办|开幕)?时间\s{0,2}[:：为]\s{0,2}$"
+                           r"|定于\s{0,2}$")
 _TIME_HEADING = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])?\s*"
                            r"(?:会议|活动|举办|培训|考试|报到)?时间\s*[。:：]?\s*$")
-_PERIOD_CONTEXT = re.compile(r"施行|实施|执行|有效|期为|期限|公告期|公示期|期间")
+# a window a step is open in: 申报时间为2020年12月1日至12月15日, 报名时间：… (a range)
+_PERIOD_CONTEXT = re.compile(r"施行|实施|执行|有效|期为|期限|公告期|公示期|期间|(?:申报|报名|申请|受理|征集|报送|提交|评审|征求意见)(?:时间|日期)")
+# a year named relative to the notice's: 于次年1月底前 is the next year's
+_RELATIVE_YEAR = {"次年": 1, "明年": 1, "翌年": 1, "下一年": 1, "下年": 1, "上年": -1, "去年": -1, "上一年": -1}
+_RELATIVE_YEAR_RE = re.compile("(?:" + "|".join(sorted(_RELATIVE_YEAR, key=len, reverse=True)) + r")(?:度)?\s{0,2}$")
 _EFFECTIVE_AFTER = re.compile(rf"^{_S}(?:起|开始)(?!{_S}至)")
 _EFFECTIVE_RELATIVE = re.compile(r"自(?:本(?:办法|通知|规定|决定|细则|意见|方案))?\s{0,2}(?:印发|公布|发布|颁布|批复|下发|发文|施行)之日起"
                                  r"(?P<to>至)?(?:施行|实施|执行|生效|试行)?")
@@ -310,6 +315,11 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
                 d = _resolve(m, doc_year, year_from)
             if d is None:
                 continue
+            if d.date and not d.year_written and context is None and (rel := _RELATIVE_YEAR_RE.search(text, max(lo, d.start - 4), d.start)):
+                shifted = _day(int(d.date[:4]) + _RELATIVE_YEAR[rel.group().rstrip("度 　")], int(d.date[5:7]), int(d.date[8:10]))
+                if shifted is None:
+                    continue
+                d.date = shifted
             # a range: 1月1日至3日, 2020年3月1日－2020年3月31日, 10月1日至7日
             end, date_from = d.end, None
             r = _RANGE_SEP.match(text, d.end, hi)
