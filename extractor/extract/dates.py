@@ -57,7 +57,7 @@ _DATE_RE = re.compile(
     rf"|(?P<y2>{_Y}){_S}年(?:{_S}(?P<yend>年底|底|末|度))?"
     rf"|(?P<iy>(?:19|20)\d{{2}})[-/.](?P<im>[01]?\d)[-/.](?P<id>[0-3]?\d)(?!\d)"
 )
-_RANGE_SEP = re.compile(rf"{_S}(?:至|到|－|—|–|-|~|～){_S}")
+_RANGE_SEP = re.compile(rf"{_S}(?:起至|起到|至|到|－|—|–|-|~|～){_S}")  # 自2021年1月1日起至2021年12月31日止
 _DAY_ONLY = re.compile(rf"(?P<d>{_MD}){_S}[日号]")
 _TIME_RE = re.compile(rf"{_S}(?P<half>上午|下午|晚上|早上)?{_S}(?P<h>[0-2]?\d){_S}[:：点时]{_S}(?P<mi>[0-5]\d)?")
 _WEEKDAY_AFTER = re.compile(rf"{_S}[(（]{_S}(?:星期|周|礼拜)[一二三四五六日天]{_S}[)）]")
@@ -79,7 +79,7 @@ _RELATIVE_YEAR_RE = re.compile("(?:" + "|".join(sorted(_RELATIVE_YEAR, key=len, 
 _EFFECTIVE_AFTER = re.compile(rf"^{_S}(?:起|开始)(?!{_S}至)")
 _EFFECTIVE_RELATIVE = re.compile(r"自(?:本(?:办法|通知|规定|决定|细则|意见|方案))?\s{0,2}(?:印发|公布|发布|颁布|批复|下发|发文|施行)之日起"
                                  r"(?P<to>至)?(?:施行|实施|执行|生效|试行)?")
-_PERIOD_END_BEFORE = re.compile(r"之日起\s{0,2}至\s{0,2}$")
+_PERIOD_END_BEFORE = re.compile(r"(?:之日|即日|今日|现在)起\s{0,2}(?:至|到)\s{0,2}$")  # 报送时间：即日起至2020年12月31日
 _EXPIRY_BEFORE = re.compile(r"有效期(?:至|到|截至)\s{0,2}$")
 _EXPIRY_AFTER = re.compile(rf"^{_S}(?:起)?{_S}(?:失效|废止|停止执行|停止施行)")
 _DEADLINE_AFTER = re.compile(rf"^{_S}(?:之|以)?(?:前|为止)")
@@ -202,7 +202,7 @@ def _kind(before: str, after: str, after_time: str, sentence: str, is_range: boo
         return "workday", "==", 0
     if _HOLIDAY in sentence and (is_range or _HOLIDAY in after[:8]):
         return "holiday", "range" if is_range else "==", 0
-    if is_range and _PERIOD_CONTEXT.search(sentence):
+    if is_range and (_PERIOD_CONTEXT.search(sentence) or before.rstrip().endswith("自")):  # 自…起至…止: a period by its words
         return "period", "range", 0
     if _EXPIRY_BEFORE.search(before) or _EXPIRY_AFTER.match(after):
         return "expiry", "<=", 0
