@@ -323,4 +323,6 @@ DOC_TYPES: tuple[tuple[str, str], ...] = (
     # the rest of the fifteen kinds of 《党政机关公文处理工作条例》(2012) 第八条: 命令(令) 公报 请示 议案 纪要
     # (统计公报: corpus-dev 023, 025); and a society's or a body's 章程
     ("命令", "令"), ("公报", "公报"), ("请示", "请示"), ("议案", "议案"), ("纪要", "纪要"), ("章程", "章程"),
+    # what web notices of 科协 and societies are titled besides: 关于…评选结果的公示, 招生简章, 工作规程, 申报须知
+    ("公示", "公示"), ("简章", "简章"), ("规程", "规程"), ("须知", "须知"),
 )
