@@ -181,6 +181,10 @@ DEV_THRESHOLDS = [
      [("==", 4480, "人", "一年级新生")]),
     ("069_yunnan_2011_zhuanfa_zhongguo_qingnian_keji_jiang_tuijian_tongzhi.txt", "分配给我省的推荐名额共有6名",
      [("==", 6, "名", "推荐名额")]),
+    # a total and its bracketed share: two thresholds, not a condition (069; corpus 13 writes 预留30%的号源(其中…))
+    ("069_yunnan_2011_zhuanfa_zhongguo_qingnian_keji_jiang_tuijian_tongzhi.txt",
+     "分配给我省的推荐名额共有6名(其中在科研生产一线或非公有制经济组织工作的不少于2名)",
+     [("==", 6, "名", "推荐名额"), (">=", 2, "名", "科研生产一线")]),
 ]
 
 

@@ -95,7 +95,9 @@ _CMP_BEFORE_RE = re.compile(
 _CMP_SHARE_BASE_RE = re.compile(rf"(?P<growth>)(?P<cmp>{_BEFORE_ALT})(?P<gap>)(?P<base>[^\x00，,；;。：:、\d]{{2,14}})$")
 _GROWTH_ONLY_RE = re.compile(rf"(?P<growth>{_GROWTH_ALT})(?P<cmp>)(?P<gap>)(?P<base>)$")
 _CMP_AFTER_RE = re.compile(rf"(?:{_AFTER_ALT})")
-_SUBCLAUSE_RE = re.compile(r"[^，,；;：:。！？!?\n]+")
+# sub-clauses end at punctuation, and before a bracketed 其中: 推荐名额共有6名(其中…的不少于2名) is a total
+# and a share of it (corpus-dev 069), not one condition
+_SUBCLAUSE_RE = re.compile(r"(?:[(（]其中)?(?:(?![(（]其中)[^，,；;：:。！？!?\n])+")
 _TIME_FRAME_RE = re.compile(r"^\s*(?:到|至|截至|在)?\s*((?:19|20)\d{2})\s*年(?:底|末)?\s*$")
 _BASELINE_RE = re.compile(r"在?([^，,；;在]{1,20}?)的?基础上")
 # 比上年增长10%, 较2020年提高5个百分点: the base of a growth, written before it
@@ -381,7 +383,8 @@ def find_thresholds(text: str, masked: str, a: int, b: int, time_frame: str | No
             time_frame = text[sa:sb].strip()  # 2018年, / 到2018年, : the frame of what follows
             continue
         qs = [_read(masked, text, q, sa) for q in find_quantities(masked, sa, sb)]
-        cond_m = _CONDITIONAL_END.search(text, sa, sb)
+        # a total before its bracketed share (预留30%的号源(其中专家号源不低于30%), corpus 13) is no condition
+        cond_m = None if text.startswith(("(其中", "（其中"), sb) else _CONDITIONAL_END.search(text, sa, sb)
         cond_end = cond_m.start() if cond_m and qs and any(r.q.end <= cond_m.start() for r in qs) else None
         if cond_end is not None:
             flush()
