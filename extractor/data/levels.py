@@ -100,6 +100,8 @@ def classify_level(issuer: str) -> tuple[Level, str]:
     ('county', 'national')
     >>> [classify_level(n)[0] for n in ("延边朝鲜族自治州人民政府", "锡林郭勒盟行政公署", "长阳土家族自治县人民政府", "鄂温克族自治旗人民政府")]
     ['municipal', 'municipal', 'county', 'county']
+    >>> classify_level("县民政局")[0], classify_level("兵团科协")[0], classify_level("中国科学院")[0]
+    ('county', 'provincial', 'national')
     >>> classify_level("中央民族大学"), classify_level("中华中医药学会")[0], classify_level("中国科协")[0]
     (('unknown', "'中央民族大学': a university has no administrative level"), 'unknown', 'national')
     >>> classify_level("赤壁市人民政府"), classify_level("万载县统计局")[0], classify_level("湖南省岳阳市平江县人民政府")[0]
@@ -108,7 +110,8 @@ def classify_level(issuer: str) -> tuple[Level, str]:
     name = issuer.removeprefix("中共").strip()
     # universities and learned societies have no administrative level (corpus-dev 060
     # 中央民族大学 is not national; 043 中华中医药学会, 072 中国地震学会); 科协 are government-run
-    body = re.match(r"^[^，。、（(]{0,20}?(大学|学院|学校|学会|研究会)", name)
+    # (not 中国科学院, 中国社会科学院: academies, whose place gives the level)
+    body = re.match(r"^[^，。、（(]{0,20}?(大学|(?<!科)学院|学校|学会|研究会)", name)
     if body and "科协" not in name[: body.end()] and "科学技术协会" not in name[: body.end()]:
         return "unknown", f"'{name[: body.end()]}': a {'university' if body.group(1) in ('大学', '学院', '学校') else 'learned society'} has no administrative level"
     found = _gazetteer_level(name)
@@ -133,6 +136,10 @@ def classify_level(issuer: str) -> tuple[Level, str]:
     m = re.match(r"^([\u4e00-\u9fff*X]{1,8}?(?:自治县|县|自治旗|旗|区))(?:人民政府|政府|委|科协|[\u4e00-\u9fff]{0,8}局)", name)
     if m and not name.startswith(("地区", "社区", "园区")):
         return "county", f"'{m.group(1)}' is a county-level division"
+    if re.match(r"^[县区](?!域)(?:人民政府|政府|委|科协|[\u4e00-\u9fff]{0,8}(?:局|委员会|办公室))", name):
+        return "county", f"'{name[0]}' bodies (县民政局, 区教育局) are county-level"  # as 省科协 and 市委 above
+    if name.startswith(("新疆生产建设兵团", "兵团")):
+        return "provincial", "'新疆生产建设兵团' (兵团) is a provincial-level body"
     # prefecture-level divisions that are not called 市: 自治州, 州, 盟, 地区 (行政公署)
     m = re.match(r"^([\u4e00-\u9fff]{1,10}?(?:自治州|州|盟|地区))(?:人民政府|政府|行政公署|行署|委|科协|[\u4e00-\u9fff]{0,8}局)", name)
     if m and len(m.group(1)) > 2:
