@@ -280,3 +280,18 @@ def test_issuer_from_the_red_head_or_the_line_above_the_title() -> None:
     assert (md.issuer.value, md.date.value) == (["河南省科学技术协会"], "2018-04-23")
     md = _meta("各单位要加强管理\n关于开展学会活动的通知\n一、各学会要认真研究活动计划。\n")  # a sentence is no issuer
     assert md.issuer is None
+
+
+def test_title_of_a_short_notice_on_an_unknown_cms_with_a_sidebar_of_titles() -> None:
+    # a notice too short for the density reading (so the whole page is body), after a sidebar listing
+    # other notices' titles: the list is no title; the last title of the run is, with its 主送 line after it
+    page = ('<html><head><meta charset="utf-8"><title>通知公告_宜昌市科学技术协会</title></head><body>'
+            '<div class="top"><a href="/">首页</a> <a href="/b">通知公告</a></div>'
+            '<div class="left"><ul><li><a href="/1">关于举办2021年科技活动周的通知</a></li>'
+            '<li><a href="/2">关于推荐优秀科技工作者的通知</a></li></ul></div>'
+            '<div class="main"><h2>关于开展2021年度学会星级评定工作的通知</h2><div class="info">发布时间：2021-03-01 09:30</div>'
+            '<p>各市级学会：</p><p>为进一步加强学会建设，决定开展星级评定工作。现将有关事项通知如下：</p>'
+            '<p>一、成立满2年的市级学会均可申报。</p><p>二、各学会要于3月31日前报送申报材料。</p>'
+            '<p>宜昌市科学技术协会</p><p>2021年3月1日</p></div></body></html>')
+    md = extract_bytes(page.encode(), path="page.html").metadata
+    assert (md.title.value, md.issuer.value, md.date.value) == ("关于开展2021年度学会星级评定工作的通知", ["宜昌市科学技术协会"], "2021-03-01")

@@ -625,14 +625,40 @@ def _title_shaped(line: str) -> bool:
     return bool(doc_type_of(line) or _TITLE_SHAPE_RE.search(line))
 
 
+def _in_title_list(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """Line ``i`` is one of a list of notices' titles (a sidebar's or a 相关文章 list's links, read as
+    body on a page no adapter knows): a 关于… title line next to another, different one."""
+    def listed(j: int) -> bool:  # another title (a title printed twice, spaced apart or not, is one: 063)
+        return 0 <= j < len(lines) and _LISTED_TITLE_RE.match(text[lines[j][0]:lines[j][1]].strip()) is not None \
+            and re.sub(r"\s+", "", text[lines[j][0]:lines[j][1]]) != re.sub(r"\s+", "", text[lines[i][0]:lines[i][1]])
+
+    if not _LISTED_TITLE_RE.match(text[lines[i][0]:lines[i][1]].strip()):
+        return False
+    if listed(i + 1):
+        return True
+    # the last title of a run is the notice's own when its 主送 line or 发文字号 follows (a sidebar's links,
+    # then the title of the page: 关于开展…的通知 / 各市级学会：)
+    nxt = text[lines[i + 1][0]:lines[i + 1][1]].strip() if i + 1 < len(lines) else ""
+    return listed(i - 1) and not (nxt.endswith(("：", ":")) or DOC_NO_RE.fullmatch(nxt) or _RED_HEAD_RE.fullmatch(nxt))
+
+
+_LISTED_TITLE_RE = re.compile(rf"^[^。：:，,]{{0,20}}关于[^。：:]{{2,60}}的?(?:{_DOC_TYPE_ALT})\s*$")
+
+
 def _title_from_text(aligned: AlignedText, lines: list[tuple[int, int]], notice: bool = True) -> TextField | NamesField | None:
     """The first title-shaped line near the top, never a nav bar, 主送 line, heading or database header;
     None when there is none (a title is never a wrong line)."""
     text = aligned.text
-    for i, (a, b) in enumerate(lines[:8]):
+    listed = 0  # lines of a list of other notices' titles: they do not count against the first eight
+    for i, (a, b) in enumerate(lines[:40]):
+        if i - listed >= 8:
+            break
         line = text[a:b]
         if _signature_date_at(text, lines, i):
             return None  # what follows a signature is an attachment's headline (corpus-dev 037)
+        if _in_title_list(text, lines, i):
+            listed += 1
+            continue
         if "。" in line or len(line) > 80 or DOC_NO_RE.fullmatch(line.strip()) or _DATE_LINE_RE.match(line):
             continue
         if any(r.search(line) for r in _NOT_TITLE_RES):
