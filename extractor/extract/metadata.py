@@ -556,6 +556,7 @@ _NOT_TITLE_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"^(?:\S{1,6}[ \u3000\u00a0]+){3,}\S{1,6}$"),  # navigation bar (首 页 组织人才 调研宣传 …)
     re.compile(r"^\s*(?:原文链接|来源|发布日期|发布时间)\s*[:：]"),
     re.compile(r"[|｜]"),  # link bars (收藏本站| 设为首页| 首页, corpus-dev 054)
+    re.compile(r"^\s*首\s*页(?:[\s>»/›-]|$)"),  # a short navigation bar: 首页 通知公告 (a page no adapter knows)
     re.compile(r"^[^：:，。]{1,8}[:：]\s*\S"),  # label: value rows (废止时间: 2020-01-23 名称: …, 048)
 )
 # 京政办发〔2016〕26号《北京市人民政府办公厅关于印发〈…〉的通知》 (corpus-dev 031): a title in 《》,
