@@ -295,3 +295,11 @@ def test_title_of_a_short_notice_on_an_unknown_cms_with_a_sidebar_of_titles() ->
             '<p>宜昌市科学技术协会</p><p>2021年3月1日</p></div></body></html>')
     md = extract_bytes(page.encode(), path="page.html").metadata
     assert (md.title.value, md.issuer.value, md.date.value) == ("关于开展2021年度学会星级评定工作的通知", ["宜昌市科学技术协会"], "2021-03-01")
+
+
+def test_a_label_row_whose_fields_run_together() -> None:
+    # spans set side by side without a blank on a page no adapter knows: 文号：…发布时间：…来源：…
+    from extractor.extract.metadata import find_label_rows
+
+    rows = find_label_rows("关于印发《XX市科技创新券管理办法》的通知\n文号：X科规〔2023〕2号发布时间：2023-06-20来源：政策法规处\n")
+    assert {k: v[0] for k, v in rows.items()} == {"doc_number": "X科规〔2023〕2号", "publisher": "政策法规处"}

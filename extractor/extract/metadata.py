@@ -452,9 +452,13 @@ def _database_fields(aligned: AlignedText, layers: list[Mark]) -> dict[str, tupl
 
 
 _LABEL_ALT = "|".join(sorted(TEXT_META_LABELS, key=len, reverse=True))
+# a portal's other fields, which end a row's value when set right after it without a blank
+# (文号：X科规〔2023〕2号发布时间：2023-06-20来源：…, spans run together on a page no adapter knows)
+_PORTAL_FIELDS = "发布时间|发布日期|更新时间|更新日期|浏览次数|浏览量|点击数|点击量|阅读次数|访问量|责任编辑|编辑|作者|字号|信息来源"
 _LABEL_ROW_RE = re.compile(
-    rf"(?:^|(?<=[\s•·]))({_LABEL_ALT})[ \t\u3000\u00a0]*[:：][ \t\u3000\u00a0]*"
-    rf"([^\s:：](?:[^:：\n]*?[^\s:：])?)?(?=[ \t\u3000\u00a0]{{2,}}|[ \t\u3000\u00a0]*(?:{_LABEL_ALT})[ \t\u3000\u00a0]*[:：]|[ \t\u3000\u00a0]*$)"
+    rf"(?:^|(?<=[\s•·\d]))({_LABEL_ALT})[ \t\u3000\u00a0]*[:：][ \t\u3000\u00a0]*"  # \d: …2023-06-20来源：
+    rf"([^\s:：](?:[^:：\n]*?[^\s:：])?)?(?=[ \t\u3000\u00a0]{{2,}}|[ \t\u3000\u00a0]*(?:{_LABEL_ALT}|{_PORTAL_FIELDS})[ \t\u3000\u00a0]*[:：]"
+    rf"|[ \t\u3000\u00a0]*$)"
 )
 
 
