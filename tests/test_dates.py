@@ -42,6 +42,7 @@ def _dates(body: str, title: str = "关于做好有关工作的通知", signed: 
     ("一、各单位于次年1月底前报送年度总结。", ("deadline", "<=", None, "2021-01-31", None)),
     # an event's days under its labelled 时间 (written for this test, after corpus-dev 040's 时间: line)
     ("一、会议时间：2020年12月1日至3日。", ("event", "range", "2020-12-01", "2020-12-03", None)),
+    ("一、会期：2020年12月12日-14日。", ("event", "range", "2020-12-12", "2020-12-14", None)),
     # a period by its words, 自…起至…止, and an end from today (written for this test)
     ("一、本项目执行期自2021年1月1日起至2021年12月31日止。", ("period", "range", "2021-01-01", "2021-12-31", None)),
     ("一、报送时间：即日起至2020年12月31日。", ("period_end", "<=", None, "2020-12-31", None)),
