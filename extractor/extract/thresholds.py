@@ -21,7 +21,7 @@ from extractor.data.vocab import (
     GROWTH_WORDS, HEDGE_WORDS, MODAL_WORDS, PER_BASES, PER_HEAD, REPORT_TITLE_WORDS, REPORTED_WORDS, SCOPE_UNITS,
     SCOPE_VERBS, SELF_STRUCTURE_NOUNS, SUBJECT_LEAD_STRIP, TIME_UNITS,
 )
-from extractor.extract.quantities import Quantity, find_quantities
+from extractor.extract.quantities import NUMERAL_RE, Quantity, find_quantities
 
 MASK = "\x00"
 
@@ -359,6 +359,10 @@ def find_thresholds(text: str, masked: str, a: int, b: int, time_frame: str | No
     [('<=', 150, '人', '理事会人数', '个人会员<2万人', '一般'), ('<=', 200, '人', '理事会人数', '个人会员>10万人', '一般')]
     """
     out: list[Found] = []
+    if time_frame is None and not NUMERAL_RE.search(text, a, b):
+        # no digit, Chinese numeral or 半: no quantity, no year to frame one and no grade (corpus/: 40 % of
+        # the sentences, such as 各地要加强组织领导。), so nothing below can match (issue 18)
+        return out
     subs = [(m.start(), m.end()) for m in _SUBCLAUSE_RE.finditer(text, a, b) if text[m.start():m.end()].strip()]
     obligation = bool(_OBLIGATION_RE.search(text, a, b))
     # a conditional clause waiting for the limit it conditions: (condition text, its span, its quantities)
@@ -593,7 +597,7 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
                 group_qs.append((r, prev_end))
             prev_end = r.expr_end
             continue
-        if r.cmp is None and any(text[r.expr_end:min(sb, r.expr_end + 16)].lstrip().startswith(n) for n in SELF_STRUCTURE_NOUNS):
+        if r.cmp is None and text[r.expr_end:min(sb, r.expr_end + 16)].lstrip().startswith(SELF_STRUCTURE_NOUNS):
             prev_end = r.expr_end
             continue  # 5项重点工作, 四个方面: the plan's own structure
         notes: list[str] = []
