@@ -74,10 +74,19 @@ def build_number_mask(text: str, spans: list[tuple[int, int]]) -> str:
     >>> [q.text for q in find_quantities(m)]
     ['15-20']
     """
-    chars = list(text)
-    for s, e in spans:
-        chars[s:e] = MASK * (e - s)
-    masked = "".join(chars)
+    # the union of the spans, then one join of text and blanks (a list of every character of the
+    # text, written span by span, cost as much as the pattern's scan; issue 18)
+    pieces: list[str] = []
+    pos = 0
+    for s, e in sorted((s, e) for s, e in spans if s < e):
+        if e <= pos:
+            continue
+        s = max(s, pos)
+        pieces.append(text[pos:s])
+        pieces.append(MASK * (e - s))
+        pos = e
+    pieces.append(text[pos:])
+    masked = "".join(pieces)
     return _NOT_THRESHOLD_RE.sub(lambda m: MASK * (m.end() - m.start()), masked)
 
 
