@@ -460,8 +460,8 @@ class WordReader:
         words = [w for w in self.segmenter.cut(text) if w]
         starts = list(accumulate(map(len, words), initial=0))  # starts[i]: offset of word i; starts[-1]: the end
         # one pass picks the few words any rule may start at (cached per word); the rules look only there
-        cue, is_cue = self._cue, self._is_cue
-        at = [i for i, w in enumerate(words) if (cue[w] if w in cue else is_cue(w))]
+        cue_of, is_cue = self._cue.get, self._is_cue
+        at = [i for i, w in enumerate(words) if (c := cue_of(w)) or (c is None and is_cue(w))]
         # the EntityRuler: named actors, longest first, then leftmost, never overlapping
         named = _filter_spans([(s, e) for _, s, e in self._actors.find(words, at)])
         taken = {i for s, e in named for i in range(s, e)}
