@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from extractor.data.vocab import ACTOR_SUFFIXES, ACTOR_WORDS, EXTRA_MODAL_WORDS, MODAL_WORDS, USER_WORDS
 
@@ -351,12 +351,12 @@ def get_nlp(backend: str = "auto") -> Language:
     return nlp
 
 
-@dataclass(frozen=True)
-class WordSpan:
+class WordSpan(NamedTuple):
     """A modal word or an actor found by :class:`WordReader`, in character offsets of the text read.
 
     ``word`` is the modal word itself (for a glued adverb such as 积极 in 积极参与, the adverb
-    alone, while ``text`` is the whole token); empty for actors.
+    alone, while ``text`` is the whole token); empty for actors. A tuple: thousands per notice,
+    built faster than a frozen dataclass (issue 18).
     """
 
     label: str
