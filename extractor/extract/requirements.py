@@ -37,15 +37,17 @@ _MODAL_PREFILTER = re.compile("|".join(sorted({w for w, _ in MODAL_WORDS + EXTRA
 _NUM = r"[\d一二三四五六七八九十两]{1,10}"
 # blanks between the parts bounded (a text layer may put one between every character): two \s* around an
 # optional group made each start inside a long blank run cubic (issue 15)
+# Each pattern that may start with an optional word opens with a lookahead on the characters a match can start
+# with: without it the engine tried the pattern at every character of every clause (issue 18).
 _DEADLINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 于5月10日前 / 2018年6月30日之前
-    ("day", re.compile(r"(?:于|在|至|到)?\s{0,4}(?:(?P<y>(?:19|20)\d{2})\s{0,4}年)?\s{0,4}(?P<m>\d{1,2})\s{0,4}月\s{0,4}(?P<d>\d{1,2})\s{0,4}日\s{0,4}(?:之)?(?:前|以前)")),
+    ("day", re.compile(r"(?=[于在至到\s\d])(?:于|在|至|到)?\s{0,4}(?:(?P<y>(?:19|20)\d{2})\s{0,4}年)?\s{0,4}(?P<m>\d{1,2})\s{0,4}月\s{0,4}(?P<d>\d{1,2})\s{0,4}日\s{0,4}(?:之)?(?:前|以前)")),
     # 6月底前 / 2017年底前 / 2017年前
-    ("month_end", re.compile(r"(?:于|在)?\s{0,4}(?:(?P<y>(?:19|20)\d{2})\s{0,4}年)?\s{0,4}(?P<m>\d{1,2})\s{0,4}月\s{0,4}(?:底|末)\s{0,4}(?:之)?前")),
-    ("year_end", re.compile(r"(?:于|在)?\s{0,4}(?P<y>(?:19|20)\d{2})\s{0,4}年\s{0,4}(?:底|末|年底)?\s{0,4}(?:之)?(?:前|以前)|(?P<y2>(?:19|20)\d{2})\s{0,4}年内")),
+    ("month_end", re.compile(r"(?=[于在\s\d])(?:于|在)?\s{0,4}(?:(?P<y>(?:19|20)\d{2})\s{0,4}年)?\s{0,4}(?P<m>\d{1,2})\s{0,4}月\s{0,4}(?:底|末)\s{0,4}(?:之)?前")),
+    ("year_end", re.compile(r"(?=[于在\s\d])(?:(?:于|在)?\s{0,4}(?P<y>(?:19|20)\d{2})\s{0,4}年\s{0,4}(?:底|末|年底)?\s{0,4}(?:之)?(?:前|以前)|(?P<y2>(?:19|20)\d{2})\s{0,4}年内)")),
     # 在2017年须认真完成 (seed 000): a year-only deadline, last day of the year
     ("year_in", re.compile(r"在\s{0,4}(?P<y>(?:19|20)\d{2})\s{0,4}年(?=\s{0,4}(?:须|要|必须|应|务必|完成|全面完成|基本完成|内))")),
-    ("relative", re.compile(rf"(?:提前|前)\s{{0,4}}{_NUM}\s{{0,4}}(?:个)?(?:工作日|天|日|个月)|{_NUM}\s{{0,4}}(?:个)?(?:工作日|天|日|个月)(?:内|以内)")),
+    ("relative", re.compile(rf"(?=[提前\d一二三四五六七八九十两])(?:(?:提前|前)\s{{0,4}}{_NUM}\s{{0,4}}(?:个)?(?:工作日|天|日|个月)|{_NUM}\s{{0,4}}(?:个)?(?:工作日|天|日|个月)(?:内|以内))")),
     ("recurring", re.compile(r"每(?:年|季度|半年|月|周|学年)(?:度)?")),
 )
 # every deadline pattern holds a digit, a 每, or a Chinese count before its unit
