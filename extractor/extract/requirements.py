@@ -368,10 +368,11 @@ def _strip_lead(text: str, a: int, b: int) -> int:
     m = _AMENDMENT_LEAD_RE.match(text, a)  # the lookahead may see past b: a subject ends at its verb
     if m and m.end() < b:
         a = m.end()
-    for w in SUBJECT_LEAD_STRIP:
-        if text.startswith(w, a) and b - a > len(w):
-            a += len(w)
-            break
+    if text.startswith(SUBJECT_LEAD_STRIP, a):  # one C call first: most clauses open with none of them
+        for w in SUBJECT_LEAD_STRIP:
+            if text.startswith(w, a) and b - a > len(w):
+                a += len(w)
+                break
     while a < b and text[a] in "，, \t":
         a += 1
     return a
