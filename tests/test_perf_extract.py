@@ -52,6 +52,19 @@ _DEADLINE_WORDS = ["于", "在", "至", "到", "提前", "前", "2018", "2020", 
                    "末", "内", "以内", " ", "\t", "个", "工作日", "天", "个月", "十五", "两", "每", "年度", "须", "要", "第", "(", "1.", "（三）"]
 
 
+def _deadline_like(rng: random.Random) -> tuple[str, int, int]:
+    """A short string of deadline words, often with a deadline-shaped phrase, and a window into it."""
+    s = "".join(rng.choice(_DEADLINE_WORDS) for _ in range(rng.randint(0, 5)))
+    if rng.random() < 0.6:  # 于 2018年6月30日之前, 6月底前, 前15个工作日
+        s += "".join(rng.choice(xs) for xs in (("于", "在", "到", "提前", "前", ""), ("2018年", "2020 年", " ", ""), ("6", "12", "十五", "两"),
+                                               ("月", "个月", "个工作日", "天", ""), ("30日", "底", "末", ""), ("之前", "以前", "前", "内", "以内", "")))
+    if rng.random() < 0.3:  # 在2017年底前, 2020年内, 每季度
+        s += "".join(rng.choice(xs) for xs in (("于", "在", "每", ""), ("2017", "2020 ", "季度"), ("年",), ("底", "末", "年底", ""), ("之前", "以前", "前", "内")))
+    s += "".join(rng.choice(_DEADLINE_WORDS) for _ in range(rng.randint(0, 4)))
+    a, b = rng.randint(0, min(3, len(s))), len(s) - rng.randint(0, min(3, len(s)))
+    return s, a, max(a, b)
+
+
 @pytest.mark.parametrize("kind", ["day", "month_end", "year_end", "relative"])
 def test_deadline_lookaheads_change_no_match(kind: str) -> None:
     rx = dict(requirements._DEADLINE_PATTERNS)[kind]
@@ -59,18 +72,25 @@ def test_deadline_lookaheads_change_no_match(kind: str) -> None:
     rng = random.Random(kind)
     hits = 0
     for _ in range(20000):
-        s = "".join(rng.choice(_DEADLINE_WORDS) for _ in range(rng.randint(0, 5)))
-        if rng.random() < 0.6:  # a deadline-shaped phrase among them: 于 2018年6月30日之前, 6月底前, 前15个工作日
-            s += "".join(rng.choice(xs) for xs in (("于", "在", "到", "提前", "前", ""), ("2018年", "2020 年", " ", ""), ("6", "12", "十五", "两"),
-                                                   ("月", "个月", "个工作日", "天", ""), ("30日", "底", "末", ""), ("之前", "以前", "前", "内", "以内", "")))
-        if rng.random() < 0.3:  # 在2017年底前, 2020年内
-            s += "".join(rng.choice(xs) for xs in (("于", "在", ""), ("2017", "2020 "), ("年",), ("底", "末", "年底", ""), ("之前", "以前", "前", "内")))
-        s += "".join(rng.choice(_DEADLINE_WORDS) for _ in range(rng.randint(0, 4)))
-        a, b = rng.randint(0, min(3, len(s))), len(s) - rng.randint(0, min(3, len(s)))
-        got, want = rx.search(s, a, max(a, b)), bare.search(s, a, max(a, b))
+        s, a, b = _deadline_like(rng)
+        got, want = rx.search(s, a, b), bare.search(s, a, b)
         assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict())), s
         hits += want is not None
     assert hits > 50  # the strings do reach the patterns
+
+
+@pytest.mark.parametrize("kind", [k for k, _ in requirements._DEADLINE_PATTERNS])
+def test_deadline_patterns_match_only_where_their_needed_characters_are(kind: str) -> None:
+    """find_deadline skips a pattern when the clause lacks one of the characters _DEADLINE_NEEDS lists for it."""
+    rx = dict(requirements._DEADLINE_PATTERNS)[kind]
+    rng = random.Random(kind + "needs")
+    hits = 0
+    for _ in range(20000):
+        s, a, b = _deadline_like(rng)
+        if rx.search(s, a, b):
+            hits += 1
+            assert all(any(ch in s[a:b] for ch in group) for group in requirements._DEADLINE_NEEDS[kind]), (kind, s[a:b])
+    assert hits > 20
 
 
 def test_inline_label_lookahead_changes_no_match() -> None:

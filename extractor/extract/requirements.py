@@ -50,6 +50,13 @@ _DEADLINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("relative", re.compile(rf"(?=[提前\d一二三四五六七八九十两])(?:(?:提前|前)\s{{0,4}}{_NUM}\s{{0,4}}(?:个)?(?:工作日|天|日|个月)|{_NUM}\s{{0,4}}(?:个)?(?:工作日|天|日|个月)(?:内|以内))")),
     ("recurring", re.compile(r"每(?:年|季度|半年|月|周|学年)(?:度)?")),
 )
+# Characters each pattern cannot match without: one of each group (a membership test on the clause is
+# cheaper than the pattern's scan, and most clauses lack them; issue 18). day: 月…日…前; month_end: 月…底/末…前;
+# year_end: 年…前 or 年内; year_in: 在…年; relative: 日/天/个月 (工作日 holds 日); recurring: 每.
+_DEADLINE_NEEDS: dict[str, tuple[str, ...]] = {
+    "day": ("月", "日", "前"), "month_end": ("月", "底末", "前"), "year_end": ("年", "前内"), "year_in": ("在", "年"),
+    "relative": ("日天月",), "recurring": ("每",),
+}
 # every deadline pattern holds a digit, a 每, or a Chinese count before its unit
 # (the lookahead first: the engine tries the three alternatives only where one can start; issue 18)
 _DEADLINE_GATE = re.compile(r"(?=[\d每一二三四五六七八九十两])(?:\d|每|[一二三四五六七八九十两]\s*(?:个|工作日|天|日))")
@@ -70,7 +77,10 @@ def find_deadline(aligned: AlignedText, a: int, b: int, doc_date: str | None) ->
     text = aligned.text
     if not _DEADLINE_GATE.search(text, a, b):
         return None
+    clause = text[a:b]
     for kind, rx in _DEADLINE_PATTERNS:
+        if not all(any(ch in clause for ch in group) for group in _DEADLINE_NEEDS[kind]):
+            continue  # a character the pattern cannot match without is missing: no need to run it
         m = rx.search(text, a, b)
         if not m:
             continue
