@@ -19,7 +19,8 @@ from extractor.config import Reader
 from extractor.extract.citations import CitationSpan, find_citation_spans
 from extractor.extract.dates import find_dates
 from extractor.extract.requirements import (
-    ActorPick, Context, RequirementUnit, action_of, build_actor, clauses_by_section, condition_in, find_deadline, is_criteria_intro, is_lead_phrase, is_rules_intro,
+    ActorPick, Context, RequirementUnit, action_of, build_actor, clauses_by_section, condition_in, find_deadline, forget_text, is_criteria_intro,
+    is_lead_phrase, is_rules_intro,
     later_rules, leading_tag, located, normalize_actor, read_clause, read_clauses, read_requirement,
 )
 from extractor.extract.thresholds import Found, build_number_mask, find_thresholds, reported_reason, reports_statistics
@@ -130,6 +131,14 @@ def _sentences(clauses: list[Clause]) -> list[list[Clause]]:
 
 def extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], parts: list[Part], sections: list[Section],
                       clauses: list[Clause], metadata: Metadata, reader: Reader = "words") -> Knowledge:
+    try:
+        return _extract_knowledge(doc_id, aligned, layers, parts, sections, clauses, metadata, reader)
+    finally:
+        forget_text()  # the per-text memos of the requirement reading hold nothing another document can use
+
+
+def _extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], parts: list[Part], sections: list[Section],
+                       clauses: list[Clause], metadata: Metadata, reader: Reader) -> Knowledge:
     text = aligned.text
     k = Knowledge()
     index = _ClauseIndex(clauses)

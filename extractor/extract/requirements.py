@@ -326,6 +326,13 @@ def clause_segments(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return out
 
 
+def forget_text() -> None:
+    """Empty the memos keyed by a document's text (clause_segments, leading_actor): another document never
+    hits them, and they would keep the last texts alive (a 20 MB notice among them)."""
+    clause_segments.cache_clear()
+    _leading_actor.cache_clear()
+
+
 def is_actor_head(word: str, first: bool = False) -> bool:
     """Does ``word`` end an actor phrase (各级财政部门, 省融资担保公司, 各方)?
 
