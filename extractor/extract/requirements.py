@@ -16,7 +16,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from itertools import accumulate
+from typing import Any, NamedTuple
 
 from extractor.config import Reader
 from extractor.data.levels import classify_level
@@ -36,19 +37,29 @@ _MODAL_PREFILTER = re.compile("|".join(sorted({w for w, _ in MODAL_WORDS + EXTRA
 _NUM = r"[\d一二三四五六七八九十两]{1,10}"
 # blanks between the parts bounded (a text layer may put one between every character): two \s* around an
 # optional group made each start inside a long blank run cubic (issue 15)
+# Each pattern that may start with an optional word opens with a lookahead on the characters a match can start
+# with: without it the engine tried the pattern at every character of every clause (issue 18).
 _DEADLINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 于5月10日前 / 2018年6月30日之前
-    ("day", re.compile(r"(?:于|在|至|到)?\s{0,4}(?:(?P<y>(?:19|20)\d{2})\s{0,4}年)?\s{0,4}(?P<m>\d{1,2})\s{0,4}月\s{0,4}(?P<d>\d{1,2})\s{0,4}日\s{0,4}(?:之)?(?:前|以前)")),
+    ("day", re.compile(r"(?=[于在至到\s\d])(?:于|在|至|到)?\s{0,4}(?:(?P<y>(?:19|20)\d{2})\s{0,4}年)?\s{0,4}(?P<m>\d{1,2})\s{0,4}月\s{0,4}(?P<d>\d{1,2})\s{0,4}日\s{0,4}(?:之)?(?:前|以前)")),
     # 6月底前 / 2017年底前 / 2017年前
-    ("month_end", re.compile(r"(?:于|在)?\s{0,4}(?:(?P<y>(?:19|20)\d{2})\s{0,4}年)?\s{0,4}(?P<m>\d{1,2})\s{0,4}月\s{0,4}(?:底|末)\s{0,4}(?:之)?前")),
-    ("year_end", re.compile(r"(?:于|在)?\s{0,4}(?P<y>(?:19|20)\d{2})\s{0,4}年\s{0,4}(?:底|末|年底)?\s{0,4}(?:之)?(?:前|以前)|(?P<y2>(?:19|20)\d{2})\s{0,4}年内")),
+    ("month_end", re.compile(r"(?=[于在\s\d])(?:于|在)?\s{0,4}(?:(?P<y>(?:19|20)\d{2})\s{0,4}年)?\s{0,4}(?P<m>\d{1,2})\s{0,4}月\s{0,4}(?:底|末)\s{0,4}(?:之)?前")),
+    ("year_end", re.compile(r"(?=[于在\s\d])(?:(?:于|在)?\s{0,4}(?P<y>(?:19|20)\d{2})\s{0,4}年\s{0,4}(?:底|末|年底)?\s{0,4}(?:之)?(?:前|以前)|(?P<y2>(?:19|20)\d{2})\s{0,4}年内)")),
     # 在2017年须认真完成 (seed 000): a year-only deadline, last day of the year
     ("year_in", re.compile(r"在\s{0,4}(?P<y>(?:19|20)\d{2})\s{0,4}年(?=\s{0,4}(?:须|要|必须|应|务必|完成|全面完成|基本完成|内))")),
-    ("relative", re.compile(rf"(?:提前|前)\s{{0,4}}{_NUM}\s{{0,4}}(?:个)?(?:工作日|天|日|个月)|{_NUM}\s{{0,4}}(?:个)?(?:工作日|天|日|个月)(?:内|以内)")),
+    ("relative", re.compile(rf"(?=[提前\d一二三四五六七八九十两])(?:(?:提前|前)\s{{0,4}}{_NUM}\s{{0,4}}(?:个)?(?:工作日|天|日|个月)|{_NUM}\s{{0,4}}(?:个)?(?:工作日|天|日|个月)(?:内|以内))")),
     ("recurring", re.compile(r"每(?:年|季度|半年|月|周|学年)(?:度)?")),
 )
+# Characters each pattern cannot match without: one of each group (a membership test on the clause is
+# cheaper than the pattern's scan, and most clauses lack them; issue 18). day: 月…日…前; month_end: 月…底/末…前;
+# year_end: 年…前 or 年内; year_in: 在…年; relative: 日/天/个月 (工作日 holds 日); recurring: 每.
+_DEADLINE_NEEDS: dict[str, tuple[str, ...]] = {
+    "day": ("月", "日", "前"), "month_end": ("月", "底末", "前"), "year_end": ("年", "前内"), "year_in": ("在", "年"),
+    "relative": ("日天月",), "recurring": ("每",),
+}
 # every deadline pattern holds a digit, a 每, or a Chinese count before its unit
-_DEADLINE_GATE = re.compile(r"\d|每|[一二三四五六七八九十两]\s*(?:个|工作日|天|日)")
+# (the lookahead first: the engine tries the three alternatives only where one can start; issue 18)
+_DEADLINE_GATE = re.compile(r"(?=[\d每一二三四五六七八九十两])(?:\d|每|[一二三四五六七八九十两]\s*(?:个|工作日|天|日))")
 _CONDITION_RE = re.compile(
     r"^(?P<c>[^，,；;。]{2,40}?的(?:学会|全国学会|省级学会|单位|机构|会员|人员|个人|家庭|对象|企业|地区|部门|分支机构|学校|幼儿园))"
     r"|^(?P<c2>[^，,；;。]{2,40}的)[，,]"
@@ -66,7 +77,10 @@ def find_deadline(aligned: AlignedText, a: int, b: int, doc_date: str | None) ->
     text = aligned.text
     if not _DEADLINE_GATE.search(text, a, b):
         return None
+    clause = text[a:b]
     for kind, rx in _DEADLINE_PATTERNS:
+        if not all(any(ch in clause for ch in group) for group in _DEADLINE_NEEDS[kind]):
+            continue  # a character the pattern cannot match without is missing: no need to run it
         m = rx.search(text, a, b)
         if not m:
             continue
@@ -188,9 +202,9 @@ def _chunks(items: list[tuple[int, int, int]]) -> list[list[tuple[int, int, int]
     return groups
 
 
-@dataclass(frozen=True)
-class _Hit:
-    """A modal word or an actor moved off its reading, in text offsets."""
+class _Hit(NamedTuple):
+    """A modal word or an actor moved off its reading, in text offsets (a tuple: thousands per notice,
+    built faster than a frozen dataclass; issue 18)."""
 
     label_: str
     id_: str
@@ -233,9 +247,12 @@ def condition_in(text: str, a: int, b: int) -> tuple[str, int, int] | None:
     return (m.group(g), m.start(g), m.end(g))
 
 
+_ACTION_LEAD = re.compile(r"^[，,、\s]+")
+
+
 def action_of(text: str, start: int, b: int) -> str | None:
     s = text[start:b].strip().rstrip("。；;，,！!？?")
-    s = re.sub(r"^[，,、\s]+", "", s)
+    s = _ACTION_LEAD.sub("", s)
     return (s[:80] + "…") if len(s) > 80 else (s or None)
 
 
@@ -289,8 +306,10 @@ class ActorPick:
     clean: bool = True
 
 
+@lru_cache(maxsize=1024)
 def clause_segments(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """The comma-separated pieces of ``text[a:b]``.
+    """The comma-separated pieces of ``text[a:b]``. Memoized (a clause is cut up to three times: to read
+    its requirement, its first modal word, its later rules; issue 18): callers never change the list.
 
     >>> s = "学生集体户口人员结束学业后2年内，须将户籍及时迁出本市"
     >>> [s[x:y] for x, y in clause_segments(s, 0, len(s))]
@@ -305,6 +324,13 @@ def clause_segments(text: str, a: int, b: int) -> list[tuple[int, int]]:
     if b > s:
         out.append((s, b))
     return out
+
+
+def forget_text() -> None:
+    """Empty the memos keyed by a document's text (clause_segments, leading_actor): another document never
+    hits them, and they would keep the last texts alive (a 20 MB notice among them)."""
+    clause_segments.cache_clear()
+    _leading_actor.cache_clear()
 
 
 def is_actor_head(word: str, first: bool = False) -> bool:
@@ -329,11 +355,10 @@ def _words(s: str) -> tuple[tuple[str, str, int, int], ...]:
 
 @lru_cache(maxsize=4096)
 def _words_cached(s: str) -> tuple[tuple[str, str, int, int], ...]:
-    out = []
-    pos = 0
-    for w, t in get_segmenter().tag(s):
-        out.append((w, t, pos, pos + len(w)))
-        pos += len(w)
+    tagged = get_segmenter().tag(s)
+    ends = list(accumulate(len(w) for w, _ in tagged))
+    out = [(w, t, e - len(w), e) for (w, t), e in zip(tagged, ends)]
+    pos = ends[-1] if ends else 0
     if pos != len(s):  # a backend that drops characters: fall back to plain words, untagged
         out, pos = [], 0
         for w in get_segmenter().cut(s):
@@ -360,10 +385,11 @@ def _strip_lead(text: str, a: int, b: int) -> int:
     m = _AMENDMENT_LEAD_RE.match(text, a)  # the lookahead may see past b: a subject ends at its verb
     if m and m.end() < b:
         a = m.end()
-    for w in SUBJECT_LEAD_STRIP:
-        if text.startswith(w, a) and b - a > len(w):
-            a += len(w)
-            break
+    if text.startswith(SUBJECT_LEAD_STRIP, a):  # one C call first: most clauses open with none of them
+        for w in SUBJECT_LEAD_STRIP:
+            if text.startswith(w, a) and b - a > len(w):
+                a += len(w)
+                break
     while a < b and text[a] in "，, \t":
         a += 1
     return a
@@ -384,6 +410,14 @@ def leading_actor(text: str, a: int, b: int, verb_led_ok: bool = False) -> Actor
     >>> leading_actor(s, 0, len(s)) is None
     True
     """
+    return _leading_actor(text, a, b, verb_led_ok)
+
+
+# a pure function of its arguments (the text's hash is computed once per string): one clause asks for the
+# same piece up to four times (its first piece as the subject, the imperative's subject, the 由 agent; 23 % of
+# the calls over corpus/ repeat one), and each reading tags the words (issue 18)
+@lru_cache(maxsize=4096)
+def _leading_actor(text: str, a: int, b: int, verb_led_ok: bool) -> ActorPick | None:
     a = _strip_lead(text, a, b)
     if a >= b:
         return None
@@ -749,8 +783,8 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
         # …引进在职人才（包括国〔境〕外留学人员）入户由…审核办理 (015 第四条): a parenthesis defines nothing
         if not_imp.search(_ANY_PAREN.sub("", text[a:b])) or text.startswith(NOT_IMPERATIVE_STARTS, _strip_lead(text, a, b)):
             return None
-    first = leading_actor(text, *segs[0])
-    if lead and not has_threshold and not (first and first.clean):
+    # the subject of the first piece, read only where a branch below needs it (leading_actor is cached)
+    if lead and not has_threshold and not ((first := leading_actor(text, *segs[0])) and first.clean):
         return None
     carry_ok = True
     own: ActorPick | None = None
@@ -758,14 +792,14 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
         modality, trigger, tspan = "obligation", None, None
         # a passive measure names its agent: 市场主体名称由申请人依法自主申报 → 申请人 (017 第十条); only in
         # the main predicate, not in a later construction (…，薪酬结构和水平由董事会确定: 004 一4)
-        own = agent_of_you(text, a, _main_end(text, segs)) or _imperative_subject(text, segs) or first
+        own = agent_of_you(text, a, _main_end(text, segs)) or _imperative_subject(text, segs) or leading_actor(text, *segs[0])
     else:
         modality, trigger, ms, me = modal
         tspan = (ms, me)
         if modality == "encouragement" and ms >= segs[0][1] and _opens_measure(text, *segs[0]):
             # 大力实施…计划，…积极…: the first predicate is the bare measure (gold-req convention), the
             # encouragement a later construction of the same clause
-            return RequirementUnit("obligation", None, None, agent_of_you(text, a, b) or first, True)
+            return RequirementUnit("obligation", None, None, agent_of_you(text, a, b) or leading_actor(text, *segs[0]), True)
         seg = next(((s, e) for s, e in segs if s <= ms < e), segs[0])
         lead_at = _strip_lead(text, seg[0], ms)
         if trigger in ("原则上", "一般") and _only_adverbs(text, lead_at, ms):
@@ -776,7 +810,7 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
             carry_ok = False  # 支持通过重组… names no party: the 主送 line, not the last subject
         else:
             own = subject_before(text, seg[0], ms)
-            if (own is None or not own.clean) and seg != segs[0] and first is not None:
+            if (own is None or not own.clean) and seg != segs[0] and (first := leading_actor(text, *segs[0])) is not None:
                 own = first if first.clean or own is None else own
         if listed and not has_threshold and not (own and own.clean):
             return None

@@ -21,7 +21,7 @@ from extractor.data.vocab import (
     GROWTH_WORDS, HEDGE_WORDS, MODAL_WORDS, PER_BASES, PER_HEAD, REPORT_TITLE_WORDS, REPORTED_WORDS, SCOPE_UNITS,
     SCOPE_VERBS, SELF_STRUCTURE_NOUNS, SUBJECT_LEAD_STRIP, TIME_UNITS,
 )
-from extractor.extract.quantities import Quantity, find_quantities
+from extractor.extract.quantities import NUMERAL_RE, Quantity, find_quantities
 
 MASK = "\x00"
 
@@ -74,10 +74,19 @@ def build_number_mask(text: str, spans: list[tuple[int, int]]) -> str:
     >>> [q.text for q in find_quantities(m)]
     ['15-20']
     """
-    chars = list(text)
-    for s, e in spans:
-        chars[s:e] = MASK * (e - s)
-    masked = "".join(chars)
+    # the union of the spans, then one join of text and blanks (a list of every character of the
+    # text, written span by span, cost as much as the pattern's scan; issue 18)
+    pieces: list[str] = []
+    pos = 0
+    for s, e in sorted((s, e) for s, e in spans if s < e):
+        if e <= pos:
+            continue
+        s = max(s, pos)
+        pieces.append(text[pos:s])
+        pieces.append(MASK * (e - s))
+        pos = e
+    pieces.append(text[pos:])
+    masked = "".join(pieces)
     return _NOT_THRESHOLD_RE.sub(lambda m: MASK * (m.end() - m.start()), masked)
 
 
@@ -361,6 +370,10 @@ def find_thresholds(text: str, masked: str, a: int, b: int, time_frame: str | No
     [('<=', 150, '人', '理事会人数', '个人会员<2万人', '一般'), ('<=', 200, '人', '理事会人数', '个人会员>10万人', '一般')]
     """
     out: list[Found] = []
+    if time_frame is None and not NUMERAL_RE.search(text, a, b):
+        # no digit, Chinese numeral or 半: no quantity, no year to frame one and no grade (corpus/: 40 % of
+        # the sentences, such as 各地要加强组织领导。), so nothing below can match (issue 18)
+        return out
     subs = [(m.start(), m.end()) for m in _SUBCLAUSE_RE.finditer(text, a, b) if text[m.start():m.end()].strip()]
     obligation = bool(_OBLIGATION_RE.search(text, a, b))
     # a conditional clause waiting for the limit it conditions: (condition text, its span, its quantities)
@@ -596,7 +609,7 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
                 group_qs.append((r, prev_end))
             prev_end = r.expr_end
             continue
-        if r.cmp is None and any(text[r.expr_end:min(sb, r.expr_end + 16)].lstrip().startswith(n) for n in SELF_STRUCTURE_NOUNS):
+        if r.cmp is None and text[r.expr_end:min(sb, r.expr_end + 16)].lstrip().startswith(SELF_STRUCTURE_NOUNS):
             prev_end = r.expr_end
             continue  # 5项重点工作, 四个方面: the plan's own structure
         notes: list[str] = []

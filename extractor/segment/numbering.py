@@ -163,8 +163,10 @@ def match_marker(text: str, pos: int) -> Marker | None:
 # Characters a label may follow inside a line: the end of a sentence or of an
 # introduction (seed 003 runs whole pages together: "…制定本方案。一、指导思想…").
 INLINE_BOUNDARY = set("。；;！？!?：:")
+# (the lookahead first: the five alternatives are tried only where one of them can start; issue 18)
 _INLINE_CANDIDATE_RE = re.compile(
-    rf"第(?:[{CN_NUM}]+|\d{{1,3}})[章节条款]|[一二三四五六七八九十]{{1,3}}[、是要]|\([一二三四五六七八九十\d]{{1,3}}\)|\d{{1,3}}[.、](?:(?!\d)|{_YEAR_AHEAD})|[\u2460-\u2487\u3220-\u3229]"
+    r"(?=[第一二三四五六七八九十(\d\u2460-\u2487\u3220-\u3229])"
+    rf"(?:第(?:[{CN_NUM}]+|\d{{1,3}})[章节条款]|[一二三四五六七八九十]{{1,3}}[、是要]|\([一二三四五六七八九十\d]{{1,3}}\)|\d{{1,3}}[.、](?:(?!\d)|{_YEAR_AHEAD})|[\u2460-\u2487\u3220-\u3229])"
 )
 
 

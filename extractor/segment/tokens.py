@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from extractor.data.vocab import ACTOR_SUFFIXES, ACTOR_WORDS, EXTRA_MODAL_WORDS, MODAL_WORDS, USER_WORDS
 
@@ -351,12 +351,12 @@ def get_nlp(backend: str = "auto") -> Language:
     return nlp
 
 
-@dataclass(frozen=True)
-class WordSpan:
+class WordSpan(NamedTuple):
     """A modal word or an actor found by :class:`WordReader`, in character offsets of the text read.
 
     ``word`` is the modal word itself (for a glued adverb such as 积极 in 积极参与, the adverb
-    alone, while ``text`` is the whole token); empty for actors.
+    alone, while ``text`` is the whole token); empty for actors. A tuple: thousands per notice,
+    built faster than a frozen dataclass (issue 18).
     """
 
     label: str
@@ -460,8 +460,8 @@ class WordReader:
         words = [w for w in self.segmenter.cut(text) if w]
         starts = list(accumulate(map(len, words), initial=0))  # starts[i]: offset of word i; starts[-1]: the end
         # one pass picks the few words any rule may start at (cached per word); the rules look only there
-        cue, is_cue = self._cue, self._is_cue
-        at = [i for i, w in enumerate(words) if (cue[w] if w in cue else is_cue(w))]
+        cue_of, is_cue = self._cue.get, self._is_cue
+        at = [i for i, w in enumerate(words) if (c := cue_of(w)) or (c is None and is_cue(w))]
         # the EntityRuler: named actors, longest first, then leftmost, never overlapping
         named = _filter_spans([(s, e) for _, s, e in self._actors.find(words, at)])
         taken = {i for s, e in named for i in range(s, e)}

@@ -1,0 +1,143 @@
+"""The CPU savings of the extraction stage keep its results (issue 18).
+
+Each shortcut is checked against the slower form it replaced: the number mask against writing
+every character into a list, the lookahead-led patterns against the same patterns without the
+lookahead, rows validated as one list against models built one by one, the pre-check of the
+threshold scan against the scan itself.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from extractor.extract import requirements
+from extractor.extract.quantities import NUMERAL_RE
+from extractor.extract.thresholds import MASK, _NOT_THRESHOLD_RE, build_number_mask, find_thresholds
+from extractor.model import Clause, Requirement
+from extractor.normalize.offsets import AlignedText, LocalEdit, TextSpan
+from extractor.segment import numbering
+from extractor.segment.sentences import row_of
+
+
+def _mask_by_characters(text: str, spans: list[tuple[int, int]]) -> str:
+    """The number mask as it was built before: every character in a list, each span written over."""
+    chars = list(text)
+    for s, e in spans:
+        chars[s:e] = MASK * (e - s)
+    return _NOT_THRESHOLD_RE.sub(lambda m: MASK * (m.end() - m.start()), "".join(chars))
+
+
+def test_number_mask_joined_from_the_spans_union_equals_the_character_list() -> None:
+    rng = random.Random(18)
+    text = "于2018年5月10日前，拨打020-12345，培育15-205A级学会，第三条规定理事会不超过150人。"
+    for _ in range(3000):
+        spans = []
+        for _ in range(rng.randint(0, 6)):  # overlapping, nested, touching and empty spans
+            a = rng.randint(0, len(text))
+            spans.append((a, rng.randint(a, min(len(text), a + 12))))
+        assert build_number_mask(text, spans) == _mask_by_characters(text, spans), spans
+
+
+def _without_lookahead(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern with its leading first-character lookahead removed."""
+    m = re.match(r"\(\?=\[[^\]]*\]\)", rx.pattern)
+    assert m, f"{rx.pattern[:40]} does not open with a lookahead"
+    return re.compile(rx.pattern[m.end():])
+
+
+_DEADLINE_WORDS = ["于", "在", "至", "到", "提前", "前", "2018", "2020", "年", "6", "30", "12", "月", "日", "之", "以前", "底",
+                   "末", "内", "以内", " ", "\t", "个", "工作日", "天", "个月", "十五", "两", "每", "年度", "须", "要", "第", "(", "1.", "（三）"]
+
+
+def _deadline_like(rng: random.Random) -> tuple[str, int, int]:
+    """A short string of deadline words, often with a deadline-shaped phrase, and a window into it."""
+    s = "".join(rng.choice(_DEADLINE_WORDS) for _ in range(rng.randint(0, 5)))
+    if rng.random() < 0.6:  # 于 2018年6月30日之前, 6月底前, 前15个工作日
+        s += "".join(rng.choice(xs) for xs in (("于", "在", "到", "提前", "前", ""), ("2018年", "2020 年", " ", ""), ("6", "12", "十五", "两"),
+                                               ("月", "个月", "个工作日", "天", ""), ("30日", "底", "末", ""), ("之前", "以前", "前", "内", "以内", "")))
+    if rng.random() < 0.3:  # 在2017年底前, 2020年内, 每季度
+        s += "".join(rng.choice(xs) for xs in (("于", "在", "每", ""), ("2017", "2020 ", "季度"), ("年",), ("底", "末", "年底", ""), ("之前", "以前", "前", "内")))
+    s += "".join(rng.choice(_DEADLINE_WORDS) for _ in range(rng.randint(0, 4)))
+    a, b = rng.randint(0, min(3, len(s))), len(s) - rng.randint(0, min(3, len(s)))
+    return s, a, max(a, b)
+
+
+@pytest.mark.parametrize("kind", ["day", "month_end", "year_end", "relative"])
+def test_deadline_lookaheads_change_no_match(kind: str) -> None:
+    rx = dict(requirements._DEADLINE_PATTERNS)[kind]
+    bare = _without_lookahead(rx)
+    rng = random.Random(kind)
+    hits = 0
+    for _ in range(20000):
+        s, a, b = _deadline_like(rng)
+        got, want = rx.search(s, a, b), bare.search(s, a, b)
+        assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict())), s
+        hits += want is not None
+    assert hits > 50  # the strings do reach the patterns
+
+
+@pytest.mark.parametrize("kind", [k for k, _ in requirements._DEADLINE_PATTERNS])
+def test_deadline_patterns_match_only_where_their_needed_characters_are(kind: str) -> None:
+    """find_deadline skips a pattern when the clause lacks one of the characters _DEADLINE_NEEDS lists for it."""
+    rx = dict(requirements._DEADLINE_PATTERNS)[kind]
+    rng = random.Random(kind + "needs")
+    hits = 0
+    for _ in range(20000):
+        s, a, b = _deadline_like(rng)
+        if rx.search(s, a, b):
+            hits += 1
+            assert all(any(ch in s[a:b] for ch in group) for group in requirements._DEADLINE_NEEDS[kind]), (kind, s[a:b])
+    assert hits > 20
+
+
+def test_inline_label_lookahead_changes_no_match() -> None:
+    rx = numbering._INLINE_CANDIDATE_RE
+    bare = _without_lookahead(rx)
+    rng = random.Random(15)
+    words = ["第", "三", "十", "条", "章", "、", "是", "要", "(", ")", "（", "2", "12", ".", "2020年", "①", "⑴", "加强", "。", " "]
+    hits = 0
+    for _ in range(20000):
+        s = "".join(rng.choice(words) for _ in range(rng.randint(0, 10)))
+        got, want = [m.span() for m in rx.finditer(s)], [m.span() for m in bare.finditer(s)]
+        assert got == want, s
+        hits += len(want)
+    assert hits > 1000
+
+
+def test_rows_validated_as_one_list_equal_models_built_one_by_one() -> None:
+    from pydantic import TypeAdapter
+
+    a = AlignedText("（一）各學(xué)會要在2018年6月30日前完成換屆。")
+    a = a.apply([LocalEdit(0, 1, "(", "fold_width"), LocalEdit(2, 3, ")", "fold_width"), LocalEdit(4, 5, "学", "t2s")])
+    a = a.apply([LocalEdit(5, 10, "", "drop_pinyin_gloss")])
+    assert a.text == "(一)各学會要在2018年6月30日前完成換屆。"
+    one = a.build(Clause, id="d#c1", section=None, span=(3, 25), end="。")
+    (row,) = TypeAdapter(list[Clause]).validate_python([a.build(row_of(Clause), id="d#c1", section=None, span=(3, 25), end="。")])
+    assert row == one and row.raw_span == one.raw_span != one.span
+    fields = dict(id="d#r1", section=None, clauses=["d#c1"], span=TextSpan.at(a.text, 3, 25), modality="obligation",
+                  trigger="要", trigger_span=(6, 7), actor=None, action="完成换届", deadline=None, condition=None)
+    req = a.build(Requirement, **fields)
+    (req_row,) = TypeAdapter(list[Requirement]).validate_python([a.build(row_of(Requirement), thresholds=[], **fields)])
+    assert req_row == req and req_row.model_dump_json() == req.model_dump_json()
+    with pytest.raises(TypeError):  # the row takes no raw span either: build fills it
+        a.build(row_of(Clause), id="d#c1", section=None, span=(3, 25), raw_span=(3, 25), end="。")
+
+
+def test_threshold_precheck_changes_no_sentence_of_the_seeds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every clause of the seed notices gives the same thresholds with the pre-check and without it."""
+    from pathlib import Path
+
+    from extractor.extract import thresholds
+    from extractor.pipeline import extract_bytes
+
+    texts = [extract_bytes(f.read_bytes(), path=str(f)).text for f in sorted((Path(__file__).parent.parent / "corpus" / "seeds").glob("*.txt"))]
+    texts.append("各地要加强组织领导。理事会人数一般不超过一百五十人；到2020年实现全覆盖。评为一、二级的重度残疾人，每人每月补贴半数。")
+    sentences = [(t, build_number_mask(t, []), m.start(), m.end()) for t in texts for m in re.finditer(r"[^。；\n]+[。；]?", t)]
+    with_check = [find_thresholds(*s) for s in sentences]
+    monkeypatch.setattr(thresholds, "NUMERAL_RE", re.compile(r"[\s\S]"))  # every sentence goes through the scan
+    without = [find_thresholds(*s) for s in sentences]
+    assert with_check == without
+    assert sum(map(len, without)) > 20 and sum(1 for t, _, a, b in sentences if not NUMERAL_RE.search(t, a, b)) > 20
