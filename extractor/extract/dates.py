@@ -50,12 +50,16 @@ _MD = r"[0-3]?\d|[一二三四五六七八九十]{1,3}"
 _S = r"\s{0,2}"
 # one calendar expression; blanks between its parts bounded (a text layer may space every character)
 _DATE_RE = re.compile(
+    # every alternative opens with a digit or a Chinese numeral: the lookahead lets the engine skip to
+    # those characters instead of trying the optional year at every one (5-6 % of extraction, issue 18)
+    r"(?=[\d〇零○一二三四五六七八九十])(?:"
     # the day's 日 may come only after the range's last day: 2022年5月21—28日 (corpus-dev 068)
     rf"(?:(?P<y>{_Y}){_S}年{_S})?(?P<m>{_MD}){_S}月{_S}(?:(?P<d>{_MD})(?:{_S}[日号]|(?={_S}(?:之)?前)"
     rf"|(?={_S}(?:至|到|－|—|–|-|~|～){_S}(?:{_MD}){_S}[日号]))|(?P<mend>底|末|份))"
     rf"|(?P<y3>{_Y}){_S}年{_S}(?P<m3>{_MD}){_S}月(?![\d一二三四五六七八九十])"
     rf"|(?P<y2>{_Y}){_S}年(?:{_S}(?P<yend>年底|底|末|度))?"
     rf"|(?P<iy>(?:19|20)\d{{2}})[-/.](?P<im>[01]?\d)[-/.](?P<id>[0-3]?\d)(?!\d)"
+    r")"
 )
 _RANGE_SEP = re.compile(rf"{_S}(?:起至|起到|至|到|－|—|–|-|~|～){_S}")  # 自2021年1月1日起至2021年12月31日止
 _DAY_ONLY = re.compile(rf"(?P<d>{_MD}){_S}[日号]")
