@@ -303,3 +303,15 @@ def test_a_label_row_whose_fields_run_together() -> None:
 
     rows = find_label_rows("关于印发《XX市科技创新券管理办法》的通知\n文号：X科规〔2023〕2号发布时间：2023-06-20来源：政策法规处\n")
     assert {k: v[0] for k, v in rows.items()} == {"doc_number": "X科规〔2023〕2号", "publisher": "政策法规处"}
+
+
+@pytest.mark.parametrize(("clause", "actor", "level"), [
+    ("各县（市、区）要加强组织领导。", "各县(市、区)", "county"),
+    ("各县（市、区）人民政府要加强组织领导。", "各县(市、区)人民政府", "county"),
+    ("各乡（镇）要严格落实行政首长负责制。", "各乡(镇)", None),  # a township is below the levels polex names
+])
+def test_divisions_of_a_level_with_bracketed_alternatives_are_one_actor(clause: str, actor: str, level: str | None) -> None:
+    # the 主送 form of county and municipal notices (各县（市、区）人民政府, corpus-dev 005's addressee line)
+    # as the subject of a clause: the tagger reads 各县 as a pronoun and the bracket as a gap
+    doc = extract_bytes(("关于做好工作的通知\n各单位：\n一、压实责任。" + clause + "\n某某县人民政府\n2022年2月17日\n").encode(), path="x.txt")
+    assert [(r.actor.text, r.actor.source, r.actor.level) for r in doc.requirements] == [(actor, "sentence", level)]

@@ -413,6 +413,11 @@ def leading_actor(text: str, a: int, b: int, verb_led_ok: bool = False) -> Actor
     return _leading_actor(text, a, b, verb_led_ok)
 
 
+_DIVISION_LEVEL = {"省": "provincial", "市": "municipal", "州": "municipal", "盟": "municipal", "县": "county", "区": "county", "旗": "county"}
+_LEVEL_SET_RE = re.compile(r"各[省市县区乡镇州盟旗][(（][省市县区乡镇州盟旗、]{1,10}[)）]"
+                           r"(?:[\u4e00-\u9fff]{0,8}?(?:人民政府|政府|党委|科协|部门|单位|局|委员会|委|办公室))?")
+
+
 # a pure function of its arguments (the text's hash is computed once per string): one clause asks for the
 # same piece up to four times (its first piece as the subject, the imperative's subject, the 由 agent; 23 % of
 # the calls over corpus/ repeat one), and each reading tags the words (issue 18)
@@ -421,6 +426,12 @@ def _leading_actor(text: str, a: int, b: int, verb_led_ok: bool) -> ActorPick | 
     a = _strip_lead(text, a, b)
     if a >= b:
         return None
+    # 各县(市、区)要…, 各乡(镇)要…, 各县(市、区)人民政府要…: the divisions of a level with their bracketed
+    # alternatives are one subject (the tagger reads 各县 as a pronoun and the bracket as a gap; a county
+    # notice addresses 各乡(镇), corpus-dev 021 各地、州、市)
+    lv = _LEVEL_SET_RE.match(text, a, b)
+    if lv is not None and lv.end() < b and text[lv.end()] not in "的、，,":
+        return ActorPick(text[a:lv.end()], a, lv.end(), "sentence")
     ws = _words(text[a:b])
     if not ws or ws[0][0] in _NON_SUBJECT_LEADS or ws[0][1] == "p":
         return None
@@ -489,6 +500,9 @@ def subject_before(text: str, seg_start: int, modal_start: int) -> ActorPick | N
     b = modal_start
     while b > a and text[b - 1] in " \t":
         b -= 1
+    lv = _LEVEL_SET_RE.match(text, a, b)  # 各乡(镇)要…: its bracket is no parenthesis to drop
+    if lv is not None and (lv.end() == b or text[lv.end():b].strip().startswith(SUBJECT_GAP_STARTS)):
+        return ActorPick(text[a:lv.end()], a, lv.end(), "sentence")
     m = _TRAILING_PAREN.search(text, a, b)
     if m:
         b = m.start()
@@ -883,11 +897,14 @@ def normalize_actor(name: str) -> tuple[str | None, str | None, str | None]:
     (None, None, 'pilot cities')
     >>> normalize_actor("国务院市场监督管理部门")
     ('market regulation department', 'national', None)
-    >>> normalize_actor("省财政厅、省金融监管局")
-    (None, 'provincial', None)
+    >>> normalize_actor("省财政厅、省金融监管局"), normalize_actor("各县(市、区)人民政府")
+    ((None, 'provincial', None), ('government', 'county', None))
     """
     head = name.rsplit("的", 1)[-1]  # 县级以上地方人民政府承担市场主体登记工作的部门: the body is 部门
     role = next((r for k, r in ACTOR_ROLES if k in head), None)
+    if _LEVEL_SET_RE.fullmatch(name):  # 各县(市、区)人民政府: the bodies of one level, its alternatives in brackets
+        rest = name[name.find(")" if ")" in name else "）") + 1:]
+        return (_function_of(rest) if rest else None), _DIVISION_LEVEL.get(name[1]), role
     if any(x in name for x in ("、", "和", "及", "与", "，")):
         # several bodies: no one organization, but one level when every body has it (corpus-dev 004
         # （责任单位：省财政厅、省金融监管局）: provincial), so "what must provincial bodies do" finds the tags
