@@ -6,7 +6,7 @@ a marker comes from its type, never from how deep it happens to sit:
 =====  ===========  ==================
 rank   marker       example
 =====  ===========  ==================
-0      chapter      第一章
+0      chapter      第一章 第一部分
 1      part         第一节
 2      article      第十二条
 3      clause       第二款
@@ -91,7 +91,8 @@ _PAREN_IDEO = {chr(0x3220 + i): i + 1 for i in range(10)}  # ㈠-㈩
 
 _YEAR_AHEAD = r"(?=(?:19|20)\d\d年)"
 _MARKER_RE = re.compile(
-    rf"(?P<art>第(?P<artn>[{CN_NUM}]+|\d{{1,3}})(?P<artk>[章节条款]))(?P<artsep>[ \t]*)"
+    # 第一部分 opens a plan's parts at the start of a line, above its 一、 (ranked with 第一章)
+    rf"(?P<art>第(?P<artn>[{CN_NUM}]+|\d{{1,3}})(?P<artk>[章节条款]|部分))(?P<artsep>[ \t]*(?:[：:][ \t]*)?)"  # 第一部分：一类门诊特定病种 (corpus 17)
     # 一、 and, at the start of a line, 一. (一． folded): the house style of offices that number
     # with a dot (bench/eval_perturbations.py "paragraph numbers restyled": 10 of 12 text notices
     # lost their items); never inside a line, where 一.5 or 统一.后 are no labels
@@ -106,7 +107,7 @@ _MARKER_RE = re.compile(
     r"|(?P<np>\((?P<npn>\d{1,3})\))(?P<npsep>[、.]?)"
     r"|(?P<circ>[\u2460-\u2473\u2474-\u2487\u3220-\u3229])(?P<circsep>[、.]?)"
 )
-_ART_KIND: dict[str, MarkerKind] = {"章": "chapter", "节": "part", "条": "article", "款": "clause"}
+_ART_KIND: dict[str, MarkerKind] = {"章": "chapter", "部分": "chapter", "节": "part", "条": "article", "款": "clause"}
 
 
 def match_marker(text: str, pos: int) -> Marker | None:
