@@ -318,3 +318,14 @@ def test_divisions_of_a_level_with_bracketed_alternatives_are_one_actor(clause: 
     # as the subject of a clause: the tagger reads 各县 as a pronoun and the bracket as a gap
     doc = extract_bytes(("关于做好工作的通知\n各单位：\n一、压实责任。" + clause + "\n某某县人民政府\n2022年2月17日\n").encode(), path="x.txt")
     assert [(r.actor.text, r.actor.source, r.actor.level) for r in doc.requirements] == [(actor, "sentence", level)]
+
+
+def test_a_call_for_applications_its_conditions_topics_and_closing_are_no_duties() -> None:
+    # a 申报通知's layout: the items under 申报条件 are eligibility conditions (as under 符合下列条件), 支持方式
+    # names a topic, 特此通知 closes the notice; the thresholds stay, on no requirement
+    text = ("关于组织申报2024年度省级科普示范基地的通知\n各市科协：\n一、申报条件\n（一）在本省依法登记注册满2年；\n"
+            "（二）年接待公众不少于5000人次。\n二、支持方式\n经认定的省级科普示范基地，给予一次性补助10万元。\n"
+            "三、申报时间\n申报时间为2024年5月1日至5月31日，逾期不予受理。\n特此通知。\n省科学技术协会\n2024年4月20日\n")
+    doc = extract_bytes(text.encode(), path="x.txt")
+    assert [r.text[:6] for r in doc.requirements] == ["经认定的省级", "申报时间为2"]
+    assert [(t.value, t.requirement is None) for t in doc.thresholds] == [(2, True), (5000, True), (100000, False)]

@@ -246,6 +246,8 @@ NOT_REQUIREMENT_PHRASES: tuple[str, ...] = (
     "所称", "是指", "系指", "制定本办法", "制定本条例", "制定本规定", "制定本细则", "制定本意见", "制定本实施意见",
     "制定本方案", "现提出", "提出如下", "特制定", "如下措施", "如下意见", "具有同等法律效力", "自发布之日起", "起施行",
     "同时废止", "有效期", "法律效力", "成立日期",
+    # the closing formula of a notice (特此通知。 after its last item), no duty
+    "特此通知", "特此通告", "特此公告", "特此函告", "特此批复", "特此函复",
 )
 # ... of which these are no requirement even when the clause holds a threshold (issue 19, 015 第十四条
 # 本办法所称的未成年，指年龄不满18周岁; 第十六条 本办法自印发之日起施行，有效期5年). Not 有效期 alone: 017
@@ -268,6 +270,12 @@ NOT_IMPERATIVE_STARTS: tuple[str, ...] = ("到20", "至20", "到“十", "到本
 # 规定办理确认手续，…：（一）… （二）经确认的参保病人须在…选定1家…: each item is a rule with its own modal word)
 RULES_INTRO_WORDS: tuple[str, ...] = ("以下规定", "下列规定", "如下规定")
 CRITERIA_INTRO_WORDS: tuple[str, ...] = ("下列条件", "以下条件", "下列情形", "以下情形", "条件之一", "情形之一")
+# Headings whose items are eligibility conditions, as 符合下列条件 makes them: 一、申报条件 /（一）在本省依法
+# 登记注册满2年 (a 申报通知's layout; 070 一、推荐名额 is no such heading)
+CRITERIA_HEADINGS: tuple[str, ...] = ("申报条件", "申请条件", "推荐条件", "参评条件", "报名条件", "认定条件", "评选条件",
+                                      "基本条件", "资格条件", "申报资格", "申请资格", "入选条件")
+# A clause that names a topic under a modal word is a heading, no requirement: 二、支持方式, 奖励标准 (a 申报通知)
+TOPIC_HEADING_RE = r"\s*(?:支持|鼓励|保障|奖励|补助|资助|扶持)(?:方式|范围|对象|内容|标准|重点|政策|措施|方向|条件|程序|额度|期限)[。：:]?\s*"
 # Item lead phrases that open guiding prose, whose sentences are not measures (005 （一）指导思想)
 GUIDING_TITLES: tuple[str, ...] = ("指导思想", "基本原则", "总体要求", "工作目标", "主要目标", "发展目标", "总体目标", "目标任务", "工作原则")
 

@@ -25,7 +25,7 @@ from extractor.extract.requirements import (
 )
 from extractor.extract.thresholds import Found, build_number_mask, find_thresholds, reported_reason, reports_statistics
 from extractor.data.doc_codes import resolve_issuer
-from extractor.data.vocab import GUIDING_TITLES
+from extractor.data.vocab import CRITERIA_HEADINGS, GUIDING_TITLES
 from extractor.model import (
     Actor, Citation, Clause, DateRule, Deadline, Issue, Located, Metadata, Part, ReportedFigure, Requirement, Section, Threshold,
 )
@@ -203,7 +203,9 @@ def _extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], pa
         listed = intro is not None and not is_rules_intro(intro)  # 按以下规定办理：（一）…: rules, not objects
         # 符合下列条件之一的…: conditions, not duties; so are the items of a list inside a condition (015 第五条（一）
         # …人才，包括：1.… 2.…)
-        criteria = sec is not None and ((intro is not None and is_criteria_intro(intro)) or sec.parent in criteria_ids)
+        parent_title = (by_id[sec.parent].title or "").strip(" 。：:") if sec is not None and sec.parent in by_id else ""
+        criteria = sec is not None and ((intro is not None and is_criteria_intro(intro)) or sec.parent in criteria_ids
+                                        or parent_title in CRITERIA_HEADINGS)
         if criteria:
             criteria_ids.add(sec_id)
         # 005 （一）指导思想。以…为指导: guiding prose, whose sentences are no measures

@@ -24,7 +24,7 @@ from extractor.data.levels import classify_level
 from extractor.data.vocab import (
     ACTOR_FUNCTIONS, ACTOR_ROLES, CRITERIA_INTRO_WORDS, DEFINITION_PHRASES, RULES_INTRO_WORDS, NOT_IMPERATIVE_PHRASES, NOT_IMPERATIVE_STARTS, NOT_REQUIREMENT_PHRASES,
     ACTOR_HEAD_ENDINGS, MEASURE_VERBS, ACTOR_HEAD_EXCLUDE, ACTOR_HEAD_WORDS, ACTOR_LEAD_VERBS, EXTRA_MODAL_WORDS, MODAL_WORDS, MODALITY_RANK,
-    OBJECT_TRIGGERS, SUBJECT_GAP_STARTS, SUBJECT_LEAD_STRIP, TAG_LABELS,
+    OBJECT_TRIGGERS, SUBJECT_GAP_STARTS, SUBJECT_LEAD_STRIP, TAG_LABELS, TOPIC_HEADING_RE,
 )
 from extractor.model import Actor, Clause, Deadline, Located
 from extractor.normalize.offsets import AlignedText
@@ -414,6 +414,7 @@ def leading_actor(text: str, a: int, b: int, verb_led_ok: bool = False) -> Actor
 
 
 _DIVISION_LEVEL = {"省": "provincial", "市": "municipal", "州": "municipal", "盟": "municipal", "县": "county", "区": "county", "旗": "county"}
+_TOPIC_HEADING = re.compile(TOPIC_HEADING_RE)
 _LEVEL_SET_RE = re.compile(r"各[省市县区乡镇州盟旗][(（][省市县区乡镇州盟旗、]{1,10}[)）]"
                            r"(?:[\u4e00-\u9fff]{0,8}?(?:人民政府|政府|党委|科协|部门|单位|局|委员会|委|办公室))?")
 
@@ -778,7 +779,7 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
     if tag is not None and tag.standalone:
         us, ue = tag.units
         return RequirementUnit("obligation", tag.label, tag.label_span, ActorPick(text[us:ue], us, ue, "tag"), carry_ok=False)
-    if criteria:
+    if criteria or _TOPIC_HEADING.fullmatch(text, a, b):
         return None
     not_req, not_imp = _filters()
     # a definition (本办法所称的未成年，指年龄不满18周岁), entry into force (有效期5年): no requirement even
