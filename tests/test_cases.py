@@ -148,6 +148,10 @@ SYNTHETIC_THRESHOLDS = [  # (comparator, value, value_max, unit, baseline, subje
     ("人均不低于1000元。", [(">=", 1000, None, "元", None, "人均")]),
     ("每千人口拥有执业医师数达到3.2人。", [(">=", 3.2, None, "人", None, "每千人口拥有执业医师数")]),  # 每千: a rate's base
     ("申请人年龄在35周岁以下。", [("<=", 35, None, "周岁", None, "申请人年龄")]),
+    # a distance bound (范围内), units of measure (分贝 is no score), a bound over a 每X run (written for this test)
+    ("严禁在距林缘100米范围内野外用火。", [("<=", 100, None, "米", None, "严禁在距林缘")]),
+    ("噪声不得超过55分贝。", [("<=", 55, None, "分贝", None, "噪声")]),
+    ("车速不得超过每小时30公里。", [("<=", 30, None, "公里", None, "车速")]),
     # a list of values after its cue: each item fixed (not 诊断标准：非同日3次测量…, corpus 17)
     ("奖励标准为：一等奖10万元，二等奖5万元，三等奖2万元。", [("==", 100000, None, "元", None, "一等奖"), ("==", 50000, None, "元", None, "二等奖"),
                                                    ("==", 20000, None, "元", None, "三等奖")]),

@@ -96,8 +96,10 @@ _GROWTH_ALT = "|".join(GROWTH_WORDS)
 _BEFORE = dict(COMPARATOR_BEFORE)
 _AFTER = dict(COMPARATOR_AFTER)
 # comparator (optionally after a growth word), then an optional 有/为 or a base "X的"
+_PER_ALT = "|".join(PER_BASES)
 _CMP_BEFORE_RE = re.compile(
-    rf"(?P<growth>{_GROWTH_ALT})?(?P<cmp>{_BEFORE_ALT})(?P<gap>有|为|是|每人每年|每人每月|每户每月|每年|每月|每人|每户|每次|(?<=至少|最少|最多|至多|只限)[\u4e00-\u9fff]{{1,10}}|(?<=最高|最低|提前)[\u4e00-\u9fff]{{1,4}})?"
+    # the 每X run between a bound and its figure: 不超过每人每月500元, 不得超过每小时30公里
+    rf"(?P<growth>{_GROWTH_ALT})?(?P<cmp>{_BEFORE_ALT})(?P<gap>有|为|是|(?:每(?:{_PER_ALT})){{1,2}}|(?<=至少|最少|最多|至多|只限)[\u4e00-\u9fff]{{1,10}}|(?<=最高|最低|提前)[\u4e00-\u9fff]{{1,4}})?"
     rf"(?P<base>[^\x00，,；;。：:、]{{1,14}}?的)?$"
 )
 # 不低于特困人员基本生活供养金20%的标准 (corpus-dev 018): a share of a base written without 的
@@ -149,7 +151,6 @@ _TIME_LEAD = re.compile(r"^(?:力争|争取|计划)?((?:到|至|在)?(?:19|20)\d
 _VERB_END = re.compile("(?:" + "|".join(sorted(COUNT_VERBS, key=len, reverse=True)) + ")$")
 # a duration after these defines who is meant (毕业2年内高校毕业生), it is not a time limit
 _GROUP_DURATION_LEAD = re.compile(r"(?:毕业|离校|注册|登记注册|成立|退役|连续居住|居住)$")
-_PER_ALT = "|".join(PER_BASES)
 # 每人每月, 每千人口, 每季度: what a rate is counted per (a run of 每X before the number)
 _PER_RE = re.compile(rf"每(?:一)?({_PER_ALT})")
 # 1000元/年, 500元/人: a per written after the unit
@@ -295,6 +296,8 @@ def _read(masked: str, text: str, q: Quantity, lo: int) -> _Q:
             cmp, cmp_word = _AFTER[word], word
     elif q.end < len(masked) and masked[q.end] == "内" and q.unit in TIME_UNITS:
         cmp, cmp_word, expr_end = "<=", "内", q.end + 1
+    elif masked.startswith("范围内", q.end) and q.unit in ("米", "千米", "公里"):
+        cmp, cmp_word, expr_end = "<=", "范围内", q.end + 3  # 距林缘100米范围内: a distance bound
     if cmp is None and masked[q.start - 1:q.start] == "前" and q.start - 1 >= lo \
             and masked[q.start - 2:q.start - 1] not in ("目", "之", "当", "此", "以", "从", "年", "月", "日"):
         if q.unit in TIME_UNITS and _LEAD_FOLLOW_RE.match(text, q.end):
@@ -426,7 +429,7 @@ def find_thresholds(text: str, masked: str, a: int, b: int, time_frame: str | No
 
 
 _MONEY = frozenset({"元", "万元", "亿元", "千元", "美元"})
-_MEASURE = frozenset({"米", "平方米", "公里", "千米", "公顷", "亩", "㎡", "毫米", "厘米", "公斤", "千克", "吨", "克", "毫升", "升"})
+_MEASURE = frozenset({"米", "平方米", "公里", "千米", "公顷", "亩", "㎡", "毫米", "厘米", "公斤", "千克", "吨", "克", "毫升", "升", "分贝", "平方公里", "立方米", "千瓦", "千瓦时"})
 
 
 def kind_of(unit: str | None, per: str | None, cmp_word: str | None, growth: bool, scope: bool, weight: bool) -> str:
