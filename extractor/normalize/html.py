@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from extractor.errors import issue
-from extractor.model import Issue, LayerKind
+from extractor.model import EditReason, Issue, LayerKind
 from extractor.normalize import chrome
 from extractor.normalize.offsets import AlignedText, LocalEdit
 from extractor.data.xml_chars import XML_FORBIDDEN
@@ -125,16 +125,6 @@ def _lex(raw: str) -> _Stream:
     return _Stream("".join(parts), run_starts, run_raw)
 
 
-@dataclass(slots=True)
-class _Piece:
-    raw_start: int
-    raw_end: int
-    text: str
-    kind: str  # id | entity | ws | sep | control
-    layer: LayerKind
-    rule: str
-
-
 @dataclass
 class HtmlResult:
     """What the HTML stage hands to normalization."""
@@ -147,82 +137,135 @@ class HtmlResult:
 
 
 class _Walker:
+    """Walks the tree against the stream, writing as it goes the edits that turn the page into
+    text and the layer each stretch of the page belongs to.
+
+    Every text node of the tree is found in the stream (from where the last one was found) and so
+    in the page. What lies between two kept pieces of text becomes one edit: a block break
+    (``\n``, or ``\t`` between table cells), one space for layout white space (none where a
+    source line wraps inside Chinese text), or nothing for markup. Entities become their
+    characters and NUL is dropped. The edits and layers are written in one pass over the tree:
+    a list of pieces resolved in three later passes cost as much as the walk itself (issue 18).
+    """
+
     def __init__(self, raw: str, stream: _Stream) -> None:
         self.raw = raw
         self.stream = stream
-        self.cursor = 0
-        self.pieces: list[_Piece] = []
+        self.cursor = 0  # stream offset past the last text node found
         self.unaligned = 0
         self.meta: dict[str, tuple[str, int, int]] = {}
-
-    # -- alignment ---------------------------------------------------------------
-    def _stream_to_raw(self, a: int, b: int) -> list[tuple[int, int, str, bool]]:
-        """Split stream span [a, b) into raw pieces (raw_start, raw_end, text, identity)."""
-        st = self.stream
-        out = []
-        k = bisect_right(st.run_starts, a) - 1
-        while a < b:
-            rs, re_, ident = st.run_raw[k]
-            run_len = (st.run_starts[k + 1] if k + 1 < len(st.run_starts) else len(st.text)) - st.run_starts[k]
-            off = a - st.run_starts[k]
-            take = min(b - a, run_len - off)
-            if ident:
-                out.append((rs + off, rs + off + take, st.text[a : a + take], True))
-            else:
-                out.append((rs, re_, st.text[a : a + take], False))
-            a += take
-            k += 1
-        return out
-
-    def align(self, s: str, split: bool = True) -> list[tuple[int, int, str, bool]] | None:
-        idx = self.stream.text.find(s, self.cursor)
-        if idx < 0:
-            self.unaligned += len(s.strip(_WS))
-            return None
-        if not s.strip(_WS) and self.stream.text[self.cursor : idx].strip(_WS):
-            # layout white space found only past visible text is some later gap, not this
-            # one: taking it would skip that text (corpus-dev 004, before line ends were read
-            # as the parser reads them, jumped 6,000 characters on "\n    \n")
-            return None
-        self.cursor = idx + len(s)
-        return self._stream_to_raw(idx, idx + len(s)) if split else []
+        self.edits: list[LocalEdit] = []
+        self.layers: list[list] = []  # [kind, rule, raw_start, raw_end]
+        self.raw_cursor = 0  # raw offset past the last piece kept
+        self.started = False  # a piece of text (not a separator) has been kept
+        self.prev_ch = ""  # the last character kept
+        self.pending_sep: str | None = None  # the block break since the last piece kept
+        self.pending_ws = False  # layout white space since the last piece kept or block break
+        self.ws_newline = False  # ... with a line end in it
 
     # -- emission ----------------------------------------------------------------
-    def sep(self, ch: str, layer: LayerKind, rule: str) -> None:
-        self.pieces.append(_Piece(-1, -1, ch, "sep", layer, rule))
+    def sep(self, ch: str) -> None:
+        """A block boundary: one ``\n`` (or ``\t`` between cells) before the next text, never two."""
+        if self.pending_sep != "\n":
+            self.pending_sep = ch
+        self.pending_ws = False
+        self.ws_newline = False
+
+    def _edit(self, start: int, end: int, replacement: str, reason: EditReason) -> None:
+        edits = self.edits
+        if edits and edits[-1].start == start and edits[-1].end == end:  # an entity decoding to 2 characters
+            edits[-1] = LocalEdit(start, end, edits[-1].replacement + replacement, reason)
+        else:
+            edits.append(LocalEdit(start, end, replacement, reason))
+
+    def _keep(self, rs: int, re_: int, t: str, kind: str, layer: LayerKind, rule: str) -> None:
+        """Keep a piece of text (kind ``id``, ``entity`` or ``control``) found at raw [rs, re_)."""
+        gap = ""
+        if kind != "control":  # NUL takes no separator: what is pending waits for the next text
+            if self.started:
+                if self.pending_sep is not None:
+                    gap = self.pending_sep
+                elif self.pending_ws:
+                    # a source line wrap inside Chinese text is no space; spacing the author
+                    # typed (signatures: 广州市民政局&nbsp;&nbsp;广州市财政局) is kept as one
+                    if not (self.ws_newline and _CJK_RE.match(self.prev_ch) and _CJK_RE.match(t[0])):
+                        gap = " "
+            self.pending_sep = None
+            self.pending_ws = False
+            self.ws_newline = False
+        if rs > self.raw_cursor or gap:
+            self._edit(self.raw_cursor, rs, gap, "block_break" if gap == "\n" or gap == "\t" else ("whitespace" if gap else "html_markup"))
+        if kind == "entity":
+            self._edit(rs, re_, t, "html_entity")
+        elif kind == "control":  # NUL: dropped, as the text stage drops control characters
+            self._edit(rs, re_, "", "control_char")
+        self.raw_cursor = re_
+        layers = self.layers
+        if layers and layers[-1][0] == layer and layers[-1][1] == rule:
+            layers[-1][3] = re_
+        else:
+            layers.append([layer, rule, rs, re_])
+        self.started = True
+        self.prev_ch = t[-1]
+
+    def finish(self) -> tuple[list[LocalEdit], list[tuple[LayerKind, str, int, int]]]:
+        """The edits on the page (the markup after the last text removed) and its layers."""
+        if self.raw_cursor < len(self.raw):
+            self._edit(self.raw_cursor, len(self.raw), "", "html_markup")
+        return self.edits, [(k, r, s, e) for k, r, s, e in self.layers]
 
     def text(self, s: str, layer: LayerKind, rule: str) -> None:
+        """A text node: found in the stream from the cursor, its pieces kept and its blanks noted."""
+        st = self.stream
+        stext = st.text
         if not s.strip(_WS):
-            # layout white space, most text nodes of a page (indentation between tags): _resolve
-            # only asks whether a line end is in it, so it stays one piece, not split into runs
-            if self.align(s, split=False) is not None:
-                self.pieces.append(_Piece(-1, -1, s, "ws", layer, rule))
+            # layout white space, most text nodes of a page (indentation between tags): what matters
+            # is only whether a line end is in it
+            idx = stext.find(s, self.cursor)
+            if idx < 0 or stext[self.cursor : idx].strip(_WS):
+                # white space found only past visible text is some later gap, not this one:
+                # taking it would skip that text (corpus-dev 004, before line ends were read
+                # as the parser reads them, jumped 6,000 characters on "\n    \n")
+                return
+            self.cursor = idx + len(s)
+            self.pending_ws = True
+            if "\n" in s:
+                self.ws_newline = True
             return
-        runs = self.align(s)
-        if runs is None:
+        a = stext.find(s, self.cursor)
+        if a < 0:
+            self.unaligned += len(s.strip(_WS))
             return
-        for rs, re_, t, ident in runs:
-            if ident and _WS_RE.fullmatch(t):
-                self.pieces.append(_Piece(rs, re_, t, "ws", layer, rule))
-            elif ident:
+        b = self.cursor = a + len(s)
+        run_starts, run_raw = st.run_starts, st.run_raw
+        k = bisect_right(run_starts, a) - 1
+        n_runs = len(run_starts)
+        while a < b:  # the stream span [a, b) run by run: raw characters as written, or an entity's
+            rs, re_, ident = run_raw[k]
+            run_start = run_starts[k]
+            take = min(b - a, (run_starts[k + 1] if k + 1 < n_runs else len(stext)) - a)
+            t = stext[a : a + take]
+            if ident:
+                rs += a - run_start
                 for m in _WS_OR_TEXT_RE.finditer(t):
-                    kind = "ws" if m.group(0)[0] in _WS else "id"
-                    self.pieces.append(_Piece(rs + m.start(), rs + m.end(), m.group(0), kind, layer, rule))
+                    g = m.group(0)
+                    if g[0] in _WS:
+                        self.pending_ws = True
+                        if "\n" in g:
+                            self.ws_newline = True
+                    else:
+                        self._keep(rs + m.start(), rs + m.end(), g, "id", layer, rule)
+            elif t in _WS:  # &nbsp; and the like: layout white space
+                self.pending_ws = True
+                if "\n" in t:
+                    self.ws_newline = True
             else:
-                kind = "ws" if t in _WS else "control" if self.raw[rs:re_] == "\x00" else "entity"
-                self.pieces.append(_Piece(rs, re_, t, kind, layer, rule))
-
-    def walk(self, node: _Element, layer: LayerKind, rule: str, content: _Element | None, meta_nodes: set[_Element]) -> None:
-        """Emit the text of ``node``'s children (elements and the text between them)."""
-        if node.text:
-            self.text(node.text, layer, rule)
-        for child in node:
-            if isinstance(child.tag, str):  # comments and processing instructions have no text of the page
-                self.visit(child, layer, rule, content, meta_nodes)
-            if child.tail:
-                self.text(child.tail, layer, rule)
+                self._keep(rs, re_, t, "control" if self.raw[rs:re_] == "\x00" else "entity", layer, rule)
+            a += take
+            k += 1
 
     def visit(self, el: _Element, layer: LayerKind, rule: str, content: _Element | None, meta_nodes: set[_Element]) -> None:
+        """Emit the text of ``el`` and its children (elements and the text between them)."""
         name = el.tag.lower()
         if name in chrome.SKIP_TAGS and name != "head":
             return
@@ -232,88 +275,34 @@ class _Walker:
             layer, rule = "meta", "html:metadata_table"
         elif name == "title":
             layer, rule = "meta", "html:title"
-        elif _is_hidden(el) and (content is None or el not in content.iterancestors()):
-            layer, rule = "furniture", "html:hidden"
+        else:
+            # _is_hidden written out: asked of every element, the call cost more than the question (issue 18)
+            style = el.get("style")
+            if ((style is not None and _HIDDEN_STYLE_RE.search(style)) or el.get("hidden") is not None) and el.tag not in (
+                    "html", "body") and (content is None or el not in content.iterancestors()):
+                layer, rule = "furniture", "html:hidden"
         block = name in chrome.BLOCK_TAGS
         if name in ("td", "th"):
-            self.sep("\t", layer, rule)
+            self.sep("\t")
         elif block:
-            self.sep("\n", layer, rule)
+            self.sep("\n")
         if name == "head":
             title = el.find("title")
             if title is not None:
-                self.sep("\n", "meta", "html:title")
+                self.sep("\n")
                 self.text(_text_of(title), "meta", "html:title")
-                self.sep("\n", "meta", "html:title")
+                self.sep("\n")
             return
-        self.walk(el, layer, rule, content, meta_nodes)
+        text = self.text
+        if el.text:
+            text(el.text, layer, rule)
+        for child in el:
+            if isinstance(child.tag, str):  # comments and processing instructions have no text of the page
+                self.visit(child, layer, rule, content, meta_nodes)
+            if child.tail:
+                text(child.tail, layer, rule)
         if block:
-            self.sep("\n", layer, rule)
-
-
-def _resolve(pieces: list[_Piece]) -> list[_Piece]:
-    """Collapse white space and separators into what the text will hold."""
-    out: list[_Piece] = []
-    pending_sep: str | None = None
-    pending_ws = False
-    ws_has_newline = False
-    for p in pieces:
-        if p.kind == "sep":
-            if pending_sep != "\n":
-                pending_sep = p.text
-            pending_ws = False
-            ws_has_newline = False
-            continue
-        if p.kind == "ws":
-            pending_ws = True
-            ws_has_newline = ws_has_newline or "\n" in p.text
-            continue
-        if p.kind == "control":
-            out.append(p)
-            continue
-        if out:
-            if pending_sep is not None:
-                out.append(_Piece(p.raw_start, p.raw_start, pending_sep, "sep", p.layer, p.rule))
-            elif pending_ws:
-                prev_ch = out[-1].text[-1]
-                # a source line wrap inside Chinese text is no space; spacing the author
-                # typed (signatures: 广州市民政局&nbsp;&nbsp;广州市财政局) is kept as one
-                if not (ws_has_newline and _CJK_RE.match(prev_ch) and _CJK_RE.match(p.text[0])):
-                    out.append(_Piece(p.raw_start, p.raw_start, " ", "sep", p.layer, p.rule))
-        pending_sep = None
-        pending_ws = False
-        ws_has_newline = False
-        out.append(p)
-    return out
-
-
-def _edits_from_pieces(raw: str, pieces: list[_Piece]) -> list[LocalEdit]:
-    edits: list[LocalEdit] = []
-    cursor = 0
-    gap_text = ""
-    for p in pieces:
-        if p.kind == "sep":
-            gap_text = p.text
-            continue
-        if p.raw_start > cursor or gap_text:
-            reason = "block_break" if gap_text == "\n" or gap_text == "\t" else ("whitespace" if gap_text else "html_markup")
-            edits.append(LocalEdit(cursor, p.raw_start, gap_text, reason))
-        gap_text = ""
-        if p.kind == "entity":
-            edits.append(LocalEdit(p.raw_start, p.raw_end, p.text, "html_entity"))
-        elif p.kind == "control":  # NUL: dropped, as the text stage drops control characters
-            edits.append(LocalEdit(p.raw_start, p.raw_end, "", "control_char"))
-        cursor = p.raw_end
-    if cursor < len(raw):
-        edits.append(LocalEdit(cursor, len(raw), "", "html_markup"))
-    # merge entity pieces that share one raw entity (an entity decoding to 2 chars)
-    merged: list[LocalEdit] = []
-    for e in edits:
-        if merged and merged[-1].start == e.start and merged[-1].end == e.end:
-            merged[-1] = LocalEdit(e.start, e.end, merged[-1].replacement + e.replacement, e.reason)
-        else:
-            merged.append(e)
-    return merged
+            self.sep("\n")
 
 
 # An element the reader never sees. corpus-dev 015 (gz.gov.cn) carries a second copy of
@@ -727,18 +716,8 @@ def extract_html(raw: str) -> HtmlResult:
         issues.append(issue("W114", "html", f"elements nested {_PARSER_MAX_DEPTH} deep: the parser keeps nothing deeper, so text may be missing"))
     if walker.unaligned:
         issues.append(issue("W113", "html", f"{walker.unaligned} characters of the parsed page could not be aligned to the source and were left out"))
-    pieces = _resolve(walker.pieces)
-    edits = _edits_from_pieces(raw, pieces)
+    edits, layers = walker.finish()
     aligned = AlignedText(raw).apply(edits)
-    layers: list[tuple[LayerKind, str, int, int]] = []
-    for p in pieces:
-        if p.kind == "sep":
-            continue
-        if layers and layers[-1][0] == p.layer and layers[-1][1] == p.rule:
-            k, r, s, _ = layers[-1]
-            layers[-1] = (k, r, s, p.raw_end)
-        else:
-            layers.append((p.layer, p.rule, p.raw_start, p.raw_end))
     return HtmlResult(aligned, layers, walker.meta, selector, issues)
 
 
