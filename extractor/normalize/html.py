@@ -32,17 +32,6 @@ from extractor.data.xml_chars import XML_FORBIDDEN
 if TYPE_CHECKING:  # lxml itself is imported by the functions that parse: a plain-text notice never loads it (issue 18)
     from lxml.etree import _Element
 
-_TOKEN_RE = re.compile(
-    r"<!--.*?(?:-->|\Z)"
-    r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
-    r"|<(script|style|textarea|title|xmp)\b[^>]*>.*?(?:</\1\s*>|\Z)"
-    r"|<[!?][^>]*>?"
-    # a tag: a quote opens a value only right after "=", as in the HTML tokenizer and libxml2;
-    # a stray one (<p style="x;"">, <meta charset=gb2312">, hand-edited CMS content) is a
-    # character of the tag, not the start of a value running on to the next quote of the page
-    r"""|</?[A-Za-z](?:[^=>]+|=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))*>?""",
-    re.S | re.I,
-)
 # entities; NUL, which the parser turns into U+FFFD; and line ends, which the parser reads
 # as "\n" whether they are CRLF or a lone CR (corpus-dev 001-014: the Hanweb/jiangxi CMS
 # serves CRLF pages, and a tree text "\n" looked for in a stream of "\r\n" was found only
@@ -63,26 +52,52 @@ class _Stream:
     run_raw: list[tuple[int, int, bool]]  # (raw_start, raw_end, identity)
 
 
+# The page as runs of text, each after the markup before it: comments, CDATA, the bodies of
+# script/style/textarea/xmp, declarations and processing instructions, and tags. <title> is not
+# markup: its text is visible to the tree (head/title), so it ends a match of its own.
+# One match per run of text, not one per token: half as many steps of Python (issue 18). A token
+# starts at "<" before [!?], a letter or "/" and a letter, and one of them always matches there, so
+# a run of text is everything up to the next such "<" and each match starts where the last ended.
+# A body runs to its first end as ".*?" would, unrolled (runs of characters that cannot start the
+# end, one step at each that can): ".*?" tried the end at every character of every inline script.
+_TOKENS_THEN_TEXT_RE = re.compile(
+    r"(?:<!--[^-]*(?:-(?!->)[^-]*)*(?:-->|\Z)"
+    r"|<!\[CDATA\[[^\]]*(?:\](?!\]>)[^\]]*)*(?:\]\]>|\Z)"
+    r"|<(script|style|textarea|xmp)\b[^>]*>[^<]*(?:<(?!/\1\s*>)[^<]*)*(?:</\1\s*>|\Z)"
+    r"|<[!?][^>]*>?"
+    # a tag: a quote opens a value only right after "=", as in the HTML tokenizer and libxml2;
+    # a stray one (<p style="x;"">, <meta charset=gb2312">, hand-edited CMS content) is a
+    # character of the tag, not the start of a value running on to the next quote of the page
+    r"""|<(?!title\b[^>]*>)/?[A-Za-z](?:[^=>]+|=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))*>?"""
+    r")*"  # (never given back: what follows the tokens always matches)
+    r"(?:((?:[^<]+|<(?![!?]|/?[A-Za-z]))+)"  # group 2: the run of text
+    r"|(<(title)\b[^>]*>.*?(?:</\4\s*>|\Z))"  # group 3: <title>…</title> (group 4: its name as written)
+    r"|\Z)",
+    re.S | re.I,
+)
+_TITLE_OPEN_RE = re.compile(r"<title\b[^>]*>", re.I)
+
+
 def _lex(raw: str) -> _Stream:
+    """The visible characters of ``raw``: markup, comments and script/style bodies skipped,
+    entities decoded, each run of characters with the raw offsets it came from.
+
+    >>> st = _lex("<p class=x>一&amp;二</p><!-- c --><script>var a;</script>三")
+    >>> st.text, st.run_starts, st.run_raw
+    ('一&二三', [0, 1, 2, 3], [(11, 12, True), (12, 17, False), (17, 18, True), (55, 56, True)])
+    """
     parts: list[str] = []
     run_starts: list[int] = []
     run_raw: list[tuple[int, int, bool]] = []
     n = 0
-    pos = 0
-    title_re = re.compile(r"<title\b[^>]*>", re.I)
+    lowered: str | None = None
 
     def add_text(a: int, b: int) -> None:
         nonlocal n
         if b <= a:
             return
-        seg = raw[a:b]
-        if "&" not in seg and "\r" not in seg and "\x00" not in seg:  # most runs: nothing to decode
-            run_starts.append(n)
-            run_raw.append((a, b, True))
-            parts.append(seg)
-            n += b - a
-            return
         p = a
+        seg = raw[a:b]
         for m in _ENTITY_RE.finditer(seg):
             s, e = a + m.start(), a + m.end()
             if s > p:
@@ -110,18 +125,26 @@ def _lex(raw: str) -> _Stream:
             parts.append(raw[p:b])
             n += b - p
 
-    for m in _TOKEN_RE.finditer(raw):
-        if m.start() > pos:
-            add_text(pos, m.start())
-        if m.group(1) and m.group(1).lower() == "title":
+    for m in _TOKENS_THEN_TEXT_RE.finditer(raw):
+        a, b = m.span(2)
+        if a >= 0:
+            seg = m.group(2)
+            if "&" in seg or "\r" in seg or "\x00" in seg:
+                add_text(a, b)
+            else:  # most runs: nothing to decode
+                run_starts.append(n)
+                run_raw.append((a, b, True))
+                parts.append(seg)
+                n += b - a
+        elif m.start(3) >= 0 and m.group(4).lower() == "title":
             # <title> text is visible to the tree (head/title); keep it in the stream
-            open_tag = title_re.match(raw, m.start())
-            inner_start = open_tag.end() if open_tag else m.end()
-            close = raw.lower().rfind("</title", inner_start, m.end())
-            add_text(inner_start, close if close >= 0 else m.end())
-        pos = m.end()
-    if pos < len(raw):
-        add_text(pos, len(raw))
+            start, end = m.span(3)
+            open_tag = _TITLE_OPEN_RE.match(raw, start)
+            inner_start = open_tag.end() if open_tag else end
+            if lowered is None:
+                lowered = raw.lower()
+            close = lowered.rfind("</title", inner_start, end)
+            add_text(inner_start, close if close >= 0 else end)
     return _Stream("".join(parts), run_starts, run_raw)
 
 
