@@ -342,11 +342,9 @@ def _is_hidden(el: _Element) -> bool:
     (True, False)
     """
     style = el.get("style")  # asked of every element of a page: the cheap questions first
-    if style is None and el.get("hidden") is None:
+    if (style is None or not _HIDDEN_STYLE_RE.search(style)) and el.get("hidden") is None:
         return False
-    if el.tag in ("html", "body"):
-        return False
-    return el.get("hidden") is not None or bool(_HIDDEN_STYLE_RE.search(style or ""))
+    return el.tag not in ("html", "body")
 
 
 def _visible(el: _Element) -> bool:
@@ -392,12 +390,14 @@ _PARSER_MAX_DEPTH = 256  # libxml2's HTML parser drops elements nested deeper (h
 
 def _too_deep(root: _Element) -> bool:
     """Does the tree nest ``_PARSER_MAX_DEPTH`` deep (``<html>`` is 1)? Asked of libxml2's XPath
-    engine: a walk in Python over every element cost 2 % of ``polex run`` (issue 18).
+    engine: a walk in Python over every element cost 2 % of ``polex run`` (issue 18). The path
+    ``/*/*/…`` steps one level at a time, so each element is visited once; counting the ancestors
+    of every element was quadratic in the depth.
 
     >>> _too_deep(_parse("<div>" * 253 + "x")), _too_deep(_parse("<div>" * 254 + "x"))  # under <html><body>
     (False, True)
     """
-    return bool(root.xpath(f"boolean(//*[ancestor::*[{_PARSER_MAX_DEPTH - 1}]])"))
+    return bool(root.xpath("boolean(" + "/*" * _PARSER_MAX_DEPTH + ")"))
 
 
 def _parse(raw: str) -> _Element | None:
@@ -528,9 +528,36 @@ class _SelectorIndex:
 def _find_content(index: _SelectorIndex) -> tuple[_Element | None, str | None]:
     for sel in chrome.CONTENT_SELECTORS:
         for el in index.select(sel):
-            if len(_WS_RE.sub("", _text_of(el))) >= 20 and _visible(el):
+            if _has_text(el, 20) and _visible(el):
                 return el, sel
     return None, None
+
+
+def _has_text(el: _Element, least: int) -> bool:
+    """Does ``el`` show at least ``least`` characters that are not white space (as :func:`_text_of`
+    has them)? Read until it does: the content region is most of the page (issue 18).
+
+    >>> _has_text(_parse("<div> 一二 <script>三四五</script><b>六</b></div>").find(".//div"), 3), _has_text(_parse("<div> 一二 <script>三四五</script></div>").find(".//div"), 3)
+    (True, False)
+    """
+    seen = 0
+
+    def gather(e: _Element) -> bool:
+        nonlocal seen
+        if e.text:
+            seen += len(_WS_RE.sub("", e.text))
+            if seen >= least:
+                return True
+        for c in e:
+            if isinstance(c.tag, str) and c.tag not in _HIDDEN_TEXT_TAGS and gather(c):
+                return True
+            if c.tail:
+                seen += len(_WS_RE.sub("", c.tail))
+                if seen >= least:
+                    return True
+        return False
+
+    return gather(el)
 
 
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -558,15 +585,18 @@ def _densest(root: _Element) -> tuple[_Element | None, int]:
 
     def inline(e: _Element) -> int:
         """Characters of an inline element, handed to the block that holds it; blocks inside it are gathered."""
-        n = len(_HAN_RE.findall(e.text or ""))
+        t = e.text
+        n = len(_HAN_RE.findall(t)) if t and not t.isascii() else 0  # (layout white space is ASCII)
         for c in e:
-            if isinstance(c.tag, str) and c.tag not in _NOT_TEXT_TAGS and not _is_hidden(c):
-                if c.tag in _INLINE_TAGS:
+            tag = c.tag
+            if isinstance(tag, str) and tag not in _NOT_TEXT_TAGS and not _is_hidden(c):
+                if tag in _INLINE_TAGS:
                     n += inline(c)
                 else:
                     gather(c)
-            if c.tail:
-                n += len(_HAN_RE.findall(c.tail))
+            t = c.tail
+            if t and not t.isascii():
+                n += len(_HAN_RE.findall(t))
         return n
 
     def gather(e: _Element) -> None:
@@ -627,12 +657,19 @@ def _label_cells(root: _Element) -> list[_Element]:
     cells: list[_Element] = []
     for event, el in etree.iterwalk(root, events=("start", "end")):
         if event == "start":
-            parent, string = el, (el.text if isinstance(el.tag, str) else None)
+            string = el.text
+            if not string or not isinstance(el.tag, str):
+                continue
+            parent = el
         else:
-            parent, string = el.getparent(), el.tail
+            string = el.tail
+            if not string:
+                continue
+            parent = el.getparent()
         # a label is short even with its blanks and colon (发 文 机 关：) once the layout's indent is off:
         # running text is never normalized
-        if (string and (len(string) <= _LABEL_MAX_WRITTEN or len(string.strip()) <= _LABEL_MAX_WRITTEN) and parent is not None and parent.tag in _META_CELL_TAGS
+        if (parent is not None and parent.tag in _META_CELL_TAGS
+                and (len(string) <= _LABEL_MAX_WRITTEN or len(string.strip()) <= _LABEL_MAX_WRITTEN)
                 and _norm_label(string) in chrome.META_TABLE_LABELS):
             if not cells or cells[-1] is not parent:
                 cells.append(parent)
