@@ -560,7 +560,18 @@ def _has_text(el: _Element, least: int) -> bool:
     return gather(el)
 
 
-_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+_NOT_HAN_RE = re.compile(r"[^\u4e00-\u9fff]+")
+
+
+def _han_count(s: str) -> int:
+    """Chinese characters in ``s`` (what is left once the rest is removed: no list of matches built).
+
+    >>> _han_count("第1条 总则")
+    4
+    """
+    return len(_NOT_HAN_RE.sub("", s))
+
+
 # inline elements: their text belongs to the block that holds them (the HTML content model's phrasing elements)
 _INLINE_TAGS = frozenset({"span", "font", "b", "strong", "em", "i", "u", "s", "strike", "small", "big", "sub", "sup",
                           "label", "ins", "del", "mark", "abbr", "cite", "code", "q", "tt", "var", "o:p", "nobr"})
@@ -586,7 +597,7 @@ def _densest(root: _Element) -> tuple[_Element | None, int]:
     def inline(e: _Element) -> int:
         """Characters of an inline element, handed to the block that holds it; blocks inside it are gathered."""
         t = e.text
-        n = len(_HAN_RE.findall(t)) if t and not t.isascii() else 0  # (layout white space is ASCII)
+        n = _han_count(t) if t and not t.isascii() else 0  # (layout white space is ASCII)
         for c in e:
             tag = c.tag
             if isinstance(tag, str) and tag not in _NOT_TEXT_TAGS and not _is_hidden(c):
@@ -596,7 +607,7 @@ def _densest(root: _Element) -> tuple[_Element | None, int]:
                     gather(c)
             t = c.tail
             if t and not t.isascii():
-                n += len(_HAN_RE.findall(t))
+                n += _han_count(t)
         return n
 
     def gather(e: _Element) -> None:
@@ -617,14 +628,14 @@ def _densest(root: _Element) -> tuple[_Element | None, int]:
     # a tie is a block and the one paragraph that holds all of its own text (a notice laid out as
     # one <p> of <br>-separated lines, its attachment in a table beside it): the block, which holds
     # more, is the body
-    tied = [e for e, s in score.items() if s == top]
-    best = max(tied, key=lambda e: len(_HAN_RE.findall(_text_of(e))))
-    chars = len(_HAN_RE.findall(_text_of(best)))
+    tied = [(_han_count(_text_of(e)), e) for e, s in score.items() if s == top]
+    chars = max(n for n, _ in tied)
+    best = next(e for n, e in tied if n == chars)  # the first of the most, as max() picks
     # a short notice (corpus-dev 010, a 163-character 通告 in <div id="zoom">): the block around
     # it, title and signature included, when that reaches the minimum and is not the whole page
     up = best.getparent()
     while chars < MIN_DENSE_CHARS and up is not None and up.tag not in ("body", "html"):
-        best, chars, up = up, len(_HAN_RE.findall(_text_of(up))), up.getparent()
+        best, chars, up = up, _han_count(_text_of(up)), up.getparent()
     return best, chars
 
 
