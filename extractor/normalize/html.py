@@ -41,6 +41,8 @@ _WS = " \t\n\r\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
 _WS_RE = re.compile(f"[{_WS}]+")
 _WS_OR_TEXT_RE = re.compile(f"[{_WS}]+|[^{_WS}]+")
 _CJK_RE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u2e80-\u2fdf\u3400-\u4dbf]")
+_SKIP_TAGS = chrome.SKIP_TAGS
+_BLOCK_TAGS = chrome.BLOCK_TAGS
 
 
 @dataclass
@@ -287,10 +289,13 @@ class _Walker:
             a += take
             k += 1
 
-    def visit(self, el: _Element, layer: LayerKind, rule: str, content: _Element | None, meta_nodes: set[_Element]) -> None:
-        """Emit the text of ``el`` and its children (elements and the text between them)."""
-        name = el.tag.lower()
-        if name in chrome.SKIP_TAGS and name != "head":
+    def visit(self, el: _Element, tag: str, layer: LayerKind, rule: str, content: _Element | None, meta_nodes: set[_Element]) -> None:
+        """Emit the text of ``el`` (whose tag is ``tag``) and its children (elements and the text between them).
+
+        Every element of the page passes here: each property of an lxml element is a call into C
+        that builds a new string, so each is asked once (issue 18)."""
+        name = tag.lower()
+        if name in _SKIP_TAGS and name != "head":
             return
         if content is not None and el is content:
             layer, rule = "body", "html:content_region"
@@ -301,14 +306,14 @@ class _Walker:
         else:
             # _is_hidden written out: asked of every element, the call cost more than the question (issue 18)
             style = el.get("style")
-            if ((style is not None and _HIDDEN_STYLE_RE.search(style)) or el.get("hidden") is not None) and el.tag not in (
+            if ((style is not None and _HIDDEN_STYLE_RE.search(style)) or el.get("hidden") is not None) and tag not in (
                     "html", "body") and (content is None or el not in content.iterancestors()):
                 layer, rule = "furniture", "html:hidden"
-        block = name in chrome.BLOCK_TAGS
-        if name in ("td", "th"):
-            self.sep("\t")
-        elif block:
-            self.sep("\n")
+        block = name in _BLOCK_TAGS
+        if block or name == "td" or name == "th":  # self.sep, written out
+            if self.pending_sep != "\n":
+                self.pending_sep = "\n" if block and name != "td" and name != "th" else "\t"
+            self.pending_ws = self.ws_newline = False
         if name == "head":
             title = el.find("title")
             if title is not None:
@@ -316,16 +321,20 @@ class _Walker:
                 self.text(_text_of(title), "meta", "html:title")
                 self.sep("\n")
             return
-        text = self.text
-        if el.text:
-            text(el.text, layer, rule)
+        text, visit = self.text, self.visit
+        t = el.text
+        if t:
+            text(t, layer, rule)
         for child in el:
-            if isinstance(child.tag, str):  # comments and processing instructions have no text of the page
-                self.visit(child, layer, rule, content, meta_nodes)
-            if child.tail:
-                text(child.tail, layer, rule)
+            tag = child.tag
+            if isinstance(tag, str):  # comments and processing instructions have no text of the page
+                visit(child, tag, layer, rule, content, meta_nodes)
+            t = child.tail
+            if t:
+                text(t, layer, rule)
         if block:
-            self.sep("\n")
+            self.pending_sep = "\n"
+            self.pending_ws = self.ws_newline = False
 
 
 # An element the reader never sees. corpus-dev 015 (gz.gov.cn) carries a second copy of
@@ -756,7 +765,7 @@ def _read_tree(raw: str, root: _Element, stream: _Stream) -> tuple[_Walker, str 
     # the parser may leave content after </html> in a second top-level element
     for top in (*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()):
         if isinstance(top.tag, str):
-            walker.visit(top, root_layer, root_rule, content, meta_nodes)
+            walker.visit(top, top.tag, root_layer, root_rule, content, meta_nodes)
     return walker, selector, issues
 
 
