@@ -134,6 +134,10 @@ class AlignedText:
         if not local:
             return self
         old = self._edits
+        if not old and all(a.end <= b.start for a, b in zip(local, local[1:])) and all(e.start <= e.end for e in local):
+            # the first stage on a raw text (the page's markup): text is raw, each edit is its own raw edit
+            return AlignedText(self.raw, _apply_local(self.text, local),
+                               [_RawEdit(e.start, e.end, e.replacement, e.reason, ()) for e in local])
         t_starts = self._t_starts
         # where each old edit ends in text: non-decreasing, as the edits are sorted and do not overlap
         t_ends = [ts + len(ed.replacement) for ts, ed in zip(t_starts, old)]
