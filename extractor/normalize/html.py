@@ -71,10 +71,13 @@ _TOKENS_THEN_TEXT_RE = re.compile(
     # a stray one (<p style="x;"">, <meta charset=gb2312">, hand-edited CMS content) is a
     # character of the tag, not the start of a value running on to the next quote of the page
     r"""|<(?!title\b[^>]*>)/?[A-Za-z](?:[^=>]+|=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))*>?"""
-    r")*"  # (never given back: what follows the tokens always matches)
+    # at most 64 tokens a match (a repeat keeps a frame for each step it took: a page of a million
+    # tags with no text between them took 400 MB in one match); never given back, as what follows
+    # always matches: the text, the title, or nothing (at the end, or after the 64th token)
+    r"){0,64}"
     r"(?:((?:[^<]+|<(?![!?]|/?[A-Za-z]))+)"  # group 2: the run of text
     r"|(<(title)\b[^>]*>.*?(?:</\4\s*>|\Z))"  # group 3: <title>…</title> (group 4: its name as written)
-    r"|\Z)",
+    r"|)",
     re.S | re.I,
 )
 _TITLE_OPEN_RE = re.compile(r"<title\b[^>]*>", re.I)
