@@ -98,7 +98,9 @@ def test_chrome_line_gate_passes_the_lines_one_alternation_of_every_rule_passes(
     gate = _LineGate([rx for _, rx, _ in chrome.TEXT_CHROME])
     lines = [ln for f in expand_inputs([CORPUS, SHARED / "corpus-dev"])
              for ln in extract_path(f).text.split("\n")]
-    lines += ["您现在的位置：首页", "……(新文秘网省略930字,正式会员可完整阅读)……", "…(未完,全文共7437字", "浏览次数：12", "020-83123456"]
+    lines += ["您现在的位置：首页", "……(新文秘网省略930字,正式会员可完整阅读)……", "…(未完,全文共7437字", "浏览次数：12", "020-83123456",
+              # the paywall rules asked from the bracket: … runs and blanks before it, brackets without the rule's words
+              "正文……  (省略12字)尾", "x…… (未完", "…………………………………… ( 未完", "(省略字)", "(未", "甲(乙)丙", "阅读量 ：3"]
     assert len(lines) > 5000
     passed = [ln for ln in lines if gate(ln)]
     assert passed == [ln for ln in lines if one.search(ln)]

@@ -77,7 +77,7 @@ def _char_stages(aligned: AlignedText, issues: list[Issue], context: Context | N
     if ocr:
         issues.append(issue("W106", "normalize", f"{len(ocr)} OCR errors repaired"))
         aligned = aligned.apply(ocr)
-    for m in stages.GARBAGE_RE.finditer(aligned.text):
+    for m in stages.find_garbled(aligned.text):
         span = (m.start(), m.end())
         issues.append(aligned.build(issue, "W105", "normalize", f"garbled characters {m.group(0)!r}", span=span))
     return aligned, Context(script, bool(pages) or (context is not None and context.page_breaks), width)

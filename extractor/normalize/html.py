@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from extractor.errors import issue
-from extractor.model import Issue, LayerKind
+from extractor.model import EditReason, Issue, LayerKind
 from extractor.normalize import chrome
 from extractor.normalize.offsets import AlignedText, LocalEdit
 from extractor.data.xml_chars import XML_FORBIDDEN
@@ -32,17 +32,6 @@ from extractor.data.xml_chars import XML_FORBIDDEN
 if TYPE_CHECKING:  # lxml itself is imported by the functions that parse: a plain-text notice never loads it (issue 18)
     from lxml.etree import _Element
 
-_TOKEN_RE = re.compile(
-    r"<!--.*?(?:-->|\Z)"
-    r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
-    r"|<(script|style|textarea|title|xmp)\b[^>]*>.*?(?:</\1\s*>|\Z)"
-    r"|<[!?][^>]*>?"
-    # a tag: a quote opens a value only right after "=", as in the HTML tokenizer and libxml2;
-    # a stray one (<p style="x;"">, <meta charset=gb2312">, hand-edited CMS content) is a
-    # character of the tag, not the start of a value running on to the next quote of the page
-    r"""|</?[A-Za-z](?:[^=>]+|=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))*>?""",
-    re.S | re.I,
-)
 # entities; NUL, which the parser turns into U+FFFD; and line ends, which the parser reads
 # as "\n" whether they are CRLF or a lone CR (corpus-dev 001-014: the Hanweb/jiangxi CMS
 # serves CRLF pages, and a tree text "\n" looked for in a stream of "\r\n" was found only
@@ -52,6 +41,8 @@ _WS = " \t\n\r\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
 _WS_RE = re.compile(f"[{_WS}]+")
 _WS_OR_TEXT_RE = re.compile(f"[{_WS}]+|[^{_WS}]+")
 _CJK_RE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u2e80-\u2fdf\u3400-\u4dbf]")
+_SKIP_TAGS = chrome.SKIP_TAGS
+_BLOCK_TAGS = chrome.BLOCK_TAGS
 
 
 @dataclass
@@ -63,26 +54,55 @@ class _Stream:
     run_raw: list[tuple[int, int, bool]]  # (raw_start, raw_end, identity)
 
 
+# The page as runs of text, each after the markup before it: comments, CDATA, the bodies of
+# script/style/textarea/xmp, declarations and processing instructions, and tags. <title> is not
+# markup: its text is visible to the tree (head/title), so it ends a match of its own.
+# One match per run of text, not one per token: half as many steps of Python (issue 18). A token
+# starts at "<" before [!?], a letter or "/" and a letter, and one of them always matches there, so
+# a run of text is everything up to the next such "<" and each match starts where the last ended.
+# A body runs to its first end as ".*?" would, unrolled (runs of characters that cannot start the
+# end, one step at each that can): ".*?" tried the end at every character of every inline script.
+_TOKENS_THEN_TEXT_RE = re.compile(
+    r"(?:<!--[^-]*(?:-(?!->)[^-]*)*(?:-->|\Z)"
+    r"|<!\[CDATA\[[^\]]*(?:\](?!\]>)[^\]]*)*(?:\]\]>|\Z)"
+    r"|<(script|style|textarea|xmp)\b[^>]*>[^<]*(?:<(?!/\1\s*>)[^<]*)*(?:</\1\s*>|\Z)"
+    r"|<[!?][^>]*>?"
+    # a tag: a quote opens a value only right after "=", as in the HTML tokenizer and libxml2;
+    # a stray one (<p style="x;"">, <meta charset=gb2312">, hand-edited CMS content) is a
+    # character of the tag, not the start of a value running on to the next quote of the page
+    r"""|<(?!title\b[^>]*>)/?[A-Za-z](?:[^=>]+|=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))*>?"""
+    # at most 64 tokens a match (a repeat keeps a frame for each step it took: a page of a million
+    # tags with no text between them took 400 MB in one match); never given back, as what follows
+    # always matches: the text, the title, or nothing (at the end, or after the 64th token)
+    r"){0,64}"
+    r"(?:((?:[^<]+|<(?![!?]|/?[A-Za-z]))+)"  # group 2: the run of text
+    r"|(<(title)\b[^>]*>.*?(?:</\4\s*>|\Z))"  # group 3: <title>…</title> (group 4: its name as written)
+    r"|)",
+    re.S | re.I,
+)
+_TITLE_OPEN_RE = re.compile(r"<title\b[^>]*>", re.I)
+
+
 def _lex(raw: str) -> _Stream:
+    """The visible characters of ``raw``: markup, comments and script/style bodies skipped,
+    entities decoded, each run of characters with the raw offsets it came from.
+
+    >>> st = _lex("<p class=x>一&amp;二</p><!-- c --><script>var a;</script>三")
+    >>> st.text, st.run_starts, st.run_raw
+    ('一&二三', [0, 1, 2, 3], [(11, 12, True), (12, 17, False), (17, 18, True), (55, 56, True)])
+    """
     parts: list[str] = []
     run_starts: list[int] = []
     run_raw: list[tuple[int, int, bool]] = []
     n = 0
-    pos = 0
-    title_re = re.compile(r"<title\b[^>]*>", re.I)
+    lowered: str | None = None
 
     def add_text(a: int, b: int) -> None:
         nonlocal n
         if b <= a:
             return
-        seg = raw[a:b]
-        if "&" not in seg and "\r" not in seg and "\x00" not in seg:  # most runs: nothing to decode
-            run_starts.append(n)
-            run_raw.append((a, b, True))
-            parts.append(seg)
-            n += b - a
-            return
         p = a
+        seg = raw[a:b]
         for m in _ENTITY_RE.finditer(seg):
             s, e = a + m.start(), a + m.end()
             if s > p:
@@ -110,29 +130,27 @@ def _lex(raw: str) -> _Stream:
             parts.append(raw[p:b])
             n += b - p
 
-    for m in _TOKEN_RE.finditer(raw):
-        if m.start() > pos:
-            add_text(pos, m.start())
-        if m.group(1) and m.group(1).lower() == "title":
+    for m in _TOKENS_THEN_TEXT_RE.finditer(raw):
+        a, b = m.span(2)
+        if a >= 0:
+            seg = m.group(2)
+            if "&" in seg or "\r" in seg or "\x00" in seg:
+                add_text(a, b)
+            else:  # most runs: nothing to decode
+                run_starts.append(n)
+                run_raw.append((a, b, True))
+                parts.append(seg)
+                n += b - a
+        elif m.start(3) >= 0 and m.group(4).lower() == "title":
             # <title> text is visible to the tree (head/title); keep it in the stream
-            open_tag = title_re.match(raw, m.start())
-            inner_start = open_tag.end() if open_tag else m.end()
-            close = raw.lower().rfind("</title", inner_start, m.end())
-            add_text(inner_start, close if close >= 0 else m.end())
-        pos = m.end()
-    if pos < len(raw):
-        add_text(pos, len(raw))
+            start, end = m.span(3)
+            open_tag = _TITLE_OPEN_RE.match(raw, start)
+            inner_start = open_tag.end() if open_tag else end
+            if lowered is None:
+                lowered = raw.lower()
+            close = lowered.rfind("</title", inner_start, end)
+            add_text(inner_start, close if close >= 0 else end)
     return _Stream("".join(parts), run_starts, run_raw)
-
-
-@dataclass(slots=True)
-class _Piece:
-    raw_start: int
-    raw_end: int
-    text: str
-    kind: str  # id | entity | ws | sep | control
-    layer: LayerKind
-    rule: str
 
 
 @dataclass
@@ -147,84 +165,140 @@ class HtmlResult:
 
 
 class _Walker:
+    """Walks the tree against the stream, writing as it goes the edits that turn the page into
+    text and the layer each stretch of the page belongs to.
+
+    Every text node of the tree is found in the stream (from where the last one was found) and so
+    in the page. What lies between two kept pieces of text becomes one edit: a block break
+    (``\n``, or ``\t`` between table cells), one space for layout white space (none where a
+    source line wraps inside Chinese text), or nothing for markup. Entities become their
+    characters and NUL is dropped. The edits and layers are written in one pass over the tree:
+    a list of pieces resolved in three later passes cost as much as the walk itself (issue 18).
+    """
+
     def __init__(self, raw: str, stream: _Stream) -> None:
         self.raw = raw
         self.stream = stream
-        self.cursor = 0
-        self.pieces: list[_Piece] = []
+        self.cursor = 0  # stream offset past the last text node found
         self.unaligned = 0
         self.meta: dict[str, tuple[str, int, int]] = {}
-
-    # -- alignment ---------------------------------------------------------------
-    def _stream_to_raw(self, a: int, b: int) -> list[tuple[int, int, str, bool]]:
-        """Split stream span [a, b) into raw pieces (raw_start, raw_end, text, identity)."""
-        st = self.stream
-        out = []
-        k = bisect_right(st.run_starts, a) - 1
-        while a < b:
-            rs, re_, ident = st.run_raw[k]
-            run_len = (st.run_starts[k + 1] if k + 1 < len(st.run_starts) else len(st.text)) - st.run_starts[k]
-            off = a - st.run_starts[k]
-            take = min(b - a, run_len - off)
-            if ident:
-                out.append((rs + off, rs + off + take, st.text[a : a + take], True))
-            else:
-                out.append((rs, re_, st.text[a : a + take], False))
-            a += take
-            k += 1
-        return out
-
-    def align(self, s: str, split: bool = True) -> list[tuple[int, int, str, bool]] | None:
-        idx = self.stream.text.find(s, self.cursor)
-        if idx < 0:
-            self.unaligned += len(s.strip(_WS))
-            return None
-        if not s.strip(_WS) and self.stream.text[self.cursor : idx].strip(_WS):
-            # layout white space found only past visible text is some later gap, not this
-            # one: taking it would skip that text (corpus-dev 004, before line ends were read
-            # as the parser reads them, jumped 6,000 characters on "\n    \n")
-            return None
-        self.cursor = idx + len(s)
-        return self._stream_to_raw(idx, idx + len(s)) if split else []
+        self.edits: list[LocalEdit] = []
+        self.layers: list[list] = []  # [kind, rule, raw_start, raw_end]
+        self.raw_cursor = 0  # raw offset past the last piece kept
+        self.started = False  # a piece of text (not a separator) has been kept
+        self.prev_ch = ""  # the last character kept
+        self.pending_sep: str | None = None  # the block break since the last piece kept
+        self.pending_ws = False  # layout white space since the last piece kept or block break
+        self.ws_newline = False  # ... with a line end in it
 
     # -- emission ----------------------------------------------------------------
-    def sep(self, ch: str, layer: LayerKind, rule: str) -> None:
-        self.pieces.append(_Piece(-1, -1, ch, "sep", layer, rule))
+    def sep(self, ch: str) -> None:
+        """A block boundary: one ``\n`` (or ``\t`` between cells) before the next text, never two."""
+        if self.pending_sep != "\n":
+            self.pending_sep = ch
+        self.pending_ws = False
+        self.ws_newline = False
+
+    def _edit(self, start: int, end: int, replacement: str, reason: EditReason) -> None:
+        edits = self.edits
+        if edits and edits[-1].start == start and edits[-1].end == end:  # an entity decoding to 2 characters
+            edits[-1] = LocalEdit(start, end, edits[-1].replacement + replacement, reason)
+        else:
+            edits.append(LocalEdit(start, end, replacement, reason))
+
+    def _keep(self, rs: int, re_: int, t: str, kind: str, layer: LayerKind, rule: str) -> None:
+        """Keep a piece of text (kind ``id``, ``entity`` or ``control``) found at raw [rs, re_)."""
+        gap = ""
+        if kind != "control":  # NUL takes no separator: what is pending waits for the next text
+            if self.started:
+                if self.pending_sep is not None:
+                    gap = self.pending_sep
+                elif self.pending_ws:
+                    # a source line wrap inside Chinese text is no space; spacing the author
+                    # typed (signatures: 广州市民政局&nbsp;&nbsp;广州市财政局) is kept as one
+                    if not (self.ws_newline and _CJK_RE.match(self.prev_ch) and _CJK_RE.match(t[0])):
+                        gap = " "
+            self.pending_sep = None
+            self.pending_ws = False
+            self.ws_newline = False
+        if rs > self.raw_cursor or gap:
+            self._edit(self.raw_cursor, rs, gap, "block_break" if gap == "\n" or gap == "\t" else ("whitespace" if gap else "html_markup"))
+        if kind == "entity":
+            self._edit(rs, re_, t, "html_entity")
+        elif kind == "control":  # NUL: dropped, as the text stage drops control characters
+            self._edit(rs, re_, "", "control_char")
+        self.raw_cursor = re_
+        layers = self.layers
+        if layers and layers[-1][0] == layer and layers[-1][1] == rule:
+            layers[-1][3] = re_
+        else:
+            layers.append([layer, rule, rs, re_])
+        self.started = True
+        self.prev_ch = t[-1]
+
+    def finish(self) -> tuple[list[LocalEdit], list[tuple[LayerKind, str, int, int]]]:
+        """The edits on the page (the markup after the last text removed) and its layers."""
+        if self.raw_cursor < len(self.raw):
+            self._edit(self.raw_cursor, len(self.raw), "", "html_markup")
+        return self.edits, [(k, r, s, e) for k, r, s, e in self.layers]
 
     def text(self, s: str, layer: LayerKind, rule: str) -> None:
+        """A text node: found in the stream from the cursor, its pieces kept and its blanks noted."""
+        st = self.stream
+        stext = st.text
         if not s.strip(_WS):
-            # layout white space, most text nodes of a page (indentation between tags): _resolve
-            # only asks whether a line end is in it, so it stays one piece, not split into runs
-            if self.align(s, split=False) is not None:
-                self.pieces.append(_Piece(-1, -1, s, "ws", layer, rule))
+            # layout white space, most text nodes of a page (indentation between tags): what matters
+            # is only whether a line end is in it
+            idx = stext.find(s, self.cursor)
+            if idx < 0 or stext[self.cursor : idx].strip(_WS):
+                # white space found only past visible text is some later gap, not this one:
+                # taking it would skip that text (corpus-dev 004, before line ends were read
+                # as the parser reads them, jumped 6,000 characters on "\n    \n")
+                return
+            self.cursor = idx + len(s)
+            self.pending_ws = True
+            if "\n" in s:
+                self.ws_newline = True
             return
-        runs = self.align(s)
-        if runs is None:
+        a = stext.find(s, self.cursor)
+        if a < 0:
+            self.unaligned += len(s.strip(_WS))
             return
-        for rs, re_, t, ident in runs:
-            if ident and _WS_RE.fullmatch(t):
-                self.pieces.append(_Piece(rs, re_, t, "ws", layer, rule))
-            elif ident:
+        b = self.cursor = a + len(s)
+        run_starts, run_raw = st.run_starts, st.run_raw
+        k = bisect_right(run_starts, a) - 1
+        n_runs = len(run_starts)
+        while a < b:  # the stream span [a, b) run by run: raw characters as written, or an entity's
+            rs, re_, ident = run_raw[k]
+            run_start = run_starts[k]
+            take = min(b - a, (run_starts[k + 1] if k + 1 < n_runs else len(stext)) - a)
+            t = stext[a : a + take]
+            if ident:
+                rs += a - run_start
                 for m in _WS_OR_TEXT_RE.finditer(t):
-                    kind = "ws" if m.group(0)[0] in _WS else "id"
-                    self.pieces.append(_Piece(rs + m.start(), rs + m.end(), m.group(0), kind, layer, rule))
+                    g = m.group(0)
+                    if g[0] in _WS:
+                        self.pending_ws = True
+                        if "\n" in g:
+                            self.ws_newline = True
+                    else:
+                        self._keep(rs + m.start(), rs + m.end(), g, "id", layer, rule)
+            elif t in _WS:  # &nbsp; and the like: layout white space
+                self.pending_ws = True
+                if "\n" in t:
+                    self.ws_newline = True
             else:
-                kind = "ws" if t in _WS else "control" if self.raw[rs:re_] == "\x00" else "entity"
-                self.pieces.append(_Piece(rs, re_, t, kind, layer, rule))
+                self._keep(rs, re_, t, "control" if self.raw[rs:re_] == "\x00" else "entity", layer, rule)
+            a += take
+            k += 1
 
-    def walk(self, node: _Element, layer: LayerKind, rule: str, content: _Element | None, meta_nodes: set[_Element]) -> None:
-        """Emit the text of ``node``'s children (elements and the text between them)."""
-        if node.text:
-            self.text(node.text, layer, rule)
-        for child in node:
-            if isinstance(child.tag, str):  # comments and processing instructions have no text of the page
-                self.visit(child, layer, rule, content, meta_nodes)
-            if child.tail:
-                self.text(child.tail, layer, rule)
+    def visit(self, el: _Element, tag: str, layer: LayerKind, rule: str, content: _Element | None, meta_nodes: set[_Element]) -> None:
+        """Emit the text of ``el`` (whose tag is ``tag``) and its children (elements and the text between them).
 
-    def visit(self, el: _Element, layer: LayerKind, rule: str, content: _Element | None, meta_nodes: set[_Element]) -> None:
-        name = el.tag.lower()
-        if name in chrome.SKIP_TAGS and name != "head":
+        Every element of the page passes here: each property of an lxml element is a call into C
+        that builds a new string, so each is asked once (issue 18)."""
+        name = tag.lower()
+        if name in _SKIP_TAGS and name != "head":
             return
         if content is not None and el is content:
             layer, rule = "body", "html:content_region"
@@ -232,88 +306,38 @@ class _Walker:
             layer, rule = "meta", "html:metadata_table"
         elif name == "title":
             layer, rule = "meta", "html:title"
-        elif _is_hidden(el) and (content is None or el not in content.iterancestors()):
-            layer, rule = "furniture", "html:hidden"
-        block = name in chrome.BLOCK_TAGS
-        if name in ("td", "th"):
-            self.sep("\t", layer, rule)
-        elif block:
-            self.sep("\n", layer, rule)
+        else:
+            # _is_hidden written out: asked of every element, the call cost more than the question (issue 18)
+            style = el.get("style")
+            if ((style is not None and _HIDDEN_STYLE_RE.search(style)) or el.get("hidden") is not None) and tag not in (
+                    "html", "body") and (content is None or el not in content.iterancestors()):
+                layer, rule = "furniture", "html:hidden"
+        block = name in _BLOCK_TAGS
+        if block or name == "td" or name == "th":  # self.sep, written out
+            if self.pending_sep != "\n":
+                self.pending_sep = "\n" if block and name != "td" and name != "th" else "\t"
+            self.pending_ws = self.ws_newline = False
         if name == "head":
             title = el.find("title")
             if title is not None:
-                self.sep("\n", "meta", "html:title")
+                self.sep("\n")
                 self.text(_text_of(title), "meta", "html:title")
-                self.sep("\n", "meta", "html:title")
+                self.sep("\n")
             return
-        self.walk(el, layer, rule, content, meta_nodes)
+        text, visit = self.text, self.visit
+        t = el.text
+        if t:
+            text(t, layer, rule)
+        for child in el:
+            tag = child.tag
+            if isinstance(tag, str):  # comments and processing instructions have no text of the page
+                visit(child, tag, layer, rule, content, meta_nodes)
+            t = child.tail
+            if t:
+                text(t, layer, rule)
         if block:
-            self.sep("\n", layer, rule)
-
-
-def _resolve(pieces: list[_Piece]) -> list[_Piece]:
-    """Collapse white space and separators into what the text will hold."""
-    out: list[_Piece] = []
-    pending_sep: str | None = None
-    pending_ws = False
-    ws_has_newline = False
-    for p in pieces:
-        if p.kind == "sep":
-            if pending_sep != "\n":
-                pending_sep = p.text
-            pending_ws = False
-            ws_has_newline = False
-            continue
-        if p.kind == "ws":
-            pending_ws = True
-            ws_has_newline = ws_has_newline or "\n" in p.text
-            continue
-        if p.kind == "control":
-            out.append(p)
-            continue
-        if out:
-            if pending_sep is not None:
-                out.append(_Piece(p.raw_start, p.raw_start, pending_sep, "sep", p.layer, p.rule))
-            elif pending_ws:
-                prev_ch = out[-1].text[-1]
-                # a source line wrap inside Chinese text is no space; spacing the author
-                # typed (signatures: 广州市民政局&nbsp;&nbsp;广州市财政局) is kept as one
-                if not (ws_has_newline and _CJK_RE.match(prev_ch) and _CJK_RE.match(p.text[0])):
-                    out.append(_Piece(p.raw_start, p.raw_start, " ", "sep", p.layer, p.rule))
-        pending_sep = None
-        pending_ws = False
-        ws_has_newline = False
-        out.append(p)
-    return out
-
-
-def _edits_from_pieces(raw: str, pieces: list[_Piece]) -> list[LocalEdit]:
-    edits: list[LocalEdit] = []
-    cursor = 0
-    gap_text = ""
-    for p in pieces:
-        if p.kind == "sep":
-            gap_text = p.text
-            continue
-        if p.raw_start > cursor or gap_text:
-            reason = "block_break" if gap_text == "\n" or gap_text == "\t" else ("whitespace" if gap_text else "html_markup")
-            edits.append(LocalEdit(cursor, p.raw_start, gap_text, reason))
-        gap_text = ""
-        if p.kind == "entity":
-            edits.append(LocalEdit(p.raw_start, p.raw_end, p.text, "html_entity"))
-        elif p.kind == "control":  # NUL: dropped, as the text stage drops control characters
-            edits.append(LocalEdit(p.raw_start, p.raw_end, "", "control_char"))
-        cursor = p.raw_end
-    if cursor < len(raw):
-        edits.append(LocalEdit(cursor, len(raw), "", "html_markup"))
-    # merge entity pieces that share one raw entity (an entity decoding to 2 chars)
-    merged: list[LocalEdit] = []
-    for e in edits:
-        if merged and merged[-1].start == e.start and merged[-1].end == e.end:
-            merged[-1] = LocalEdit(e.start, e.end, merged[-1].replacement + e.replacement, e.reason)
-        else:
-            merged.append(e)
-    return merged
+            self.pending_sep = "\n"
+            self.pending_ws = self.ws_newline = False
 
 
 # An element the reader never sees. corpus-dev 015 (gz.gov.cn) carries a second copy of
@@ -330,11 +354,9 @@ def _is_hidden(el: _Element) -> bool:
     (True, False)
     """
     style = el.get("style")  # asked of every element of a page: the cheap questions first
-    if style is None and el.get("hidden") is None:
+    if (style is None or not _HIDDEN_STYLE_RE.search(style)) and el.get("hidden") is None:
         return False
-    if el.tag in ("html", "body"):
-        return False
-    return el.get("hidden") is not None or bool(_HIDDEN_STYLE_RE.search(style or ""))
+    return el.tag not in ("html", "body")
 
 
 def _visible(el: _Element) -> bool:
@@ -380,18 +402,25 @@ _PARSER_MAX_DEPTH = 256  # libxml2's HTML parser drops elements nested deeper (h
 
 def _too_deep(root: _Element) -> bool:
     """Does the tree nest ``_PARSER_MAX_DEPTH`` deep (``<html>`` is 1)? Asked of libxml2's XPath
-    engine: a walk in Python over every element cost 2 % of ``polex run`` (issue 18).
+    engine: a walk in Python over every element cost 2 % of ``polex run`` (issue 18). The path
+    ``/*/*/…`` steps one level at a time, so each element is visited once; counting the ancestors
+    of every element was quadratic in the depth.
 
     >>> _too_deep(_parse("<div>" * 253 + "x")), _too_deep(_parse("<div>" * 254 + "x"))  # under <html><body>
     (False, True)
     """
-    return bool(root.xpath(f"boolean(//*[ancestor::*[{_PARSER_MAX_DEPTH - 1}]])"))
+    return bool(root.xpath("boolean(" + "/*" * _PARSER_MAX_DEPTH + ")"))
 
 
 def _parse(raw: str) -> _Element | None:
-    """The lxml tree of a page (the same parser and repairs BeautifulSoup's lxml builder uses)."""
-    import lxml.html
-    parser = lxml.html.HTMLParser()
+    """The lxml tree of a page (the same parser and repairs BeautifulSoup's lxml builder uses).
+
+    lxml.etree's parser, not lxml.html's: the same libxml2 parse, but lxml.html looks up a Python
+    element class for every element the code touches (4 % of reading a page, issue 18), and
+    nothing here uses lxml.html's element methods.
+    """
+    from lxml import etree
+    parser = etree.HTMLParser()
     parser.feed(raw)
     return parser.close()
 
@@ -511,12 +540,50 @@ class _SelectorIndex:
 def _find_content(index: _SelectorIndex) -> tuple[_Element | None, str | None]:
     for sel in chrome.CONTENT_SELECTORS:
         for el in index.select(sel):
-            if len(_WS_RE.sub("", _text_of(el))) >= 20 and _visible(el):
+            if _has_text(el, 20) and _visible(el):
                 return el, sel
     return None, None
 
 
-_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+def _has_text(el: _Element, least: int) -> bool:
+    """Does ``el`` show at least ``least`` characters that are not white space (as :func:`_text_of`
+    has them)? Read until it does: the content region is most of the page (issue 18).
+
+    >>> _has_text(_parse("<div> 一二 <script>三四五</script><b>六</b></div>").find(".//div"), 3), _has_text(_parse("<div> 一二 <script>三四五</script></div>").find(".//div"), 3)
+    (True, False)
+    """
+    seen = 0
+
+    def gather(e: _Element) -> bool:
+        nonlocal seen
+        if e.text:
+            seen += len(_WS_RE.sub("", e.text))
+            if seen >= least:
+                return True
+        for c in e:
+            if isinstance(c.tag, str) and c.tag not in _HIDDEN_TEXT_TAGS and gather(c):
+                return True
+            if c.tail:
+                seen += len(_WS_RE.sub("", c.tail))
+                if seen >= least:
+                    return True
+        return False
+
+    return gather(el)
+
+
+_NOT_HAN_RE = re.compile(r"[^\u4e00-\u9fff]+")
+
+
+def _han_count(s: str) -> int:
+    """Chinese characters in ``s`` (what is left once the rest is removed: no list of matches built).
+
+    >>> _han_count("第1条 总则")
+    4
+    """
+    return len(_NOT_HAN_RE.sub("", s))
+
+
 # inline elements: their text belongs to the block that holds them (the HTML content model's phrasing elements)
 _INLINE_TAGS = frozenset({"span", "font", "b", "strong", "em", "i", "u", "s", "strike", "small", "big", "sub", "sup",
                           "label", "ins", "del", "mark", "abbr", "cite", "code", "q", "tt", "var", "o:p", "nobr"})
@@ -541,15 +608,18 @@ def _densest(root: _Element) -> tuple[_Element | None, int]:
 
     def inline(e: _Element) -> int:
         """Characters of an inline element, handed to the block that holds it; blocks inside it are gathered."""
-        n = len(_HAN_RE.findall(e.text or ""))
+        t = e.text
+        n = _han_count(t) if t and not t.isascii() else 0  # (layout white space is ASCII)
         for c in e:
-            if isinstance(c.tag, str) and c.tag not in _NOT_TEXT_TAGS and not _is_hidden(c):
-                if c.tag in _INLINE_TAGS:
+            tag = c.tag
+            if isinstance(tag, str) and tag not in _NOT_TEXT_TAGS and not _is_hidden(c):
+                if tag in _INLINE_TAGS:
                     n += inline(c)
                 else:
                     gather(c)
-            if c.tail:
-                n += len(_HAN_RE.findall(c.tail))
+            t = c.tail
+            if t and not t.isascii():
+                n += _han_count(t)
         return n
 
     def gather(e: _Element) -> None:
@@ -570,14 +640,14 @@ def _densest(root: _Element) -> tuple[_Element | None, int]:
     # a tie is a block and the one paragraph that holds all of its own text (a notice laid out as
     # one <p> of <br>-separated lines, its attachment in a table beside it): the block, which holds
     # more, is the body
-    tied = [e for e, s in score.items() if s == top]
-    best = max(tied, key=lambda e: len(_HAN_RE.findall(_text_of(e))))
-    chars = len(_HAN_RE.findall(_text_of(best)))
+    tied = [(_han_count(_text_of(e)), e) for e, s in score.items() if s == top]
+    chars = max(n for n, _ in tied)
+    best = next(e for n, e in tied if n == chars)  # the first of the most, as max() picks
     # a short notice (corpus-dev 010, a 163-character 通告 in <div id="zoom">): the block around
     # it, title and signature included, when that reaches the minimum and is not the whole page
     up = best.getparent()
     while chars < MIN_DENSE_CHARS and up is not None and up.tag not in ("body", "html"):
-        best, chars, up = up, len(_HAN_RE.findall(_text_of(up))), up.getparent()
+        best, chars, up = up, _han_count(_text_of(up)), up.getparent()
     return best, chars
 
 
@@ -610,12 +680,19 @@ def _label_cells(root: _Element) -> list[_Element]:
     cells: list[_Element] = []
     for event, el in etree.iterwalk(root, events=("start", "end")):
         if event == "start":
-            parent, string = el, (el.text if isinstance(el.tag, str) else None)
+            string = el.text
+            if not string or not isinstance(el.tag, str):
+                continue
+            parent = el
         else:
-            parent, string = el.getparent(), el.tail
+            string = el.tail
+            if not string:
+                continue
+            parent = el.getparent()
         # a label is short even with its blanks and colon (发 文 机 关：) once the layout's indent is off:
         # running text is never normalized
-        if (string and (len(string) <= _LABEL_MAX_WRITTEN or len(string.strip()) <= _LABEL_MAX_WRITTEN) and parent is not None and parent.tag in _META_CELL_TAGS
+        if (parent is not None and parent.tag in _META_CELL_TAGS
+                and (len(string) <= _LABEL_MAX_WRITTEN or len(string.strip()) <= _LABEL_MAX_WRITTEN)
                 and _norm_label(string) in chrome.META_TABLE_LABELS):
             if not cells or cells[-1] is not parent:
                 cells.append(parent)
@@ -691,7 +768,7 @@ def _read_tree(raw: str, root: _Element, stream: _Stream) -> tuple[_Walker, str 
     # the parser may leave content after </html> in a second top-level element
     for top in (*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()):
         if isinstance(top.tag, str):
-            walker.visit(top, root_layer, root_rule, content, meta_nodes)
+            walker.visit(top, top.tag, root_layer, root_rule, content, meta_nodes)
     return walker, selector, issues
 
 
@@ -722,18 +799,8 @@ def extract_html(raw: str) -> HtmlResult:
         issues.append(issue("W114", "html", f"elements nested {_PARSER_MAX_DEPTH} deep: the parser keeps nothing deeper, so text may be missing"))
     if walker.unaligned:
         issues.append(issue("W113", "html", f"{walker.unaligned} characters of the parsed page could not be aligned to the source and were left out"))
-    pieces = _resolve(walker.pieces)
-    edits = _edits_from_pieces(raw, pieces)
+    edits, layers = walker.finish()
     aligned = AlignedText(raw).apply(edits)
-    layers: list[tuple[LayerKind, str, int, int]] = []
-    for p in pieces:
-        if p.kind == "sep":
-            continue
-        if layers and layers[-1][0] == p.layer and layers[-1][1] == p.rule:
-            k, r, s, _ = layers[-1]
-            layers[-1] = (k, r, s, p.raw_end)
-        else:
-            layers.append((p.layer, p.rule, p.raw_start, p.raw_end))
     return HtmlResult(aligned, layers, walker.meta, selector, issues)
 
 

@@ -33,6 +33,8 @@ import inspect
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import cache, lru_cache
+from itertools import accumulate
+from operator import add
 from typing import Any, NamedTuple, TypeVar
 
 from pydantic import TypeAdapter
@@ -103,13 +105,10 @@ class AlignedText:
     def __init__(self, raw: str, text: str | None = None, edits: list[_RawEdit] | None = None) -> None:
         self.raw = raw
         self._edits: list[_RawEdit] = edits or []
-        self._t_starts: list[int] = []
-        self._r_starts: list[int] = []
-        shift = 0
-        for ed in self._edits:
-            self._t_starts.append(ed.raw_start + shift)
-            self._r_starts.append(ed.raw_start)
-            shift += len(ed.replacement) - (ed.raw_end - ed.raw_start)
+        # each edit's start in text: its raw start shifted by the length change of the edits before it
+        self._r_starts: list[int] = [ed.raw_start for ed in self._edits]
+        shifts = accumulate([len(ed.replacement) - ed.raw_end + ed.raw_start for ed in self._edits], initial=0)
+        self._t_starts: list[int] = list(map(add, self._r_starts, shifts))
         self.text = text if text is not None else self._render()
 
     # -- building -----------------------------------------------------------------
@@ -135,20 +134,35 @@ class AlignedText:
         if not local:
             return self
         old = self._edits
+        if not old and all(a.end <= b.start for a, b in zip(local, local[1:])) and all(e.start <= e.end for e in local):
+            # the first stage on a raw text (the page's markup): text is raw, each edit is its own raw edit
+            return AlignedText(self.raw, _apply_local(self.text, local),
+                               [_RawEdit(e.start, e.end, e.replacement, e.reason, ()) for e in local])
         t_starts = self._t_starts
+        # where each old edit ends in text: non-decreasing, as the edits are sorted and do not overlap
+        t_ends = [ts + len(ed.replacement) for ts, ed in zip(t_starts, old)]
         merged: list[_RawEdit] = []
         j = 0  # next old edit not yet emitted
         n_old = len(old)
+        n_local = len(local)
         i = 0
-        while i < len(local):
-            s = local[i].start
-            # old edits wholly before (ending at or before s; a zero-width one at s too)
-            while j < n_old and t_starts[j] + len(old[j].replacement) <= s and not (
-                t_starts[j] == s and len(old[j].replacement) > 0
-            ):
-                merged.append(old[j])
-                j += 1
-            S, E = s, local[i].end
+        while i < n_local:
+            le = local[i]
+            s, e = le.start, le.end
+            # old edits wholly before (ending at or before s; a zero-width one at s too), found by
+            # bisection: a Python step per old edit made every stage cost the length of the log (issue 18)
+            k = bisect_right(t_ends, s, j)
+            if k > j:
+                merged.extend(old[j:k])
+                j = k
+            if s <= e and (j == n_old or not (t_starts[j] < e and t_ends[j] > s)) and (i + 1 == n_local or local[i + 1].start >= e):
+                # most edits touch no earlier edit and no other local edit: the text around them is
+                # raw text shifted by the edits before (what _locate and _raw_boundary would find)
+                base = old[j - 1].raw_end - t_ends[j - 1] if j else 0
+                merged.append(_RawEdit(base + s, base + e, le.replacement, le.reason, ()))
+                i += 1
+                continue
+            S, E = s, e
             group = [local[i]]
             i += 1
             priors: list[EditReason] = []

@@ -8,6 +8,7 @@ that for plain-text input).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from extractor.data.vocab import DOC_TYPES
@@ -43,9 +44,15 @@ def fold_width(text: str) -> list[LocalEdit]:
 
 
 # --- line endings, control characters, line-edge white space ---------------------------------
-# the trailing run only from its first blank: tried from every blank of a long run inside a line,
-# [ \t]+$ was quadratic (issue 15); the leading branch takes a whole run, so nothing is lost
-_LINE_EDGE_RE = re.compile(r"^[ \t]+|(?<![ \t])[ \t]+$", re.M)
+# A run of blanks that starts a line or ends one. The trailing run only from its first blank: tried
+# from every blank of a long run inside a line, [ \t]+$ was quadratic (issue 15); the leading
+# branch takes a whole run, so nothing is lost. Written to start with the blank itself (the line
+# start and the blank before asked behind it), so the engine skips to the next blank in one step
+# instead of trying both branches at every character (issue 18).
+_LINE_EDGE_RE = re.compile(r"[ \t](?:(?<=^[ \t])[ \t]*|(?<![ \t][ \t])[ \t]*$)", re.M)
+# \r\n or a lone \r; control characters. One class first, for the same reason.
+_NEWLINE_OR_CONTROL_RE = re.compile(
+    r"[\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\u200b\u200e\u200f\u2028\u2029](?:(?<=\r)\n)?")
 
 
 def fix_newlines_and_controls(text: str) -> list[LocalEdit]:
@@ -55,7 +62,7 @@ def fix_newlines_and_controls(text: str) -> list[LocalEdit]:
     [(1, '\\n', 'newline'), (4, '', 'control_char')]
     """
     edits: list[LocalEdit] = []
-    for m in re.finditer(r"\r\n?|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\u200b\u200e\u200f\u2028\u2029]", text):
+    for m in _NEWLINE_OR_CONTROL_RE.finditer(text):
         if m.group(0)[0] == "\r":
             edits.append(LocalEdit(m.start(), m.end(), "\n", "newline"))
         else:
@@ -137,7 +144,18 @@ def drop_pinyin(text: str) -> list[LocalEdit]:
 # seed 003: a document-sharing site prints each preview page as one paragraph, prefixed by
 # its page number "N、"; pages cut words: "…为抓\n\n2、手的学会…". Only a run 1、 2、 3、 …
 # at blank-line boundaries is taken for page numbers, so a real list item "2、" is safe.
-_PAGE_RE = re.compile(r"(?:^|\n\n)(\d{1,3})、")
+# (?:^|\n\n)(\d{1,3})、 written as its two branches: a blank line is a literal the engine skips
+# to, where the alternation was tried at every character (issue 18)
+_PAGE_AT_START_RE = re.compile(r"(\d{1,3})、")
+_PAGE_AFTER_BLANK_LINE_RE = re.compile(r"\n\n(\d{1,3})、")
+
+
+def _page_numbers(text: str) -> Iterator[re.Match[str]]:
+    """The page numbers at the start of ``text`` and after its blank lines, in order."""
+    first = _PAGE_AT_START_RE.match(text)
+    if first:
+        yield first
+    yield from _PAGE_AFTER_BLANK_LINE_RE.finditer(text)
 
 
 # A printed notice's page numbers on lines of their own (chrome.PAGE_NUMBER_LINE): where a page break
@@ -152,8 +170,8 @@ def join_page_breaks(text: str, known: bool = False) -> list[LocalEdit]:
     '简介\\n\\n第一页为抓手的学会活动'
     """
     if known:  # the document as a whole has page numbers: this is a slice of it
-        return [LocalEdit(m.start(), m.end(), "", "join_page_break") for m in _PAGE_RE.finditer(text) if m.start() > 0]
-    hits = [(int(m.group(1)), m) for m in _PAGE_RE.finditer(text)]
+        return [LocalEdit(m.start(), m.end(), "", "join_page_break") for m in _page_numbers(text) if m.start() > 0]
+    hits = [(int(m.group(1)), m) for m in _page_numbers(text)]
     run: list[re.Match[str]] = []
     best: list[re.Match[str]] = []
     expect = 1
@@ -263,9 +281,24 @@ def join_wrapped_lines(text: str, width: int = 0) -> tuple[list[LocalEdit], int]
 
 # --- OCR damage ----------------------------------------------------------------------------------
 _BULLET_DIGIT_RE = re.compile(r"(?:(?<=[。；;！？\n])|^)(\d{1,2})[•·](?=[\u4e00-\u9fff])", re.M)
-_O_FOR_STOP_RE = re.compile(r"(?<=[\u4e00-\u9fff、，,/])O(?=\d{1,2}[.、][\u4e00-\u9fff])")
-_O_AT_END_RE = re.compile(r"(?<=[\u4e00-\u9fff、，,/])O\Z")
+# the O first and what stands before it asked behind it: the engine skips from O to O (issue 18)
+_O_FOR_STOP_RE = re.compile(r"O(?<=[\u4e00-\u9fff、，,/]O)(?=\d{1,2}[.、][\u4e00-\u9fff])")
+_O_AT_END_RE = re.compile(r"O(?<=[\u4e00-\u9fff、，,/]O)\Z")
 GARBAGE_RE = re.compile(r"[\u4e00-\u9fff][?\ufffd][\u4e00-\u9fff]|[\u4e00-\u9fff]/[一二三四五六七八九十]、")
+_SLASH_LABEL_RE = re.compile(r"/[一二三四五六七八九十]、")
+
+
+def find_garbled(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``GARBAGE_RE``: a ? or U+FFFD between Chinese characters, a / before a label.
+
+    Most texts have neither mark, which C's substring search tells at once; GARBAGE_RE itself
+    tries its two branches at every Chinese character (issue 18).
+
+    >>> [m.group(0) for m in find_garbled("资金?用于/一、项目")]
+    ['金?用', '于/一、']
+    """
+    if "?" in text or "\ufffd" in text or _SLASH_LABEL_RE.search(text):
+        yield from GARBAGE_RE.finditer(text)
 
 
 def repair_ocr(text: str, is_slice: bool = False) -> list[LocalEdit]:
@@ -286,7 +319,7 @@ def repair_ocr(text: str, is_slice: bool = False) -> list[LocalEdit]:
         if len(marks) % 2 == 0:
             for k, p in enumerate(marks):
                 edits.append(LocalEdit(p, p + 1, "“" if k % 2 == 0 else "”", "ocr_repair"))
-    for m in _BULLET_DIGIT_RE.finditer(text):
+    for m in _BULLET_DIGIT_RE.finditer(text) if "•" in text or "·" in text else ():  # (a bullet in the text at all)
         edits.append(LocalEdit(m.end(1), m.end(1) + 1, ".", "ocr_repair"))
     for m in _O_FOR_STOP_RE.finditer(text):
         edits.append(LocalEdit(m.start(), m.end(), "。", "ocr_repair"))
