@@ -1,0 +1,1 @@
+"""Benchmarks and evaluations: scripts run from the repository root (see README, Benchmark)."""
