@@ -33,14 +33,14 @@ def test_appendix_after_the_last_article_is_its_own_part() -> None:
 
 
 def test_appendix_with_its_own_chinese_numbering() -> None:
-    # corpus 17: 附件2 准入标准 numbers its diseases 一、二、 (with （一）（二）) afresh under 第一部分 and again
-    # under 第二部分; 附件1 is a table
+    # corpus 17: 附件2 准入标准 numbers its diseases 一、二、 (with （一）（二）) afresh, in two parts (第一部分:
+    # 一类, 第二部分: 二类, numbered on from 二十八); 附件1 is a table
     doc = _doc("html/17_guangzhou_menzhen_teding_bingzhong_feiyong_fanwei_biaozhun.html")
     assert [p.kind for p in doc.parts] == ["document", "appendix", "appendix"]
     assert doc.parts[2].title == "广州市社会医疗保险门诊特定病种准入标准"
     paths = _paths(doc, 2)
     assert paths[:4] == ["第一部分", "第一部分/一", "第一部分/一/（一）", "第一部分/一/（二）"]
-    assert "第二部分/一" in paths and len(paths) == len(set(paths))  # the second part's 一、 no longer collides
+    assert "第二部分/二十八" in paths and len(paths) == len(set(paths))
     assert all(s.part == 0 for s in doc.sections if s.span[0] < doc.parts[1].span[0])
 
 
