@@ -152,6 +152,9 @@ SYNTHETIC_THRESHOLDS = [  # (comparator, value, value_max, unit, baseline, subje
     ("严禁在距林缘100米范围内野外用火。", [("<=", 100, None, "米", None, "严禁在距林缘")]),
     ("噪声不得超过55分贝。", [("<=", 55, None, "分贝", None, "噪声")]),
     ("车速不得超过每小时30公里。", [("<=", 30, None, "公里", None, "车速")]),
+    # the inclusive mark between a figure and its comparator (as 043 writes 1946年7月1日(含)以后出生 of a date)
+    ("年龄在35周岁（含）以下。", [("<=", 35, None, "周岁", None, "年龄")]),
+    ("营业收入1000万元(含)以上的企业可申报。", [(">=", 10000000, None, "元", None, "营业收入")]),
     # a list of values after its cue: each item fixed (not 诊断标准：非同日3次测量…, corpus 17)
     ("奖励标准为：一等奖10万元，二等奖5万元，三等奖2万元。", [("==", 100000, None, "元", None, "一等奖"), ("==", 50000, None, "元", None, "二等奖"),
                                                    ("==", 20000, None, "元", None, "三等奖")]),

@@ -105,7 +105,9 @@ _CMP_BEFORE_RE = re.compile(
 # 不低于特困人员基本生活供养金20%的标准 (corpus-dev 018): a share of a base written without 的
 _CMP_SHARE_BASE_RE = re.compile(rf"(?P<growth>)(?P<cmp>{_BEFORE_ALT})(?P<gap>)(?P<base>[^\x00，,；;。：:、\d]{{2,14}})$")
 _GROWTH_ONLY_RE = re.compile(rf"(?P<growth>{_GROWTH_ALT})(?P<cmp>)(?P<gap>)(?P<base>)$")
-_CMP_AFTER_RE = re.compile(rf"(?:{_AFTER_ALT})")
+_CMP_AFTER_RE = re.compile(rf"(?P<w>{_AFTER_ALT})")
+# 35周岁（含）以下, 5000元（含）以上: the inclusive mark between the figure and its comparator (masked as a note)
+_INCLUSIVE_RE = re.compile(r"\s*[(（]\s*含\s*[)）]\s*")
 # sub-clauses end at punctuation, and before a bracketed 其中: 推荐名额共有6名(其中…的不少于2名) is a total
 # and a share of it (corpus-dev 069), not one condition
 _SUBCLAUSE_RE = re.compile(r"(?:[(（]其中)?(?:(?![(（]其中)[^，,；;：:。！？!?\n])+")
@@ -286,12 +288,13 @@ def _read(masked: str, text: str, q: Quantity, lo: int) -> _Q:
         cmp, cmp_word, cmp_start = ">", "过", q.start - 1  # 过半数: more than half
     elif q.unit == "名" and masked[q.start - 1:q.start] == "第":
         cmp, cmp_word, cmp_start = "==", "第", q.start - 1  # 取得第一名: the rank itself (corpus-dev 015)
-    after = _CMP_AFTER_RE.match(masked, q.end)
+    inclusive = _INCLUSIVE_RE.match(text, q.end)
+    after = _CMP_AFTER_RE.match(masked, inclusive.end() if inclusive else q.end)
     expr_end = q.end
     qualifier = False
     if after:
         expr_end = after.end()
-        word = after.group()
+        word = after.group("w")
         if cmp is None or word in ("左右", "上下"):
             cmp, cmp_word = _AFTER[word], word
     elif q.end < len(masked) and masked[q.end] == "内" and q.unit in TIME_UNITS:
