@@ -155,6 +155,8 @@ SYNTHETIC_THRESHOLDS = [  # (comparator, value, value_max, unit, baseline, subje
     # the inclusive mark between a figure and its comparator (as 043 writes 1946年7月1日(含)以后出生 of a date)
     ("年龄在35周岁（含）以下。", [("<=", 35, None, "周岁", None, "年龄")]),
     ("营业收入1000万元(含)以上的企业可申报。", [(">=", 10000000, None, "元", None, "营业收入")]),
+    # 最高 run into the bound it stresses is one comparator; the share's base is 项目总投资
+    ("补助比例最高不超过项目总投资的50%。", [("<=", 50, None, "%", None, "补助比例占项目总投资比例")]),
     # a list of values after its cue: each item fixed (not 诊断标准：非同日3次测量…, corpus 17)
     ("奖励标准为：一等奖10万元，二等奖5万元，三等奖2万元。", [("==", 100000, None, "元", None, "一等奖"), ("==", 50000, None, "元", None, "二等奖"),
                                                    ("==", 20000, None, "元", None, "三等奖")]),

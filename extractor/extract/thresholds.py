@@ -282,7 +282,7 @@ def _read(masked: str, text: str, q: Quantity, lo: int) -> _Q:
         cmp_word = m.group("cmp")
         cmp = _BEFORE.get(cmp_word) if cmp_word else None
         growth = m.group("growth")
-        base = m.group("base").removesuffix("的") if m.group("base") else None
+        base = m.group("base").removesuffix("的").removeprefix("其") if m.group("base") else None  # 其本人…: its
         cmp_start = q.start - len(window) + m.start()
     elif q.text == "半数" and masked[q.start - 1:q.start] == "过":
         cmp, cmp_word, cmp_start = ">", "过", q.start - 1  # 过半数: more than half
