@@ -165,6 +165,9 @@ USER_WORDS: tuple[tuple[str, int, str], ...] = (
     ("不低于", 20000, "v"), ("不高于", 20000, "v"), ("不得", 20000, "v"),
     ("法定代表人", 20000, "n"),  # corpus-dev 017 第十二条: one body word, so an actor head
     ("设区市", 20000, "n"),  # corpus-dev 013 一（二） 各设区市要做好牵头统筹
+    # parties a notice encourages, one body word each so 鼓励社会力量参与… names 社会力量 (jieba cuts 社会|力量;
+    # corpus-dev 005 鼓励…社会力量 is the gold's example of an encouraged party)
+    ("社会力量", 20000, "n"), ("社会组织", 20000, "n"), ("社会资本", 20000, "n"),
     # 可 bound inside a compound is no permission: jieba's dictionary cuts 可|支配|收入 (corpus dev024
     # 农村居民人均可支配收入16387元), 可|持续|发展 and 可|再生能源
     ("可支配收入", 20000, "n"), ("可持续", 20000, "a"), ("可再生能源", 20000, "n"),
