@@ -329,3 +329,15 @@ def test_a_call_for_applications_its_conditions_topics_and_closing_are_no_duties
     doc = extract_bytes(text.encode(), path="x.txt")
     assert [r.text[:6] for r in doc.requirements] == ["经认定的省级", "申报时间为2"]
     assert [(t.value, t.requirement is None) for t in doc.thresholds] == [(2, True), (5000, True), (100000, False)]
+
+
+@pytest.mark.parametrize(("clause", "actor", "source"), [
+    ("请财政部落实《中华人民共和国促进科技成果转化法》。", "财政部", "object"),  # corpus 03 四（三）
+    ("请各区(市)科协将参会人员名单于10月9日前报市科协办公室。", "各区(市)科协", "object"),  # corpus-dev 040
+    ("请径向市民政局反映。", "各有关单位", "addressee"),  # a way to report, not the party asked (015, 14-20)
+    ("请认真贯彻执行。", "各有关单位", "addressee"),
+])
+def test_the_party_a_request_names(clause: str, actor: str, source: str) -> None:
+    doc = extract_bytes(("关于做好工作的通知\n各有关单位：\n现将有关事项通知如下。" + clause + "\n某某市人民政府办公室\n2022年2月17日\n").encode(),
+                        path="x.txt")
+    assert [(r.actor.text, r.actor.source) for r in doc.requirements] == [(actor, source)]

@@ -415,6 +415,8 @@ def leading_actor(text: str, a: int, b: int, verb_led_ok: bool = False) -> Actor
 
 _DIVISION_LEVEL = {"省": "provincial", "市": "municipal", "州": "municipal", "盟": "municipal", "县": "county", "区": "county", "旗": "county"}
 _TOPIC_HEADING = re.compile(TOPIC_HEADING_RE)
+# what after 请 is a way or a place, not the party asked: 请径向市民政局反映 (015, 14-20: the 主送 line asks)
+_ASKED_NOT_PARTY = re.compile(r"\s*(?:径|直接|向|按|于|在|将|对|与|到|从|及时|尽快|务必|认真|严格)")
 _LEVEL_SET_RE = re.compile(r"各[省市县区乡镇州盟旗][(（][省市县区乡镇州盟旗、]{1,10}[)）]"
                            r"(?:[\u4e00-\u9fff]{0,8}?(?:人民政府|政府|党委|科协|部门|单位|局|委员会|委|办公室))?")
 
@@ -823,6 +825,10 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
         elif trigger in OBJECT_TRIGGERS and modality in ("encouragement", "permission") and _only_adverbs(text, lead_at, ms):
             own = object_party(text, me, seg[1])
             carry_ok = False  # 支持通过重组… names no party: the 主送 line, not the last subject
+        elif trigger == "请" and _only_adverbs(text, lead_at, ms) and not _ASKED_NOT_PARTY.match(text, me) \
+                and (asked := leading_actor(text, me, seg[1])) is not None and asked.clean:
+            # 请各单位于5月10日前报送 names the party asked (gold-req rule 1); 请认真贯彻执行 names none: the 主送 line
+            own = ActorPick(asked.text, asked.start, asked.end, "object")
         else:
             own = subject_before(text, seg[0], ms)
             if (own is None or not own.clean) and seg != segs[0] and (first := leading_actor(text, *segs[0])) is not None:
