@@ -78,6 +78,7 @@ def test_a_year_carried_forward_keeps_going() -> None:
     "一、2019年以来，我省学会改革取得明显成效。",  # a date of the past
     "一、根据《江西省著名商标认定和保护办法》(2007年9月13日江西省人民政府令第161号公布)，作如下决定。",  # a cited text's
     "一、2022年是党的二十大召开之年。",  # a year, no event
+    "一、截至2020年底，全省共有学会100个。",  # as of (截至), a fact: no target (the module's own rule, read by 至)
     "一、经技术审查，2020年2月1日－2020年2月29日我市对2个水土保持方案作出了审批决定。",  # a past range (corpus-dev 022)
 ])
 def test_dates_that_set_nothing_are_left_out(body: str) -> None:
