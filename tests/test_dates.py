@@ -46,6 +46,8 @@ def _dates(body: str, title: str = "关于做好有关工作的通知", signed: 
     # a period by its words, 自…起至…止, and an end from today (written for this test)
     ("一、本项目执行期自2021年1月1日起至2021年12月31日止。", ("period", "range", "2021-01-01", "2021-12-31", None)),
     ("一、报送时间：即日起至2020年12月31日。", ("period_end", "<=", None, "2020-12-31", None)),
+    # a quarter's end (written for this test): its last day
+    ("一、各地要在2021年第一季度末前完成验收。", ("deadline", "<=", None, "2021-03-31", None)),
     # corpus-dev 043: a bound on the date of birth
     ("一、即1946年7月1日(含)以后出生。", ("date_bound", ">=", None, "1946-07-01", None)),
     # corpus-dev 018: a monthly day

@@ -57,6 +57,8 @@ _DATE_RE = re.compile(
     rf"(?:(?P<y>{_Y}){_S}年{_S})?(?P<m>{_MD}){_S}月{_S}(?:(?P<d>{_MD})(?:{_S}[日号]|(?={_S}(?:之)?前)"
     rf"|(?={_S}(?:至|到|－|—|–|-|~|～){_S}(?:{_MD}){_S}[日号]))|(?P<mend>底|末|份))"
     rf"|(?P<y3>{_Y}){_S}年{_S}(?P<m3>{_MD}){_S}月(?![\d一二三四五六七八九十])"
+    # a quarter's end: 2021年第一季度末前, 2021年三季度 (its last day)
+    rf"|(?P<yq>{_Y}){_S}年{_S}第?(?P<q>[一二三四1-4]){_S}季度(?:末|底)?"
     rf"|(?P<y2>{_Y}){_S}年(?:{_S}(?P<yend>年底|底|末|度))?"
     rf"|(?P<iy>(?:19|20)\d{{2}})[-/.](?P<im>[01]?\d)[-/.](?P<id>[0-3]?\d)(?!\d)"
     r")"
@@ -132,6 +134,10 @@ def _resolve(m: re.Match[str], year: int | None, how: str, after: str | None = N
         if g["yend"] in ("底", "末", "年底") or g["yend"] is None:
             return _Date(m.start(), m.end(), f"{y:04d}-12-31", True, False, "year_end")
         return None  # 2020年度: a year of accounts, not a day
+    if g["yq"]:  # 2021年第一季度末: the quarter's last day
+        y, mo = parse_cn_int(g["yq"]), 3 * parse_cn_int(g["q"])
+        d = _day(y, mo, None)
+        return _Date(m.start(), m.end(), d, True, False, "month_end") if d else None
     if g["y3"]:  # 2022年9月举办: a month, its last day
         y, mo = parse_cn_int(g["y3"]), parse_cn_int(g["m3"])
         d = _day(y, mo, None)
