@@ -307,8 +307,14 @@ class _Walker:
             layer, rule = "meta", "html:metadata_table"
         elif name == "title":
             layer, rule = "meta", "html:title"
-        elif el in hidden and (content is None or el not in content.iterancestors()):  # hidden: _hidden_elements(root)
-            layer, rule = "furniture", "html:hidden"
+        else:
+            # _is_hidden written out: asked of every element, the call cost more than the question (issue 18);
+            # the few elements with a hidden attribute are found by XPath (``hidden``), and the pattern is
+            # searched only in a style that holds "none" (a test in C; 1 % of ``polex run`` over corpus/)
+            style = el.get("style")
+            if ((style is not None and "none" in style.lower() and _HIDDEN_STYLE_RE.search(style)) or el in hidden) and tag not in (
+                    "html", "body") and (content is None or el not in content.iterancestors()):
+                layer, rule = "furniture", "html:hidden"
         block = name in _BLOCK_TAGS
         if block or name == "td" or name == "th":  # self.sep, written out
             if self.pending_sep != "\n":
@@ -351,27 +357,22 @@ def _is_hidden(el: _Element) -> bool:
     (True, False)
     """
     style = el.get("style")  # asked of every element of a page: the cheap questions first
-    if (style is None or not _HIDDEN_STYLE_RE.search(style)) and el.get("hidden") is None:
+    # (the pattern needs "none" in some case: a test in C spares the search on most styles, issue 18)
+    if (style is None or "none" not in style.lower() or not _HIDDEN_STYLE_RE.search(style)) and el.get("hidden") is None:
         return False
     return el.tag not in ("html", "body")
 
 
-def _hidden_elements(root: _Element) -> set[_Element]:
-    """The elements of ``root``'s tree for which :func:`_is_hidden` is true.
+def _with_hidden_attribute(root: _Element) -> set[_Element]:
+    """The elements of ``root``'s tree that have a ``hidden`` attribute (found by libxml2's XPath
+    engine: a few on a page, asked of each element by the walk). lxml hands back the same proxy
+    object for an element while one is alive, and this set keeps them alive, so membership is by
+    identity.
 
-    Asked of every element by the walk and by :func:`_densest`, the question cost two attribute
-    reads and, for every element with a style, a regular expression: 2 % of ``polex run`` over
-    corpus/ (pages pasted from Word style every span). libxml2's XPath engine picks the few
-    candidates (a ``hidden`` attribute, or "none" in the style in any case: the pattern needs it),
-    and only those are asked (issue 18). lxml hands back the same proxy object for an element
-    while one is alive, and this set keeps them alive, so membership is by identity.
-
-    >>> r = _parse('<body><div style="DISPLAY: NONE">a</div><p style="border:none">b</p><i hidden>c</i></body>')
-    >>> sorted(e.tag for e in _hidden_elements(r)), sorted(e.tag for e in r.iter() if _is_hidden(e))
-    (['div', 'i'], ['div', 'i'])
+    >>> sorted(e.tag for e in _with_hidden_attribute(_parse('<body><i hidden>c</i><b hidden="">d</b><p>e</p></body>')))
+    ['b', 'i']
     """
-    return {el for el in root.xpath("descendant-or-self::*[@hidden or contains(translate(@style, 'NOE', 'noe'), 'none')]")
-            if _is_hidden(el)}
+    return set(root.xpath("descendant-or-self::*[@hidden]"))
 
 
 def _visible(el: _Element) -> bool:
@@ -606,7 +607,7 @@ _NOT_TEXT_TAGS = chrome.SKIP_TAGS | {"a", "select", "option"}
 MIN_DENSE_CHARS = 200  # Chinese characters a block needs before it is taken for the notice
 
 
-def _densest(root: _Element, hidden: set[_Element] | None = None) -> tuple[_Element | None, int]:
+def _densest(root: _Element) -> tuple[_Element | None, int]:
     """The element that holds the most running text, for pages of sites no adapter knows.
 
     Each element scores the Chinese characters written directly in it (its text, the
@@ -620,7 +621,6 @@ def _densest(root: _Element, hidden: set[_Element] | None = None) -> tuple[_Elem
     of the same text on the other 3 (``tests/test_normalize.py``).
     """
     score: dict[_Element, float] = {}
-    hidden = _hidden_elements(root) if hidden is None else hidden
 
     def inline(e: _Element) -> int:
         """Characters of an inline element, handed to the block that holds it; blocks inside it are gathered."""
@@ -628,7 +628,7 @@ def _densest(root: _Element, hidden: set[_Element] | None = None) -> tuple[_Elem
         n = _han_count(t) if t and not t.isascii() else 0  # (layout white space is ASCII)
         for c in e:
             tag = c.tag
-            if isinstance(tag, str) and tag not in _NOT_TEXT_TAGS and c not in hidden:
+            if isinstance(tag, str) and tag not in _NOT_TEXT_TAGS and not _is_hidden(c):
                 if tag in _INLINE_TAGS:
                     n += inline(c)
                 else:
@@ -757,10 +757,10 @@ def _read_tree(raw: str, root: _Element, stream: _Stream) -> tuple[_Walker, str 
     issues: list[Issue] = []
     walker = _Walker(raw, stream)
     index = _SelectorIndex(root)
-    hidden = _hidden_elements(root)
+    hidden = _with_hidden_attribute(root)
     content, selector = _find_content(index)
     if content is None:
-        dense, chars = _densest(root, hidden)
+        dense, chars = _densest(root)
         if dense is not None and chars >= MIN_DENSE_CHARS and dense.tag not in ("body", "html"):
             content, selector = dense, "density"
             issues.append(issue("W111", "html", f"no known content region; the block with the most running text (<{dense.tag}>, {chars} characters) is taken as the body"))
