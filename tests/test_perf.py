@@ -105,3 +105,32 @@ def test_chrome_line_gate_passes_the_lines_one_alternation_of_every_rule_passes(
     passed = [ln for ln in lines if gate(ln)]
     assert passed == [ln for ln in lines if one.search(ln)]
     assert len(passed) > 100
+
+
+def test_hidden_questions_answer_as_the_pattern_alone_does() -> None:
+    """normalize/html asks whether an element is hidden with two shortcuts: the pattern is searched
+    only in a style holding "none" (in any case), and the hidden attribute is looked up in a set
+    XPath found. On every element of corpus/ and corpus-dev, on both trees, and on styles written
+    every way, both must answer as the plain questions do."""
+    from extractor.normalize.html import _HIDDEN_STYLE_RE, _parse, _parse_in_source_order, _with_hidden_attribute
+    from extractor.pipeline import expand_inputs
+    from tests.conftest import SHARED
+
+    pages = [f.read_text("utf-8", "replace") for f in expand_inputs([CORPUS, SHARED / "corpus-dev"]) if f.suffix != ".txt"]
+    pages.append('<body><div style="Display : None !important">a</div><p style="border:none">b</p><span hidden="">c</span>'
+                 '<b style="x:1;display:none">d</b><i style="display:nonE;">e</i><u style="displaynone">f</u></body>')
+    styled = hidden = 0
+    for page in pages:
+        for root in (_parse(page), _parse_in_source_order(page)):
+            with_attribute = _with_hidden_attribute(root)
+            for el in root.iter():
+                if not isinstance(el.tag, str):
+                    continue
+                style = el.get("style")
+                if style is not None:
+                    styled += 1
+                    found = bool(_HIDDEN_STYLE_RE.search(style))
+                    assert ("none" in style.lower() and found) == found
+                    hidden += found
+                assert (el in with_attribute) == (el.get("hidden") is not None)
+    assert styled > 1000 and hidden > 5

@@ -141,3 +141,18 @@ def test_threshold_precheck_changes_no_sentence_of_the_seeds(monkeypatch: pytest
     without = [find_thresholds(*s) for s in sentences]
     assert with_check == without
     assert sum(map(len, without)) > 20 and sum(1 for t, _, a, b in sentences if not NUMERAL_RE.search(t, a, b)) > 20
+
+
+def test_count_differences_agrees_with_a_count_per_character() -> None:
+    """The big-integer count of differing characters (normalize.text.count_differences) against the
+    plain count, on random strings mixing ASCII, Chinese and characters outside the BMP."""
+    from extractor.normalize.text import count_differences
+
+    rng = random.Random(18)
+    alphabet = "ab学會网絡\U00020000\U0002a6d6\x00"
+    for _ in range(500):
+        a = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 60)))
+        b = "".join(c if rng.random() < 0.6 else rng.choice(alphabet) for c in a)
+        assert count_differences(a, b) == sum(map(str.__ne__, a, b))
+    with pytest.raises(ValueError):
+        count_differences("ab", "a")

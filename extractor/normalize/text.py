@@ -88,6 +88,30 @@ def _converter(config: str):  # noqa: ANN202 - opencc has no stubs
 _NOT_HAN_RE = re.compile(r"[^\u4e00-\u9fff]+")
 
 
+def count_differences(a: str, b: str) -> int:
+    """How many positions of two strings of one length hold different characters.
+
+    ``sum(map(str.__ne__, a, b))`` does it one Python step per character: 9 of the 10 ms a
+    27,000-character page with one traditional-only character spent in :func:`detect_script`
+    (corpus 7d840e6e, the two counts; issue 18). Here big-integer operations do it in C: the XOR of
+    the two UTF-32 encodings is zero exactly in the 4-byte groups of equal characters, the OR of
+    its four byte planes (every 4th byte, from 0, 1, 2, 3) has one byte per character, and a zero
+    byte there is an equal character.
+
+    >>> count_differences("學會章程與會員", "学会章程与会员"), count_differences("", ""), count_differences("ab", "ab")
+    (5, 0, 0)
+    """
+    n = len(a)
+    if n != len(b):
+        raise ValueError("strings of different lengths")
+    if a == b:
+        return 0
+    xor = (int.from_bytes(a.encode("utf-32-le"), "little") ^ int.from_bytes(b.encode("utf-32-le"), "little")).to_bytes(4 * n, "little")
+    per_char = (int.from_bytes(xor[0::4], "little") | int.from_bytes(xor[1::4], "little")
+                | int.from_bytes(xor[2::4], "little") | int.from_bytes(xor[3::4], "little"))
+    return n - per_char.to_bytes(n, "little").count(0)
+
+
 def detect_script(text: str) -> tuple[Script, int, int]:
     """(script, traditional-only characters, simplified-only characters).
 
@@ -100,11 +124,11 @@ def detect_script(text: str) -> tuple[Script, int, int]:
     t2s = _converter("t2s").convert(han)
     if t2s == han:  # most notices: one comparison in C instead of one per character
         return "simplified", 0, 0
-    trad = sum(map(str.__ne__, han, t2s)) if len(t2s) == len(han) else 0
+    trad = count_differences(han, t2s) if len(t2s) == len(han) else 0
     if trad == 0:
         return "simplified", 0, 0
     s2t = _converter("s2t").convert(han)
-    simp = sum(map(str.__ne__, han, s2t)) if len(s2t) == len(han) else 0
+    simp = count_differences(han, s2t) if len(s2t) == len(han) else 0
     share = trad / (trad + simp)
     if share >= 0.75:
         return "traditional", trad, simp
