@@ -381,3 +381,11 @@ def test_page_numbers_of_a_pdf_text_layer() -> None:
     assert any(e.reason == "join_page_break" for e in doc.edits)
     assert [doc.text[slice(*ly.span)] for ly in doc.layers if ly.rule == "page_number"] == ["— 3 —"]
     assert (doc.metadata.issuer.value, doc.metadata.date.value) == (["新疆维吾尔自治区质量技术监督局"], "2012-03-01")
+
+
+def test_a_pager_is_furniture() -> None:
+    """A list's or a split notice's pager (上一页 1 2 3 下一页 共3页) is site furniture, not the notice."""
+    from extractor.pipeline import extract_bytes
+
+    doc = extract_bytes("关于做好工作的通知\n各单位：\n一、各单位要加强管理。\n上一页 1 2 3 下一页 共3页\n共5页\n".encode(), path="x.txt")
+    assert [doc.text[slice(*ly.span)] for ly in doc.layers if ly.rule == "pager"] == ["上一页 1 2 3 下一页 共3页", "共5页"]

@@ -133,6 +133,8 @@ TEXT_CHROME: tuple[tuple[str, str, str], ...] = (
     # the neighbouring notices' titles (corpus-dev 062: 上一篇:国务院关于修改和废止部分行政法规的决定;
     # 023, jxwz.gov.cn: <span>上一篇：</span> before a script that writes the title)
     ("site_nav", r"^\s*(?:上一篇|下一篇)\s*[:：]", "line"),
+    # a pager of a list or of a notice split over pages: 上一页 1 2 3 下一页 共3页 (no page of the corpus has one)
+    ("pager", r"^\s*(?:首页\s*)?上一页[\s\d]{0,40}下一页(?:\s*(?:尾页|末页))?(?:\s*共\s*\d+\s*页)?\s*$|^\s*共\s*\d+\s*页\s*$", "line"),
     ("site_nav", r"^[^。；\n]{1,20}\s*\|\s*$", "line"),
     # footers (seed 000: phone, e-mail, postcode, address of the reposting site)
     ("footer", r"版权所有|ICP备|网站标识码|公网安备|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]", "line"),
