@@ -341,3 +341,11 @@ def test_the_party_a_request_names(clause: str, actor: str, source: str) -> None
     doc = extract_bytes(("关于做好工作的通知\n各有关单位：\n现将有关事项通知如下。" + clause + "\n某某市人民政府办公室\n2022年2月17日\n").encode(),
                         path="x.txt")
     assert [(r.actor.text, r.actor.source) for r in doc.requirements] == [(actor, source)]
+
+
+def test_a_body_ending_in_团体_is_an_actor_and_a_measure_verb_is_none() -> None:
+    # corpus 05 (清理整顿社会团体): 有挂靠单位的社会团体需…; 原则上暂停审批新的社会团体 names a measure, no body
+    doc = extract_bytes("关于清理整顿社会团体的通知\n各有关单位：\n一、有挂靠单位的社会团体需有挂靠单位的审查意见。\n"
+                        "二、从严控制登记。原则上暂停审批新的社会团体。\n某某市人民政府办公室\n2022年2月17日\n".encode(), path="x.txt")
+    actors = [(r.actor.text, r.actor.source) for r in doc.requirements]
+    assert actors[0] == ("有挂靠单位的社会团体", "sentence") and not any(a.startswith("暂停") for a, _ in actors)
