@@ -17,7 +17,7 @@ from extractor.model import FlagField, Issue, Level, LevelField, Metadata, Names
 from extractor.data import regions
 from extractor.data.doc_codes import expand_short_form, resolve_issuer
 from extractor.data.meta_labels import TEXT_META_LABELS
-from extractor.data.vocab import DOC_TYPES, ORG_SUFFIXES
+from extractor.data.vocab import DOC_TYPE_ALT, DOC_TYPES, ORG_SUFFIXES
 from extractor.segment.numbering import parse_cn_int
 from extractor.extract.citations import DOC_NO_RE  # the one 发文字号 pattern (issue 17 point 5: 〔year〕, 令 and 公告 numbers)
 from extractor.normalize import chrome
@@ -247,10 +247,11 @@ def extract_metadata(
 # tail readers work on lines, so such a line is cut where the parts of a notice meet. Only for a
 # line this long: a title line or a signature line of its own is never cut.
 _RUN_TOGETHER_MIN = 120
-_DOC_TYPE_ALT = "|".join(sorted({t for t, _ in DOC_TYPES}, key=len, reverse=True))
-_HEAD_TITLE_RE = re.compile(rf"[^。；;！？!?：:《》“”]{{0,40}}?关于[^。；;！？!?：:]{{2,100}}?的?(?:{_DOC_TYPE_ALT})(?![\u4e00-\u9fff]{{0,3}}[》”])")
+_HEAD_TITLE_RE = re.compile(rf"[^。；;！？!?：:《》“”]{{0,40}}?关于[^。；;！？!?：:]{{2,100}}?的?(?:{DOC_TYPE_ALT})(?![\u4e00-\u9fff]{{0,3}}[》”])")
 _HEAD_ADDRESSEE_RE = re.compile(r"[ \t]*[^。；;！？!?：:]{2,120}?[：:]")  # _addressees then keeps only names of bodies
-_TAIL_DATE_RE = re.compile(r"(?<![\d年月日至到\-~～])(?P<date>(?:19|20)\d{2}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日)[ \t]*$")
+# a full date, not the end of a range or of another date (…至2018年4月23日 is no signature's)
+_FULL_DATE = r"(?<![\d年月日至到\-~～])(?P<date>(?:19|20)\d{2}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日)"
+_TAIL_DATE_RE = re.compile(_FULL_DATE + r"[ \t]*$")
 _TAIL_RUN_RE = re.compile(r"[\u4e00-\u9fff()（）]{2,40}$")
 _ORG_END_RE = re.compile(rf"{ORG_SUFFIX}(?:办公室|办公厅)?$")
 
@@ -258,7 +259,7 @@ _ORG_END_RE = re.compile(rf"{ORG_SUFFIX}(?:办公室|办公厅)?$")
 # what a page glues after a signature's date when its lines run together: 供稿人:学会学术部 (corpus-dev
 # 039), 原创文章,作者:… (063), 相关附件: (064), (此件公开发布), 抄送:
 _TRAILER_RE = re.compile(r"(?:供稿|责任编辑|编辑[:：]|来源[:：]|作者[:：]|原创|上一篇|下一篇|相关|附件|扫一扫|[（(]此件|抄送|打印|关闭|【)")
-_DATE_BEFORE_TRAILER_RE = re.compile(r"(?<![\d年月日至到\-~～])(?P<date>(?:19|20)\d{2}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日)[ \t]*(?=" + _TRAILER_RE.pattern + ")")
+_DATE_BEFORE_TRAILER_RE = re.compile(_FULL_DATE + r"[ \t]*(?=" + _TRAILER_RE.pattern + ")")
 
 
 _SIGNATURE_AND_DATE_RE = re.compile(
@@ -494,7 +495,7 @@ def find_label_rows(text: str, max_lines: int = 60) -> dict[str, tuple[str, Span
 _CJK_GAP_RE = re.compile(r"(?<=[\u4e00-\u9fff\d《》“”（）])[ \u3000\u00a0]+(?=[\u4e00-\u9fff\d《》“”（）])")
 
 
-_TITLE_FIELDS_RE = re.compile(r"\s*[/|｜]?\s*(?:发布时间|发布日期|发文日期|来源|浏览量|浏览次数|点击数|阅读次数|作者)\s*[:：]")
+_TITLE_FIELDS_RE = re.compile(rf"\s*[/|｜]?\s*(?:{_PORTAL_FIELDS}|发文日期|来源)\s*[:：]")
 
 
 def _clean_title(value: str) -> str:
@@ -647,7 +648,7 @@ def _in_title_list(text: str, lines: list[tuple[int, int]], i: int) -> bool:
     return listed(i - 1) and not (nxt.endswith(("：", ":")) or DOC_NO_RE.fullmatch(nxt) or _RED_HEAD_RE.fullmatch(nxt))
 
 
-_LISTED_TITLE_RE = re.compile(rf"^[^。：:，,]{{0,20}}关于[^。：:]{{2,60}}的?(?:{_DOC_TYPE_ALT})\s*$")
+_LISTED_TITLE_RE = re.compile(rf"^[^。：:，,]{{0,20}}关于[^。：:]{{2,60}}的?(?:{DOC_TYPE_ALT})\s*$")
 
 
 def _title_from_text(aligned: AlignedText, lines: list[tuple[int, int]], notice: bool = True) -> TextField | NamesField | None:
@@ -1085,7 +1086,7 @@ def _issuer_above_title(aligned: AlignedText, lines: list[tuple[int, int]], titl
         m = _RED_HEAD_RE.fullmatch(text, a, b)
         if m:
             names = split_issuers(m.group("names"))
-            if names and all(re.search(ORG_SUFFIX + r"(?:办公室|办公厅)?$", n) for n in names):
+            if names and all(_ORG_END_RE.search(n) for n in names):
                 sp = (m.start("names"), m.end("names"))
                 return _field(aligned, names, "document", "发文机关标志 of the 红头 (…文件)", sp), 0.78  # type: ignore[return-value]
     if above:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from extractor.data.vocab import DOC_TYPES
+from extractor.data.vocab import DOC_TYPE_ALT
 from extractor.model import EditReason, Script
 from extractor.normalize import chrome
 from extractor.normalize.offsets import LocalEdit
@@ -230,7 +230,7 @@ _LABEL_START_RE = re.compile(  # the labels of segment/numbering.py, at a line s
     # or a 发文字号 line under a title (岳财建指〔2023〕21号)
     r"|[\u4e00-\u9fff]{1,12}\s*[〔\[(（【]\s*(?:19|20)\d{2}\s*[〕\])）】]")
 # a line ending like a title (…的通知, …办法) is a whole line, not a wrapped one
-_TITLE_END_RE = re.compile("(?:" + "|".join(sorted({suffix for suffix, _ in DOC_TYPES}, key=len, reverse=True)) + r")\s*$")
+_TITLE_END_RE = re.compile(rf"(?:{DOC_TYPE_ALT})\s*$")
 _MIN_WRAPPED_LINES = 6
 _MIN_WIDTH = 24  # a page's line holds 24 characters or more; lists and tables make many shorter lines
 
