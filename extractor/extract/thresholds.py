@@ -105,7 +105,7 @@ _CMP_BEFORE_RE = re.compile(
 # 不低于特困人员基本生活供养金20%的标准 (corpus-dev 018): a share of a base written without 的
 _CMP_SHARE_BASE_RE = re.compile(rf"(?P<growth>)(?P<cmp>{_BEFORE_ALT})(?P<gap>)(?P<base>[^\x00，,；;。：:、\d]{{2,14}})$")
 _GROWTH_ONLY_RE = re.compile(rf"(?P<growth>{_GROWTH_ALT})(?P<cmp>)(?P<gap>)(?P<base>)$")
-_CMP_AFTER_RE = re.compile(rf"(?P<w>{_AFTER_ALT})")
+_CMP_AFTER_RE = re.compile(rf"(?:{_AFTER_ALT})")
 # 35周岁（含）以下, 5000元（含）以上: the inclusive mark between the figure and its comparator (masked as a note)
 _INCLUSIVE_RE = re.compile(r"\s*[(（]\s*含\s*[)）]\s*")
 # sub-clauses end at punctuation, and before a bracketed 其中: 推荐名额共有6名(其中…的不少于2名) is a total
@@ -294,7 +294,7 @@ def _read(masked: str, text: str, q: Quantity, lo: int) -> _Q:
     qualifier = False
     if after:
         expr_end = after.end()
-        word = after.group("w")
+        word = after.group()
         if cmp is None or word in ("左右", "上下"):
             cmp, cmp_word = _AFTER[word], word
     elif q.end < len(masked) and masked[q.end] == "内" and q.unit in TIME_UNITS:
@@ -541,11 +541,10 @@ def _in_value_list(text: str, lo: int, label_at: int) -> bool:
     """A list cue (标准为：) before ``label_at`` with only earlier items of the list between: each piece
     between separators holds a value (一等奖10万元，二等奖…). With the value closing its item (checked
     by the caller), not 诊断标准：非同日3次测量血压… (corpus 17)."""
-    cue = None
-    for cue in _LIST_CUE_RE.finditer(text, lo, label_at):
-        pass
-    if cue is None:
+    cues = list(_LIST_CUE_RE.finditer(text, lo, label_at))
+    if not cues:
         return False
+    cue = cues[-1]  # the nearest cue: what lies between it and the label is the list so far
     return all(re.search(r"\d", piece) for piece in re.split(r"[，,、；;]", text[cue.end():label_at]) if piece.strip())
 
 
