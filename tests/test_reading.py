@@ -300,6 +300,27 @@ def test_title_of_a_short_notice_on_an_unknown_cms_with_a_sidebar_of_titles() ->
     assert (md.title.value, md.issuer.value, md.date.value) == ("关于开展2021年度学会星级评定工作的通知", ["宜昌市科学技术协会"], "2021-03-01")
 
 
+def test_a_plan_page_whose_title_spans_years_and_names_its_body_without_place() -> None:
+    # written for the test: a 科协 site (no adapter) printing a 实施方案 whose <title> carries
+    # （2021—2025年） before the site's separators, whose title says 省科协, and whose text has
+    # 报送省科协 long before any place name: the dash of the years is no separator, the
+    # characters before 省科协 are no place, the signature is the body in full form
+    page = ('<html><head><meta charset="utf-8"><title>省科协关于印发《江西省全民科学素质行动规划纲要实施方案'
+            '（2021—2025年）》的通知-通知公告-江西省科学技术协会</title></head><body>'
+            '<div class="nav">首页 | 通知公告</div><div class="detail"><div class="body">'
+            '<p>赣科协发〔2021〕45号</p><p>各设区市科协，省级各学会：</p>'
+            '<p>现将《江西省全民科学素质行动规划纲要实施方案（2021—2025年）》印发给你们，请认真贯彻执行。</p>'
+            '<p>江西省科学技术协会</p><p>2021年9月10日</p>'
+            '<p>一、各设区市科协要于每年12月15日前将工作计划报送省科协科普部。</p>'
+            '<p>二、每年组织不少于500场科学家进校园活动。</p></div></div></body></html>')
+    md = extract_bytes(page.encode(), path="page.html").metadata
+    assert md.title.value == "省科协关于印发《江西省全民科学素质行动规划纲要实施方案(2021—2025年)》的通知"
+    assert (md.issuer.value, md.level.value, md.doc_type.value) == (["江西省科学技术协会"], "provincial", "通知")
+    from extractor.extract.metadata import _place_before, _title_parts
+    assert _place_before("和下一年度工作计划报送", "省") is None and _place_before("报送江西", "省") == "江西"
+    assert _title_parts("2021-2025年发展规划_某某网") == ["2021-2025年发展规划", "某某网"]
+
+
 def test_a_label_row_whose_fields_run_together() -> None:
     # spans set side by side without a blank on a page no adapter knows: 文号：…发布时间：…来源：…
     from extractor.extract.metadata import find_label_rows
