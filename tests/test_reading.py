@@ -370,3 +370,16 @@ def test_a_body_ending_in_团体_is_an_actor_and_a_measure_verb_is_none() -> Non
                         "二、从严控制登记。原则上暂停审批新的社会团体。\n某某市人民政府办公室\n2022年2月17日\n".encode(), path="x.txt")
     actors = [(r.actor.text, r.actor.source) for r in doc.requirements]
     assert actors[0] == ("有挂靠单位的社会团体", "sentence") and not any(a.startswith("暂停") for a, _ in actors)
+
+
+@pytest.mark.parametrize(("phrase", "unit", "value"), [
+    # written for the test: what a call for applications bounds
+    ("每个区、县(市)集中开展的科普活动不少于10场次。", "场次", 10),
+    ("总结字数不超过3000字。", "字", 3000),
+    ("申报书正文不超过20页。", "页", 20),
+    ("照片大小不超过2MB。", "MB", 2),
+])
+def test_units_of_a_call_for_applications(phrase: str, unit: str, value: float) -> None:
+    from extractor.extract.knowledge import read_phrase
+    got = [(t.comparator, t.value, t.unit) for t in read_phrase(phrase).thresholds]
+    assert got == [("<=" if "不超过" in phrase else ">=", value, unit)]

@@ -79,6 +79,9 @@ LATIN_UNITS: tuple[str, ...] = (
     "μg", "mg", "kg", "g", "Hz", "h",  # 分: points in 积分 scoring tables (corpus 14)
     "人次", "万人", "人", "名", "个", "家", "所", "项", "次", "户", "位", "张", "台", "座", "种", "篇", "部",
     "届", "期", "批", "支", "场", "条", "件", "倍", "床", "张床", "份", "套", "科",
+    # what a call for applications bounds (written for the tests: 每个区集中开展的科普活动不少于10场次,
+    # 总结字数不超过3000字, 申报书不超过20页, 照片大小不超过2MB), and vehicles
+    "场次", "字", "页", "辆", "MB", "KB", "GB",
 )
 # One spelling per unit, as the corpus-dev gold writes them (../shared/corpus-dev/gold/README.md):
 # the classifier 个 before a time word is dropped (5个工作日 → 工作日, 6个月 → 月).
