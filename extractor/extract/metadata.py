@@ -729,6 +729,13 @@ def _title_from_text(aligned: AlignedText, lines: list[tuple[int, int]], notice:
         printing = _printing_notice_title(aligned, lines, i + 1, value) if notice else None
         if printing is not None:
             return printing
+        if i > 0 and value.startswith("关于") and text.count("\n", lines[i - 1][1], a) == 1:
+            # the bodies set on the line above 关于…, as a printed title breaks (corpus-dev 016's gold:
+            # 广州市人力资源和社会保障局 广州市公安局 / 关于印发…的通知, the line break dropped)
+            pa, pb = lines[i - 1]
+            if _bodies_line(text[pa:pb]) and not _RED_HEAD_RE.fullmatch(text, pa, pb):
+                return _field(aligned, text[pa:pb].strip() + value, "document", "first title-shaped line of the body, "
+                              "with the line of bodies it breaks from", (pa, end))
         return _field(aligned, value, "document", "first title-shaped line of the body", (a, end))
     return None
 
@@ -1147,11 +1154,19 @@ def _issuer_above_title(aligned: AlignedText, lines: list[tuple[int, int]], titl
                 return _field(aligned, names, "document", "发文机关标志 of the 红头 (…文件)", sp), 0.78  # type: ignore[return-value]
     if above:
         a, b = above[-1]
-        line = text[a:b].strip()
-        names = split_issuers(line)
-        if 2 <= len(line) <= 40 and "。" not in line and names and all(
-                re.fullmatch(r"(?:中共)?[\u4e00-\u9fff]{1,20}?" + ORG_SUFFIX + r"(?:办公室|办公厅)?", n) for n in names):
+        names = _bodies_line(text[a:b])
+        if names:
             return _field(aligned, names, "document", "a line of bodies right above the title", (a, b)), 0.5  # type: ignore[return-value]
+    return None
+
+
+def _bodies_line(line: str) -> list[str] | None:
+    """The bodies of a line that names bodies and nothing else (广州市人力资源和社会保障局 广州市公安局)."""
+    line = line.strip()
+    names = split_issuers(line)
+    if 2 <= len(line) <= 40 and "。" not in line and names and all(
+            re.fullmatch(r"(?:中共)?[\u4e00-\u9fff]{1,20}?" + ORG_SUFFIX + r"(?:办公室|办公厅)?", n) for n in names):
+        return names
     return None
 
 
