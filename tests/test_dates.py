@@ -48,6 +48,8 @@ def _dates(body: str, title: str = "关于做好有关工作的通知", signed: 
     ("一、报送时间：即日起至2020年12月31日。", ("period_end", "<=", None, "2020-12-31", None)),
     # a quarter's end (written for this test): its last day
     ("一、各地要在2021年第一季度末前完成验收。", ("deadline", "<=", None, "2021-03-31", None)),
+    # a stage of a schedule (written for this test: a contest's 时间安排)
+    ("二、时间安排\n(一)申报阶段：2023年2月20日—3月31日。", ("period", "range", "2023-02-20", "2023-03-31", None)),
     # corpus-dev 043: a bound on the date of birth
     ("一、即1946年7月1日(含)以后出生。", ("date_bound", ">=", None, "1946-07-01", None)),
     # corpus-dev 018: a monthly day

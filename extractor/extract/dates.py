@@ -77,8 +77,10 @@ _EVENT_BEFORE = re.compile(r"^\s{0,2}(?:[(（]?[一二三四五六七八九十\d
                            r"|定于\s{0,2}$")
 _TIME_HEADING = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])?\s*"
                            r"(?:会议|活动|举办|培训|考试|报到)?时间\s*[。:：]?\s*$")
-# a window a step is open in: 申报时间为2020年12月1日至12月15日, 报名时间：… (a range)
-_PERIOD_CONTEXT = re.compile(r"施行|实施|执行|有效|期为|期限|公告期|公示期|期间|(?:申报|报名|申请|受理|征集|报送|提交|评审|征求意见)(?:时间|日期)")
+# a window a step is open in: 申报时间为2020年12月1日至12月15日, 报名时间：… (a range); a stage of a
+# schedule, 申报阶段：2023年2月20日—3月31日 (written for the test: a contest's 时间安排), 起止时间
+_PERIOD_CONTEXT = re.compile(r"施行|实施|执行|有效|期为|期限|公告期|公示期|期间|起止时间|阶段\s{0,2}[:：]"
+                             r"|(?:申报|报名|申请|受理|征集|报送|提交|评审|征求意见)(?:时间|日期)")
 # a year named relative to the notice's: 于次年1月底前 is the next year's
 _RELATIVE_YEAR = {"次年": 1, "明年": 1, "翌年": 1, "下一年": 1, "下年": 1, "上年": -1, "去年": -1, "上一年": -1}
 _RELATIVE_YEAR_RE = re.compile("(?:" + "|".join(sorted(_RELATIVE_YEAR, key=len, reverse=True)) + r")(?:度)?\s{0,2}$")
