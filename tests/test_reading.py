@@ -388,3 +388,14 @@ def test_units_of_a_call_for_applications(phrase: str, unit: str, value: float) 
     from extractor.extract.knowledge import read_phrase
     got = [(t.comparator, t.value, t.unit) for t in read_phrase(phrase).thresholds]
     assert got == [("<=" if "不超过" in phrase else ">=", value, unit)]
+
+
+def test_the_signature_gives_the_titles_bodies_in_full_form() -> None:
+    # written for the test: a joint notice whose title line names 江苏省科协 and whose signature
+    # spells it out; the 科协 of an unrelated body is not taken for it
+    md = _meta("江苏省科协 江苏省教育厅\n关于组织开展2023年青少年科技创新大赛的通知\n各设区市科协、教育局：\n"
+               "一、每名学生限报1个项目。\n江苏省科学技术协会 江苏省教育厅\n2023年1月20日\n")
+    assert md.issuer.value == ["江苏省科学技术协会", "江苏省教育厅"]
+    md = _meta("江苏省科协关于组织开展2023年青少年科技创新大赛的通知\n各设区市科协：\n一、每名学生限报1个项目。\n"
+               "南京市科学技术协会\n2023年1月20日\n")
+    assert md.issuer.value == ["江苏省科协"]
