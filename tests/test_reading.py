@@ -399,3 +399,14 @@ def test_the_signature_gives_the_titles_bodies_in_full_form() -> None:
     md = _meta("江苏省科协关于组织开展2023年青少年科技创新大赛的通知\n各设区市科协：\n一、每名学生限报1个项目。\n"
                "南京市科学技术协会\n2023年1月20日\n")
     assert md.issuer.value == ["江苏省科协"]
+
+
+@pytest.mark.parametrize("phrase", [
+    # written for the test: a plan's review of the past period reports, it sets nothing
+    "截至2020年底，全市共有市级学会108家，公民具备科学素质的比例达到14.5%。",
+    "五年来，全市建成院士专家工作站156家，科普示范基地达到320个。",
+])
+def test_a_review_of_past_years_reports_figures(phrase: str) -> None:
+    from extractor.extract.knowledge import read_phrase
+    r = read_phrase(phrase)
+    assert r.thresholds == [] and r.figures

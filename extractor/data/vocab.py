@@ -118,6 +118,8 @@ REPORT_TITLE_WORDS: tuple[str, ...] = ("统计公报", "统计报告", "统计�
 REPORTED_WORDS: tuple[str, ...] = (
     "比上年", "比去年", "较上年", "较去年", "同比", "环比", "比上年末", "比上年同期", "年末", "年底共有", "全年共",
     "全年完成", "全年实现", "累计完成", "累计实现", "已建成", "已完成", "共完成", "实现了", "完成了",
+    # as of a day, and a review of past years (截至2020年底，全市共有…; 五年来…达到…: a plan's 发展基础)
+    "截至", "截止到", "五年来", "近年来", "过去五年",
 )
 # Units that make a quantity a duration or age rather than a count.
 TIME_UNITS: frozenset[str] = frozenset({"个工作日", "工作日", "个月", "年", "月", "天", "日", "小时", "分钟", "周", "季度"})
