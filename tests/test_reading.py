@@ -410,3 +410,13 @@ def test_a_review_of_past_years_reports_figures(phrase: str) -> None:
     from extractor.extract.knowledge import read_phrase
     r = read_phrase(phrase)
     assert r.thresholds == [] and r.figures
+
+
+def test_a_joint_national_notice_and_a_title_that_names_no_body() -> None:
+    # written for the test: 共青团中央 and four national bodies over a 挑战杯 notice; with no issuer,
+    # the title's 全国大学生 is no university giving the notice no level
+    md = _meta("共青团中央 中国科协 教育部 中国科学院 中国工程院\n关于举办第十九届“挑战杯”全国大学生课外学术科技作品竞赛的通知\n"
+               "各省、自治区、直辖市团委：\n一、每所高校报送作品总数不超过6件。\n2024年3月8日\n")
+    assert (md.issuer.value, md.level.value) == (["共青团中央", "中国科协", "教育部", "中国科学院", "中国工程院"], "national")
+    md = _meta("关于举办第十九届“挑战杯”全国大学生课外学术科技作品竞赛的通知\n各省团委：\n一、每所高校报送作品总数不超过6件。\n")
+    assert md.level.value == "unknown" and "university" not in md.level.evidence

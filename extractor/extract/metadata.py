@@ -173,9 +173,13 @@ def extract_metadata(
     if issuer is not None and issuer.value:
         lv, why = classify_level(issuer.value[0])
         level = aligned.build(LevelField, value=lv, source=issuer.source, evidence=f"issuer {issuer.value[0]}: {why}", span=issuer.span)
-    if level.value == "unknown" and title is not None:
-        lv, why = classify_level(re.sub(r"^[(（]转载[)）]", "", title.value))
-        if lv != "unknown" or why.endswith("has no administrative level"):
+    # the head of the title before 关于 names the body; a title opening with 关于 names none (关于举办…全国
+    # 大学生…竞赛的通知 is no university's: written for the tests, a joint national notice)
+    head = re.sub(r"^[(（]转载[)）]", "", title.value) if title is not None else ""
+    head = head[: head.find("关于")] if "关于" in head else head
+    if level.value == "unknown" and head:
+        lv, why = classify_level(head)
+        if lv != "unknown" or (why.endswith("has no administrative level") and _ORG_RE.match(head)):
             level = aligned.build(LevelField, value=lv, source="title", evidence=f"place name at the head of the title: {why}", span=title.span)
     if level.value == "unknown" and not level.evidence.endswith("has no administrative level"):
         named = _national_body_in_signature(aligned, lines)
