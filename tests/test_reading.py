@@ -420,3 +420,15 @@ def test_a_joint_national_notice_and_a_title_that_names_no_body() -> None:
     assert (md.issuer.value, md.level.value) == (["共青团中央", "中国科协", "教育部", "中国科学院", "中国工程院"], "national")
     md = _meta("关于举办第十九届“挑战杯”全国大学生课外学术科技作品竞赛的通知\n各省团委：\n一、每所高校报送作品总数不超过6件。\n")
     assert md.level.value == "unknown" and "university" not in md.level.evidence
+
+
+def test_the_body_over_the_title_gives_the_signatures_body_in_full_form() -> None:
+    # written for the test: the body's name as its 发文机关标志, a 文种 and the number set alone between it
+    # and the title, and a signature in short form
+    md = _meta("上海市浦东新区科学技术协会\n通　知\n浦科协〔2022〕18号\n关于征集2022年浦东新区科普项目的通知\n各街镇科协：\n"
+               "一、每个项目资助金额不超过20万元。\n浦东新区科协\n2022年5月10日\n")
+    assert (md.issuer.value, md.level.value) == (["上海市浦东新区科学技术协会"], "county")
+    # with the 文种 between, a different body over the title is no fuller form of the signature's
+    md = _meta("上海市科学技术协会\n通　知\n关于征集2022年浦东新区科普项目的通知\n各街镇科协：\n一、每个项目资助金额不超过20万元。\n"
+               "浦东新区科协\n2022年5月10日\n")
+    assert md.issuer.value == ["浦东新区科协"]

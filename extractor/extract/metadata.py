@@ -947,7 +947,13 @@ def _issuer_candidates(aligned: AlignedText, page: PageMeta, title: TextField | 
         add(under.value, under.source, under.evidence, under.span, title_score + 0.01 if fuller else 0.55)
     head = _issuer_above_title(aligned, lines, title)
     if head is not None:
-        add(head[0].value, head[0].source, head[0].evidence, head[0].span, head[1])
+        # 上海市浦东新区科学技术协会 over the title, 浦东新区科协 signed: the head gives the full form
+        best = max((c.score for c in out), default=0.0)
+        shorter = [c for c in out if c.source in ("title", "document") and c.score == best]
+        fuller = bool(shorter) and all(len(names := c.value.split("、")) == len(head[0].value) and names != head[0].value
+                                       and all(h == n or _names_body(h, n) for h, n in zip(head[0].value, names)) for c in shorter)
+        add(head[0].value, head[0].source, head[0].evidence + (", the bodies in full form" if fuller else ""), head[0].span,
+            best + 0.01 if fuller else head[1])
     adopted = _adopted(aligned, lines)
     if adopted is not None:
         add(adopted[1].value, adopted[1].source, adopted[1].evidence, adopted[1].span, 0.5)  # type: ignore[arg-type]
@@ -989,15 +995,29 @@ def _place_before(before: str, kind: str) -> str | None:
 
 def _names_body(full: str, short: str) -> bool:
     """Whether ``full`` names in full form the body a title names short: 江苏省科学技术协会 for
-    江苏省科协, or with its place, 临西县科学技术协会 for 县科协 (same kind of division, same body
-    after it, a level of its own)."""
+    江苏省科协, 上海市浦东新区科学技术协会 for 浦东新区科协 (the divisions above it), or with its
+    place, 临西县科学技术协会 for 县科协 (same kind of division, same body after it, a level of its own)."""
     body, full = _full_form(short), _full_form(full)
     if short[:1] not in "省市县区":
-        return full == body and full != short
+        if full == body:
+            return full != short
+        return full.endswith(body) and _gazetteer_prefix(full[: -len(body)])
     kind, body = short[:1], body[1:]
     if not full.endswith(body) or len(full) <= len(body) + 1 or full[-len(body) - 1] != kind:
         return False
     return classify_level(full)[0] != "unknown"
+
+
+def _gazetteer_prefix(s: str) -> bool:
+    """Whether ``s`` is a chain of divisions (上海市, 湖南省岳阳市)."""
+    while s:
+        for size in range(min(12, len(s)), 1, -1):
+            if division(s[:size]):
+                s = s[size:]
+                break
+        else:
+            return False
+    return True
 
 
 def _full_form(name: str) -> str:
@@ -1165,6 +1185,11 @@ def _issuer_above_title(aligned: AlignedText, lines: list[tuple[int, int]], titl
             if names and all(_ORG_END_RE.search(n) for n in names):
                 sp = (m.start("names"), m.end("names"))
                 return _field(aligned, names, "document", "发文机关标志 of the 红头 (…文件)", sp), 0.78  # type: ignore[return-value]
+    # the 发文字号 and a 文种 set alone (上海市浦东新区科学技术协会 / 通　知 / 浦科协〔2022〕18号 / 关于…, the
+    # body's name as its 发文机关标志, GB/T 9704 7.2.3) may stand between; written for the tests
+    while above and (DOC_NO_RE.fullmatch(text[above[-1][0] : above[-1][1]].strip())
+                     or re.fullmatch(rf"\s*(?:{DOC_TYPE_ALT})\s*", re.sub(r"[ \u3000]", "", text[above[-1][0] : above[-1][1]]))):
+        above.pop()
     if above:
         a, b = above[-1]
         names = _bodies_line(text[a:b])
