@@ -52,6 +52,8 @@ def _dates(body: str, title: str = "关于做好有关工作的通知", signed: 
     ("二、时间安排\n(一)申报阶段：2023年2月20日—3月31日。", ("period", "range", "2023-02-20", "2023-03-31", None)),
     # corpus-dev 043: a bound on the date of birth
     ("一、即1946年7月1日(含)以后出生。", ("date_bound", ">=", None, "1946-07-01", None)),
+    # the same bound with 及 (written for this test: a prize's age limit)
+    ("一、年龄不超过40周岁(1983年1月1日及以后出生)。", ("date_bound", ">=", None, "1983-01-01", None)),
     # corpus-dev 018: a monthly day
     ("一、发放时间为每月25日前。", ("recurring", "<=", None, None, None)),
 ])

@@ -68,7 +68,7 @@ _DAY_ONLY = re.compile(rf"(?P<d>{_MD}){_S}[日号]")
 _TIME_RE = re.compile(rf"{_S}(?P<half>上午|下午|晚上|早上)?{_S}(?P<h>[0-2]?\d){_S}[:：点时]{_S}(?P<mi>[0-5]\d)?")
 _WEEKDAY_AFTER = re.compile(rf"{_S}[(（]{_S}(?:星期|周|礼拜)[一二三四五六日天]{_S}[)）]")
 
-_BOUND_AFTER = re.compile(rf"^{_S}(?:[(（]含[)）])?{_S}(?P<w>以后|之后|以前|之前)出生")
+_BOUND_AFTER = re.compile(rf"^{_S}(?:[(（]含[)）])?{_S}(?:及|或)?(?P<w>以后|之后|以前|之前)出生")  # 1983年1月1日及以后出生
 _RECURRING_BEFORE = re.compile(r"每(?:年|月|季度|学年|半年)(?:度)?\s{0,2}(?:的)?\s{0,2}$")
 _EVENT_AFTER = re.compile(rf"^(?:{_S}[^，。；,;]{{0,12}}?)(?:召开|举行|举办|开幕|开班|报到)")
 # 时间: opening its line (a meeting notice's 时间:2019年10月10日上午9:00, corpus-dev 040) or named for an
