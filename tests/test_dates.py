@@ -54,6 +54,12 @@ def _dates(body: str, title: str = "关于做好有关工作的通知", signed: 
     ("一、即1946年7月1日(含)以后出生。", ("date_bound", ">=", None, "1946-07-01", None)),
     # the same bound with 及 (written for this test: a prize's age limit)
     ("一、年龄不超过40周岁(1983年1月1日及以后出生)。", ("date_bound", ">=", None, "1983-01-01", None)),
+    # written for this test: a weekday and a bare hour before 前; ten days of a month; a half year
+    ("一、各单位务必于2021年1月10日（星期日）12时前报送。", ("deadline", "<=", None, "2021-01-10", "12:00")),
+    ("一、活动于2021年3月中旬举办。", ("event", "==", None, "2021-03-20", None)),
+    ("一、请于12月下旬前报送。", ("deadline", "<=", None, "2020-12-31", None)),
+    ("一、请于12月上旬前报送。", ("deadline", "<=", None, "2020-12-10", None)),
+    ("一、各地于2021年上半年前完成。", ("deadline", "<=", None, "2021-06-30", None)),
     # corpus-dev 018: a monthly day
     ("一、发放时间为每月25日前。", ("recurring", "<=", None, None, None)),
 ])

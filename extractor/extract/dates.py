@@ -55,10 +55,12 @@ _DATE_RE = re.compile(
     r"(?=[\d〇零○一二三四五六七八九十])(?:"
     # the day's 日 may come only after the range's last day: 2022年5月21—28日 (corpus-dev 068)
     rf"(?:(?P<y>{_Y}){_S}年{_S})?(?P<m>{_MD}){_S}月{_S}(?:(?P<d>{_MD})(?:{_S}[日号]|(?={_S}(?:之)?前)"
-    rf"|(?={_S}(?:至|到|－|—|–|-|~|～){_S}(?:{_MD}){_S}[日号]))|(?P<mend>底|末|份))"
+    rf"|(?={_S}(?:至|到|－|—|–|-|~|～){_S}(?:{_MD}){_S}[日号]))|(?P<mend>底|末|份)|(?P<xun>[上中下])旬)"
     rf"|(?P<y3>{_Y}){_S}年{_S}(?P<m3>{_MD}){_S}月(?![\d一二三四五六七八九十])"
     # a quarter's end: 2021年第一季度末前, 2021年三季度 (its last day)
     rf"|(?P<yq>{_Y}){_S}年{_S}第?(?P<q>[一二三四1-4]){_S}季度(?:末|底)?"
+    # a half year, its last day: 2021年上半年 (written for the tests)
+    rf"|(?P<yh>{_Y}){_S}年{_S}(?P<half>[上下])半年"
     rf"|(?P<y2>{_Y}){_S}年(?:{_S}(?P<yend>年底|底|末|度))?"
     rf"|(?P<iy>(?:19|20)\d{{2}})[-/.](?P<im>[01]?\d)[-/.](?P<id>[0-3]?\d)(?!\d)"
     r")"
@@ -66,6 +68,7 @@ _DATE_RE = re.compile(
 _RANGE_SEP = re.compile(rf"{_S}(?:起至|起到|至|到|－|—|–|-|~|～){_S}")  # 自2021年1月1日起至2021年12月31日止
 _DAY_ONLY = re.compile(rf"(?P<d>{_MD}){_S}[日号]")
 _TIME_RE = re.compile(rf"{_S}(?P<half>上午|下午|晚上|早上)?{_S}(?P<h>[0-2]?\d){_S}[:：点时]{_S}(?P<mi>[0-5]\d)?")
+_HOUR_BOUND_RE = re.compile(r"\s{0,2}(?:整|之前|以前|前|止)")
 _WEEKDAY_AFTER = re.compile(rf"{_S}[(（]{_S}(?:星期|周|礼拜)[一二三四五六日天]{_S}[)）]")
 
 _BOUND_AFTER = re.compile(rf"^{_S}(?:[(（]含[)）])?{_S}(?:及|或)?(?P<w>以后|之后|以前|之前)出生")  # 1983年1月1日及以后出生
@@ -136,6 +139,9 @@ def _resolve(m: re.Match[str], year: int | None, how: str, after: str | None = N
         if g["yend"] in ("底", "末", "年底") or g["yend"] is None:
             return _Date(m.start(), m.end(), f"{y:04d}-12-31", True, False, "year_end")
         return None  # 2020年度: a year of accounts, not a day
+    if g["yh"]:  # 2021年上半年: 6月30日; 下半年: 12月31日
+        y = parse_cn_int(g["yh"])
+        return _Date(m.start(), m.end(), f"{y:04d}-{'06-30' if g['half'] == '上' else '12-31'}", True, False, "month_end")
     if g["yq"]:  # 2021年第一季度末: the quarter's last day
         y, mo = parse_cn_int(g["yq"]), 3 * parse_cn_int(g["q"])
         d = _day(y, mo, None)
@@ -156,8 +162,8 @@ def _resolve(m: re.Match[str], year: int | None, how: str, after: str | None = N
         y = year
     else:
         return None
-    if g["mend"]:
-        d = _day(y, mo, None)
+    if g["mend"] or g["xun"]:  # a month's end, or the end of its first, middle or last ten days (上旬: the 10th)
+        d = _day(y, mo, {"上": 10, "中": 20}.get(g["xun"] or ""))
         resolved = "month_end"
     else:
         d = _day(y, mo, parse_cn_int(g["d"]))
@@ -167,7 +173,8 @@ def _resolve(m: re.Match[str], year: int | None, how: str, after: str | None = N
 
 def _time(text: str, end: int) -> tuple[str | None, int]:
     t = _TIME_RE.match(text, end)
-    if not t or (t.group("mi") is None and not t.group("half")):
+    # a bare hour is a time when a bound follows it: 1月10日(星期日)12时前 (written for the tests)
+    if not t or (t.group("mi") is None and not t.group("half") and not _HOUR_BOUND_RE.match(text, t.end())):
         return None, end
     h = int(t.group("h"))
     if t.group("half") in ("下午", "晚上") and h < 12:
