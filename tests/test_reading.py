@@ -139,6 +139,13 @@ def _paths(text: str) -> list[str]:
          ["一", "二", "二/(一)", "二/(二)", "三"]),
         # corpus-dev 070: an item whose text opens with a date
         ("三、推荐办法\n1.学校组织遴选，拟于9月4日反馈名单；\n2.9月5日-6日，获推候选人登录系统填报。\n", ["三", "三/1", "三/2"]),
+        # corpus-dev 040 run together, no indent: the next number, a short heading and a label after it
+        ("现将有关事项通知如下:一、会议时间2019年10月10日上午9:00,会期一天地点:市科协二楼会议室二、会议内容1.上午 各区(市)科协汇报工作。2.下午 安排布置有关工作\n",
+         ["一", "二", "二/1", "二/2"]),
+        ("一、坚持规范统一、公开透明的原则。\n", ["一"]),
+        # corpus-dev 021 run together: the attachment list inside the paragraph is no items
+        ("四、有关要求　　(一)信息报送按规定执行。　　附件：1.自治区质监局各单位信息宣传联络员登记表　　2.自治区质监局各单位申请宣传申报单\n",
+         ["四", "四/(一)"]),
     ],
 )
 def test_structure_forms_of_real_notices(text: str, expected: list[str]) -> None:

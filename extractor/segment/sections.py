@@ -36,6 +36,8 @@ from extractor.segment.sentences import row_of
 _HEADING_MAX = 40
 _SENT_END = "。！？；;!?"
 _BLANKS = " \t\u3000"
+# a short heading with an item's label right after it (会议内容1.上午, 材料填报1.申报人)
+_GLUED_HEADING_RE = re.compile(r"[\u4e00-\u9fff]{2,12}(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])[\u4e00-\u9fff]")
 
 
 @dataclass
@@ -260,6 +262,10 @@ def build_sections(
         for c in find_inline_candidates(text, ls, le):
             if items and c.start < items[-1].marker.end:
                 continue
+            k = text.rfind("附件", ls, c.start)
+            if k >= 0 and _INLINE_ATTACHMENTS_RE.match(text, k) and not any(ch in _SENT_END for ch in text[k : c.start]):
+                # 附件：1.…登记表 2.…申报单 inside a paragraph (corpus-dev 021 run together): attachment titles
+                continue
             prev = text[c.start - 1]
             j = c.start - 1
             while j > ls and text[j] in _BLANKS:
@@ -271,6 +277,11 @@ def build_sections(
             # the indent of a paragraph, one blank after a sentence's end its gap.
             after_boundary = (prev in INLINE_BOUNDARY or text[j] in INLINE_BOUNDARY or c.start - j > 2 or (
                 c.kind in ("chapter", "article") and prev in _BLANKS and c.end > c.label_end))
+            if not after_boundary and c.kind == "cn_comma" and c.number >= 2 and continues(c) and _GLUED_HEADING_RE.match(text, c.end, le):
+                # a page pasted with no line ends and no indent: "…地点:市科协二楼会议室二、会议内容1.上午…"
+                # (corpus-dev 040 and 070 run together): the next number of the sequence, a short heading
+                # and an item's label right after it is a heading, where 统一、公开 is none
+                after_boundary = True
             if not after_boundary and c.kind in ("cn_comma", "cn_shi", "cn_yao"):
                 # 规范统一、公开透明 (corpus-dev 017): a Chinese numeral inside a word
                 continue
@@ -423,6 +434,7 @@ _FOLD_BR = str.maketrans("（）", "()")
 
 _TAG_RE = re.compile(r"<[^>]*>?")
 _ATTACHMENT_LIST_RE = re.compile(r"^\s*附\s*件\s*[:：]\s*(?:\d{1,2}\s*[.、．﹒]|$)")
+_INLINE_ATTACHMENTS_RE = re.compile(r"附\s*件\s*[:：]\s*\d{1,2}\s*[.、．﹒]")
 _ATTACHMENT_ENTRY_RE = re.compile(r"^\s*\d{1,2}\s*[.、．﹒]")  # 1.2018年度…计划表 too
 # 2.9月5日-6日，获推候选人… (corpus-dev 070): a list item whose text opens with a date
 _DATE_LED_RE = re.compile(r"(\d{1,2})\.(?=\d{1,2}月\d{1,2}日)")
