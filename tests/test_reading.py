@@ -220,6 +220,18 @@ def test_a_run_together_signature_before_the_portal_glued_to_it() -> None:
     assert (md.title.value, md.issuer.value, md.date.value) == ("国务院办公厅关于2020年部分节假日安排的通知", ["国务院办公厅"], "2019-11-21")
 
 
+def test_a_run_together_notice_between_portal_fields_and_a_footer() -> None:
+    # corpus-dev 062 with its line ends removed: the page's date and counter between the title and the
+    # 发文字号, the signature glued to 来源 and the next links, then the site's footer furniture (ICP备)
+    path = next((SHARED / "corpus-dev" / "docs").glob("062_*.txt"))
+    text = re.sub(r"\n+", "", path.read_text(encoding="utf-8"))
+    md = _meta(text)
+    assert (md.title.value, md.issuer.value, md.date.value) == ("国务院办公厅关于2021年部分节假日安排的通知", ["国务院办公厅"], "2020-11-25")
+    from extractor.extract.metadata import _split_run_together
+    pieces = [text[a:b] for a, b in _split_run_together(text, [(0, len(text))])]
+    assert "国办发明电〔2020〕27号" in pieces and "国务院办公厅" in pieces and "2020年11月25日" in pieces
+
+
 def test_issuer_is_never_a_fragment() -> None:
     # corpus-dev 043: 关于转发中国科协《…》的通知 has no issuer at its head
     md = _meta("关于转发中国科协《关于推荐院士候选人的通知》的通知\n各分会：\n现将通知转发给你们。\n")

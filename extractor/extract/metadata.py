@@ -255,6 +255,10 @@ _HEAD_TITLE_RE = re.compile(rf"[^。；;！？!?：:《》“”]{{0,40}}?关于
 _HEAD_ADDRESSEE_RE = re.compile(r"[ \t]*[^。；;！？!?：:]{2,120}?[：:]")  # _addressees then keeps only names of bodies
 # a full date, not the end of a range or of another date (…至2018年4月23日 is no signature's)
 _FULL_DATE = r"(?<![\d年月日至到\-~～])(?P<date>(?:19|20)\d{2}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日)"
+# a portal's date and counter fields glued between the title and the 发文字号 (062 run together:
+# …安排的通知/ 发布时间:2020-12-16 / 浏览量:3565国办发明电〔2020〕27号): a counter's value is its digits
+_HEAD_PORTAL_RE = re.compile(r"[ \t/|]*(?:发布时间|发布日期|更新时间|更新日期|浏览量|浏览次数|点击数|点击量|阅读次数|访问量)[ \t]*[:：][ \t]*"
+                             r"(?:(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,9})[ \t/|]*")
 _TAIL_DATE_RE = re.compile(_FULL_DATE + r"[ \t]*$")
 _TAIL_RUN_RE = re.compile(r"[\u4e00-\u9fff()（）]{2,40}$")
 _ORG_END_RE = re.compile(rf"{ORG_SUFFIX}(?:办公室|办公厅)?$")
@@ -262,7 +266,8 @@ _ORG_END_RE = re.compile(rf"{ORG_SUFFIX}(?:办公室|办公厅)?$")
 
 # what a page glues after a signature's date when its lines run together: 供稿人:学会学术部 (corpus-dev
 # 039), 原创文章,作者:… (063), 相关附件: (064), (此件公开发布), 抄送:
-_TRAILER_RE = re.compile(r"(?:供稿|责任编辑|编辑[:：]|来源[:：]|作者[:：]|原创|上一篇|下一篇|相关|附件|扫一扫|[（(]此件|抄送|打印|关闭|【)")
+# 国务院办公厅2020年11月25日来源中华人民共和国中央人民政府 (062: 来源 without its colon)
+_TRAILER_RE = re.compile(r"(?:供稿|责任编辑|编辑[:：]|来源|作者[:：]|原创|上一篇|下一篇|相关|附件|扫一扫|[（(]此件|抄送|打印|关闭|【)")
 _DATE_BEFORE_TRAILER_RE = re.compile(_FULL_DATE + r"[ \t]*(?=" + _TRAILER_RE.pattern + ")")
 
 
@@ -314,7 +319,6 @@ def _split_run_together(text: str, lines: list[tuple[int, int]]) -> list[tuple[i
     if not lines:
         return lines
     out = list(lines)
-    last_long = lines[-1][1] - lines[-1][0] >= _RUN_TOGETHER_MIN
     # the first long line among the first three: a title line of its own may stand before it, and a
     # portal's field between (062 run together: 通知/ 发布时间:… | 浏览量:3565 | 国办发明电〔2020〕27号 各省…:)
     k = next((i for i, (s, e) in enumerate(out[:3]) if e - s >= _RUN_TOGETHER_MIN), None)
@@ -325,10 +329,11 @@ def _split_run_together(text: str, lines: list[tuple[int, int]]) -> list[tuple[i
         cuts: list[int] = []
         pos, found = s, set()
         while pos < e and len(found) < 2:
-            for kind, rx in (("number", DOC_NO_RE), ("title", _HEAD_TITLE_RE)):
+            for kind, rx in (("number", DOC_NO_RE), ("title", _HEAD_TITLE_RE), ("portal", _HEAD_PORTAL_RE)):
                 m = None if kind in found else rx.match(text, pos, e)
                 if m is not None and m.end() > pos:
-                    found.add(kind)
+                    if kind != "portal":  # the portal's fields may come more than once, between the two
+                        found.add(kind)
                     pos = m.end()
                     cuts.append(pos)
                     break
@@ -340,9 +345,15 @@ def _split_run_together(text: str, lines: list[tuple[int, int]]) -> list[tuple[i
         if cuts and cuts[-1] < e:
             bounds = [s, *cuts, e]
             out[k:k + 1] = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
-    s, e = out[-1]
-    if last_long:
-        out[-1:] = _tail_cut(text, s, e) or [(s, e)]
+    # the last long line that a signature date ends: the last line, or one before the page's footer
+    # furniture (062 run together: …国务院办公厅2020年11月25日来源…上一篇:… | ICP备 | 13004896号-1 …)
+    for i in range(len(out) - 1, max(-1, len(out) - 4), -1):
+        s, e = out[i]
+        if e - s >= _RUN_TOGETHER_MIN:
+            cut = _tail_cut(text, s, e)
+            if cut:
+                out[i : i + 1] = cut
+                break
     # the signature and its date on one line, right-aligned in the print (中国科协办公厅　　2018年4月23日)
     for i in range(len(out) - 1, max(-1, len(out) - 8), -1):
         if out[i][1] - out[i][0] > 80 or not text.endswith("日", 0, out[i][1]) and not text[out[i][1] - 1].isdigit():
