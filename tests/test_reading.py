@@ -451,3 +451,11 @@ def test_the_body_over_the_title_gives_the_signatures_body_in_full_form() -> Non
     md = _meta("上海市科学技术协会\n通　知\n关于征集2022年浦东新区科普项目的通知\n各街镇科协：\n一、每个项目资助金额不超过20万元。\n"
                "浦东新区科协\n2022年5月10日\n")
     assert md.issuer.value == ["浦东新区科协"]
+
+
+def test_a_list_of_values_that_按_opens_and_的标准_closes() -> None:
+    # written for the test: a county's 稳就业 measures; one value after 按 is no list
+    from extractor.extract.knowledge import read_phrase
+    r = read_phrase("对取得职业资格证书的人员，按初级工1000元、中级工1500元、高级工2000元的标准给予培训补贴。")
+    assert [(t.comparator, t.value, t.unit) for t in r.thresholds] == [("==", 1000, "元"), ("==", 1500, "元"), ("==", 2000, "元")]
+    assert [t.subject for t in r.thresholds[:2]] == ["初级工", "中级工"]

@@ -540,12 +540,34 @@ def _ranks(text: str, sa: int, qs: list[_Q]) -> list[Found]:
 def _in_value_list(text: str, lo: int, label_at: int) -> bool:
     """A list cue (标准为：) before ``label_at`` with only earlier items of the list between: each piece
     between separators holds a value (一等奖10万元，二等奖…). With the value closing its item (checked
-    by the caller), not 诊断标准：非同日3次测量血压… (corpus 17)."""
+    by the caller), not 诊断标准：非同日3次测量血压… (corpus 17). Or a list that 按 opens and 的标准
+    closes: 按初级工1000元、中级工1500元、高级工2000元的标准给予培训补贴 (written for the tests: a
+    county's 稳就业 measures)."""
     cues = list(_LIST_CUE_RE.finditer(text, lo, label_at))
-    if not cues:
+    if cues:
+        cue = cues[-1]  # the nearest cue: what lies between it and the label is the list so far
+        return _all_values(text, cue.end(), label_at)
+    by = text.rfind("按", lo, label_at)
+    if by < 0 or not _all_values(text, by + 1, label_at):
         return False
-    cue = cues[-1]  # the nearest cue: what lies between it and the label is the list so far
-    return all(re.search(r"\d", piece) for piece in re.split(r"[，,、；;]", text[cue.end():label_at]) if piece.strip())
+    close = _BY_LIST_END_RE.search(text, label_at, min(len(text), label_at + 60))
+    return close is not None and _all_values(text, label_at, close.start(), whole=True)
+
+
+def _after_by(item: re.Match[str]) -> int:
+    """Where a list item's label starts: after the 按 that opens the list (按初级工1000元、…)."""
+    k = item.group("label").rfind("按")
+    return item.start("label") + (k + 1 if k >= 0 else 0)
+
+
+_BY_LIST_END_RE = re.compile(r"[。；;]|的?标准")
+
+
+def _all_values(text: str, a: int, b: int, whole: bool = False) -> bool:
+    """Whether every piece of ``text[a:b]`` between list separators holds a figure (and, ``whole``,
+    there are two pieces or more: a list, not one value)."""
+    pieces = [p for p in re.split(r"[，,、；;]", text[a:b]) if p.strip()]
+    return all(re.search(r"\d", p) for p in pieces) and (not whole or (len(pieces) >= 1 and text[b:b + 1] not in "。；;"))
 
 
 def _fixed_by_context(text: str, masked: str, r: _Q, sa: int, sb: int, prev_end: int) -> tuple[str, str] | None:
@@ -661,11 +683,11 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
             elif per is not None and not q.is_share and _PER_RE.search(text, max(sa, q.start - _PER_REACH), q.start):
                 r.cmp = "=="  # 每人每月500元, 每半年考评一次: a rate the rule fixes
             elif q.unit is not None and (item := _LIST_ITEM_RE.match(text, max(prev_end, sa if lo is None else lo, q.start - 14), q.start)) \
-                    and _in_value_list(text, max(sa if lo is None else lo, q.start - 60), item.start("label")) \
-                    and re.match(r"\s*(?:[，,、；;。）)]|$)", text[r.expr_end:r.expr_end + 3]):  # the value closes its item
+                    and _in_value_list(text, max(sa if lo is None else lo, q.start - 60), _after_by(item)) \
+                    and re.match(r"\s*(?:[，,、；;。）)]|的?标准|$)", text[r.expr_end:r.expr_end + 3]):  # the value closes its item
                 r.cmp = "=="
                 notes.append("a value of a list the rule fixes")
-                subject_at = item.group("label")
+                subject_at = text[_after_by(item):item.end("label")]
             elif fixed := _fixed_by_context(text, masked, r, sa, sb, prev_end):
                 r.cmp = "=="
                 notes.append(fixed[0])
