@@ -459,3 +459,16 @@ def test_a_list_of_values_that_按_opens_and_的标准_closes() -> None:
     r = read_phrase("对取得职业资格证书的人员，按初级工1000元、中级工1500元、高级工2000元的标准给予培训补贴。")
     assert [(t.comparator, t.value, t.unit) for t in r.thresholds] == [("==", 1000, "元"), ("==", 1500, "元"), ("==", 2000, "元")]
     assert [t.subject for t in r.thresholds[:2]] == ["初级工", "中级工"]
+
+
+@pytest.mark.parametrize(("phrase", "want"), [
+    # corpus 04 (个人所得税专项附加扣除): 按扣除标准的100%扣除 defines the share, it is no floor
+    ("父母可以选择由其中一方按扣除标准的100%扣除", ("==", 100, "%")),
+    # corpus 12: 最低工资 is a term; the bound is 不低于, its base the wage
+    ("且每月按不低于当地最低工资80%的标准对见习人员支付工作补贴的", (">=", 80, "%")),
+    # written for the test: 最低工资标准 carries no bound of its own
+    ("岗位补贴按当地最低工资标准的80%执行。", ("==", 80, "%")),
+])
+def test_a_share_按_a_base_is_the_amount_and_最低工资_is_a_term(phrase: str, want: tuple) -> None:
+    from extractor.extract.knowledge import read_phrase
+    assert [(t.comparator, t.value, t.unit) for t in read_phrase(phrase).thresholds] == [want]

@@ -104,6 +104,14 @@ _CMP_BEFORE_RE = re.compile(
 )
 # 不低于特困人员基本生活供养金20%的标准 (corpus-dev 018): a share of a base written without 的
 _CMP_SHARE_BASE_RE = re.compile(rf"(?P<growth>)(?P<cmp>{_BEFORE_ALT})(?P<gap>)(?P<base>[^\x00，,；;。：:、\d]{{2,14}})$")
+# terms that open with 最低/最高 and bound nothing: 按当地最低工资标准的80%执行 (written for the tests),
+# 最低生活保障, 最高人民法院
+_TERM_AFTER_EXTREME_RE = re.compile(r"(?:工资|生活保障|生活费|收购价|人民法院|人民检察院)")
+def _no_term(window: str, m: re.Match[str] | None) -> re.Match[str] | None:
+    """``m``, unless its comparator is the 最低/最高 of a term (最低工资标准的80%: no bound)."""
+    return None if m and m.group("cmp") in ("最低", "最高") and _TERM_AFTER_EXTREME_RE.match(window, m.end("cmp")) else m
+
+
 _GROWTH_ONLY_RE = re.compile(rf"(?P<growth>{_GROWTH_ALT})(?P<cmp>)(?P<gap>)(?P<base>)$")
 _CMP_AFTER_RE = re.compile(rf"(?:{_AFTER_ALT})")
 # 35周岁（含）以下, 5000元（含）以上: the inclusive mark between the figure and its comparator (masked as a note)
@@ -268,9 +276,9 @@ class _Q:
 
 def _read(masked: str, text: str, q: Quantity, lo: int) -> _Q:
     window = masked[max(lo, q.start - 24):q.start]
-    m = _CMP_BEFORE_RE.search(window) or _GROWTH_ONLY_RE.search(window)
+    m = _no_term(window, _CMP_BEFORE_RE.search(window)) or _GROWTH_ONLY_RE.search(window)
     if q.is_share and not (m and (m.group("cmp") or m.group("growth"))):
-        m = _CMP_SHARE_BASE_RE.search(window)
+        m = _no_term(window, _CMP_SHARE_BASE_RE.search(window))
     cmp = cmp_word = growth = base = None
     cmp_start = q.start
     if m and (m.group("cmp") or m.group("growth")):
@@ -657,8 +665,10 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
                 notes.append(f"comparator carried over from '{carried.cmp_word}' earlier in the list")
                 if not _clean_subject(pre) and carried_subject:
                     pre = carried_subject  # 分别为2413元、2512元: the subject carries over too
-            elif q.is_share and re.search(r"为[^，,；;为]*$", pre):
-                r.cmp = "=="  # 补贴标准为…的四分之一: a definition, not a floor
+            elif q.is_share and re.search(r"为[^，,；;为]*$|按照?[^，,；;按]*的$", pre):
+                # 补贴标准为…的四分之一, 岗位补贴按当地最低工资标准的80%执行 (written for the tests): a
+                # definition of the amount, not a floor
+                r.cmp = "=="
             elif q.is_share and (obligation or _PREDICATE_RE.search(text, max(sa, sb - _PREDICATE_REACH), sb)):
                 r.cmp = ">="
                 notes.append("no comparator word; a required share is read as a minimum")
