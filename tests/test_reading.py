@@ -472,3 +472,13 @@ def test_a_list_of_values_that_按_opens_and_的标准_closes() -> None:
 def test_a_share_按_a_base_is_the_amount_and_最低工资_is_a_term(phrase: str, want: tuple) -> None:
     from extractor.extract.knowledge import read_phrase
     assert [(t.comparator, t.value, t.unit) for t in read_phrase(phrase).thresholds] == [want]
+
+
+@pytest.mark.parametrize(("phrase", "want"), [
+    ("村庄保洁员按照每300户配备1名的标准配备。", ("==", 1, "名", "300户")),  # written for the test: a staffing ratio
+    ("原则上每5年修订1次职业院校专业目录", ("==", 1, "次", "5年")),  # corpus 01: a cycle of years
+    ("每90日计算1次", ("==", 1, "次", "90日")),  # corpus 17
+])
+def test_a_rate_per_a_counted_base(phrase: str, want: tuple) -> None:
+    from extractor.extract.knowledge import read_phrase
+    assert [(t.comparator, t.value, t.unit, t.per) for t in read_phrase(phrase).thresholds] == [want]

@@ -162,7 +162,7 @@ _VERB_END = re.compile("(?:" + "|".join(sorted(COUNT_VERBS, key=len, reverse=Tru
 # a duration after these defines who is meant (毕业2年内高校毕业生), it is not a time limit
 _GROUP_DURATION_LEAD = re.compile(r"(?:毕业|离校|注册|登记注册|成立|退役|连续居住|居住)$")
 # 每人每月, 每千人口, 每季度: what a rate is counted per (a run of 每X before the number)
-_PER_RE = re.compile(rf"每(?:一)?({_PER_ALT})")
+_PER_RE = re.compile(rf"每(?:一)?((?:[1-9]\d{{0,4}})?(?:{_PER_ALT}))")  # 每300户配备1名 (a staffing ratio; written for the tests)
 # 1000元/年, 500元/人: a per written after the unit
 _PER_AFTER_RE = re.compile(rf" ?/({_PER_ALT})")  # 30元 /年 (corpus-dev 072)
 _EXACT_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, EXACT_CUES), key=len, reverse=True)) + r")(?:为|是|:|：)?$")
