@@ -482,3 +482,12 @@ def test_a_share_按_a_base_is_the_amount_and_最低工资_is_a_term(phrase: str
 def test_a_rate_per_a_counted_base(phrase: str, want: tuple) -> None:
     from extractor.extract.knowledge import read_phrase
     assert [(t.comparator, t.value, t.unit, t.per) for t in read_phrase(phrase).thresholds] == [want]
+
+
+@pytest.mark.parametrize(("phrase", "subject"), [
+    ("1．公民具备科学素质的比例：18%以上", "公民具备科学素质的比例"),  # written for the test: a plan's 专栏
+    ("院士专家工作站：200家以上", "院士专家工作站"),
+])
+def test_the_label_before_a_colon_is_what_a_figure_bounds(phrase: str, subject: str) -> None:
+    from extractor.extract.knowledge import read_phrase
+    assert [t.subject for t in read_phrase(phrase).thresholds] == [subject]

@@ -107,6 +107,10 @@ _CMP_SHARE_BASE_RE = re.compile(rf"(?P<growth>)(?P<cmp>{_BEFORE_ALT})(?P<gap>)(?
 # terms that open with 最低/最高 and bound nothing: 按当地最低工资标准的80%执行 (written for the tests),
 # 最低生活保障, 最高人民法院
 _TERM_AFTER_EXTREME_RE = re.compile(r"(?:工资|生活保障|生活费|收购价|人民法院|人民检察院)")
+# a short label ending where a colon follows: 1．公民具备科学素质的比例
+_LABEL_BEFORE_RE = re.compile(r"(?:^|[\s，,；;。:：.．、)）])([\u4e00-\u9fff()（）]{2,20})$")
+
+
 def _no_term(window: str, m: re.Match[str] | None) -> re.Match[str] | None:
     """``m``, unless its comparator is the 最低/最高 of a term (最低工资标准的80%: no bound)."""
     return None if m and m.group("cmp") in ("最低", "最高") and _TERM_AFTER_EXTREME_RE.match(window, m.end("cmp")) else m
@@ -749,6 +753,10 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
             if obj:
                 subject = obj
                 consumed = obj_end + (1 if text[obj_end:obj_end + 1] == "、" else 0)
+        if not subject and sa > 0 and text[sa - 1] in "：:" and (label := _LABEL_BEFORE_RE.search(text, max(0, sa - 24), sa - 1)):
+            # 公民具备科学素质的比例：18%以上, 申报人年龄：45周岁以下 (a plan's 专栏 of indicators, a call's
+            # conditions; written for the tests): the label before the colon is what is bounded
+            subject = _clean_subject(label.group(1)) or subject
         if r.base and q.is_share:
             subject = f"{subject}占{r.base}比例" if subject else f"占{r.base}比例"
         f = _found(text, r, sa, sb, subject or None, per, scope)
