@@ -491,3 +491,12 @@ def test_a_rate_per_a_counted_base(phrase: str, want: tuple) -> None:
 def test_the_label_before_a_colon_is_what_a_figure_bounds(phrase: str, subject: str) -> None:
     from extractor.extract.knowledge import read_phrase
     assert [t.subject for t in read_phrase(phrase).thresholds] == [subject]
+
+
+def test_the_scope_of_a_cap_is_no_party() -> None:
+    # written for the test: 每家企业 scopes the cap; the addressees grant the subsidy. 每个学会要… keeps its party
+    from extractor.extract.requirements import leading_actor
+    s = "每家企业最高不超过10万元"
+    assert leading_actor(s, 0, len(s)) is None
+    s = "每个学会要制定年度计划"
+    assert leading_actor(s, 0, len(s)) is not None

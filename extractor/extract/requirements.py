@@ -417,6 +417,7 @@ _DIVISION_LEVEL = {"省": "provincial", "市": "municipal", "州": "municipal", 
 _TOPIC_HEADING = re.compile(TOPIC_HEADING_RE)
 # what after 请 is a way or a place, not the party asked: 请径向市民政局反映 (015, 14-20: the 主送 line asks)
 _ASKED_NOT_PARTY = re.compile(r"\s*(?:径|直接|向|按|于|在|将|对|与|到|从|及时|尽快|务必|认真|严格)")
+_EACH_CAPPED_RE = re.compile(r"每[^，,；;。]{1,10}?(?:最高|最多|不超过|不得超过|不高于|至多|累计)")
 _LEVEL_SET_RE = re.compile(r"各[省市县区乡镇州盟旗][(（][省市县区乡镇州盟旗、]{1,10}[)）]"
                            r"(?:[\u4e00-\u9fff]{0,8}?(?:人民政府|政府|党委|科协|部门|单位|局|委员会|委|办公室))?")
 
@@ -432,6 +433,8 @@ def _leading_actor(text: str, a: int, b: int, verb_led_ok: bool) -> ActorPick | 
     # 各县(市、区)要…, 各乡(镇)要…, 各县(市、区)人民政府要…: the divisions of a level with their bracketed
     # alternatives are one subject (the tagger reads 各县 as a pronoun and the bracket as a gap; a county
     # notice addresses 各乡(镇), corpus-dev 021 各地、州、市)
+    if _EACH_CAPPED_RE.match(text, a, b):
+        return None  # 每家企业最高不超过10万元 (written for the tests): the scope of a cap, no party
     lv = _LEVEL_SET_RE.match(text, a, b)
     if lv is not None and lv.end() < b and text[lv.end()] not in "的、，,":
         return ActorPick(text[a:lv.end()], a, lv.end(), "sentence")
