@@ -500,3 +500,10 @@ def test_the_scope_of_a_cap_is_no_party() -> None:
     assert leading_actor(s, 0, len(s)) is None
     s = "每个学会要制定年度计划"
     assert leading_actor(s, 0, len(s)) is not None
+
+
+def test_前后_is_about_a_day_and_sets_no_deadline() -> None:
+    # written for the test: an activity held about 5月30日
+    from extractor.extract.knowledge import read_phrase
+    assert read_phrase("活动时间为2023年5月30日前后。").thresholds == []
+    assert [t.comparator for t in read_phrase("请于2023年5月30日前报送。").thresholds] == ["<="]
