@@ -504,6 +504,8 @@ def test_the_scope_of_a_cap_is_no_party() -> None:
 
 def test_前后_is_about_a_day_and_sets_no_deadline() -> None:
     # written for the test: an activity held about 5月30日
-    from extractor.extract.knowledge import read_phrase
-    assert read_phrase("活动时间为2023年5月30日前后。").thresholds == []
-    assert [t.comparator for t in read_phrase("请于2023年5月30日前报送。").thresholds] == ["<="]
+    def units(body: str) -> list:
+        doc = extract_bytes(f"关于开展活动的通知\n各单位：\n一、{body}\n".encode(), path="case.txt")
+        return [(t.comparator, t.unit) for t in doc.thresholds]
+    assert units("活动时间为2023年5月30日前后。") == []
+    assert units("请于2023年5月30日前报送总结。") == [("<=", "日期")]
