@@ -509,3 +509,11 @@ def test_前后_is_about_a_day_and_sets_no_deadline() -> None:
         return [(t.comparator, t.unit) for t in doc.thresholds]
     assert units("活动时间为2023年5月30日前后。") == []
     assert units("请于2023年5月30日前报送总结。") == [("<=", "日期")]
+
+
+def test_a_bodys_own_noun_tagged_as_a_verb_stays_in_the_actor() -> None:
+    # corpus-dev 041: 请各级科协组织及所属团体…; written for the test: 各级科协组织要…; 组织共同创业 is a verb's
+    doc = extract_bytes("关于开展活动的通知\n各单位：\n一、各级科协组织要切实加强领导。\n二、请各级科协组织及所属团体认真落实。\n"
+                        "三、合伙创业或组织共同创业的，可申请贷款。\n".encode(), path="case.txt")
+    assert [r.actor.text if r.actor else None for r in doc.requirements][:2] == ["各级科协组织", "各级科协组织及所属团体"]
+    assert all("组织共同" not in (r.actor.text if r.actor else "") for r in doc.requirements)

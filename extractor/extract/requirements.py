@@ -461,11 +461,13 @@ def _leading_actor(text: str, a: int, b: int, verb_led_ok: bool) -> ActorPick | 
             continue
         if j > 0 and (w in _SUBJECT_STOP_WORDS or t == "p") and w not in _NP_CONTINUE:
             break  # 钨与稀土国家质检中心: 与 (tagged p) joins, 对 / 由 / 在 end the subject
-        if not is_actor_head(w, j == 0) or t == "v" or (need_de and not seen_de):
+        if not is_actor_head(w, j == 0) or (t == "v" and not _body_noun_tagged_verb(ws, j)) or (need_de and not seen_de):
             continue  # 合伙创业或组织共同创业的: 组织 tagged as a verb is no body
         nxt = ws[j + 1] if j + 1 < len(ws) else None
         if nxt is None:
             return ActorPick(text[a:a + e], a, a + e, "sentence")
+        if _body_noun_tagged_verb(ws, j + 1):
+            continue  # the head goes on into 组织: 各级科协组织要…
         if nxt[0].startswith("性"):
             continue  # 支持政府性融资担保、再担保机构发展 (corpus-dev 004): 政府性 qualifies, the head comes later
         if nxt[0] in _NP_CONTINUE:
@@ -489,6 +491,17 @@ def _leading_actor(text: str, a: int, b: int, verb_led_ok: bool) -> ActorPick | 
     if pending and ws and (weak is None or weak.end - a < pending):
         return ActorPick(text[a:a + pending], a, a + pending, "sentence")
     return weak
+
+
+def _body_noun_tagged_verb(ws: list[tuple[str, str, int, int]], j: int) -> bool:
+    """Whether ``ws[j]``, tagged a verb, is a body's own noun: an actor head right after a body's head
+    and before a modal word or a conjunction (各级科协组织要…, 各级科协组织及所属团体…: corpus-dev 041;
+    not 组织共同创业, where a verb's object follows)."""
+    if j <= 0 or j + 1 >= len(ws) or ws[j][1] != "v" or ws[j - 1][1] == "v":
+        return False
+    nxt = ws[j + 1][0]
+    return (is_actor_head(ws[j][0], False) and is_actor_head(ws[j - 1][0], j == 1)
+            and (nxt.startswith(SUBJECT_GAP_STARTS) or nxt in _NP_CONTINUE))
 
 
 def subject_before(text: str, seg_start: int, modal_start: int) -> ActorPick | None:
