@@ -517,3 +517,10 @@ def test_a_bodys_own_noun_tagged_as_a_verb_stays_in_the_actor() -> None:
                         "三、合伙创业或组织共同创业的，可申请贷款。\n".encode(), path="case.txt")
     assert [r.actor.text if r.actor else None for r in doc.requirements][:2] == ["各级科协组织", "各级科协组织及所属团体"]
     assert all("组织共同" not in (r.actor.text if r.actor else "") for r in doc.requirements)
+
+
+def test_a_range_in_a_condition_reads_as_written() -> None:
+    # written for the test: no == is put before a range that says its own bounds
+    from extractor.extract.knowledge import read_phrase
+    (t,) = read_phrase("面积在50平方米至100平方米之间的，补助2万元。").thresholds
+    assert (t.comparator, t.value, t.condition) == ("==", 20000, "面积在50平方米至100平方米之间")

@@ -358,7 +358,9 @@ def _condition_of(text: str, a: int, b: int, qs: list[_Q]) -> str:
         if k == 0:
             subject = pre
             pre = ""
-        parts.append(f"{pre}{r.cmp or '=='}{text[r.q.start:r.q.end]}")
+        # a range says its bounds itself: 面积在50平方米至100平方米之间的 (no == before it)
+        cmp = "" if r.cmp is None and r.q.value_max is not None else r.cmp or "=="
+        parts.append(f"{pre}{cmp}{text[r.q.start:r.q.end]}")
     tail = text[qs[-1].expr_end:b]
     tail = re.sub(r"的\s*$", "", tail)
     tail = "" if re.fullmatch(r"[人名个家万]*", tail) else tail
