@@ -533,3 +533,5 @@ def test_a_division_named_twice_is_the_one_under_its_parent_and_nationwide_commi
     assert "360103" in classify_level("南昌市西湖区科协")[1]
     assert classify_level("全国老龄工作委员会办公室")[0] == "national"
     assert classify_level("全国学会工作委员会")[0] == "unknown"  # a society's, read as such
+    assert classify_level("广州市公安局天河区分局")[0] == "county"  # a city bureau's district branch
+    assert classify_level("广州市公安局")[0] == "municipal"

@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # an annotation only: reading a store must not import pydanti
 _GENERIC_NAMES = frozenset({"城区", "郊区", "矿区", "中区", "东区", "西区", "南区", "北区", "新区", "海域"})
 
 
+_DISTRICT_BRANCH_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:区|县))分局$")
 _NATIONWIDE_BODY_RE = re.compile(r"^全国[\u4e00-\u9fff]{1,14}?(?:委员会|领导小组|工作小组)(?:办公室)?$")
 
 
@@ -136,6 +137,12 @@ def classify_level(issuer: str) -> tuple[Level, str]:
     if body and "科协" not in name[: body.end()] and "科学技术协会" not in name[: body.end()]:
         return "unknown", f"'{name[: body.end()]}': a {'university' if body.group(1) in ('大学', '学院', '学校') else 'learned society'} has no administrative level"
     found = _gazetteer_level(name)
+    if found is not None and found[0] == "municipal" and (branch := _DISTRICT_BRANCH_RE.search(name)):
+        # 广州市公安局天河区分局: a city bureau's branch in a district is that district's
+        for k in range(len(branch.group(1)) - 2, -1, -1):
+            sub = _gazetteer_level(name[: name.find("市") + 1] + branch.group(1)[k:]) if "市" in name else None
+            if sub is not None and sub[0] == "county":
+                return "county", f"a branch (分局) of {branch.group(1)[k:]}: {sub[1]}"
     if found is not None:
         return found
     if _NATIONWIDE_BODY_RE.match(name):
