@@ -202,7 +202,8 @@ def build_sections(
         elif m.number != 1:
             prev = global_last.get(m.kind)
             if prev is not None and m.number == prev + 1:
-                issues.append(aligned.build(issue, "W203", "segment", f"{label_norm} continues the numbering of the previous section ({prev})", span=span))
+                if m.kind != "article":  # 第三条 under 第二章 after 第二条 under 第一章: how every 办法 numbers
+                    issues.append(aligned.build(issue, "W203", "segment", f"{label_norm} continues the numbering of the previous section ({prev})", span=span))
             else:
                 issues.append(aligned.build(issue, "W205", "segment", f"list starts at {label_norm}", span=span))
         table[m.kind] = m.number
