@@ -93,7 +93,7 @@ _EFFECTIVE_RELATIVE = re.compile(r"自(?:本(?:办法|通知|规定|决定|细�
 _PERIOD_END_BEFORE = re.compile(r"(?:之日|即日|今日|现在)起\s{0,2}(?:至|到)\s{0,2}$")  # 报送时间：即日起至2020年12月31日
 _EXPIRY_BEFORE = re.compile(r"有效期(?:至|到|截至)\s{0,2}$")
 _EXPIRY_AFTER = re.compile(rf"^{_S}(?:起)?{_S}(?:失效|废止|停止执行|停止施行)")
-_DEADLINE_AFTER = re.compile(rf"^{_S}(?:之|以)?(?:前(?!后)|为止)")  # not 5月30日前后 (about then)
+_DEADLINE_AFTER = re.compile(rf"^{_S}(?:[(（]含[)）]{_S})?(?:之|以)?(?:前(?!后)|为止)")  # not 5月30日前后 (about then)
 # 截止 (a deadline), not 截至 (as of: 截至2019年底，全省共有… reports a fact)
 _DEADLINE_BEFORE = re.compile(r"截止(?:日期|时间)?\s{0,2}(?:为|是|[:：])?\s{0,2}$|(?:不迟于|最迟(?:于|在)?|最晚)\s{0,2}$")
 # not 截至 (as of: 截至2020年底，全省共有学会100个 reports a fact)
