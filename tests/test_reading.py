@@ -535,3 +535,18 @@ def test_a_division_named_twice_is_the_one_under_its_parent_and_nationwide_commi
     assert classify_level("全国学会工作委员会")[0] == "unknown"  # a society's, read as such
     assert classify_level("广州市公安局天河区分局")[0] == "county"  # a city bureau's district branch
     assert classify_level("广州市公安局")[0] == "municipal"
+
+
+def test_the_headline_over_the_body_of_a_page_no_adapter_knows() -> None:
+    # written for the test: <title> names only the site's column (通知公告), the headline stands in a
+    # <div> of its own right above the block read as the body
+    paras = "".join(f"<p>（{i}）各单位要认真做好第{i}项组织工作，按照大赛规程的要求做好选手的选拔、培训和推荐，确保比赛公平公正。</p>"
+                    for i in range(1, 9))
+    page = ('<html><head><meta charset="utf-8"><title>通知公告 - 南平市科学技术协会</title></head><body>'
+            '<div class="head"><a href="/">首页</a> <a href="/tzgg">通知公告</a></div>'
+            '<div class="tit">关于开展2023年南平市科普讲解大赛的通知</div><div class="sub">来源：南平市科协　日期：2023-06-12</div>'
+            f'<div class="txt"><p>各县（市、区）科协：</p><p>现将有关事项通知如下：</p>{paras}'
+            '<p>南平市科学技术协会</p><p>2023年6月12日</p></div><div class="foot">版权所有</div></body></html>')
+    md = extract_bytes(page.encode(), path="page.html").metadata
+    assert md.title.value == "关于开展2023年南平市科普讲解大赛的通知"
+    assert _meta("通知公告\n各单位：\n一、各单位要认真落实。\n").title is None  # a column's name is no title

@@ -459,6 +459,9 @@ def _title_candidates(aligned: AlignedText, layers: list[Mark], lines: list[tupl
     found = _title_from_text(aligned, lines)
     if found is not None:
         add(found.value, found.source, found.evidence, found.span, 0.7)
+    found = _headline_above_body(aligned, layers)
+    if found is not None:
+        add(found.value, found.source, found.evidence, found.span, 0.65)
     v = page.get("html:title_element")
     if v and _title_shaped(v) and not any(r.search(v) for r in _NOT_TITLE_RES):
         add(v, "html_meta", "the page's headline element", _find_in(text, v, meta_ranges + body), 0.6)
@@ -607,6 +610,8 @@ _NOT_TITLE_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"[|｜]"),  # link bars (收藏本站| 设为首页| 首页, corpus-dev 054)
     re.compile(r"^\s*首\s*页(?:[\s>»/›-]|$)"),  # a short navigation bar: 首页 通知公告 (a page no adapter knows)
     re.compile(r"^[^：:，。]{1,8}[:：]\s*\S"),  # label: value rows (废止时间: 2020-01-23 名称: …, 048)
+    # a site's column: 通知公告 in the <title> of a page no adapter knows (written for the tests)
+    re.compile(r"^\s*(?:通知|公告|通告|公示|政策|文件|新闻|动态|工作|信息|要闻|法规|规章|综合|图片|公开)+\s*$"),
 )
 # 京政办发〔2016〕26号《北京市人民政府办公厅关于印发〈…〉的通知》 (corpus-dev 031): a title in 《》,
 # with the number in front
@@ -614,6 +619,27 @@ _WRAPPED_TITLE_RE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{1,12}[〔\[(（]\s*(?:19
 # …的通知(岳办发〔2017〕2号) (corpus-dev 026, 028): the number after a title line is not title
 _TRAILING_NUMBER_RE = re.compile(r"(?<!\s)\s*[(（]([^()（）]+)[)）]\s*$")  # (?<!\s): one scan per blank run, not one per blank (issue 15)
 _TITLE_SHAPE_RE = re.compile(r"关于.{2,}的?(?:通知|意见|办法|方案|要点|决定|公告|通告|批复|规定|细则|报告|函)")
+
+
+def _headline_above_body(aligned: AlignedText, layers: list[Mark]) -> TextField | NamesField | None:
+    """A title-shaped line among the three lines right above the content region, outside it: the
+    headline a page no adapter knows sets over the block taken as its body (<div class="tit">关于…
+    的通知</div> over <div class="txt">; written for the tests)."""
+    region = next((m for m in layers if m.kind == "body" and m.rule == "html:content_region"), None)
+    if region is None:
+        return None
+    text = aligned.text
+    end, seen = region.start, 0
+    while end > 0 and seen < 3:
+        start = text.rfind("\n", 0, max(0, end - 1)) + 1
+        line = text[start:end].strip()
+        if line:
+            seen += 1
+            if _title_shaped(line) and len(line) <= 80 and "。" not in line and not any(r.search(line) for r in _NOT_TITLE_RES):
+                k = text.find(line, start, end)
+                return _field(aligned, line, "html_meta", "the headline right above the page's body", (k, k + len(line)))
+        end = start
+    return None
 
 
 def _title_row_ok(value: str) -> bool:
