@@ -69,6 +69,9 @@ CASES: dict[str, tuple[Callable[[int], str], int]] = {
     # one-line signature patterns were tried from every blank (quadratic, then cubic)
     "signature and date across a blank run": (lambda n: "关于加强管理的通知\n各单位要加强管理。\n中国科协" + " " * n + "2018年4月23日\n", 20_000),
     # dates in one long paragraph: each date's sentence start was searched from the paragraph's start
+    # an attachment list inside one long paragraph, and headings glued to the next label (sections.py)
+    "附件 list in a paragraph": (lambda n: "附件：" + "".join(f"{k % 9 + 1}.登记表" for k in range(n // 5)), 20_000),
+    "glued headings": (lambda n: "一、会议时间" + "".join(f"{'二三四五六七八九'[k % 8]}、会议内容1.上午" for k in range(n // 10)), 20_000),
     "dates in one paragraph": (lambda n: "各单位要于2018年6月30日前完成换届，" * n, 1_500),
     # …* before a paywall bracket, tried from every … of a run
     "… run": (lambda n: "各单位要加强" + "…" * n + "(省略12字)", 400_000),

@@ -263,7 +263,7 @@ def build_sections(
         for c in find_inline_candidates(text, ls, le):
             if items and c.start < items[-1].marker.end:
                 continue
-            k = text.rfind("附件", ls, c.start)
+            k = text.rfind("附件", max(ls, c.start - 400), c.start)  # bounded: a long line of labels stays linear
             if k >= 0 and _INLINE_ATTACHMENTS_RE.match(text, k) and not any(ch in _SENT_END for ch in text[k : c.start]):
                 # 附件：1.…登记表 2.…申报单 inside a paragraph (corpus-dev 021 run together): attachment titles
                 continue
