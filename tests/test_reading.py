@@ -550,3 +550,10 @@ def test_the_headline_over_the_body_of_a_page_no_adapter_knows() -> None:
     md = extract_bytes(page.encode(), path="page.html").metadata
     assert md.title.value == "关于开展2023年南平市科普讲解大赛的通知"
     assert _meta("通知公告\n各单位：\n一、各单位要认真落实。\n").title is None  # a column's name is no title
+
+
+def test_an_amount_named_by_its_fee() -> None:
+    # corpus-dev 072 (MANIFEST notes: amounts 每人 30元 /年, 120元, 1000元以上): 120元会费 is a fixed fee
+    from extractor.extract.knowledge import read_phrase
+    assert [(t.comparator, t.value, t.unit) for t in read_phrase("中国地震学会第七届理事会期间 (4年)120元会费。").thresholds] == [("==", 120, "元")]
+    assert read_phrase("当年发放补贴资金1200万元。").thresholds == []

@@ -151,6 +151,8 @@ _NOUN_AHEAD_RE = re.compile(r"([^，,；;。、\x00]{1,30}?)(?=、|应|须|要|�
 _PER_REACH = 24  # how far before a figure its 每X is looked for
 _AMOUNT_CUE = re.compile(r"(?:为|按|给予|发放|补助|补贴|奖励|资助|奖补|标准|调整为|提高到|提高至|每人每月|每人每年|每月|每年|每人)\s*$")
 _OBLIGATION_RE = re.compile(r"应|须|必须|要|确保")
+# a fee or payment right after an amount: 120元会费, 200元的报名费
+_AMOUNT_NOUN_AFTER_RE = re.compile(r"的?(?:会费|报名费|培训费|注册费|资料费|参会费|会务费|评审费|奖金|补贴|补助金|资助金|奖励金)")
 # a list of values after its cue: 奖励标准为：一等奖10万元，二等奖5万元，三等奖2万元; 补助标准如下：省级50万元、
 # 市级20万元. Each item is a label and its value, fixed by the rule
 _LIST_CUE_RE = re.compile(r"(?:标准|金额|额度|数额|名额|比例)(?:分别)?(?:为|是|如下)?\s*[:：]")
@@ -678,8 +680,9 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
             elif q.is_share and (obligation or _PREDICATE_RE.search(text, max(sa, sb - _PREDICATE_REACH), sb)):
                 r.cmp = ">="
                 notes.append("no comparator word; a required share is read as a minimum")
-            elif q.unit in ("元", "万元", "千元", "美元") and _AMOUNT_CUE.search(text[max(sa, q.start - 6):q.start]):
-                r.cmp = "=="
+            elif q.unit in ("元", "万元", "千元", "美元") and (_AMOUNT_CUE.search(text[max(sa, q.start - 6):q.start])
+                                                         or _AMOUNT_NOUN_AFTER_RE.match(text, r.expr_end)):
+                r.cmp = "=="  # 第七届理事会期间(4年)120元会费 (corpus-dev 072): an amount named by its fee
             elif q.is_share and text[q.start - 1:q.start] in "(（" and text[q.end:q.end + 1] in ")）" \
                     and re.search(r"[\u4e00-\u9fff]$", text[sa:q.start - 1]):
                 r.cmp = "=="  # 日常监测（60%）: the weight of an item in a score (issue 12)
