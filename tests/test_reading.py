@@ -557,3 +557,13 @@ def test_an_amount_named_by_its_fee() -> None:
     from extractor.extract.knowledge import read_phrase
     assert [(t.comparator, t.value, t.unit) for t in read_phrase("中国地震学会第七届理事会期间 (4年)120元会费。").thresholds] == [("==", 120, "元")]
     assert read_phrase("当年发放补贴资金1200万元。").thresholds == []
+
+
+def test_the_title_printed_in_the_body_sets_no_threshold() -> None:
+    # corpus-dev 054: 关于开展1.6升及以下节能环保汽车推广工作的通知, printed three times over the notice
+    path = next((SHARED / "corpus-dev" / "docs").glob("054_*.txt"))
+    doc = extract_bytes(path.read_bytes(), path=path.name)
+    title = doc.metadata.title.value
+    assert not [t for t in doc.thresholds if doc.text[t.span[0]:t.span[1]] in title]
+    assert not [r for r in doc.requirements if r.text.strip() == title]
+    assert any(t.value == 1.6 for t in doc.thresholds)  # the body's own 实施1.6升及以下… stays
