@@ -567,3 +567,10 @@ def test_the_title_printed_in_the_body_sets_no_threshold() -> None:
     assert not [t for t in doc.thresholds if doc.text[t.span[0]:t.span[1]] in title]
     assert not [r for r in doc.requirements if r.text.strip() == title]
     assert any(t.value == 1.6 for t in doc.thresholds)  # the body's own 实施1.6升及以下… stays
+
+
+def test_lengths_written_in_latin_letters() -> None:
+    # corpus-dev 059: 与重要建筑的距离大于50m以上; the unit in the simplified characters of the gold's units
+    from extractor.extract.knowledge import read_phrase
+    assert [(t.comparator, t.value, t.unit) for t in read_phrase("与重要建筑的距离大于50m以上").thresholds] == [(">", 50, "米")]
+    assert [t.unit for t in read_phrase("厚度不低于0.5mm").thresholds] == ["毫米"]
