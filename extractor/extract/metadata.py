@@ -347,9 +347,10 @@ def _split_run_together(text: str, lines: list[tuple[int, int]]) -> list[tuple[i
             out[k:k + 1] = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
     # the last long line that a signature date ends: the last line, or one before the page's footer
     # furniture (062 run together: …国务院办公厅2020年11月25日来源…上一篇:… | ICP备 | 13004896号-1 …)
+    long_lines = [(s, e) for s, e in lines[-4:] if e - s >= _RUN_TOGETHER_MIN]  # before the head's cuts shortened one
     for i in range(len(out) - 1, max(-1, len(out) - 4), -1):
         s, e = out[i]
-        if e - s >= _RUN_TOGETHER_MIN:
+        if any(ls <= s and e <= le for ls, le in long_lines):
             cut = _tail_cut(text, s, e)
             if cut:
                 out[i : i + 1] = cut
