@@ -315,8 +315,9 @@ class ReportedFigure(_Model):
 
     id: str
     section: str | None
-    reason: Literal["statistical_report", "reported_sentence"] = Field(
-        description="the whole document reports statistics (统计公报), or this sentence reports a result (比上年增长, 累计完成)")
+    reason: Literal["statistical_report", "reported_sentence", "review_section"] = Field(
+        description="the whole document reports statistics (统计公报), this sentence reports a result (比上年增长, 累计完成), "
+                    "or it stands under a heading that reviews the past (发展基础, 取得的成就)")
     text: str = Field(description="the phrase that states it (a sub-clause)")
     span: Span
     raw_span: Span

@@ -574,3 +574,15 @@ def test_lengths_written_in_latin_letters() -> None:
     from extractor.extract.knowledge import read_phrase
     assert [(t.comparator, t.value, t.unit) for t in read_phrase("与重要建筑的距离大于50m以上").thresholds] == [(">", 50, "米")]
     assert [t.unit for t in read_phrase("厚度不低于0.5mm").thresholds] == ["毫米"]
+
+
+def test_figures_under_a_heading_that_reviews_the_past_are_reported() -> None:
+    # written for the test: a 规划's first chapter reports the last plan's results; its targets follow
+    doc = extract_bytes("宁波市科协事业发展“十四五”规划\n第一章　发展基础\n第一节　“十三五”发展成就\n"
+                        "“十三五”期间，一是全市市级学会达到108家；二是公民具备科学素质的比例达到14.5%。\n"
+                        "第二章　发展目标\n到2025年，全市公民具备科学素质的比例达到18%以上。\n".encode(), path="plan.txt")
+    assert [(t.value, t.unit) for t in doc.thresholds] == [(18, "%")]
+    assert sorted(f.value for f in doc.figures) == [14.5, 108] and {f.reason for f in doc.figures} == {"review_section"}
+    # a task that names a foundation is no review (seed 002: 夯实学会发展基础)
+    doc = extract_bytes("关于深化改革的方案\n一、夯实学会发展基础\n各学会专职人员不少于3名。\n".encode(), path="plan.txt")
+    assert [t.value for t in doc.thresholds] == [3]

@@ -124,6 +124,13 @@ REPORTED_WORDS: tuple[str, ...] = (
     # as of a day, and a review of past years (截至2020年底，全市共有…; 五年来…达到…: a plan's 发展基础)
     "截至", "截止到", "五年来", "近年来", "过去五年",
 )
+# Headings over a plan's review of the past (a 规划's 发展基础 chapter, a 实施方案's 工作成效): the figures
+# under them report what was reached. Written for the tests; thresholds.is_review_heading takes them only as
+# the whole heading (the corpus's 夯实学会发展基础 and …的工作成效 name a task and an indicator).
+REVIEW_HEADINGS: tuple[str, ...] = (
+    "发展基础", "发展成就", "取得的成就", "取得的成效", "取得的成绩", "主要成就", "主要成效", "主要成绩", "工作成效",
+    "工作回顾", "发展回顾", "发展现状", "基本情况", "现状和形势", "进展情况", "完成情况",
+)
 # Units that make a quantity a duration or age rather than a count.
 TIME_UNITS: frozenset[str] = frozenset({"个工作日", "工作日", "个月", "年", "月", "天", "日", "小时", "分钟", "周", "季度"})
 AGE_UNITS: frozenset[str] = frozenset({"岁", "周岁"})

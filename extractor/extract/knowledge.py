@@ -23,7 +23,7 @@ from extractor.extract.requirements import (
     is_lead_phrase, is_rules_intro,
     later_rules, leading_tag, located, normalize_actor, read_clause, read_clauses, read_requirement,
 )
-from extractor.extract.thresholds import Found, build_number_mask, find_thresholds, reported_reason, reports_statistics
+from extractor.extract.thresholds import Found, build_number_mask, find_thresholds, is_review_heading, reported_reason, reports_statistics
 from extractor.data.doc_codes import resolve_issuer
 from extractor.data.vocab import CRITERIA_HEADINGS, GUIDING_TITLES
 from extractor.model import (
@@ -152,12 +152,21 @@ def _extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], pa
     title = metadata.title.value if metadata.title and isinstance(metadata.title.value, str) else None
     bulletin = reports_statistics(title)
     title_key = re.sub(r"\s+", "", title) if title else None
+    sections_by_id = {s.id: s for s in sections}
+    review: dict[str | None, bool] = {}  # section id → it or a heading above it reviews the past
+
+    def in_review(sid: str | None) -> bool:
+        if sid not in review:
+            s = sections_by_id.get(sid) if sid else None
+            review[sid] = s is not None and (is_review_heading(s.title) or in_review(s.parent))
+        return review[sid]
+
     for sent in _sentences(clauses):
         a, b = sent[0].span[0], sent[-1].span[1]
         if title_key and b - a <= len(title) + 8 and re.sub(r"\s+", "", text[a:b]) == title_key:
             continue  # the title printed in the body (corpus-dev 054, three times): it names the rule, it sets none
         found = find_thresholds(text, masked, a, b)
-        reason = reported_reason(text, a, b, bulletin) if found else None
+        reason = reported_reason(text, a, b, bulletin, in_review(sent[0].section)) if found else None
         for f in found:
             c = index.at(f.value_span[0])
             if c is not None and reason is not None:

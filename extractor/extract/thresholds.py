@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from extractor.data.vocab import (
     AGE_UNITS, APPROXIMATE_WORDS, COMPARATOR_AFTER, COMPARATOR_BEFORE, COUNT_VERBS, EXACT_CUES, EXTRA_MODAL_WORDS,
-    GROWTH_WORDS, HEDGE_WORDS, MODAL_WORDS, PER_BASES, PER_HEAD, REPORT_TITLE_WORDS, REPORTED_WORDS, SCOPE_UNITS,
+    GROWTH_WORDS, HEDGE_WORDS, MODAL_WORDS, PER_BASES, PER_HEAD, REPORT_TITLE_WORDS, REPORTED_WORDS, REVIEW_HEADINGS, SCOPE_UNITS,
     SCOPE_VERBS, SELF_STRUCTURE_NOUNS, SUBJECT_LEAD_STRIP, TIME_UNITS,
 )
 from extractor.extract.quantities import NUMERAL_RE, Quantity, find_quantities
@@ -232,8 +232,9 @@ def reports_statistics(title: str | None) -> bool:
     return bool(title and _REPORT_TITLE_RE.search(title))
 
 
-def reported_reason(text: str, a: int, b: int, whole_document: bool) -> str | None:
-    """Why the figures of the sentence ``text[a:b]`` are reported facts, or None when it sets a rule.
+def reported_reason(text: str, a: int, b: int, whole_document: bool, review: bool = False) -> str | None:
+    """Why the figures of the sentence ``text[a:b]`` are reported facts, or None when it sets a rule;
+    ``review``: the sentence stands under a heading that reviews the past (发展基础, 取得的成就).
 
     >>> t = "全年地区生产总值比上年增长8.2%。力争地区生产总值比上年增长8%。"
     >>> reported_reason(t, 0, 16, False), reported_reason(t, 16, len(t), False)
@@ -243,7 +244,25 @@ def reported_reason(text: str, a: int, b: int, whole_document: bool) -> str | No
         return None if _DEFINITION_RE.search(text, a, b) else "statistical_report"
     if _REPORTED_RE.search(text, a, b) and not _RULE_RE.search(text, a, b):
         return "reported_sentence"
+    if review and not _RULE_RE.search(text, a, b):
+        return "review_section"
     return None
+
+
+def is_review_heading(title: str | None) -> bool:
+    """A heading over what a plan reports of the past: 发展基础, “十三五”发展成就, 工作回顾 (a 规划's first
+    chapter; written for the tests), whose figures are no targets.
+
+    >>> is_review_heading("“十三五”发展成就"), is_review_heading("发展基础和面临形势"), is_review_heading("夯实学会发展基础")
+    (True, True, False)
+    """
+    return bool(title and _REVIEW_HEADING_RE.search(title))
+
+
+# the whole heading: a period, the review's word, another short topic (发展基础和面临形势); not a task that
+# names one (夯实学会发展基础, seed 002; 筑牢…事业发展基础, corpus-dev 008) or an indicator (…的工作成效, corpus 02)
+_REVIEW_HEADING_RE = re.compile(r"^\s*(?:“?十[一二三四五六]五”?(?:时期|期间)?|过去五年|近五年|近年来)?(?:" + "|".join(REVIEW_HEADINGS)
+                                + r")(?:[和与及][\u4e00-\u9fff]{2,6})?\s*$")
 
 
 @dataclass
