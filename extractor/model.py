@@ -354,10 +354,11 @@ class DateRule(_Model):
     date: str | None
     date_from: str | None = Field(default=None, description="first day of a range")
     time: str | None = Field(default=None, description="HH:MM when the text gives a time of day")
-    resolved_from: Literal["text", "context_year", "document_date", "body_year", "month_end", "year_end"] | None = Field(
+    resolved_from: Literal["text", "context_year", "document_date", "body_year", "month_end", "year_end", "print_date"] | None = Field(
         default=None, description="how the year or day was completed: written, the year of the last full date before it, "
                                   "the notice's date, the latest year its body names when it has no date of its own, "
-                                  "the last day of the month or year")
+                                  "the last day of the month or year; 自印发之日起 from the date the notice says it was "
+                                  "printed (…印发)")
     text: str = Field(description="the date phrase with the words that say what it sets")
     span: Span
     raw_span: Span

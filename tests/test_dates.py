@@ -143,3 +143,12 @@ def test_a_requirement_is_due_by_the_deadline_its_dates_set() -> None:
     due = {r.text[:6]: (r.deadline.kind, r.deadline.date, r.deadline.text) if r.deadline else None for r in doc.requirements}
     assert due["请各专科分会"] == ("date", "2011-02-15", "2011年2月15日")
     assert due["各单位应于5"][0] == "relative"  # a real relative deadline is kept
+
+
+def test_on_issue_takes_the_day_the_notice_says_it_was_printed() -> None:
+    # corpus-dev 018's gold: 本通知自印发之日起施行 is the day of the 版记's 2021年4月16日印发; without that
+    # line the day stays unknown (015's gold)
+    body = "一、本通知自印发之日起施行。"
+    got = _dates(body, signed="2021年4月12日\n广州市人民政府办公厅秘书处 2021年4月16日印发")
+    assert ("effective", ">=", None, "2021-04-16", None) in got
+    assert ("effective", ">=", None, None, None) in _dates(body, signed="2021年4月12日")

@@ -279,6 +279,25 @@ def _occurrences(text: str, needle: str) -> list[int]:
     return out
 
 
+# the 版记's 印发 date: 广州市人民政府办公厅 2021年4月16日印发 (corpus-dev 018)
+_PRINTED_ON_RE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*印发")
+_ON_ISSUE_RE = re.compile(r"(?:印发|下发|发文)之日起")
+
+
+def _resolve_on_issue(text: str, found: list[tuple[int, int, dict]], meta: list[tuple[int, int]]) -> None:
+    """自印发之日起施行 given its day when the notice says the day it was printed (its 版记: …2021年4月16日
+    印发); a 生效日期/实施日期 row of the page's metadata table on that day is then the same fact and goes
+    (corpus-dev 018's gold). Without a printed day it stays unknown and the row stays apart (015's gold)."""
+    relative = [f for f in found if f[2].get("kind") == "effective" and f[2].get("date") is None and _ON_ISSUE_RE.search(text, f[0], f[1])]
+    printed = list(_PRINTED_ON_RE.finditer(text)) if len(relative) == 1 else []
+    day = _day(int(printed[-1]["y"]), int(printed[-1]["m"]), int(printed[-1]["d"])) if printed else None
+    if day is None:
+        return
+    relative[0][2].update(date=day, resolved_from="print_date")
+    found[:] = [f for f in found if not (f[2].get("kind") == "effective" and f[2].get("date") == day and f is not relative[0]
+                                         and any(a <= f[0] < b for a, b in meta))]
+
+
 def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: list[Clause], requirements: list[Requirement],
                metadata: Metadata, skip: list[tuple[int, int]], bulletin: bool) -> list[DateRule]:
     """The dates the body's rules set (module docstring: the cues), in text order; ``skip`` holds
@@ -398,6 +417,7 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
         for m in _EFFECTIVE_RELATIVE.finditer(text, lo, hi):
             if not m.group("to") and not in_skip(m.start()):
                 add(m.start(), m.end(), kind="effective", comparator=">=", date=None, date_from=None, time=None, resolved_from=None)
+    _resolve_on_issue(text, found, meta)
     found.sort(key=lambda f: (f[0], f[1]))
     out = []
     for i, (s, e, fields) in enumerate(found, 1):
