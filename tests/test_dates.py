@@ -152,3 +152,9 @@ def test_on_issue_takes_the_day_the_notice_says_it_was_printed() -> None:
     got = _dates(body, signed="2021年4月12日\n广州市人民政府办公厅秘书处 2021年4月16日印发")
     assert ("effective", ">=", None, "2021-04-16", None) in got
     assert ("effective", ">=", None, None, None) in _dates(body, signed="2021年4月12日")
+
+
+def test_a_range_in_a_report_of_what_was_done_sets_nothing() -> None:
+    # corpus-dev 022: the 请 of 申请 is no request: 2020年2月1日-2020年2月29日我市对2个…审批申请作出了审批决定
+    got = _dates("一、经技术审查，2020年2月1日-2020年2月29日我市对2个水土保持方案审批申请作出了审批决定。")
+    assert not [d for d in got if d[0] == "period"]
