@@ -586,3 +586,14 @@ def test_figures_under_a_heading_that_reviews_the_past_are_reported() -> None:
     # a task that names a foundation is no review (seed 002: 夯实学会发展基础)
     doc = extract_bytes("关于深化改革的方案\n一、夯实学会发展基础\n各学会专职人员不少于3名。\n".encode(), path="plan.txt")
     assert [t.value for t in doc.thresholds] == [3]
+
+
+def test_the_bodies_a_notices_opening_says_act_when_title_and_signature_are_lost() -> None:
+    # corpus-dev 068 and 072 (archived texts cut at 2,000 bytes, no title line, no signature); a body only
+    # quoted (《国务院关于…的决定》), the addressees (各学会) and what an item says are no issuer
+    for name, issuer in (("068_", ["科技部", "中央宣传部", "中国科协"]), ("072_", ["中国地震学会办公室"])):
+        path = next((SHARED / "corpus-dev" / "docs").glob(name + "*"))
+        assert extract_bytes(path.read_bytes(), path=path.name).metadata.issuer.value == issuer
+    assert _meta("各学会：\n根据《国务院关于加强科普工作的决定》，经研究，决定开展评估。\n一、各学会要认真落实。\n").issuer is None
+    assert _meta("各学会：\n为加强管理，各学会决定开展自查。\n一、各学会要认真落实。\n").issuer is None
+    assert _meta("各学会：\n一、市科协决定开展评估。\n二、各学会要认真落实。\n").issuer is None

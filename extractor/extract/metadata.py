@@ -998,6 +998,9 @@ def _issuer_candidates(aligned: AlignedText, page: PageMeta, title: TextField | 
     bracketed = _bracketed_signature(aligned, lines)
     if bracketed is not None:
         add(bracketed.value, bracketed.source, bracketed.evidence, bracketed.span, 0.45)
+    announcing = _announcing_bodies(aligned, lines)
+    if announcing is not None:
+        add(announcing.value, announcing.source, announcing.evidence, announcing.span, 0.35)
     src = page.get("html:source_name")
     if src and re.search(ORG_SUFFIX + "$", src):
         # after the text's own lines: 024's ContentSource names one of its two joint issuers
@@ -1206,6 +1209,36 @@ def _bracketed_signature(aligned: AlignedText, lines: list[tuple[int, int]]) -> 
 
 
 _RED_HEAD_RE = re.compile(r"\s*(?P<names>[^。，,；;：:《》]{2,60}?)\s*文件\s*")
+
+
+# bodies that announce, in the notice's opening, what they do: 科技部、中央宣传部、中国科协将共同主办…
+# (corpus-dev 068), 中国地震学会办公室开始收取…会费 (072), 财政部、发展改革委、工业和信息化部决定从… (054)
+_ONE_BODY = rf"(?:中共)?[\u4e00-\u9fff]{{1,16}}?{ORG_SUFFIX}(?:办公室|办公厅)?"
+_ANNOUNCING_RE = re.compile(
+    rf"(?:^|(?<=[，,。；;：:\s]))(?:经研究[，,]?\s*)?(?P<names>(?!各){_ONE_BODY}(?:[、和及与]\s*(?!各){_ONE_BODY}){{0,5}})"
+    r"(?:将|拟|现|特|研究)?(?:共同|联合)?(?:决定|定于|主办|举办|开始|启动)")
+
+
+_ITEM_START_RE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．]|第[一二三四五六七八九十百\d]+[章条])")
+
+
+def _announcing_bodies(aligned: AlignedText, lines: list[tuple[int, int]]) -> NamesField | None:
+    """The bodies the opening of a notice names as doing what it announces, for a copy that lost its
+    title and signature (archived texts cut at 2,000 bytes): read before the first numbered item, only
+    where nothing better names the issuer (the lowest of the text's own candidates)."""
+    text = aligned.text
+    for a, b in lines[:8]:
+        if _ITEM_START_RE.match(text, a):
+            break  # the items have begun: what they announce is no issuer's doing
+        masked = re.sub(r"《[^》]*》|“[^”]*”", lambda m: "\x00" * len(m.group()), text[a:b])  # 《国务院关于…的决定》
+        m = _ANNOUNCING_RE.search(masked)
+        if m is not None:
+            names = split_issuers(m.group("names"))
+            if names and _valid_issuer(names) and all(opens_with_place(n) or n.startswith(("市", "省", "县", "区")) or
+                                                      _ORG_RE.fullmatch(n) for n in names):
+                return _field(aligned, names, "document", "the bodies the notice's opening says act (…将共同主办, …决定)",
+                              (a + m.start("names"), a + m.end("names")))
+    return None
 
 
 def _issuer_above_title(aligned: AlignedText, lines: list[tuple[int, int]], title: TextField | NamesField | None) -> tuple[NamesField, float] | None:
