@@ -158,3 +158,9 @@ def test_a_range_in_a_report_of_what_was_done_sets_nothing() -> None:
     # corpus-dev 022: the 请 of 申请 is no request: 2020年2月1日-2020年2月29日我市对2个…审批申请作出了审批决定
     got = _dates("一、经技术审查，2020年2月1日-2020年2月29日我市对2个水土保持方案审批申请作出了审批决定。")
     assert not [d for d in got if d[0] == "period"]
+
+
+def test_a_date_of_birth_does_not_set_the_running_year() -> None:
+    # written for the test: a prize's age limit before its submission deadline
+    got = _dates("一、年龄不超过40周岁(1983年1月1日及以后出生)。\n二、请于9月15日前报送推荐表。", signed="2023年8月28日")
+    assert ("date_bound", ">=", None, "1983-01-01", None) in got and ("deadline", "<=", None, "2023-09-15", None) in got

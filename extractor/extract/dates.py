@@ -396,7 +396,9 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
             # a rule's full date sets the year of those after it (not a past date), and so does a date that
             # took its year so: after 2018年12月29日, 2月4日 is 2019's and so are 9月13日 and 10月1日 after it
             # (corpus 09, the 2019 holidays: 中秋 and 国庆 were 2018's when only written years counted)
-            if d.full and (d.year_written or d.resolved == "context_year"):
+            # A date of birth bounds who may apply, it is no day of the notice's running year (年龄不超过40周岁
+            # (1983年1月1日及以后出生) … 请于9月15日前: 9月15日 stays the notice's year; written for the tests)
+            if d.full and (d.year_written or d.resolved == "context_year") and kind[0] != "date_bound":
                 context = d.date
             kind, comparator, extra = kind
             if kind == "recurring":
