@@ -597,3 +597,16 @@ def test_the_bodies_a_notices_opening_says_act_when_title_and_signature_are_lost
     assert _meta("各学会：\n根据《国务院关于加强科普工作的决定》，经研究，决定开展评估。\n一、各学会要认真落实。\n").issuer is None
     assert _meta("各学会：\n为加强管理，各学会决定开展自查。\n一、各学会要认真落实。\n").issuer is None
     assert _meta("各学会：\n一、市科协决定开展评估。\n二、各学会要认真落实。\n").issuer is None
+
+
+def test_what_an_event_notice_tells_and_who_may_apply_are_no_duties() -> None:
+    # written for the test: theme, time and contact of a 科普日 notice; a prize's 候选人条件; corpus-dev 040's
+    # 三、参会人员 line goes, its later instruction 汇报材料围绕…总结… stays
+    doc = extract_bytes("关于开展活动的通知\n各单位：\n现将有关事项通知如下：\n一、活动主题\n本次活动主题为“提升全民科学素质”。\n"
+                        "二、活动时间\n2024年9月14日至20日，其中主场活动于9月14日举办。\n三、候选人条件\n（一）年龄不超过40周岁；\n"
+                        "（二）在本市工作满3年。\n四、工作要求\n各单位要高度重视。\n联系人：王明，电话：0575-85123456。\n".encode(), path="case.txt")
+    assert [r.text for r in doc.requirements] == ["各单位要高度重视。"]
+    assert sorted(t.value for t in doc.thresholds) == [3, 40]  # the conditions' thresholds stay, on no requirement
+    path = next((SHARED / "corpus-dev" / "docs").glob("040_*.txt"))
+    texts = [r.text for r in extract_bytes(path.read_bytes(), path=path.name).requirements]
+    assert not any(t.startswith("市科协县级以上领导") for t in texts) and any(t.startswith("汇报材料围绕") for t in texts)

@@ -287,7 +287,9 @@ DEFINITION_PHRASES: tuple[str, ...] = ("所称", "是指", "系指", "起施行"
 NOT_IMPERATIVE_PHRASES: tuple[str, ...] = ("原则。", "原则；", "视为", "的除外", "包括", "分为", "终止。", "为指导", "指导思想",
                                           "从其规定", "受法律保护", "组成。")
 # 由此可见 (seed 002 一（一）): a conclusion drawn in the preamble's prose, not a measure
-NOT_IMPERATIVE_STARTS: tuple[str, ...] = ("到20", "至20", "到“十", "到本世纪", "力争到", "由此可见")
+NOT_IMPERATIVE_STARTS: tuple[str, ...] = ("到20", "至20", "到“十", "到本世纪", "力争到", "由此可见",
+                                         # a contact line (联系人：王明，电话：…; written for the tests: a 科普日 notice)
+                                         "联系人", "联系电话", "联系方式", "咨询电话", "电话：", "电话:", "地址：", "地址:", "邮箱")
 # Words of a list's introduction that make its items eligibility conditions or circumstances, not duties
 # (gold-req README "Not annotated": 015 第五条 符合下列条件之一的…（一）–（十）, where 年龄需在50周岁以下 is a
 # qualifying age; 017 第十二条 有下列情形之一的，不得担任…). Thresholds in the items stay, on no requirement.
@@ -298,11 +300,19 @@ CRITERIA_INTRO_WORDS: tuple[str, ...] = ("下列条件", "以下条件", "下列
 # Headings whose items are eligibility conditions, as 符合下列条件 makes them: 一、申报条件 /（一）在本省依法
 # 登记注册满2年 (a 申报通知's layout; 070 一、推荐名额 is no such heading)
 CRITERIA_HEADINGS: tuple[str, ...] = ("申报条件", "申请条件", "推荐条件", "参评条件", "报名条件", "认定条件", "评选条件",
-                                      "基本条件", "资格条件", "申报资格", "申请资格", "入选条件")
+                                      "基本条件", "资格条件", "申报资格", "申请资格", "入选条件",
+                                      # who may be put forward or enter (written for the tests: a prize's 候选人条件)
+                                      "候选人条件", "候选人资格", "参赛条件", "参赛资格", "参赛对象", "参评对象", "申报对象",
+                                      "推荐对象", "评选对象", "报名对象")
 # A clause that names a topic under a modal word is a heading, no requirement: 二、支持方式, 奖励标准 (a 申报通知)
 TOPIC_HEADING_RE = r"\s*(?:支持|鼓励|保障|奖励|补助|资助|扶持)(?:方式|范围|对象|内容|标准|重点|政策|措施|方向|条件|程序|额度|期限)[。：:]?\s*"
 # Item lead phrases that open guiding prose, whose sentences are not measures (005 （一）指导思想)
 GUIDING_TITLES: tuple[str, ...] = ("指导思想", "基本原则", "总体要求", "工作目标", "主要目标", "发展目标", "总体目标", "目标任务", "工作原则")
+# What a notice of an event tells under these headings, in the paragraph right under them, is no measure: its
+# theme, time, place, who attends (一、活动主题 / 本次活动主题为…; 二、活动时间 / 2024年9月14日至20日; written for
+# the tests; corpus-dev 040 三、参会人员 / 市科协县级以上领导,…, while its later 汇报材料围绕…总结… stays a duty)
+EVENT_INFO_TITLES: tuple[str, ...] = ("活动主题", "活动时间", "活动地点", "会议时间", "会议地点", "会议时间、地点", "时间地点",
+                                      "时间和地点", "时间安排", "参加人员", "参会人员", "出席人员", "联系方式", "联系人")
 
 # Actor normalization (issue 19): the function a body's name gives (省财政厅 → finance department) and
 # roles that are no body (各试点城市 → pilot cities). Keys are matched inside the actor text, longest

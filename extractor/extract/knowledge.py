@@ -25,7 +25,7 @@ from extractor.extract.requirements import (
 )
 from extractor.extract.thresholds import Found, build_number_mask, find_thresholds, is_review_heading, reported_reason, reports_statistics
 from extractor.data.doc_codes import resolve_issuer
-from extractor.data.vocab import CRITERIA_HEADINGS, GUIDING_TITLES
+from extractor.data.vocab import CRITERIA_HEADINGS, EVENT_INFO_TITLES, GUIDING_TITLES
 from extractor.model import (
     Actor, Citation, Clause, DateRule, Deadline, Issue, Located, Metadata, Part, ReportedFigure, Requirement, Section, Threshold,
 )
@@ -223,6 +223,11 @@ def _extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], pa
             criteria_ids.add(sec_id)
         # 005 （一）指导思想。以…为指导: guiding prose, whose sentences are no measures
         guiding = sec is not None and (sec.title or "").strip("。 ") in GUIDING_TITLES
+        info_until = -1  # an event notice's 活动时间/参会人员…: the paragraph right under the heading tells, it asks nothing
+        if sec is not None and (sec.title or "").strip("。 ") in EVENT_INFO_TITLES:
+            nl = text.find("\n", sec.label_span[1])
+            nl2 = text.find("\n", nl + 1) if nl >= 0 else -1
+            info_until = len(text) if nl < 0 else (nl2 if nl2 >= 0 else len(text))
         carried: ActorPick | None = None
         orphans = 0
         prev_end: int | None = None
@@ -262,7 +267,7 @@ def _extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], pa
                 text, a, b, reading.modals, in_item=sec is not None and a < attachment_at, listed=listed,
                 lead=sec is not None and is_lead_phrase(text, sec.marker, cls_spans, idx, sec.kind),
                 has_threshold=bool(found) or bool(deadline and deadline.kind == "date" and sec is not None),
-                guiding=guiding, criteria=criteria)
+                guiding=guiding or c.span[0] < info_until, criteria=criteria)
             if unit is None:
                 # a condition or definition holding a threshold (015 第五条 年龄需在50周岁以下, 第十四条 不满18周岁):
                 # the threshold is kept, on no requirement
