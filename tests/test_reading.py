@@ -535,6 +535,9 @@ def test_a_division_named_twice_is_the_one_under_its_parent_and_nationwide_commi
     assert classify_level("全国学会工作委员会")[0] == "unknown"  # a society's, read as such
     assert classify_level("广州市公安局天河区分局")[0] == "county"  # a city bureau's district branch
     assert classify_level("广州市公安局")[0] == "municipal"
+    # 垂直管理 branches are the level of the division they sit in (corpus-dev 024: 国家统计局万载调查队)
+    assert [classify_level(n)[0] for n in ("国家统计局万载调查队", "国家统计局江西调查总队", "中国人民银行南昌中心支行", "国家统计局")] == [
+        "county", "provincial", "municipal", "national"]
 
 
 def test_the_headline_over_the_body_of_a_page_no_adapter_knows() -> None:

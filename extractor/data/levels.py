@@ -23,6 +23,34 @@ if TYPE_CHECKING:  # an annotation only: reading a store must not import pydanti
 _GENERIC_NAMES = frozenset({"城区", "郊区", "矿区", "中区", "东区", "西区", "南区", "北区", "新区", "海域"})
 
 
+# national bodies with branches at every level (垂直管理): 国家统计局万载调查队 is 万载县's, not national
+# (corpus-dev 024's second issuer), 中国人民银行南昌中心支行 南昌市's
+_VERTICAL_BODIES = ("国家统计局", "国家税务总局", "国家金融监督管理总局", "中国人民银行", "国家外汇管理局", "海关总署",
+                    "国家邮政局", "中国气象局", "国家烟草专卖局", "中国银保监会", "中国证监会")
+_BRANCH_WORDS_RE = re.compile(r"(?:调查总队|调查队|监管局|监管分局|税务局|中心支行|支行|分行|海关|邮政管理局|气象局|烟草专卖局|分局)$")
+
+
+def _vertical_branch(name: str) -> tuple[Level, str] | None:
+    """The level of a 垂直管理 body's branch: the division its name places it in."""
+    body = next((b for b in _VERTICAL_BODIES if name.startswith(b)), None)
+    if body is None or not _BRANCH_WORDS_RE.search(name):
+        return None
+    rest = name[len(body):]
+    found = _gazetteer_level(rest)
+    if found is None:  # the division without its 省/市/县 (国家统计局江西调查总队, …万载调查队)
+        g = _gazetteer()
+        for size in range(min(6, len(rest)), 1, -1):
+            for kind in ("省", "市", "县", "自治区", "区"):
+                if rest[:size] + kind in g:
+                    found = _gazetteer_level(rest[:size] + kind)
+                    break
+            if found is not None:
+                break
+    if found is None:
+        return None
+    return found[0], f"a branch of {body} in {found[1]}"
+
+
 _DISTRICT_BRANCH_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:区|县))分局$")
 _NATIONWIDE_BODY_RE = re.compile(r"^全国[\u4e00-\u9fff]{1,14}?(?:委员会|领导小组|工作小组)(?:办公室)?$")
 
@@ -136,6 +164,9 @@ def classify_level(issuer: str) -> tuple[Level, str]:
     body = re.match(r"^[^，。、（(]{0,20}?(大学|(?<!科)学院|学校|学会|研究会)", name)
     if body and "科协" not in name[: body.end()] and "科学技术协会" not in name[: body.end()]:
         return "unknown", f"'{name[: body.end()]}': a {'university' if body.group(1) in ('大学', '学院', '学校') else 'learned society'} has no administrative level"
+    branch_of = _vertical_branch(name)
+    if branch_of is not None:
+        return branch_of
     found = _gazetteer_level(name)
     if found is not None and found[0] == "municipal" and (branch := _DISTRICT_BRANCH_RE.search(name)):
         # 广州市公安局天河区分局: a city bureau's branch in a district is that district's
