@@ -613,3 +613,14 @@ def test_what_an_event_notice_tells_and_who_may_apply_are_no_duties() -> None:
     path = next((SHARED / "corpus-dev" / "docs").glob("040_*.txt"))
     texts = [r.text for r in extract_bytes(path.read_bytes(), path=path.name).requirements]
     assert not any(t.startswith("市科协县级以上领导") for t in texts) and any(t.startswith("汇报材料围绕") for t in texts)
+
+
+@pytest.mark.parametrize(("clause", "modality", "actor"), [
+    # written for the test: 各乡镇(街道) is one subject with its bracket; 凡…的X均可 names X with its modifiers
+    ("各乡镇（街道）要明确一名分管领导。", "obligation", "各乡镇(街道)"),
+    ("凡在我市注册的科技型中小企业均可申报。", "permission", "在我市注册的科技型中小企业"),
+    ("凡符合条件的个人都可以报名参加。", "permission", "符合条件的个人"),  # was no requirement at all
+])
+def test_a_subject_set_or_a_凡_phrase_is_the_party(clause: str, modality: str, actor: str) -> None:
+    doc = extract_bytes(f"关于做好工作的通知\n各乡镇人民政府，县直各单位：\n1.{clause}\n".encode(), path="case.txt")
+    assert [(r.modality, r.actor.text) for r in doc.requirements] == [(modality, actor)]

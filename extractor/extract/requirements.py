@@ -418,7 +418,23 @@ _TOPIC_HEADING = re.compile(TOPIC_HEADING_RE)
 # what after 请 is a way or a place, not the party asked: 请径向市民政局反映 (015, 14-20: the 主送 line asks)
 _ASKED_NOT_PARTY = re.compile(r"\s*(?:径|直接|向|按|于|在|将|对|与|到|从|及时|尽快|务必|认真|严格)")
 _EACH_CAPPED_RE = re.compile(r"每[^，,；;。]{1,10}?(?:最高|最多|不超过|不得超过|不高于|至多|累计)")
-_LEVEL_SET_RE = re.compile(r"各[省市县区乡镇州盟旗][(（][省市县区乡镇州盟旗、]{1,10}[)）]"
+_EVERY_WHO_RE = re.compile(r"凡(?P<np>[^，,；;。]{1,40}的[^，,；;。的]{1,20}?)\s*(?:均|都|皆|一律|亦)?\s*")
+# the same phrase at the head of a clause, up to the adverb or modal word after it
+_EVERY_WHO_LEAD_RE = re.compile(r"凡[^，,；;。]{1,40}的[^，,；;。的]{1,20}?(?=\s*(?:均|都|皆|一律|亦|可|应|须|要|不得|必须))")
+
+
+def _every_who(text: str, a: int, b: int) -> ActorPick | None:
+    """凡在我市注册的科技型中小企业均可申报 (written for the tests): the party is the whole relative phrase
+    after 凡 (gold-req rule 1: actors with their modifiers), its head a body or a person."""
+    every = _EVERY_WHO_RE.fullmatch(text, a, b)
+    if every is None:
+        return None
+    ws = _words(every.group("np"))
+    if ws and is_actor_head(ws[-1][0], False):
+        return ActorPick(every.group("np"), every.start("np"), every.end("np"), "sentence")
+    return None
+# 各县(市、区), 各乡(镇), 各乡镇(街道) (written for the tests: a county's 主送 set as a subject)
+_LEVEL_SET_RE = re.compile(r"各(?:乡镇|县市区|县区|区县|[省市县区乡镇州盟旗])[(（](?:[省市县区乡镇州盟旗、]|街道|开发区|园区){1,10}[)）]"
                            r"(?:[\u4e00-\u9fff]{0,8}?(?:人民政府|政府|党委|科协|部门|单位|局|委员会|委|办公室))?")
 
 
@@ -435,6 +451,11 @@ def _leading_actor(text: str, a: int, b: int, verb_led_ok: bool) -> ActorPick | 
     # notice addresses 各乡(镇), corpus-dev 021 各地、州、市)
     if _EACH_CAPPED_RE.match(text, a, b):
         return None  # 每家企业最高不超过10万元 (written for the tests): the scope of a cap, no party
+    if text.startswith("凡", a):
+        m = _EVERY_WHO_LEAD_RE.match(text, a, b)
+        every = _every_who(text, a, m.end()) if m else None
+        if every is not None:
+            return every
     lv = _LEVEL_SET_RE.match(text, a, b)
     if lv is not None and lv.end() < b and text[lv.end()] not in "的、，,":
         return ActorPick(text[a:lv.end()], a, lv.end(), "sentence")
@@ -522,6 +543,9 @@ def subject_before(text: str, seg_start: int, modal_start: int) -> ActorPick | N
     lv = _LEVEL_SET_RE.match(text, a, b)  # 各乡(镇)要…: its bracket is no parenthesis to drop
     if lv is not None and (lv.end() == b or text[lv.end():b].strip().startswith(SUBJECT_GAP_STARTS)):
         return ActorPick(text[a:lv.end()], a, lv.end(), "sentence")
+    every = _every_who(text, a, b)
+    if every is not None:
+        return every
     m = _TRAILING_PAREN.search(text, a, b)
     if m:
         b = m.start()
