@@ -624,3 +624,10 @@ def test_what_an_event_notice_tells_and_who_may_apply_are_no_duties() -> None:
 def test_a_subject_set_or_a_凡_phrase_is_the_party(clause: str, modality: str, actor: str) -> None:
     doc = extract_bytes(f"关于做好工作的通知\n各乡镇人民政府，县直各单位：\n1.{clause}\n".encode(), path="case.txt")
     assert [(r.modality, r.actor.text) for r in doc.requirements] == [(modality, actor)]
+
+
+def test_a_column_label_in_front_of_the_title_tag() -> None:
+    # written for the test: a CMS that puts its column in front of the <title>
+    page = ('<html><head><meta charset="utf-8"><title>【通知公告】关于开展2023年科普日活动的通知_南平市科协</title></head><body>'
+            '<div>各单位：</div><div>一、各单位要认真组织活动。</div><div>南平市科学技术协会</div><div>2023年6月12日</div></body></html>')
+    assert extract_bytes(page.encode(), path="page.html").metadata.title.value == "关于开展2023年科普日活动的通知"

@@ -405,6 +405,9 @@ _SITE_SUFFIX_SPLIT = re.compile(r"\s*(?:[-_|｜—–]+|\s{2,})\s*")
 _OPENERS = {"《": "》", "(": ")", "（": "）", "〈": "〉", "“": "”", "【": "】", "[": "]"}
 
 
+_COLUMN_LABEL_RE = re.compile(r"^\s*【[^】]{2,8}】\s*(?=\S)")
+
+
 def _title_parts(s: str) -> list[str]:
     """A <title> cut at its separators, but not at a dash or blank inside brackets or between
     digits: ``省科协关于印发《江西省…实施方案（2021—2025年）》的通知-通知公告-江西省科学技术协会``
@@ -468,7 +471,8 @@ def _title_candidates(aligned: AlignedText, layers: list[Mark], lines: list[tupl
         add(v, "html_meta", "the page's headline element", _find_in(text, v, meta_ranges + body), 0.6)
     for m in layers:
         if m.rule == "html:title":
-            parts = _title_parts(text[m.start : m.end].strip())
+            # 【通知公告】关于…的通知_…: the column's label in front of the title is no part of it (written for the tests)
+            parts = [_COLUMN_LABEL_RE.sub("", p, count=1) for p in _title_parts(text[m.start : m.end].strip())]
             part = next((p for p in parts if _title_shaped(p) and not any(r.search(p) for r in _NOT_TITLE_RES)), None)
             if part:
                 k = text.find(part, m.start, m.end)
