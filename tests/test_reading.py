@@ -343,6 +343,9 @@ def test_a_plan_page_whose_title_spans_years_and_names_its_body_without_place() 
     from extractor.extract.metadata import _place_before, _title_parts
     assert _place_before("和下一年度工作计划报送", "省") is None and _place_before("报送江西", "省") == "江西"
     assert _title_parts("2021-2025年发展规划_某某网") == ["2021-2025年发展规划", "某某网"]
+    # a breadcrumb in the <title>, and ASCII <> around a title inside it (corpus-dev 019 writes <…> so)
+    assert _title_parts("南平市人民政府 > 政务公开 > 关于开展科普日活动的通知")[-1] == "关于开展科普日活动的通知"
+    assert _title_parts("关于印发<南平市科普基地管理办法>的通知_南平市科协")[0] == "关于印发<南平市科普基地管理办法>的通知"
 
 
 def test_a_label_row_whose_fields_run_together() -> None:

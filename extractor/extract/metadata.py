@@ -401,8 +401,8 @@ def choose_candidate(cands: list[Candidate], aligned: AlignedText) -> TextField 
 
 
 # a <title>'s site suffix: 关于…的通知_广州市人民政府门户网站, …-中国政府网, …|江西省人民政府
-_SITE_SUFFIX_SPLIT = re.compile(r"\s*(?:[-_|｜—–]+|\s{2,})\s*")
-_OPENERS = {"《": "》", "(": ")", "（": "）", "〈": "〉", "“": "”", "【": "】", "[": "]"}
+_SITE_SUFFIX_SPLIT = re.compile(r"\s*(?:[-_|｜—–>»›]+|\s{2,})\s*")  # also a breadcrumb: 政务公开 > 关于…
+_OPENERS = {"《": "》", "(": ")", "（": "）", "〈": "〉", "<": ">", "“": "”", "【": "】", "[": "]"}
 
 
 _COLUMN_LABEL_RE = re.compile(r"^\s*【[^】]{2,8}】\s*(?=\S)")
