@@ -95,7 +95,7 @@ def _lex(raw: str) -> _Stream:
     run_starts: list[int] = []
     run_raw: list[tuple[int, int, bool]] = []
     n = 0
-    lowered: str | None = None
+    dotted_i: bool | None = None
 
     def add_text(a: int, b: int) -> None:
         nonlocal n
@@ -146,9 +146,13 @@ def _lex(raw: str) -> _Stream:
             start, end = m.span(3)
             open_tag = _TITLE_OPEN_RE.match(raw, start)
             inner_start = open_tag.end() if open_tag else end
-            if lowered is None:
-                lowered = raw.lower()
-            close = lowered.rfind("</title", inner_start, end)
+            if dotted_i is None:
+                dotted_i = "\u0130" in raw
+            if dotted_i:  # İ lowers to two characters: offsets into raw.lower() are not raw's after it
+                close = raw.lower().rfind("</title", inner_start, end)
+            else:  # the title's own stretch lowered, not the whole page (a page's copy per title, issue 18)
+                close = raw[inner_start:end].lower().rfind("</title")
+                close = close + inner_start if close >= 0 else -1
             add_text(inner_start, close if close >= 0 else end)
     return _Stream("".join(parts), run_starts, run_raw)
 
@@ -190,6 +194,7 @@ class _Walker:
         self.pending_sep: str | None = None  # the block break since the last piece kept
         self.pending_ws = False  # layout white space since the last piece kept or block break
         self.ws_newline = False  # ... with a line end in it
+        self.around_content: set[_Element] = set()  # the content region's ancestors: never hidden
 
     # -- emission ----------------------------------------------------------------
     def sep(self, ch: str) -> None:
@@ -292,28 +297,30 @@ class _Walker:
             a += take
             k += 1
 
-    def visit(self, el: _Element, tag: str, layer: LayerKind, rule: str, content: _Element | None, meta_nodes: set[_Element],
-              hidden: set[_Element]) -> None:
+    def visit(self, el: _Element, tag: str, layer: LayerKind, rule: str, marked: dict[_Element, tuple[LayerKind, str]]) -> None:
         """Emit the text of ``el`` (whose tag is ``tag``) and its children (elements and the text between them).
 
         Every element of the page passes here: each property of an lxml element is a call into C
-        that builds a new string, so each is asked once (issue 18)."""
-        name = tag.lower()
+        that builds a new string, so each is asked once (issue 18). The few elements that open a
+        layer of their own (the content region, metadata tables, elements with a hidden attribute)
+        are looked up in ``marked`` (:func:`_marked_elements`); a ``<title>`` is the page's title; a
+        style may hide any other element. Tag names are
+        lower case as both parsers give them (libxml2 lowers them; the source-order tree is built
+        lowered)."""
+        name = tag
         if name in _SKIP_TAGS and name != "head":
             return
-        if content is not None and el is content:
-            layer, rule = "body", "html:content_region"
-        elif el in meta_nodes:
-            layer, rule = "meta", "html:metadata_table"
+        mark = marked.get(el)
+        if mark is not None:
+            layer, rule = mark
         elif name == "title":
             layer, rule = "meta", "html:title"
         else:
-            # _is_hidden written out: asked of every element, the call cost more than the question (issue 18);
-            # the few elements with a hidden attribute are found by XPath (``hidden``), and the pattern is
+            # _is_hidden written out for the style (the hidden attribute is in ``marked``): the pattern is
             # searched only in a style that holds "none" (a test in C; 1 % of ``polex run`` over corpus/)
             style = el.get("style")
-            if ((style is not None and "none" in style.lower() and _HIDDEN_STYLE_RE.search(style)) or el in hidden) and tag not in (
-                    "html", "body") and (content is None or el not in content.iterancestors()):
+            if (style is not None and "none" in style.lower() and _HIDDEN_STYLE_RE.search(style)
+                    and name != "html" and name != "body" and el not in self.around_content):
                 layer, rule = "furniture", "html:hidden"
         block = name in _BLOCK_TAGS
         if block or name == "td" or name == "th":  # self.sep, written out
@@ -334,7 +341,7 @@ class _Walker:
         for child in el:
             tag = child.tag
             if isinstance(tag, str):  # comments and processing instructions have no text of the page
-                visit(child, tag, layer, rule, content, meta_nodes, hidden)
+                visit(child, tag, layer, rule, marked)
             t = child.tail
             if t:
                 text(t, layer, rule)
@@ -373,6 +380,30 @@ def _with_hidden_attribute(root: _Element) -> set[_Element]:
     ['b', 'i']
     """
     return set(root.xpath("descendant-or-self::*[@hidden]"))
+
+
+def _marked_elements(content: _Element | None, meta_nodes: set[_Element], hidden: set[_Element],
+                     around: set[_Element]) -> dict[_Element, tuple[LayerKind, str]]:
+    """The elements that open a layer of their own, each with its (layer, rule), for :meth:`_Walker.visit`.
+
+    In order of precedence: the content region; metadata tables; (a ``<title>`` is the page's title, so it
+    is never marked hidden); an element with a ``hidden`` attribute (``hidden``) below ``<body>`` and
+    not around the content region (``around``). One dictionary lookup per element of the walk instead
+    of three questions (issue 18).
+
+    >>> r = _parse('<body><div style="display:none">a</div><p hidden>b</p></body>')
+    >>> sorted((e.tag, m) for e, m in _marked_elements(None, set(), _with_hidden_attribute(r), set()).items())
+    [('p', ('furniture', 'html:hidden'))]
+    """
+    marked: dict[_Element, tuple[LayerKind, str]] = {}
+    for el in hidden:
+        if el.tag not in ("html", "body", "title") and el not in around:
+            marked[el] = ("furniture", "html:hidden")
+    for el in meta_nodes:
+        marked[el] = ("meta", "html:metadata_table")
+    if content is not None:
+        marked[content] = ("body", "html:content_region")
+    return marked
 
 
 def _visible(el: _Element) -> bool:
@@ -782,10 +813,12 @@ def _read_tree(raw: str, root: _Element, stream: _Stream) -> tuple[_Walker, str 
     root_rule = "html:outside_content" if content is not None else "html:no_content_region"
     if content is None:
         issues.append(issue("W111", "html", "no known content region (e.g. #UCAP-CONTENT, .TRS_Editor, #zoomcon); all text kept as body and chrome found by vocabulary"))
+    walker.around_content = set(content.iterancestors()) if content is not None else set()
+    marked = _marked_elements(content, meta_nodes, hidden, walker.around_content)
     # the parser may leave content after </html> in a second top-level element
     for top in (*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()):
         if isinstance(top.tag, str):
-            walker.visit(top, top.tag, root_layer, root_rule, content, meta_nodes, hidden)
+            walker.visit(top, top.tag, root_layer, root_rule, marked)
     return walker, selector, issues
 
 
