@@ -280,6 +280,19 @@ class _Walker:
             t = stext[a : a + take]
             if ident:
                 rs += a - run_start
+                lead = len(t) - len(u := t.lstrip(_WS))
+                if _WS_RE.search(u) is None:
+                    # most runs: one piece of text, after the blanks of an indent if any (what the
+                    # loop below makes of it, without a match object per piece; issue 18)
+                    if lead:
+                        self.pending_ws = True
+                        if "\n" in t:
+                            self.ws_newline = True
+                    if u:
+                        self._keep(rs + lead, rs + len(t), u, "id", layer, rule)
+                    a += take
+                    k += 1
+                    continue
                 for m in _WS_OR_TEXT_RE.finditer(t):
                     g = m.group(0)
                     if g[0] in _WS:
@@ -319,7 +332,8 @@ class _Walker:
             # _is_hidden written out for the style (the hidden attribute is in ``marked``): the pattern is
             # searched only in a style that holds "none" (a test in C; 1 % of ``polex run`` over corpus/)
             style = el.get("style")
-            if (style is not None and "none" in style.lower() and _HIDDEN_STYLE_RE.search(style)
+            if (style is not None and "none" in (low := style.lower()) and ("display" in low or not style.isascii())
+                    and _HIDDEN_STYLE_RE.search(style)
                     and name != "html" and name != "body" and el not in self.around_content):
                 layer, rule = "furniture", "html:hidden"
         block = name in _BLOCK_TAGS
@@ -564,10 +578,11 @@ class _SelectorIndex:
     (['div'], ['div'], ['p'])
     """
 
-    def __init__(self, root: _Element) -> None:
+    def __init__(self, root: _Element, attributed: list[_Element] | None = None) -> None:
+        """``attributed``: the elements of ``root``'s tree with an id or a class (others may be among them)."""
         self.root = root
         self.index: dict[tuple[str, str], list[_Element]] = {}
-        for el in root.xpath("descendant-or-self::*[@id or @class]"):
+        for el in root.xpath("descendant-or-self::*[@id or @class]") if attributed is None else attributed:
             ident = el.get("id")
             if ident:
                 self.index.setdefault(("#", ident), []).append(el)
@@ -787,8 +802,11 @@ def _read_tree(raw: str, root: _Element, stream: _Stream) -> tuple[_Walker, str 
     """Find the content region, metadata and title in ``root`` and walk it against the stream."""
     issues: list[Issue] = []
     walker = _Walker(raw, stream)
-    index = _SelectorIndex(root)
-    hidden = _with_hidden_attribute(root)
+    # the elements with an id, a class or a hidden attribute, in one query: each query is a walk of
+    # the whole tree in libxml2 (5 ms of XPath over corpus/ for the hidden ones alone, issue 18)
+    attributed = root.xpath("descendant-or-self::*[@id or @class or @hidden]")
+    index = _SelectorIndex(root, attributed)
+    hidden = {el for el in attributed if el.get("hidden") is not None}  # _with_hidden_attribute(root)
     content, selector = _find_content(index)
     if content is None:
         dense, chars = _densest(root)
