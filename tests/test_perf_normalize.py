@@ -256,3 +256,22 @@ def test_han_characters_taken_by_runs_as_by_removing_the_rest() -> None:
 
     for page in _pages():
         assert "".join(_HAN_RUN_RE.findall(page)) == re.sub(r"[^\u4e00-\u9fff]+", "", page)
+
+
+def test_ocr_repair_gated_on_o_finds_what_the_patterns_find() -> None:
+    """repair_ocr tries its O patterns only on a text holding an O (both open with it): on every
+    text of the corpora, and on written ones, the same edits as the patterns tried everywhere."""
+    from extractor.normalize.text import _O_AT_END, _O_FOR_STOP, _compiled, repair_ocr
+    from extractor.pipeline import extract_path
+
+    texts = [extract_path(f).text for f in expand_inputs([CORPUS, SHARED / "corpus-dev"])]
+    texts += ["增长占/八、O1.注重", "市科协O2、工作O", "ＯO", "无"]  # written for the test
+    n = 0
+    for t in texts:
+        for is_slice in (False, True):
+            got = [e for e in repair_ocr(t, is_slice) if e.replacement == "。"]
+            plain = [m.start() for m in _compiled(_O_FOR_STOP).finditer(t)]
+            plain += [m.start() for m in _compiled(_O_AT_END).finditer(t)] if is_slice else []
+            assert sorted(e.start for e in got) == sorted(plain)
+            n += len(plain)
+    assert n >= 3
