@@ -28,9 +28,8 @@ from extractor.errors import InputError, describe_internal, issue
 from extractor.extract.knowledge import Knowledge, extract_knowledge
 from extractor.extract.metadata import PageMeta, extract_metadata
 from extractor.model import Clause, Document, FlagField, Issue, Layer, LevelField, Metadata, Part, Section, SourceRecord, Stage
-from extractor.normalize import Normalized, normalize_html, normalize_text
+from extractor.normalize import Normalized, looks_like_html, normalize_html, normalize_text
 from extractor.normalize.decode import Decoded, decode_bytes, sniff_utf16
-from extractor.normalize.html import looks_like_html
 from extractor.normalize.office import office_text, sniff_office
 from extractor.normalize.offsets import AlignedText
 from extractor.segment.sections import build_sections, find_parts

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from extractor.errors import issue
 from extractor.model import EditReason, Issue, LayerKind
-from extractor.normalize import chrome
+from extractor.normalize import chrome, looks_like_html  # noqa: F401 - re-exported: the crawler asks it with find_links
 from extractor.normalize.offsets import AlignedText, LocalEdit
 from extractor.data.xml_chars import XML_FORBIDDEN
 
@@ -870,18 +870,6 @@ def extract_html(raw: str) -> HtmlResult:
     edits, layers = walker.finish()
     aligned = AlignedText(raw).apply(edits)
     return HtmlResult(aligned, layers, walker.meta, selector, issues)
-
-
-def looks_like_html(text: str) -> bool:
-    """True when the decoded input is an HTML page or fragment.
-
-    >>> looks_like_html('<div class="wrap"><p>通知</p></div>'), looks_like_html('一、总体要求')
-    (True, False)
-    """
-    head = text[:2000].lstrip().lower()
-    if head.startswith(("<!doctype html", "<html", "<?xml")):
-        return True
-    return len(re.findall(r"</?(?:p|div|table|td|span|br|body|a)\b", text[:20000], re.I)) >= 3
 
 
 def find_links(raw: str, base_url: str) -> list[tuple[str, str]]:
