@@ -275,3 +275,39 @@ def test_ocr_repair_gated_on_o_finds_what_the_patterns_find() -> None:
             assert sorted(e.start for e in got) == sorted(plain)
             n += len(plain)
     assert n >= 3
+
+
+def _plain_label_cells(root):  # noqa: ANN001, ANN202
+    """_label_cells as it was: every text and tail read, its parent asked, then the label questions."""
+    from lxml import etree
+
+    from extractor.normalize import chrome
+
+    cells = []
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        if event == "start":
+            string = el.text
+            if not string or not isinstance(el.tag, str):
+                continue
+            parent = el
+        else:
+            string = el.tail
+            if not string:
+                continue
+            parent = el.getparent()
+        if (parent is not None and parent.tag in H._META_CELL_TAGS
+                and (len(string) <= H._LABEL_MAX_WRITTEN or len(string.strip()) <= H._LABEL_MAX_WRITTEN)
+                and H._norm_label(string) in chrome.META_TABLE_LABELS):
+            if not cells or cells[-1] is not parent:
+                cells.append(parent)
+    return cells
+
+
+def test_label_cells_asked_cheap_questions_first_find_the_same_cells() -> None:
+    found = 0
+    for page in _pages():
+        for root in (H._parse(page), H._parse_in_source_order(page)):
+            cells = H._label_cells(root)
+            assert cells == _plain_label_cells(root)
+            found += len(cells)
+    assert found > 20

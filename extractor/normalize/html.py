@@ -713,6 +713,7 @@ def _densest(root: _Element) -> tuple[_Element | None, int]:
     return best, chars
 
 
+_LABEL_NOISE = _WS + ":："
 _LABEL_NOISE_RE = re.compile(f"[{_WS}:：]")
 
 
@@ -737,24 +738,32 @@ _META_CELL_TAGS = frozenset({"td", "th", "b", "strong", "span", "label", "dt", "
 
 
 def _label_cells(root: _Element) -> list[_Element]:
-    """Elements whose own text is a known label, in page order (no text gathering over whole sections)."""
+    """Elements whose own text is a known label, in page order (no text gathering over whole sections).
+
+    The cheap questions first (issue 18): an element's text only where the element may be a label
+    cell; a tail's parent only where the tail holds more than blanks and colons (what _norm_label
+    leaves of those is empty, which is no label).
+    """
     from lxml import etree
     cells: list[_Element] = []
     for event, el in etree.iterwalk(root, events=("start", "end")):
         if event == "start":
+            if el.tag not in _META_CELL_TAGS:  # (a comment's tag is a function: not in it either)
+                continue
             string = el.text
-            if not string or not isinstance(el.tag, str):
+            if not string:
                 continue
             parent = el
         else:
             string = el.tail
-            if not string:
+            if not string or not string.strip(_LABEL_NOISE):
                 continue
             parent = el.getparent()
+            if parent is None or parent.tag not in _META_CELL_TAGS:
+                continue
         # a label is short even with its blanks and colon (发 文 机 关：) once the layout's indent is off:
         # running text is never normalized
-        if (parent is not None and parent.tag in _META_CELL_TAGS
-                and (len(string) <= _LABEL_MAX_WRITTEN or len(string.strip()) <= _LABEL_MAX_WRITTEN)
+        if ((len(string) <= _LABEL_MAX_WRITTEN or len(string.strip()) <= _LABEL_MAX_WRITTEN)
                 and _norm_label(string) in chrome.META_TABLE_LABELS):
             if not cells or cells[-1] is not parent:
                 cells.append(parent)
