@@ -134,3 +134,29 @@ def test_hidden_questions_answer_as_the_pattern_alone_does() -> None:
                     hidden += found
                 assert (el in with_attribute) == (el.get("hidden") is not None)
     assert styled > 1000 and hidden > 5
+
+
+def test_collector_paused_inside_the_stages_of_any_document_and_running_after() -> None:
+    """run_stages pauses the cyclic collector for the document, short or long, and turns it back on
+    (a stage that raises included); a caller that had it off finds it off."""
+    import gc
+
+    from extractor.pipeline import STAGES, StageSpec, run_stages
+
+    seen: list[bool] = []
+    probe = StageSpec("decode", (), lambda st: seen.append(gc.isenabled()))
+
+    def boom(st) -> None:  # noqa: ANN001
+        seen.append(gc.isenabled())
+        raise RuntimeError("x")
+
+    assert gc.isenabled()
+    run_stages("一、各单位要加强管理。".encode(), path="n.txt", stages=(probe, *STAGES))
+    run_stages("一、各单位要加强管理。".encode(), path="n.txt", stages=(StageSpec("decode", (), boom),))
+    assert seen == [False, False] and gc.isenabled()
+    gc.disable()
+    try:
+        run_stages("一、各单位要加强管理。".encode(), path="n.txt", stages=(probe,))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -9,12 +9,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from extractor.errors import issue
 from extractor.model import Issue, Script
 from extractor.normalize import text as stages
-from extractor.normalize.html import extract_html
 from extractor.normalize.layers import Mark, find_chrome, find_duplicate_title, find_toc, merge_marks
 from extractor.normalize.offsets import AlignedText
 
@@ -96,6 +96,10 @@ def normalize_text(raw: str, context: Context | None = None) -> Normalized:
 
 def normalize_html(raw: str) -> Normalized:
     """Normalize an HTML page or fragment."""
+    # imported here: a plain-text notice never loads the HTML reader (its patterns, lxml's parser
+    # and its types are start-up a short ``polex extract`` of a .txt notice does not need; issue 18)
+    from extractor.normalize.html import extract_html
+
     hr = extract_html(raw)
     issues = list(hr.issues)
     aligned, ctx = _char_stages(hr.aligned, issues)
@@ -112,3 +116,15 @@ def normalize_html(raw: str) -> Normalized:
 def _label(text: str, body: list[tuple[int, int]], base: list[Mark]) -> list[Mark]:
     found = find_chrome(text, body) + find_duplicate_title(text, body) + find_toc(text, body)
     return merge_marks(len(text), base, found)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when the decoded input is an HTML page or fragment.
+
+    >>> looks_like_html('<div class="wrap"><p>通知</p></div>'), looks_like_html('一、总体要求')
+    (True, False)
+    """
+    head = text[:2000].lstrip().lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")):
+        return True
+    return len(re.findall(r"</?(?:p|div|table|td|span|br|body|a)\b", text[:20000], re.I)) >= 3

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from extractor.errors import issue
 from extractor.model import EditReason, Issue, LayerKind
-from extractor.normalize import chrome
+from extractor.normalize import chrome, looks_like_html  # noqa: F401 - re-exported: the crawler asks it with find_links
 from extractor.normalize.offsets import AlignedText, LocalEdit
 from extractor.data.xml_chars import XML_FORBIDDEN
 
@@ -95,7 +95,7 @@ def _lex(raw: str) -> _Stream:
     run_starts: list[int] = []
     run_raw: list[tuple[int, int, bool]] = []
     n = 0
-    lowered: str | None = None
+    dotted_i: bool | None = None
 
     def add_text(a: int, b: int) -> None:
         nonlocal n
@@ -146,9 +146,13 @@ def _lex(raw: str) -> _Stream:
             start, end = m.span(3)
             open_tag = _TITLE_OPEN_RE.match(raw, start)
             inner_start = open_tag.end() if open_tag else end
-            if lowered is None:
-                lowered = raw.lower()
-            close = lowered.rfind("</title", inner_start, end)
+            if dotted_i is None:
+                dotted_i = "\u0130" in raw
+            if dotted_i:  # İ lowers to two characters: offsets into raw.lower() are not raw's after it
+                close = raw.lower().rfind("</title", inner_start, end)
+            else:  # the title's own stretch lowered, not the whole page (a page's copy per title, issue 18)
+                close = raw[inner_start:end].lower().rfind("</title")
+                close = close + inner_start if close >= 0 else -1
             add_text(inner_start, close if close >= 0 else end)
     return _Stream("".join(parts), run_starts, run_raw)
 
@@ -190,6 +194,7 @@ class _Walker:
         self.pending_sep: str | None = None  # the block break since the last piece kept
         self.pending_ws = False  # layout white space since the last piece kept or block break
         self.ws_newline = False  # ... with a line end in it
+        self.around_content: set[_Element] = set()  # the content region's ancestors: never hidden
 
     # -- emission ----------------------------------------------------------------
     def sep(self, ch: str) -> None:
@@ -275,6 +280,19 @@ class _Walker:
             t = stext[a : a + take]
             if ident:
                 rs += a - run_start
+                lead = len(t) - len(u := t.lstrip(_WS))
+                if _WS_RE.search(u) is None:
+                    # most runs: one piece of text, after the blanks of an indent if any (what the
+                    # loop below makes of it, without a match object per piece; issue 18)
+                    if lead:
+                        self.pending_ws = True
+                        if "\n" in t:
+                            self.ws_newline = True
+                    if u:
+                        self._keep(rs + lead, rs + len(t), u, "id", layer, rule)
+                    a += take
+                    k += 1
+                    continue
                 for m in _WS_OR_TEXT_RE.finditer(t):
                     g = m.group(0)
                     if g[0] in _WS:
@@ -292,28 +310,31 @@ class _Walker:
             a += take
             k += 1
 
-    def visit(self, el: _Element, tag: str, layer: LayerKind, rule: str, content: _Element | None, meta_nodes: set[_Element],
-              hidden: set[_Element]) -> None:
+    def visit(self, el: _Element, tag: str, layer: LayerKind, rule: str, marked: dict[_Element, tuple[LayerKind, str]]) -> None:
         """Emit the text of ``el`` (whose tag is ``tag``) and its children (elements and the text between them).
 
         Every element of the page passes here: each property of an lxml element is a call into C
-        that builds a new string, so each is asked once (issue 18)."""
-        name = tag.lower()
+        that builds a new string, so each is asked once (issue 18). The few elements that open a
+        layer of their own (the content region, metadata tables, elements with a hidden attribute)
+        are looked up in ``marked`` (:func:`_marked_elements`); a ``<title>`` is the page's title; a
+        style may hide any other element. Tag names are
+        lower case as both parsers give them (libxml2 lowers them; the source-order tree is built
+        lowered)."""
+        name = tag
         if name in _SKIP_TAGS and name != "head":
             return
-        if content is not None and el is content:
-            layer, rule = "body", "html:content_region"
-        elif el in meta_nodes:
-            layer, rule = "meta", "html:metadata_table"
+        mark = marked.get(el)
+        if mark is not None:
+            layer, rule = mark
         elif name == "title":
             layer, rule = "meta", "html:title"
         else:
-            # _is_hidden written out: asked of every element, the call cost more than the question (issue 18);
-            # the few elements with a hidden attribute are found by XPath (``hidden``), and the pattern is
+            # _is_hidden written out for the style (the hidden attribute is in ``marked``): the pattern is
             # searched only in a style that holds "none" (a test in C; 1 % of ``polex run`` over corpus/)
             style = el.get("style")
-            if ((style is not None and "none" in style.lower() and _HIDDEN_STYLE_RE.search(style)) or el in hidden) and tag not in (
-                    "html", "body") and (content is None or el not in content.iterancestors()):
+            if (style is not None and "none" in (low := style.lower()) and ("display" in low or not style.isascii())
+                    and _HIDDEN_STYLE_RE.search(style)
+                    and name != "html" and name != "body" and el not in self.around_content):
                 layer, rule = "furniture", "html:hidden"
         block = name in _BLOCK_TAGS
         if block or name == "td" or name == "th":  # self.sep, written out
@@ -334,7 +355,7 @@ class _Walker:
         for child in el:
             tag = child.tag
             if isinstance(tag, str):  # comments and processing instructions have no text of the page
-                visit(child, tag, layer, rule, content, meta_nodes, hidden)
+                visit(child, tag, layer, rule, marked)
             t = child.tail
             if t:
                 text(t, layer, rule)
@@ -373,6 +394,30 @@ def _with_hidden_attribute(root: _Element) -> set[_Element]:
     ['b', 'i']
     """
     return set(root.xpath("descendant-or-self::*[@hidden]"))
+
+
+def _marked_elements(content: _Element | None, meta_nodes: set[_Element], hidden: set[_Element],
+                     around: set[_Element]) -> dict[_Element, tuple[LayerKind, str]]:
+    """The elements that open a layer of their own, each with its (layer, rule), for :meth:`_Walker.visit`.
+
+    In order of precedence: the content region; metadata tables; (a ``<title>`` is the page's title, so it
+    is never marked hidden); an element with a ``hidden`` attribute (``hidden``) below ``<body>`` and
+    not around the content region (``around``). One dictionary lookup per element of the walk instead
+    of three questions (issue 18).
+
+    >>> r = _parse('<body><div style="display:none">a</div><p hidden>b</p></body>')
+    >>> sorted((e.tag, m) for e, m in _marked_elements(None, set(), _with_hidden_attribute(r), set()).items())
+    [('p', ('furniture', 'html:hidden'))]
+    """
+    marked: dict[_Element, tuple[LayerKind, str]] = {}
+    for el in hidden:
+        if el.tag not in ("html", "body", "title") and el not in around:
+            marked[el] = ("furniture", "html:hidden")
+    for el in meta_nodes:
+        marked[el] = ("meta", "html:metadata_table")
+    if content is not None:
+        marked[content] = ("body", "html:content_region")
+    return marked
 
 
 def _visible(el: _Element) -> bool:
@@ -533,10 +578,11 @@ class _SelectorIndex:
     (['div'], ['div'], ['p'])
     """
 
-    def __init__(self, root: _Element) -> None:
+    def __init__(self, root: _Element, attributed: list[_Element] | None = None) -> None:
+        """``attributed``: the elements of ``root``'s tree with an id or a class (others may be among them)."""
         self.root = root
         self.index: dict[tuple[str, str], list[_Element]] = {}
-        for el in root.xpath("descendant-or-self::*[@id or @class]"):
+        for el in root.xpath("descendant-or-self::*[@id or @class]") if attributed is None else attributed:
             ident = el.get("id")
             if ident:
                 self.index.setdefault(("#", ident), []).append(el)
@@ -667,6 +713,7 @@ def _densest(root: _Element) -> tuple[_Element | None, int]:
     return best, chars
 
 
+_LABEL_NOISE = _WS + ":："
 _LABEL_NOISE_RE = re.compile(f"[{_WS}:：]")
 
 
@@ -691,24 +738,32 @@ _META_CELL_TAGS = frozenset({"td", "th", "b", "strong", "span", "label", "dt", "
 
 
 def _label_cells(root: _Element) -> list[_Element]:
-    """Elements whose own text is a known label, in page order (no text gathering over whole sections)."""
+    """Elements whose own text is a known label, in page order (no text gathering over whole sections).
+
+    The cheap questions first (issue 18): an element's text only where the element may be a label
+    cell; a tail's parent only where the tail holds more than blanks and colons (what _norm_label
+    leaves of those is empty, which is no label).
+    """
     from lxml import etree
     cells: list[_Element] = []
     for event, el in etree.iterwalk(root, events=("start", "end")):
         if event == "start":
+            if el.tag not in _META_CELL_TAGS:  # (a comment's tag is a function: not in it either)
+                continue
             string = el.text
-            if not string or not isinstance(el.tag, str):
+            if not string:
                 continue
             parent = el
         else:
             string = el.tail
-            if not string:
+            if not string or not string.strip(_LABEL_NOISE):
                 continue
             parent = el.getparent()
+            if parent is None or parent.tag not in _META_CELL_TAGS:
+                continue
         # a label is short even with its blanks and colon (发 文 机 关：) once the layout's indent is off:
         # running text is never normalized
-        if (parent is not None and parent.tag in _META_CELL_TAGS
-                and (len(string) <= _LABEL_MAX_WRITTEN or len(string.strip()) <= _LABEL_MAX_WRITTEN)
+        if ((len(string) <= _LABEL_MAX_WRITTEN or len(string.strip()) <= _LABEL_MAX_WRITTEN)
                 and _norm_label(string) in chrome.META_TABLE_LABELS):
             if not cells or cells[-1] is not parent:
                 cells.append(parent)
@@ -756,8 +811,11 @@ def _read_tree(raw: str, root: _Element, stream: _Stream) -> tuple[_Walker, str 
     """Find the content region, metadata and title in ``root`` and walk it against the stream."""
     issues: list[Issue] = []
     walker = _Walker(raw, stream)
-    index = _SelectorIndex(root)
-    hidden = _with_hidden_attribute(root)
+    # the elements with an id, a class or a hidden attribute, in one query: each query is a walk of
+    # the whole tree in libxml2 (5 ms of XPath over corpus/ for the hidden ones alone, issue 18)
+    attributed = root.xpath("descendant-or-self::*[@id or @class or @hidden]")
+    index = _SelectorIndex(root, attributed)
+    hidden = {el for el in attributed if el.get("hidden") is not None}  # _with_hidden_attribute(root)
     content, selector = _find_content(index)
     if content is None:
         dense, chars = _densest(root)
@@ -782,10 +840,12 @@ def _read_tree(raw: str, root: _Element, stream: _Stream) -> tuple[_Walker, str 
     root_rule = "html:outside_content" if content is not None else "html:no_content_region"
     if content is None:
         issues.append(issue("W111", "html", "no known content region (e.g. #UCAP-CONTENT, .TRS_Editor, #zoomcon); all text kept as body and chrome found by vocabulary"))
+    walker.around_content = set(content.iterancestors()) if content is not None else set()
+    marked = _marked_elements(content, meta_nodes, hidden, walker.around_content)
     # the parser may leave content after </html> in a second top-level element
     for top in (*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()):
         if isinstance(top.tag, str):
-            walker.visit(top, top.tag, root_layer, root_rule, content, meta_nodes, hidden)
+            walker.visit(top, top.tag, root_layer, root_rule, marked)
     return walker, selector, issues
 
 
@@ -819,18 +879,6 @@ def extract_html(raw: str) -> HtmlResult:
     edits, layers = walker.finish()
     aligned = AlignedText(raw).apply(edits)
     return HtmlResult(aligned, layers, walker.meta, selector, issues)
-
-
-def looks_like_html(text: str) -> bool:
-    """True when the decoded input is an HTML page or fragment.
-
-    >>> looks_like_html('<div class="wrap"><p>通知</p></div>'), looks_like_html('一、总体要求')
-    (True, False)
-    """
-    head = text[:2000].lstrip().lower()
-    if head.startswith(("<!doctype html", "<html", "<?xml")):
-        return True
-    return len(re.findall(r"</?(?:p|div|table|td|span|br|body|a)\b", text[:20000], re.I)) >= 3
 
 
 def find_links(raw: str, base_url: str) -> list[tuple[str, str]]:

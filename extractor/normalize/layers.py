@@ -23,6 +23,7 @@ class Mark:
 
 # the paywall rules open with a run of … before a bracket: a line without "(" cannot match them
 _PAREN_LED = r"(?<!…)…*\s{0,8}\("
+_BLANKS_FIRST = r"^\s*"
 # what a rule that does not start with a literal character starts with
 _REGEX_OPENERS = frozenset("([\\.^$*+?{|")
 
@@ -46,7 +47,12 @@ class _LineGate:
         paren = [rx for rx in sources if rx.startswith(_PAREN_LED)]
         rest = [rx for rx in sources if rx not in anchored and rx not in paren]
         literal_led = [rx for rx in rest if rx[0] not in _REGEX_OPENERS]
-        self._anchored = re.compile("|".join(f"(?:{rx})" for rx in anchored), re.M) if anchored else None
+        # the anchored rules that open with ^\s* share it: ^\s*(?:A|B|…) matches a line exactly where one of
+        # ^\s*A, ^\s*B … does, and the blanks are read once, not once per rule (a third of the gate's time)
+        spaced = [rx[len(_BLANKS_FIRST):] for rx in anchored if rx.startswith(_BLANKS_FIRST)]
+        branches = ([f"{_BLANKS_FIRST}(?:" + "|".join(f"(?:{rx})" for rx in spaced) + ")"] if spaced else [])
+        branches += [f"(?:{rx})" for rx in anchored if not rx.startswith(_BLANKS_FIRST)]
+        self._anchored = re.compile("|".join(branches), re.M) if anchored else None
         # joined bare (A|B|C is (?:A)|(?:B)|(?:C)), so that each branch starts with its literal
         self._rest = [re.compile("|".join(literal_led), re.M)] if literal_led else []
         self._rest += [re.compile(rx, re.M) for rx in rest if rx not in literal_led]

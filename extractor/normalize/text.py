@@ -85,7 +85,7 @@ def _converter(config: str):  # noqa: ANN202 - opencc has no stubs
     return opencc.OpenCC(config)
 
 
-_NOT_HAN_RE = re.compile(r"[^\u4e00-\u9fff]+")
+_HAN_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def count_differences(a: str, b: str) -> int:
@@ -118,7 +118,7 @@ def detect_script(text: str) -> tuple[Script, int, int]:
     >>> detect_script("學會章程與會員")[0], detect_script("学会章程与会员")[0]
     ('traditional', 'simplified')
     """
-    han = _NOT_HAN_RE.sub("", text)
+    han = "".join(_HAN_RUN_RE.findall(text))  # the Chinese characters (a quarter faster than removing the rest with sub)
     if not han:
         return "simplified", 0, 0
     t2s = _converter("t2s").convert(han)
@@ -224,15 +224,24 @@ def join_page_breaks(text: str, known: bool = False) -> list[LocalEdit]:
 # length that end in no punctuation. A line of that length that does not end a sentence is joined to
 # the next, unless the next opens with a numbering label (it is a heading or an item, not a wrap).
 _LINE_END_PUNCT = set("。；;！？!?：:")
-_LABEL_START_RE = re.compile(  # the labels of segment/numbering.py, at a line start (this layer cannot import it)
+_LABEL_START = (  # the labels of segment/numbering.py, at a line start (this layer cannot import it)
     r"\s*(?:[一二三四五六七八九十]{1,3}[、是要]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,3}\s*[.、．]|"
     r"第[一二三四五六七八九十百零〇\d]+[章节条款]|[\u2460-\u2487\u3220-\u3229]|附\s*件)"
     # or a 发文字号 line under a title (岳财建指〔2023〕21号)
     r"|[\u4e00-\u9fff]{1,12}\s*[〔\[(（【]\s*(?:19|20)\d{2}\s*[〕\])）】]")
 # a line ending like a title (…的通知, …办法) is a whole line, not a wrapped one
-_TITLE_END_RE = re.compile(rf"(?:{DOC_TYPE_ALT})\s*$")
+_TITLE_END = rf"(?:{DOC_TYPE_ALT})\s*$"
 _MIN_WRAPPED_LINES = 6
 _MIN_WIDTH = 24  # a page's line holds 24 characters or more; lists and tables make many shorter lines
+
+
+@lru_cache(maxsize=None)
+def _compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``pattern`` compiled when first used. The patterns asked only of some texts (wrapped ones,
+    ones with bullets, O or ?) are compiled here, so that the short path of a small notice does not
+    pay for them: a Chinese character class takes a millisecond or more to compile, and start-up is
+    most of what ``polex extract`` of a short notice costs (issue 18)."""
+    return re.compile(pattern, flags)
 
 
 def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int:
@@ -249,8 +258,9 @@ def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int:
     at_width = [i for i, (a, b) in enumerate(lines) if width - 2 <= b - a <= width]
     # a wrapped line ends mid-sentence and the next line goes on with it: a list of labelled lines of
     # one length (a table of contents, seed 004) is no wrapped text
+    label_start = _compiled(_LABEL_START)
     open_end = [i for i in at_width if text[lines[i][1] - 1] not in _LINE_END_PUNCT and i + 1 < len(lines)
-                and not _LABEL_START_RE.match(text, lines[i + 1][0])]
+                and not label_start.match(text, lines[i + 1][0])]
     if len(at_width) < _MIN_WRAPPED_LINES or len(at_width) < 0.25 * len(long) or len(open_end) < 0.6 * len(at_width):
         return 0
     return width
@@ -287,6 +297,7 @@ def join_wrapped_lines(text: str, width: int = 0) -> tuple[list[LocalEdit], int]
             return [], 0
     edits = []
     skip = -1
+    label_start, title_end = _compiled(_LABEL_START), _compiled(_TITLE_END)
     for i, (a, b) in enumerate(lines[:-1]):
         if i == skip:
             continue
@@ -297,32 +308,32 @@ def join_wrapped_lines(text: str, width: int = 0) -> tuple[list[LocalEdit], int]
                 continue
             na, nb = lines[i + 2]
             reason, skip = "join_page_break", i + 1
-        if (b - a >= width - 2 and text[b - 1] not in _LINE_END_PUNCT and nb > na and not _LABEL_START_RE.match(text, na)
-                and not _TITLE_END_RE.search(text, a, b)):
+        if (b - a >= width - 2 and text[b - 1] not in _LINE_END_PUNCT and nb > na and not label_start.match(text, na)
+                and not title_end.search(text, a, b)):
             edits.append(LocalEdit(b, na, "", reason))
     return edits, width
 
 
 # --- OCR damage ----------------------------------------------------------------------------------
-_BULLET_DIGIT_RE = re.compile(r"(?:(?<=[。；;！？\n])|^)(\d{1,2})[•·](?=[\u4e00-\u9fff])", re.M)
+_BULLET_DIGIT = r"(?:(?<=[。；;！？\n])|^)(\d{1,2})[•·](?=[\u4e00-\u9fff])"  # (re.M)
 # the O first and what stands before it asked behind it: the engine skips from O to O (issue 18)
-_O_FOR_STOP_RE = re.compile(r"O(?<=[\u4e00-\u9fff、，,/]O)(?=\d{1,2}[.、][\u4e00-\u9fff])")
-_O_AT_END_RE = re.compile(r"O(?<=[\u4e00-\u9fff、，,/]O)\Z")
-GARBAGE_RE = re.compile(r"[\u4e00-\u9fff][?\ufffd][\u4e00-\u9fff]|[\u4e00-\u9fff]/[一二三四五六七八九十]、")
+_O_FOR_STOP = r"O(?<=[\u4e00-\u9fff、，,/]O)(?=\d{1,2}[.、][\u4e00-\u9fff])"
+_O_AT_END = r"O(?<=[\u4e00-\u9fff、，,/]O)\Z"
+GARBAGE = r"[\u4e00-\u9fff][?\ufffd][\u4e00-\u9fff]|[\u4e00-\u9fff]/[一二三四五六七八九十]、"
 _SLASH_LABEL_RE = re.compile(r"/[一二三四五六七八九十]、")
 
 
 def find_garbled(text: str) -> Iterator[re.Match[str]]:
-    """The matches of ``GARBAGE_RE``: a ? or U+FFFD between Chinese characters, a / before a label.
+    """The matches of ``GARBAGE``: a ? or U+FFFD between Chinese characters, a / before a label.
 
-    Most texts have neither mark, which C's substring search tells at once; GARBAGE_RE itself
+    Most texts have neither mark, which C's substring search tells at once; GARBAGE itself
     tries its two branches at every Chinese character (issue 18).
 
     >>> [m.group(0) for m in find_garbled("资金?用于/一、项目")]
     ['金?用', '于/一、']
     """
     if "?" in text or "\ufffd" in text or _SLASH_LABEL_RE.search(text):
-        yield from GARBAGE_RE.finditer(text)
+        yield from _compiled(GARBAGE).finditer(text)
 
 
 def repair_ocr(text: str, is_slice: bool = False) -> list[LocalEdit]:
@@ -343,12 +354,12 @@ def repair_ocr(text: str, is_slice: bool = False) -> list[LocalEdit]:
         if len(marks) % 2 == 0:
             for k, p in enumerate(marks):
                 edits.append(LocalEdit(p, p + 1, "“" if k % 2 == 0 else "”", "ocr_repair"))
-    for m in _BULLET_DIGIT_RE.finditer(text) if "•" in text or "·" in text else ():  # (a bullet in the text at all)
+    for m in _compiled(_BULLET_DIGIT, re.M).finditer(text) if "•" in text or "·" in text else ():  # (a bullet in the text at all)
         edits.append(LocalEdit(m.end(1), m.end(1) + 1, ".", "ocr_repair"))
-    for m in _O_FOR_STOP_RE.finditer(text):
+    for m in _compiled(_O_FOR_STOP).finditer(text) if "O" in text else ():  # (the patterns match at an O)
         edits.append(LocalEdit(m.start(), m.end(), "。", "ocr_repair"))
-    if is_slice:  # a slice of an item ends where the next label begins
-        for m in _O_AT_END_RE.finditer(text):
+    if is_slice and "O" in text:  # a slice of an item ends where the next label begins
+        for m in _compiled(_O_AT_END).finditer(text):
             edits.append(LocalEdit(m.start(), m.end(), "。", "ocr_repair"))
     edits.sort(key=lambda e: e.start)
     return edits
