@@ -156,3 +156,52 @@ def test_count_differences_agrees_with_a_count_per_character() -> None:
         assert count_differences(a, b) == sum(map(str.__ne__, a, b))
     with pytest.raises(ValueError):
         count_differences("ab", "a")
+
+
+_QUANTITY_WORDS = ["一", "两", "三", "十", "百", "千", "半", "年", "个", "人", "名", "万", "%", "分之", "至", "-", "以上", "不超过", "左右",
+                   "一般", "进一步", "统一", "级", "全覆盖", "到2020年", "，", "。", "；", "(其中", "（", "）", " ", "\n", "5", "12", "3.5",
+                   "h", "ml", "元", "岁", "第", "每", "天内", "评为", "残疾", "实现", "的", "应", "理事会人数", "\x00"]
+
+
+def test_quantity_starts_miss_no_quantity_of_any_piece() -> None:
+    """has_quantity_start is False only where find_quantities finds nothing, for any window of random
+    strings of numerals, units, comparators, punctuation and masked characters."""
+    from extractor.extract.quantities import find_quantities, has_quantity_start, quantity_starts
+
+    rng = random.Random(18)
+    skipped = 0
+    for _ in range(4000):
+        s = "".join(rng.choice(_QUANTITY_WORDS) for _ in range(rng.randint(0, 12)))
+        starts = quantity_starts(s)
+        for _ in range(4):
+            a = rng.randint(0, len(s))
+            b = rng.randint(a, len(s))
+            if not has_quantity_start(starts, s, a, b):
+                assert find_quantities(s, a, b) == [], (s, a, b)
+                skipped += 1
+    assert skipped > 3000
+
+
+def test_thresholds_with_document_quantity_starts_equal_the_scan_of_every_piece() -> None:
+    """find_thresholds given the document's quantity starts (as the pipeline calls it) against the scan
+    of every piece, on every sentence of the seeds and the corpus and on random sentences."""
+    from pathlib import Path
+
+    from extractor.extract.quantities import quantity_starts
+    from extractor.pipeline import expand_inputs, extract_bytes
+
+    root = Path(__file__).parent.parent / "corpus"
+    texts = [extract_bytes(f.read_bytes(), path=str(f)).text for f in expand_inputs([root])]
+    rng = random.Random(18)
+    texts += ["".join(rng.choice(_QUANTITY_WORDS) for _ in range(rng.randint(0, 30))) for _ in range(1500)]
+    n = found = skipped = 0
+    for t in texts:
+        masked = build_number_mask(t, [])
+        starts = quantity_starts(masked)
+        for m in re.finditer(r"[^。；\n]+[。；]?", t):
+            want = find_thresholds(t, masked, m.start(), m.end())
+            got = find_thresholds(t, masked, m.start(), m.end(), starts=starts)
+            assert got == want, t[m.start():m.end()]
+            n, found = n + 1, found + len(want)
+            skipped += not any(m.start() <= s < m.end() for s in starts)
+    assert found > 500 and skipped > 1000, (n, found, skipped)

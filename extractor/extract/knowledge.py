@@ -23,6 +23,7 @@ from extractor.extract.requirements import (
     is_lead_phrase, is_rules_intro,
     later_rules, leading_tag, located, normalize_actor, read_clause, read_clauses, read_requirement,
 )
+from extractor.extract.quantities import quantity_starts
 from extractor.extract.thresholds import Found, build_number_mask, find_thresholds, reported_reason, reports_statistics
 from extractor.data.doc_codes import resolve_issuer
 from extractor.data.vocab import CRITERIA_HEADINGS, GUIDING_TITLES
@@ -150,9 +151,10 @@ def _extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], pa
     # thresholds per sentence, then handed to the clause that holds their number
     found_by_clause: dict[str, list[Found]] = {}
     bulletin = reports_statistics(metadata.title.value if metadata.title and isinstance(metadata.title.value, str) else None)
+    starts = quantity_starts(masked)  # once per document, not a quantity scan of every piece of every sentence
     for sent in _sentences(clauses):
         a, b = sent[0].span[0], sent[-1].span[1]
-        found = find_thresholds(text, masked, a, b)
+        found = find_thresholds(text, masked, a, b, starts=starts)
         reason = reported_reason(text, a, b, bulletin) if found else None
         for f in found:
             c = index.at(f.value_span[0])

@@ -18,6 +18,7 @@ next to it, so 一般, 一线, 统一 and 进一步 are never numbers.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from extractor.data.vocab import COMPARATOR_AFTER, COMPARATOR_BEFORE, LATIN_UNITS, UNIT_CANONICAL, UNITS
@@ -53,6 +54,38 @@ _QUANTITY_RE = re.compile(
 _AFTER_RE = re.compile(rf"(?:{_AFTER_ALT})")
 # a character every quantity starts with: a text without one holds none (a cheap pre-check, issue 18)
 NUMERAL_RE = re.compile(rf"[\d{_CN}半]")
+# Where a quantity can start (issue 18: the threshold scan asks once per document, then bisects per
+# piece): a run of digits, 半, or a run of Chinese numerals followed by what makes a Chinese numeral
+# a quantity in _QUANTITY_RE and _build: 分之, a magnitude or percent sign, a unit (Latin ones without
+# their no-letter-after guard), a range mark, a comparator after it. Every quantity find_quantities
+# finds in a piece starts inside a run that one of these starts, within the piece or, for a run the
+# piece opens inside of, before it (see has_quantity_start); the converse need not hold (一 of 一般
+# before 般 is no start, 一个 is one, and _build may still refuse it).
+_QUANTITY_START_RE = re.compile(
+    rf"(?=[\d半{_CN}])(?:\d+|半|[{_CN}]+(?=分之|[万萬亿億%％‰]|\s*(?:-|－|—|~|～|至|到)|(?:{_AFTER_ALT})"
+    rf"| ?(?:{'|'.join(sorted(map(re.escape, (*UNITS, *LATIN_UNITS)), key=len, reverse=True))})))"
+)
+
+
+def has_quantity_start(starts: list[int], masked: str, a: int, b: int) -> bool:
+    """May ``find_quantities(masked, a, b)`` find anything? ``starts``: quantity_starts(masked).
+    False only when it finds nothing: no start in ``[a, b)``, and ``masked[a]`` no numeral (a run
+    of them starting before ``a`` and running into the piece)."""
+    k = bisect_left(starts, a)
+    return (k < len(starts) and starts[k] < b) or (a < b and NUMERAL_RE.match(masked, a) is not None)
+
+
+def quantity_starts(text: str) -> list[int]:
+    """Sorted offsets where a quantity of ``text`` may start: find_quantities over a piece without
+    one of them finds nothing.
+
+    >>> t = "坚持一般原则，进一步统一思想，不超过一百五十人"
+    >>> [t[i:i + 5] for i in quantity_starts(t)]
+    ['一百五十人']
+    """
+    return [m.start() for m in _QUANTITY_START_RE.finditer(text)]
+
+
 # a bound word just before: 至少公开一次, 限推荐一位, 只能登记一个名称 (corpus-dev 019, 043, 017)
 _BOUND_LEAD_RE = re.compile(
     "(?:" + "|".join(sorted((re.escape(w) for w, _ in COMPARATOR_BEFORE if len(w) > 1), key=len, reverse=True))

@@ -21,7 +21,7 @@ from extractor.data.vocab import (
     GROWTH_WORDS, HEDGE_WORDS, MODAL_WORDS, PER_BASES, PER_HEAD, REPORT_TITLE_WORDS, REPORTED_WORDS, SCOPE_UNITS,
     SCOPE_VERBS, SELF_STRUCTURE_NOUNS, SUBJECT_LEAD_STRIP, TIME_UNITS,
 )
-from extractor.extract.quantities import NUMERAL_RE, Quantity, find_quantities
+from extractor.extract.quantities import NUMERAL_RE, Quantity, find_quantities, has_quantity_start
 
 MASK = "\x00"
 
@@ -368,19 +368,26 @@ def _clean_subject(s: str) -> str:
     return s
 
 
-def find_thresholds(text: str, masked: str, a: int, b: int, time_frame: str | None = None) -> list[Found]:
+def find_thresholds(text: str, masked: str, a: int, b: int, time_frame: str | None = None,
+                    starts: list[int] | None = None) -> list[Found]:
     """Thresholds in the sentence ``text[a:b]`` (document offsets; ``masked`` as from build_number_mask).
+    ``starts``: :func:`~extractor.extract.quantities.quantity_starts` of the whole ``masked``, when
+    the caller scans a document sentence by sentence: pieces without a start skip the quantity scan.
 
     >>> t = "个人会员不足2万人的,理事会人数一般不超过150人；个人会员超过10万人的,理事会人数一般不超过200人。"
     >>> [(f.comparator, f.value, f.unit, f.subject, f.condition, f.hedge) for f in find_thresholds(t, build_number_mask(t, []), 0, len(t))]
     [('<=', 150, '人', '理事会人数', '个人会员<2万人', '一般'), ('<=', 200, '人', '理事会人数', '个人会员>10万人', '一般')]
     """
     out: list[Found] = []
+    if starts is not None and not has_quantity_start(starts, masked, a, b) and text.find("级", a, b) < 0 and text.find("全覆盖", a, b) < 0:
+        # no quantity can start in the sentence (most of those with a numeral only in a word: 进一步, 统一),
+        # and neither a grade (_grades needs 级) nor a coverage (_coverage needs 全覆盖) stands in it (issue 18)
+        return out
     if time_frame is None and not NUMERAL_RE.search(text, a, b):
         # no digit, Chinese numeral or 半: no quantity, no year to frame one and no grade (corpus/: 40 % of
         # the sentences, such as 各地要加强组织领导。), so nothing below can match (issue 18)
         return out
-    subs = [(m.start(), m.end()) for m in _SUBCLAUSE_RE.finditer(text, a, b) if text[m.start():m.end()].strip()]
+    subs = [m.span() for m in _SUBCLAUSE_RE.finditer(text, a, b) if m.group().strip()]
     obligation = bool(_OBLIGATION_RE.search(text, a, b))
     # a conditional clause waiting for the limit it conditions: (condition text, its span, its quantities)
     pending: tuple[str, int, int, list[_Q]] | None = None
@@ -401,7 +408,20 @@ def find_thresholds(text: str, masked: str, a: int, b: int, time_frame: str | No
         if _TIME_FRAME_RE.match(text[sa:sb]):
             time_frame = text[sa:sb].strip()  # 2018年, / 到2018年, : the frame of what follows
             continue
-        qs = [_read(masked, text, q, sa) for q in find_quantities(masked, sa, sb)]
+        quantities = find_quantities(masked, sa, sb) if starts is None or has_quantity_start(starts, masked, sa, sb) else []
+        if not quantities:
+            # no figure in the piece (most pieces, issue 18): what the general path below does with an
+            # empty list, without its conditional-clause search and its reading of no figures. A
+            # pending condition has no limit here (the piece is not blank: blank ones are not in subs)
+            if pending is not None:
+                flush()
+            found_here = _coverage(text, sa, sb, time_frame) + _grades(text, masked, sa, sb)
+            for f in found_here:
+                if time_frame and f.condition is None:
+                    f.condition = time_frame
+            out.extend(found_here)
+            continue
+        qs = [_read(masked, text, q, sa) for q in quantities]
         # a total before its bracketed share (预留30%的号源(其中专家号源不低于30%), corpus 13) is no condition
         cond_m = None if text.startswith(("(其中", "（其中"), sb) else _CONDITIONAL_END.search(text, sa, sb)
         cond_end = cond_m.start() if cond_m and qs and any(r.q.end <= cond_m.start() for r in qs) else None
