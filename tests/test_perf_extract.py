@@ -205,3 +205,22 @@ def test_thresholds_with_document_quantity_starts_equal_the_scan_of_every_piece(
             n, found = n + 1, found + len(want)
             skipped += not any(m.start() <= s < m.end() for s in starts)
     assert found > 500 and skipped > 1000, (n, found, skipped)
+
+
+def test_number_mask_without_group_names_equals_the_named_pattern() -> None:
+    """The mask's pattern without its named groups blanks what the named one did, on the corpus texts
+    and on random strings of the trap words."""
+    from pathlib import Path
+
+    from extractor.extract.thresholds import _NOT_THRESHOLD_FIRST, NOT_THRESHOLD_PATTERNS
+    from extractor.pipeline import expand_inputs, extract_bytes
+
+    named = re.compile(f"(?=[{_NOT_THRESHOLD_FIRST}])(?:" + "|".join(f"(?P<{n}>{rx})" for n, rx in NOT_THRESHOLD_PATTERNS) + ")")
+    texts = [extract_bytes(f.read_bytes(), path=str(f)).text for f in expand_inputs([Path(__file__).parent.parent / "corpus"])]
+    rng = random.Random(18)
+    words = ["2018", "年", "5", "月", "10", "日", "-", ".", "/", ":", "第", "页", "共", "十三五", "“", "”", "(", "含", ")", "周年", "@", "a.cn",
+             "www.", "邮编", "123456", "×", "100", "%", "附件", "：", "\n", "5A级", "浏览次数", "编号", "1-9-6-1", "0755-12345678"]
+    texts += ["".join(rng.choice(words) for _ in range(rng.randint(0, 12))) for _ in range(3000)]
+    blank = lambda m: MASK * (m.end() - m.start())  # noqa: E731
+    assert all(_NOT_THRESHOLD_RE.sub(blank, t) == named.sub(blank, t) for t in texts)
+    assert sum(len(named.findall(t)) for t in texts) > 3000
