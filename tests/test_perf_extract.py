@@ -224,3 +224,21 @@ def test_number_mask_without_group_names_equals_the_named_pattern() -> None:
     blank = lambda m: MASK * (m.end() - m.start())  # noqa: E731
     assert all(_NOT_THRESHOLD_RE.sub(blank, t) == named.sub(blank, t) for t in texts)
     assert sum(len(named.findall(t)) for t in texts) > 3000
+
+
+def test_label_rows_need_a_colon_in_their_line() -> None:
+    """find_label_rows skips lines without a colon: the row pattern matches nothing in them, on every
+    line of the corpus texts and of random strings of labels, blanks and values."""
+    from pathlib import Path
+
+    from extractor.extract.metadata import _LABEL_ROW_RE, find_label_rows
+    from extractor.pipeline import expand_inputs, extract_bytes
+
+    texts = [extract_bytes(f.read_bytes(), path=str(f)).text for f in expand_inputs([Path(__file__).parent.parent / "corpus"])]
+    rng = random.Random(18)
+    words = ["发文字号", "发布时间", "来源", "标题", "索引号", "：", ":", " ", "\u3000", "\n", "•", "2023-06-20", "穗府办[2016]29号", "关于X的通知"]
+    texts += ["".join(rng.choice(words) for _ in range(rng.randint(0, 10))) for _ in range(3000)]
+    lines = [(t, m.start(), m.end()) for t in texts for m in re.finditer(r"[^\n]+", t)]
+    without_colon = [(t, a, b) for t, a, b in lines if ":" not in t[a:b] and "：" not in t[a:b]]
+    assert len(without_colon) > 3000 and not any(_LABEL_ROW_RE.search(t, a, b) for t, a, b in without_colon)
+    assert sum(bool(find_label_rows(t)) for t in texts) > 100
