@@ -242,3 +242,18 @@ def test_label_rows_need_a_colon_in_their_line() -> None:
     without_colon = [(t, a, b) for t, a, b in lines if ":" not in t[a:b] and "：" not in t[a:b]]
     assert len(without_colon) > 3000 and not any(_LABEL_ROW_RE.search(t, a, b) for t, a, b in without_colon)
     assert sum(bool(find_label_rows(t)) for t in texts) > 100
+
+
+def test_deadline_needs_as_sets_equal_the_character_test() -> None:
+    """find_deadline's test of the needed characters by sets against the test it replaced, per pattern."""
+    rng = random.Random(18)
+    skipped = 0
+    for _ in range(20000):
+        s, a, b = _deadline_like(rng)
+        clause = s[a:b]
+        present = set(filter(clause.__contains__, requirements._DEADLINE_NEED_CHARS))
+        for kind, _ in requirements._DEADLINE_PATTERNS:
+            old = all(any(ch in clause for ch in group) for group in requirements._DEADLINE_NEEDS[kind])
+            assert (not any(map(present.isdisjoint, requirements._DEADLINE_NEED_SETS[kind]))) == old, (kind, clause)
+            skipped += not old
+    assert skipped > 20000
