@@ -257,3 +257,20 @@ def test_deadline_needs_as_sets_equal_the_character_test() -> None:
             assert (not any(map(present.isdisjoint, requirements._DEADLINE_NEED_SETS[kind]))) == old, (kind, clause)
             skipped += not old
     assert skipped > 20000
+
+
+def test_quantity_alternative_is_the_last_group_closed() -> None:
+    """quantities._build tells the alternative by ``lastgroup``: exactly the one outer group that
+    matched, the test it replaced, on random strings of numerals, units and marks."""
+    from extractor.extract.quantities import _QUANTITY_RE
+
+    rng = random.Random(18)
+    words = ["一半", "半数", "半年", "以上", "百分之", "三", "分之", "一", "2", "/", "3", "15", "-", "至", "万", "元", "%", "个月", "人", "上",
+             "，", " ", "5.5", "两", "十", "mg", "h", "周岁"]
+    n = 0
+    for _ in range(20000):
+        s = "".join(rng.choice(words) for _ in range(rng.randint(1, 6)))
+        for m in _QUANTITY_RE.finditer(s):
+            assert [g for g in ("half", "half_year", "pct_cn", "frac", "slash", "range", "single") if m.group(g)] == [m.lastgroup], s
+            n += 1
+    assert n > 20000

@@ -180,25 +180,28 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
 
 def _build(m: re.Match[str], text: str, s: int, e: int) -> Quantity | None:
     after = text[e:e + 4]
-    if m.group("half"):
+    # the alternative that matched: the outermost group closes last, and none matches empty (one
+    # lookup instead of up to six group calls per number, issue 18)
+    kind = m.lastgroup
+    if kind == "half":
         return Quantity(s, e, m.group(), 0.5, None, "比例", "ratio")
-    if m.group("half_year"):
+    if kind == "half_year":
         if text[s - 1:s] in ("上", "下", "每", "后", "前"):
             return None  # 上半年, 每半年: a period of the calendar or a frequency
         return Quantity(s, e, m.group(), 0.5, None, "年", "count")
-    if m.group("pct_cn"):
+    if kind == "pct_cn":
         return Quantity(s, e, m.group(), _clean(parse_number(m.group("pc"))), None, "%", "percent")
-    if m.group("frac"):
+    if kind == "frac":
         den, num = parse_number(m.group("den")), parse_number(m.group("numr"))
         if not den or num > den:
             return None
         return Quantity(s, e, m.group(), _clean(num / den), None, "比例", "ratio")
-    if m.group("slash"):
+    if kind == "slash":
         num, den = int(m.group("sn")), int(m.group("sd"))
         if not 0 < num < den:
             return None
         return Quantity(s, e, m.group(), _clean(num / den), None, "比例", "ratio")
-    if m.group("range"):
+    if kind == "range":
         lo_s, hi_s = m.group("lo"), m.group("hi")
         unit = "%" if m.group("rpct") else _canonical(m.group("runit"))
         if m.group("lounit") and (_canonical(m.group("lounit")) != unit or m.group("lounit") in ("月", "日", "号")):
