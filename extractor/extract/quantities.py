@@ -119,6 +119,12 @@ class Quantity:
         return self.unit in ("%", "比例")
 
 
+# parse_number's patterns, compiled once (it runs for every figure read; issue 18)
+_PUA_DOT_RE = re.compile(r"(?<=\d)[\ue000-\uf8ff](?=\d)")
+_INT_RE = re.compile(r"\d+")
+_DECIMAL_RE = re.compile(r"\d+\.\d+")
+
+
 def parse_number(s: str) -> float | int:
     """Value of an Arabic or Chinese number with an optional 万/亿 suffix.
 
@@ -126,14 +132,14 @@ def parse_number(s: str) -> float | int:
     [15, 2.5, 15, 150, 2, 20000, 10000, 3000]
     """
     mag = 1
-    s = re.sub(r"(?<=\d)[\ue000-\uf8ff](?=\d)", ".", s)
+    s = _PUA_DOT_RE.sub(".", s)
     if s and s[-1] in _MAG:
         mag, s = _MAG[s[-1]], s[:-1]
     if not s:
         raise ParseError("empty number")
-    if re.fullmatch(r"\d+", s):
+    if _INT_RE.fullmatch(s):
         return int(s) * mag
-    if re.fullmatch(r"\d+\.\d+", s):
+    if _DECIMAL_RE.fullmatch(s):
         v = float(s) * mag
         return int(v) if v.is_integer() else v
     if "万" in s or "亿" in s:

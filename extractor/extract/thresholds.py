@@ -319,7 +319,7 @@ def _read(masked: str, text: str, q: Quantity, lo: int) -> _Q:
     elif cmp is None and _ONLY_RE.search(masked, max(lo, q.start - 6), q.start):
         cmp, cmp_word = "==", None
     nxt = text[expr_end:expr_end + 1]
-    noun_follows = bool(re.match(r"[\u4e00-\u9fff]", nxt)) and nxt not in "的"
+    noun_follows = bool(_HAN_RE.match(nxt)) and nxt not in "的"
     lead = masked[max(lo, cmp_start - 8):cmp_start]
     if q.unit in AGE_UNITS:
         # 45岁以下青年科技工作者, 16—24岁失业青年, 年满60周岁不满65周岁的老年人: an age defines the
@@ -354,14 +354,21 @@ def _condition_of(text: str, a: int, b: int, qs: list[_Q]) -> str:
     return subject + "且".join(parts) + tail
 
 
+# patterns of the per-figure helpers, compiled once (issue 18)
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+_YEAR_LEAD_RE = re.compile(r"^(?:到|至|在)?(?:19|20)\d{2}年(?:底|末)?")
+_PER_END_RE = re.compile(rf"每(?:一)?(?:{_PER_ALT})$")
+_GROWTH_END_RE = re.compile(rf"(?:{_GROWTH_ALT})$")
+
+
 def _clean_subject(s: str) -> str:
     s = _LABEL_LEAD.sub("", s)
     s = s.strip(" \t\n、，,()")
-    if not re.search(r"[\u4e00-\u9fff]", s):
+    if not _HAN_RE.search(s):
         return ""
     s = s[s.rfind("但") + 1:]  # 可适当提高但最高不超过…: what comes before 但 is a clause of its own (corpus 12)
     s = _LEAD_STRIP.sub("", s)
-    s = re.sub(r"^(?:到|至|在)?(?:19|20)\d{2}年(?:底|末)?", "", s)
+    s = _YEAR_LEAD_RE.sub("", s)
     prev = None
     while prev != s:
         prev = s
@@ -512,7 +519,7 @@ def _before_per(text: str, a: int, b: int) -> str:
     """``text[a:b]`` without a trailing 每X run: 补贴标准为建筑面积每平方米37元 → …标准为建筑面积."""
     s = text[a:b]
     while True:
-        m = re.search(rf"每(?:一)?(?:{_PER_ALT})$", s)
+        m = _PER_END_RE.search(s)
         if m is None:
             return s
         s = s[:m.start()]
@@ -711,7 +718,7 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
         frame = _TIME_LEAD.match(pre.strip())
         hedge = next((h for h in HEDGE_WORDS if h in pre[-6:]), None)
         if r.growth:
-            pre = re.sub(rf"(?:{_GROWTH_ALT})$", "", pre)
+            pre = _GROWTH_END_RE.sub("", pre)
         subject = _clean_subject(pre)
         if subject_at == "before":
             subject = _clean_subject(_EXTENDED_TO_RE.sub("", subject))  # 有效期顺延至疫情解除后 → 有效期顺延
