@@ -274,3 +274,24 @@ def test_quantity_alternative_is_the_last_group_closed() -> None:
             assert [g for g in ("half", "half_year", "pct_cn", "frac", "slash", "range", "single") if m.group(g)] == [m.lastgroup], s
             n += 1
     assert n > 20000
+
+
+def test_actor_rows_validated_in_requirement_rows_equal_actor_models() -> None:
+    """An actor handed to its requirement as a row gives the requirement that an Actor model gave."""
+    from pydantic import TypeAdapter
+
+    from extractor.extract.requirements import ActorPick, build_actor
+    from extractor.model import Actor
+
+    a = AlignedText("（一）省財政厅要在2018年6月30日前完成。")
+    a = a.apply([LocalEdit(0, 1, "(", "fold_width"), LocalEdit(2, 3, ")", "fold_width"), LocalEdit(4, 5, "财", "t2s")])
+    pick = ActorPick("省财政厅", 3, 7, "sentence")
+    fields = dict(id="d#r1", section=None, clauses=["d#c1"], span=TextSpan.at(a.text, 3, 21), modality="obligation",
+                  trigger="要", trigger_span=(7, 8), action="完成", deadline=None, condition=None)
+    model = build_actor(a, pick)
+    row = build_actor(a, pick, row_of(Actor))
+    assert isinstance(model, Actor) and isinstance(row, dict) and model.raw_span == (3, 7) and model.organization
+    ta = TypeAdapter(list[Requirement])
+    (with_model,) = ta.validate_python([a.build(row_of(Requirement), thresholds=[], actor=model, **fields)])
+    (with_row,) = ta.validate_python([a.build(row_of(Requirement), thresholds=[], actor=row, **fields)])
+    assert with_row == with_model and with_row.model_dump_json() == with_model.model_dump_json()

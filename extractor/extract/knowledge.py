@@ -170,10 +170,10 @@ def _extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], pa
         addressee = aligned.build(Located, span=TextSpan.at(text, a, b), source="addressee")
     contexts: dict[str, Context] = {}
     # the heading's or the 主送 line's actor, built once per pair: the clauses that name no subject of their own
-    # (1,280 over corpus/) share 61 of them (issue 18); an Actor is frozen, so sharing one is safe
-    fallbacks: dict[tuple[int, int], tuple[Located | None, Located | None, Actor | None]] = {}
+    # (1,280 over corpus/) share 61 of them (issue 18); its row is only read by the validation, so sharing one is safe
+    fallbacks: dict[tuple[int, int], tuple[Located | None, Located | None, dict[str, Any] | None]] = {}
 
-    def fallback(heading: Located | None, addr: Located | None) -> Actor | None:
+    def fallback(heading: Located | None, addr: Located | None) -> dict[str, Any] | None:
         key = (id(heading), id(addr))  # the pair is kept in the value, so its ids stay theirs
         if key not in fallbacks:
             fallbacks[key] = (heading, addr, _fallback_actor(aligned, heading, addr))
@@ -241,7 +241,7 @@ def _extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], pa
                 seq += 1
                 tag_unit = RequirementUnit("obligation", tag.label, tag.label_span, ActorPick(text[us:ue], us, ue, "tag"), False)
                 rid = f"{sec_id}:r{len(made) + 1}" if sec_id else f"{doc_id}#r{seq}"
-                made.append(_requirement(rid, sec_id, [c], aligned, tag_unit, build_actor(aligned, tag_unit.actor), None, None,  # type: ignore[arg-type]
+                made.append(_requirement(rid, sec_id, [c], aligned, tag_unit, build_actor(aligned, tag_unit.actor, row_of(Actor)), None, None,  # type: ignore[arg-type]
                                          Context(), [], k, start=spans[c.id][0], end=a))
                 a = _after_label(text, a, b)
                 carried = None
@@ -266,7 +266,9 @@ def _extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], pa
                 # only a subject that acts is carried, not the party a thing belongs to (corpus 19: 成年流浪乞讨受助
                 #人员基本饮食标准为…；未成年人受助人员… is no duty of the 受助人员)
                 carried = pick
-            actor = build_actor(aligned, pick) if pick else fallback(inherited.actor, addressee)
+            # as a row: validated inside its requirement's row, one pydantic-core call per document instead of
+            # one model per actor (issue 18)
+            actor = build_actor(aligned, pick, row_of(Actor)) if pick else fallback(inherited.actor, addressee)
             # one requirement per rule: a later piece with its own modality or subject is its own (issue 19)
             rules = later_rules(text, a, b, reading.modals, unit) if unit.carry_ok else []
             cuts = [a] + [st for st, _ in rules] + [b]
@@ -278,7 +280,7 @@ def _extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], pa
                 part_actor = actor
                 if i > 0:
                     if part.actor is not None:
-                        part_actor = build_actor(aligned, part.actor)
+                        part_actor = build_actor(aligned, part.actor, row_of(Actor))
                         if part.actor.source == "sentence" and part.actor.clean:
                             carried = part.actor
                 part_found = [f for f in found if pa <= f.value_span[0] < cuts[i + 1]] if rules else found
@@ -352,12 +354,13 @@ def _inherited(contexts: dict[str, Context], by_id: dict[str, Section], sec: Sec
     return Context()
 
 
-def _fallback_actor(aligned: AlignedText, heading: Located | None, addressee: Located | None) -> Actor | None:
+def _fallback_actor(aligned: AlignedText, heading: Located | None, addressee: Located | None) -> dict[str, Any] | None:
+    """The row of the heading's or the 主送 line's :class:`Actor` (validated with the requirement rows)."""
     got = heading or addressee
     if got is None:
         return None
     org, level, role = normalize_actor(got.text)
-    return aligned.build(Actor, span=TextSpan(*got.span, got.text), source="heading" if got is heading else "addressee",
+    return aligned.build(row_of(Actor), span=TextSpan(*got.span, got.text), source="heading" if got is heading else "addressee",
                          organization=org, level=level, role=role)
 
 
@@ -377,7 +380,7 @@ def _list_intro(sec: Section, by_id: dict[str, Section], per_section: dict[str |
     return intro if intro.endswith(("：", ":")) or any(w in intro for w in ("下列", "以下条件", "如下")) else None
 
 
-def _requirement(rid: str, sec_id: str | None, cls: list[Clause], aligned: AlignedText, unit: RequirementUnit, actor: Actor | None,
+def _requirement(rid: str, sec_id: str | None, cls: list[Clause], aligned: AlignedText, unit: RequirementUnit, actor: dict[str, Any] | None,
                  deadline: Deadline | None, cond: tuple[str, int, int] | None, inherited: Context, found: list[Found],
                  k: Knowledge, start: int | None = None, end: int | None = None) -> dict[str, Any]:
     """The row of one :class:`Requirement` (validated with the document's others by the caller)."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
@@ -967,10 +968,12 @@ def _function_of(head: str) -> str | None:
     return best[2] if best else None
 
 
-def build_actor(aligned: AlignedText, pick: ActorPick) -> Actor:
-    """An :class:`~extractor.model.Actor` from a pick, with its raw span and normalized organization."""
+def build_actor(aligned: AlignedText, pick: ActorPick, factory: Callable[..., Any] = Actor) -> Any:
+    """An :class:`~extractor.model.Actor` from a pick, with its raw span and normalized organization;
+    ``factory`` ``row_of(Actor)`` gives its row instead, for a caller that validates it inside a list
+    of requirement rows (issue 18)."""
     org, level, role = normalize_actor(pick.text)
-    return aligned.build(Actor, text=pick.text, span=(pick.start, pick.end),
+    return aligned.build(factory, text=pick.text, span=(pick.start, pick.end),
                          source=pick.source, organization=org, level=level, role=role)
 
 
