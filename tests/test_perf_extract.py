@@ -295,3 +295,30 @@ def test_actor_rows_validated_in_requirement_rows_equal_actor_models() -> None:
     (with_model,) = ta.validate_python([a.build(row_of(Requirement), thresholds=[], actor=model, **fields)])
     (with_row,) = ta.validate_python([a.build(row_of(Requirement), thresholds=[], actor=row, **fields)])
     assert with_row == with_model and with_row.model_dump_json() == with_model.model_dump_json()
+
+
+def test_later_rules_without_a_later_modal_equal_the_full_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    """later_rules returns at once when no modal word stands after the first rule's trigger. Every call of
+    the corpus extraction gives what the full loop gives: the same call with a modal word at the end of
+    the sentence, which no piece holds, passes the check and reads every piece."""
+    from pathlib import Path
+
+    from extractor.extract import knowledge
+    from extractor.pipeline import expand_inputs, extract_bytes
+
+    calls: list[tuple] = []
+    real = requirements.later_rules
+
+    def spy(text, a, b, modals, first):  # noqa: ANN001, ANN202
+        calls.append((text, a, b, modals, first))
+        return real(text, a, b, modals, first)
+
+    monkeypatch.setattr(knowledge, "later_rules", spy)
+    for f in expand_inputs([Path(__file__).parent.parent / "corpus"]):
+        extract_bytes(f.read_bytes(), path=str(f))
+    returned_at_once = 0
+    for text, a, b, modals, first in calls:
+        got = real(text, a, b, modals, first)
+        assert got == real(text, a, b, (*modals, ("obligation", "要", b, b + 1)), first)
+        returned_at_once += all(m[2] < (first.trigger_span[1] if first.trigger_span else b) for m in modals)
+    assert len(calls) > 1000 and returned_at_once > 500 and sum(bool(real(*c)) for c in calls) > 50

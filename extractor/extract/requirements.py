@@ -992,6 +992,8 @@ def later_rules(text: str, a: int, b: int, modals: tuple[tuple[str, str, int, in
     segs = clause_segments(text, a, b)
     start_after = first.trigger_span[1] if first.trigger_span else segs[0][1]
     out: list[tuple[int, RequirementUnit]] = []
+    if all(m[2] < start_after for m in modals):
+        return out  # no modal word in a piece the loop below reads (most sentences: one rule; issue 18)
     last_modality = first.modality
     by_start = sorted(modals, key=lambda m: m[2])
     starts = [m[2] for m in by_start]
