@@ -322,3 +322,28 @@ def test_later_rules_without_a_later_modal_equal_the_full_reading(monkeypatch: p
         assert got == real(text, a, b, (*modals, ("obligation", "要", b, b + 1)), first)
         returned_at_once += all(m[2] < (first.trigger_span[1] if first.trigger_span else b) for m in modals)
     assert len(calls) > 1000 and returned_at_once > 500 and sum(bool(real(*c)) for c in calls) > 50
+
+
+def test_clause_readings_without_actors_keep_the_modal_words() -> None:
+    """read_clauses asked for the actors of some clauses only: those get the full reading, the others
+    the same modal words with no actor, on every clause of the corpus."""
+    from pathlib import Path
+
+    from extractor.pipeline import expand_inputs, extract_bytes
+
+    rng = random.Random(18)
+    n = with_actor = 0
+    for f in expand_inputs([Path(__file__).parent.parent / "corpus"]):
+        doc = extract_bytes(f.read_bytes(), path=str(f))
+        spans = [tuple(c.span) for c in doc.clauses]
+        wanted = {i for i in range(len(spans)) if rng.random() < 0.5}
+        full = requirements.read_clauses(doc.text, spans)
+        part = requirements.read_clauses(doc.text, spans, actors_of=wanted)
+        for i, (x, y) in enumerate(zip(full, part)):
+            if i in wanted:
+                assert y == x
+            else:
+                assert (y.modality, y.trigger, y.trigger_span, y.modals, y.actor, y.first_actor) == (x.modality, x.trigger, x.trigger_span, x.modals, None, None)
+                with_actor += x.first_actor is not None
+            n += 1
+    assert n > 3000 and with_actor > 300

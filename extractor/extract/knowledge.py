@@ -181,14 +181,17 @@ def _extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], pa
 
     per_section = clauses_by_section(clauses)
     spans: dict[str, tuple[int, int]] = {}
+    in_heading: list[int] = []  # the clauses whose actors are read (a heading's subject; elsewhere only the modal words)
     for sec_id, cls in per_section.items():
         sec = by_id.get(sec_id) if sec_id else None
         for c in cls:
             a, b = c.span
             if sec is not None and a < sec.label_span[1] <= b:
                 a = _after_label(text, sec.label_span[1], b)  # the label is not part of what is required
+            if sec is not None and sec.kind == "heading":
+                in_heading.append(len(spans))
             spans[c.id] = (a, b)
-    readings = dict(zip(spans, read_clauses(text, list(spans.values()), reader)))
+    readings = dict(zip(spans, read_clauses(text, list(spans.values()), reader, actors_of=set(in_heading))))
     # an attachment's own heading line (附件1): its tables and lists hold no bare measures, so past it
     # only a modal word makes a requirement (corpus 13: the indicator table of 附件1 ran on in item （三）)
     m_att = _ATTACHMENT_LINE.search(text)

@@ -29,7 +29,7 @@ from extractor.data.vocab import (
 )
 from extractor.model import Actor, Clause, Deadline, Located
 from extractor.normalize.offsets import AlignedText
-from extractor.segment.tokens import WordSpan, get_reader, get_segmenter
+from extractor.segment.tokens import get_reader, get_segmenter
 
 # only clauses holding a modal word (or a glued 积极…/努力…) go through the word reader
 _MODAL_PREFILTER = re.compile("|".join(sorted({w for w, _ in MODAL_WORDS + EXTRA_MODAL_WORDS}, key=len, reverse=True)))
@@ -149,12 +149,15 @@ def read_clause(text: str, a: int, b: int, reader: Reader = "words") -> ClauseRe
 _NOTHING = ClauseReading(None, None, None, None, None)
 
 
-def read_clauses(text: str, spans: list[tuple[int, int]], reader: Reader = "words") -> list[ClauseReading]:
+def read_clauses(text: str, spans: list[tuple[int, int]], reader: Reader = "words",
+                 actors_of: set[int] | None = None) -> list[ClauseReading]:
     """:func:`read_clause` for many clauses of one text, with one reading for all of them.
 
     The clauses that hold a modal word are joined by newlines, which no segmenter word,
     actor phrase or modal word crosses; one reading instead of one per clause saves the
     per-call cost. Each span found is handed back to its clause by its offset.
+    ``actors_of``: the indices of the clauses whose actors the caller reads (None: all); the
+    others get their modal words only, ``actor`` and ``first_actor`` None (issue 18).
 
     >>> s = "学会要加强自律。各级科协不得干预。"
     >>> [(r.modality, s[slice(*r.trigger_span)], s[r.actor[1]:r.actor[2]]) for r in read_clauses(s, [(0, 8), (8, 17)])]
@@ -175,10 +178,13 @@ def read_clauses(text: str, spans: list[tuple[int, int]], reader: Reader = "word
         reading = get_reader(kind=reader)("\n".join(text[a:b] for _, a, b in group))
         for sp in reading.modals:
             g = bisect_right(starts, sp.start_char) - 1
-            modals[group[g][0]].append(_Hit.of(sp, group[g][1] - starts[g]))
+            shift = group[g][1] - starts[g]
+            modals[group[g][0]].append(_Hit(sp.label, sp.word, sp.text, sp.start_char + shift, sp.end_char + shift))
         for e in reading.actors:
             g = bisect_right(starts, e.start_char) - 1
-            actors[group[g][0]].append(_Hit.of(e, group[g][1] - starts[g]))
+            if actors_of is None or todo[group[g][0]] in actors_of:
+                shift = group[g][1] - starts[g]
+                actors[group[g][0]].append(_Hit(e.label, e.word, e.text, e.start_char + shift, e.end_char + shift))
     for k, i in enumerate(todo):
         out[i] = _reading(0, spans[i][0], modals[k], actors[k])
     return out
@@ -216,10 +222,6 @@ class _Hit(NamedTuple):
     text: str
     start_char: int
     end_char: int
-
-    @classmethod
-    def of(cls, sp: WordSpan, shift: int) -> _Hit:
-        return cls(sp.label, sp.word, sp.text, sp.start_char + shift, sp.end_char + shift)
 
 
 def _reading(shift: int, doc_start: int, modals: list[Any], actors: list[Any]) -> ClauseReading:
