@@ -347,3 +347,31 @@ def test_clause_readings_without_actors_keep_the_modal_words() -> None:
                 with_actor += x.first_actor is not None
             n += 1
     assert n > 3000 and with_actor > 300
+
+
+def test_read_requirement_without_a_modal_word_outside_an_item_equals_the_full_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    """read_requirement gives up at once on a clause with no modal word, no threshold and no item (or a
+    listed or guiding one). Every call of the corpus extraction gives what the full reading gives: the
+    same call with a modal word past the clause's end, which first_modal skips, reads it through."""
+    from pathlib import Path
+
+    from extractor.extract import knowledge
+    from extractor.pipeline import expand_inputs, extract_bytes
+
+    calls: list[tuple] = []
+    real = requirements.read_requirement
+
+    def spy(text, a, b, modals, **kw):  # noqa: ANN001, ANN003, ANN202
+        calls.append((text, a, b, modals, kw))
+        return real(text, a, b, modals, **kw)
+
+    monkeypatch.setattr(knowledge, "read_requirement", spy)
+    for f in expand_inputs([Path(__file__).parent.parent / "corpus"]):
+        extract_bytes(f.read_bytes(), path=str(f))
+        requirements.forget_text()
+    given_up = 0
+    for text, a, b, modals, kw in calls:
+        got = real(text, a, b, modals, **kw)
+        assert got == real(text, a, b, (*modals, ("obligation", "要", b, b + 1)), **kw), text[a:b]
+        given_up += not modals and not kw["has_threshold"] and (not kw["in_item"] or kw["listed"] or kw["guiding"])
+    assert len(calls) > 3000 and given_up > 1000

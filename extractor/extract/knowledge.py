@@ -252,7 +252,7 @@ def _extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], pa
             # of its 注释 (统计范围为…2000万元及以上) are no measures; only a modal word makes a requirement there
             unit = None if bulletin and not reading.modals else read_requirement(
                 text, a, b, reading.modals, in_item=sec is not None and a < attachment_at, listed=listed,
-                lead=sec is not None and is_lead_phrase(text, sec.marker, cls_spans, idx, sec.kind),
+                lead=sec is not None and idx == 0 and is_lead_phrase(text, sec.marker, cls_spans, idx, sec.kind),
                 has_threshold=bool(found) or bool(deadline and deadline.kind == "date" and sec is not None),
                 guiding=guiding, criteria=criteria)
             if unit is None:

@@ -788,6 +788,8 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
     if tag is not None and tag.standalone:
         us, ue = tag.units
         return RequirementUnit("obligation", tag.label, tag.label_span, ActorPick(text[us:ue], us, ue, "tag"), carry_ok=False)
+    if not modals and not has_threshold and (not in_item or listed or guiding):
+        return None  # what the checks below come to without a modal word: no imperative outside an item (issue 18)
     if criteria or _TOPIC_HEADING.fullmatch(text, a, b):
         return None
     not_req, not_imp = _filters()
