@@ -23,6 +23,7 @@ from extractor.extract.requirements import (
     is_lead_phrase, is_rules_intro,
     later_rules, leading_tag, located, normalize_actor, read_clause, read_clauses, read_requirement,
 )
+from extractor.extract.quantities import quantity_starts
 from extractor.extract.thresholds import Found, build_number_mask, find_thresholds, is_review_heading, reported_reason, reports_statistics
 from extractor.data.doc_codes import resolve_issuer
 from extractor.data.vocab import CRITERIA_HEADINGS, EVENT_INFO_TITLES, GUIDING_TITLES
@@ -161,11 +162,12 @@ def _extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], pa
             review[sid] = s is not None and (is_review_heading(s.title) or in_review(s.parent))
         return review[sid]
 
+    starts = quantity_starts(masked)  # once per document, not a quantity scan of every piece of every sentence
     for sent in _sentences(clauses):
         a, b = sent[0].span[0], sent[-1].span[1]
         if title_key and b - a <= len(title) + 8 and re.sub(r"\s+", "", text[a:b]) == title_key:
             continue  # the title printed in the body (corpus-dev 054, three times): it names the rule, it sets none
-        found = find_thresholds(text, masked, a, b)
+        found = find_thresholds(text, masked, a, b, starts=starts)
         reason = reported_reason(text, a, b, bulletin, in_review(sent[0].section)) if found else None
         for f in found:
             c = index.at(f.value_span[0])
@@ -181,10 +183,10 @@ def _extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], pa
         addressee = aligned.build(Located, span=TextSpan.at(text, a, b), source="addressee")
     contexts: dict[str, Context] = {}
     # the heading's or the 主送 line's actor, built once per pair: the clauses that name no subject of their own
-    # (1,280 over corpus/) share 61 of them (issue 18); an Actor is frozen, so sharing one is safe
-    fallbacks: dict[tuple[int, int], tuple[Located | None, Located | None, Actor | None]] = {}
+    # (1,280 over corpus/) share 61 of them (issue 18); its row is only read by the validation, so sharing one is safe
+    fallbacks: dict[tuple[int, int], tuple[Located | None, Located | None, dict[str, Any] | None]] = {}
 
-    def fallback(heading: Located | None, addr: Located | None) -> Actor | None:
+    def fallback(heading: Located | None, addr: Located | None) -> dict[str, Any] | None:
         key = (id(heading), id(addr))  # the pair is kept in the value, so its ids stay theirs
         if key not in fallbacks:
             fallbacks[key] = (heading, addr, _fallback_actor(aligned, heading, addr))
@@ -192,14 +194,17 @@ def _extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], pa
 
     per_section = clauses_by_section(clauses)
     spans: dict[str, tuple[int, int]] = {}
+    in_heading: list[int] = []  # the clauses whose actors are read (a heading's subject; elsewhere only the modal words)
     for sec_id, cls in per_section.items():
         sec = by_id.get(sec_id) if sec_id else None
         for c in cls:
             a, b = c.span
             if sec is not None and a < sec.label_span[1] <= b:
                 a = _after_label(text, sec.label_span[1], b)  # the label is not part of what is required
+            if sec is not None and sec.kind == "heading":
+                in_heading.append(len(spans))
             spans[c.id] = (a, b)
-    readings = dict(zip(spans, read_clauses(text, list(spans.values()), reader)))
+    readings = dict(zip(spans, read_clauses(text, list(spans.values()), reader, actors_of=set(in_heading))))
     # an attachment's own heading line (附件1): its tables and lists hold no bare measures, so past it
     # only a modal word makes a requirement (corpus 13: the indicator table of 附件1 ran on in item （三）)
     m_att = _ATTACHMENT_LINE.search(text)
@@ -257,7 +262,7 @@ def _extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], pa
                 seq += 1
                 tag_unit = RequirementUnit("obligation", tag.label, tag.label_span, ActorPick(text[us:ue], us, ue, "tag"), False)
                 rid = f"{sec_id}:r{len(made) + 1}" if sec_id else f"{doc_id}#r{seq}"
-                made.append(_requirement(rid, sec_id, [c], aligned, tag_unit, build_actor(aligned, tag_unit.actor), None, None,  # type: ignore[arg-type]
+                made.append(_requirement(rid, sec_id, [c], aligned, tag_unit, build_actor(aligned, tag_unit.actor, row_of(Actor)), None, None,  # type: ignore[arg-type]
                                          Context(), [], k, start=spans[c.id][0], end=a))
                 a = _after_label(text, a, b)
                 carried = None
@@ -265,7 +270,7 @@ def _extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], pa
             # of its 注释 (统计范围为…2000万元及以上) are no measures; only a modal word makes a requirement there
             unit = None if bulletin and not reading.modals else read_requirement(
                 text, a, b, reading.modals, in_item=sec is not None and a < attachment_at, listed=listed,
-                lead=sec is not None and is_lead_phrase(text, sec.marker, cls_spans, idx, sec.kind),
+                lead=sec is not None and idx == 0 and is_lead_phrase(text, sec.marker, cls_spans, idx, sec.kind),
                 has_threshold=bool(found) or bool(deadline and deadline.kind == "date" and sec is not None),
                 guiding=guiding or c.span[0] < info_until, criteria=criteria)
             if unit is None:
@@ -282,7 +287,9 @@ def _extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], pa
                 # only a subject that acts is carried, not the party a thing belongs to (corpus 19: 成年流浪乞讨受助
                 #人员基本饮食标准为…；未成年人受助人员… is no duty of the 受助人员)
                 carried = pick
-            actor = build_actor(aligned, pick) if pick else fallback(inherited.actor, addressee)
+            # as a row: validated inside its requirement's row, one pydantic-core call per document instead of
+            # one model per actor (issue 18)
+            actor = build_actor(aligned, pick, row_of(Actor)) if pick else fallback(inherited.actor, addressee)
             # one requirement per rule: a later piece with its own modality or subject is its own (issue 19)
             rules = later_rules(text, a, b, reading.modals, unit) if unit.carry_ok else []
             cuts = [a] + [st for st, _ in rules] + [b]
@@ -294,7 +301,7 @@ def _extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], pa
                 part_actor = actor
                 if i > 0:
                     if part.actor is not None:
-                        part_actor = build_actor(aligned, part.actor)
+                        part_actor = build_actor(aligned, part.actor, row_of(Actor))
                         if part.actor.source == "sentence" and part.actor.clean:
                             carried = part.actor
                 part_found = [f for f in found if pa <= f.value_span[0] < cuts[i + 1]] if rules else found
@@ -368,12 +375,13 @@ def _inherited(contexts: dict[str, Context], by_id: dict[str, Section], sec: Sec
     return Context()
 
 
-def _fallback_actor(aligned: AlignedText, heading: Located | None, addressee: Located | None) -> Actor | None:
+def _fallback_actor(aligned: AlignedText, heading: Located | None, addressee: Located | None) -> dict[str, Any] | None:
+    """The row of the heading's or the 主送 line's :class:`Actor` (validated with the requirement rows)."""
     got = heading or addressee
     if got is None:
         return None
     org, level, role = normalize_actor(got.text)
-    return aligned.build(Actor, span=TextSpan(*got.span, got.text), source="heading" if got is heading else "addressee",
+    return aligned.build(row_of(Actor), span=TextSpan(*got.span, got.text), source="heading" if got is heading else "addressee",
                          organization=org, level=level, role=role)
 
 
@@ -393,7 +401,7 @@ def _list_intro(sec: Section, by_id: dict[str, Section], per_section: dict[str |
     return intro if intro.endswith(("：", ":")) or any(w in intro for w in ("下列", "以下条件", "如下")) else None
 
 
-def _requirement(rid: str, sec_id: str | None, cls: list[Clause], aligned: AlignedText, unit: RequirementUnit, actor: Actor | None,
+def _requirement(rid: str, sec_id: str | None, cls: list[Clause], aligned: AlignedText, unit: RequirementUnit, actor: dict[str, Any] | None,
                  deadline: Deadline | None, cond: tuple[str, int, int] | None, inherited: Context, found: list[Found],
                  k: Knowledge, start: int | None = None, end: int | None = None) -> dict[str, Any]:
     """The row of one :class:`Requirement` (validated with the document's others by the caller)."""

@@ -529,6 +529,8 @@ def find_label_rows(text: str, max_lines: int = 60) -> dict[str, tuple[str, Span
     out: dict[str, tuple[str, Span]] = {}
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[:8000])][:max_lines]
     for i, (a, b) in enumerate(lines):
+        if text.find(":", a, b) < 0 and text.find("：", a, b) < 0:
+            continue  # every row holds its colon: most lines have none, and the pattern tries each character (issue 18)
         for m in _LABEL_ROW_RE.finditer(text, a, b):
             field = TEXT_META_LABELS[m.group(1)]
             if m.group(2):

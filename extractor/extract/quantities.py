@@ -18,6 +18,7 @@ next to it, so 一般, 一线, 统一 and 进一步 are never numbers.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from extractor.data.vocab import COMPARATOR_AFTER, COMPARATOR_BEFORE, LATIN_UNITS, UNIT_CANONICAL, UNITS
@@ -53,6 +54,38 @@ _QUANTITY_RE = re.compile(
 _AFTER_RE = re.compile(rf"(?:{_AFTER_ALT})")
 # a character every quantity starts with: a text without one holds none (a cheap pre-check, issue 18)
 NUMERAL_RE = re.compile(rf"[\d{_CN}半]")
+# Where a quantity can start (issue 18: the threshold scan asks once per document, then bisects per
+# piece): a run of digits, 半, or a run of Chinese numerals followed by what makes a Chinese numeral
+# a quantity in _QUANTITY_RE and _build: 分之, a magnitude or percent sign, a unit (Latin ones without
+# their no-letter-after guard), a range mark, a comparator after it. Every quantity find_quantities
+# finds in a piece starts inside a run that one of these starts, within the piece or, for a run the
+# piece opens inside of, before it (see has_quantity_start); the converse need not hold (一 of 一般
+# before 般 is no start, 一个 is one, and _build may still refuse it).
+_QUANTITY_START_RE = re.compile(
+    rf"(?=[\d半{_CN}])(?:\d+|半|[{_CN}]+(?=分之|[万萬亿億%％‰]|\s*(?:-|－|—|~|～|至|到)|(?:{_AFTER_ALT})"
+    rf"| ?(?:{'|'.join(sorted(map(re.escape, (*UNITS, *LATIN_UNITS)), key=len, reverse=True))})))"
+)
+
+
+def has_quantity_start(starts: list[int], masked: str, a: int, b: int) -> bool:
+    """May ``find_quantities(masked, a, b)`` find anything? ``starts``: quantity_starts(masked).
+    False only when it finds nothing: no start in ``[a, b)``, and ``masked[a]`` no numeral (a run
+    of them starting before ``a`` and running into the piece)."""
+    k = bisect_left(starts, a)
+    return (k < len(starts) and starts[k] < b) or (a < b and NUMERAL_RE.match(masked, a) is not None)
+
+
+def quantity_starts(text: str) -> list[int]:
+    """Sorted offsets where a quantity of ``text`` may start: find_quantities over a piece without
+    one of them finds nothing.
+
+    >>> t = "坚持一般原则，进一步统一思想，不超过一百五十人"
+    >>> [t[i:i + 5] for i in quantity_starts(t)]
+    ['一百五十人']
+    """
+    return [m.start() for m in _QUANTITY_START_RE.finditer(text)]
+
+
 # a bound word just before: 至少公开一次, 限推荐一位, 只能登记一个名称 (corpus-dev 019, 043, 017)
 _BOUND_LEAD_RE = re.compile(
     "(?:" + "|".join(sorted((re.escape(w) for w, _ in COMPARATOR_BEFORE if len(w) > 1), key=len, reverse=True))
@@ -86,6 +119,12 @@ class Quantity:
         return self.unit in ("%", "比例")
 
 
+# parse_number's patterns, compiled once (it runs for every figure read; issue 18)
+_PUA_DOT_RE = re.compile(r"(?<=\d)[\ue000-\uf8ff](?=\d)")
+_INT_RE = re.compile(r"\d+")
+_DECIMAL_RE = re.compile(r"\d+\.\d+")
+
+
 def parse_number(s: str) -> float | int:
     """Value of an Arabic or Chinese number with an optional 万/亿 suffix.
 
@@ -93,14 +132,14 @@ def parse_number(s: str) -> float | int:
     [15, 2.5, 15, 150, 2, 20000, 10000, 3000]
     """
     mag = 1
-    s = re.sub(r"(?<=\d)[\ue000-\uf8ff](?=\d)", ".", s)
+    s = _PUA_DOT_RE.sub(".", s)
     if s and s[-1] in _MAG:
         mag, s = _MAG[s[-1]], s[:-1]
     if not s:
         raise ParseError("empty number")
-    if re.fullmatch(r"\d+", s):
+    if _INT_RE.fullmatch(s):
         return int(s) * mag
-    if re.fullmatch(r"\d+\.\d+", s):
+    if _DECIMAL_RE.fullmatch(s):
         v = float(s) * mag
         return int(v) if v.is_integer() else v
     if "万" in s or "亿" in s:
@@ -147,25 +186,28 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
 
 def _build(m: re.Match[str], text: str, s: int, e: int) -> Quantity | None:
     after = text[e:e + 4]
-    if m.group("half"):
+    # the alternative that matched: the outermost group closes last, and none matches empty (one
+    # lookup instead of up to six group calls per number, issue 18)
+    kind = m.lastgroup
+    if kind == "half":
         return Quantity(s, e, m.group(), 0.5, None, "比例", "ratio")
-    if m.group("half_year"):
+    if kind == "half_year":
         if text[s - 1:s] in ("上", "下", "每", "后", "前"):
             return None  # 上半年, 每半年: a period of the calendar or a frequency
         return Quantity(s, e, m.group(), 0.5, None, "年", "count")
-    if m.group("pct_cn"):
+    if kind == "pct_cn":
         return Quantity(s, e, m.group(), _clean(parse_number(m.group("pc"))), None, "%", "percent")
-    if m.group("frac"):
+    if kind == "frac":
         den, num = parse_number(m.group("den")), parse_number(m.group("numr"))
         if not den or num > den:
             return None
         return Quantity(s, e, m.group(), _clean(num / den), None, "比例", "ratio")
-    if m.group("slash"):
+    if kind == "slash":
         num, den = int(m.group("sn")), int(m.group("sd"))
         if not 0 < num < den:
             return None
         return Quantity(s, e, m.group(), _clean(num / den), None, "比例", "ratio")
-    if m.group("range"):
+    if kind == "range":
         lo_s, hi_s = m.group("lo"), m.group("hi")
         unit = "%" if m.group("rpct") else _canonical(m.group("runit"))
         if m.group("lounit") and (_canonical(m.group("lounit")) != unit or m.group("lounit") in ("月", "日", "号")):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
@@ -28,7 +29,7 @@ from extractor.data.vocab import (
 )
 from extractor.model import Actor, Clause, Deadline, Located
 from extractor.normalize.offsets import AlignedText
-from extractor.segment.tokens import WordSpan, get_reader, get_segmenter
+from extractor.segment.tokens import get_reader, get_segmenter
 
 # only clauses holding a modal word (or a glued 积极…/努力…) go through the word reader
 _MODAL_PREFILTER = re.compile("|".join(sorted({w for w, _ in MODAL_WORDS + EXTRA_MODAL_WORDS}, key=len, reverse=True)))
@@ -57,6 +58,10 @@ _DEADLINE_NEEDS: dict[str, tuple[str, ...]] = {
     "day": ("月", "日", "前"), "month_end": ("月", "底末", "前"), "year_end": ("年", "前内"), "year_in": ("在", "年"),
     "relative": ("日天月",), "recurring": ("每",),
 }
+# the same as sets, and every character any of them names: a clause's few such characters are picked
+# once, then each pattern's groups are tested against them in C (issue 18)
+_DEADLINE_NEED_SETS: dict[str, tuple[frozenset[str], ...]] = {k: tuple(map(frozenset, gs)) for k, gs in _DEADLINE_NEEDS.items()}
+_DEADLINE_NEED_CHARS = "".join(sorted({ch for gs in _DEADLINE_NEEDS.values() for g in gs for ch in g}))
 # every deadline pattern holds a digit, a 每, or a Chinese count before its unit
 # (the lookahead first: the engine tries the three alternatives only where one can start; issue 18)
 _DEADLINE_GATE = re.compile(r"(?=[\d每一二三四五六七八九十两])(?:\d|每|[一二三四五六七八九十两]\s*(?:个|工作日|天|日))")
@@ -77,9 +82,9 @@ def find_deadline(aligned: AlignedText, a: int, b: int, doc_date: str | None) ->
     text = aligned.text
     if not _DEADLINE_GATE.search(text, a, b):
         return None
-    clause = text[a:b]
+    present = set(filter(text[a:b].__contains__, _DEADLINE_NEED_CHARS))
     for kind, rx in _DEADLINE_PATTERNS:
-        if not all(any(ch in clause for ch in group) for group in _DEADLINE_NEEDS[kind]):
+        if any(map(present.isdisjoint, _DEADLINE_NEED_SETS[kind])):
             continue  # a character the pattern cannot match without is missing: no need to run it
         m = rx.search(text, a, b)
         if not m:
@@ -144,12 +149,15 @@ def read_clause(text: str, a: int, b: int, reader: Reader = "words") -> ClauseRe
 _NOTHING = ClauseReading(None, None, None, None, None)
 
 
-def read_clauses(text: str, spans: list[tuple[int, int]], reader: Reader = "words") -> list[ClauseReading]:
+def read_clauses(text: str, spans: list[tuple[int, int]], reader: Reader = "words",
+                 actors_of: set[int] | None = None) -> list[ClauseReading]:
     """:func:`read_clause` for many clauses of one text, with one reading for all of them.
 
     The clauses that hold a modal word are joined by newlines, which no segmenter word,
     actor phrase or modal word crosses; one reading instead of one per clause saves the
     per-call cost. Each span found is handed back to its clause by its offset.
+    ``actors_of``: the indices of the clauses whose actors the caller reads (None: all); the
+    others get their modal words only, ``actor`` and ``first_actor`` None (issue 18).
 
     >>> s = "学会要加强自律。各级科协不得干预。"
     >>> [(r.modality, s[slice(*r.trigger_span)], s[r.actor[1]:r.actor[2]]) for r in read_clauses(s, [(0, 8), (8, 17)])]
@@ -170,10 +178,13 @@ def read_clauses(text: str, spans: list[tuple[int, int]], reader: Reader = "word
         reading = get_reader(kind=reader)("\n".join(text[a:b] for _, a, b in group))
         for sp in reading.modals:
             g = bisect_right(starts, sp.start_char) - 1
-            modals[group[g][0]].append(_Hit.of(sp, group[g][1] - starts[g]))
+            shift = group[g][1] - starts[g]
+            modals[group[g][0]].append(_Hit(sp.label, sp.word, sp.text, sp.start_char + shift, sp.end_char + shift))
         for e in reading.actors:
             g = bisect_right(starts, e.start_char) - 1
-            actors[group[g][0]].append(_Hit.of(e, group[g][1] - starts[g]))
+            if actors_of is None or todo[group[g][0]] in actors_of:
+                shift = group[g][1] - starts[g]
+                actors[group[g][0]].append(_Hit(e.label, e.word, e.text, e.start_char + shift, e.end_char + shift))
     for k, i in enumerate(todo):
         out[i] = _reading(0, spans[i][0], modals[k], actors[k])
     return out
@@ -211,10 +222,6 @@ class _Hit(NamedTuple):
     text: str
     start_char: int
     end_char: int
-
-    @classmethod
-    def of(cls, sp: WordSpan, shift: int) -> _Hit:
-        return cls(sp.label, sp.word, sp.text, sp.start_char + shift, sp.end_char + shift)
 
 
 def _reading(shift: int, doc_start: int, modals: list[Any], actors: list[Any]) -> ClauseReading:
@@ -821,6 +828,8 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
     if tag is not None and tag.standalone:
         us, ue = tag.units
         return RequirementUnit("obligation", tag.label, tag.label_span, ActorPick(text[us:ue], us, ue, "tag"), carry_ok=False)
+    if not modals and not has_threshold and (not in_item or listed or guiding):
+        return None  # what the checks below come to without a modal word: no imperative outside an item (issue 18)
     if criteria or _TOPIC_HEADING.fullmatch(text, a, b):
         return None
     not_req, not_imp = _filters()
@@ -1003,10 +1012,12 @@ def _function_of(head: str) -> str | None:
     return best[2] if best else None
 
 
-def build_actor(aligned: AlignedText, pick: ActorPick) -> Actor:
-    """An :class:`~extractor.model.Actor` from a pick, with its raw span and normalized organization."""
+def build_actor(aligned: AlignedText, pick: ActorPick, factory: Callable[..., Any] = Actor) -> Any:
+    """An :class:`~extractor.model.Actor` from a pick, with its raw span and normalized organization;
+    ``factory`` ``row_of(Actor)`` gives its row instead, for a caller that validates it inside a list
+    of requirement rows (issue 18)."""
     org, level, role = normalize_actor(pick.text)
-    return aligned.build(Actor, text=pick.text, span=(pick.start, pick.end),
+    return aligned.build(factory, text=pick.text, span=(pick.start, pick.end),
                          source=pick.source, organization=org, level=level, role=role)
 
 
@@ -1025,6 +1036,8 @@ def later_rules(text: str, a: int, b: int, modals: tuple[tuple[str, str, int, in
     segs = clause_segments(text, a, b)
     start_after = first.trigger_span[1] if first.trigger_span else segs[0][1]
     out: list[tuple[int, RequirementUnit]] = []
+    if all(m[2] < start_after for m in modals):
+        return out  # no modal word in a piece the loop below reads (most sentences: one rule; issue 18)
     last_modality = first.modality
     by_start = sorted(modals, key=lambda m: m[2])
     starts = [m[2] for m in by_start]

@@ -21,7 +21,7 @@ from extractor.data.vocab import (
     GROWTH_WORDS, HEDGE_WORDS, MODAL_WORDS, PER_BASES, PER_HEAD, REPORT_TITLE_WORDS, REPORTED_WORDS, REVIEW_HEADINGS, SCOPE_UNITS,
     SCOPE_VERBS, SELF_STRUCTURE_NOUNS, SUBJECT_LEAD_STRIP, TIME_UNITS,
 )
-from extractor.extract.quantities import NUMERAL_RE, Quantity, find_quantities
+from extractor.extract.quantities import NUMERAL_RE, Quantity, find_quantities, has_quantity_start
 
 MASK = "\x00"
 
@@ -62,8 +62,9 @@ NOT_THRESHOLD_PATTERNS: tuple[tuple[str, str], ...] = (
 # Every pattern above starts with one of these characters. Checking it first spares the
 # regex engine trying 17 alternatives at each of the text's characters (7x faster).
 _NOT_THRESHOLD_FIRST = r"\dA-Za-z._%+\-“\"(（第共全显省浏阅点访邮索编文代序每一二三四五六七八九十百千附"
+# The names document the patterns; as groups they cost a fifth of the scan and nothing reads them (issue 18).
 _NOT_THRESHOLD_RE = re.compile(
-    f"(?=[{_NOT_THRESHOLD_FIRST}])(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in NOT_THRESHOLD_PATTERNS) + ")"
+    f"(?=[{_NOT_THRESHOLD_FIRST}])(?:" + "|".join(f"(?:{rx})" for _, rx in NOT_THRESHOLD_PATTERNS) + ")"
 )
 
 
@@ -351,7 +352,7 @@ def _read(masked: str, text: str, q: Quantity, lo: int) -> _Q:
     elif cmp is None and _ONLY_RE.search(masked, max(lo, q.start - 6), q.start):
         cmp, cmp_word = "==", None
     nxt = text[expr_end:expr_end + 1]
-    noun_follows = bool(re.match(r"[\u4e00-\u9fff]", nxt)) and nxt not in "的"
+    noun_follows = bool(_HAN_RE.match(nxt)) and nxt not in "的"
     lead = masked[max(lo, cmp_start - 8):cmp_start]
     if q.unit in AGE_UNITS:
         # 45岁以下青年科技工作者, 16—24岁失业青年, 年满60周岁不满65周岁的老年人: an age defines the
@@ -388,14 +389,21 @@ def _condition_of(text: str, a: int, b: int, qs: list[_Q]) -> str:
     return subject + "且".join(parts) + tail
 
 
+# patterns of the per-figure helpers, compiled once (issue 18)
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+_YEAR_LEAD_RE = re.compile(r"^(?:到|至|在)?(?:19|20)\d{2}年(?:底|末)?")
+_PER_END_RE = re.compile(rf"每(?:一)?(?:{_PER_ALT})$")
+_GROWTH_END_RE = re.compile(rf"(?:{_GROWTH_ALT})$")
+
+
 def _clean_subject(s: str) -> str:
     s = _LABEL_LEAD.sub("", s)
     s = s.strip(" \t\n、，,()")
-    if not re.search(r"[\u4e00-\u9fff]", s):
+    if not _HAN_RE.search(s):
         return ""
     s = s[s.rfind("但") + 1:]  # 可适当提高但最高不超过…: what comes before 但 is a clause of its own (corpus 12)
     s = _LEAD_STRIP.sub("", s)
-    s = re.sub(r"^(?:到|至|在)?(?:19|20)\d{2}年(?:底|末)?", "", s)
+    s = _YEAR_LEAD_RE.sub("", s)
     prev = None
     while prev != s:
         prev = s
@@ -403,19 +411,26 @@ def _clean_subject(s: str) -> str:
     return s
 
 
-def find_thresholds(text: str, masked: str, a: int, b: int, time_frame: str | None = None) -> list[Found]:
+def find_thresholds(text: str, masked: str, a: int, b: int, time_frame: str | None = None,
+                    starts: list[int] | None = None) -> list[Found]:
     """Thresholds in the sentence ``text[a:b]`` (document offsets; ``masked`` as from build_number_mask).
+    ``starts``: :func:`~extractor.extract.quantities.quantity_starts` of the whole ``masked``, when
+    the caller scans a document sentence by sentence: pieces without a start skip the quantity scan.
 
     >>> t = "个人会员不足2万人的,理事会人数一般不超过150人；个人会员超过10万人的,理事会人数一般不超过200人。"
     >>> [(f.comparator, f.value, f.unit, f.subject, f.condition, f.hedge) for f in find_thresholds(t, build_number_mask(t, []), 0, len(t))]
     [('<=', 150, '人', '理事会人数', '个人会员<2万人', '一般'), ('<=', 200, '人', '理事会人数', '个人会员>10万人', '一般')]
     """
     out: list[Found] = []
+    if starts is not None and not has_quantity_start(starts, masked, a, b) and text.find("级", a, b) < 0 and text.find("全覆盖", a, b) < 0:
+        # no quantity can start in the sentence (most of those with a numeral only in a word: 进一步, 统一),
+        # and neither a grade (_grades needs 级) nor a coverage (_coverage needs 全覆盖) stands in it (issue 18)
+        return out
     if time_frame is None and not NUMERAL_RE.search(text, a, b):
         # no digit, Chinese numeral or 半: no quantity, no year to frame one and no grade (corpus/: 40 % of
         # the sentences, such as 各地要加强组织领导。), so nothing below can match (issue 18)
         return out
-    subs = [(m.start(), m.end()) for m in _SUBCLAUSE_RE.finditer(text, a, b) if text[m.start():m.end()].strip()]
+    subs = [m.span() for m in _SUBCLAUSE_RE.finditer(text, a, b) if m.group().strip()]
     obligation = bool(_OBLIGATION_RE.search(text, a, b))
     # a conditional clause waiting for the limit it conditions: (condition text, its span, its quantities)
     pending: tuple[str, int, int, list[_Q]] | None = None
@@ -436,7 +451,20 @@ def find_thresholds(text: str, masked: str, a: int, b: int, time_frame: str | No
         if _TIME_FRAME_RE.match(text[sa:sb]):
             time_frame = text[sa:sb].strip()  # 2018年, / 到2018年, : the frame of what follows
             continue
-        qs = [_read(masked, text, q, sa) for q in find_quantities(masked, sa, sb)]
+        quantities = find_quantities(masked, sa, sb) if starts is None or has_quantity_start(starts, masked, sa, sb) else []
+        if not quantities:
+            # no figure in the piece (most pieces, issue 18): what the general path below does with an
+            # empty list, without its conditional-clause search and its reading of no figures. A
+            # pending condition has no limit here (the piece is not blank: blank ones are not in subs)
+            if pending is not None:
+                flush()
+            found_here = _coverage(text, sa, sb, time_frame) + _grades(text, masked, sa, sb)
+            for f in found_here:
+                if time_frame and f.condition is None:
+                    f.condition = time_frame
+            out.extend(found_here)
+            continue
+        qs = [_read(masked, text, q, sa) for q in quantities]
         # a total before its bracketed share (预留30%的号源(其中专家号源不低于30%), corpus 13) is no condition
         cond_m = None if text.startswith(("(其中", "（其中"), sb) else _CONDITIONAL_END.search(text, sa, sb)
         cond_end = cond_m.start() if cond_m and qs and any(r.q.end <= cond_m.start() for r in qs) else None
@@ -526,7 +554,7 @@ def _before_per(text: str, a: int, b: int) -> str:
     """``text[a:b]`` without a trailing 每X run: 补贴标准为建筑面积每平方米37元 → …标准为建筑面积."""
     s = text[a:b]
     while True:
-        m = re.search(rf"每(?:一)?(?:{_PER_ALT})$", s)
+        m = _PER_END_RE.search(s)
         if m is None:
             return s
         s = s[:m.start()]
@@ -750,7 +778,7 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
         frame = _TIME_LEAD.match(pre.strip())
         hedge = next((h for h in HEDGE_WORDS if h in pre[-6:]), None)
         if r.growth:
-            pre = re.sub(rf"(?:{_GROWTH_ALT})$", "", pre)
+            pre = _GROWTH_END_RE.sub("", pre)
         subject = _clean_subject(pre)
         if subject_at == "before":
             subject = _clean_subject(_EXTENDED_TO_RE.sub("", subject))  # 有效期顺延至疫情解除后 → 有效期顺延
