@@ -363,6 +363,34 @@ def test_hard_wrapped_text_is_joined_and_a_text_of_paragraphs_is_not() -> None:
         assert not any(i.code == "W116" for i in normalize_text(seed.read_text(encoding="utf-8")).issues), seed.name
 
 
+def test_a_text_layer_wrapped_at_one_width_in_columns() -> None:
+    """A PDF's lines hold one page width: a Chinese character takes two columns, a digit one, so lines
+    with dates and figures hold more characters (written for the test: a contest notice wrapped at 60
+    columns, its lines 30 to 38 characters). Counted in columns the breaks are joined, and a slice
+    re-normalized under the document's context joins them too; a list of same-width short lines
+    (seed 003's …_第1页 page titles) is no wrapped text."""
+    def wrap_columns(s: str, cols: int) -> list[str]:
+        out, line, w = [], "", 0
+        for ch in s:
+            cw = 1 if ord(ch) <= 0x24F else 2
+            if w + cw > cols:
+                out.append(line)
+                line, w = "", 0
+            line, w = line + ch, w + cw
+        return [*out, line]
+    para = ("为深入贯彻落实《全民科学素质行动规划纲要（2021—2035年）》，经研究，决定于2023年3月1日至2023年4月30日联合举办2023年"
+            "江苏省青少年科技创新大赛。参赛对象为全省在校中小学生，年龄在18周岁以下（2005年1月1日以后出生）。每名学生限报1个项目，"
+            "集体项目每组成员不超过3人，推荐项目数量不超过本地区上年度参赛项目总数的30%，推荐材料须于2023年3月31日17:00前上传至大赛网站。")
+    lines = wrap_columns(para, 60)
+    assert len({len(x) for x in lines}) > 3  # the characters per line vary
+    text = "关于举办大赛的通知\n" + "\n".join(lines) + "\n一、参赛对象\n" + "\n".join(lines) + "\n"
+    norm = normalize_text(text)
+    folded = para.replace("（", "(").replace("）", ")")  # the normalization folds full-width brackets
+    assert any(i.code == "W116" for i in norm.issues) and norm.aligned.text.count(folded) == 2
+    start = text.index("一、参赛对象")
+    assert folded in normalize_text(text[start:], norm.context).aligned.text
+
+
 def test_page_numbers_of_a_pdf_text_layer() -> None:
     """A printed notice's page numbers (GB/T 9704: — 2 —) stand on lines of their own in its PDF's text
     layer. One that cuts a wrapped sentence is joined across (反映中心工 / — 2 — / 作。, corpus-dev 021
