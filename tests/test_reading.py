@@ -227,6 +227,7 @@ def test_a_run_together_notice_between_portal_fields_and_a_footer() -> None:
     text = re.sub(r"\n+", "", path.read_text(encoding="utf-8"))
     md = _meta(text)
     assert (md.title.value, md.issuer.value, md.date.value) == ("国务院办公厅关于2021年部分节假日安排的通知", ["国务院办公厅"], "2020-11-25")
+    assert md.doc_number.value == "国办发明电〔2020〕27号"  # the counter's 3565 is furniture with its label
     from extractor.extract.metadata import _split_run_together
     pieces = [text[a:b] for a, b in _split_run_together(text, [(0, len(text))])]
     assert "国办发明电〔2020〕27号" in pieces and "国务院办公厅" in pieces and "2020年11月25日" in pieces

@@ -126,7 +126,9 @@ TEXT_CHROME: tuple[tuple[str, str, str], ...] = (
     # share / print / close widgets and counters
     ("widget", r"^\s*(?:【\s*)?(?:打印本页|打印|关闭窗口|关闭|收藏|分享到|返回顶部|字号|大|中|小)(?:\s*】)?(?:\s*[|｜]?\s*(?:【\s*)?(?:打印本页|打印|关闭窗口|关闭|收藏|分享到|返回顶部|字号|大|中|小)(?:\s*】)?)*\s*$", "line"),
     # 浏览量: corpus-dev 062 (cncaprc.org.cn: / 发布时间:2020-12-16 / 浏览量:3565)
-    ("counter", r"(?:浏览次数|阅读次数|访问量|点击数|阅读量|浏览量)\s*[:：]", "line"),
+    # with its count: on a page run into one line only the match is furniture (062 run together:
+    # 浏览量:3565国办发明电〔2020〕27号 left 3565 glued to the 发文字号)
+    ("counter", r"(?:浏览次数|阅读次数|访问量|点击数|阅读量|浏览量)\s*[:：]\s*\d*\s*次?", "line"),
     # 分享到： before the share icons (corpus-dev 019, zengcheng.gov.cn: <span>分享到：</span>)
     ("widget", r"^\s*分享到\s*[:：]", "line"),
     ("site_nav", r"^\s*(?:文章搜索|相关文章|相关链接|上一篇|下一篇|扫一扫.*|网站地图|联系我们)\s*$", "line"),
@@ -137,7 +139,7 @@ TEXT_CHROME: tuple[tuple[str, str, str], ...] = (
     ("pager", r"^\s*(?:首页\s*)?上一页[\s\d]{0,40}下一页(?:\s*(?:尾页|末页))?(?:\s*共\s*\d+\s*页)?\s*$|^\s*共\s*\d+\s*页\s*$", "line"),
     ("site_nav", r"^[^。；\n]{1,20}\s*\|\s*$", "line"),
     # footers (seed 000: phone, e-mail, postcode, address of the reposting site)
-    ("footer", r"版权所有|ICP备|网站标识码|公网安备|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]", "line"),
+    ("footer", r"版权所有|ICP备(?:\s*\d+\s*号(?:-\d+)?)?|网站标识码|公网安备|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]", "line"),
     ("footer", r"^\s*Powered by\b", "line"),  # corpus-dev 062: Powered by 中国老龄协会老年人才信息中心
     # a bare number is a phone number or a postcode only in the footer: inside the notice it is a
     # table cell (corpus-dev 023, a statistical bulletin: 183946 and 223828 were read as postcodes)
