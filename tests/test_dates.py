@@ -60,6 +60,8 @@ def _dates(body: str, title: str = "关于做好有关工作的通知", signed: 
     ("一、请于12月下旬前报送。", ("deadline", "<=", None, "2020-12-31", None)),
     ("一、请于12月上旬前报送。", ("deadline", "<=", None, "2020-12-10", None)),
     ("一、各地于2021年上半年前完成。", ("deadline", "<=", None, "2021-06-30", None)),
+    # a paper's closing day (written for this test: a society's 年会 notice)
+    ("一、论文截稿日期：2024年8月31日。", ("deadline", "<=", None, "2024-08-31", None)),
     # an inclusive mark before 前 (written for this test)
     ("一、请于2023年10月20日（含）前提交材料。", ("deadline", "<=", None, "2023-10-20", None)),
     # 前后 is about a day, not before it (written for this test)

@@ -635,3 +635,12 @@ def test_a_column_label_in_front_of_the_title_tag() -> None:
     page = ('<html><head><meta charset="utf-8"><title>【通知公告】关于开展2023年科普日活动的通知_南平市科协</title></head><body>'
             '<div>各单位：</div><div>一、各单位要认真组织活动。</div><div>南平市科学技术协会</div><div>2023年6月12日</div></body></html>')
     assert extract_bytes(page.encode(), path="page.html").metadata.title.value == "关于开展2023年科普日活动的通知"
+
+
+def test_a_fee_list_and_a_noun_ending_in_a_modal_character() -> None:
+    # written for the test: a society's 年会 notice; 摘要 is a noun, its 要 no modal word
+    from extractor.extract.knowledge import read_phrase
+    got = read_phrase("注册费：会员1800元/人，非会员2000元/人，学生1000元/人（凭学生证）。").thresholds
+    assert [(t.comparator, t.value, t.per, t.subject) for t in got] == [
+        ("==", 1800, "人", "会员"), ("==", 2000, "人", "非会员"), ("==", 1000, "人", "学生")]
+    assert [t.subject for t in read_phrase("摘要不超过500字。").thresholds] == ["摘要"]

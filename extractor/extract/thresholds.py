@@ -143,7 +143,7 @@ _TRAIL_MODALS = _alternation(sorted(
 _QUOTA_VERBS = "推荐|申报|担任|登记|享受|补贴"
 _LEAD_STRIP = re.compile(rf"^(?:经(?=理事|常务|会员|到会|出席|全体|代表)|{_alternation(SUBJECT_LEAD_STRIP)}|且|和|及|或者|或|使|让|推动|实现|{_LEAD_MODALS}|按照|按|对|由|的)+")
 _TRAIL_STRIP = re.compile(
-    rf"(?:共|一式|(?:{_TRAIL_MODALS})(?:{_QUOTA_VERBS})?|只限|控制在|分别|每个|最长|最短|最多|最少|最高|最低|给予|调整为|提高到|提高至|每人每月"
+    rf"(?:共|一式|(?<![摘纲概提纪])(?:{_TRAIL_MODALS})(?:{_QUOTA_VERBS})?|只限|控制在|分别|每个|最长|最短|最多|最少|最高|最低|给予|调整为|提高到|提高至|每人每月"
     r"|每人每年|每月|每年|每人|为|按|整体|总体|(?<!人)均|都|将|的|有|占|数量|基本|连续|停止|(?<![存现所实正内外潜自旨])在)+$"
 )
 _PREDICATE_RE = re.compile(r"(?:应当|应|须|必须|要)?(?:为|是)([^，,；;。、]{2,30})$")
@@ -156,7 +156,8 @@ _OBLIGATION_RE = re.compile(r"应|须|必须|要|确保")
 _AMOUNT_NOUN_AFTER_RE = re.compile(r"的?(?:会费|报名费|培训费|注册费|资料费|参会费|会务费|评审费|奖金|补贴|补助金|资助金|奖励金)")
 # a list of values after its cue: 奖励标准为：一等奖10万元，二等奖5万元，三等奖2万元; 补助标准如下：省级50万元、
 # 市级20万元. Each item is a label and its value, fixed by the rule
-_LIST_CUE_RE = re.compile(r"(?:标准|金额|额度|数额|名额|比例)(?:分别)?(?:为|是|如下)?\s*[:：]")
+# …, and a fee's label: 注册费：会员1800元/人，非会员2000元/人 (written for the tests: a society's 年会 notice)
+_LIST_CUE_RE = re.compile(r"(?:标准|金额|额度|数额|名额|比例|[\u4e00-\u9fff]{0,3}费(?:用)?(?:标准)?)(?:分别)?(?:为|是|如下)?\s*[:：]")
 _LIST_ITEM_RE = re.compile(r"[，,；;、：:\s]*(?P<label>[\u4e00-\u9fff()（）]{1,10})\s*$")
 _COVERAGE_RE = re.compile(r"全覆盖")
 _CONDITIONAL_END = re.compile(
@@ -750,7 +751,7 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
                 r.cmp = "=="  # 每人每月500元, 每半年考评一次: a rate the rule fixes
             elif q.unit is not None and (item := _LIST_ITEM_RE.match(text, max(prev_end, sa if lo is None else lo, q.start - 14), q.start)) \
                     and _in_value_list(text, max(sa if lo is None else lo, q.start - 60), _after_by(item)) \
-                    and re.match(r"\s*(?:[，,、；;。）)]|的?标准|$)", text[r.expr_end:r.expr_end + 3]):  # the value closes its item
+                    and re.match(r"\s*(?:[，,、；;。）)（(]|的?标准|$)", text[r.expr_end:r.expr_end + 3]):  # the value closes its item (or a note follows)
                 r.cmp = "=="
                 notes.append("a value of a list the rule fixes")
                 subject_at = text[_after_by(item):item.end("label")]
