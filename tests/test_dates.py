@@ -60,6 +60,8 @@ def _dates(body: str, title: str = "关于做好有关工作的通知", signed: 
     ("一、请于12月下旬前报送。", ("deadline", "<=", None, "2020-12-31", None)),
     ("一、请于12月上旬前报送。", ("deadline", "<=", None, "2020-12-10", None)),
     ("一、各地于2021年上半年前完成。", ("deadline", "<=", None, "2021-06-30", None)),
+    # corpus 24 (幼儿园招生): the children born within a range of days
+    ("一、招收2022年9月1日至2023年8月31日期间出生的适龄幼儿。", ("date_bound", "range", "2022-09-01", "2023-08-31", None)),
     # a paper's closing day (written for this test: a society's 年会 notice)
     ("一、论文截稿日期：2024年8月31日。", ("deadline", "<=", None, "2024-08-31", None)),
     # an inclusive mark before 前 (written for this test)

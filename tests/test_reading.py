@@ -644,3 +644,15 @@ def test_a_fee_list_and_a_noun_ending_in_a_modal_character() -> None:
     assert [(t.comparator, t.value, t.per, t.subject) for t in got] == [
         ("==", 1800, "人", "会员"), ("==", 2000, "人", "非会员"), ("==", 1000, "人", "学生")]
     assert [t.subject for t in read_phrase("摘要不超过500字。").thresholds] == ["摘要"]
+
+
+@pytest.mark.parametrize(("phrase", "want"), [
+    # written for the test: a 招聘公告's places, age band and weights
+    ("根据工作需要，南昌市科学技术协会决定面向社会公开招聘编外工作人员3名。", [("==", 3, None, "名")]),
+    ("年龄在18周岁以上、35周岁以下。", [("range", 18, 35, "周岁")]),
+    ("笔试成绩占总成绩的40%，面试成绩占60%。", [("==", 40, None, "%"), ("==", 60, None, "%")]),
+    ("房屋产权人占比100%。", [(">=", 100, None, "%")]),  # corpus-dev 065: 占比 is a ratio its rule bounds
+])
+def test_a_recruitment_notice(phrase: str, want: list) -> None:
+    from extractor.extract.knowledge import read_phrase
+    assert [(t.comparator, t.value, t.value_max, t.unit) for t in read_phrase(phrase).thresholds] == want

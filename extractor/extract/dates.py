@@ -68,6 +68,7 @@ _DATE_RE = re.compile(
 _RANGE_SEP = re.compile(rf"{_S}(?:起至|起到|至|到|－|—|–|-|~|～){_S}")  # 自2021年1月1日起至2021年12月31日止
 _DAY_ONLY = re.compile(rf"(?P<d>{_MD}){_S}[日号]")
 _TIME_RE = re.compile(rf"{_S}(?P<half>上午|下午|晚上|早上)?{_S}(?P<h>[0-2]?\d){_S}[:：点时]{_S}(?P<mi>[0-5]\d)?")
+_BORN_WITHIN_AFTER = re.compile(rf"^{_S}(?:[(（]含[)）])?{_S}(?:期间|之间)?{_S}出生")
 _HOUR_BOUND_RE = re.compile(r"\s{0,2}(?:整|之前|以前|前|止)")
 _WEEKDAY_AFTER = re.compile(rf"{_S}[(（]{_S}(?:星期|周|礼拜)[一二三四五六日天]{_S}[)）]")
 
@@ -216,6 +217,8 @@ def _kind(before: str, after: str, after_time: str, sentence: str, is_range: boo
         return None
     if (b := _BOUND_AFTER.match(after)) is not None:
         return "date_bound", ">=" if b.group("w") in ("以后", "之后") else "<=", b.end()
+    if is_range and (b := _BORN_WITHIN_AFTER.match(after)) is not None:
+        return "date_bound", "range", b.end()  # 1988年5月1日至2006年5月1日期间出生 (written for the tests: a 招聘公告)
     if (rec := _RECURRING_BEFORE.search(before)) is not None:
         return "recurring", "==", rec.start()
     if "上班" in sentence and _WEEKDAY_AFTER.match(after):

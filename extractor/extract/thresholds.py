@@ -209,7 +209,9 @@ _TARGET_LEAD_RE = re.compile(r"(?:力争|争取)$")
 # 拟/计划/力争/确保 and what it counts between the verb and the figure; not 已招收 (a report)
 _PLANNED_COUNT_RE = re.compile(
     r"(?:拟|计划|力争|争取|确保)(?:在[^，,。；;\d]{0,12})?(?:" + "|".join(sorted((v for v in COUNT_VERBS if len(v) > 1), key=len, reverse=True))
-    + r"|新建|招生)(?P<object>[^，,。；;\d]{0,14})$")
+    + r"|新建|招生)(?P<object>[^，,。；;\d]{0,14})$"
+    # a recruitment's places: 决定面向社会公开招聘编外工作人员3名 (written for the tests: a 招聘公告)
+    r"|(?:公开|面向社会|择优)?(?:招聘|选聘|招募|录用)(?P<hired>[^，,。；;\d]{0,14})$")
 _QUOTA_WORD_RE = re.compile(r"名额|指标数?|限额")
 # 到2021年全省引进高端商业品牌和高端零售品牌30个 (corpus-dev 007): a count closing a clause framed by a target year
 _TARGET_FRAME_RE = re.compile(r"\s*(?:力争|争取)?(?:到|至)(?:19|20)\d{2}\s*年(?:底|末)?")
@@ -657,7 +659,9 @@ def _fixed_by_context(text: str, masked: str, r: _Q, sa: int, sb: int, prev_end:
     if q.unit in SCOPE_UNITS and _TARGET_LEAD_RE.search(before):
         return "a target count", "after"
     if q.unit in SCOPE_UNITS and (m := _PLANNED_COUNT_RE.search(before)):
-        return "a count a plan sets", "before" if len(m.group("object").strip()) >= 2 else "after"
+        obj = m.group("object") if m.group("object") is not None else m.group("hired")
+        return ("a count a plan sets" if m.group("hired") is None else "the places a recruitment fills"), \
+            "before" if len(obj.strip()) >= 2 else "after"
     if q.unit in SCOPE_UNITS and (r.expr_end >= sb or not text[r.expr_end:sb].strip()) and _TARGET_FRAME_RE.match(text, sa):
         return "a target count closing a clause framed by its year", "before"
     return None
@@ -721,7 +725,8 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
                 notes.append(f"comparator carried over from '{carried.cmp_word}' earlier in the list")
                 if not _clean_subject(pre) and carried_subject:
                     pre = carried_subject  # 分别为2413元、2512元: the subject carries over too
-            elif q.is_share and re.search(r"为[^，,；;为]*$|按照?[^，,；;按]*的$", pre):
+            elif q.is_share and re.search(r"为[^，,；;为]*$|按照?[^，,；;按]*的$|占(?!比)[^，,；;占]*$", pre):
+                # …; 笔试成绩占总成绩的40% (a weight; written for the tests), not 占比 (a ratio bounded by its word)
                 # 补贴标准为…的四分之一, 岗位补贴按当地最低工资标准的80%执行 (written for the tests): a
                 # definition of the amount, not a floor
                 r.cmp = "=="
@@ -766,7 +771,8 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
         nxt = qs[k] if k < len(qs) else None
         range_end = None
         if (nxt is not None and r.cmp in (">=", ">") and nxt.cmp in ("<=", "<") and nxt.q.unit == q.unit
-                and nxt.cmp_start == r.expr_end and q.value_max is None and nxt.q.value_max is None):
+                and (nxt.cmp_start == r.expr_end or text[r.expr_end:nxt.cmp_start] in ("、", "，", ",", "且"))  # 18周岁以上、35周岁以下
+                and q.value_max is None and nxt.q.value_max is None):
             range_end = nxt
             k += 1
         if r.cmp is not None and q.value_max is None and (not notes or notes == ["a value the rule fixes"]):
