@@ -658,3 +658,18 @@ def test_a_fee_list_and_a_noun_ending_in_a_modal_character() -> None:
 def test_a_recruitment_notice(phrase: str, want: list) -> None:
     from extractor.extract.knowledge import read_phrase
     assert [(t.comparator, t.value, t.value_max, t.unit) for t in read_phrase(phrase).thresholds] == want
+
+
+def test_a_plans_indicator_table() -> None:
+    # written for the test: a 主要指标 table (序号 | 指标（单位） | 2020年 | 2025年目标 | 属性); the targets with
+    # their comparator are read with the unit and name of their row, the bare baseline and target cells are not
+    page = ('<html><head><meta charset="utf-8"><title>实施方案</title></head><body><div><p>一、主要目标</p>'
+            '<p>到2025年，全省公民具备科学素质的比例超过15%。</p><table>'
+            '<tr><td>序号</td><td>指标名称</td><td>2020年</td><td>2025年目标</td><td>属性</td></tr>'
+            '<tr><td>1</td><td>公民具备科学素质的比例（%）</td><td>10.56</td><td>＞15</td><td>预期性</td></tr>'
+            '<tr><td>2</td><td>每万人拥有科普场馆数（个）</td><td>0.08</td><td>0.1</td><td>预期性</td></tr>'
+            '<tr><td>3</td><td>科普专职人员数（人）</td><td>8500</td><td>≥10000</td><td>约束性</td></tr>'
+            '</table></div></body></html>')
+    doc = extract_bytes(page.encode(), path="plan.html")
+    assert [(t.comparator, t.value, t.unit, t.subject) for t in doc.thresholds] == [
+        (">", 15, "%", "全省公民具备科学素质的比例"), (">", 15, "%", "公民具备科学素质的比例"), (">=", 10000, "人", "科普专职人员数")]

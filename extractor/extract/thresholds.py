@@ -112,6 +112,23 @@ _TERM_AFTER_EXTREME_RE = re.compile(r"(?:工资|生活保障|生活费|收购价
 _LABEL_BEFORE_RE = re.compile(r"(?:^|[\s，,；;。:：.．、)）])([\u4e00-\u9fff()（）]{2,20})$")
 
 
+# an indicator cell with its unit in brackets: 公民具备科学素质的比例（%）, 科普专职人员数（人）
+_ROW_UNIT_CELL_RE = re.compile(r"(?:^|\t)(?P<name>[^\t\n]{2,40}?)\s*[(（](?P<unit>%|‰|[\u4e00-\u9fff/]{1,4})[)）]\s*(?=\t)")
+
+
+def _unit_from_row(text: str, sa: int, at: int, f: Found) -> None:
+    """A figure in a table's row with no unit of its own takes the unit its row's indicator cell gives
+    in brackets, and that indicator as its subject (a plan's 主要指标 table: 1 | 公民具备科学素质的比例（%） |
+    10.56 | ＞15 | 预期性; written for the tests)."""
+    row_start = max(sa, text.rfind("\n", 0, at) + 1)
+    cells = list(_ROW_UNIT_CELL_RE.finditer(text, row_start, at))
+    if cells:
+        m = cells[-1]
+        f.unit = m.group("unit")
+        f.subject = m.group("name").strip()
+        f.kind = kind_of(f.unit, f.per, f.comparator_word, False, False, False)
+
+
 def _no_term(window: str, m: re.Match[str] | None) -> re.Match[str] | None:
     """``m``, unless its comparator is the 最低/最高 of a term (最低工资标准的80%: no bound)."""
     return None if m and m.group("cmp") in ("最低", "最高") and _TERM_AFTER_EXTREME_RE.match(window, m.end("cmp")) else m
@@ -718,6 +735,9 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
         if r.cmp is None and q.unit == "分":
             prev_end = r.expr_end
             continue  # 每次减10分: points of a scoring table (corpus 14), not a limit
+        if r.cmp is None and q.start > 0 and text[q.start - 1] == "\t" and text[r.expr_end:r.expr_end + 1] in ("\t", "\n", ""):
+            prev_end = r.expr_end
+            continue  # a table's cell holding a bare figure (2020年 10.56, 0.08 …): a value, read by no rule of its row
         if r.cmp is None and q.value_max is None:
             gap = text[prev_end:q.start]
             if carried is not None and re.fullmatch(r"[、和及]?[^，,；;。]{0,12}", gap) and q.unit == carried.q.unit:
@@ -819,6 +839,8 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
         if r.base and q.is_share:
             subject = f"{subject}占{r.base}比例" if subject else f"占{r.base}比例"
         f = _found(text, r, sa, sb, subject or None, per, scope)
+        if f.unit is None and "\t" in text[max(sa, q.start - 80):q.start]:
+            _unit_from_row(text, sa, q.start, f)
         if carried is r:
             carried_subject = subject
         if range_end is not None:
