@@ -16,7 +16,7 @@ from tests.conftest import SHARED
 DEV_GOLD = SHARED / "corpus-dev" / "gold"
 
 # corpus-dev figures measured on main; raise them as the reading improves, never lower them
-DEV_FLOORS = {"items": 0.99, "thresholds": 0.98, "citations": 0.97, "dates": 0.95,
+DEV_FLOORS = {"items": 0.99, "thresholds": 0.98, "citations": 0.97, "dates": 0.97,
               "title": 0.97, "issuer": 0.97, "level": 0.95, "date": 0.97, "doc_number": 0.97}
 # MANIFEST.json (72 notices, metadata only): issue 11's done-when is 0.95 on every field
 MANIFEST_FLOORS = {"title": 0.95, "issuer": 0.95, "level": 0.95, "date": 0.95, "doc_number": 0.95}
