@@ -673,3 +673,14 @@ def test_a_plans_indicator_table() -> None:
     doc = extract_bytes(page.encode(), path="plan.html")
     assert [(t.comparator, t.value, t.unit, t.subject) for t in doc.thresholds] == [
         (">", 15, "%", "全省公民具备科学素质的比例"), (">", 15, "%", "公民具备科学素质的比例"), (">=", 10000, "人", "科普专职人员数")]
+
+
+def test_a_party_that_only_bears_a_responsibility_is_not_carried() -> None:
+    # corpus-dev 005's gold-req: 家庭对婴幼儿照护负主体责任。 then 为家长…提供…服务 is the addressees' measure;
+    # with a modal word the subject carries on (…机构…必须符合…，并对…负主体责任。建立健全… is the 机构's)
+    head = "关于做好工作的意见\n各市、县（区）人民政府，省政府各部门：\n"
+    doc = extract_bytes((head + "1.加强家庭健康育儿指导。家庭对婴幼儿照护负主体责任。通过入户指导等方式，为家长提供科学养育服务。\n").encode(), path="x.txt")
+    assert [r.actor.source for r in doc.requirements] == ["sentence", "addressee"]
+    doc = extract_bytes((head + "2.规范安全管理。各类婴幼儿照护服务机构必须符合国家相关标准，并对婴幼儿的人身安全负主体责任。"
+                                "建立健全安全管理制度。\n").encode(), path="x.txt")
+    assert [r.actor.source for r in doc.requirements][-1] == "carried"

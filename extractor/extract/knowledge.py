@@ -119,6 +119,9 @@ class _ClauseIndex:
         return c.section if c else None
 
 
+_BEARS_RESPONSIBILITY_RE = re.compile(r"负(?:有)?[\u4e00-\u9fff]{0,4}责任")
+
+
 def _sentences(clauses: list[Clause]) -> list[list[Clause]]:
     """Clauses joined into sentences: a clause closed by ； continues the sentence."""
     out: list[list[Clause]] = []
@@ -285,8 +288,10 @@ def _extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], pa
                 pick = ActorPick(carried.text, carried.start, carried.end, "carried")
             if pick is not None and pick.source == "sentence" and pick.clean:
                 # only a subject that acts is carried, not the party a thing belongs to (corpus 19: 成年流浪乞讨受助
-                #人员基本饮食标准为…；未成年人受助人员… is no duty of the 受助人员)
-                carried = pick
+                #人员基本饮食标准为…；未成年人受助人员… is no duty of the 受助人员), nor one a sentence only says
+                # bears a responsibility, with no modal word (corpus-dev 005's gold-req: 家庭对婴幼儿照护负主体责任。…为家长…提供…服务 and
+                # 地方政府…负主要责任…。…要严格…追究… are the addressees' measures)
+                carried = None if unit.trigger is None and _BEARS_RESPONSIBILITY_RE.search(text, a, b) else pick
             # as a row: validated inside its requirement's row, one pydantic-core call per document instead of
             # one model per actor (issue 18)
             actor = build_actor(aligned, pick, row_of(Actor)) if pick else fallback(inherited.actor, addressee)
