@@ -684,3 +684,16 @@ def test_a_party_that_only_bears_a_responsibility_is_not_carried() -> None:
     doc = extract_bytes((head + "2.规范安全管理。各类婴幼儿照护服务机构必须符合国家相关标准，并对婴幼儿的人身安全负主体责任。"
                                 "建立健全安全管理制度。\n").encode(), path="x.txt")
     assert [r.actor.source for r in doc.requirements][-1] == "carried"
+
+
+@pytest.mark.parametrize(("clause", "actor"), [
+    # corpus-dev 015 and 013 (gold-req): the party a permission lets apply, with its qualifying phrase
+    ("符合下列条件之一，来本市创业或就业的人员，可申请将户籍迁入本市。", "符合下列条件之一，来本市创业或就业的人员"),
+    ("对符合条件的在国家级开发区自主创业人员均可申请创业担保贷款。", "符合条件的在国家级开发区自主创业人员"),
+])
+def test_the_party_a_permission_lets_apply(clause: str, actor: str) -> None:
+    doc = extract_bytes(f"关于做好工作的通知\n各区人民政府：\n1.加大创业扶持力度。{clause}从事个人创业的，贷款额度最高不超过15万元。\n".encode(),
+                        path="x.txt")
+    got = [(r.modality, r.actor.text, r.actor.source) for r in doc.requirements]
+    assert ("permission", actor, "object") in got
+    assert doc.requirements[-1].actor.source == "addressee"  # a permitted party is not carried on

@@ -85,9 +85,9 @@ def test_requirement_scores_hold_their_floors(gold_req) -> None:  # noqa: ANN001
     # precision 0.97 since eligibility-list items and definitions are no requirements (015: 0.73 → 0.97)
     assert f.recall >= 0.97 and f.precision >= 0.96, (f.recall, f.precision)
     assert f.modality_ok / n >= 0.98
-    assert f.actor_lenient / n >= 0.92 and f.actor_exact / n >= 0.89, (f.actor_lenient / n, f.actor_exact / n)
+    assert f.actor_lenient / n >= 0.93 and f.actor_exact / n >= 0.90, (f.actor_lenient / n, f.actor_exact / n)
     nt = figures(scores, tags=False)
-    assert nt.recall >= 0.97 and nt.actor_lenient / nt.found >= 0.91
+    assert nt.recall >= 0.97 and nt.actor_lenient / nt.found >= 0.92
 
 
 @needs_gold

@@ -430,6 +430,28 @@ _EVERY_WHO_RE = re.compile(r"凡(?P<np>[^，,；;。]{1,40}的[^，,；;。的]{
 _EVERY_WHO_LEAD_RE = re.compile(r"凡[^，,；;。]{1,40}的[^，,；;。的]{1,20}?(?=\s*(?:均|都|皆|一律|亦|可|应|须|要|不得|必须))")
 
 
+# who a permission lets act, named before it with its qualifying phrase: 符合下列条件之一，来本市创业或就业的
+# 人员，可申请…; 对符合条件的在国家级开发区自主创业人员均可申请…; 符合第五条有关条件的引进人才，准予其配偶…
+# (corpus-dev 015 and 013's gold-req: rule 1, the party permitted, with its modifiers)
+_WHO_MAY_RE = re.compile(r"(?:对|凡)?(?P<np>[^。；;]{2,50}?的[^。；;，,的]{1,16}?)[，,\s]*(?:均|都|亦|也)?\s*$")
+_MAY_ACT_AFTER = re.compile(r"\s*(?:其|申请|申报|享受|办理|参加|报名|随|将|按|在|凭|向)")
+
+
+def _who_may(text: str, a: int, ms: int, me: int) -> ActorPick | None:
+    """The party a permission (可, 准予) lets apply or act, as the sentence names it before the trigger."""
+    if not _MAY_ACT_AFTER.match(text, me):
+        return None
+    m = _WHO_MAY_RE.fullmatch(text, _strip_lead(text, a, ms), ms)
+    if m is None:
+        return None
+    ws = _words(m.group("np"))
+    if not ws or not is_actor_head(ws[-1][0], False):
+        return None
+    # "object": the party a permission names, as 允许X… does; it is not carried to the sentences after it
+    # (gold-req: a beneficiary's or a permitted party's subject does not carry)
+    return ActorPick(m.group("np"), m.start("np"), m.end("np"), "object")
+
+
 def _every_who(text: str, a: int, b: int) -> ActorPick | None:
     """凡在我市注册的科技型中小企业均可申报 (written for the tests): the party is the whole relative phrase
     after 凡 (gold-req rule 1: actors with their modifiers), its head a body or a person."""
@@ -882,6 +904,8 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
             own = subject_before(text, seg[0], ms)
             if (own is None or not own.clean) and seg != segs[0] and (first := leading_actor(text, *segs[0])) is not None:
                 own = first if first.clean or own is None else own
+            if modality == "permission" and (own is None or not own.clean):
+                own = _who_may(text, a, ms, me) or own
         if listed and not has_threshold and not (own and own.clean):
             return None
     weak = own if own is not None and not own.clean else None
