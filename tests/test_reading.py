@@ -697,3 +697,13 @@ def test_the_party_a_permission_lets_apply(clause: str, actor: str) -> None:
     got = [(r.modality, r.actor.text, r.actor.source) for r in doc.requirements]
     assert ("permission", actor, "object") in got
     assert doc.requirements[-1].actor.source == "addressee"  # a permitted party is not carried on
+
+
+def test_an_item_of_one_encouragement_is_a_measure_not_a_lead_phrase() -> None:
+    # written for the test: 一、鼓励各学会积极承接政府转移职能。 (the item's whole content); corpus-dev 005's
+    # 4.鼓励用人单位提供福利性婴幼儿照护服务。发挥… stays a lead phrase (gold-req leaves it out)
+    doc = extract_bytes("关于做好工作的通知\n各学会：\n一、鼓励各学会积极承接政府转移职能。\n二、各学会要加强管理。\n".encode(), path="x.txt")
+    assert [(r.modality, r.actor.text) for r in doc.requirements] == [("encouragement", "各学会"), ("obligation", "各学会")]
+    path = next((SHARED / "corpus-dev" / "docs").glob("005_*.html"))
+    texts = [r.text for r in extract_bytes(path.read_bytes(), path=path.name).requirements]
+    assert "鼓励用人单位提供福利性婴幼儿照护服务。" not in texts

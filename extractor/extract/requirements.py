@@ -452,6 +452,18 @@ def _who_may(text: str, a: int, ms: int, me: int) -> ActorPick | None:
     return ActorPick(m.group("np"), m.start("np"), m.end("np"), "object")
 
 
+def _names_its_party(text: str, a: int, b: int) -> bool:
+    """An item whose one sentence opens with 鼓励/支持/允许 and names the party it encourages is a measure,
+    not a lead phrase (一、鼓励各学会积极承接政府转移职能。; written for the tests). The first of several
+    sentences stays a lead phrase (corpus-dev 005 4.鼓励用人单位提供福利性婴幼儿照护服务。发挥…)."""
+    a = _strip_lead(text, a, b)
+    trigger = next((t for t in OBJECT_TRIGGERS if text.startswith(t, a)), None)
+    if trigger is None:
+        return False
+    party = object_party(text, a + len(trigger), b)
+    return party is not None and party.clean
+
+
 def _every_who(text: str, a: int, b: int) -> ActorPick | None:
     """凡在我市注册的科技型中小企业均可申报 (written for the tests): the party is the whole relative phrase
     after 凡 (gold-req rule 1: actors with their modifiers), its head a body or a person."""
@@ -804,7 +816,7 @@ def is_lead_phrase(text: str, marker: str, cls_spans: list[tuple[int, int]], ind
     s = text[a:b].strip()
     if len(cls_spans) == 1:
         # a heading with sub-items: its one clause is its title (005 三、建立健全婴幼儿照护服务的供给体系。)
-        return kind == "heading" or not s.endswith(("。", "；", ";")) or len(s) <= 16
+        return kind == "heading" or not s.endswith(("。", "；", ";")) or (len(s) <= 16 and not _names_its_party(text, a, b))
     return s.endswith("。") and len(s) <= 31 and "，" not in s and "," not in s
 
 
