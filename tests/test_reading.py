@@ -175,6 +175,9 @@ def _meta(text: str):  # noqa: ANN202
          "广州市人力资源和社会保障局 广州市公安局关于印发广州市引进人才入户管理办法实施细则的通知"),
         ("湖州市科学技术协会文件\n关于开展科普活动的通知\n各区县科协：\n", "关于开展科普活动的通知"),
         ("湖州市科学技术协会\n\n关于开展科普活动的通知\n各区县科协：\n", "关于开展科普活动的通知"),
+        # a page that explains a notice (written for the test)
+        ("《湖州市科普教育基地认定管理办法》政策解读\n发布时间：2022-05-20 来源：市科协\n一、出台背景\n",
+         "《湖州市科普教育基地认定管理办法》政策解读"),
     ],
 )
 def test_title_is_a_title_or_nothing(text: str, title: str | None) -> None:

@@ -369,6 +369,8 @@ DOC_TYPES: tuple[tuple[str, str], ...] = (
     ("命令", "令"), ("公报", "公报"), ("请示", "请示"), ("议案", "议案"), ("纪要", "纪要"), ("章程", "章程"),
     # what web notices of 科协 and societies are titled besides: 关于…评选结果的公示, 招生简章, 工作规程, 申报须知
     ("公示", "公示"), ("简章", "简章"), ("规程", "规程"), ("须知", "须知"),
+    # a page that explains a notice: 《…管理办法》政策解读 (written for the tests)
+    ("解读", "解读"),
 )
 # the suffixes as one alternation, longest first (title lines; the unwrapping's title guard)
 DOC_TYPE_ALT = "|".join(sorted({suffix for suffix, _ in DOC_TYPES}, key=len, reverse=True))
