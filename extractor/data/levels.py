@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import re
 from functools import lru_cache
-
 from typing import TYPE_CHECKING
 
 from extractor.data import regions
@@ -63,8 +62,6 @@ def _gazetteer() -> dict[str, tuple[Level, str]]:
     pyahocorasick and pandas). Codes PPCCAA…: CC=00 provincial, AA=00 prefecture-level
     (municipal: 市, 自治州, 盟, 地区), else county-level (county: 县, 区, 旗, county-level 市
     such as 赤壁市). A name met at two levels keeps the higher (北京市 is 110000 and 110100)."""
-    from importlib import metadata
-
     rank = {"provincial": 0, "municipal": 1, "county": 2}
     out: dict[str, tuple[Level, str]] = {}
     for name, divisions in _all_divisions().items():
