@@ -62,6 +62,10 @@ def _dates(body: str, title: str = "关于做好有关工作的通知", signed: 
     ("一、各地于2021年上半年前完成。", ("deadline", "<=", None, "2021-06-30", None)),
     # corpus 24 (幼儿园招生): the children born within a range of days
     ("一、招收2022年9月1日至2023年8月31日期间出生的适龄幼儿。", ("date_bound", "range", "2022-09-01", "2023-08-31", None)),
+    # ranges of months and of years (written for this test)
+    ("一、活动时间为2023年12月至2024年3月。", ("event", "range", "2023-12-01", "2024-03-31", None)),
+    ("一、申报时间：2024年3月—4月。", ("period", "range", "2024-03-01", "2024-04-30", None)),
+    ("一、本方案实施期限为2024—2026年。", ("period", "range", "2024-01-01", "2026-12-31", None)),
     # a paper's closing day (written for this test: a society's 年会 notice)
     ("一、论文截稿日期：2024年8月31日。", ("deadline", "<=", None, "2024-08-31", None)),
     # an inclusive mark before 前 (written for this test)
@@ -168,3 +172,9 @@ def test_a_date_of_birth_does_not_set_the_running_year() -> None:
     # written for the test: a prize's age limit before its submission deadline
     got = _dates("一、年龄不超过40周岁(1983年1月1日及以后出生)。\n二、请于9月15日前报送推荐表。", signed="2023年8月28日")
     assert ("date_bound", ">=", None, "1983-01-01", None) in got and ("deadline", "<=", None, "2023-09-15", None) in got
+
+
+def test_the_years_of_a_parts_title_set_nothing() -> None:
+    # corpus-dev 045: the attached plan's title 南昌市全民科学素质行动规划纲要实施方案(2021—2025年)
+    got = _dates("南昌市全民科学素质行动规划纲要实施方案(2021—2025年)\n一、本方案实施期限为2021—2025年。")
+    assert [d[0] for d in got].count("period") == 1

@@ -40,6 +40,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from extractor.data.vocab import DOC_TYPE_ALT
 from extractor.model import Clause, DateRule, Metadata, Requirement
 from extractor.normalize.layers import Mark
 from extractor.normalize.offsets import AlignedText
@@ -117,6 +118,25 @@ class _Date:
     full: bool  # a day with its month (sets the year of later dates)
     resolved: str | None
     date_from: str | None = None
+
+
+# a title line ending in a document type and its span of years in brackets: …实施方案(2021—2025年)
+_TITLED_SPAN_RE = re.compile(rf"\s*[^。，,；;：:\n]{{4,80}}?(?:{DOC_TYPE_ALT})\s*(?P<span>[(（][^()（）\n]{{2,20}}[)）])\s*(?:\n|$)")
+_MONTH_AFTER_RANGE = re.compile(rf"(?:(?P<y>{_Y}){_S}年{_S})?(?P<m>{_MD}){_S}月(?!{_S}(?:{_MD}){_S}[日号])(?:{_S}(?:底|末))?")
+_YEAR_BEFORE_RANGE = re.compile(rf"(?P<ya>(?:19|20)\d{{2}}){_S}年?{_S}(?:—|–|－|-|~|～|至|到){_S}$")
+
+
+def _month_range(text: str, m: re.Match[str], r: re.Match[str], hi: int) -> tuple[int, int, str, str] | None:
+    """(start, end, first day, last day) of 2023年12月至2024年3月 or 2024年3月—4月; None when no month follows."""
+    m2 = _MONTH_AFTER_RANGE.match(text, r.end(), hi)
+    if m2 is None:
+        return None
+    y1, mo1 = parse_cn_int(m.group("y3")), parse_cn_int(m.group("m3"))
+    y2 = parse_cn_int(m2.group("y")) if m2.group("y") else y1
+    first, last = _day(y1, mo1, 1), _day(y2, parse_cn_int(m2.group("m")), None)
+    if first is None or last is None or last < first:
+        return None
+    return m.start(), m2.end(), first, last
 
 
 def _day(y: int, m: int, d: int | None) -> str | None:
@@ -365,6 +385,16 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
             # a range: 1月1日至3日, 2020年3月1日－2020年3月31日, 10月1日至7日
             end, date_from = d.end, None
             r = _RANGE_SEP.match(text, d.end, hi)
+            # a range of months or of years: 2023年12月至2024年3月, 2024年3月—4月; 2024—2026年 (written for the
+            # tests: an activity's and a plan's spans), from the first day of the first to the last of the second
+            span = _month_range(text, m, r, hi) if r and m.group("y3") and d.date else None
+            if span is None and m.group("y2") and not m.group("yend") and (ya := _YEAR_BEFORE_RANGE.search(text, max(lo, m.start() - 12), m.start())):
+                y_from, y_to = parse_cn_int(ya.group("ya")), parse_cn_int(m.group("y2"))
+                span = (ya.start(), m.end(), f"{y_from:04d}-01-01", f"{y_to:04d}-12-31") if y_from < y_to else None
+            if span is not None:
+                s_, e_, date_from, last = span
+                d = _Date(s_, e_, last, True, False, d.resolved, date_from)
+                end, r, pos = e_, None, max(pos, e_)
             if r and d.full:
                 m2 = _DATE_RE.match(text, r.end(), hi)
                 d2 = _resolve(m2, int(d.date[:4]), "text") if m2 else None
@@ -377,6 +407,9 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
                     date_from, end = d.date, d2.end
                     d = _Date(d.start, d2.end, d2.date, d.year_written, True, d.resolved, d.date)
                     pos = end
+            tl = _TITLED_SPAN_RE.match(text, text.rfind("\n", 0, d.start) + 1) if d.start and text[d.start - 1] in "(（" else None
+            if tl is not None and tl.start("span") < d.start < tl.end("span"):
+                continue  # a part's title and its years: 南昌市…实施方案(2021—2025年) (corpus-dev 045's attachment), no rule
             wk = _WEEKDAY_AFTER.match(text, end, hi)
             time, t_end = _time(text, wk.end() if wk else end)
             # the sentence around it
