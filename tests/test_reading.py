@@ -710,3 +710,21 @@ def test_an_item_of_one_encouragement_is_a_measure_not_a_lead_phrase() -> None:
     path = next((SHARED / "corpus-dev" / "docs").glob("005_*.html"))
     texts = [r.text for r in extract_bytes(path.read_bytes(), path=path.name).requirements]
     assert "鼓励用人单位提供福利性婴幼儿照护服务。" not in texts
+
+
+def test_a_wechat_article_whose_content_waits_for_its_script() -> None:
+    # written for the test: a WeChat article keeps #js_content visibility:hidden until a script shows it;
+    # the notice inside is read, its counters and QR prompt are furniture
+    page = ('<html><head><meta charset="utf-8"><title>关于举办2024年绍兴市全国科普日活动的通知</title></head><body>'
+            '<div id="js_article"><h1 class="rich_media_title" id="activity-name">关于举办2024年绍兴市全国科普日活动的通知</h1>'
+            '<div id="meta_content"><span>原创</span> <a id="js_name">绍兴科协</a> <em id="publish_time">2024-08-20 17:30</em></div>'
+            '<div class="rich_media_content" id="js_content" style="visibility: hidden;">'
+            '<p>绍市科协发〔2024〕21号</p><p>各区、县（市）科协：</p><p>一、每个区、县（市）集中开展的科普活动不少于10场次。</p>'
+            '<p>二、各单位须于9月5日前上报活动信息。</p><p>绍兴市科学技术协会</p><p>2024年8月19日</p></div>'
+            '<div id="js_toobar3">阅读 <span>1024</span></div><div class="qr_code_pc"><p>微信扫一扫<br>关注该公众号</p></div></div>'
+            '</body></html>')
+    doc = extract_bytes(page.encode(), path="wechat.html")
+    md = doc.metadata
+    assert (md.title.value, md.issuer.value, md.date.value, md.doc_number.value) == (
+        "关于举办2024年绍兴市全国科普日活动的通知", ["绍兴市科学技术协会"], "2024-08-19", "绍市科协发〔2024〕21号")
+    assert [(t.comparator, t.value, t.unit) for t in doc.thresholds][0] == (">=", 10, "场次")
