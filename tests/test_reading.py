@@ -728,3 +728,9 @@ def test_a_wechat_article_whose_content_waits_for_its_script() -> None:
     assert (md.title.value, md.issuer.value, md.date.value, md.doc_number.value) == (
         "关于举办2024年绍兴市全国科普日活动的通知", ["绍兴市科学技术协会"], "2024-08-19", "绍市科协发〔2024〕21号")
     assert [(t.comparator, t.value, t.unit) for t in doc.thresholds][0] == (">=", 10, "场次")
+
+
+def test_a_level_kept_is_no_part_of_the_subject() -> None:
+    # written for the test: 稳定在/保持在 say the level is kept, the subject is the rate
+    from extractor.extract.knowledge import read_phrase
+    assert [t.subject for t in read_phrase("农村生活垃圾无害化处理率稳定在95%以上。").thresholds] == ["农村生活垃圾无害化处理率"]
