@@ -13,7 +13,10 @@ start-up (CPU of ``polex query documents`` on a small store and of ``polex extra
 text and HTML, and their ratio; 20 MB with ``--huge``), and JSON writing (pydantic's
 ``model_dump_json`` against ``json.dumps(model_dump())``, byte-identical).
 
-Run: .venv/bin/python bench/bench_pipeline.py [--repeat N] [--huge]
+``--instructions [CHECKOUT ...]`` counts instead the instructions of normalize and segment (valgrind),
+here and in other checkouts, for a comparison the machine's load does not blur.
+
+Run: .venv/bin/python bench/bench_pipeline.py [--repeat N] [--huge] [--instructions [CHECKOUT ...]]
 """
 
 from __future__ import annotations
@@ -61,7 +64,13 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--huge", action="store_true", help="also 20 MB of text and of HTML (minutes)")
+    ap.add_argument("--instructions", nargs="*", metavar="CHECKOUT", default=None,
+                    help="only count the instructions of normalize and segment under valgrind (minutes), "
+                         "in this checkout and in each CHECKOUT given (another worktree: a same-run comparison)")
     args = ap.parse_args()
+    if args.instructions is not None:
+        _instructions([ROOT, *map(Path, args.instructions)])
+        return
     import jieba
 
     from extractor.pipeline import expand_inputs, extract_bytes
@@ -140,6 +149,49 @@ def _startup() -> None:
         for label, cmd, note in rows:
             median, best = _child_cpu(cmd)
             print(f"  {label:<42} median {median:.3f} s  best {best:.3f} s   {note}")
+
+
+_STAGES = """
+import os, sys
+sys.path.insert(0, sys.argv[1])
+from extractor.config import DEFAULT
+from extractor.pipeline import DocState, _decode, _normalize, _segment, expand_inputs
+states = []
+for f in expand_inputs([os.path.join(sys.argv[1], "corpus")]):
+    st = DocState(f.read_bytes(), str(f), None, None, DEFAULT, "x")
+    _decode(st)
+    states.append(st)
+for st in states: _normalize(st)  # warm-up: caches, converters, patterns compiled on first use
+for st in states: _segment(st)
+if sys.argv[2] in ("normalize", "segment"):
+    for st in states: _normalize(st)
+if sys.argv[2] == "segment":
+    for st in states: _segment(st)
+os._exit(0)  # (the interpreter's clean-up is no stage's)
+"""
+
+
+def _instructions(checkouts: list[Path]) -> None:
+    """Instructions (valgrind's callgrind) of one pass of normalize and of segment over corpus/, after a
+    warm-up pass: what a neighbour's load does not change, so that a saving of a few percent shows,
+    which the CPU times of a shared machine (10-20 % apart between runs) hide. Each stage is the
+    difference of two runs of one child (decode only; then normalize; then normalize and segment)."""
+    import shutil
+
+    if shutil.which("valgrind") is None:
+        print("valgrind is not installed")
+        return
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    print("\ninstructions of one pass over corpus/ (callgrind, after a warm-up pass; millions):")
+    for root in checkouts:
+        counts = {}
+        for mode in ("decode", "normalize", "segment"):
+            with tempfile.TemporaryDirectory() as tmp:
+                out = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={tmp}/cg", sys.executable,
+                                      "-c", _STAGES, str(root), mode], capture_output=True, text=True, env=env)
+            counts[mode] = int(out.stderr.split("Collected : ")[1].split()[0])
+        norm, seg = counts["normalize"] - counts["decode"], counts["segment"] - counts["normalize"]
+        print(f"  {str(root):<40} normalize {norm / 1e6:8.0f} M   segment {seg / 1e6:8.0f} M   both {(norm + seg) / 1e6:8.0f} M")
 
 
 _LONG = """

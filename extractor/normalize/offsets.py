@@ -109,8 +109,8 @@ class AlignedText:
         self.raw = raw
         self._edits: list[_RawEdit] = edits or []
         # each edit's start in text: its raw start shifted by the length change of the edits before it.
-        # Column by column with map() over the fields, in C: a comprehension per column was a Python
-        # step per edit, and a page's log has thousands, rebuilt by every stage (issue 18)
+        # The raw ends and the text ends are kept as columns too: to_raw_span and apply read them for
+        # every span and every stage instead of recomputing them from the edits (issue 18)
         edits_ = self._edits
         self._r_starts: list[int] = list(map(_RAW_START, edits_))
         self._r_ends: list[int] = list(map(_RAW_END, edits_))
