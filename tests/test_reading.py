@@ -734,3 +734,16 @@ def test_a_level_kept_is_no_part_of_the_subject() -> None:
     # written for the test: 稳定在/保持在 say the level is kept, the subject is the rate
     from extractor.extract.knowledge import read_phrase
     assert [t.subject for t in read_phrase("农村生活垃圾无害化处理率稳定在95%以上。").thresholds] == ["农村生活垃圾无害化处理率"]
+
+
+@pytest.mark.parametrize("line", [
+    # the State Council's 主送 line (corpus 01–11, now read: their bare measures fall back to it)
+    "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
+    "各全国学会、协会、研究会：",  # seed 001
+    "各市科协，省级学会，有关高校、企业科协：",  # written for the test
+])
+def test_a_主送_line_whose_units_share_the_last_ones_body(line: str) -> None:
+    doc = extract_bytes(f"关于做好工作的通知\n{line}\n一、加强组织领导。各地要高度重视。\n二、落实有关经费保障政策，确保资金及时到位。\n".encode(), path="x.txt")
+    assert doc.metadata.addressees is not None and "、".join(doc.metadata.addressees.value).replace("、", "") == line.rstrip("：").replace("，", "").replace("、", "")
+    assert doc.requirements[-1].actor.source == "addressee"
+    assert _meta("关于做好工作的通知\n• 发文机构：\n县政府办\n").addressees is None  # a label row, no 主送 line

@@ -570,6 +570,7 @@ def _clean_title(value: str) -> str:
 
 
 _NAME_SEP_RE = re.compile(r"[，,、](?![^(（]*[)）])")
+_GROUP_SEP_RE = re.compile(r"[，,](?![^(（]*[)）])")
 _ADDRESSEE_LINE = re.compile(r"^\s*([^。：:；;！？]{2,120})[：:]\s*$")
 
 
@@ -588,8 +589,13 @@ def _addressees(aligned: AlignedText, lines: list[tuple[int, int]]) -> NamesFiel
         # split at the commas outside brackets: 省局机关各处（室、局） is one body (corpus-dev 012)
         names = [n.strip() for n in _NAME_SEP_RE.split(m.group(1)) if n.strip()]
         # a body's name is short and names no document: 省人民政府第66次常务会议决定对《江西省流动人口
-        # 服务和管理办法》作如下修改： (corpus-dev 002, an amendment) is the lead of the decision
-        if names and all(len(n) <= 25 and "《" not in n and re.search(ORG_SUFFIX + r"|各.+$|有关单位$", n) for n in names):
+        # 服务和管理办法》作如下修改： (corpus-dev 002, an amendment) is the lead of the decision. The units of
+        # a 、-list share the body after the last one: 各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
+        # (the State Council's 主送 line), 有关高校、企业科协 (written for the tests)
+        groups = [g.strip() for g in _GROUP_SEP_RE.split(m.group(1)) if g.strip()]
+        if names and "《" not in m.group(1) and not m.group(1).lstrip().startswith(("•", "·")) and all(len(n) <= 25 for n in names) and all(
+                re.search(ORG_SUFFIX + r"|^各.+$|(?:单位|部门|高校|院校|企业|学校|医院|研究会|分会|专业委员会|园区|开发区)$", g)
+                for g in groups):
             sp = (a + m.start(1), a + m.end(1))
             return aligned.build(NamesField, value=names, source="document", evidence="主送机关 line ending in ：", span=sp)
     return None
