@@ -747,3 +747,11 @@ def test_a_主送_line_whose_units_share_the_last_ones_body(line: str) -> None:
     assert doc.metadata.addressees is not None and "、".join(doc.metadata.addressees.value).replace("、", "") == line.rstrip("：").replace("，", "").replace("、", "")
     assert doc.requirements[-1].actor.source == "addressee"
     assert _meta("关于做好工作的通知\n• 发文机构：\n县政府办\n").addressees is None  # a label row, no 主送 line
+
+
+def test_a_deadline_in_chinese_numerals_is_no_lead_time() -> None:
+    # a helper's probe (a 繁体 society notice): 於二〇二三年九月三十日前 is a day, not 30 days before something
+    from extractor.extract.knowledge import read_phrase
+    got = read_phrase("请推荐单位于二〇二三年九月三十日前将推荐书一式二份寄送。").thresholds
+    assert [(t.comparator, t.value, t.unit) for t in got] == [("==", 2, "份")]
+    assert [(t.comparator, t.value) for t in read_phrase("提前十五日报送。").thresholds] == [(">=", 15)]
