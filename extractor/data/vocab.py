@@ -159,11 +159,12 @@ ORG_SUFFIXES: tuple[str, ...] = (
     "科学技术协会", "科协", "人民政府", "政府", "办公厅", "办公室", "委员会", "常委会", "党委", "委", "局", "厅", "部",
     "院", "署", "协会", "学会", "联合会", "总会", "中心", "处", "调查总队", "调查队", "大学", "学院",
     "团中央",  # 共青团中央 (团中央), a joint issuer with 中国科协 (written for the tests: a 挑战杯 notice)
+    "党组", "党工委",  # 中共宜春市科协党组, a joint issuer with its 科协 (a helper's probe)
 )
 # Actors: segment/tokens.py takes a word ending so as the head of an actor phrase. Of the issuer endings,
 # those below are left out as the actor rules were measured on gold-req without them (a university or an
 # 调查队 issues notices but is seldom the subject of a duty); generic heads (机构, 部门, 单位) are added.
-_NOT_ACTOR_HEADS = frozenset({"科学技术协会", "常委会", "党委", "院", "联合会", "总会", "处", "调查总队", "调查队", "大学", "学院", "团中央"})
+_NOT_ACTOR_HEADS = frozenset({"科学技术协会", "常委会", "党委", "院", "联合会", "总会", "处", "调查总队", "调查队", "大学", "学院", "团中央", "党组", "党工委"})
 ACTOR_SUFFIXES: tuple[str, ...] = tuple(s for s in ORG_SUFFIXES if s not in _NOT_ACTOR_HEADS) + ("机构", "部门", "单位")
 
 # Words added to the jieba dictionary (word, frequency, tag). Frequencies are set so

@@ -783,13 +783,20 @@ def _title_from_text(aligned: AlignedText, lines: list[tuple[int, int]], notice:
         printing = _printing_notice_title(aligned, lines, i + 1, value) if notice else None
         if printing is not None:
             return printing
-        if i > 0 and value.startswith("关于") and text.count("\n", lines[i - 1][1], a) == 1:
+        if value.startswith("关于"):
             # the bodies set on the line above 关于…, as a printed title breaks (corpus-dev 016's gold:
-            # 广州市人力资源和社会保障局 广州市公安局 / 关于印发…的通知, the line break dropped)
-            pa, pb = lines[i - 1]
-            if _bodies_line(text[pa:pb]) and not _RED_HEAD_RE.fullmatch(text, pa, pb):
-                return _field(aligned, text[pa:pb].strip() + value, "document", "first title-shaped line of the body, "
-                              "with the line of bodies it breaks from", (pa, end))
+            # 广州市人力资源和社会保障局 广州市公安局 / 关于印发…的通知, the line break dropped), or one body a
+            # line (中共宜春市科协党组 / 宜春市科学技术协会 / 关于印发…: a helper's probe of a joint notice)
+            j, heads = i, []
+            while j > 0 and len(heads) < 4 and text.count("\n", lines[j - 1][1], lines[j][0]) == 1:
+                pa, pb = lines[j - 1]
+                if not _bodies_line(text[pa:pb]) or _RED_HEAD_RE.fullmatch(text, pa, pb):
+                    break
+                heads.insert(0, text[pa:pb].strip())
+                j -= 1
+            if heads:
+                return _field(aligned, " ".join(heads) + value, "document", "first title-shaped line of the body, "
+                              "with the line of bodies it breaks from", (lines[j][0], end))
         return _field(aligned, value, "document", "first title-shaped line of the body", (a, end))
     return None
 
