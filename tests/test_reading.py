@@ -758,3 +758,15 @@ def test_a_deadline_in_chinese_numerals_is_no_lead_time() -> None:
     got = read_phrase("请推荐单位于二〇二三年九月三十日前将推荐书一式二份寄送。").thresholds
     assert [(t.comparator, t.value, t.unit) for t in got] == [("==", 2, "份")]
     assert [(t.comparator, t.value) for t in read_phrase("提前十五日报送。").thresholds] == [(">=", 15)]
+
+
+@pytest.mark.parametrize(("body", "want"), [
+    # a helper's probe: one-sentence items that name their party or agent are measures
+    ("一、各市州要优化老年助餐服务网络。\n二、各地要加强。\n", ("各市州", "sentence")),
+    ("一、各县市区要加强领导，落实责任。\n", ("各县市区", "sentence")),
+    ("一、由县教体局负责资金拨付。\n二、各地要加强。\n", ("县教体局", "agent")),
+    ("第九条 本办法由省科协负责解释。\n", ("省科协", "agent")),  # corpus 18 has 本办法由市卫生健康行政主管部门负责组织实施
+])
+def test_a_one_sentence_item_with_its_party(body: str, want: tuple) -> None:
+    doc = extract_bytes(("关于做好工作的通知\n各有关单位：\n" + body).encode(), path="x.txt")
+    assert (doc.requirements[0].actor.text, doc.requirements[0].actor.source) == want

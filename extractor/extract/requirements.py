@@ -425,6 +425,9 @@ _TOPIC_HEADING = re.compile(TOPIC_HEADING_RE)
 # what after 请 is a way or a place, not the party asked: 请径向市民政局反映 (015, 14-20: the 主送 line asks)
 _ASKED_NOT_PARTY = re.compile(r"\s*(?:径|直接|向|按|于|在|将|对|与|到|从|及时|尽快|务必|认真|严格)")
 _EACH_CAPPED_RE = re.compile(r"每[^，,；;。]{1,10}?(?:最高|最多|不超过|不得超过|不高于|至多|累计)")
+_YOU_OUTSIDE_BRACKETS_RE = re.compile(r"[^(（]*由")  # a 由 before any bracket opens
+# the divisions of two levels at once: 各市州要…, 各县市区要… (a helper's probe: the tagger reads 各市 and 州)
+_DIVISION_SET_RE = re.compile(r"各(?:市州|市县区|县市区|县(?:市|区)|市县|区县|乡镇街道|镇街|乡镇)(?=\s*(?:要|应|须|必须|可|不得|务必|负责|抓紧|认真|切实|均|都))")
 _EVERY_WHO_RE = re.compile(r"凡(?P<np>[^，,；;。]{1,40}的[^，,；;。的]{1,20}?)\s*(?:均|都|皆|一律|亦)?\s*")
 # the same phrase at the head of a clause, up to the adverb or modal word after it
 _EVERY_WHO_LEAD_RE = re.compile(r"凡[^，,；;。]{1,40}的[^，,；;。的]{1,20}?(?=\s*(?:均|都|皆|一律|亦|可|应|须|要|不得|必须))")
@@ -497,7 +500,7 @@ def _leading_actor(text: str, a: int, b: int, verb_led_ok: bool) -> ActorPick | 
         every = _every_who(text, a, m.end()) if m else None
         if every is not None:
             return every
-    lv = _LEVEL_SET_RE.match(text, a, b)
+    lv = _LEVEL_SET_RE.match(text, a, b) or _DIVISION_SET_RE.match(text, a)
     if lv is not None and lv.end() < b and text[lv.end()] not in "的、，,":
         return ActorPick(text[a:lv.end()], a, lv.end(), "sentence")
     ws = _words(text[a:b])
@@ -582,6 +585,8 @@ def subject_before(text: str, seg_start: int, modal_start: int) -> ActorPick | N
     while b > a and text[b - 1] in " \t":
         b -= 1
     lv = _LEVEL_SET_RE.match(text, a, b)  # 各乡(镇)要…: its bracket is no parenthesis to drop
+    if lv is None and (ds := _DIVISION_SET_RE.match(text, a)) is not None and ds.end() <= b:
+        lv = ds  # (its lookahead reads the modal word at b)
     if lv is not None and (lv.end() == b or text[lv.end():b].strip().startswith(SUBJECT_GAP_STARTS)):
         return ActorPick(text[a:lv.end()], a, lv.end(), "sentence")
     every = _every_who(text, a, b)
@@ -884,8 +889,9 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
         if not_imp.search(_ANY_PAREN.sub("", text[a:b])) or text.startswith(NOT_IMPERATIVE_STARTS, _strip_lead(text, a, b)):
             return None
     # the subject of the first piece, read only where a branch below needs it (leading_actor is cached)
-    if lead and not has_threshold and not ((first := leading_actor(text, *segs[0])) and first.clean):
-        return None
+    if lead and not has_threshold and not ((first := leading_actor(text, *segs[0])) and first.clean) \
+            and agent_of_you(text, a, _main_end(text, segs)) is None:
+        return None  # (一、由县教体局负责资金拨付。 names its agent: a measure, not a lead phrase; a helper's probe)
     carry_ok = True
     own: ActorPick | None = None
     if modal is None:
@@ -914,6 +920,8 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
             own = ActorPick(asked.text, asked.start, asked.end, "object")
         else:
             own = subject_before(text, seg[0], ms)
+            if own is not None and _YOU_OUTSIDE_BRACKETS_RE.match(own.text) and (agent := agent_of_you(text, seg[0], ms)) is not None:
+                own = agent  # 本办法由省科协负责解释: the agent of 由, not the phrase it stands in (a helper's probe)
             if (own is None or not own.clean) and seg != segs[0] and (first := leading_actor(text, *segs[0])) is not None:
                 own = first if first.clean or own is None else own
             if modality == "permission" and (own is None or not own.clean):
