@@ -72,6 +72,8 @@ def _dates(body: str, title: str = "关于做好有关工作的通知", signed: 
     ("一、请于2023年10月20日（含）前提交材料。", ("deadline", "<=", None, "2023-10-20", None)),
     # 前后 is about a day, not before it (written for this test)
     ("一、活动时间\n2023年5月30日前后。", ("event", "==", None, "2023-05-30", None)),
+    # a yearly day with 前 is due by then (a helper's probe; corpus 02 and 20: 每年2月底前)
+    ("一、请于每年1月31日前将上年度建设情况报送。", ("recurring", "<=", None, None, None)),
     # corpus-dev 018: a monthly day
     ("一、发放时间为每月25日前。", ("recurring", "<=", None, None, None)),
 ])

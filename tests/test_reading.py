@@ -770,3 +770,12 @@ def test_a_deadline_in_chinese_numerals_is_no_lead_time() -> None:
 def test_a_one_sentence_item_with_its_party(body: str, want: tuple) -> None:
     doc = extract_bytes(("关于做好工作的通知\n各有关单位：\n" + body).encode(), path="x.txt")
     assert (doc.requirements[0].actor.text, doc.requirements[0].actor.source) == want
+
+
+@pytest.mark.parametrize(("phrase", "want"), [
+    ("资助期3年。", ("==", 3, "年")), ("培训期2个月。", ("==", 2, "月")),  # a helper's probe
+    ("规划面积为18.56平方公里。", ("==", 18.56, "平方公里")),
+])
+def test_a_period_or_an_extent_the_rule_fixes(phrase: str, want: tuple) -> None:
+    from extractor.extract.knowledge import read_phrase
+    assert [(t.comparator, t.value, t.unit) for t in read_phrase(phrase).thresholds] == [want]

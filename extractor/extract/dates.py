@@ -240,7 +240,8 @@ def _kind(before: str, after: str, after_time: str, sentence: str, is_range: boo
     if is_range and (b := _BORN_WITHIN_AFTER.match(after)) is not None:
         return "date_bound", "range", b.end()  # 1988年5月1日至2006年5月1日期间出生 (written for the tests: a 招聘公告)
     if (rec := _RECURRING_BEFORE.search(before)) is not None:
-        return "recurring", "==", rec.start()
+        # 每年1月31日前: due by that day each year (a helper's probe; gold README: 每月25日前 is <=)
+        return "recurring", "<=" if _DEADLINE_AFTER.match(after_time) else "==", rec.start()
     if "上班" in sentence and _WEEKDAY_AFTER.match(after):
         return "workday", "==", 0
     if _HOLIDAY in sentence and (is_range or _HOLIDAY in after[:8]):

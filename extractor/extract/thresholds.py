@@ -171,6 +171,7 @@ _NOUN_AHEAD_RE = re.compile(r"([^，,；;。、\x00]{1,30}?)(?=、|应|须|要|�
 _PER_REACH = 24  # how far before a figure its 每X is looked for
 _AMOUNT_CUE = re.compile(r"(?:为|按|给予|发放|补助|补贴|奖励|资助|奖补|标准|调整为|提高到|提高至|每人每月|每人每年|每月|每年|每人)\s*$")
 _OBLIGATION_RE = re.compile(r"应|须|必须|要|确保")
+_EXTENT_UNITS = frozenset({"平方米", "平方公里", "公顷", "亩", "米", "千米", "公里"})
 # a fee or payment right after an amount: 120元会费, 200元的报名费
 _AMOUNT_NOUN_AFTER_RE = re.compile(r"的?(?:会费|报名费|培训费|注册费|资料费|参会费|会务费|评审费|奖金|补贴|补助金|资助金|奖励金)")
 # a list of values after its cue: 奖励标准为：一等奖10万元，二等奖5万元，三等奖2万元; 补助标准如下：省级50万元、
@@ -767,7 +768,9 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
                 # 推荐名额共有6名 (corpus-dev 069)
                 r.cmp = "=="
                 notes.append("a value the rule fixes")
-            elif q.unit == "倍" or (q.unit in TIME_UNITS and re.search(r"(?:为|是)$", _before_per(text, max(prev_end, q.start - 4), q.start))):
+            elif q.unit == "倍" or ((q.unit in TIME_UNITS or q.unit in _EXTENT_UNITS)
+                                   and re.search(r"(?:为|是)$", _before_per(text, max(prev_end, q.start - 4), q.start))):
+                # …; 规划面积为18.56平方公里 (a helper's probe): an extent the rule fixes
                 r.cmp = "=="  # 按…标准的1.6倍 (corpus-dev 018), 顶岗实习时间一般为6个月 (corpus 01)
                 notes.append("a value the rule fixes")
             elif q.unit in SCOPE_UNITS and _SCOPE_RE.search(text, max(prev_end, q.start - 6), q.start):
