@@ -779,3 +779,17 @@ def test_a_one_sentence_item_with_its_party(body: str, want: tuple) -> None:
 def test_a_period_or_an_extent_the_rule_fixes(phrase: str, want: tuple) -> None:
     from extractor.extract.knowledge import read_phrase
     assert [(t.comparator, t.value, t.unit) for t in read_phrase(phrase).thresholds] == [want]
+
+
+def test_a_list_of_related_articles_inside_the_content_block() -> None:
+    # a helper's probe: after 相关文章 inside the content block, other notices' titles are no items,
+    # citations or deadlines of this one
+    paras = "".join(f"<p>（{i}）各校要认真做好第{i}项组织工作，按照大赛规程的要求做好作品的选拔和推荐，确保比赛公平公正。</p>"
+                    for i in range(1, 7))
+    page = ('<html><head><meta charset="utf-8"><title>关于举办2023年武侯区青少年科技创新大赛的通知</title></head><body>'
+            f'<div class="main"><div class="con"><p>各中小学校：</p>{paras}<p>成都市武侯区科学技术协会</p><p>2023年4月17日</p>'
+            '<div class="xg"><h4>相关文章</h4><p>一、关于公布2022年武侯区青少年科技创新大赛获奖名单的通报</p>'
+            '<p>2.关于征集《武侯区科普基地认定办法》修订意见的公告，截止日期为2023年3月31日</p></div></div></div></body></html>')
+    doc = extract_bytes(page.encode(), path="page.html")
+    assert len(doc.sections) == 6
+    assert not doc.citations and not doc.dates

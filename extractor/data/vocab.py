@@ -307,7 +307,9 @@ CRITERIA_HEADINGS: tuple[str, ...] = ("申报条件", "申请条件", "推荐条
                                       "候选人条件", "候选人资格", "参赛条件", "参赛资格", "参赛对象", "参评对象", "申报对象",
                                       "推荐对象", "评选对象", "报名对象")
 # A clause that names a topic under a modal word is a heading, no requirement: 二、支持方式, 奖励标准 (a 申报通知)
-TOPIC_HEADING_RE = r"\s*(?:支持|鼓励|保障|奖励|补助|资助|扶持)(?:方式|范围|对象|内容|标准|重点|政策|措施|方向|条件|程序|额度|期限)[。：:]?\s*"
+TOPIC_HEADING_RE = (r"\s*(?:支持|鼓励|保障|奖励|补助|资助|扶持)(?:方式|范围|对象|内容|标准|重点|政策|措施|方向|条件|程序|额度|期限)"
+                    # 第二章 支持范围和标准 (a helper's probe)
+                    r"(?:[和与及、](?:方式|范围|对象|内容|标准|重点|政策|措施|方向|条件|程序|额度|期限))*[。：:]?\s*")
 # Item lead phrases that open guiding prose, whose sentences are not measures (005 （一）指导思想)
 GUIDING_TITLES: tuple[str, ...] = ("指导思想", "基本原则", "总体要求", "工作目标", "主要目标", "发展目标", "总体目标", "目标任务", "工作原则")
 # What a notice of an event tells under these headings, in the paragraph right under them, is no measure: its

@@ -131,6 +131,9 @@ TEXT_CHROME: tuple[tuple[str, str, str], ...] = (
     ("counter", r"(?:浏览次数|阅读次数|访问量|点击数|阅读量|浏览量)\s*[:：]\s*\d*\s*次?", "line"),
     # 分享到： before the share icons (corpus-dev 019, zengcheng.gov.cn: <span>分享到：</span>)
     ("widget", r"^\s*分享到\s*[:：]", "line"),
+    # a list of other articles inside the content block, after its label: the rest is theirs (a helper's probe:
+    # 相关文章 / 一、关于公布…的通报 / 2.关于征集…, read as items, citations and a deadline)
+    ("related_list", r"^\s*(?:相关文章|相关阅读|推荐阅读|相关新闻|相关信息|相关稿件)\s*[:：]?\s*$", "tail"),
     ("site_nav", r"^\s*(?:文章搜索|相关文章|相关链接|上一篇|下一篇|扫一扫.*|网站地图|联系我们)\s*$", "line"),
     # the neighbouring notices' titles (corpus-dev 062: 上一篇:国务院关于修改和废止部分行政法规的决定;
     # 023, jxwz.gov.cn: <span>上一篇：</span> before a script that writes the title)

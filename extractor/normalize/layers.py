@@ -98,6 +98,7 @@ def find_chrome(text: str, body_ranges: list[tuple[int, int]]) -> list[Mark]:
     marks: list[Mark] = []
     lines = [ln for a, b in body_ranges for ln in _lines(text, a, b)]
     tail_from: int | None = None
+    tail_rule = "share_site"
     line_kind: list[str | None] = []
     for a, b in lines:
         line = text[a:b]
@@ -115,7 +116,7 @@ def find_chrome(text: str, body_ranges: list[tuple[int, int]]) -> list[Mark]:
                 hit = "trailing:" + name
                 break
             if scope == "tail" and tail_from is None:
-                tail_from = a
+                tail_from, tail_rule = a, name
             kind: LayerKind = "meta" if scope == "meta" else "furniture"
             marks.append(Mark(kind, name, a, b))
             hit = name
@@ -158,7 +159,7 @@ def find_chrome(text: str, body_ranges: list[tuple[int, int]]) -> list[Mark]:
         break
     if tail_from is not None:
         end = max(b for _, b in body_ranges)
-        marks.append(Mark("furniture", "share_site", tail_from, end))
+        marks.append(Mark("furniture", tail_rule, tail_from, end))
     return marks
 
 
