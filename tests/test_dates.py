@@ -62,6 +62,9 @@ def _dates(body: str, title: str = "关于做好有关工作的通知", signed: 
     ("一、各地于2021年上半年前完成。", ("deadline", "<=", None, "2021-06-30", None)),
     # corpus 24 (幼儿园招生): the children born within a range of days
     ("一、招收2022年9月1日至2023年8月31日期间出生的适龄幼儿。", ("date_bound", "range", "2022-09-01", "2023-08-31", None)),
+    # a range a sentence names, and its end in the next year (a helper's probe)
+    ("一、2022年10月1日至2023年4月30日为全县森林防火期。", ("period", "range", "2022-10-01", "2023-04-30", None)),
+    ("一、防火期为2022年10月1日至次年4月30日。", ("period", "range", "2022-10-01", "2023-04-30", None)),
     # ranges of months and of years (written for this test)
     ("一、活动时间为2023年12月至2024年3月。", ("event", "range", "2023-12-01", "2024-03-31", None)),
     ("一、申报时间：2024年3月—4月。", ("period", "range", "2024-03-01", "2024-04-30", None)),

@@ -70,6 +70,8 @@ _RANGE_SEP = re.compile(rf"{_S}(?:起至|起到|至|到|－|—|–|-|~|～){_S}
 _DAY_ONLY = re.compile(rf"(?P<d>{_MD}){_S}[日号]")
 _TIME_RE = re.compile(rf"{_S}(?P<half>上午|下午|晚上|早上)?{_S}(?P<h>[0-2]?\d){_S}[:：点时]{_S}(?P<mi>[0-5]\d)?")
 _BORN_WITHIN_AFTER = re.compile(rf"^{_S}(?:[(（]含[)）])?{_S}(?:期间|之间)?{_S}出生")
+_NEXT_YEAR_RE = re.compile(rf"{_S}次年{_S}")
+_NAMED_PERIOD_AFTER = re.compile(rf"^{_S}(?:为|是){_S}[\u4e00-\u9fff]{{0,12}}?期")
 _HOUR_BOUND_RE = re.compile(r"\s{0,2}(?:整|之前|以前|前|止)")
 _WEEKDAY_AFTER = re.compile(rf"{_S}[(（]{_S}(?:星期|周|礼拜)[一二三四五六日天]{_S}[)）]")
 
@@ -246,7 +248,9 @@ def _kind(before: str, after: str, after_time: str, sentence: str, is_range: boo
         return "workday", "==", 0
     if _HOLIDAY in sentence and (is_range or _HOLIDAY in after[:8]):
         return "holiday", "range" if is_range else "==", 0
-    if is_range and (_PERIOD_CONTEXT.search(sentence) or before.rstrip().endswith("自")):  # 自…起至…止: a period by its words
+    if is_range and (_PERIOD_CONTEXT.search(sentence) or before.rstrip().endswith("自") or _NAMED_PERIOD_AFTER.match(after)):
+        # 自…起至…止: a period by its words; and a range a sentence names: 2022年10月1日至2023年4月30日为全县森林
+        # 防火期 (a helper's probe)
         return "period", "range", 0
     if _EXPIRY_BEFORE.search(before) or _EXPIRY_AFTER.match(after):
         return "expiry", "<=", 0
@@ -397,8 +401,10 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
                 d = _Date(s_, e_, last, True, False, d.resolved, date_from)
                 end, r, pos = e_, None, max(pos, e_)
             if r and d.full:
-                m2 = _DATE_RE.match(text, r.end(), hi)
-                d2 = _resolve(m2, int(d.date[:4]), "text") if m2 else None
+                # 12月1日至次年3月31日 (a helper's probe): the range's end in the next year
+                nxt_year = _NEXT_YEAR_RE.match(text, r.end(), hi)
+                m2 = _DATE_RE.match(text, nxt_year.end() if nxt_year else r.end(), hi)
+                d2 = _resolve(m2, int(d.date[:4]) + (1 if nxt_year else 0), "text") if m2 else None
                 if d2 is None:
                     k = _DAY_ONLY.match(text, r.end(), hi)
                     if k:
