@@ -793,3 +793,10 @@ def test_a_list_of_related_articles_inside_the_content_block() -> None:
     doc = extract_bytes(page.encode(), path="page.html")
     assert len(doc.sections) == 6
     assert not doc.citations and not doc.dates
+
+
+def test_a_provinces_department_is_a_厅() -> None:
+    # a helper's probe (浙人社发) and corpus-dev 019 (粤民规字: 广东省民政厅); a city's stays a 局
+    from extractor.data.doc_codes import resolve_issuer
+    assert [resolve_issuer(c) for c in ("浙人社发", "粤民规字", "穗人社发", "杭教发")] == [
+        "浙江省人力资源和社会保障厅", "广东省民政厅", "广州市人力资源和社会保障局", "杭州市教育局"]

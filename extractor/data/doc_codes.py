@@ -76,8 +76,17 @@ def resolve_issuer(code: str) -> str | None:
         rest = code[n:]
         for suffix, body in BODY_SUFFIXES:
             if rest == suffix or (rest.startswith(suffix) and len(rest) - len(suffix) <= 1):
+                if place.endswith(("省", "自治区")) and body.removesuffix("局") in _PROVINCIAL_DEPARTMENTS:
+                    body = body[:-1] + "厅"  # 浙人社发: 浙江省人力资源和社会保障厅, a province's department (a helper's probe)
                 return place + body
     return None
+
+
+# Departments that a province names 厅 where a city names 局 (浙江省人力资源和社会保障厅, 杭州市人力资源和社会保障局)
+_PROVINCIAL_DEPARTMENTS = frozenset({
+    "人力资源和社会保障", "教育", "财政", "民政", "司法", "自然资源", "生态环境", "住房和城乡建设", "交通运输", "水利",
+    "农业农村", "商务", "文化和旅游", "公安", "科学技术",
+})
 
 
 # Short names of bodies as notices print them → the full name (GB/T 9704 asks for the full or
