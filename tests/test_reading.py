@@ -744,6 +744,7 @@ def test_a_level_kept_is_no_part_of_the_subject() -> None:
     "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
     "各全国学会、协会、研究会：",  # seed 001
     "各市科协，省级学会，有关高校、企业科协：",  # written for the test
+    "各县(市、区)科协，机关各科室：",  # a helper's probe
 ])
 def test_a_主送_line_whose_units_share_the_last_ones_body(line: str) -> None:
     doc = extract_bytes(f"关于做好工作的通知\n{line}\n一、加强组织领导。各地要高度重视。\n二、落实有关经费保障政策，确保资金及时到位。\n".encode(), path="x.txt")

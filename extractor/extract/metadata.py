@@ -594,7 +594,7 @@ def _addressees(aligned: AlignedText, lines: list[tuple[int, int]]) -> NamesFiel
         # (the State Council's 主送 line), 有关高校、企业科协 (written for the tests)
         groups = [g.strip() for g in _GROUP_SEP_RE.split(m.group(1)) if g.strip()]
         if names and "《" not in m.group(1) and not m.group(1).lstrip().startswith(("•", "·")) and all(len(n) <= 25 for n in names) and all(
-                re.search(ORG_SUFFIX + r"|^各.+$|(?:单位|部门|高校|院校|企业|学校|医院|研究会|分会|专业委员会|园区|开发区)$", g)
+                re.search(ORG_SUFFIX + r"|^各.+$|(?:单位|部门|高校|院校|企业|学校|医院|研究会|分会|专业委员会|园区|开发区|科室|处室|部室)$", g)
                 for g in groups):
             sp = (a + m.start(1), a + m.end(1))
             return aligned.build(NamesField, value=names, source="document", evidence="主送机关 line ending in ：", span=sp)
