@@ -801,3 +801,13 @@ def test_a_provinces_department_is_a_厅() -> None:
     from extractor.data.doc_codes import resolve_issuer
     assert [resolve_issuer(c) for c in ("浙人社发", "粤民规字", "穗人社发", "杭教发")] == [
         "浙江省人力资源和社会保障厅", "广东省民政厅", "广州市人力资源和社会保障局", "杭州市教育局"]
+
+
+def test_the_rows_of_an_attached_form_are_no_items() -> None:
+    # a helper's probe: 附件1 …候选人推荐表 printed as lines (一、主要学历…); a table of indicators attached
+    # to a 办法 (corpus 14's 积分指标及分值表) keeps its items
+    text = ("关于推荐候选人的通知\n各区科协：\n一、候选人条件\n（一）年龄不超过40周岁。\n二、报送要求\n请于9月15日前报送推荐表。\n"
+            "北京市科学技术协会\n2023年8月28日\n附件1\n第十八届中国青年科技奖候选人推荐表\n姓名：　　性别：\n"
+            "一、主要学习和工作经历（不超过500字）\n二、主要科技成就和贡献（不超过1500字）\n")
+    doc = extract_bytes(text.encode(), path="x.txt")
+    assert [s.path for s in doc.sections] == [["一"], ["一", "（一）"], ["二"]]

@@ -239,6 +239,8 @@ def build_sections(
             root_last.clear()
             root_max.clear()
             global_last.clear()
+        if parts and 0 <= p_idx < len(parts) and _is_form(parts[p_idx]):
+            continue  # an attached form's rows (推荐表: 一、主要学历…) are table cells, no items (gold README)
         line = text[ls:le]
         m = match_marker(text, ls)
         quoted = False
@@ -348,6 +350,15 @@ def _section_list() -> TypeAdapter[list[Section]]:
 
 _NOTICE_RE = re.compile(r"关于(?:印发|转发|发布|下达|重新发布|公布)(.{2,80}?)的(?:通知|决定|函)")
 _ATTACH_RE = re.compile(r"^附件\s*\d*\s*[:：]?\s*$")
+
+
+def _is_form(part: Part) -> bool:
+    """An attachment that is a form to fill in (…推荐表, …申报表, …登记表, …回执): its numbered rows are
+    the form's fields, printed as lines (a helper's probe: 附件1 第十八届中国青年科技奖候选人推荐表)."""
+    return part.kind in ("appendix", "attachment") and bool(part.title) and bool(_FORM_TITLE_RE.search(part.title or ""))
+
+
+_FORM_TITLE_RE = re.compile(r"(?:推荐|申报|申请|报名|登记|汇总|信息|审核|备案|评审|报送)表\s*$|回执\s*$")
 
 
 def _squash(s: str) -> str:
