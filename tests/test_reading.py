@@ -811,3 +811,16 @@ def test_the_rows_of_an_attached_form_are_no_items() -> None:
             "一、主要学习和工作经历（不超过500字）\n二、主要科技成就和贡献（不超过1500字）\n")
     doc = extract_bytes(text.encode(), path="x.txt")
     assert [s.path for s in doc.sections] == [["一"], ["一", "（一）"], ["二"]]
+
+
+def test_the_last_link_of_a_sidebar_right_on_the_body_is_no_headline() -> None:
+    # written for the test: a sidebar of other notices' titles right above the block read as body, the
+    # <title> only the site's name: its last link is no title; a headline with its info line under it is
+    paras = "".join(f"<p>（{i}）各单位要认真做好第{i}项组织工作，按照要求做好选手的选拔、培训和推荐，确保比赛公平公正。</p>" for i in range(1, 9))
+    side = '<div class="l"><p>关于开展2023年科普日活动的通知</p><p>关于做好防汛工作的通知</p></div>'
+    body = f'<div class="txt">{paras}<p>南平市科学技术协会</p><p>2023年6月12日</p></div>'
+    page = f'<html><head><meta charset="utf-8"><title>南平市科协</title></head><body>{side}{body}</body></html>'
+    assert extract_bytes(page.encode(), path="p.html").metadata.title is None
+    page = (f'<html><head><meta charset="utf-8"><title>南平市科协</title></head><body>{side}'
+            f'<div class="t">关于开展2023年南平市科普讲解大赛的通知</div><div class="i">发布时间：2023-06-12</div>{body}</body></html>')
+    assert extract_bytes(page.encode(), path="p.html").metadata.title.value == "关于开展2023年南平市科普讲解大赛的通知"

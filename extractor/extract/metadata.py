@@ -643,15 +643,26 @@ def _headline_above_body(aligned: AlignedText, layers: list[Mark]) -> TextField 
         return None
     text = aligned.text
     end, seen = region.start, 0
-    while end > 0 and seen < 3:
+    found: tuple[str, int, int] | None = None
+    found_at = 0
+    while end > 0 and seen < 4:
         start = text.rfind("\n", 0, max(0, end - 1)) + 1
         line = text[start:end].strip()
         if line:
             seen += 1
-            if _title_shaped(line) and len(line) <= 80 and "。" not in line and not any(r.search(line) for r in _NOT_TITLE_RES):
+            shaped = _title_shaped(line) and len(line) <= 80 and "。" not in line and not any(r.search(line) for r in _NOT_TITLE_RES)
+            if found is not None:
+                # a title that stands right on the body with another title above it is the last link of a list
+                # (a sidebar's), no headline; a headline has its info line (发布时间…) between it and the body
+                listed = found_at == 1 and shaped and _LISTED_TITLE_RE.match(line) is not None
+                return None if listed else _field(aligned, found[0], "html_meta", "the headline right above the page's body",
+                                                  (found[1], found[2]))
+            if shaped:
                 k = text.find(line, start, end)
-                return _field(aligned, line, "html_meta", "the headline right above the page's body", (k, k + len(line)))
+                found, found_at = (line, k, k + len(line)), seen
         end = start
+    if found is not None:
+        return _field(aligned, found[0], "html_meta", "the headline right above the page's body", (found[1], found[2]))
     return None
 
 
