@@ -89,9 +89,12 @@ def _all_divisions() -> dict[str, list[tuple[Level, str]]]:
     return out
 
 
-def _gazetteer_level(name: str) -> tuple[Level, str] | None:
-    """The level of the most specific division an issuer's name opens with, following
-    the chain 湖南省岳阳市平江县… as far as it goes."""
+def division_chain(name: str) -> list[str]:
+    """The divisions ``name`` opens with, one after another, as far as the code table knows them.
+
+    >>> division_chain("湖南省岳阳市平江县人民政府"), division_chain("上海市"), division_chain("计划表")
+    (['湖南省', '岳阳市', '平江县'], ['上海市'], [])
+    """
     g = _gazetteer()
     pos, chain = 0, []
     while pos < len(name):
@@ -102,6 +105,14 @@ def _gazetteer_level(name: str) -> tuple[Level, str] | None:
                 break
         else:
             break
+    return chain
+
+
+def _gazetteer_level(name: str) -> tuple[Level, str] | None:
+    """The level of the most specific division an issuer's name opens with, following
+    the chain 湖南省岳阳市平江县… as far as it goes."""
+    g = _gazetteer()
+    chain = division_chain(name)
     if not chain:
         return None
     lv, code = g[chain[-1]]

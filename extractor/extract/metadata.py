@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from extractor.data.levels import classify_level, division, opens_with_place
+from extractor.data.levels import classify_level, division, division_chain, opens_with_place
 from extractor.errors import issue
 from extractor.model import FlagField, Issue, Level, LevelField, Metadata, NamesField, Part, Script, Span, TextField
 from extractor.data import regions
@@ -29,6 +29,9 @@ from extractor.segment.sections import body_lines
 # 大学/学院: a university issues its own 办法 (corpus-dev 060: 中央民族大学物资设备管理办法)
 ORG_SUFFIX = "(?:" + "|".join(ORG_SUFFIXES) + ")"
 # a body's 办公室/办公厅 belongs to its name (corpus-dev 058: 沈阳市人民代表大会常务委员会办公室公告)
+# one body's name: 中共宜春市科协党组, 广州市人民政府办公厅 (a line of bodies; the bodies an opening names)
+_BODY_NAME = rf"(?:中共)?[\u4e00-\u9fff]{{1,20}}?{ORG_SUFFIX}(?:办公室|办公厅)?"
+_BODY_NAME_RE = re.compile(_BODY_NAME)
 _ORG_RE = re.compile(rf"^((?:中共)?[\u4e00-\u9fff*X]{{0,14}}?{ORG_SUFFIX}(?:办公室|办公厅)?)")
 _DATE_LINE_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 # 二〇一八年…, also with ○ (U+25CB) or O for zero (corpus-dev 020: 二○一二年一月九日) and with a
@@ -571,6 +574,8 @@ def _clean_title(value: str) -> str:
 
 _NAME_SEP_RE = re.compile(r"[，,、](?![^(（]*[)）])")
 _GROUP_SEP_RE = re.compile(r"[，,](?![^(（]*[)）])")
+# what a comma-group of a 主送 line names: a body, 各…, or units that share a collective noun
+_ADDRESSEE_GROUP_RE = re.compile(ORG_SUFFIX + r"|^各.+$|(?:单位|部门|高校|院校|企业|学校|医院|研究会|分会|专业委员会|园区|开发区|科室|处室|部室)$")
 _ADDRESSEE_LINE = re.compile(r"^\s*([^。：:；;！？]{2,120})[：:]\s*$")
 
 
@@ -593,9 +598,8 @@ def _addressees(aligned: AlignedText, lines: list[tuple[int, int]]) -> NamesFiel
         # a 、-list share the body after the last one: 各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
         # (the State Council's 主送 line), 有关高校、企业科协 (written for the tests)
         groups = [g.strip() for g in _GROUP_SEP_RE.split(m.group(1)) if g.strip()]
-        if names and "《" not in m.group(1) and not m.group(1).lstrip().startswith(("•", "·")) and all(len(n) <= 25 for n in names) and all(
-                re.search(ORG_SUFFIX + r"|^各.+$|(?:单位|部门|高校|院校|企业|学校|医院|研究会|分会|专业委员会|园区|开发区|科室|处室|部室)$", g)
-                for g in groups):
+        if names and "《" not in m.group(1) and not m.group(1).lstrip().startswith(("•", "·")) and all(len(n) <= 25 for n in names) \
+                and all(_ADDRESSEE_GROUP_RE.search(g) for g in groups):
             sp = (a + m.start(1), a + m.end(1))
             return aligned.build(NamesField, value=names, source="document", evidence="主送机关 line ending in ：", span=sp)
     return None
@@ -643,8 +647,7 @@ def _headline_above_body(aligned: AlignedText, layers: list[Mark]) -> TextField 
         return None
     text = aligned.text
     end, seen = region.start, 0
-    found: tuple[str, int, int] | None = None
-    found_at = 0
+    found: tuple[str, int, int, int] | None = None  # the headline, its span, and which line above the body it is
     while end > 0 and seen < 4:
         start = text.rfind("\n", 0, max(0, end - 1)) + 1
         line = text[start:end].strip()
@@ -654,16 +657,16 @@ def _headline_above_body(aligned: AlignedText, layers: list[Mark]) -> TextField 
             if found is not None:
                 # a title that stands right on the body with another title above it is the last link of a list
                 # (a sidebar's), no headline; a headline has its info line (发布时间…) between it and the body
-                listed = found_at == 1 and shaped and _LISTED_TITLE_RE.match(line) is not None
-                return None if listed else _field(aligned, found[0], "html_meta", "the headline right above the page's body",
-                                                  (found[1], found[2]))
+                if found[3] == 1 and shaped and _LISTED_TITLE_RE.match(line):
+                    return None
+                break
             if shaped:
                 k = text.find(line, start, end)
-                found, found_at = (line, k, k + len(line)), seen
+                found = (line, k, k + len(line), seen)
         end = start
-    if found is not None:
-        return _field(aligned, found[0], "html_meta", "the headline right above the page's body", (found[1], found[2]))
-    return None
+    if found is None:
+        return None
+    return _field(aligned, found[0], "html_meta", "the headline right above the page's body", (found[1], found[2]))
 
 
 def _title_row_ok(value: str) -> bool:
@@ -1072,23 +1075,12 @@ def _names_body(full: str, short: str) -> bool:
     if short[:1] not in "省市县区":
         if full == body:
             return full != short
-        return full.endswith(body) and _gazetteer_prefix(full[: -len(body)])
+        prefix = full[: -len(body)]
+        return full.endswith(body) and "".join(division_chain(prefix)) == prefix
     kind, body = short[:1], body[1:]
     if not full.endswith(body) or len(full) <= len(body) + 1 or full[-len(body) - 1] != kind:
         return False
     return classify_level(full)[0] != "unknown"
-
-
-def _gazetteer_prefix(s: str) -> bool:
-    """Whether ``s`` is a chain of divisions (上海市, 湖南省岳阳市)."""
-    while s:
-        for size in range(min(12, len(s)), 1, -1):
-            if division(s[:size]):
-                s = s[size:]
-                break
-        else:
-            return False
-    return True
 
 
 def _full_form(name: str) -> str:
@@ -1243,9 +1235,8 @@ _RED_HEAD_RE = re.compile(r"\s*(?P<names>[^。，,；;：:《》]{2,60}?)\s*文�
 
 # bodies that announce, in the notice's opening, what they do: 科技部、中央宣传部、中国科协将共同主办…
 # (corpus-dev 068), 中国地震学会办公室开始收取…会费 (072), 财政部、发展改革委、工业和信息化部决定从… (054)
-_ONE_BODY = rf"(?:中共)?[\u4e00-\u9fff]{{1,16}}?{ORG_SUFFIX}(?:办公室|办公厅)?"
 _ANNOUNCING_RE = re.compile(
-    rf"(?:^|(?<=[，,。；;：:\s]))(?:经研究[，,]?\s*)?(?P<names>(?!各){_ONE_BODY}(?:[、和及与]\s*(?!各){_ONE_BODY}){{0,5}})"
+    rf"(?:^|(?<=[，,。；;：:\s]))(?:经研究[，,]?\s*)?(?P<names>(?!各){_BODY_NAME}(?:[、和及与]\s*(?!各){_BODY_NAME}){{0,5}})"
     r"(?:将|拟|现|特|研究)?(?:共同|联合)?(?:决定|定于|主办|举办|开始|启动)")
 
 
@@ -1303,8 +1294,7 @@ def _bodies_line(line: str) -> list[str] | None:
     """The bodies of a line that names bodies and nothing else (广州市人力资源和社会保障局 广州市公安局)."""
     line = line.strip()
     names = split_issuers(line)
-    if 2 <= len(line) <= 40 and "。" not in line and names and all(
-            re.fullmatch(r"(?:中共)?[\u4e00-\u9fff]{1,20}?" + ORG_SUFFIX + r"(?:办公室|办公厅)?", n) for n in names):
+    if 2 <= len(line) <= 40 and "。" not in line and names and all(_BODY_NAME_RE.fullmatch(n) for n in names):
         return names
     return None
 

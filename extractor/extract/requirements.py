@@ -428,9 +428,10 @@ _EACH_CAPPED_RE = re.compile(r"每[^，,；;。]{1,10}?(?:最高|最多|不超�
 _YOU_OUTSIDE_BRACKETS_RE = re.compile(r"[^(（]*由")  # a 由 before any bracket opens
 # the divisions of two levels at once: 各市州要…, 各县市区要… (a helper's probe: the tagger reads 各市 and 州)
 _DIVISION_SET_RE = re.compile(r"各(?:市州|市县区|县市区|县(?:市|区)|市县|区县|乡镇街道|镇街|乡镇)(?=\s*(?:要|应|须|必须|可|不得|务必|负责|抓紧|认真|切实|均|都))")
-_EVERY_WHO_RE = re.compile(r"凡(?P<np>[^，,；;。]{1,40}的[^，,；;。的]{1,20}?)\s*(?:均|都|皆|一律|亦)?\s*")
+_QUALIFIED_PARTY = r"[^，,；;。]{1,40}的[^，,；;。的]{1,20}?"  # 在我市注册的科技型中小企业
+_EVERY_WHO_RE = re.compile(rf"凡(?P<np>{_QUALIFIED_PARTY})\s*(?:均|都|皆|一律|亦)?\s*")
 # the same phrase at the head of a clause, up to the adverb or modal word after it
-_EVERY_WHO_LEAD_RE = re.compile(r"凡[^，,；;。]{1,40}的[^，,；;。的]{1,20}?(?=\s*(?:均|都|皆|一律|亦|可|应|须|要|不得|必须))")
+_EVERY_WHO_LEAD_RE = re.compile(rf"凡{_QUALIFIED_PARTY}(?=\s*(?:均|都|皆|一律|亦|可|应|须|要|不得|必须))")
 
 
 # who a permission lets act, named before it with its qualifying phrase: 符合下列条件之一，来本市创业或就业的

@@ -637,7 +637,7 @@ def _in_value_list(text: str, lo: int, label_at: int) -> bool:
     if by < 0 or not _all_values(text, by + 1, label_at):
         return False
     close = _BY_LIST_END_RE.search(text, label_at, min(len(text), label_at + 60))
-    return close is not None and _all_values(text, label_at, close.start(), whole=True)
+    return close is not None and close.group().endswith("标准") and _all_values(text, label_at, close.start())
 
 
 def _after_by(item: re.Match[str]) -> int:
@@ -649,11 +649,9 @@ def _after_by(item: re.Match[str]) -> int:
 _BY_LIST_END_RE = re.compile(r"[。；;]|的?标准")
 
 
-def _all_values(text: str, a: int, b: int, whole: bool = False) -> bool:
-    """Whether every piece of ``text[a:b]`` between list separators holds a figure (and, ``whole``,
-    there are two pieces or more: a list, not one value)."""
-    pieces = [p for p in re.split(r"[，,、；;]", text[a:b]) if p.strip()]
-    return all(re.search(r"\d", p) for p in pieces) and (not whole or (len(pieces) >= 1 and text[b:b + 1] not in "。；;"))
+def _all_values(text: str, a: int, b: int) -> bool:
+    """Whether every piece of ``text[a:b]`` between list separators holds a figure."""
+    return all(re.search(r"\d", p) for p in re.split(r"[，,、；;]", text[a:b]) if p.strip())
 
 
 def _fixed_by_context(text: str, masked: str, r: _Q, sa: int, sb: int, prev_end: int) -> tuple[str, str] | None:

@@ -126,6 +126,7 @@ def build_sections(
     # the part of a line by bisection when the parts come in order (find_parts sorts them): a scan of
     # every part per line was 2.5 % of the extraction's CPU over corpus/ (issue 18)
     parts_sorted = all(x <= y for x, y in zip(part_starts, part_starts[1:]))
+    form_parts = {i for i, p in enumerate(parts) if _is_form(p)}
 
     stack: list[_Open] = []
     root_last: dict[MarkerKind, int] = {}
@@ -239,7 +240,7 @@ def build_sections(
             root_last.clear()
             root_max.clear()
             global_last.clear()
-        if parts and 0 <= p_idx < len(parts) and _is_form(parts[p_idx]):
+        if p_idx in form_parts:
             continue  # an attached form's rows (推荐表: 一、主要学历…) are table cells, no items (gold README)
         line = text[ls:le]
         m = match_marker(text, ls)
@@ -355,7 +356,7 @@ _ATTACH_RE = re.compile(r"^附件\s*\d*\s*[:：]?\s*$")
 def _is_form(part: Part) -> bool:
     """An attachment that is a form to fill in (…推荐表, …申报表, …登记表, …回执): its numbered rows are
     the form's fields, printed as lines (a helper's probe: 附件1 第十八届中国青年科技奖候选人推荐表)."""
-    return part.kind in ("appendix", "attachment") and bool(part.title) and bool(_FORM_TITLE_RE.search(part.title or ""))
+    return part.kind in ("appendix", "attachment") and _FORM_TITLE_RE.search(part.title or "") is not None
 
 
 _FORM_TITLE_RE = re.compile(r"(?:推荐|申报|申请|报名|登记|汇总|信息|审核|备案|评审|报送)表\s*$|回执\s*$")
