@@ -481,11 +481,7 @@ def find_thresholds(text: str, masked: str, a: int, b: int, time_frame: str | No
             # pending condition has no limit here (the piece is not blank: blank ones are not in subs)
             if pending is not None:
                 flush()
-            found_here = _coverage(text, sa, sb, time_frame) + _grades(text, masked, sa, sb)
-            for f in found_here:
-                if time_frame and f.condition is None:
-                    f.condition = time_frame
-            out.extend(found_here)
+            out.extend(_framed(_coverage(text, sa, sb, time_frame) + _grades(text, masked, sa, sb), time_frame))
             continue
         qs = [_read(masked, text, q, sa) for q in quantities]
         # a total before its bracketed share (预留30%的号源(其中专家号源不低于30%), corpus 13) is no condition
@@ -509,12 +505,19 @@ def find_thresholds(text: str, masked: str, a: int, b: int, time_frame: str | No
             flush()
         found_here.extend(_coverage(text, sa, sb, time_frame))
         found_here.extend(_grades(text, masked, sa, sb))
-        for f in found_here:
-            if time_frame and f.condition is None:
-                f.condition = time_frame
-        out.extend(found_here)
+        out.extend(_framed(found_here, time_frame))
     flush()
     return out
+
+
+def _framed(found: list[Found], time_frame: str | None) -> list[Found]:
+    """A piece's thresholds under the time frame a sentence opened with (2018年, …), where no
+    condition of their own names one."""
+    if time_frame:
+        for f in found:
+            if f.condition is None:
+                f.condition = time_frame
+    return found
 
 
 _MONEY = frozenset({"元", "万元", "亿元", "千元", "美元"})
