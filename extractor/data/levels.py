@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from extractor.data import regions
+from extractor.recache import compile_re
 
 if TYPE_CHECKING:  # an annotation only: reading a store must not import pydantic (issue 18)
     from extractor.model import Level
@@ -26,7 +27,7 @@ _GENERIC_NAMES = frozenset({"城区", "郊区", "矿区", "中区", "东区", "�
 # (corpus-dev 024's second issuer), 中国人民银行南昌中心支行 南昌市's
 _VERTICAL_BODIES = ("国家统计局", "国家税务总局", "国家金融监督管理总局", "中国人民银行", "国家外汇管理局", "海关总署",
                     "国家邮政局", "中国气象局", "国家烟草专卖局", "中国银保监会", "中国证监会")
-_BRANCH_WORDS_RE = re.compile(r"(?:调查总队|调查队|监管局|监管分局|税务局|中心支行|支行|分行|海关|邮政管理局|气象局|烟草专卖局|分局)$")
+_BRANCH_WORDS_RE = compile_re(r"(?:调查总队|调查队|监管局|监管分局|税务局|中心支行|支行|分行|海关|邮政管理局|气象局|烟草专卖局|分局)$")
 
 
 def _vertical_branch(name: str) -> tuple[Level, str] | None:
@@ -50,8 +51,8 @@ def _vertical_branch(name: str) -> tuple[Level, str] | None:
     return found[0], f"a branch of {body} in {found[1]}"
 
 
-_DISTRICT_BRANCH_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:区|县))分局$")
-_NATIONWIDE_BODY_RE = re.compile(r"^全国[\u4e00-\u9fff]{1,14}?(?:委员会|领导小组|工作小组)(?:办公室)?$")
+_DISTRICT_BRANCH_RE = compile_re(r"([\u4e00-\u9fff]{2,8}?(?:区|县))分局$")
+_NATIONWIDE_BODY_RE = compile_re(r"^全国[\u4e00-\u9fff]{1,14}?(?:委员会|领导小组|工作小组)(?:办公室)?$")
 
 
 @lru_cache(maxsize=1)

@@ -377,4 +377,4 @@ DOC_TYPES: tuple[tuple[str, str], ...] = (
     ("解读", "解读"),
 )
 # the suffixes as one alternation, longest first (title lines; the unwrapping's title guard)
-DOC_TYPE_ALT = "|".join(sorted({suffix for suffix, _ in DOC_TYPES}, key=len, reverse=True))
+DOC_TYPE_ALT = "|".join(sorted({suffix for suffix, _ in DOC_TYPES}, key=lambda s: (-len(s), s)))

@@ -8,6 +8,6 @@ Used by the HTML reader (forbidden characters become U+FFFD) and by the SVG/Grap
 
 from __future__ import annotations
 
-import re
+from extractor.recache import compile_re
 
-XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+XML_FORBIDDEN = compile_re("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

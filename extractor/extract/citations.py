@@ -20,19 +20,20 @@ from dataclasses import dataclass
 
 from extractor.extract.quantities import parse_number
 from extractor.model import Citation, Document
+from extractor.recache import compile_re
 
 _OPEN, _CLOSE = "《〈<‹", "》〉>›"
 _MAX_TITLE = 150
 # 机关代字 + bracketed year + serial + 号, every bracket form (〔〕【】[]()［］（）); 令 numbers
 # (国务院令第706号, 主席令第二十九号); announcements (国家税务总局公告2018年第60号).
 _SERIAL = r"(?:\d{1,5}|[一二三四五六七八九十百零〇]{1,8})"
-DOC_NO_RE = re.compile(
+DOC_NO_RE = compile_re(
     r"(?P<code>[\u4e00-\u9fff*＊ＸX]{1,12}?)[ \t]*[〔【\[(（［][ \t]*(?P<year>(?:19|20)\d{2})[ \t]*[〕】\])）］][ \t]*第?[ \t]*(?P<serial>\d{1,5})[ \t]*号"
     rf"|(?P<ling>(?:中华人民共和国)?[\u4e00-\u9fff]{{1,14}}?令)[ \t]*(?:\(|（)?[ \t]*第[ \t]*(?P<lserial>{_SERIAL})[ \t]*号"
     r"|(?P<gcode>[\u4e00-\u9fff]{1,14}?公告)[ \t]*(?P<gyear>(?:19|20)\d{2})[ \t]*年[ \t]*第[ \t]*(?P<gserial>\d{1,5})[ \t]*号"
 )
 # Words that end the running text before a 代字: 根据中发〔2015〕4号 → 中发.
-_CODE_LEAD = re.compile(r"^.*(?:根据|按照|依照|依据|参照|落实|贯彻|执行|现将|印发|转发|见|即|和|及|与|以|的|、|文件|精神|要求)")
+_CODE_LEAD = compile_re(r"^.*(?:根据|按照|依照|依据|参照|落实|贯彻|执行|现将|印发|转发|见|即|和|及|与|以|的|、|文件|精神|要求)")
 
 
 @dataclass
@@ -94,7 +95,7 @@ def _code_of(code: str) -> str:
     return code[m.end():] if m and m.end() < len(code) else code
 
 
-_NUMBER_CORE = re.compile(r"[〔【\[(（［][ \t]*(?:19|20)\d{2}[ \t]*[〕】\])）］]|令[ \t]*(?:\(|（)?[ \t]*第|公告[ \t]*(?:19|20)\d{2}[ \t]*年[ \t]*第")
+_NUMBER_CORE = compile_re(r"[〔【\[(（［][ \t]*(?:19|20)\d{2}[ \t]*[〕】\])）］]|令[ \t]*(?:\(|（)?[ \t]*第|公告[ \t]*(?:19|20)\d{2}[ \t]*年[ \t]*第")
 
 
 def _doc_number_matches(text: str) -> list[re.Match[str]]:
@@ -131,8 +132,8 @@ def find_doc_numbers(text: str) -> list[CitationSpan]:
     return out
 
 
-_GAP_RE = re.compile(r"\s*[(（〔]?\s*")  # between a title and its number: 《…》(国发〔2019〕4号)
-_CLOSE_RE = re.compile(r"\s*[)）〕]")
+_GAP_RE = compile_re(r"\s*[(（〔]?\s*")  # between a title and its number: 《…》(国发〔2019〕4号)
+_CLOSE_RE = compile_re(r"\s*[)）〕]")
 
 
 def find_citation_spans(text: str) -> list[CitationSpan]:
@@ -175,7 +176,7 @@ def find_citation_spans(text: str) -> list[CitationSpan]:
 
 
 # 为贯彻落实《X》: the words before a citation that say this document carries X out (seed 002, corpus 13)
-IMPLEMENT_CUES = re.compile(r"(?:为了?|深入)?(?:贯彻落实|贯彻|落实|根据|按照|依据|依照|遵照|执行)[^。；;，,]{0,12}$")
+IMPLEMENT_CUES = compile_re(r"(?:为了?|深入)?(?:贯彻落实|贯彻|落实|根据|按照|依据|依照|遵照|执行)[^。；;，,]{0,12}$")
 
 
 def citation_relation(doc: Document, c: Citation) -> tuple[str, str | None]:

@@ -45,12 +45,13 @@ from extractor.model import Clause, DateRule, Metadata, Requirement
 from extractor.normalize.layers import Mark
 from extractor.normalize.offsets import AlignedText
 from extractor.segment.numbering import parse_cn_int
+from extractor.recache import compile_re
 
 _Y = r"(?:19|20)\d{2}|[一二][〇零○一二三四五六七八九]{3}"
 _MD = r"[0-3]?\d|[一二三四五六七八九十]{1,3}"
 _S = r"\s{0,2}"
 # one calendar expression; blanks between its parts bounded (a text layer may space every character)
-_DATE_RE = re.compile(
+_DATE_RE = compile_re(
     # every alternative opens with a digit or a Chinese numeral: the lookahead lets the engine skip to
     # those characters instead of trying the optional year at every one (5-6 % of extraction, issue 18)
     r"(?=[\d〇零○一二三四五六七八九十])(?:"
@@ -66,47 +67,47 @@ _DATE_RE = re.compile(
     rf"|(?P<iy>(?:19|20)\d{{2}})[-/.](?P<im>[01]?\d)[-/.](?P<id>[0-3]?\d)(?!\d)"
     r")"
 )
-_RANGE_SEP = re.compile(rf"{_S}(?:起至|起到|至|到|－|—|–|-|~|～){_S}")  # 自2021年1月1日起至2021年12月31日止
-_DAY_ONLY = re.compile(rf"(?P<d>{_MD}){_S}[日号]")
-_TIME_RE = re.compile(rf"{_S}(?P<half>上午|下午|晚上|早上)?{_S}(?P<h>[0-2]?\d){_S}[:：点时]{_S}(?P<mi>[0-5]\d)?")
-_BORN_WITHIN_AFTER = re.compile(rf"^{_S}(?:[(（]含[)）])?{_S}(?:期间|之间)?{_S}出生")
-_NEXT_YEAR_RE = re.compile(rf"{_S}次年{_S}")
-_NAMED_PERIOD_AFTER = re.compile(rf"^{_S}(?:为|是){_S}[\u4e00-\u9fff]{{0,12}}?期")
-_HOUR_BOUND_RE = re.compile(r"\s{0,2}(?:整|之前|以前|前|止)")
-_WEEKDAY_AFTER = re.compile(rf"{_S}[(（]{_S}(?:星期|周|礼拜)[一二三四五六日天]{_S}[)）]")
+_RANGE_SEP = compile_re(rf"{_S}(?:起至|起到|至|到|－|—|–|-|~|～){_S}")  # 自2021年1月1日起至2021年12月31日止
+_DAY_ONLY = compile_re(rf"(?P<d>{_MD}){_S}[日号]")
+_TIME_RE = compile_re(rf"{_S}(?P<half>上午|下午|晚上|早上)?{_S}(?P<h>[0-2]?\d){_S}[:：点时]{_S}(?P<mi>[0-5]\d)?")
+_BORN_WITHIN_AFTER = compile_re(rf"^{_S}(?:[(（]含[)）])?{_S}(?:期间|之间)?{_S}出生")
+_NEXT_YEAR_RE = compile_re(rf"{_S}次年{_S}")
+_NAMED_PERIOD_AFTER = compile_re(rf"^{_S}(?:为|是){_S}[\u4e00-\u9fff]{{0,12}}?期")
+_HOUR_BOUND_RE = compile_re(r"\s{0,2}(?:整|之前|以前|前|止)")
+_WEEKDAY_AFTER = compile_re(rf"{_S}[(（]{_S}(?:星期|周|礼拜)[一二三四五六日天]{_S}[)）]")
 
-_BOUND_AFTER = re.compile(rf"^{_S}(?:[(（]含[)）])?{_S}(?:及|或)?(?P<w>以后|之后|以前|之前)出生")  # 1983年1月1日及以后出生
-_RECURRING_BEFORE = re.compile(r"每(?:年|月|季度|学年|半年)(?:度)?\s{0,2}(?:的)?\s{0,2}$")
-_EVENT_AFTER = re.compile(rf"^(?:{_S}[^，。；,;]{{0,12}}?)(?:召开|举行|举办|开幕|开班|报到)")
+_BOUND_AFTER = compile_re(rf"^{_S}(?:[(（]含[)）])?{_S}(?:及|或)?(?P<w>以后|之后|以前|之前)出生")  # 1983年1月1日及以后出生
+_RECURRING_BEFORE = compile_re(r"每(?:年|月|季度|学年|半年)(?:度)?\s{0,2}(?:的)?\s{0,2}$")
+_EVENT_AFTER = compile_re(rf"^(?:{_S}[^，。；,;]{{0,12}}?)(?:召开|举行|举办|开幕|开班|报到)")
 # 时间: opening its line (a meeting notice's 时间:2019年10月10日上午9:00, corpus-dev 040) or named for an
 # event; not a page's 时间:/日期:/发布日期: after other fields (作者:法律资料网 时间:2024-07-09, 050-057)
-_EVENT_BEFORE = re.compile(r"^\s{0,2}(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.]\s{0,2})?(?:(?:会议|活动|报到|培训|考试|举办|开幕)?时间|会期)\s{0,2}[:：为]\s{0,2}$"
+_EVENT_BEFORE = compile_re(r"^\s{0,2}(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.]\s{0,2})?(?:(?:会议|活动|报到|培训|考试|举办|开幕)?时间|会期)\s{0,2}[:：为]\s{0,2}$"
                            r"|定于\s{0,2}$")
-_TIME_HEADING = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])?\s*"
+_TIME_HEADING = compile_re(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])?\s*"
                            r"(?:会议|活动|举办|培训|考试|报到)?时间\s*[。:：]?\s*$")
 # a window a step is open in: 申报时间为2020年12月1日至12月15日, 报名时间：… (a range); a stage of a
 # schedule, 申报阶段：2023年2月20日—3月31日 (written for the test: a contest's 时间安排), 起止时间
-_PERIOD_CONTEXT = re.compile(r"施行|实施|执行|有效|期为|期限|公告期|公示期|期间|起止时间|阶段\s{0,2}[:：]"
+_PERIOD_CONTEXT = compile_re(r"施行|实施|执行|有效|期为|期限|公告期|公示期|期间|起止时间|阶段\s{0,2}[:：]"
                              r"|(?:申报|报名|申请|受理|征集|报送|提交|评审|征求意见)(?:时间|日期)")
 # a year named relative to the notice's: 于次年1月底前 is the next year's
 _RELATIVE_YEAR = {"次年": 1, "明年": 1, "翌年": 1, "下一年": 1, "下年": 1, "上年": -1, "去年": -1, "上一年": -1}
-_RELATIVE_YEAR_RE = re.compile("(?:" + "|".join(sorted(_RELATIVE_YEAR, key=len, reverse=True)) + r")(?:度)?\s{0,2}$")
-_EFFECTIVE_AFTER = re.compile(rf"^{_S}(?:起|开始)(?!{_S}至)")
-_EFFECTIVE_RELATIVE = re.compile(r"自(?:本(?:办法|通知|规定|决定|细则|意见|方案))?\s{0,2}(?:印发|公布|发布|颁布|批复|下发|发文|施行)之日起"
+_RELATIVE_YEAR_RE = compile_re("(?:" + "|".join(sorted(_RELATIVE_YEAR, key=len, reverse=True)) + r")(?:度)?\s{0,2}$")
+_EFFECTIVE_AFTER = compile_re(rf"^{_S}(?:起|开始)(?!{_S}至)")
+_EFFECTIVE_RELATIVE = compile_re(r"自(?:本(?:办法|通知|规定|决定|细则|意见|方案))?\s{0,2}(?:印发|公布|发布|颁布|批复|下发|发文|施行)之日起"
                                  r"(?P<to>至)?(?:施行|实施|执行|生效|试行)?")
-_PERIOD_END_BEFORE = re.compile(r"(?:之日|即日|今日|现在)起\s{0,2}(?:至|到)\s{0,2}$")  # 报送时间：即日起至2020年12月31日
-_EXPIRY_BEFORE = re.compile(r"有效期(?:至|到|截至)\s{0,2}$")
-_EXPIRY_AFTER = re.compile(rf"^{_S}(?:起)?{_S}(?:失效|废止|停止执行|停止施行)")
-_DEADLINE_AFTER = re.compile(rf"^{_S}(?:[(（]含[)）]{_S})?(?:之|以)?(?:前(?!后)|为止)")  # not 5月30日前后 (about then)
+_PERIOD_END_BEFORE = compile_re(r"(?:之日|即日|今日|现在)起\s{0,2}(?:至|到)\s{0,2}$")  # 报送时间：即日起至2020年12月31日
+_EXPIRY_BEFORE = compile_re(r"有效期(?:至|到|截至)\s{0,2}$")
+_EXPIRY_AFTER = compile_re(rf"^{_S}(?:起)?{_S}(?:失效|废止|停止执行|停止施行)")
+_DEADLINE_AFTER = compile_re(rf"^{_S}(?:[(（]含[)）]{_S})?(?:之|以)?(?:前(?!后)|为止)")  # not 5月30日前后 (about then)
 # 截止 (a deadline), not 截至 (as of: 截至2019年底，全省共有… reports a fact)
-_DEADLINE_BEFORE = re.compile(r"(?:截止|截稿)(?:日期|时间)?\s{0,2}(?:为|是|[:：])?\s{0,2}$|(?:不迟于|最迟(?:于|在)?|最晚)\s{0,2}$")
+_DEADLINE_BEFORE = compile_re(r"(?:截止|截稿)(?:日期|时间)?\s{0,2}(?:为|是|[:：])?\s{0,2}$|(?:不迟于|最迟(?:于|在)?|最晚)\s{0,2}$")
 # not 截至 (as of: 截至2020年底，全省共有学会100个 reports a fact)
-_TARGET_BEFORE = re.compile(r"(?:到|(?<!截)至|力争|争取|确保|计划|预计|力争在|争取在|确保在|到了)\s{0,2}(?:在\s{0,2})?$")
-_META_EFFECTIVE = re.compile(r"(?:生效日期|施行日期|实施日期|生效时间|施行时间|实施时间)\s{0,2}[:：]?\s{0,3}$")
-_META_EXPIRY = re.compile(r"(?:失效日期|废止日期|失效时间|废止时间|有效期至)\s{0,2}[:：]?\s{0,3}$")
-_RECURRING_DAY = re.compile(rf"每(?:个)?月{_S}(?:{_MD}){_S}[日号](?P<before>{_S}(?:之|以)?前)?")
-_FORWARD = re.compile(r"拟|将|应|须|需|要|(?<![申邀提])请|按照|务必|必须")  # not the 请 of 申请 (corpus-dev 022: 审批申请作出了审批决定)
-_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+_TARGET_BEFORE = compile_re(r"(?:到|(?<!截)至|力争|争取|确保|计划|预计|力争在|争取在|确保在|到了)\s{0,2}(?:在\s{0,2})?$")
+_META_EFFECTIVE = compile_re(r"(?:生效日期|施行日期|实施日期|生效时间|施行时间|实施时间)\s{0,2}[:：]?\s{0,3}$")
+_META_EXPIRY = compile_re(r"(?:失效日期|废止日期|失效时间|废止时间|有效期至)\s{0,2}[:：]?\s{0,3}$")
+_RECURRING_DAY = compile_re(rf"每(?:个)?月{_S}(?:{_MD}){_S}[日号](?P<before>{_S}(?:之|以)?前)?")
+_FORWARD = compile_re(r"拟|将|应|须|需|要|(?<![申邀提])请|按照|务必|必须")  # not the 请 of 申请 (corpus-dev 022: 审批申请作出了审批决定)
+_SENTENCE_END = compile_re(r"[。；;！？!?\n]")
 _HOLIDAY = "放假"
 _NEAR = 60  # characters on each side of a date in which its cue is looked for
 
@@ -123,9 +124,9 @@ class _Date:
 
 
 # a title line ending in a document type and its span of years in brackets: …实施方案(2021—2025年)
-_TITLED_SPAN_RE = re.compile(rf"\s*[^。，,；;：:\n]{{4,80}}?(?:{DOC_TYPE_ALT})\s*(?P<span>[(（][^()（）\n]{{2,20}}[)）])\s*(?:\n|$)")
-_MONTH_AFTER_RANGE = re.compile(rf"(?:(?P<y>{_Y}){_S}年{_S})?(?P<m>{_MD}){_S}月(?!{_S}(?:{_MD}){_S}[日号])(?:{_S}(?:底|末))?")
-_YEAR_BEFORE_RANGE = re.compile(rf"(?P<ya>(?:19|20)\d{{2}}){_S}年?{_S}(?:—|–|－|-|~|～|至|到){_S}$")
+_TITLED_SPAN_RE = compile_re(rf"\s*[^。，,；;：:\n]{{4,80}}?(?:{DOC_TYPE_ALT})\s*(?P<span>[(（][^()（）\n]{{2,20}}[)）])\s*(?:\n|$)")
+_MONTH_AFTER_RANGE = compile_re(rf"(?:(?P<y>{_Y}){_S}年{_S})?(?P<m>{_MD}){_S}月(?!{_S}(?:{_MD}){_S}[日号])(?:{_S}(?:底|末))?")
+_YEAR_BEFORE_RANGE = compile_re(rf"(?P<ya>(?:19|20)\d{{2}}){_S}年?{_S}(?:—|–|－|-|~|～|至|到){_S}$")
 
 
 def _month_range(text: str, m: re.Match[str], r: re.Match[str], hi: int) -> tuple[int, int, str, str] | None:
@@ -273,7 +274,7 @@ def _kind(before: str, after: str, after_time: str, sentence: str, is_range: boo
     return None
 
 
-_YEAR_IN = re.compile(r"(?:19|20)\d{2}")
+_YEAR_IN = compile_re(r"(?:19|20)\d{2}")
 
 
 def document_year(metadata: Metadata) -> int | None:
@@ -287,7 +288,7 @@ def document_year(metadata: Metadata) -> int | None:
     return None
 
 
-_WORK_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+_WORK_YEAR_RE = compile_re(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 
 
 def _working_year(text: str, body: list[tuple[int, int]], skip: list[tuple[int, int]]) -> int | None:
@@ -308,8 +309,8 @@ def _occurrences(text: str, needle: str) -> list[int]:
 
 
 # the 版记's 印发 date: 广州市人民政府办公厅 2021年4月16日印发 (corpus-dev 018)
-_PRINTED_ON_RE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*印发")
-_ON_ISSUE_RE = re.compile(r"(?:印发|下发|发文)之日起")
+_PRINTED_ON_RE = compile_re(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*印发")
+_ON_ISSUE_RE = compile_re(r"(?:印发|下发|发文)之日起")
 
 
 def _resolve_on_issue(text: str, found: list[tuple[int, int, dict]], meta: list[tuple[int, int]]) -> None:

@@ -33,6 +33,7 @@ from extractor.model import (
 from extractor.normalize.layers import Mark
 from extractor.normalize.offsets import AlignedText, TextSpan
 from extractor.segment.sentences import row_of
+from extractor.recache import compile_re
 
 
 @dataclass
@@ -119,7 +120,7 @@ class _ClauseIndex:
         return c.section if c else None
 
 
-_BEARS_RESPONSIBILITY_RE = re.compile(r"负(?:有)?[\u4e00-\u9fff]{0,4}责任")
+_BEARS_RESPONSIBILITY_RE = compile_re(r"负(?:有)?[\u4e00-\u9fff]{0,4}责任")
 
 
 def _sentences(clauses: list[Clause]) -> list[list[Clause]]:
@@ -361,7 +362,7 @@ def _threshold_list() -> TypeAdapter[list[Threshold]]:
     return TypeAdapter(list[Threshold])
 
 
-_ATTACHMENT_LINE = re.compile(r"^[ \t]*附件[ \t]*[0-9一二三四五六七八九十]{0,3}[ \t]*$", re.M)
+_ATTACHMENT_LINE = compile_re(r"^[ \t]*附件[ \t]*[0-9一二三四五六七八九十]{0,3}[ \t]*$", re.M)
 
 
 def _after_label(text: str, pos: int, end: int) -> int:

@@ -24,6 +24,7 @@ from extractor.normalize import chrome
 from extractor.normalize.layers import Mark
 from extractor.normalize.offsets import AlignedText
 from extractor.segment.sections import body_lines
+from extractor.recache import compile_re
 
 # 调查总队/调查队: the 国家统计局 survey teams that co-sign statistical bulletins (corpus-dev 024, 025)
 # 大学/学院: a university issues its own 办法 (corpus-dev 060: 中央民族大学物资设备管理办法)
@@ -31,18 +32,18 @@ ORG_SUFFIX = "(?:" + "|".join(ORG_SUFFIXES) + ")"
 # a body's 办公室/办公厅 belongs to its name (corpus-dev 058: 沈阳市人民代表大会常务委员会办公室公告)
 # one body's name: 中共宜春市科协党组, 广州市人民政府办公厅 (a line of bodies; the bodies an opening names)
 _BODY_NAME = rf"(?:中共)?[\u4e00-\u9fff]{{1,20}}?{ORG_SUFFIX}(?:办公室|办公厅)?"
-_BODY_NAME_RE = re.compile(_BODY_NAME)
-_ORG_RE = re.compile(rf"^((?:中共)?[\u4e00-\u9fff*X]{{0,14}}?{ORG_SUFFIX}(?:办公室|办公厅)?)")
-_DATE_LINE_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
+_BODY_NAME_RE = compile_re(_BODY_NAME)
+_ORG_RE = compile_re(rf"^((?:中共)?[\u4e00-\u9fff*X]{{0,14}}?{ORG_SUFFIX}(?:办公室|办公厅)?)")
+_DATE_LINE_RE = compile_re(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 # 二〇一八年…, also with ○ (U+25CB) or O for zero (corpus-dev 020: 二○一二年一月九日) and with a
 # two-digit year (一二年一月十二日)
-_CN_DATE_LINE_RE = re.compile(r"^\s*([〇零○OＯ一二三四五六七八九]{2}|[〇零○OＯ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日\s*$")
+_CN_DATE_LINE_RE = compile_re(r"^\s*([〇零○OＯ一二三四五六七八九]{2}|[〇零○OＯ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日\s*$")
 _CN_ZERO = "〇零○OＯ"
 # a signature's date written as a site writes dates: 2018-04-23, 2018.4.23, 2018/4/23 (taken only under a
 # body's name: a bare date line elsewhere is a posting date or a table's cell)
-_ISO_DATE_LINE_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\s*$")
-_ANY_DATE_RE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})")
-_ABOUT_RE = re.compile(r"^(.{2,80}?)关于")
+_ISO_DATE_LINE_RE = compile_re(r"^\s*((?:19|20)\d{2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\s*$")
+_ANY_DATE_RE = compile_re(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})")
+_ABOUT_RE = compile_re(r"^(.{2,80}?)关于")
 
 
 @dataclass
@@ -92,7 +93,7 @@ def parse_date(s: str) -> str | None:
     return None
 
 
-_SEAL_RE = re.compile(r"[(（]\s*(?:印|盖章|印章|公章|章)\s*[)）]")  # no leading \s*: tried at every blank, quadratic on a run of them
+_SEAL_RE = compile_re(r"[(（]\s*(?:印|盖章|印章|公章|章)\s*[)）]")  # no leading \s*: tried at every blank, quadratic on a run of them
 
 
 def split_issuers(s: str) -> list[str]:
@@ -254,27 +255,27 @@ def extract_metadata(
 # tail readers work on lines, so such a line is cut where the parts of a notice meet. Only for a
 # line this long: a title line or a signature line of its own is never cut.
 _RUN_TOGETHER_MIN = 120
-_HEAD_TITLE_RE = re.compile(rf"[^。；;！？!?：:《》“”]{{0,40}}?关于[^。；;！？!?：:]{{2,100}}?的?(?:{DOC_TYPE_ALT})(?![\u4e00-\u9fff]{{0,3}}[》”])")
-_HEAD_ADDRESSEE_RE = re.compile(r"[ \t]*[^。；;！？!?：:]{2,120}?[：:]")  # _addressees then keeps only names of bodies
+_HEAD_TITLE_RE = compile_re(rf"[^。；;！？!?：:《》“”]{{0,40}}?关于[^。；;！？!?：:]{{2,100}}?的?(?:{DOC_TYPE_ALT})(?![\u4e00-\u9fff]{{0,3}}[》”])")
+_HEAD_ADDRESSEE_RE = compile_re(r"[ \t]*[^。；;！？!?：:]{2,120}?[：:]")  # _addressees then keeps only names of bodies
 # a full date, not the end of a range or of another date (…至2018年4月23日 is no signature's)
 _FULL_DATE = r"(?<![\d年月日至到\-~～])(?P<date>(?:19|20)\d{2}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日)"
 # a portal's date and counter fields glued between the title and the 发文字号 (062 run together:
 # …安排的通知/ 发布时间:2020-12-16 / 浏览量:3565国办发明电〔2020〕27号): a counter's value is its digits
-_HEAD_PORTAL_RE = re.compile(r"[ \t/|]*(?:发布时间|发布日期|更新时间|更新日期|浏览量|浏览次数|点击数|点击量|阅读次数|访问量)[ \t]*[:：][ \t]*"
+_HEAD_PORTAL_RE = compile_re(r"[ \t/|]*(?:发布时间|发布日期|更新时间|更新日期|浏览量|浏览次数|点击数|点击量|阅读次数|访问量)[ \t]*[:：][ \t]*"
                              r"(?:(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,9})[ \t/|]*")
-_TAIL_DATE_RE = re.compile(_FULL_DATE + r"[ \t]*$")
-_TAIL_RUN_RE = re.compile(r"[\u4e00-\u9fff()（）]{2,40}$")
-_ORG_END_RE = re.compile(rf"{ORG_SUFFIX}(?:办公室|办公厅)?$")
+_TAIL_DATE_RE = compile_re(_FULL_DATE + r"[ \t]*$")
+_TAIL_RUN_RE = compile_re(r"[\u4e00-\u9fff()（）]{2,40}$")
+_ORG_END_RE = compile_re(rf"{ORG_SUFFIX}(?:办公室|办公厅)?$")
 
 
 # what a page glues after a signature's date when its lines run together: 供稿人:学会学术部 (corpus-dev
 # 039), 原创文章,作者:… (063), 相关附件: (064), (此件公开发布), 抄送:
 # 国务院办公厅2020年11月25日来源中华人民共和国中央人民政府 (062: 来源 without its colon)
-_TRAILER_RE = re.compile(r"(?:供稿|责任编辑|编辑[:：]|来源|作者[:：]|原创|上一篇|下一篇|相关|附件|扫一扫|[（(]此件|抄送|打印|关闭|【)")
-_DATE_BEFORE_TRAILER_RE = re.compile(_FULL_DATE + r"[ \t]*(?=" + _TRAILER_RE.pattern + ")")
+_TRAILER_RE = compile_re(r"(?:供稿|责任编辑|编辑[:：]|来源|作者[:：]|原创|上一篇|下一篇|相关|附件|扫一扫|[（(]此件|抄送|打印|关闭|【)")
+_DATE_BEFORE_TRAILER_RE = compile_re(_FULL_DATE + r"[ \t]*(?=" + _TRAILER_RE.pattern + ")")
 
 
-_SIGNATURE_AND_DATE_RE = re.compile(
+_SIGNATURE_AND_DATE_RE = compile_re(
     rf"[ \t]*+(?P<org>[^\s。，,；;：:]{{2,30}}?{ORG_SUFFIX}(?:办公室|办公厅)?(?:[ \t]++[^\s。，,；;：:]{{2,30}}?{ORG_SUFFIX}(?:办公室|办公厅)?)*)"
     r"[ \t\u3000]++(?P<date>(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2})"
     r"|[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)[ \t]*$")
@@ -282,7 +283,7 @@ _SIGNATURE_AND_DATE_RE = re.compile(
 
 # a date set off by a wide gap at the end of a line whose name polex cannot read (corpus-dev 064: a
 # signature in mojibake, then 　　2019年12月26日)
-_SET_OFF_DATE_RE = re.compile(r"[ \t]*+(?P<org>\S[^。；;！？]{0,38}?\S)[ \t\u3000]{2,}+"
+_SET_OFF_DATE_RE = compile_re(r"[ \t]*+(?P<org>\S[^。；;！？]{0,38}?\S)[ \t\u3000]{2,}+"
                               r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[ \t]*$")
 
 
@@ -404,11 +405,11 @@ def choose_candidate(cands: list[Candidate], aligned: AlignedText) -> TextField 
 
 
 # a <title>'s site suffix: 关于…的通知_广州市人民政府门户网站, …-中国政府网, …|江西省人民政府
-_SITE_SUFFIX_SPLIT = re.compile(r"\s*(?:[-_|｜—–>»›]+|\s{2,})\s*")  # also a breadcrumb: 政务公开 > 关于…
+_SITE_SUFFIX_SPLIT = compile_re(r"\s*(?:[-_|｜—–>»›]+|\s{2,})\s*")  # also a breadcrumb: 政务公开 > 关于…
 _OPENERS = {"《": "》", "(": ")", "（": "）", "〈": "〉", "<": ">", "“": "”", "【": "】", "[": "]"}
 
 
-_COLUMN_LABEL_RE = re.compile(r"^\s*【[^】]{2,8}】\s*(?=\S)")
+_COLUMN_LABEL_RE = compile_re(r"^\s*【[^】]{2,8}】\s*(?=\S)")
 
 
 def _title_parts(s: str) -> list[str]:
@@ -488,8 +489,8 @@ def _title_candidates(aligned: AlignedText, layers: list[Mark], lines: list[tupl
     return out
 
 
-_NO_NUMBER_RE = re.compile(r"^\s*(?:无|暂无|空|/|-+|—+)\s*$")
-_DB_FIELD_RE = re.compile(r"^\s*【\s*([^】]{2,6}?)\s*】\s*(.*?)\s*$")
+_NO_NUMBER_RE = compile_re(r"^\s*(?:无|暂无|空|/|-+|—+)\s*$")
+_DB_FIELD_RE = compile_re(r"^\s*【\s*([^】]{2,6}?)\s*】\s*(.*?)\s*$")
 
 
 def _database_fields(aligned: AlignedText, layers: list[Mark]) -> dict[str, tuple[str, Span]]:
@@ -511,7 +512,7 @@ _LABEL_ALT = "|".join(sorted(TEXT_META_LABELS, key=len, reverse=True))
 # a portal's other fields, which end a row's value when set right after it without a blank
 # (文号：X科规〔2023〕2号发布时间：2023-06-20来源：…, spans run together on a page no adapter knows)
 _PORTAL_FIELDS = "发布时间|发布日期|更新时间|更新日期|浏览次数|浏览量|点击数|点击量|阅读次数|访问量|责任编辑|编辑|作者|字号|信息来源"
-_LABEL_ROW_RE = re.compile(
+_LABEL_ROW_RE = compile_re(
     rf"(?:^|(?<=[\s•·\d]))({_LABEL_ALT})[ \t\u3000\u00a0]*[:：][ \t\u3000\u00a0]*"  # \d: …2023-06-20来源：
     rf"([^\s:：](?:[^:：\n]*?[^\s:：])?)?(?=[ \t\u3000\u00a0]{{2,}}|[ \t\u3000\u00a0]*(?:{_LABEL_ALT}|{_PORTAL_FIELDS})[ \t\u3000\u00a0]*[:：]"
     rf"|[ \t\u3000\u00a0]*$)"
@@ -549,10 +550,10 @@ def find_label_rows(text: str, max_lines: int = 60) -> dict[str, tuple[str, Span
     return out
 
 
-_CJK_GAP_RE = re.compile(r"(?<=[\u4e00-\u9fff\d《》“”（）])[ \u3000\u00a0]+(?=[\u4e00-\u9fff\d《》“”（）])")
+_CJK_GAP_RE = compile_re(r"(?<=[\u4e00-\u9fff\d《》“”（）])[ \u3000\u00a0]+(?=[\u4e00-\u9fff\d《》“”（）])")
 
 
-_TITLE_FIELDS_RE = re.compile(rf"\s*[/|｜]?\s*(?:{_PORTAL_FIELDS}|发文日期|来源)\s*[:：]")
+_TITLE_FIELDS_RE = compile_re(rf"\s*[/|｜]?\s*(?:{_PORTAL_FIELDS}|发文日期|来源)\s*[:：]")
 
 
 def _clean_title(value: str) -> str:
@@ -572,11 +573,11 @@ def _clean_title(value: str) -> str:
     return _CJK_GAP_RE.sub(lambda m: m.group(0) if re.search(ORG_SUFFIX + "$", value[: m.start()]) else "", value.strip())
 
 
-_NAME_SEP_RE = re.compile(r"[，,、](?![^(（]*[)）])")
-_GROUP_SEP_RE = re.compile(r"[，,](?![^(（]*[)）])")
+_NAME_SEP_RE = compile_re(r"[，,、](?![^(（]*[)）])")
+_GROUP_SEP_RE = compile_re(r"[，,](?![^(（]*[)）])")
 # what a comma-group of a 主送 line names: a body, 各…, or units that share a collective noun
-_ADDRESSEE_GROUP_RE = re.compile(ORG_SUFFIX + r"|^各.+$|(?:单位|部门|高校|院校|企业|学校|医院|研究会|分会|专业委员会|园区|开发区|科室|处室|部室)$")
-_ADDRESSEE_LINE = re.compile(r"^\s*([^。：:；;！？]{2,120})[：:]\s*$")
+_ADDRESSEE_GROUP_RE = compile_re(ORG_SUFFIX + r"|^各.+$|(?:单位|部门|高校|院校|企业|学校|医院|研究会|分会|专业委员会|园区|开发区|科室|处室|部室)$")
+_ADDRESSEE_LINE = compile_re(r"^\s*([^。：:；;！？]{2,120})[：:]\s*$")
 
 
 def _addressees(aligned: AlignedText, lines: list[tuple[int, int]]) -> NamesField | None:
@@ -618,24 +619,24 @@ def doc_type_of(title: str) -> str | None:
 
 # Lines that are never a title, each seen as "the title" on an unseen notice (issue 11):
 _NOT_TITLE_RES: tuple[re.Pattern[str], ...] = (
-    re.compile(r"[:：]\s*$"),  # 主送 line (各全国学会、协会…：, corpus-dev 039) or widget label (热词搜索:)
+    compile_re(r"[:：]\s*$"),  # 主送 line (各全国学会、协会…：, corpus-dev 039) or widget label (热词搜索:)
     # a section heading (一、调整优化学会布局)
-    re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[.、．]|第[一二三四五六七八九十百\d]+[章节条])"),
-    re.compile(r"^\s*【[^】]{2,8}】"),  # database header (【法宝引证码】 CLI.12.4638041, corpus-dev 020)
-    re.compile(r"^(?:\S{1,6}[ \u3000\u00a0]+){3,}\S{1,6}$"),  # navigation bar (首 页 组织人才 调研宣传 …)
-    re.compile(r"^\s*(?:原文链接|来源|发布日期|发布时间)\s*[:：]"),
-    re.compile(r"[|｜]"),  # link bars (收藏本站| 设为首页| 首页, corpus-dev 054)
-    re.compile(r"^\s*首\s*页(?:[\s>»/›-]|$)"),  # a short navigation bar: 首页 通知公告 (a page no adapter knows)
-    re.compile(r"^[^：:，。]{1,8}[:：]\s*\S"),  # label: value rows (废止时间: 2020-01-23 名称: …, 048)
+    compile_re(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[.、．]|第[一二三四五六七八九十百\d]+[章节条])"),
+    compile_re(r"^\s*【[^】]{2,8}】"),  # database header (【法宝引证码】 CLI.12.4638041, corpus-dev 020)
+    compile_re(r"^(?:\S{1,6}[ \u3000\u00a0]+){3,}\S{1,6}$"),  # navigation bar (首 页 组织人才 调研宣传 …)
+    compile_re(r"^\s*(?:原文链接|来源|发布日期|发布时间)\s*[:：]"),
+    compile_re(r"[|｜]"),  # link bars (收藏本站| 设为首页| 首页, corpus-dev 054)
+    compile_re(r"^\s*首\s*页(?:[\s>»/›-]|$)"),  # a short navigation bar: 首页 通知公告 (a page no adapter knows)
+    compile_re(r"^[^：:，。]{1,8}[:：]\s*\S"),  # label: value rows (废止时间: 2020-01-23 名称: …, 048)
     # a site's column: 通知公告 in the <title> of a page no adapter knows (written for the tests)
-    re.compile(r"^\s*(?:通知|公告|通告|公示|政策|文件|新闻|动态|工作|信息|要闻|法规|规章|综合|图片|公开)+\s*$"),
+    compile_re(r"^\s*(?:通知|公告|通告|公示|政策|文件|新闻|动态|工作|信息|要闻|法规|规章|综合|图片|公开)+\s*$"),
 )
 # 京政办发〔2016〕26号《北京市人民政府办公厅关于印发〈…〉的通知》 (corpus-dev 031): a title in 《》,
 # with the number in front
-_WRAPPED_TITLE_RE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{1,12}[〔\[(（]\s*(?:19|20)\d{2}\s*[〕\])）]\s*第?\s*\d{1,4}\s*号)?\s*《(.+)》\s*$")
+_WRAPPED_TITLE_RE = compile_re(r"^\s*(?:[\u4e00-\u9fff]{1,12}[〔\[(（]\s*(?:19|20)\d{2}\s*[〕\])）]\s*第?\s*\d{1,4}\s*号)?\s*《(.+)》\s*$")
 # …的通知(岳办发〔2017〕2号) (corpus-dev 026, 028): the number after a title line is not title
-_TRAILING_NUMBER_RE = re.compile(r"(?<!\s)\s*[(（]([^()（）]+)[)）]\s*$")  # (?<!\s): one scan per blank run, not one per blank (issue 15)
-_TITLE_SHAPE_RE = re.compile(r"关于.{2,}的?(?:通知|意见|办法|方案|要点|决定|公告|通告|批复|规定|细则|报告|函)")
+_TRAILING_NUMBER_RE = compile_re(r"(?<!\s)\s*[(（]([^()（）]+)[)）]\s*$")  # (?<!\s): one scan per blank run, not one per blank (issue 15)
+_TITLE_SHAPE_RE = compile_re(r"关于.{2,}的?(?:通知|意见|办法|方案|要点|决定|公告|通告|批复|规定|细则|报告|函)")
 
 
 def _headline_above_body(aligned: AlignedText, layers: list[Mark]) -> TextField | NamesField | None:
@@ -691,7 +692,7 @@ def _repeated_headline(aligned: AlignedText, lines: list[tuple[int, int]]) -> Te
     return None
 
 
-_PRINTED_AS_RE = re.compile(r"现将\s*《([^《》\n]{4,60})》\s*(印发|转发)给你们")
+_PRINTED_AS_RE = compile_re(r"现将\s*《([^《》\n]{4,60})》\s*(印发|转发)给你们")
 
 
 def _inferred_title(aligned: AlignedText, lines: list[tuple[int, int]], issuer: NamesField | None) -> TextField | None:
@@ -720,7 +721,7 @@ def _signature_date_at(text: str, lines: list[tuple[int, int]], i: int) -> bool:
 
 
 # （中国科协办公厅代章）: the body that stamped for the issuer (corpus-dev 037), not the issuer
-_PROXY_SEAL_RE = re.compile(r"\s*[(（]\s*([^()（）]{2,30})代章\s*[)）]\s*")
+_PROXY_SEAL_RE = compile_re(r"\s*[(（]\s*([^()（）]{2,30})代章\s*[)）]\s*")
 
 
 def _title_shaped(line: str) -> bool:
@@ -745,7 +746,7 @@ def _in_title_list(text: str, lines: list[tuple[int, int]], i: int) -> bool:
     return listed(i - 1) and not (nxt.endswith(("：", ":")) or DOC_NO_RE.fullmatch(nxt) or _RED_HEAD_RE.fullmatch(nxt))
 
 
-_LISTED_TITLE_RE = re.compile(rf"^[^。：:，,]{{0,20}}关于[^。：:]{{2,60}}的?(?:{DOC_TYPE_ALT})\s*$")
+_LISTED_TITLE_RE = compile_re(rf"^[^。：:，,]{{0,20}}关于[^。：:]{{2,60}}的?(?:{DOC_TYPE_ALT})\s*$")
 
 
 def _title_from_text(aligned: AlignedText, lines: list[tuple[int, int]], notice: bool = True) -> TextField | NamesField | None:
@@ -815,7 +816,7 @@ def _title_from_text(aligned: AlignedText, lines: list[tuple[int, int]], notice:
     return None
 
 
-_PRINTING_NOTICE_RE = re.compile(r"^\s*(?:[\u4e00-\u9fff、 ]{0,40})?关于(?:印发|转发|批转|发布)《?(.{2,80}?)》?的通知\s*$")
+_PRINTING_NOTICE_RE = compile_re(r"^\s*(?:[\u4e00-\u9fff、 ]{0,40})?关于(?:印发|转发|批转|发布)《?(.{2,80}?)》?的通知\s*$")
 
 
 def _printing_notice_title(aligned: AlignedText, lines: list[tuple[int, int]], start: int, found: str) -> TextField | None:
@@ -883,7 +884,7 @@ def _doc_number_from_text(aligned: AlignedText, lines: list[tuple[int, int]], ti
 # 各全国学会, 关于转发中国科协《 came out as issuers)
 # 全 opens 全市/全省… (a scope, not a body); 全民科学素质纲要实施工作办公室 is a body (corpus-dev 037)
 _NOT_ISSUER_START = ("关于", "各", "转发", "转载", "印发", "批转", "现将", "根据", "为", "全市", "全省", "全县", "全区", "全国各", "全体")
-_ISSUER_TAIL_VERB_RE = re.compile(r"(?:印发|转发|转载|批转|发布|公布)$")
+_ISSUER_TAIL_VERB_RE = compile_re(r"(?:印发|转发|转载|批转|发布|公布)$")
 
 
 def _valid_issuer(names: list[str]) -> bool:
@@ -1050,7 +1051,7 @@ def _issuer_candidates(aligned: AlignedText, page: PageMeta, title: TextField | 
     return out
 
 
-_PLACEHOLDER_RE = re.compile(r"(?:XX|\*\*|××)$")
+_PLACEHOLDER_RE = compile_re(r"(?:XX|\*\*|××)$")
 
 
 def _place_before(before: str, kind: str) -> str | None:
@@ -1161,10 +1162,10 @@ def _national_body_in_signature(aligned: AlignedText, lines: list[tuple[int, int
 # corpus-dev 068: 各省、自治区、直辖市…科技厅 → national; 069: 各州(市)党委组织部… → provincial;
 # 057: 各县区人民政府 → municipal.
 _ADDRESSEE_LEVELS: tuple[tuple[re.Pattern[str], Level], ...] = (
-    (re.compile(r"^各省[、,，(（]\s*自治区"), "national"),
-    (re.compile(r"^各(?:市|州|地|设区市|地级市|地市)[(（、,，]?\s*(?:州|市|县|盟|地区)?[)）]?"), "provincial"),
-    (re.compile(r"^各(?:县|区|县[(（]市、?区[)）]|区县|县区|县市区|县\(区\))"), "municipal"),
-    (re.compile(r"^各(?:乡|镇|乡镇|街道)"), "county"),
+    (compile_re(r"^各省[、,，(（]\s*自治区"), "national"),
+    (compile_re(r"^各(?:市|州|地|设区市|地级市|地市)[(（、,，]?\s*(?:州|市|县|盟|地区)?[)）]?"), "provincial"),
+    (compile_re(r"^各(?:县|区|县[(（]市、?区[)）]|区县|县区|县市区|县\(区\))"), "municipal"),
+    (compile_re(r"^各(?:乡|镇|乡镇|街道)"), "county"),
 )
 
 
@@ -1186,7 +1187,7 @@ def _level_from_addressees(aligned: AlignedText, lines: list[tuple[int, int]]) -
     return None
 
 
-_SELF_REFERENCE_RE = re.compile(r"我(省|市|区|县|州|盟|旗)(?![长委级属])")
+_SELF_REFERENCE_RE = compile_re(r"我(省|市|区|县|州|盟|旗)(?![长委级属])")
 
 
 def _level_from_self_reference(aligned: AlignedText, lines: list[tuple[int, int]]) -> LevelField | None:
@@ -1230,17 +1231,17 @@ def _bracketed_signature(aligned: AlignedText, lines: list[tuple[int, int]]) -> 
     return None
 
 
-_RED_HEAD_RE = re.compile(r"\s*(?P<names>[^。，,；;：:《》]{2,60}?)\s*文件\s*")
+_RED_HEAD_RE = compile_re(r"\s*(?P<names>[^。，,；;：:《》]{2,60}?)\s*文件\s*")
 
 
 # bodies that announce, in the notice's opening, what they do: 科技部、中央宣传部、中国科协将共同主办…
 # (corpus-dev 068), 中国地震学会办公室开始收取…会费 (072), 财政部、发展改革委、工业和信息化部决定从… (054)
-_ANNOUNCING_RE = re.compile(
+_ANNOUNCING_RE = compile_re(
     rf"(?:^|(?<=[，,。；;：:\s]))(?:经研究[，,]?\s*)?(?P<names>(?!各){_BODY_NAME}(?:[、和及与]\s*(?!各){_BODY_NAME}){{0,5}})"
     r"(?:将|拟|现|特|研究)?(?:共同|联合)?(?:决定|定于|主办|举办|开始|启动)")
 
 
-_ITEM_START_RE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．]|第[一二三四五六七八九十百\d]+[章条])")
+_ITEM_START_RE = compile_re(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．]|第[一二三四五六七八九十百\d]+[章条])")
 
 
 def _announcing_bodies(aligned: AlignedText, lines: list[tuple[int, int]]) -> NamesField | None:
@@ -1346,13 +1347,13 @@ def _issuer_from_signature(aligned: AlignedText, lines: list[tuple[int, int]]) -
 
 
 # A regulation's history line: （2021年7月27日中华人民共和国国务院令第746号公布） (corpus-dev 017)
-_HISTORY_RE = re.compile(
+_HISTORY_RE = compile_re(
     r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^。\n()（）]{0,20}?"
     r"((?:中华人民共和国)?[\u4e00-\u9fff]{2,20}?令\s*第\s*\d{1,4}\s*号)\s*(?:公布|发布)"
 )
 
 
-_HISTORY_AMEND_RE = re.compile(
+_HISTORY_AMEND_RE = compile_re(
     r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^。\n()（）]{0,20}?"
     r"((?:中华人民共和国)?[\u4e00-\u9fff]{2,20}?令\s*第\s*(\d{1,4})\s*号)\s*(?:公布|发布|修正|修订|第.次修订)"
 )
@@ -1382,7 +1383,7 @@ def _history_match(aligned: AlignedText, lines: list[tuple[int, int]], own: str 
 
 # A local regulation's adoption note: (2005年11月25日贵州省第十届人民代表大会常务委员会第十八次
 # 会议通过) (corpus-dev 050): its date and the adopting body
-_ADOPTED_RE = re.compile(
+_ADOPTED_RE = compile_re(
     r"[(（]\s*((?:19|20)\d{2}|[一二][〇零○一二三四五六七八九]{3})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
     r"\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*([\u4e00-\u9fff]{2,12}?)(?:第[一二三四五六七八九十]+届)?"
     r"(人民代表大会(?:常务委员会)?)第[一二三四五六七八九十百]+次(?:全体)?会议(?:通过|批准)"
@@ -1424,7 +1425,7 @@ def _history_number(aligned: AlignedText, lines: list[tuple[int, int]]) -> TextF
 
 # 本条例自2022年3月1日起施行 (corpus-dev 017), 本决定自公布之日起施行 (001, 002), 自印发之日起施行 (015);
 # 现发布《…》，自\n发布之日起施行 (053: an old fixed-width text wraps inside the clause)
-_EFFECTIVE_RE = re.compile(
+_EFFECTIVE_RE = compile_re(
     r"(?:本(?:决定|条例|办法|规定|细则|规则|通知|意见|方案|公告|通告|令|准则|标准)[^。\n]{0,12}?|现予?(?:公布|发布)《[^《》。]{1,80}》[，,]?\s*)自\s*"
     r"(?:((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(公布|发布|印发|颁布|发文)之日)\s*起(?:施行|实施|生效|执行)")
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from extractor.data.vocab import COMPARATOR_AFTER, COMPARATOR_BEFORE, LATIN_UNITS, UNIT_CANONICAL, UNITS
 from extractor.errors import ParseError
 from extractor.segment.numbering import parse_cn_int
+from extractor.recache import compile_re
 
 _CN = "〇零一二两三四五六七八九十百千"
 _MAG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
@@ -35,7 +36,7 @@ _UNIT_ALT = "|".join([*sorted(map(re.escape, UNITS), key=len, reverse=True),
                       *(re.escape(u) + "(?![A-Za-z])" for u in sorted(LATIN_UNITS, key=len, reverse=True))])
 _AFTER_ALT = "|".join(sorted((re.escape(w) for w, _ in COMPARATOR_AFTER), key=len, reverse=True))
 
-_QUANTITY_RE = re.compile(
+_QUANTITY_RE = compile_re(
     # every alternative starts with a digit, a Chinese numeral or 半: checking that first spares the
     # engine trying seven alternatives at each character of running text
     rf"(?=[\d{_CN}半])(?:"
@@ -51,9 +52,9 @@ _QUANTITY_RE = re.compile(
     # 2万人, 65%, 150人, 一名
     rf"|(?P<single>(?P<n>{_NUM})(?P<mag>[万萬亿億]?)(?P<pct>[%％‰])?(?: ?(?P<unit>{_UNIT_ALT}))?))"
 )
-_AFTER_RE = re.compile(rf"(?:{_AFTER_ALT})")
+_AFTER_RE = compile_re(rf"(?:{_AFTER_ALT})")
 # a character every quantity starts with: a text without one holds none (a cheap pre-check, issue 18)
-NUMERAL_RE = re.compile(rf"[\d{_CN}半]")
+NUMERAL_RE = compile_re(rf"[\d{_CN}半]")
 # Where a quantity can start (issue 18: the threshold scan asks once per document, then bisects per
 # piece): a run of digits, 半, or a run of Chinese numerals followed by what makes a Chinese numeral
 # a quantity in _QUANTITY_RE and _build: 分之, a magnitude or percent sign, a unit (Latin ones without
@@ -61,7 +62,7 @@ NUMERAL_RE = re.compile(rf"[\d{_CN}半]")
 # finds in a piece starts inside a run that one of these starts, within the piece or, for a run the
 # piece opens inside of, before it (see has_quantity_start); the converse need not hold (一 of 一般
 # before 般 is no start, 一个 is one, and _build may still refuse it).
-_QUANTITY_START_RE = re.compile(
+_QUANTITY_START_RE = compile_re(
     rf"(?=[\d半{_CN}])(?:\d+|半|[{_CN}]+(?=分之|[万萬亿億%％‰]|\s*(?:-|－|—|~|～|至|到)|(?:{_AFTER_ALT})"
     rf"| ?(?:{'|'.join(sorted(map(re.escape, (*UNITS, *LATIN_UNITS)), key=len, reverse=True))})))"
 )
@@ -87,19 +88,19 @@ def quantity_starts(text: str) -> list[int]:
 
 
 # a bound word just before: 至少公开一次, 限推荐一位, 只能登记一个名称 (corpus-dev 019, 043, 017)
-_BOUND_LEAD_RE = re.compile(
+_BOUND_LEAD_RE = compile_re(
     "(?:" + "|".join(sorted((re.escape(w) for w, _ in COMPARATOR_BEFORE if len(w) > 1), key=len, reverse=True))
     + r"|限|只能|仅|只)[\u4e00-\u9fff]{0,3}$"
 )
 # a period just before: 每年分上、下半年两次 (corpus-dev 019), 每年召开两次会议 (corpus 01): a frequency
 # the rule sets, not a vague count
-_FREQUENCY_LEAD_RE = re.compile(r"每(?:年度?|半年|季度|季|月|周)[^，,；;。\d]{0,8}$")
+_FREQUENCY_LEAD_RE = compile_re(r"每(?:年度?|半年|季度|季|月|周)[^，,；;。\d]{0,8}$")
 # 取得第一名, 荣获第二名 (corpus-dev 015): a rank won in a competition, a quantity the rule sets
-_RANK_LEAD_RE = re.compile(r"(?:取得|获得|荣获|获)第$")
+_RANK_LEAD_RE = compile_re(r"(?:取得|获得|荣获|获)第$")
 # Chinese numerals inside words that are not quantities even before a unit-like
 # character: 一次性, 一体化, 一把手, 十佳; and ordinals 第一, 一是; categories 市级一类技能竞赛 (corpus-dev 015),
 # 一类门诊特定病种 (corpus 17).
-_CN_WORD_AFTER = re.compile(r"(?:次性|体化|把手|佳|强|好|大|流|些|般|线|起|致|切|定|带一路|同|并|直|道|律|旦|再|手|级|类)")
+_CN_WORD_AFTER = compile_re(r"(?:次性|体化|把手|佳|强|好|大|流|些|般|线|起|致|切|定|带一路|同|并|直|道|律|旦|再|手|级|类)")
 
 
 @dataclass(frozen=True)
@@ -120,9 +121,9 @@ class Quantity:
 
 
 # parse_number's patterns, compiled once (it runs for every figure read; issue 18)
-_PUA_DOT_RE = re.compile(r"(?<=\d)[\ue000-\uf8ff](?=\d)")
-_INT_RE = re.compile(r"\d+")
-_DECIMAL_RE = re.compile(r"\d+\.\d+")
+_PUA_DOT_RE = compile_re(r"(?<=\d)[\ue000-\uf8ff](?=\d)")
+_INT_RE = compile_re(r"\d+")
+_DECIMAL_RE = compile_re(r"\d+\.\d+")
 
 
 def parse_number(s: str) -> float | int:

@@ -30,9 +30,10 @@ from extractor.data.vocab import (
 from extractor.model import Actor, Clause, Deadline, Located
 from extractor.normalize.offsets import AlignedText
 from extractor.segment.tokens import get_reader, get_segmenter
+from extractor.recache import compile_re
 
 # only clauses holding a modal word (or a glued 积极…/努力…) go through the word reader
-_MODAL_PREFILTER = re.compile("|".join(sorted({w for w, _ in MODAL_WORDS + EXTRA_MODAL_WORDS}, key=len, reverse=True)))
+_MODAL_PREFILTER = compile_re("|".join(sorted({w for w, _ in MODAL_WORDS + EXTRA_MODAL_WORDS}, key=lambda w: (-len(w), w))))
 # bounded: on a long run of digits an unbounded count backtracked from every start (10 KB of digits
 # took 14 s, issue 15); no count of days or months has more than ten digits
 _NUM = r"[\d一二三四五六七八九十两]{1,10}"
@@ -42,14 +43,14 @@ _NUM = r"[\d一二三四五六七八九十两]{1,10}"
 # with: without it the engine tried the pattern at every character of every clause (issue 18).
 _DEADLINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 于5月10日前 / 2018年6月30日之前
-    ("day", re.compile(r"(?=[于在至到\s\d])(?:于|在|至|到)?\s{0,4}(?:(?P<y>(?:19|20)\d{2})\s{0,4}年)?\s{0,4}(?P<m>\d{1,2})\s{0,4}月\s{0,4}(?P<d>\d{1,2})\s{0,4}日\s{0,4}(?:[(（]含[)）]\s{0,4})?(?:之)?(?:前|以前)(?!后)")),  # not 5月30日前后 (about then)
+    ("day", compile_re(r"(?=[于在至到\s\d])(?:于|在|至|到)?\s{0,4}(?:(?P<y>(?:19|20)\d{2})\s{0,4}年)?\s{0,4}(?P<m>\d{1,2})\s{0,4}月\s{0,4}(?P<d>\d{1,2})\s{0,4}日\s{0,4}(?:[(（]含[)）]\s{0,4})?(?:之)?(?:前|以前)(?!后)")),  # not 5月30日前后 (about then)
     # 6月底前 / 2017年底前 / 2017年前
-    ("month_end", re.compile(r"(?=[于在\s\d])(?:于|在)?\s{0,4}(?:(?P<y>(?:19|20)\d{2})\s{0,4}年)?\s{0,4}(?P<m>\d{1,2})\s{0,4}月\s{0,4}(?:底|末)\s{0,4}(?:之)?前(?!后)")),
-    ("year_end", re.compile(r"(?=[于在\s\d])(?:(?:于|在)?\s{0,4}(?P<y>(?:19|20)\d{2})\s{0,4}年\s{0,4}(?:底|末|年底)?\s{0,4}(?:之)?(?:前|以前)(?!后)|(?P<y2>(?:19|20)\d{2})\s{0,4}年内)")),
+    ("month_end", compile_re(r"(?=[于在\s\d])(?:于|在)?\s{0,4}(?:(?P<y>(?:19|20)\d{2})\s{0,4}年)?\s{0,4}(?P<m>\d{1,2})\s{0,4}月\s{0,4}(?:底|末)\s{0,4}(?:之)?前(?!后)")),
+    ("year_end", compile_re(r"(?=[于在\s\d])(?:(?:于|在)?\s{0,4}(?P<y>(?:19|20)\d{2})\s{0,4}年\s{0,4}(?:底|末|年底)?\s{0,4}(?:之)?(?:前|以前)(?!后)|(?P<y2>(?:19|20)\d{2})\s{0,4}年内)")),
     # 在2017年须认真完成 (seed 000): a year-only deadline, last day of the year
-    ("year_in", re.compile(r"在\s{0,4}(?P<y>(?:19|20)\d{2})\s{0,4}年(?=\s{0,4}(?:须|要|必须|应|务必|完成|全面完成|基本完成|内))")),
-    ("relative", re.compile(rf"(?=[提前\d一二三四五六七八九十两])(?:(?:提前|前)\s{{0,4}}{_NUM}\s{{0,4}}(?:个)?(?:工作日|天|日|个月)|{_NUM}\s{{0,4}}(?:个)?(?:工作日|天|日|个月)(?:内|以内))")),
-    ("recurring", re.compile(r"每(?:年|季度|半年|月|周|学年)(?:度)?")),
+    ("year_in", compile_re(r"在\s{0,4}(?P<y>(?:19|20)\d{2})\s{0,4}年(?=\s{0,4}(?:须|要|必须|应|务必|完成|全面完成|基本完成|内))")),
+    ("relative", compile_re(rf"(?=[提前\d一二三四五六七八九十两])(?:(?:提前|前)\s{{0,4}}{_NUM}\s{{0,4}}(?:个)?(?:工作日|天|日|个月)|{_NUM}\s{{0,4}}(?:个)?(?:工作日|天|日|个月)(?:内|以内))")),
+    ("recurring", compile_re(r"每(?:年|季度|半年|月|周|学年)(?:度)?")),
 )
 # Characters each pattern cannot match without: one of each group (a membership test on the clause is
 # cheaper than the pattern's scan, and most clauses lack them; issue 18). day: 月…日…前; month_end: 月…底/末…前;
@@ -64,8 +65,8 @@ _DEADLINE_NEED_SETS: dict[str, tuple[frozenset[str], ...]] = {k: tuple(map(froze
 _DEADLINE_NEED_CHARS = "".join(sorted({ch for gs in _DEADLINE_NEEDS.values() for g in gs for ch in g}))
 # every deadline pattern holds a digit, a 每, or a Chinese count before its unit
 # (the lookahead first: the engine tries the three alternatives only where one can start; issue 18)
-_DEADLINE_GATE = re.compile(r"(?=[\d每一二三四五六七八九十两])(?:\d|每|[一二三四五六七八九十两]\s*(?:个|工作日|天|日))")
-_CONDITION_RE = re.compile(
+_DEADLINE_GATE = compile_re(r"(?=[\d每一二三四五六七八九十两])(?:\d|每|[一二三四五六七八九十两]\s*(?:个|工作日|天|日))")
+_CONDITION_RE = compile_re(
     r"^(?P<c>[^，,；;。]{2,40}?的(?:学会|全国学会|省级学会|单位|机构|会员|人员|个人|家庭|对象|企业|地区|部门|分支机构|学校|幼儿园))"
     r"|^(?P<c2>[^，,；;。]{2,40}的)[，,]"
 )
@@ -254,7 +255,7 @@ def condition_in(text: str, a: int, b: int) -> tuple[str, int, int] | None:
     return (m.group(g), m.start(g), m.end(g))
 
 
-_ACTION_LEAD = re.compile(r"^[，,、\s]+")
+_ACTION_LEAD = compile_re(r"^[，,、\s]+")
 
 
 def action_of(text: str, start: int, b: int) -> str | None:
@@ -288,10 +289,10 @@ def clauses_by_section(clauses: list[Clause]) -> dict[str | None, list[Clause]]:
 # 3. the subject carried from an earlier clause of the same item;
 # 4. the item's responsibility tag （责任单位：…）; 5. the heading; 6. the 主送 line.
 
-_SEG_BREAK = re.compile(r"[，,：:]")
+_SEG_BREAK = compile_re(r"[，,：:]")
 # a parenthesis closing a subject: （以下称登记机关）; bounded, no nesting, so linear
-_TRAILING_PAREN = re.compile(r"[（(][^（()）]{0,40}[)）]\s*$")
-_ANY_PAREN = re.compile(r"[（(][^（()）]{0,40}[)）]")
+_TRAILING_PAREN = compile_re(r"[（(][^（()）]{0,40}[)）]\s*$")
+_ANY_PAREN = compile_re(r"[（(][^（()）]{0,40}[)）]")
 _NP_CONTINUE = frozenset({"、", "和", "及", "与", "或", "或者", "以及", "尤其是", "特别是", "尤其", "特别", "是", "暨", "（", "(", "）", ")", "〔", "〕"})
 _SUBJECT_STOP_WORDS = frozenset({"由", "对", "向", "在", "按", "按照", "根据", "依照", "通过", "经", "将", "把", "为", "从", "自", "于"})
 _SINGLE_HEADS = frozenset({"厅", "局", "委", "部", "办", "署", "组", "院"})  # 省质检院 cuts as 省/质检/院
@@ -378,7 +379,7 @@ def _words_cached(s: str) -> tuple[tuple[str, str, int, int], ...]:
 # 将第六条修改为：“公安机关负责…; 增加一条，作为第九条：“流动人口租住房屋的，房屋出租人应当…;
 # 将第十条改为第十一条，第二款修改为：“…; a later paragraph of the quote opens with “ alone)
 _N = "[一二三四五六七八九十百零〇\\d]+"
-_AMENDMENT_LEAD_RE = re.compile(
+_AMENDMENT_LEAD_RE = compile_re(
     rf"(?:将第{_N}条(?:改为第{_N}条)?[，,]?)?(?:第{_N}[款项](?:第{_N}项)?)?(?:修改为|改为)[:：]\s*“"
     rf"|增加(?:一|{_N})[条款项][，,]\s*作为第{_N}条(?:第{_N}款)?[:：]\s*“"
     r"|“(?=[^”]{16})"  # not a quoted term: “三支一扶”人员在基层服务… (corpus 12) keeps its quote
@@ -421,24 +422,24 @@ def leading_actor(text: str, a: int, b: int, verb_led_ok: bool = False) -> Actor
 
 
 _DIVISION_LEVEL = {"省": "provincial", "市": "municipal", "州": "municipal", "盟": "municipal", "县": "county", "区": "county", "旗": "county"}
-_TOPIC_HEADING = re.compile(TOPIC_HEADING_RE)
+_TOPIC_HEADING = compile_re(TOPIC_HEADING_RE)
 # what after 请 is a way or a place, not the party asked: 请径向市民政局反映 (015, 14-20: the 主送 line asks)
-_ASKED_NOT_PARTY = re.compile(r"\s*(?:径|直接|向|按|于|在|将|对|与|到|从|及时|尽快|务必|认真|严格)")
-_EACH_CAPPED_RE = re.compile(r"每[^，,；;。]{1,10}?(?:最高|最多|不超过|不得超过|不高于|至多|累计)")
-_YOU_OUTSIDE_BRACKETS_RE = re.compile(r"[^(（]*由")  # a 由 before any bracket opens
+_ASKED_NOT_PARTY = compile_re(r"\s*(?:径|直接|向|按|于|在|将|对|与|到|从|及时|尽快|务必|认真|严格)")
+_EACH_CAPPED_RE = compile_re(r"每[^，,；;。]{1,10}?(?:最高|最多|不超过|不得超过|不高于|至多|累计)")
+_YOU_OUTSIDE_BRACKETS_RE = compile_re(r"[^(（]*由")  # a 由 before any bracket opens
 # the divisions of two levels at once: 各市州要…, 各县市区要… (a helper's probe: the tagger reads 各市 and 州)
-_DIVISION_SET_RE = re.compile(r"各(?:市州|市县区|县市区|县(?:市|区)|市县|区县|乡镇街道|镇街|乡镇)(?=\s*(?:要|应|须|必须|可|不得|务必|负责|抓紧|认真|切实|均|都))")
+_DIVISION_SET_RE = compile_re(r"各(?:市州|市县区|县市区|县(?:市|区)|市县|区县|乡镇街道|镇街|乡镇)(?=\s*(?:要|应|须|必须|可|不得|务必|负责|抓紧|认真|切实|均|都))")
 _QUALIFIED_PARTY = r"[^，,；;。]{1,40}的[^，,；;。的]{1,20}?"  # 在我市注册的科技型中小企业
-_EVERY_WHO_RE = re.compile(rf"凡(?P<np>{_QUALIFIED_PARTY})\s*(?:均|都|皆|一律|亦)?\s*")
+_EVERY_WHO_RE = compile_re(rf"凡(?P<np>{_QUALIFIED_PARTY})\s*(?:均|都|皆|一律|亦)?\s*")
 # the same phrase at the head of a clause, up to the adverb or modal word after it
-_EVERY_WHO_LEAD_RE = re.compile(rf"凡{_QUALIFIED_PARTY}(?=\s*(?:均|都|皆|一律|亦|可|应|须|要|不得|必须))")
+_EVERY_WHO_LEAD_RE = compile_re(rf"凡{_QUALIFIED_PARTY}(?=\s*(?:均|都|皆|一律|亦|可|应|须|要|不得|必须))")
 
 
 # who a permission lets act, named before it with its qualifying phrase: 符合下列条件之一，来本市创业或就业的
 # 人员，可申请…; 对符合条件的在国家级开发区自主创业人员均可申请…; 符合第五条有关条件的引进人才，准予其配偶…
 # (corpus-dev 015 and 013's gold-req: rule 1, the party permitted, with its modifiers)
-_WHO_MAY_RE = re.compile(r"(?:对|凡)?(?P<np>[^。；;]{2,50}?的[^。；;，,的]{1,16}?)[，,\s]*(?:均|都|亦|也)?\s*$")
-_MAY_ACT_AFTER = re.compile(r"\s*(?:其|申请|申报|享受|办理|参加|报名|随|将|按|在|凭|向)")
+_WHO_MAY_RE = compile_re(r"(?:对|凡)?(?P<np>[^。；;]{2,50}?的[^。；;，,的]{1,16}?)[，,\s]*(?:均|都|亦|也)?\s*$")
+_MAY_ACT_AFTER = compile_re(r"\s*(?:其|申请|申报|享受|办理|参加|报名|随|将|按|在|凭|向)")
 
 
 def _who_may(text: str, a: int, ms: int, me: int) -> ActorPick | None:
@@ -479,7 +480,7 @@ def _every_who(text: str, a: int, b: int) -> ActorPick | None:
         return ActorPick(every.group("np"), every.start("np"), every.end("np"), "sentence")
     return None
 # 各县(市、区), 各乡(镇), 各乡镇(街道) (written for the tests: a county's 主送 set as a subject)
-_LEVEL_SET_RE = re.compile(r"各(?:乡镇|县市区|县区|区县|[省市县区乡镇州盟旗])[(（](?:[省市县区乡镇州盟旗、]|街道|开发区|园区){1,10}[)）]"
+_LEVEL_SET_RE = compile_re(r"各(?:乡镇|县市区|县区|区县|[省市县区乡镇州盟旗])[(（](?:[省市县区乡镇州盟旗、]|街道|开发区|园区){1,10}[)）]"
                            r"(?:[\u4e00-\u9fff]{0,8}?(?:人民政府|政府|党委|科协|部门|单位|局|委员会|委|办公室))?")
 
 
@@ -759,7 +760,7 @@ class RequirementUnit:
 
 
 def _phrase_re(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    return compile_re("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 @lru_cache(maxsize=1)
@@ -767,7 +768,7 @@ def _filters() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return _phrase_re(NOT_REQUIREMENT_PHRASES), _phrase_re(NOT_IMPERATIVE_PHRASES)
 
 
-_ADJECTIVAL_KE = re.compile(r"[\u4e00-\u9fff]{1,2}(?:、可[\u4e00-\u9fff]{1,2})*的")
+_ADJECTIVAL_KE = compile_re(r"[\u4e00-\u9fff]{1,2}(?:、可[\u4e00-\u9fff]{1,2})*的")
 
 
 def first_modal(text: str, a: int, b: int, modals: tuple[tuple[str, str, int, int], ...]) -> tuple[str, str, int, int] | None:

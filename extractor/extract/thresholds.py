@@ -22,6 +22,7 @@ from extractor.data.vocab import (
     SCOPE_VERBS, SELF_STRUCTURE_NOUNS, SUBJECT_LEAD_STRIP, TIME_UNITS,
 )
 from extractor.extract.quantities import NUMERAL_RE, Quantity, find_quantities, has_quantity_start
+from extractor.recache import compile_re
 
 MASK = "\x00"
 
@@ -65,7 +66,7 @@ NOT_THRESHOLD_PATTERNS: tuple[tuple[str, str], ...] = (
 # regex engine trying 17 alternatives at each of the text's characters (7x faster).
 _NOT_THRESHOLD_FIRST = r"\dA-Za-z._%+\-“\"(（第共全显省浏阅点访邮索编文代序每一二三四五六七八九十百千附〇零○"
 # The names document the patterns; as groups they cost a fifth of the scan and nothing reads them (issue 18).
-_NOT_THRESHOLD_RE = re.compile(
+_NOT_THRESHOLD_RE = compile_re(
     f"(?=[{_NOT_THRESHOLD_FIRST}])(?:" + "|".join(f"(?:{rx})" for _, rx in NOT_THRESHOLD_PATTERNS) + ")"
 )
 
@@ -100,22 +101,22 @@ _BEFORE = dict(COMPARATOR_BEFORE)
 _AFTER = dict(COMPARATOR_AFTER)
 # comparator (optionally after a growth word), then an optional 有/为 or a base "X的"
 _PER_ALT = "|".join(PER_BASES)
-_CMP_BEFORE_RE = re.compile(
+_CMP_BEFORE_RE = compile_re(
     # the 每X run between a bound and its figure: 不超过每人每月500元, 不得超过每小时30公里
     rf"(?P<growth>{_GROWTH_ALT})?(?P<cmp>{_BEFORE_ALT})(?P<gap>有|为|是|(?:每(?:{_PER_ALT})){{1,2}}|(?<=至少|最少|最多|至多|只限)[\u4e00-\u9fff]{{1,10}}|(?<=最高|最低|提前)[\u4e00-\u9fff]{{1,4}})?"
     rf"(?P<base>[^\x00，,；;。：:、]{{1,14}}?的)?$"
 )
 # 不低于特困人员基本生活供养金20%的标准 (corpus-dev 018): a share of a base written without 的
-_CMP_SHARE_BASE_RE = re.compile(rf"(?P<growth>)(?P<cmp>{_BEFORE_ALT})(?P<gap>)(?P<base>[^\x00，,；;。：:、\d]{{2,14}})$")
+_CMP_SHARE_BASE_RE = compile_re(rf"(?P<growth>)(?P<cmp>{_BEFORE_ALT})(?P<gap>)(?P<base>[^\x00，,；;。：:、\d]{{2,14}})$")
 # terms that open with 最低/最高 and bound nothing: 按当地最低工资标准的80%执行 (written for the tests),
 # 最低生活保障, 最高人民法院
-_TERM_AFTER_EXTREME_RE = re.compile(r"(?:工资|生活保障|生活费|收购价|人民法院|人民检察院)")
+_TERM_AFTER_EXTREME_RE = compile_re(r"(?:工资|生活保障|生活费|收购价|人民法院|人民检察院)")
 # a short label ending where a colon follows: 1．公民具备科学素质的比例
-_LABEL_BEFORE_RE = re.compile(r"(?:^|[\s，,；;。:：.．、)）])([\u4e00-\u9fff()（）]{2,20})$")
+_LABEL_BEFORE_RE = compile_re(r"(?:^|[\s，,；;。:：.．、)）])([\u4e00-\u9fff()（）]{2,20})$")
 
 
 # an indicator cell with its unit in brackets: 公民具备科学素质的比例（%）, 科普专职人员数（人）
-_ROW_UNIT_CELL_RE = re.compile(r"(?:^|\t)(?P<name>[^\t\n]{2,40}?)\s*[(（](?P<unit>%|‰|[\u4e00-\u9fff/]{1,4})[)）]\s*(?=\t)")
+_ROW_UNIT_CELL_RE = compile_re(r"(?:^|\t)(?P<name>[^\t\n]{2,40}?)\s*[(（](?P<unit>%|‰|[\u4e00-\u9fff/]{1,4})[)）]\s*(?=\t)")
 
 
 def _unit_from_row(text: str, sa: int, at: int, f: Found) -> None:
@@ -136,17 +137,17 @@ def _no_term(window: str, m: re.Match[str] | None) -> re.Match[str] | None:
     return None if m and m.group("cmp") in ("最低", "最高") and _TERM_AFTER_EXTREME_RE.match(window, m.end("cmp")) else m
 
 
-_GROWTH_ONLY_RE = re.compile(rf"(?P<growth>{_GROWTH_ALT})(?P<cmp>)(?P<gap>)(?P<base>)$")
-_CMP_AFTER_RE = re.compile(rf"(?:{_AFTER_ALT})")
+_GROWTH_ONLY_RE = compile_re(rf"(?P<growth>{_GROWTH_ALT})(?P<cmp>)(?P<gap>)(?P<base>)$")
+_CMP_AFTER_RE = compile_re(rf"(?:{_AFTER_ALT})")
 # 35周岁（含）以下, 5000元（含）以上: the inclusive mark between the figure and its comparator (masked as a note)
-_INCLUSIVE_RE = re.compile(r"\s*[(（]\s*含\s*[)）]\s*")
+_INCLUSIVE_RE = compile_re(r"\s*[(（]\s*含\s*[)）]\s*")
 # sub-clauses end at punctuation, and before a bracketed 其中: 推荐名额共有6名(其中…的不少于2名) is a total
 # and a share of it (corpus-dev 069), not one condition
-_SUBCLAUSE_RE = re.compile(r"(?:[(（]其中)?(?:(?![(（]其中)[^，,；;：:。！？!?\n])+")
-_TIME_FRAME_RE = re.compile(r"^\s*(?:到|至|截至|在)?\s*((?:19|20)\d{2})\s*年(?:底|末)?\s*$")
-_BASELINE_RE = re.compile(r"在?([^，,；;在]{1,20}?)的?基础上")
+_SUBCLAUSE_RE = compile_re(r"(?:[(（]其中)?(?:(?![(（]其中)[^，,；;：:。！？!?\n])+")
+_TIME_FRAME_RE = compile_re(r"^\s*(?:到|至|截至|在)?\s*((?:19|20)\d{2})\s*年(?:底|末)?\s*$")
+_BASELINE_RE = compile_re(r"在?([^，,；;在]{1,20}?)的?基础上")
 # 比上年增长10%, 较2020年提高5个百分点: the base of a growth, written before it
-_COMPARED_RE = re.compile(r"(?:同比|环比|比|较)\s*((?:上年|去年|上一年|上年度|上一年度|前一年|同期|上年同期|(?:19|20)\d{2}\s*年(?:底|末|同期)?)(?:同期)?)\s*$|(同比|环比)\s*$")
+_COMPARED_RE = compile_re(r"(?:同比|环比|比|较)\s*((?:上年|去年|上一年|上年度|上一年度|前一年|同期|上年同期|(?:19|20)\d{2}\s*年(?:底|末|同期)?)(?:同期)?)\s*$|(同比|环比)\s*$")
 # The modal words of data/vocab.py that open or close a subject without being part of it (issue 17 point 5:
 # one modal vocabulary): 理事会人数一般不超过150人 → 理事会人数, 确保…比例达到 → 比例. Obligations, soft
 # limits and 努力 lead; these and permissions trail, with the verb a quota governs (可推荐1人, 只能登记一个名称,
@@ -160,91 +161,91 @@ _TRAIL_MODALS = _alternation(sorted(
     - {"请", "负责", "主管", "适当放宽"} | {"只能", "能够"}
 ))
 _QUOTA_VERBS = "推荐|申报|担任|登记|享受|补贴"
-_LEAD_STRIP = re.compile(rf"^(?:经(?=理事|常务|会员|到会|出席|全体|代表)|{_alternation(SUBJECT_LEAD_STRIP)}|且|和|及|或者|或|使|让|推动|实现|{_LEAD_MODALS}|按照|按|对|由|的)+")
-_TRAIL_STRIP = re.compile(
+_LEAD_STRIP = compile_re(rf"^(?:经(?=理事|常务|会员|到会|出席|全体|代表)|{_alternation(SUBJECT_LEAD_STRIP)}|且|和|及|或者|或|使|让|推动|实现|{_LEAD_MODALS}|按照|按|对|由|的)+")
+_TRAIL_STRIP = compile_re(
     rf"(?:共|一式|(?<![摘纲概提纪])(?:{_TRAIL_MODALS})(?:{_QUOTA_VERBS})?|只限|控制在|稳定在|保持在|维持在|分别|每个|最长|最短|最多|最少|最高|最低|给予|调整为|提高到|提高至|每人每月"
     r"|每人每年|每月|每年|每人|为|按|整体|总体|(?<!人)均|都|将|的|有|占|数量|基本|连续|停止|(?<![存现所实正内外潜自旨])在)+$"
 )
-_PREDICATE_RE = re.compile(r"(?:应当|应|须|必须|要)?(?:为|是)([^，,；;。、]{2,30})$")
+_PREDICATE_RE = compile_re(r"(?:应当|应|须|必须|要)?(?:为|是)([^，,；;。、]{2,30})$")
 _PREDICATE_REACH = 33  # the longest match of _PREDICATE_RE
-_NOUN_AHEAD_RE = re.compile(r"([^，,；;。、\x00]{1,30}?)(?=、|应|须|要|为|是|$)")
+_NOUN_AHEAD_RE = compile_re(r"([^，,；;。、\x00]{1,30}?)(?=、|应|须|要|为|是|$)")
 _PER_REACH = 24  # how far before a figure its 每X is looked for
-_AMOUNT_CUE = re.compile(r"(?:为|按|给予|发放|补助|补贴|奖励|资助|奖补|标准|调整为|提高到|提高至|每人每月|每人每年|每月|每年|每人)\s*$")
-_OBLIGATION_RE = re.compile(r"应|须|必须|要|确保")
+_AMOUNT_CUE = compile_re(r"(?:为|按|给予|发放|补助|补贴|奖励|资助|奖补|标准|调整为|提高到|提高至|每人每月|每人每年|每月|每年|每人)\s*$")
+_OBLIGATION_RE = compile_re(r"应|须|必须|要|确保")
 _EXTENT_UNITS = frozenset({"平方米", "平方公里", "公顷", "亩", "米", "千米", "公里"})
 # a fee or payment right after an amount: 120元会费, 200元的报名费
-_AMOUNT_NOUN_AFTER_RE = re.compile(r"的?(?:会费|报名费|培训费|注册费|资料费|参会费|会务费|评审费|奖金|补贴|补助金|资助金|奖励金)")
+_AMOUNT_NOUN_AFTER_RE = compile_re(r"的?(?:会费|报名费|培训费|注册费|资料费|参会费|会务费|评审费|奖金|补贴|补助金|资助金|奖励金)")
 # a list of values after its cue: 奖励标准为：一等奖10万元，二等奖5万元，三等奖2万元; 补助标准如下：省级50万元、
 # 市级20万元. Each item is a label and its value, fixed by the rule
 # …, and a fee's label: 注册费：会员1800元/人，非会员2000元/人 (written for the tests: a society's 年会 notice)
-_LIST_CUE_RE = re.compile(r"(?:标准|金额|额度|数额|名额|比例|[\u4e00-\u9fff]{0,3}费(?:用)?(?:标准)?)(?:分别)?(?:为|是|如下)?\s*[:：]")
-_LIST_ITEM_RE = re.compile(r"[，,；;、：:\s]*(?P<label>[\u4e00-\u9fff()（）]{1,10})\s*$")
-_COVERAGE_RE = re.compile(r"全覆盖")
-_CONDITIONAL_END = re.compile(
+_LIST_CUE_RE = compile_re(r"(?:标准|金额|额度|数额|名额|比例|[\u4e00-\u9fff]{0,3}费(?:用)?(?:标准)?)(?:分别)?(?:为|是|如下)?\s*[:：]")
+_LIST_ITEM_RE = compile_re(r"[，,；;、：:\s]*(?P<label>[\u4e00-\u9fff()（）]{1,10})\s*$")
+_COVERAGE_RE = compile_re(r"全覆盖")
+_CONDITIONAL_END = compile_re(
     r"的(?=\s*$|[\u4e00-\u9fff]{1,3}\s*$|(?:可|应|须|要|一般|原则上|则|均|至少|最多|不少于|不超过|按)[^的]*$)"
 )  # 个人会员不足2万人的， / 户籍人口不超过100万的城市，
 # before these the figure is what is had or given (应有5000元以上的资金, 处10万元以下的罚款), not a group bound
-_HAVING_END = re.compile(r"(?:、|以上|以下|有|处|给予|提供|配备|安排|达到|达|设置|建设|容纳|补贴|补助|奖励)$")
-_TIME_LEAD = re.compile(r"^(?:力争|争取|计划)?((?:到|至|在)?(?:19|20)\d{2}\s*年(?:底|末)?)")
-_VERB_END = re.compile("(?:" + "|".join(sorted(COUNT_VERBS, key=len, reverse=True)) + ")$")
+_HAVING_END = compile_re(r"(?:、|以上|以下|有|处|给予|提供|配备|安排|达到|达|设置|建设|容纳|补贴|补助|奖励)$")
+_TIME_LEAD = compile_re(r"^(?:力争|争取|计划)?((?:到|至|在)?(?:19|20)\d{2}\s*年(?:底|末)?)")
+_VERB_END = compile_re("(?:" + "|".join(sorted(COUNT_VERBS, key=len, reverse=True)) + ")$")
 # a duration after these defines who is meant (毕业2年内高校毕业生), it is not a time limit
-_GROUP_DURATION_LEAD = re.compile(r"(?:毕业|离校|注册|登记注册|成立|退役|连续居住|居住)$")
+_GROUP_DURATION_LEAD = compile_re(r"(?:毕业|离校|注册|登记注册|成立|退役|连续居住|居住)$")
 # 每人每月, 每千人口, 每季度: what a rate is counted per (a run of 每X before the number)
-_PER_RE = re.compile(rf"每(?:一)?((?:[1-9]\d{{0,4}})?(?:{_PER_ALT}))")  # 每300户配备1名 (a staffing ratio; written for the tests)
+_PER_RE = compile_re(rf"每(?:一)?((?:[1-9]\d{{0,4}})?(?:{_PER_ALT}))")  # 每300户配备1名 (a staffing ratio; written for the tests)
 # 1000元/年, 500元/人: a per written after the unit
-_PER_AFTER_RE = re.compile(rf" ?/({_PER_ALT})")  # 30元 /年 (corpus-dev 072)
-_EXACT_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, EXACT_CUES), key=len, reverse=True)) + r")(?:为|是|:|：)?$")
-_SCOPE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, SCOPE_VERBS), key=len, reverse=True)) + r")(?:各|约)?$")
+_PER_AFTER_RE = compile_re(rf" ?/({_PER_ALT})")  # 30元 /年 (corpus-dev 072)
+_EXACT_RE = compile_re("(?:" + "|".join(sorted(map(re.escape, EXACT_CUES), key=len, reverse=True)) + r")(?:为|是|:|：)?$")
+_SCOPE_RE = compile_re("(?:" + "|".join(sorted(map(re.escape, SCOPE_VERBS), key=len, reverse=True)) + r")(?:各|约)?$")
 # 可推荐1人, 各单位可申报2项: a quota a body may fill, at most so many (corpus-dev 070)
-_QUOTA_RE = re.compile(r"(?:可|可以|可再)(?:推荐|申报|提名|报送|选送|申请)$")
+_QUOTA_RE = compile_re(r"(?:可|可以|可再)(?:推荐|申报|提名|报送|选送|申请)$")
 # 只能登记一个名称 (corpus-dev 017): exactly so many
-_ONLY_RE = re.compile(r"(?:只能|仅能|只可|仅可|只)[\u4e00-\u9fff]{1,3}$")  # 只发放一张 (corpus-dev 014)
+_ONLY_RE = compile_re(r"(?:只能|仅能|只可|仅可|只)[\u4e00-\u9fff]{1,3}$")  # 只发放一张 (corpus-dev 014)
 # (60%) right after a noun: the weight of an item in a score (日常监测（60%）)
 _WEIGHT_AROUND = ("(", ")")
 # 由2.44万元下降至1.708万元: what comes before the new value is the status quo (gold README)
-_STATUS_QUO_RE = re.compile(r"\s*(?:降到|降至|下降至|下降到|调整为|调整到|提高到|提高至|上调至|下调至|减少到|减少至|增加到|增加至|上涨至)")
+_STATUS_QUO_RE = compile_re(r"\s*(?:降到|降至|下降至|下降到|调整为|调整到|提高到|提高至|上调至|下调至|减少到|减少至|增加到|增加至|上涨至)")
 # what follows a lead time (在开展活动前15天，/ 前15天报送): punctuation or a verb of notice
-_LEAD_FOLLOW_RE = re.compile(r"[，,。；;、]|向|将|提交|报送|报|通知|告知|公告|公示|发布|提出|申请|书面")
+_LEAD_FOLLOW_RE = compile_re(r"[，,。；;、]|向|将|提交|报送|报|通知|告知|公告|公示|发布|提出|申请|书面")
 # Values a rule fixes that the words around the figure, not a cue right before it, make fixed (gold README:
 # "a value the rule fixes is =="):
 # 连续3次被推荐为…有效候选人 (corpus-dev 043), 连续3个月没有老年人就餐 (corpus 21): the length of a run
-_RUN_LEAD_RE = re.compile(r"连续$")
+_RUN_LEAD_RE = compile_re(r"连续$")
 # 取消其申请资格5年 (corpus-dev 015), 停止1次被推荐和提名的资格 (043): how long or how often a sanction holds
-_SANCTION_LEAD_RE = re.compile(r"(?:取消|停止|暂停)[\u4e00-\u9fff]{0,6}$")
+_SANCTION_LEAD_RE = compile_re(r"(?:取消|停止|暂停)[\u4e00-\u9fff]{0,6}$")
 # 有效期顺延至疫情解除后3个月, 顺延至一级响应终止之日后的60天止 (corpus-dev 014): an extension counted from an event
-_EXTENSION_LEAD_RE = re.compile(r"(?:顺延|延长|延期|延续)[^，,；;。\x00]{0,24}?后的?$")
+_EXTENSION_LEAD_RE = compile_re(r"(?:顺延|延长|延期|延续)[^，,；;。\x00]{0,24}?后的?$")
 # 居住每满一年之日前一个月内 (corpus-dev 002): a cycle, every full year (gold: == 1 年); not 每满1年计8分
 # (corpus 14), the step of a score
-_CYCLE_AFTER_RE = re.compile(r"之日|之时")
+_CYCLE_AFTER_RE = compile_re(r"之日|之时")
 # 每次停留180天 (corpus-dev 013): how long each occasion may last
-_EXTENDED_TO_RE = re.compile(r"(?:至[^，,；;。]*?后的?|每满)$")
-_PER_OCCASION_LEAD_RE = re.compile(r"每次[\u4e00-\u9fff]{0,4}$")
+_EXTENDED_TO_RE = compile_re(r"(?:至[^，,；;。]*?后的?|每满)$")
+_PER_OCCASION_LEAD_RE = compile_re(r"每次[\u4e00-\u9fff]{0,4}$")
 # 办理5年有效、多次入境…的人才签证 (corpus-dev 013), 设置2年有效期 (corpus 18): a validity written after the figure
-_VALID_AFTER_RE = re.compile(r"有效")
+_VALID_AFTER_RE = compile_re(r"有效")
 # 24小时畅通 (corpus-dev 014): the hours a service is open; not 24小时便利店, the name of a kind of shop
-_SERVICE_HOURS_AFTER_RE = re.compile(r"(?:畅通|值班|值守|在线|受理|服务)")
+_SERVICE_HOURS_AFTER_RE = compile_re(r"(?:畅通|值班|值守|在线|受理|服务)")
 # 力争1条列入国家级…示范步行街 (corpus-dev 007): a target count, hedged
-_TARGET_LEAD_RE = re.compile(r"(?:力争|争取)$")
+_TARGET_LEAD_RE = compile_re(r"(?:力争|争取)$")
 # 全区各类小学拟招收一年级新生4480人 (corpus-dev 065, a 招生计划): a count a plan sets, its verb after
 # 拟/计划/力争/确保 and what it counts between the verb and the figure; not 已招收 (a report)
-_PLANNED_COUNT_RE = re.compile(
+_PLANNED_COUNT_RE = compile_re(
     r"(?:拟|计划|力争|争取|确保)(?:在[^，,。；;\d]{0,12})?(?:" + "|".join(sorted((v for v in COUNT_VERBS if len(v) > 1), key=len, reverse=True))
     + r"|新建|招生)(?P<object>[^，,。；;\d]{0,14})$"
     # a recruitment's places: 决定面向社会公开招聘编外工作人员3名 (written for the tests: a 招聘公告)
     r"|(?:公开|面向社会|择优)?(?:招聘|选聘|招募|录用)(?P<hired>[^，,。；;\d]{0,14})$")
-_QUOTA_WORD_RE = re.compile(r"名额|指标数?|限额")
+_QUOTA_WORD_RE = compile_re(r"名额|指标数?|限额")
 # 到2021年全省引进高端商业品牌和高端零售品牌30个 (corpus-dev 007): a count closing a clause framed by a target year
-_TARGET_FRAME_RE = re.compile(r"\s*(?:力争|争取)?(?:到|至)(?:19|20)\d{2}\s*年(?:底|末)?")
-_LABEL_LEAD = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇]+[条章节款]\s*|\(?[一二三四五六七八九十]+\)|\(\d+\)|\d+[.．、]|[一二三四五六七八九十]+、|[①-⑳])+\s*")
+_TARGET_FRAME_RE = compile_re(r"\s*(?:力争|争取)?(?:到|至)(?:19|20)\d{2}\s*年(?:底|末)?")
+_LABEL_LEAD = compile_re(r"^\s*(?:第[一二三四五六七八九十百零〇]+[条章节款]\s*|\(?[一二三四五六七八九十]+\)|\(\d+\)|\d+[.．、]|[一二三四五六七八九十]+、|[①-⑳])+\s*")
 
 
-_REPORT_TITLE_RE = re.compile("|".join(REPORT_TITLE_WORDS))
-_REPORTED_RE = re.compile("|".join(sorted(REPORTED_WORDS, key=len, reverse=True)))
+_REPORT_TITLE_RE = compile_re("|".join(REPORT_TITLE_WORDS))
+_REPORTED_RE = compile_re("|".join(sorted(REPORTED_WORDS, key=len, reverse=True)))
 # what makes a sentence state a rule or a target even among reported figures
-_RULE_RE = re.compile(r"应|须|要|确保|力争|争取|目标|不得|可以|鼓励|推动|计划|预计|将|到(?:19|20)\d{2}年|以上的|以下的")
+_RULE_RE = compile_re(r"应|须|要|确保|力争|争取|目标|不得|可以|鼓励|推动|计划|预计|将|到(?:19|20)\d{2}年|以上的|以下的")
 # 规模以上工业统计范围为年主营业务收入2000万元及以上的工业企业 (corpus-dev 024 注释): a bulletin's
 # definition of what it counts is a threshold, the figures it reports are not
-_DEFINITION_RE = re.compile(r"统计范围|范围为|范围包括|统计口径|口径为|是指|指的是")
+_DEFINITION_RE = compile_re(r"统计范围|范围为|范围包括|统计口径|口径为|是指|指的是")
 
 
 def reports_statistics(title: str | None) -> bool:
@@ -285,7 +286,7 @@ def is_review_heading(title: str | None) -> bool:
 
 # the whole heading: a period, the review's word, another short topic (发展基础和面临形势); not a task that
 # names one (夯实学会发展基础, seed 002; 筑牢…事业发展基础, corpus-dev 008) or an indicator (…的工作成效, corpus 02)
-_REVIEW_HEADING_RE = re.compile(r"^\s*(?:“?十[一二三四五六]五”?(?:时期|期间)?|过去五年|近五年|近年来)?(?:" + "|".join(REVIEW_HEADINGS)
+_REVIEW_HEADING_RE = compile_re(r"^\s*(?:“?十[一二三四五六]五”?(?:时期|期间)?|过去五年|近五年|近年来)?(?:" + "|".join(REVIEW_HEADINGS)
                                 + r")(?:[和与及][\u4e00-\u9fff]{2,6})?\s*$")
 
 
@@ -413,10 +414,10 @@ def _condition_of(text: str, a: int, b: int, qs: list[_Q]) -> str:
 
 
 # patterns of the per-figure helpers, compiled once (issue 18)
-_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
-_YEAR_LEAD_RE = re.compile(r"^(?:到|至|在)?(?:19|20)\d{2}年(?:底|末)?")
-_PER_END_RE = re.compile(rf"每(?:一)?(?:{_PER_ALT})$")
-_GROWTH_END_RE = re.compile(rf"(?:{_GROWTH_ALT})$")
+_HAN_RE = compile_re(r"[\u4e00-\u9fff]")
+_YEAR_LEAD_RE = compile_re(r"^(?:到|至|在)?(?:19|20)\d{2}年(?:底|末)?")
+_PER_END_RE = compile_re(rf"每(?:一)?(?:{_PER_ALT})$")
+_GROWTH_END_RE = compile_re(rf"(?:{_GROWTH_ALT})$")
 
 
 def _clean_subject(s: str) -> str:
@@ -607,7 +608,7 @@ def _per_of(text: str, sa: int, q: Quantity) -> str | None:
     return "/".join(out) if out else None
 
 
-_RANK_SUBJECT_RE = re.compile(r"^(?:以及|或者|或|及|和)?(?:在|于)?(.*?)(?:中)?(?:取得|获得|荣获|获)?$")
+_RANK_SUBJECT_RE = compile_re(r"^(?:以及|或者|或|及|和)?(?:在|于)?(.*?)(?:中)?(?:取得|获得|荣获|获)?$")
 
 
 def _ranks(text: str, sa: int, qs: list[_Q]) -> list[Found]:
@@ -649,7 +650,7 @@ def _after_by(item: re.Match[str]) -> int:
     return item.start("label") + (k + 1 if k >= 0 else 0)
 
 
-_BY_LIST_END_RE = re.compile(r"[。；;]|的?标准")
+_BY_LIST_END_RE = compile_re(r"[。；;]|的?标准")
 
 
 def _all_values(text: str, a: int, b: int) -> bool:
@@ -883,9 +884,9 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
     return out
 
 
-_QUOTED_RE = re.compile(r"“([^”]{1,12})”")
+_QUOTED_RE = compile_re(r"“([^”]{1,12})”")
 # 服务评估为优秀、良好、合格等级的，每年每个分别给予…: the list is in the condition before
-_LIST_CONDITION_RE = re.compile(
+_LIST_CONDITION_RE = compile_re(
     r"(?:为|是|达到|评为|^)((?:[^，,；;。、为是]{1,6}、)+[^，,；;。、]{1,6}?)(等级|级别|档次|类别)?的[，,\s]*$"
 )
 
@@ -955,7 +956,7 @@ def _condition_items(before: str, n: int) -> tuple[list[str], str] | None:
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4}
 # 残疾等级被评为一、二级的重度残疾人, 一至四级的重度残疾军人, 三级智力、精神残疾的 (corpus-dev 018, 019):
 # disability grades (GB/T 26341: 一级 is the most severe) bound who is eligible
-_GRADE_RE = re.compile(r"(?<![第\d一二三四五六七八九十])([一二三四])(?:、([一二三四])|至([一二三四]))?级(?=[^，,；;。]{0,8}残疾|的重度)")
+_GRADE_RE = compile_re(r"(?<![第\d一二三四五六七八九十])([一二三四])(?:、([一二三四])|至([一二三四]))?级(?=[^，,；;。]{0,8}残疾|的重度)")
 
 
 def _grades(text: str, masked: str, sa: int, sb: int) -> list[Found]:

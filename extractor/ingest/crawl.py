@@ -22,8 +22,9 @@ from extractor.ingest.fetch import FetchError, Fetcher, Response
 from extractor.normalize.html import find_links, looks_like_html
 from extractor.pipeline import extract_bytes
 from extractor.kb.store import IngestResult, Store, document_rows
+from extractor.recache import compile_re
 
-ATTACHMENT_EXT = re.compile(r"\.(docx?|pdf|wps|xlsx?)$", re.I)
+ATTACHMENT_EXT = compile_re(r"\.(docx?|pdf|wps|xlsx?)$", re.I)
 Progress = Callable[[int, int, str], None]
 
 
@@ -170,7 +171,7 @@ def crawl(store: Store, fetcher: Fetcher, start: str, follow: str, max_pages: in
     page = decode_bytes(r.content, r.content_type).text
     if not looks_like_html(page):
         return [_fail(store, start, "E914", "the start page is not HTML")]
-    pattern = re.compile(follow)
+    pattern = compile_re(follow)
     host = urlsplit(r.final_url).netloc
     targets: list[str] = []
     for u, _ in find_links(page, r.final_url):

@@ -36,6 +36,7 @@ from extractor.kb.reuse import find_reuse, load_clauses
 from extractor.kb.store import Store, title_key
 from extractor.kb.works import (ensure_index, find_editions, find_renditions, owner, rendition_groups, series_key, series_members,
                                 title_grams)
+from extractor.recache import compile_re
 
 if TYPE_CHECKING:  # networkx is imported by build_graph only: trace and query never build a graph (issue 18)
     import networkx as nx
@@ -101,7 +102,7 @@ def _title_years(t: str) -> set[str]:
 
 ISSUED_CONFIDENCE = 0.85  # a 印发 notice found by what it issues, its owner and year (no 发文字号 nor title stored)
 
-_WRAPPER = re.compile(r"^(?P<who>.+?)(?:关于)?(?:印发|转发|下发)[《〈<](?P<inner>.+)[》〉>](?:的)?(?:通知|通告|函)$")
+_WRAPPER = compile_re(r"^(?P<who>.+?)(?:关于)?(?:印发|转发|下发)[《〈<](?P<inner>.+)[》〉>](?:的)?(?:通知|通告|函)$")
 
 
 @dataclass

@@ -24,6 +24,7 @@ from typing import Any
 
 from extractor.errors import StoreError
 from extractor.kb.store import COLUMNS, MIGRATIONS, Store
+from extractor.recache import compile_re
 
 WRITE_LOCK = 0x706F6C6578  # pg_advisory_xact_lock key: one writer at a time, as SQLite's write lock ("polex")
 
@@ -62,8 +63,8 @@ def _row_factory(cursor: Any) -> Any:
     return lambda values: Row(index, values)
 
 
-_SIMPLE = re.compile(r"^[\w.]+(?:\s+ASC)?$", re.I)
-_CLAUSE_END = re.compile(r"\b(?:LIMIT|OFFSET|UNION|EXCEPT|INTERSECT)\b", re.I)
+_SIMPLE = compile_re(r"^[\w.]+(?:\s+ASC)?$", re.I)
+_CLAUSE_END = compile_re(r"\b(?:LIMIT|OFFSET|UNION|EXCEPT|INTERSECT)\b", re.I)
 
 
 def _nulls_first(sql: str) -> str:

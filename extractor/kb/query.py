@@ -11,7 +11,6 @@ downstream — what implements it — and puts aligned thresholds side by side.
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +19,7 @@ from extractor.kb.graph import Resolver, align_requirements, guess_level
 from extractor.kb.reuse import find_reuse, load_clauses, reuse_summary
 from extractor.kb.works import ensure_index, find_renditions, series_members
 from extractor.kb.store import Store
+from extractor.recache import compile_re
 
 LEVEL_RANK = {"national": 0, "provincial": 1, "municipal": 2, "county": 3, "unknown": 4}
 
@@ -249,7 +249,7 @@ def query_figures(store: Store, f: Filters) -> list[dict]:
 
 
 # requirement_text: what is due, which the date phrase alone (2019年6月底前) does not say
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DAY = compile_re(r"\d{4}-\d{2}-\d{2}")
 
 
 def parse_day(text: str) -> str:

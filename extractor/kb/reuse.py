@@ -12,11 +12,11 @@ adds its own: the aligned clauses carry both spans, the others are what the prov
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import numpy as np
+from extractor.recache import compile_re
 
 SHINGLE = 4  # characters: short enough that a reworded clause still shares some
 MIN_SHARED = 3  # shingles in common before a pair is aligned at all
@@ -30,7 +30,7 @@ MIN_MATCHED = 10  # characters matched: a 发文字号 like 京政办发〔2016�
 VERBATIM = 0.95
 MATCH, MISMATCH, GAP = 2, -1, -1
 
-_KEEP = re.compile(r"[\u4e00-\u9fff0-9A-Za-z%.]")
+_KEEP = compile_re(r"[\u4e00-\u9fff0-9A-Za-z%.]")
 
 
 def _codes(s: str) -> np.ndarray:

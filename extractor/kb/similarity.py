@@ -11,12 +11,12 @@ and Dice.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 
 from extractor.segment.tokens import get_segmenter
+from extractor.recache import compile_re
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = compile_re(r"[\u4e00-\u9fff]")
 
 
 def bigrams(text: str) -> Counter[str]:

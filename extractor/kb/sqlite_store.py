@@ -13,7 +13,6 @@ migration 9's INSERT (polex itself never vacuums).
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,6 +21,7 @@ from typing import Any
 
 from extractor.errors import StoreError
 from extractor.kb.store import COLUMNS, DEFAULT_DB, MIGRATIONS, Store, bigrams, clause_tokens, search_words, substring_bigrams
+from extractor.recache import compile_re
 
 SQLITE_FULL = 13
 
@@ -30,7 +30,7 @@ BLOCK_SQL = ("INSERT INTO clause_blocks(doc_id, lo, hi) SELECT ?, CASE WHEN COUN
              "WHEN COUNT(*) = MAX(rowid) - MIN(rowid) + 1 THEN MIN(rowid) ELSE -1 END, MAX(rowid) FROM clauses")
 # a search term made of Chinese characters only: its bigrams (or a one-character prefix) are found
 # exactly where the term is, since FTS5 folds neither case nor accents of these characters
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+_HAN = compile_re(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 
 
 def fts_quote(word: str) -> str:

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from extractor.data.levels import classify_level
 from extractor.errors import StoreError
 from extractor.segment.tokens import get_segmenter
+from extractor.recache import compile_re
 
 if TYPE_CHECKING:  # a store that is only read never imports the models or the extractors (issue 18)
     from extractor.model import Document
@@ -282,8 +283,8 @@ MIGRATIONS: tuple[str | dict[str, str], ...] = (
 )
 
 # 为贯彻落实《X》, 根据《X》, 按照《X》的要求: this document implements X
-_KEY_JUNK = re.compile(r"[\s　“”\"'‘’《》〈〉<>()（）\[\]【】〔〕、，,。.:：;；\-—_·]")
-_YEAR = re.compile(r"(?:19|20)\d{2}\s*(?:年度?|—|-)?")
+_KEY_JUNK = compile_re(r"[\s　“”\"'‘’《》〈〉<>()（）\[\]【】〔〕、，,。.:：;；\-—_·]")
+_YEAR = compile_re(r"(?:19|20)\d{2}\s*(?:年度?|—|-)?")
 
 
 def number_key(code: str | None, year: int | None, serial: int | None, written: str | None = None) -> str | None:
@@ -357,8 +358,8 @@ def is_postgres_url(url: str | Path) -> bool:
     return str(url).startswith(("postgresql://", "postgres://"))
 
 
-_WORD_RUN = re.compile(r"\w+")
-_BIGRAM = re.compile(r"(?=(\w\w?))")  # at every word character: it and the next one if that is a word character
+_WORD_RUN = compile_re(r"\w+")
+_BIGRAM = compile_re(r"(?=(\w\w?))")  # at every word character: it and the next one if that is a word character
 
 
 def bigrams(text: str) -> str:

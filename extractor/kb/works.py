@@ -35,6 +35,7 @@ import numpy as np
 
 from extractor.data.regions import NATIONAL_PREFIXES
 from extractor.kb.store import title_key
+from extractor.recache import compile_re
 
 INDEX_VERSION = 5  # bump when the series rules or the signature change: rows are rebuilt
 SHINGLE = 5  # characters per shingle
@@ -46,7 +47,7 @@ WINDOW = 4  # rendition candidates per document inside one LSH bucket or key buc
 TRACE_CANDIDATES = 20  # renditions looked at for one document (trace)
 SURE_JACCARD = 0.9  # a MinHash estimate this high needs no exact check  # a text this short is too short to call two notices one
 
-_KEEP = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
+_KEEP = compile_re(r"[\u4e00-\u9fff0-9A-Za-z]")
 _MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
 
 
@@ -122,14 +123,14 @@ def sig_from_text(s: str) -> np.ndarray:
 # -- series -----------------------------------------------------------------------------------
 
 # doc numbers pasted into a title by the site: 京政办发〔2016〕26号《…》, …的通知(湘政办函〔2016〕62号)
-_NUMBER_IN_TITLE = re.compile(r"[(（]?[\u4e00-\u9fff]{1,8}[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d+\s*号[)）]?")
+_NUMBER_IN_TITLE = compile_re(r"[(（]?[\u4e00-\u9fff]{1,8}[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d+\s*号[)）]?")
 # corpus-dev 010/011: 食品安全监督抽检信息通告（2020年第10期）; seeds: 中国科协2017年学会改革工作要点
-_YEAR_ISSUE = re.compile(r"[(（\[〔]?((?:19|20)\d{2})\s*年度?(?:第([0-9一二三四五六七八九十]+)期)?[)）\]〕]?")
-_WRAP = re.compile(r"^(?P<who>.*?)(?:关于)?(?:印发|转发|下发|公布)(?P<inner>.+?)的(?:通知|通告|函)$")
-_ABOUT = re.compile(r"^(?P<who>.+?)关于(?P<inner>.+?)的(?:通知|通告|函|意见|决定)$")
-_ENCLOSED = re.compile(r"[《〈<‹](.+?)[》〉>›]")
-_JUNK = re.compile(r"[\s　“”\"'‘’()（）\[\]【】〔〕、，,。.:：;；\-—_·《》〈〉<>]")
-_REGION = re.compile(r"^(.{2,8}?(?:省|自治区|特别行政区|市|自治州|盟|县|旗))")
+_YEAR_ISSUE = compile_re(r"[(（\[〔]?((?:19|20)\d{2})\s*年度?(?:第([0-9一二三四五六七八九十]+)期)?[)）\]〕]?")
+_WRAP = compile_re(r"^(?P<who>.*?)(?:关于)?(?:印发|转发|下发|公布)(?P<inner>.+?)的(?:通知|通告|函)$")
+_ABOUT = compile_re(r"^(?P<who>.+?)关于(?P<inner>.+?)的(?:通知|通告|函|意见|决定)$")
+_ENCLOSED = compile_re(r"[《〈<‹](.+?)[》〉>›]")
+_JUNK = compile_re(r"[\s　“”\"'‘’()（）\[\]【】〔〕、，,。.:：;；\-—_·《》〈〉<>]")
+_REGION = compile_re(r"^(.{2,8}?(?:省|自治区|特别行政区|市|自治州|盟|县|旗))")
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 
 
@@ -320,11 +321,11 @@ def ensure_index(store, doc_ids: Iterable[str] | None = None) -> int:  # noqa: A
 
 # corpus-dev 035/037: 现将《中国科协2020年科普工作要点》印发给你们 — the covering notice names the
 # edition it issues in its first sentence, whatever the site made of the title
-_ISSUES = re.compile(r"现将\s*$")
-_ISSUED = re.compile(r"^\s*(?:印发|转发|下发|发)给")
+_ISSUES = compile_re(r"现将\s*$")
+_ISSUED = compile_re(r"^\s*(?:印发|转发|下发|发)给")
 # corpus-dev 026/027: 《关于全面推进政务公开工作的实施意见》已经省委、省人民政府同意,现印发给你们 — the issued
 # title opens the sentence, which ends by issuing it
-_ISSUED_LATER = re.compile(r"现(?:予以?)?(?:印发|转发|下发)|(?:印发|转发|下发)给你们")
+_ISSUED_LATER = compile_re(r"现(?:予以?)?(?:印发|转发|下发)|(?:印发|转发|下发)给你们")
 
 
 def title_grams(t: str) -> set[str]:
@@ -334,7 +335,7 @@ def title_grams(t: str) -> set[str]:
 
 # corpus-dev 038: the 2016 全民科学素质行动 要点 reposted as a bare body, no title, issuer nor date; it opens
 # 2016年是“十三五”开局之年 … 2016年全民科学素质行动要全面贯彻 … — the edition it is, named by its first sentences
-_OPENING = re.compile(r"((?:19|20)\d{2})\s*年度?([\u4e00-\u9fff]{6,30})")
+_OPENING = compile_re(r"((?:19|20)\d{2})\s*年度?([\u4e00-\u9fff]{6,30})")
 OPENING_CHARS = 200  # characters of the body read for an edition phrase
 OPENING_HEAD = 6  # characters an opening phrase and a series core must share at least to be compared
 
@@ -473,7 +474,7 @@ def _other_issue(a: str | None, b: str | None) -> bool:
     return any(c in eb and eb[c] != v for c, v in ea.items())
 
 
-_WRAPPING = re.compile(r"转发|印发|转载|关于|实施|贯彻")
+_WRAPPING = compile_re(r"转发|印发|转载|关于|实施|贯彻")
 
 
 def _same_notice(x: dict, y: dict) -> bool:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from extractor.errors import issue
 from extractor.model import Issue
+from extractor.recache import compile_re
 
 # Labels browsers and sites use, mapped to the codec we decode with.
 _ALIASES: dict[str, str] = {
@@ -45,10 +46,10 @@ _ALIASES: dict[str, str] = {
     "us-ascii": "cp1252",
 }
 
-_META_RE = re.compile(
+_META_RE = compile_re(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE
 )
-_HEADER_RE = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_\-]+)", re.IGNORECASE)
+_HEADER_RE = compile_re(r"charset\s*=\s*[\"']?([A-Za-z0-9_\-]+)", re.IGNORECASE)
 
 # Candidates for sniffing, in order of prior likelihood for Chinese notices.
 _SNIFF_ORDER = ("utf-8", "gb18030", "big5hkscs")

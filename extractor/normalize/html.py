@@ -28,6 +28,7 @@ from extractor.model import EditReason, Issue, LayerKind
 from extractor.normalize import chrome, looks_like_html  # noqa: F401 - re-exported: the crawler asks it with find_links
 from extractor.normalize.offsets import AlignedText, LocalEdit
 from extractor.data.xml_chars import XML_FORBIDDEN
+from extractor.recache import compile_re
 
 if TYPE_CHECKING:  # lxml itself is imported by the functions that parse: a plain-text notice never loads it (issue 18)
     from lxml.etree import _Element
@@ -36,11 +37,11 @@ if TYPE_CHECKING:  # lxml itself is imported by the functions that parse: a plai
 # as "\n" whether they are CRLF or a lone CR (corpus-dev 001-014: the Hanweb/jiangxi CMS
 # serves CRLF pages, and a tree text "\n" looked for in a stream of "\r\n" was found only
 # thousands of characters on, which left the whole notice unaligned, W113)
-_ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)|\x00|\r\n?")
+_ENTITY_RE = compile_re(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)|\x00|\r\n?")
 _WS = " \t\n\r\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
-_WS_RE = re.compile(f"[{_WS}]+")
-_WS_OR_TEXT_RE = re.compile(f"[{_WS}]+|[^{_WS}]+")
-_CJK_RE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u2e80-\u2fdf\u3400-\u4dbf]")
+_WS_RE = compile_re(f"[{_WS}]+")
+_WS_OR_TEXT_RE = compile_re(f"[{_WS}]+|[^{_WS}]+")
+_CJK_RE = compile_re(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u2e80-\u2fdf\u3400-\u4dbf]")
 _SKIP_TAGS = chrome.SKIP_TAGS
 _BLOCK_TAGS = chrome.BLOCK_TAGS
 
@@ -62,7 +63,7 @@ class _Stream:
 # a run of text is everything up to the next such "<" and each match starts where the last ended.
 # A body runs to its first end as ".*?" would, unrolled (runs of characters that cannot start the
 # end, one step at each that can): ".*?" tried the end at every character of every inline script.
-_TOKENS_THEN_TEXT_RE = re.compile(
+_TOKENS_THEN_TEXT_RE = compile_re(
     r"(?:<!--[^-]*(?:-(?!->)[^-]*)*(?:-->|\Z)"
     r"|<!\[CDATA\[[^\]]*(?:\](?!\]>)[^\]]*)*(?:\]\]>|\Z)"
     r"|<(script|style|textarea|xmp)\b[^>]*>[^<]*(?:<(?!/\1\s*>)[^<]*)*(?:</\1\s*>|\Z)"
@@ -80,7 +81,7 @@ _TOKENS_THEN_TEXT_RE = re.compile(
     r"|)",
     re.S | re.I,
 )
-_TITLE_OPEN_RE = re.compile(r"<title\b[^>]*>", re.I)
+_TITLE_OPEN_RE = compile_re(r"<title\b[^>]*>", re.I)
 
 
 def _lex(raw: str) -> _Stream:
@@ -368,7 +369,7 @@ class _Walker:
 # the whole notice in <div class="bbnr" style="display:none;">; read as body it would be
 # read twice. Only display:none on an element below <body>: pages hide the whole body
 # (corpus 16, gz.gov.cn: <body style="visibility: hidden">) until a script has run.
-_HIDDEN_STYLE_RE = re.compile(r"(?:^|;)\s*display\s*:\s*none\s*(?:!important\s*)?(?:;|$)", re.I)
+_HIDDEN_STYLE_RE = compile_re(r"(?:^|;)\s*display\s*:\s*none\s*(?:!important\s*)?(?:;|$)", re.I)
 
 
 def _is_hidden(el: _Element) -> bool:
@@ -424,7 +425,7 @@ def _visible(el: _Element) -> bool:
     return not _is_hidden(el) and not any(_is_hidden(a) for a in el.iterancestors())
 
 
-_SIMPLE_SELECTOR = re.compile(r"^([#.]?)([\w-]+)$")
+_SIMPLE_SELECTOR = compile_re(r"^([#.]?)([\w-]+)$")
 
 
 _HIDDEN_TEXT_TAGS = frozenset({"script", "style", "template"})
@@ -487,7 +488,7 @@ def _parse(raw: str) -> _Element | None:
 
 
 _SOUP_MAX_DEPTH = 200  # deeper elements are laid side by side: text order kept, recursion bounded
-_TAG_NAME_RE = re.compile(r"[A-Za-z_][\w.-]*")
+_TAG_NAME_RE = compile_re(r"[A-Za-z_][\w.-]*")
 
 
 def _parse_in_source_order(raw: str) -> _Element | None:
@@ -634,7 +635,7 @@ def _has_text(el: _Element, least: int) -> bool:
     return gather(el)
 
 
-_NOT_HAN_RE = re.compile(r"[^\u4e00-\u9fff]+")
+_NOT_HAN_RE = compile_re(r"[^\u4e00-\u9fff]+")
 
 
 def _han_count(s: str) -> int:
@@ -714,7 +715,7 @@ def _densest(root: _Element) -> tuple[_Element | None, int]:
 
 
 _LABEL_NOISE = _WS + ":："
-_LABEL_NOISE_RE = re.compile(f"[{_WS}:：]")
+_LABEL_NOISE_RE = compile_re(f"[{_WS}:：]")
 
 
 @lru_cache(maxsize=4096)  # a pure function of the string; a page's navigation repeats its words

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from extractor.model import LayerKind
 from extractor.normalize import chrome
+from extractor.recache import compile_re
 
 
 @dataclass
@@ -52,14 +53,14 @@ class _LineGate:
         spaced = [rx[len(_BLANKS_FIRST):] for rx in anchored if rx.startswith(_BLANKS_FIRST)]
         branches = ([f"{_BLANKS_FIRST}(?:" + "|".join(f"(?:{rx})" for rx in spaced) + ")"] if spaced else [])
         branches += [f"(?:{rx})" for rx in anchored if not rx.startswith(_BLANKS_FIRST)]
-        self._anchored = re.compile("|".join(branches), re.M) if anchored else None
+        self._anchored = compile_re("|".join(branches), re.M) if anchored else None
         # joined bare (A|B|C is (?:A)|(?:B)|(?:C)), so that each branch starts with its literal
-        self._rest = [re.compile("|".join(literal_led), re.M)] if literal_led else []
-        self._rest += [re.compile(rx, re.M) for rx in rest if rx not in literal_led]
+        self._rest = [compile_re("|".join(literal_led), re.M)] if literal_led else []
+        self._rest += [compile_re(rx, re.M) for rx in rest if rx not in literal_led]
         # A paywall rule is _PAREN_LED then the rest of it: it matches a line exactly where the rest,
         # from its "(", does (the run of … before that bracket, if any, may be empty or taken whole
         # from its first …). Whether it matches is asked from the bracket, which the engine skips to.
-        self._paren = re.compile("|".join(f"(?:{rx[len(_PAREN_LED) - 2:]})" for rx in paren), re.M) if paren else None
+        self._paren = compile_re("|".join(f"(?:{rx[len(_PAREN_LED) - 2:]})" for rx in paren), re.M) if paren else None
 
     def __call__(self, line: str) -> bool:
         return bool((self._anchored is not None and self._anchored.match(line))
@@ -69,12 +70,12 @@ class _LineGate:
 
 @lru_cache(maxsize=1)
 def _compiled() -> tuple[list[tuple[str, re.Pattern[str], str]], _LineGate, re.Pattern[str], re.Pattern[str]]:
-    rules = [(name, re.compile(rx, re.M), scope) for name, rx, scope in chrome.TEXT_CHROME]
+    rules = [(name, compile_re(rx, re.M), scope) for name, rx, scope in chrome.TEXT_CHROME]
     gate = _LineGate([rx for _, rx, _ in chrome.TEXT_CHROME])
-    return rules, gate, re.compile(chrome.ADDRESS_LINE), re.compile(chrome.TOC_START)
+    return rules, gate, compile_re(chrome.ADDRESS_LINE), compile_re(chrome.TOC_START)
 
 
-_LABEL_START_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}[.、]|\(\d{1,2}\)|第[一二三四五六七八九十百]+[章节条]|\(…+|…+)")
+_LABEL_START_RE = compile_re(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}[.、]|\(\d{1,2}\)|第[一二三四五六七八九十百]+[章节条]|\(…+|…+)")
 
 
 def _lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

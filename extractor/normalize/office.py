@@ -12,6 +12,7 @@ import re
 import zipfile
 
 from extractor.errors import InputError
+from extractor.recache import compile_re
 
 # Bounds checked before anything is decompressed (a 2 MB zip bomb .docx reached 4 GB of RSS
 # when python-docx read it whole). Real notices published as .docx: a few dozen parts and at
@@ -69,9 +70,9 @@ def check_docx(data: bytes) -> None:
             raise InputError("E921", f".docx part {i.filename} inflates to {i.file_size} bytes; the limit is {MAX_DOCX_XML_PART}")
 
 
-_DOCTYPE = re.compile(rb"<!DOCTYPE\b[^\[>]*(?:\[(.*?)\])?\s*>", re.S)
-_ENTITY_DECL = re.compile(rb"""<!ENTITY\s+(%\s+)?([A-Za-z_][\w.\-]*)\s+(?:"([^"]*)"|'([^']*)'|(SYSTEM|PUBLIC)[^>]*)\s*>""", re.S)
-_ENTITY_REF = re.compile(rb"&([A-Za-z_][\w.\-]*);")
+_DOCTYPE = compile_re(rb"<!DOCTYPE\b[^\[>]*(?:\[(.*?)\])?\s*>", re.S)
+_ENTITY_DECL = compile_re(rb"""<!ENTITY\s+(%\s+)?([A-Za-z_][\w.\-]*)\s+(?:"([^"]*)"|'([^']*)'|(SYSTEM|PUBLIC)[^>]*)\s*>""", re.S)
+_ENTITY_REF = compile_re(rb"&([A-Za-z_][\w.\-]*);")
 _PREDEFINED = {b"amp", b"lt", b"gt", b"quot", b"apos"}
 
 

@@ -15,6 +15,7 @@ from extractor.data.vocab import DOC_TYPE_ALT
 from extractor.model import EditReason, Script
 from extractor.normalize import chrome
 from extractor.normalize.offsets import LocalEdit
+from extractor.recache import compile_re
 
 # --- width folding ----------------------------------------------------------------------
 # Explicit table: full-width digits, Latin letters, brackets, spaces and the few ASCII
@@ -31,7 +32,7 @@ _FOLD.update({ord(k): v for k, v in {
     "％": "%", "．": ".", "－": "-", "＋": "+", "／": "/",
 }.items()})
 FOLD_TABLE = _FOLD
-_FOLD_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(FOLD_TABLE)) + "]")
+_FOLD_RE = compile_re("[" + "".join(re.escape(chr(c)) for c in sorted(FOLD_TABLE)) + "]")
 
 
 def fold_width(text: str) -> list[LocalEdit]:
@@ -49,9 +50,9 @@ def fold_width(text: str) -> list[LocalEdit]:
 # branch takes a whole run, so nothing is lost. Written to start with the blank itself (the line
 # start and the blank before asked behind it), so the engine skips to the next blank in one step
 # instead of trying both branches at every character (issue 18).
-_LINE_EDGE_RE = re.compile(r"[ \t](?:(?<=^[ \t])[ \t]*|(?<![ \t][ \t])[ \t]*$)", re.M)
+_LINE_EDGE_RE = compile_re(r"[ \t](?:(?<=^[ \t])[ \t]*|(?<![ \t][ \t])[ \t]*$)", re.M)
 # \r\n or a lone \r; control characters. One class first, for the same reason.
-_NEWLINE_OR_CONTROL_RE = re.compile(
+_NEWLINE_OR_CONTROL_RE = compile_re(
     r"[\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\u200b\u200e\u200f\u2028\u2029](?:(?<=\r)\n)?")
 
 
@@ -85,7 +86,7 @@ def _converter(config: str):  # noqa: ANN202 - opencc has no stubs
     return opencc.OpenCC(config)
 
 
-_HAN_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
+_HAN_RUN_RE = compile_re(r"[\u4e00-\u9fff]+")
 
 
 def count_differences(a: str, b: str) -> int:
@@ -154,7 +155,7 @@ def to_simplified(text: str) -> list[LocalEdit]:
 # seed 004: the paid site inserts the pinyin of many characters after them: 網(wǎng), 協(xié).
 # A gloss needs a tone-marked vowel, so (一) (街道) (试行) (a) are never touched.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_PINYIN_RE = re.compile(rf"\((?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)")
+_PINYIN_RE = compile_re(rf"\((?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)")
 
 
 def drop_pinyin(text: str) -> list[LocalEdit]:
@@ -170,8 +171,8 @@ def drop_pinyin(text: str) -> list[LocalEdit]:
 # at blank-line boundaries is taken for page numbers, so a real list item "2、" is safe.
 # (?:^|\n\n)(\d{1,3})、 written as its two branches: a blank line is a literal the engine skips
 # to, where the alternation was tried at every character (issue 18)
-_PAGE_AT_START_RE = re.compile(r"(\d{1,3})、")
-_PAGE_AFTER_BLANK_LINE_RE = re.compile(r"\n\n(\d{1,3})、")
+_PAGE_AT_START_RE = compile_re(r"(\d{1,3})、")
+_PAGE_AFTER_BLANK_LINE_RE = compile_re(r"\n\n(\d{1,3})、")
 
 
 def _page_numbers(text: str) -> Iterator[re.Match[str]]:
@@ -184,7 +185,7 @@ def _page_numbers(text: str) -> Iterator[re.Match[str]]:
 
 # A printed notice's page numbers on lines of their own (chrome.PAGE_NUMBER_LINE): where a page break
 # cuts a wrapped sentence ("反映中心工\n— 2 —\n作。", the text layer of a PDF) the unwrapping joins across.
-PRINTED_PAGE_RE = re.compile(chrome.PAGE_NUMBER_LINE, re.M)
+PRINTED_PAGE_RE = compile_re(chrome.PAGE_NUMBER_LINE, re.M)
 
 
 def join_page_breaks(text: str, known: bool = False) -> list[LocalEdit]:
@@ -241,7 +242,7 @@ def _compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
     ones with bullets, O or ?) are compiled here, so that the short path of a small notice does not
     pay for them: a Chinese character class takes a millisecond or more to compile, and start-up is
     most of what ``polex extract`` of a short notice costs (issue 18)."""
-    return re.compile(pattern, flags)
+    return compile_re(pattern, flags)
 
 
 def _wrap_width(text: str, lines: list[tuple[int, int]], lengths: list[int], slack: int = 2, min_width: int = _MIN_WIDTH) -> int:
@@ -271,7 +272,7 @@ def _wrap_width(text: str, lines: list[tuple[int, int]], lengths: list[int], sla
 # Chinese, so a text whose lines vary in characters may still be wrapped at one width in columns
 # (written for the tests: a contest notice's text layer, 为深入贯彻落实《全民科学素质行动规划纲要（2021—20 /
 # 35年）》…). Counted columns are the fallback: the character count finds corpus-dev 053's width.
-_NARROW_RE = re.compile(r"[\x00-\u024f]")
+_NARROW_RE = compile_re(r"[\x00-\u024f]")
 _COLUMN_SLACK = 3  # a wide character that would not fit leaves a line one or two columns short
 
 
@@ -345,7 +346,7 @@ _BULLET_DIGIT = r"(?:(?<=[。；;！？\n])|^)(\d{1,2})[•·](?=[\u4e00-\u9fff]
 _O_FOR_STOP = r"O(?<=[\u4e00-\u9fff、，,/]O)(?=\d{1,2}[.、][\u4e00-\u9fff])"
 _O_AT_END = r"O(?<=[\u4e00-\u9fff、，,/]O)\Z"
 GARBAGE = r"[\u4e00-\u9fff][?\ufffd][\u4e00-\u9fff]|[\u4e00-\u9fff]/[一二三四五六七八九十]、"
-_SLASH_LABEL_RE = re.compile(r"/[一二三四五六七八九十]、")
+_SLASH_LABEL_RE = compile_re(r"/[一二三四五六七八九十]、")
 
 
 def find_garbled(text: str) -> Iterator[re.Match[str]]:

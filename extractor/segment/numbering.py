@@ -29,11 +29,11 @@ the lowest levels: they enumerate points inside whatever heading holds them.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from extractor.errors import ParseError
 from extractor.model import MarkerKind
+from extractor.recache import compile_re
 
 RANK: dict[MarkerKind, int] = {
     "chapter": 0, "part": 1, "article": 2, "clause": 3, "cn_comma": 4, "num_pad": 4,
@@ -90,7 +90,7 @@ _PAREN_DIGIT = {chr(0x2474 + i): i + 1 for i in range(20)}  # ⑴-⒇
 _PAREN_IDEO = {chr(0x3220 + i): i + 1 for i in range(10)}  # ㈠-㈩
 
 _YEAR_AHEAD = r"(?=(?:19|20)\d\d年)"
-_MARKER_RE = re.compile(
+_MARKER_RE = compile_re(
     # 第一部分 opens a plan's parts at the start of a line, above its 一、 (ranked with 第一章)
     rf"(?P<art>第(?P<artn>[{CN_NUM}]+|\d{{1,3}})(?P<artk>[章节条款]|部分))(?P<artsep>[ \t]*(?:[：:][ \t]*)?)"  # 第一部分：一类门诊特定病种 (corpus 17)
     # 一、 and, at the start of a line, 一. (一． folded): the house style of offices that number
@@ -165,13 +165,13 @@ def match_marker(text: str, pos: int) -> Marker | None:
 # introduction (seed 003 runs whole pages together: "…制定本方案。一、指导思想…").
 INLINE_BOUNDARY = set("。；;！？!?：:")
 # (the lookahead first: the five alternatives are tried only where one of them can start; issue 18)
-_INLINE_CANDIDATE_RE = re.compile(
+_INLINE_CANDIDATE_RE = compile_re(
     r"(?=[第一二三四五六七八九十(\d\u2460-\u2487\u3220-\u3229])"
     rf"(?:第(?:[{CN_NUM}]+|\d{{1,3}})[章节条款]|[一二三四五六七八九十]{{1,3}}[、是要]|\([一二三四五六七八九十\d]{{1,3}}\)|\d{{1,3}}[.、](?:(?!\d)|{_YEAR_AHEAD})|[\u2460-\u2487\u3220-\u3229])"
 )
 
 
-_ITEM_REF_RE = re.compile(r"[项款](?![目])")  # (四)项所要求, not (二)项目 or (二)目标
+_ITEM_REF_RE = compile_re(r"[项款](?![目])")  # (四)项所要求, not (二)项目 or (二)目标
 
 
 def find_inline_candidates(text: str, start: int, end: int) -> list[Marker]:

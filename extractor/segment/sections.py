@@ -32,12 +32,13 @@ from extractor.model import Issue, MarkerKind, Part, PartKind, Section, Span
 from extractor.normalize.offsets import AlignedText
 from extractor.segment.numbering import INLINE_BOUNDARY, Marker, find_inline_candidates, match_marker
 from extractor.segment.sentences import row_of
+from extractor.recache import compile_re
 
 _HEADING_MAX = 40
 _SENT_END = "。！？；;!?"
 _BLANKS = " \t\u3000"
 # a short heading with an item's label right after it (会议内容1.上午, 材料填报1.申报人)
-_GLUED_HEADING_RE = re.compile(r"[\u4e00-\u9fff]{2,12}(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])[\u4e00-\u9fff]")
+_GLUED_HEADING_RE = compile_re(r"[\u4e00-\u9fff]{2,12}(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])[\u4e00-\u9fff]")
 
 
 @dataclass
@@ -349,8 +350,8 @@ def _section_list() -> TypeAdapter[list[Section]]:
     return TypeAdapter(list[Section])
 
 
-_NOTICE_RE = re.compile(r"关于(?:印发|转发|发布|下达|重新发布|公布)(.{2,80}?)的(?:通知|决定|函)")
-_ATTACH_RE = re.compile(r"^附件\s*\d*\s*[:：]?\s*$")
+_NOTICE_RE = compile_re(r"关于(?:印发|转发|发布|下达|重新发布|公布)(.{2,80}?)的(?:通知|决定|函)")
+_ATTACH_RE = compile_re(r"^附件\s*\d*\s*[:：]?\s*$")
 
 
 def _is_form(part: Part) -> bool:
@@ -359,7 +360,7 @@ def _is_form(part: Part) -> bool:
     return part.kind in ("appendix", "attachment") and _FORM_TITLE_RE.search(part.title or "") is not None
 
 
-_FORM_TITLE_RE = re.compile(r"(?:推荐|申报|申请|报名|登记|汇总|信息|审核|备案|评审|报送)表\s*$|回执\s*$")
+_FORM_TITLE_RE = compile_re(r"(?:推荐|申报|申请|报名|登记|汇总|信息|审核|备案|评审|报送)表\s*$|回执\s*$")
 
 
 def _squash(s: str) -> str:
@@ -407,10 +408,10 @@ def find_parts(aligned: AlignedText, body: list[tuple[int, int]]) -> list[Part]:
 # numbering (corpus 14: the 积分制入户指标体系及分值表 after the last article 第十三条; corpus 17: 附件2
 # 准入标准 with its own 一、二、; corpus-dev 021: 附件1： 登记表). 附件： with neither a number nor a title is
 # left alone: on bulletin pages it heads an empty download box (corpus-dev 023-025).
-_APPENDIX_RE = re.compile(r"附\s*件\s*(?:\d{1,2}\s*[:：]?|)\s*$")
+_APPENDIX_RE = compile_re(r"附\s*件\s*(?:\d{1,2}\s*[:：]?|)\s*$")
 # 注释： / 注： alone on a line, then a numbered list to the end: the notes of a bulletin or of a table
 # (corpus-dev 024: 注释：1.本公报中数据均为初步统计数…; 025: [1]…; corpus 02: 注：1.三级公立综合医院…)
-_NOTES_RE = re.compile(r"(?:注\s*释|注)\s*[:：]\s*$")
+_NOTES_RE = compile_re(r"(?:注\s*释|注)\s*[:：]\s*$")
 
 
 def _appendix_heads(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, PartKind, str | None]]:
@@ -445,12 +446,12 @@ def _notes_follow(text: str, lines: list[tuple[int, int]]) -> bool:
 _FOLD_BR = str.maketrans("（）", "()")
 
 
-_TAG_RE = re.compile(r"<[^>]*>?")
-_ATTACHMENT_LIST_RE = re.compile(r"^\s*附\s*件\s*[:：]\s*(?:\d{1,2}\s*[.、．﹒]|$)")
-_INLINE_ATTACHMENTS_RE = re.compile(r"附\s*件\s*[:：]\s*\d{1,2}\s*[.、．﹒]")
-_ATTACHMENT_ENTRY_RE = re.compile(r"^\s*\d{1,2}\s*[.、．﹒]")  # 1.2018年度…计划表 too
+_TAG_RE = compile_re(r"<[^>]*>?")
+_ATTACHMENT_LIST_RE = compile_re(r"^\s*附\s*件\s*[:：]\s*(?:\d{1,2}\s*[.、．﹒]|$)")
+_INLINE_ATTACHMENTS_RE = compile_re(r"附\s*件\s*[:：]\s*\d{1,2}\s*[.、．﹒]")
+_ATTACHMENT_ENTRY_RE = compile_re(r"^\s*\d{1,2}\s*[.、．﹒]")  # 1.2018年度…计划表 too
 # 2.9月5日-6日，获推候选人… (corpus-dev 070): a list item whose text opens with a date
-_DATE_LED_RE = re.compile(r"(\d{1,2})\.(?=\d{1,2}月\d{1,2}日)")
+_DATE_LED_RE = compile_re(r"(\d{1,2})\.(?=\d{1,2}月\d{1,2}日)")
 
 
 def _date_led_item(text: str, pos: int) -> Marker | None:

@@ -12,7 +12,6 @@ joining ``text[span]`` of a section's clauses gives back its text.
 from __future__ import annotations
 
 import inspect
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import cache, lru_cache
@@ -22,8 +21,9 @@ from pydantic import BaseModel, TypeAdapter
 
 from extractor.model import Clause, Section
 from extractor.normalize.offsets import AlignedText
+from extractor.recache import compile_re
 
-_CLAUSE_RE = re.compile(r"[^\n。！？；;!?]+(?:[。！？；;!?]+[”’」』)）]*)?|[。！？；;!?]+")
+_CLAUSE_RE = compile_re(r"[^\n。！？；;!?]+(?:[。！？；;!?]+[”’」』)）]*)?|[。！？；;!?]+")
 
 
 def find_clauses(doc_id: str, aligned: AlignedText, body: list[tuple[int, int]], sections: list[Section]) -> list[Clause]:

@@ -12,10 +12,11 @@ import re
 from typing import Any
 
 from extractor.data.xml_chars import XML_FORBIDDEN
+from extractor.recache import compile_re
 
 # C0 controls but tab and newline, DEL, C1 controls, and the bidirectional overrides and
 # isolates that reorder what a terminal shows (the "Trojan Source" characters)
-_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_TERMINAL_UNSAFE = compile_re("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def for_terminal(text: str) -> str:
@@ -49,7 +50,7 @@ def for_xml(text: str) -> str:
 
 # a link needs [ and ], emphasis * _ ~, code `, a table cell ends at |; with those escaped,
 # ( ) # + ! are plain text inside a table cell or a list item
-_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_BIDI = compile_re("[\u202a-\u202e\u2066-\u2069]")
 
 
 def for_export(text: str) -> str:
@@ -62,7 +63,7 @@ def for_export(text: str) -> str:
     return _BIDI.sub("", for_xml(text))
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_MD_SPECIAL = compile_re(r"([\\`*_\[\]|~])")
 
 
 def for_markdown(text: str) -> str:

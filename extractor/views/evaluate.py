@@ -55,11 +55,12 @@ from pathlib import Path
 from extractor.model import Document
 from extractor.normalize.text import FOLD_TABLE
 from extractor.pipeline import extract_path
+from extractor.recache import compile_re
 
 META_FIELDS = ("title", "issuer", "level", "date", "doc_number")
-_WS = re.compile(r"[\s\u00a0\u3000\u2002]+")
-_OPEN = re.compile(r"[〔【\[(（［]")
-_CLOSE = re.compile(r"[〕】\])）］]")
+_WS = compile_re(r"[\s\u00a0\u3000\u2002]+")
+_OPEN = compile_re(r"[〔【\[(（［]")
+_CLOSE = compile_re(r"[〕】\])）］]")
 _CIRCLED_PAREN = {chr(0x3220 + k): f"（{n}）" for k, n in enumerate("一二三四五六七八九十")}  # ㈠…㈩
 _PAREN_DIGIT = {chr(0x2474 + k): f"（{k + 1}）" for k in range(20)}  # ⑴…⒇
 _t2s = None
@@ -92,8 +93,8 @@ def norm_label(label: str) -> str:
     return m.group(1) if m else label
 
 
-_LATIN_NOTE = re.compile(r"\s+\([^()]*[A-Za-z]{3,}[^()]*\)\s*$")
-_PROXY_SEAL = re.compile(r"[(（][^()（）]{2,30}代章[)）]\s*$")
+_LATIN_NOTE = compile_re(r"\s+\([^()]*[A-Za-z]{3,}[^()]*\)\s*$")
+_PROXY_SEAL = compile_re(r"[(（][^()（）]{2,30}代章[)）]\s*$")
 
 
 def clean_gold(value: str | None) -> str | None:
@@ -191,7 +192,7 @@ class Report:
 
 # -- per field ------------------------------------------------------------------------------
 
-_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff\u3400-\u4dbf])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
+_PINYIN_GLOSS = compile_re(r"(?<=[\u4e00-\u9fff\u3400-\u4dbf])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
 
 
 def score_items(doc: Document, gold: dict) -> tuple[int, int, int, list[str]]:
