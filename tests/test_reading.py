@@ -441,6 +441,33 @@ def test_a_review_of_past_years_reports_figures(phrase: str) -> None:
     assert r.thresholds == [] and r.figures
 
 
+def test_targets_counted_from_last_year_are_targets() -> None:
+    # written for the test: a county 科协's 工作要点; 较上年/同比 count the target from a baseline, and a bound
+    # (不少于) or the heading over it (主要目标) makes it a target, not a reported figure
+    from extractor.extract.knowledge import read_phrase
+    r = read_phrase("全年举办科普活动不少于50场次，受众人数较上年增长10%以上。")
+    assert [(t.comparator, t.value, t.unit, t.baseline) for t in r.thresholds] == [(">=", 50, "场次", None), (">=", 10, "%", "上年")]
+    assert r.figures == []
+    assert read_phrase("注册志愿者人数同比增长20%。").figures  # alone, as a report says it
+    doc = extract_bytes("某县2025年科普工作要点\n一、主要目标\n（一）注册志愿者人数同比增长20%。\n"
+                        "二、2024年工作回顾\n（一）注册志愿者人数同比增长15%。\n".encode(), path="plan.txt")
+    assert [(t.value, t.baseline) for t in doc.thresholds] == [(20, "同比")]
+    assert [(f.value, f.reason) for f in doc.figures] == [(15, "review_section")]
+
+
+@pytest.mark.parametrize(("phrase", "want"), [
+    # written for the test: the value a target raises a figure to, as 降至 lowers it; the old one is the status quo
+    ("农村科普示范基地由10个增加到15个。", [("==", 15, "个", "农村科普示范基地")]),
+    ("年接待量提升至20万人次。", [("==", 200000, "人次", "年接待量")]),
+    # corpus-dev 014: a list of old values and a list of new ones, the subject before the first
+    ("药品补充申请注册费分别由0.54万元、2.59万元下降至0.378万元、1.81万元。",
+     [("==", 3780, "元", "药品补充申请注册费"), ("==", 18100, "元", "药品补充申请注册费")]),
+])
+def test_a_value_changed_from_the_status_quo(phrase: str, want: list) -> None:
+    from extractor.extract.knowledge import read_phrase
+    assert [(t.comparator, t.value, t.unit, t.subject) for t in read_phrase(phrase).thresholds] == want
+
+
 def test_a_joint_national_notice_and_a_title_that_names_no_body() -> None:
     # written for the test: 共青团中央 and four national bodies over a 挑战杯 notice; with no issuer,
     # the title's 全国大学生 is no university giving the notice no level

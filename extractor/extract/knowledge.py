@@ -24,7 +24,7 @@ from extractor.extract.requirements import (
     later_rules, leading_tag, located, normalize_actor, read_clause, read_clauses, read_requirement,
 )
 from extractor.extract.quantities import quantity_starts
-from extractor.extract.thresholds import Found, build_number_mask, find_thresholds, is_review_heading, reported_reason, reports_statistics
+from extractor.extract.thresholds import Found, build_number_mask, find_thresholds, heading_stance, reported_reason, reports_statistics
 from extractor.data.doc_codes import resolve_issuer
 from extractor.data.vocab import CRITERIA_HEADINGS, EVENT_INFO_TITLES, GUIDING_TITLES
 from extractor.model import (
@@ -158,13 +158,13 @@ def _extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], pa
     bulletin = reports_statistics(title)
     title_key = re.sub(r"\s+", "", title) if title else None
     sections_by_id = {s.id: s for s in sections}
-    review: dict[str | None, bool] = {}  # section id → it or a heading above it reviews the past
+    stances: dict[str | None, str | None] = {}  # section id → what the nearest heading that says says (review, goals)
 
-    def in_review(sid: str | None) -> bool:
-        if sid not in review:
+    def stance(sid: str | None) -> str | None:
+        if sid not in stances:
             s = sections_by_id.get(sid) if sid else None
-            review[sid] = s is not None and (is_review_heading(s.title) or in_review(s.parent))
-        return review[sid]
+            stances[sid] = None if s is None else (heading_stance(s.title) or stance(s.parent))
+        return stances[sid]
 
     starts = quantity_starts(masked)  # once per document, not a quantity scan of every piece of every sentence
     for sent in _sentences(clauses):
@@ -172,7 +172,7 @@ def _extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], pa
         if title_key and b - a <= len(title) + 8 and re.sub(r"\s+", "", text[a:b]) == title_key:
             continue  # the title printed in the body (corpus-dev 054, three times): it names the rule, it sets none
         found = find_thresholds(text, masked, a, b, starts=starts)
-        reason = reported_reason(text, a, b, bulletin, in_review(sent[0].section)) if found else None
+        reason = reported_reason(text, a, b, bulletin, stance(sent[0].section)) if found else None
         for f in found:
             c = index.at(f.value_span[0])
             if c is not None and reason is not None:

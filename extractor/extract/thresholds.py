@@ -161,9 +161,13 @@ _TRAIL_MODALS = _alternation(sorted(
     - {"请", "负责", "主管", "适当放宽"} | {"只能", "能够"}
 ))
 _QUOTA_VERBS = "推荐|申报|担任|登记|享受|补贴"
+# the verbs that change a figure to a new value (由2.44万元下降至1.708万元, 由10个增加到15个): what stands
+# before them is the status quo, and they end no subject
+_CHANGED_TO = ("降到|降至|下降至|下降到|调整为|调整到|提高到|提高至|提升到|提升至|上调至|上调到|下调至|减少到|减少至|增加到|增加至"
+               "|增长到|增长至|增至|扩大到|扩大至|上升到|上升至|上涨至")
 _LEAD_STRIP = compile_re(rf"^(?:经(?=理事|常务|会员|到会|出席|全体|代表)|{_alternation(SUBJECT_LEAD_STRIP)}|且|和|及|或者|或|使|让|推动|实现|{_LEAD_MODALS}|按照|按|对|由|的)+")
 _TRAIL_STRIP = compile_re(
-    rf"(?:共|一式|(?<![摘纲概提纪])(?:{_TRAIL_MODALS})(?:{_QUOTA_VERBS})?|只限|控制在|稳定在|保持在|维持在|分别|每个|最长|最短|最多|最少|最高|最低|给予|调整为|提高到|提高至|每人每月"
+    rf"(?:共|一式|(?<![摘纲概提纪])(?:{_TRAIL_MODALS})(?:{_QUOTA_VERBS})?|只限|控制在|稳定在|保持在|维持在|分别|每个|最长|最短|最多|最少|最高|最低|给予|{_CHANGED_TO}|每人每月"
     r"|每人每年|每月|每年|每人|为|按|整体|总体|(?<!人)均|都|将|的|有|占|数量|基本|连续|停止|(?<![存现所实正内外潜自旨])在)+$"
 )
 _PREDICATE_RE = compile_re(r"(?:应当|应|须|必须|要)?(?:为|是)([^，,；;。、]{2,30})$")
@@ -203,7 +207,9 @@ _ONLY_RE = compile_re(r"(?:只能|仅能|只可|仅可|只)[\u4e00-\u9fff]{1,3}$
 # (60%) right after a noun: the weight of an item in a score (日常监测（60%）)
 _WEIGHT_AROUND = ("(", ")")
 # 由2.44万元下降至1.708万元: what comes before the new value is the status quo (gold README)
-_STATUS_QUO_RE = compile_re(r"\s*(?:降到|降至|下降至|下降到|调整为|调整到|提高到|提高至|上调至|下调至|减少到|减少至|增加到|增加至|上涨至)")
+_STATUS_QUO_RE = compile_re(rf"\s*(?:{_CHANGED_TO})")
+# the 由/从 that opens a status quo, and the words between it and the old value (由现行的每立方米0.2元)
+_FROM_END_RE = compile_re(r"(?:由|从)(?:现行的?|原来的?|原有的?|目前的?|现在的?)?(?:每[\u4e00-\u9fff]{1,4})?\s*$")
 # what follows a lead time (在开展活动前15天，/ 前15天报送): punctuation or a verb of notice
 _LEAD_FOLLOW_RE = compile_re(r"[，,。；;、]|向|将|提交|报送|报|通知|告知|公告|公示|发布|提出|申请|书面")
 # Values a rule fixes that the words around the figure, not a cue right before it, make fixed (gold README:
@@ -242,7 +248,10 @@ _LABEL_LEAD = compile_re(r"^\s*(?:第[一二三四五六七八九十百零〇]+[
 _REPORT_TITLE_RE = compile_re("|".join(REPORT_TITLE_WORDS))
 _REPORTED_RE = compile_re("|".join(sorted(REPORTED_WORDS, key=len, reverse=True)))
 # what makes a sentence state a rule or a target even among reported figures
-_RULE_RE = compile_re(r"应|须|要|确保|力争|争取|目标|不得|可以|鼓励|推动|计划|预计|将|到(?:19|20)\d{2}年|以上的|以下的")
+# and the bounds only a rule sets (a report states the figure reached): 全年举办科普活动不少于50场次，受众人数较上年
+# 增长10%以上 (a county 科协's 工作要点; written for the tests) is a target with its baseline, not a report
+_RULE_RE = compile_re(r"应|须|要|确保|力争|争取|目标|不得|可以|鼓励|推动|计划|预计|将|到(?:19|20)\d{2}年|以上的|以下的"
+                      r"|不少于|不低于|不超过|不高于|不多于|至少|控制在")
 # 规模以上工业统计范围为年主营业务收入2000万元及以上的工业企业 (corpus-dev 024 注释): a bulletin's
 # definition of what it counts is a threshold, the figures it reports are not
 _DEFINITION_RE = compile_re(r"统计范围|范围为|范围包括|统计口径|口径为|是指|指的是")
@@ -257,37 +266,53 @@ def reports_statistics(title: str | None) -> bool:
     return bool(title and _REPORT_TITLE_RE.search(title))
 
 
-def reported_reason(text: str, a: int, b: int, whole_document: bool, review: bool = False) -> str | None:
+def reported_reason(text: str, a: int, b: int, whole_document: bool, stance: str | None = None) -> str | None:
     """Why the figures of the sentence ``text[a:b]`` are reported facts, or None when it sets a rule;
-    ``review``: the sentence stands under a heading that reviews the past (发展基础, 取得的成就).
+    ``stance``: what the nearest heading above it that says (:func:`heading_stance`) says: ``review``
+    (发展基础, 取得的成就: its figures were reached) or ``goals`` (主要目标: its figures are targets,
+    even those counted from a baseline, 较上年增长10%).
 
     >>> t = "全年地区生产总值比上年增长8.2%。力争地区生产总值比上年增长8%。"
-    >>> reported_reason(t, 0, 16, False), reported_reason(t, 16, len(t), False)
-    ('reported_sentence', None)
+    >>> reported_reason(t, 0, 16, False), reported_reason(t, 16, len(t), False), reported_reason(t, 0, 16, False, "goals")
+    ('reported_sentence', None, None)
     """
     if whole_document:
         return None if _DEFINITION_RE.search(text, a, b) else "statistical_report"
+    if stance == "goals":
+        return None
+    if stance == "review" and not _RULE_RE.search(text, a, b):
+        return "review_section"
     if _REPORTED_RE.search(text, a, b) and not _RULE_RE.search(text, a, b):
         return "reported_sentence"
-    if review and not _RULE_RE.search(text, a, b):
-        return "review_section"
     return None
 
 
-def is_review_heading(title: str | None) -> bool:
-    """A heading over what a plan reports of the past: 发展基础, “十三五”发展成就, 工作回顾 (a 规划's first
-    chapter; written for the tests), whose figures are no targets.
+def heading_stance(title: str | None) -> str | None:
+    """``review`` for a heading over what a plan reports of the past (发展基础, “十三五”发展成就, 工作回顾: a
+    规划's first chapter; written for the tests), ``goals`` for one over what it sets out to reach (主要目标,
+    工作目标, 发展目标和主要指标: a 工作要点's or 规划's targets), else None. Only the whole heading counts:
+    a task that names one is neither (夯实学会发展基础, seed 002; 实现…目标).
 
-    >>> is_review_heading("“十三五”发展成就"), is_review_heading("发展基础和面临形势"), is_review_heading("夯实学会发展基础")
-    (True, True, False)
+    >>> [heading_stance(t) for t in ("“十三五”发展成就", "2024年工作回顾", "夯实学会发展基础", "主要目标", "2025年工作目标")]
+    ['review', 'review', None, 'goals', 'goals']
     """
-    return bool(title and _REVIEW_HEADING_RE.search(title))
+    if not title:
+        return None
+    if _REVIEW_HEADING_RE.search(title):
+        return "review"
+    if _GOALS_HEADING_RE.search(title):
+        return "goals"
+    return None
 
 
 # the whole heading: a period, the review's word, another short topic (发展基础和面临形势); not a task that
 # names one (夯实学会发展基础, seed 002; 筑牢…事业发展基础, corpus-dev 008) or an indicator (…的工作成效, corpus 02)
-_REVIEW_HEADING_RE = compile_re(r"^\s*(?:“?十[一二三四五六]五”?(?:时期|期间)?|过去五年|近五年|近年来)?(?:" + "|".join(REVIEW_HEADINGS)
+_REVIEW_HEADING_RE = compile_re(r"^\s*(?:“?十[一二三四五六]五”?(?:时期|期间)?|过去五年|近五年|近年来|(?:19|20)\d{2}年(?:度)?)?(?:" + "|".join(REVIEW_HEADINGS)
                                 + r")(?:[和与及][\u4e00-\u9fff]{2,6})?\s*$")
+
+# the whole heading, as above: 主要目标, 总体目标, 2025年工作目标, 发展目标和主要指标, 目标任务
+_GOALS_HEADING_RE = compile_re(r"^\s*(?:(?:19|20)\d{2}年(?:度)?)?(?:主要|总体|工作|发展|预期|具体|年度|奋斗)?(?:目标|指标)(?:任务|要求)?"
+                               r"(?:[和与及](?:主要)?(?:任务|指标|目标))?\s*[。.]?\s*$")
 
 
 @dataclass
@@ -698,6 +723,17 @@ def _object_noun(text: str, masked: str, start: int, end: int) -> tuple[str, int
     return _clean_subject(noun), start + m.end(1)
 
 
+def _changes_from(text: str, qs: list[_Q], i: int) -> bool:
+    """Is ``qs[i]`` a value a rule changes (the status quo): right before a verb that sets the new one
+    (由2.44万元下降至1.708万元), or in a list of such values (由0.54万元、2.59万元下降至…, corpus-dev 014)."""
+    while True:
+        if _STATUS_QUO_RE.match(text, qs[i].expr_end):
+            return True
+        if i + 1 >= len(qs) or qs[i + 1].cmp is not None or text[qs[i].expr_end:qs[i + 1].q.start] not in ("、", "和", "及", "与"):
+            return False
+        i += 1
+
+
 def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], obligation: bool, lo: int | None = None) -> list[Found]:
     """Thresholds of one sub-clause ``text[sa:sb]``; ``lo`` is where its sentence starts."""
     out: list[Found] = []
@@ -706,6 +742,7 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
     prev_end = sa
     carried: _Q | None = None
     carried_subject = ""
+    status_quo: tuple[str, str] | None = None  # the words before a value a rule changes, and that value
     k = 0
     while k < len(qs):
         r = qs[k]
@@ -734,7 +771,10 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
         scope = False
         per = _per_of(text, sa, q)
         pre = text[prev_end:r.cmp_start]
-        if r.cmp is None and _STATUS_QUO_RE.match(text, r.expr_end):
+        if r.cmp is None and _changes_from(text, qs, k - 1):
+            if status_quo is None or text[prev_end:r.cmp_start].strip("、和及与 "):
+                # the first of a list of old values has the words (分别由0.54万元、2.59万元下降至0.378万元、1.81万元)
+                status_quo = (text[prev_end:r.cmp_start], text[q.start:q.end])
             prev_end = r.expr_end
             continue  # 由现行的每立方米0.2元降到0.18元 (corpus-dev 013): the value a rule changes is no threshold
         if r.cmp is None and q.unit == "分":
@@ -809,6 +849,11 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
         if bm:
             baseline = next(g for g in bm.groups() if g).strip()
             pre = pre[:bm.start()] + pre[bm.end():]
+        if status_quo is not None and _STATUS_QUO_RE.fullmatch(pre.rstrip()):
+            # 农村科普示范基地由10个增加到15个: what the new value is of stands before the old one
+            pre = _FROM_END_RE.sub("", status_quo[0])
+            notes.append(f"changed from {status_quo[1]} (the status quo)")
+        status_quo = None
         frame = _TIME_LEAD.match(pre.strip())
         hedge = next((h for h in HEDGE_WORDS if h in pre[-6:]), None)
         if r.growth:
