@@ -652,6 +652,15 @@ def test_what_an_event_notice_tells_and_who_may_apply_are_no_duties() -> None:
     assert not any(t.startswith("市科协县级以上领导") for t in texts) and any(t.startswith("汇报材料围绕") for t in texts)
 
 
+def test_the_paragraph_under_a_heading_that_names_who_qualifies_is_a_condition() -> None:
+    # written for the test: a 科协's 评估 notice (一、评估对象 and its paragraph); corpus 24's 二、招生对象 reads so too
+    doc = extract_bytes("关于开展学会评估工作的通知\n各市级学会：\n一、评估对象\n成立满3年、上一年度年检合格的市级学会。\n"
+                        "二、申报对象和条件\n申报学会应具有独立法人资格。\n三、工作要求\n各学会要于6月15日前报送自评报告。\n".encode(),
+                        path="case.txt")
+    assert [r.text for r in doc.requirements] == ["各学会要于6月15日前报送自评报告。"]
+    assert [(t.comparator, t.value, t.unit) for t in doc.thresholds if t.unit == "年"] == [(">=", 3, "年")]
+
+
 @pytest.mark.parametrize(("clause", "modality", "actor"), [
     # written for the test: 各乡镇(街道) is one subject with its bracket; 凡…的X均可 names X with its modifiers
     ("各乡镇（街道）要明确一名分管领导。", "obligation", "各乡镇(街道)"),

@@ -305,11 +305,11 @@ RULES_INTRO_WORDS: tuple[str, ...] = ("以下规定", "下列规定", "如下规
 CRITERIA_INTRO_WORDS: tuple[str, ...] = ("下列条件", "以下条件", "下列情形", "以下情形", "条件之一", "情形之一")
 # Headings whose items are eligibility conditions, as 符合下列条件 makes them: 一、申报条件 /（一）在本省依法
 # 登记注册满2年 (a 申报通知's layout; 070 一、推荐名额 is no such heading)
-CRITERIA_HEADINGS: tuple[str, ...] = ("申报条件", "申请条件", "推荐条件", "参评条件", "报名条件", "认定条件", "评选条件",
-                                      "基本条件", "资格条件", "申报资格", "申请资格", "入选条件",
-                                      # who may be put forward or enter (written for the tests: a prize's 候选人条件)
-                                      "候选人条件", "候选人资格", "参赛条件", "参赛资格", "参赛对象", "参评对象", "申报对象",
-                                      "推荐对象", "评选对象", "报名对象")
+# Headings over who qualifies, whose items are conditions, not duties: 申报条件, 申请资格 (corpus-dev 015), 候选人条件,
+# 参赛对象 (written for the tests: a prize's notice), 评估对象 (a 科协's 评估 notice), 申报对象和条件. The whole heading:
+# what is done for or by whom (…条件 the act needs), then 对象/条件/资格, optionally a second one.
+CRITERIA_HEADING_RE = (r"\s*(?:申报|申请|推荐|参评|报名|认定|评选|评估|评审|参赛|入选|遴选|资助|补贴|补助|奖励|招聘|招录|招生|报考|应聘"
+                       r"|参训|培训|参会|候选人|基本|资格|实施|适用)?(?:对象|条件|资格)(?:[和与及、](?:对象|条件|资格|范围))?[。：:]?\s*")
 # A clause that names a topic under a modal word is a heading, no requirement: 二、支持方式, 奖励标准 (a 申报通知)
 TOPIC_HEADING_RE = (r"\s*(?:支持|鼓励|保障|奖励|补助|资助|扶持)(?:方式|范围|对象|内容|标准|重点|政策|措施|方向|条件|程序|额度|期限)"
                     # 第二章 支持范围和标准 (a helper's probe)

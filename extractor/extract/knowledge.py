@@ -19,14 +19,14 @@ from extractor.config import Reader
 from extractor.extract.citations import CitationSpan, find_citation_spans
 from extractor.extract.dates import find_dates
 from extractor.extract.requirements import (
-    ActorPick, Context, RequirementUnit, action_of, build_actor, clauses_by_section, condition_in, find_deadline, forget_text, is_criteria_intro,
+    ActorPick, Context, RequirementUnit, action_of, build_actor, clauses_by_section, condition_in, find_deadline, forget_text, is_criteria_heading, is_criteria_intro,
     is_lead_phrase, is_rules_intro,
     later_rules, leading_tag, located, normalize_actor, read_clause, read_clauses, read_requirement,
 )
 from extractor.extract.quantities import quantity_starts
 from extractor.extract.thresholds import Found, build_number_mask, find_thresholds, heading_stance, reported_reason, reports_statistics
 from extractor.data.doc_codes import resolve_issuer
-from extractor.data.vocab import CRITERIA_HEADINGS, EVENT_INFO_TITLES, GUIDING_TITLES
+from extractor.data.vocab import EVENT_INFO_TITLES, GUIDING_TITLES
 from extractor.model import (
     Actor, Citation, Clause, DateRule, Deadline, Issue, Located, Metadata, Part, ReportedFigure, Requirement, Section, Threshold,
 )
@@ -225,9 +225,11 @@ def _extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], pa
         listed = intro is not None and not is_rules_intro(intro)  # 按以下规定办理：（一）…: rules, not objects
         # 符合下列条件之一的…: conditions, not duties; so are the items of a list inside a condition (015 第五条（一）
         # …人才，包括：1.… 2.…)
-        parent_title = (by_id[sec.parent].title or "").strip(" 。：:") if sec is not None and sec.parent in by_id else ""
+        # under a heading that names who qualifies (申报条件, 评估对象), and the paragraph right under it
+        # (一、评估对象\n成立满3年、上一年度年检合格的市级学会。 written for the tests: a 科协's 评估 notice)
+        parent_title = by_id[sec.parent].title if sec is not None and sec.parent in by_id else None
         criteria = sec is not None and ((intro is not None and is_criteria_intro(intro)) or sec.parent in criteria_ids
-                                        or parent_title in CRITERIA_HEADINGS)
+                                        or is_criteria_heading(parent_title) or is_criteria_heading(sec.title))
         if criteria:
             criteria_ids.add(sec_id)
         # 005 （一）指导思想。以…为指导: guiding prose, whose sentences are no measures

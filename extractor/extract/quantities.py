@@ -159,6 +159,10 @@ def _is_cn(s: str) -> bool:
     return bool(s) and all(c in _CN for c in s)
 
 
+# 上一年度, 下一届, 上一个季度: the one before or after (written for the tests: a 科协's 评估 notice)
+_ADJACENT_PERIOD_RE = compile_re(r"一(?:个)?(?:年度|年|季度|月|周|届|轮|批|阶段|学年|学期)")
+
+
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Quantities in ``text[start:end]``, left to right; offsets are into ``text``.
 
@@ -176,6 +180,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             continue  # ordinal: 第一, 第3; but a rank won: 取得第一名 (corpus-dev 015)
         if before == "每" and m.group()[0] in "十百千万":
             continue  # the base of a rate: 每千人口, 每万人, 每百户
+        if before in ("上", "下") and m.group()[0] == "一" and text[s - 2:s - 1] not in ("以", "") and _ADJACENT_PERIOD_RE.match(text, s):
+            continue  # 上一年度年检合格, 下一届: the period before or after, no count (not 以上一…: a bound then a word)
         try:
             q = _build(m, text, s, e)
         except ParseError:

@@ -25,7 +25,7 @@ from extractor.data.levels import classify_level
 from extractor.data.vocab import (
     ACTOR_FUNCTIONS, ACTOR_ROLES, CRITERIA_INTRO_WORDS, DEFINITION_PHRASES, RULES_INTRO_WORDS, NOT_IMPERATIVE_PHRASES, NOT_IMPERATIVE_STARTS, NOT_REQUIREMENT_PHRASES,
     ACTOR_HEAD_ENDINGS, MEASURE_VERBS, ACTOR_HEAD_EXCLUDE, ACTOR_HEAD_WORDS, ACTOR_LEAD_VERBS, EXTRA_MODAL_WORDS, MODAL_WORDS, MODALITY_RANK,
-    OBJECT_TRIGGERS, SUBJECT_GAP_STARTS, SUBJECT_LEAD_STRIP, TAG_LABELS, TOPIC_HEADING_RE,
+    OBJECT_TRIGGERS, SUBJECT_GAP_STARTS, SUBJECT_LEAD_STRIP, TAG_LABELS, TOPIC_HEADING_RE, CRITERIA_HEADING_RE,
 )
 from extractor.model import Actor, Clause, Deadline, Located
 from extractor.normalize.offsets import AlignedText
@@ -836,6 +836,18 @@ def is_criteria_intro(intro: str) -> bool:
     False
     """
     return any(w in intro for w in CRITERIA_INTRO_WORDS)
+
+
+def is_criteria_heading(title: str | None) -> bool:
+    """Does a heading name who qualifies, so that what stands under it is conditions (申报条件, 评估对象)?
+
+    >>> [is_criteria_heading(t) for t in ("申报条件", "评估对象", "申报对象和条件：", "工作要求", "实施步骤")]
+    [True, True, True, False, False]
+    """
+    return bool(title and _CRITERIA_HEADING.fullmatch(title))
+
+
+_CRITERIA_HEADING = compile_re(CRITERIA_HEADING_RE)
 
 
 def is_rules_intro(intro: str) -> bool:
