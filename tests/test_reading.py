@@ -455,6 +455,13 @@ def test_targets_counted_from_last_year_are_targets() -> None:
     assert [(f.value, f.reason) for f in doc.figures] == [(15, "review_section")]
 
 
+def test_a_grant_of_a_share_is_no_condition_of_the_cap_after_it() -> None:
+    # written for the test: a 资助 notice; 给予…的补助 is the grant, not a 的-condition of 最高不超过100万元
+    from extractor.extract.knowledge import read_phrase
+    r = read_phrase("给予不超过项目总投资30%的补助，最高不超过100万元。")
+    assert [(t.comparator, t.value, t.unit, t.condition) for t in r.thresholds] == [("<=", 30, "%", None), ("<=", 1000000, "元", None)]
+
+
 @pytest.mark.parametrize(("phrase", "want"), [
     # written for the test: the value a target raises a figure to, as 降至 lowers it; the old one is the status quo
     ("农村科普示范基地由10个增加到15个。", [("==", 15, "个", "农村科普示范基地")]),

@@ -188,6 +188,8 @@ _COVERAGE_RE = compile_re(r"全覆盖")
 _CONDITIONAL_END = compile_re(
     r"的(?=\s*$|[\u4e00-\u9fff]{1,3}\s*$|(?:可|应|须|要|一般|原则上|则|均|至少|最多|不少于|不超过|按)[^的]*$)"
 )  # 个人会员不足2万人的， / 户籍人口不超过100万的城市，
+# a piece that grants (给予…的补助) states the grant, it is no condition
+_GRANT_LEAD_RE = compile_re(r"\s*(?:并|再|可|均|一次性)?(?:给予|予以)")
 # before these the figure is what is had or given (应有5000元以上的资金, 处10万元以下的罚款), not a group bound
 _HAVING_END = compile_re(r"(?:、|以上|以下|有|处|给予|提供|配备|安排|达到|达|设置|建设|容纳|补贴|补助|奖励)$")
 _TIME_LEAD = compile_re(r"^(?:力争|争取|计划)?((?:到|至|在)?(?:19|20)\d{2}\s*年(?:底|末)?)")
@@ -511,7 +513,8 @@ def find_thresholds(text: str, masked: str, a: int, b: int, time_frame: str | No
             continue
         qs = [_read(masked, text, q, sa) for q in quantities]
         # a total before its bracketed share (预留30%的号源(其中专家号源不低于30%), corpus 13) is no condition
-        cond_m = None if text.startswith(("(其中", "（其中"), sb) else _CONDITIONAL_END.search(text, sa, sb)
+        # nor is a grant of a share (给予不超过项目总投资30%的补助，最高不超过100万元; written for the tests: a 资助 notice)
+        cond_m = None if text.startswith(("(其中", "（其中"), sb) or _GRANT_LEAD_RE.match(text, sa) else _CONDITIONAL_END.search(text, sa, sb)
         cond_end = cond_m.start() if cond_m and qs and any(r.q.end <= cond_m.start() for r in qs) else None
         if cond_end is not None:
             flush()
