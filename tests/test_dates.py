@@ -183,3 +183,9 @@ def test_the_years_of_a_parts_title_set_nothing() -> None:
     # corpus-dev 045: the attached plan's title 南昌市全民科学素质行动规划纲要实施方案(2021—2025年)
     got = _dates("南昌市全民科学素质行动规划纲要实施方案(2021—2025年)\n一、本方案实施期限为2021—2025年。")
     assert [d[0] for d in got].count("period") == 1
+
+
+def test_the_day_a_notice_expires_does_not_set_the_running_year() -> None:
+    # written for the test: a 大赛 notice whose 有效期 is given before its deadlines; 3月底 stays 2025's, not 2027's
+    got = _dates("一、本通知有效期至2026年12月31日。\n二、请各单位于3月底前将联系人名单报市科协。", signed="2025年3月1日")
+    assert got == [("expiry", "<=", None, "2026-12-31", None), ("deadline", "<=", None, "2025-03-31", None)]

@@ -442,7 +442,9 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
             # (corpus 09, the 2019 holidays: 中秋 and 国庆 were 2018's when only written years counted)
             # A date of birth bounds who may apply, it is no day of the notice's running year (年龄不超过40周岁
             # (1983年1月1日及以后出生) … 请于9月15日前: 9月15日 stays the notice's year; written for the tests)
-            if d.full and (d.year_written or d.resolved == "context_year") and kind[0] != "date_bound":
+            # Nor does the day a notice expires, years ahead (有效期至2026年12月31日 … 请于3月底前: 3月底 is the
+            # notice's, not 2027's; written for the tests: a 大赛 notice)
+            if d.full and (d.year_written or d.resolved == "context_year") and kind[0] not in ("date_bound", "expiry"):
                 context = d.date
             kind, comparator, extra = kind
             if kind == "recurring":
