@@ -189,3 +189,11 @@ def test_the_day_a_notice_expires_does_not_set_the_running_year() -> None:
     # written for the test: a 大赛 notice whose 有效期 is given before its deadlines; 3月底 stays 2025's, not 2027's
     got = _dates("一、本通知有效期至2026年12月31日。\n二、请各单位于3月底前将联系人名单报市科协。", signed="2025年3月1日")
     assert got == [("expiry", "<=", None, "2026-12-31", None), ("deadline", "<=", None, "2025-03-31", None)]
+
+
+def test_a_day_the_notice_schedules_is_an_event() -> None:
+    # written for the test: a 大赛 notice; 将于/拟于 a day is when it happens (a range so announced stays a period)
+    got = _dates("一、评审结果将于6月上旬公布。\n二、颁奖仪式拟于7月15日在市科技馆举行。\n三、拟于9月4日-5日反馈获推名单。",
+                 signed="2025年3月1日")
+    assert got == [("event", "==", None, "2025-06-10", None), ("event", "==", None, "2025-07-15", None),
+                   ("period", "range", "2025-09-04", "2025-09-05", None)]

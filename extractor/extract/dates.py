@@ -83,6 +83,9 @@ _EVENT_AFTER = compile_re(rf"^(?:{_S}[^，。；,;]{{0,12}}?)(?:召开|举行|�
 # event; not a page's 时间:/日期:/发布日期: after other fields (作者:法律资料网 时间:2024-07-09, 050-057)
 _EVENT_BEFORE = compile_re(r"^\s{0,2}(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.]\s{0,2})?(?:(?:会议|活动|报到|培训|考试|举办|开幕)?时间|会期)\s{0,2}[:：为]\s{0,2}$"
                            r"|定于\s{0,2}$")
+# 将于6月上旬公布, 拟于7月举行: a day the notice schedules (written for the tests: a 大赛 notice); a range so
+# announced is the days a step takes (拟于9月4日-5日反馈获推名单, corpus-dev 070's gold: a period)
+_SCHEDULED_BEFORE = compile_re(r"(?:将|拟)于\s{0,2}$")
 _TIME_HEADING = compile_re(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])?\s*"
                            r"(?:会议|活动|举办|培训|考试|报到)?时间\s*[。:：]?\s*$")
 # a window a step is open in: 申报时间为2020年12月1日至12月15日, 报名时间：… (a range); a stage of a
@@ -263,7 +266,8 @@ def _kind(before: str, after: str, after_time: str, sentence: str, is_range: boo
         return "deadline", "<=", len(after) - len(after_time) + dl.end()  # before the event words: 6月30日前召开换届大会 is due by then
     if _DEADLINE_BEFORE.search(before):
         return "deadline", "<=", 0  # 截止日期：… (before 日期： of an event)
-    if (_EVENT_BEFORE.search(before) or _EVENT_AFTER.match(after_time)) and not year_only:
+    if (_EVENT_BEFORE.search(before) or _EVENT_AFTER.match(after_time) or (not is_range and _SCHEDULED_BEFORE.search(before))) \
+            and not year_only:
         return "event", "range" if is_range else "==", 0  # not 2022年是党的二十大召开之年: an event has its month
     if not full and _TARGET_BEFORE.search(before):
         return "deadline", "<=", 0  # 到2020年末，…建成; 力争2020年底
