@@ -455,6 +455,31 @@ def test_targets_counted_from_last_year_are_targets() -> None:
     assert [(f.value, f.reason) for f in doc.figures] == [(15, "review_section")]
 
 
+@pytest.mark.parametrize(("phrase", "want"), [
+    # written for the tests (a probe's notices): a county 科协's 工作要点
+    ("新建乡村科普e站5个，表彰县级优秀科技工作者10名。", [("==", 5, "个"), ("==", 10, "名")]),
+    ("“三长”配备率保持100%。", [("==", 100, "%")]),
+    ("按不低于人均1元的标准安排科普经费。", [(">=", 1, "元")]),
+    # a 实施细则's prizes, a 名单公示's period, a 会议纪要's cost split and equipment subsidy
+    ("一等奖奖金30万元，二等奖奖金15万元。", [("==", 300000, "元"), ("==", 150000, "元")]),
+    ("公示期为2024年7月8日至7月12日（5个工作日）。", [("==", 5, "工作日")]),
+    ("其中市级承担50%。", [("==", 50, "%")]),
+    ("市、区两级财政按每台20万元的标准给予补助。", [("==", 200000, "元")]),
+    # a 民政部 复函's lead time before an event, a TRS page's 突破 and 兆瓦, a PDF copy's 瓶
+    ("应当在届满前3个月启动换届工作。", [(">=", 3, "月")]),
+    ("年产值首次突破10亿元。", [(">", 1000000000, "元")]),
+    ("装机容量1兆瓦及以上。", [(">=", 1, "兆瓦")]),
+    ("每人每次不得超过2瓶。", [("<=", 2, "瓶")]),
+    # times of day and a day of the month are no figures
+    ("各乡镇每周五下午5点前报送火情统计。", []),
+    ("每季度结束后第一个月15日前报送。", []),
+    ("请于4月10日17时前报送。", []),
+])
+def test_values_a_probe_of_unseen_notices_found_missed(phrase: str, want: list) -> None:
+    from extractor.extract.knowledge import read_phrase
+    assert [(t.comparator, t.value, t.unit) for t in read_phrase(phrase).thresholds] == want
+
+
 def test_a_grant_of_a_share_is_no_condition_of_the_cap_after_it() -> None:
     # written for the test: a 资助 notice; 给予…的补助 is the grant, not a 的-condition of 最高不超过100万元
     from extractor.extract.knowledge import read_phrase

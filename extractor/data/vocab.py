@@ -50,6 +50,8 @@ COMPARATOR_BEFORE: tuple[tuple[str, str], ...] = (
     # 提前 states a lead time, at least so long before (corpus-dev 019: 提前6个月提醒)
     ("未逾", "<="), ("不逾", "<="), ("限推荐", "<="), ("限报", "<="), ("只限", "<="), ("限额", "<="), ("延长", "<="), ("满", ">="), ("届满", ">="), ("年满", ">="),
     ("提前", ">="),
+    # 首次突破10亿元的 (written for the tests: a 绍兴 TRS page): past it, as 超过
+    ("突破", ">"),
 )
 # ... and after it (以上(含)/以下 include the number).
 COMPARATOR_AFTER: tuple[tuple[str, str], ...] = (
@@ -68,7 +70,7 @@ UNITS: tuple[str, ...] = (
     "美元", "万元", "亿元", "千元", "元/人", "元", "平方米", "公里", "千米", "米", "公顷", "亩",
     "个工作日", "工作日", "个月", "个小时", "个星期", "周岁", "岁", "年", "月", "天", "日", "小时", "分钟", "周", "学时", "课时",
     "个百分点", "百分点", "分贝", "分", "㎡", "间", "类",  # 分贝 before 分 (噪声不得超过55分贝: no score)
-    "平方公里", "立方米", "千瓦时", "千瓦",
+    "平方公里", "立方米", "千瓦时", "千瓦", "兆瓦", "万千瓦",  # 1兆瓦及以上 (written for the tests: an energy subsidy)
     "毫米", "厘米", "公斤", "千克", "吨", "克", "毫升", "升",  # 厚度低于0.01毫米的地膜 (corpus 06)
     "拷贝/ml",
 )
@@ -83,6 +85,8 @@ LATIN_UNITS: tuple[str, ...] = (
     # what a call for applications bounds (written for the tests: 每个区集中开展的科普活动不少于10场次,
     # 总结字数不超过3000字, 申报书不超过20页, 照片大小不超过2MB), and vehicles
     "场次", "字", "页", "辆", "MB", "KB", "GB",
+    # 每人每次不得超过2瓶 (written for the tests: a PDF copy of a 防控 notice), and other containers
+    "瓶", "箱", "袋", "盒",
 )
 # One spelling per unit, as the corpus-dev gold writes them (../shared/corpus-dev/gold/README.md):
 # the classifier 个 before a time word is dropped (5个工作日 → 工作日, 6个月 → 月).
@@ -103,6 +107,8 @@ EXACT_CUES: tuple[str, ...] = (
     # county 科协's 工作要点, written for the tests)
     "提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "增长到", "增长至", "增至", "扩大到", "扩大至", "上升到",
     "上升至", "上调至", "上调到",
+    # the level a target keeps: “三长”配备率保持100% (a county 科协's 工作要点, written for the tests)
+    "保持", "保持在", "维持在",
 )
 # Verbs that fix how many units a measure covers (scope counts, == with kind scope):
 # 选择50个全国学会开展试点 (issue 12), 建设100个省级班主任工作室 (corpus-dev 006),
@@ -117,6 +123,8 @@ SCOPE_UNITS: frozenset[str] = frozenset({"个", "家", "所", "条", "项", "批
 PER_BASES: tuple[str, ...] = (
     "千常住人口", "千人口", "万人口", "千名老年人", "千人", "万人", "百户", "平方米", "立方米", "季度", "学期", "半年",
     "工作日", "人次", "小时", "人", "户", "月", "年", "周", "天", "日", "生", "床", "次", "课时", "亩", "吨",
+    # a unit of equipment or housing: 按每台20万元的标准给予补助 (written for the tests: a 会议纪要), 每套
+    "千瓦时", "台", "套", "辆", "间",
 )
 # 生均公用经费 (corpus-dev 006: 元/生/年), 人均, 户均: a money figure per head
 PER_HEAD: dict[str, str] = {"生均": "生", "人均": "人", "户均": "户", "床均": "床"}

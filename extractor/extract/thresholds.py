@@ -41,6 +41,11 @@ NOT_THRESHOLD_PATTERNS: tuple[tuple[str, str], ...] = (
     # a date in Chinese numerals: 於二〇二三年九月三十日前 is a deadline, not 30 days of lead time (a helper's probe, 繁体)
     ("cn_date", r"(?:[〇零○一二三四五六七八九]{2,4}年)?[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}[日号]"),
     ("clock", r"\d{1,2}:\d{2}(?::\d{2})?"),
+    # 每周五下午5点前, 4月10日17时, 17时前 (written for the tests: a 防火 notice): a time of day, no figure
+    ("clock_cn", r"(?:(?<=[午上晨日号])|(?<=[午上晨日号]\s))\d{1,2}\s*[点时](?:\s*\d{1,2}\s*分|半|整)?"
+                 r"|\d{1,2}\s*[点时](?:\s*\d{1,2}\s*分|半|整)?(?=\s*(?:前|之前|以前))"),
+    # 每季度结束后第一个月15日前 (written for the tests: a database export): a day of the month after 个月
+    ("day_of_month", r"(?<=个月)\d{1,2}\s*[日号]"),
     ("url", r"(?:https?://|www\.)[^\s\u4e00-\u9fff，。；）)]+"),
     ("email", r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,}"),  # bounded: 10^5 × '1.' stays linear
     ("phone", r"(?:\(?0\d{2,3}\)?[-－—\s]?)?\d{7,8}(?:[-－—]\d{1,4})?|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)12345(?!\d)|(?<!\d)\d{3,4}-\d{5}(?!\d)"),
@@ -103,7 +108,8 @@ _AFTER = dict(COMPARATOR_AFTER)
 _PER_ALT = "|".join(PER_BASES)
 _CMP_BEFORE_RE = compile_re(
     # the 每X run between a bound and its figure: 不超过每人每月500元, 不得超过每小时30公里
-    rf"(?P<growth>{_GROWTH_ALT})?(?P<cmp>{_BEFORE_ALT})(?P<gap>有|为|是|(?:每(?:{_PER_ALT})){{1,2}}|(?<=至少|最少|最多|至多|只限)[\u4e00-\u9fff]{{1,10}}|(?<=最高|最低|提前)[\u4e00-\u9fff]{{1,4}})?"
+    # …, and a per-head word: 按不低于人均1元的标准 (written for the tests: a county 科协's 工作要点)
+    rf"(?P<growth>{_GROWTH_ALT})?(?P<cmp>{_BEFORE_ALT})(?P<gap>有|为|是|(?:每(?:{_PER_ALT})){{1,2}}|{'|'.join(PER_HEAD)}|(?<=至少|最少|最多|至多|只限)[\u4e00-\u9fff]{{1,10}}|(?<=最高|最低|提前)[\u4e00-\u9fff]{{1,4}})?"
     rf"(?P<base>[^\x00，,；;。：:、]{{1,14}}?的)?$"
 )
 # 不低于特困人员基本生活供养金20%的标准 (corpus-dev 018): a share of a base written without 的
@@ -167,14 +173,20 @@ _CHANGED_TO = ("降到|降至|下降至|下降到|调整为|调整到|提高到|
                "|增长到|增长至|增至|扩大到|扩大至|上升到|上升至|上涨至")
 _LEAD_STRIP = compile_re(rf"^(?:经(?=理事|常务|会员|到会|出席|全体|代表)|{_alternation(SUBJECT_LEAD_STRIP)}|且|和|及|或者|或|使|让|推动|实现|{_LEAD_MODALS}|按照|按|对|由|的)+")
 _TRAIL_STRIP = compile_re(
-    rf"(?:共|一式|(?<![摘纲概提纪])(?:{_TRAIL_MODALS})(?:{_QUOTA_VERBS})?|只限|控制在|稳定在|保持在|维持在|分别|每个|最长|最短|最多|最少|最高|最低|给予|{_CHANGED_TO}|每人每月"
+    rf"(?:共|一式|(?<![摘纲概提纪])(?:{_TRAIL_MODALS})(?:{_QUOTA_VERBS})?|只限|控制在|稳定在|保持在|保持|维持在|分别|每个|最长|最短|最多|最少|最高|最低|给予|{_CHANGED_TO}|每人每月"
     r"|每人每年|每月|每年|每人|为|按|整体|总体|(?<!人)均|都|将|的|有|占|数量|基本|连续|停止|(?<![存现所实正内外潜自旨])在)+$"
 )
 _PREDICATE_RE = compile_re(r"(?:应当|应|须|必须|要)?(?:为|是)([^，,；;。、]{2,30})$")
 _PREDICATE_REACH = 33  # the longest match of _PREDICATE_RE
 _NOUN_AHEAD_RE = compile_re(r"([^，,；;。、\x00]{1,30}?)(?=、|应|须|要|为|是|$)")
 _PER_REACH = 24  # how far before a figure its 每X is looked for
-_AMOUNT_CUE = compile_re(r"(?:为|按|给予|发放|补助|补贴|奖励|资助|奖补|标准|调整为|提高到|提高至|每人每月|每人每年|每月|每年|每人)\s*$")
+# … and the money a prize or grant carries: 一等奖奖金30万元 (written for the tests: a 实施细则's prizes)
+_AMOUNT_CUE = compile_re(r"(?:为|按|给予|发放|补助|补贴|奖励|资助|奖补|标准|调整为|提高到|提高至|每人每月|每人每年|每月|每年|每人"
+                         r"|奖金|奖励金|资助金|补助金)\s*$")
+# 公示期为2024年7月8日至7月12日（5个工作日） (written for the tests: a 名单公示): the length of the period its
+# dates (masked) give, in brackets after them
+_PERIOD_LENGTH_RE = compile_re(r"(?P<cue>公示期|公示时间|公告期|征求意见时间|征求意见期|受理时间|申报时间|报名时间|期限)(?:为|是|:|：)?"
+                               r"\s*\x00[\x00\s至到—\-~－]*$")
 _OBLIGATION_RE = compile_re(r"应|须|必须|要|确保")
 _EXTENT_UNITS = frozenset({"平方米", "平方公里", "公顷", "亩", "米", "千米", "公里"})
 # a fee or payment right after an amount: 120元会费, 200元的报名费
@@ -212,6 +224,8 @@ _WEIGHT_AROUND = ("(", ")")
 _STATUS_QUO_RE = compile_re(rf"\s*(?:{_CHANGED_TO})")
 # the 由/从 that opens a status quo, and the words between it and the old value (由现行的每立方米0.2元)
 _FROM_END_RE = compile_re(r"(?:由|从)(?:现行的?|原来的?|原有的?|目前的?|现在的?)?(?:每[\u4e00-\u9fff]{1,4})?\s*$")
+# the events a lead time counts back from (届满前3个月, 活动开始前15天)
+_LEAD_EVENT_RE = compile_re(r"(?:届满|期满|到期|结束|截止|开始|开展|举办|举行|召开|活动|会议)$")
 # what follows a lead time (在开展活动前15天，/ 前15天报送): punctuation or a verb of notice
 _LEAD_FOLLOW_RE = compile_re(r"[，,。；;、]|向|将|提交|报送|报|通知|告知|公告|公示|发布|提出|申请|书面")
 # Values a rule fixes that the words around the figure, not a cue right before it, make fixed (gold README:
@@ -244,6 +258,11 @@ _PLANNED_COUNT_RE = compile_re(
 _QUOTA_WORD_RE = compile_re(r"名额|指标数?|限额")
 # 到2021年全省引进高端商业品牌和高端零售品牌30个 (corpus-dev 007): a count closing a clause framed by a target year
 _TARGET_FRAME_RE = compile_re(r"\s*(?:力争|争取)?(?:到|至)(?:19|20)\d{2}\s*年(?:底|末)?")
+# 新建乡村科普e站5个, 表彰县级优秀科技工作者10名 (written for the tests: a county 科协's 工作要点): a clause that
+# opens with what is to be made or named and closes with how many (not 建设 or 开展, which a report opens with
+# as often: 全市开展活动120场)
+_COUNT_CLAUSE_RE = compile_re(r"\s*(?:全年|年内|今年|本年度)?(?:新建|新增|新培育|新发展|培育|打造|创建|组建|表彰|评选|命名|遴选)"
+                              r"[^，,。；;\d\x00]{1,20}")
 _LABEL_LEAD = compile_re(r"^\s*(?:第[一二三四五六七八九十百零〇]+[条章节款]\s*|\(?[一二三四五六七八九十]+\)|\(\d+\)|\d+[.．、]|[一二三四五六七八九十]+、|[①-⑳])+\s*")
 
 
@@ -388,8 +407,10 @@ def _read(masked: str, text: str, q: Quantity, lo: int) -> _Q:
         cmp, cmp_word, expr_end = "<=", "范围内", q.end + 3  # 距林缘100米范围内: a distance bound
     if cmp is None and masked[q.start - 1:q.start] == "前" and q.start - 1 >= lo \
             and masked[q.start - 2:q.start - 1] not in ("目", "之", "当", "此", "以", "从", "年", "月", "日"):
-        if q.unit in TIME_UNITS and _LEAD_FOLLOW_RE.match(text, q.end):
-            cmp, cmp_word, cmp_start = ">=", "前", q.start - 1  # 在开展活动前15天: a lead time (gold README)
+        if q.unit in TIME_UNITS and (_LEAD_FOLLOW_RE.match(text, q.end) or _LEAD_EVENT_RE.search(masked, max(lo, q.start - 5), q.start - 1)):
+            # 在开展活动前15天: a lead time (gold README); so is one before an event, whatever follows
+            # (应当在届满前3个月启动换届工作, written for the tests: a 民政部 复函)
+            cmp, cmp_word, cmp_start = ">=", "前", q.start - 1
         elif q.unit in ("名", "位"):
             cmp, cmp_word, cmp_start = "<=", "前", q.start - 1  # 取得前三名 (corpus-dev 015)
         elif q.unit in TIME_UNITS and text[q.end:q.end + 1] != "内":
@@ -712,8 +733,11 @@ def _fixed_by_context(text: str, masked: str, r: _Q, sa: int, sb: int, prev_end:
         obj = m.group("object") if m.group("object") is not None else m.group("hired")
         return ("a count a plan sets" if m.group("hired") is None else "the places a recruitment fills"), \
             "before" if len(obj.strip()) >= 2 else "after"
-    if q.unit in SCOPE_UNITS and (r.expr_end >= sb or not text[r.expr_end:sb].strip()) and _TARGET_FRAME_RE.match(text, sa):
+    closes = r.expr_end >= sb or not text[r.expr_end:sb].strip()
+    if q.unit in SCOPE_UNITS and closes and _TARGET_FRAME_RE.match(text, sa):
         return "a target count closing a clause framed by its year", "before"
+    if q.unit in SCOPE_UNITS and closes and _COUNT_CLAUSE_RE.fullmatch(_LABEL_LEAD.sub("", masked[sa:q.start])):
+        return "a count closing a clause its verb opens", "before"
     return None
 
 
@@ -793,7 +817,8 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
                 notes.append(f"comparator carried over from '{carried.cmp_word}' earlier in the list")
                 if not _clean_subject(pre) and carried_subject:
                     pre = carried_subject  # 分别为2413元、2512元: the subject carries over too
-            elif q.is_share and re.search(r"为[^，,；;为]*$|按照?[^，,；;按]*的$|占(?!比)[^，,；;占]*$", pre):
+            elif q.is_share and re.search(r"为[^，,；;为]*$|按照?[^，,；;按]*的$|占(?!比)[^，,；;占]*$|(?:承担|负担|分担)$", pre):
+                # …; 其中市级承担50% (written for the tests: a 会议纪要's cost split)
                 # …; 笔试成绩占总成绩的40% (a weight; written for the tests), not 占比 (a ratio bounded by its word)
                 # 补贴标准为…的四分之一, 岗位补贴按当地最低工资标准的80%执行 (written for the tests): a
                 # definition of the amount, not a floor
@@ -813,6 +838,11 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
                 # 推荐名额共有6名 (corpus-dev 069)
                 r.cmp = "=="
                 notes.append("a value the rule fixes")
+            elif q.unit in TIME_UNITS and text[q.start - 1:q.start] in ("(", "（") \
+                    and (span_cue := _PERIOD_LENGTH_RE.search(masked, max(sa, q.start - 48), q.start - 1)):
+                r.cmp = "=="
+                notes.append("the length of the period its dates give")
+                subject_at = span_cue.group("cue")
             elif q.unit == "倍" or ((q.unit in TIME_UNITS or q.unit in _EXTENT_UNITS)
                                    and re.search(r"(?:为|是)$", _before_per(text, max(prev_end, q.start - 4), q.start))):
                 # …; 规划面积为18.56平方公里 (a helper's probe): an extent the rule fixes
