@@ -487,6 +487,20 @@ def test_a_grant_of_a_share_is_no_condition_of_the_cap_after_it() -> None:
     assert [(t.comparator, t.value, t.unit, t.condition) for t in r.thresholds] == [("<=", 30, "%", None), ("<=", 1000000, "元", None)]
 
 
+def test_a_directives_items_are_targets_and_its_last_year_is_a_report() -> None:
+    # written for the test (a probe's county 科协 工作要点): the opening tells what 2023 did; the items of a
+    # 工作要点 say what 2024 is to do, a figure counted from last year included
+    doc = extract_bytes("修武县科学技术协会2024年工作要点\n2023年，全县共开展科普活动126场，公民具备科学素质的比例达到12.6%。\n"
+                        "一、加强基层组织建设\n（一）新建企业科协2家，规模以上工业企业科协组建率较上年提高5个百分点。\n"
+                        "修武县科学技术协会\n2024年2月26日\n".encode(), path="plan.txt")
+    assert [(t.value, t.unit, t.baseline) for t in doc.thresholds] == [(2, "家", None), (5, "个百分点", "上年")]
+    assert [(f.value, f.reason) for f in doc.figures] == [(12.6, "reported_sentence")]
+    # the same item in a 通报 (it reports what was done) stays a report
+    doc = extract_bytes("关于2023年科协工作情况的通报\n一、基本情况\n（一）规模以上工业企业科协组建率较上年提高5个百分点。\n"
+                        "修武县科学技术协会\n2024年2月26日\n".encode(), path="report.txt")
+    assert doc.thresholds == [] and [f.value for f in doc.figures] == [5]
+
+
 @pytest.mark.parametrize(("phrase", "want"), [
     # written for the test: the value a target raises a figure to, as 降至 lowers it; the old one is the status quo
     ("农村科普示范基地由10个增加到15个。", [("==", 15, "个", "农村科普示范基地")]),

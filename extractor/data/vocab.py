@@ -131,6 +131,11 @@ PER_HEAD: dict[str, str] = {"生均": "生", "人均": "人", "户均": "户", "
 # Statistical reports state facts, not rules: titles that mark a whole document so, and wording
 # that marks a sentence as reporting a figure (统计公报 corpus-dev 023–025; work reports).
 REPORT_TITLE_WORDS: tuple[str, ...] = ("统计公报", "统计报告", "统计年报", "统计快报", "经济运行情况", "工作总结", "工作报告")
+# Of those, the words that only name the baseline a figure is counted from: a target says them as well as a
+# report (组建率较上年提高5个百分点, an item of a county 科协's 工作要点; written for the tests)
+BASELINE_WORDS: frozenset[str] = frozenset({"比上年", "比去年", "较上年", "较去年", "同比", "环比", "比上年末", "比上年同期"})
+# Notices whose numbered items direct what is to be done (DOC_TYPES' kinds), not report what was
+DIRECTIVE_DOC_TYPES: frozenset[str] = frozenset({"要点", "方案", "计划", "规划", "意见", "纲要", "通知", "办法", "细则", "决定"})
 REPORTED_WORDS: tuple[str, ...] = (
     "比上年", "比去年", "较上年", "较去年", "同比", "环比", "比上年末", "比上年同期", "年末", "年底共有", "全年共",
     "全年完成", "全年实现", "累计完成", "累计实现", "已建成", "已完成", "共完成", "实现了", "完成了",

@@ -26,7 +26,7 @@ from extractor.extract.requirements import (
 from extractor.extract.quantities import quantity_starts
 from extractor.extract.thresholds import Found, build_number_mask, find_thresholds, heading_stance, reported_reason, reports_statistics
 from extractor.data.doc_codes import resolve_issuer
-from extractor.data.vocab import EVENT_INFO_TITLES, GUIDING_TITLES
+from extractor.data.vocab import DIRECTIVE_DOC_TYPES, EVENT_INFO_TITLES, GUIDING_TITLES
 from extractor.model import (
     Actor, Citation, Clause, DateRule, Deadline, Issue, Located, Metadata, Part, ReportedFigure, Requirement, Section, Threshold,
 )
@@ -156,6 +156,9 @@ def _extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], pa
     found_by_clause: dict[str, list[Found]] = {}
     title = metadata.title.value if metadata.title and isinstance(metadata.title.value, str) else None
     bulletin = reports_statistics(title)
+    doc_type = metadata.doc_type.value if metadata.doc_type and isinstance(metadata.doc_type.value, str) else None
+    directive = doc_type in DIRECTIVE_DOC_TYPES
+    doc_year = int(doc_date[:4]) if doc_date else None
     title_key = re.sub(r"\s+", "", title) if title else None
     sections_by_id = {s.id: s for s in sections}
     stances: dict[str | None, str | None] = {}  # section id → what the nearest heading that says says (review, goals)
@@ -172,7 +175,8 @@ def _extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], pa
         if title_key and b - a <= len(title) + 8 and re.sub(r"\s+", "", text[a:b]) == title_key:
             continue  # the title printed in the body (corpus-dev 054, three times): it names the rule, it sets none
         found = find_thresholds(text, masked, a, b, starts=starts)
-        reason = reported_reason(text, a, b, bulletin, stance(sent[0].section)) if found else None
+        reason = reported_reason(text, a, b, bulletin, stance(sent[0].section), directive and sent[0].section is not None,
+                                 doc_year) if found else None
         for f in found:
             c = index.at(f.value_span[0])
             if c is not None and reason is not None:

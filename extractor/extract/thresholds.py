@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from extractor.data.vocab import (
     AGE_UNITS, APPROXIMATE_WORDS, COMPARATOR_AFTER, COMPARATOR_BEFORE, COUNT_VERBS, EXACT_CUES, EXTRA_MODAL_WORDS,
-    GROWTH_WORDS, HEDGE_WORDS, MODAL_WORDS, PER_BASES, PER_HEAD, REPORT_TITLE_WORDS, REPORTED_WORDS, REVIEW_HEADINGS, SCOPE_UNITS,
+    BASELINE_WORDS, GROWTH_WORDS, HEDGE_WORDS, MODAL_WORDS, PER_BASES, PER_HEAD, REPORT_TITLE_WORDS, REPORTED_WORDS, REVIEW_HEADINGS, SCOPE_UNITS,
     SCOPE_VERBS, SELF_STRUCTURE_NOUNS, SUBJECT_LEAD_STRIP, TIME_UNITS,
 )
 from extractor.extract.quantities import NUMERAL_RE, Quantity, find_quantities, has_quantity_start
@@ -263,7 +263,9 @@ _TARGET_FRAME_RE = compile_re(r"\s*(?:力争|争取)?(?:到|至)(?:19|20)\d{2}\s
 # as often: 全市开展活动120场)
 _COUNT_CLAUSE_RE = compile_re(r"\s*(?:全年|年内|今年|本年度)?(?:新建|新增|新培育|新发展|培育|打造|创建|组建|表彰|评选|命名|遴选)"
                               r"[^，,。；;\d\x00]{1,20}")
-_LABEL_LEAD = compile_re(r"^\s*(?:第[一二三四五六七八九十百零〇]+[条章节款]\s*|\(?[一二三四五六七八九十]+\)|\(\d+\)|\d+[.．、]|[一二三四五六七八九十]+、|[①-⑳])+\s*")
+# labels, and the inline enumerators of a paragraph (一是…三是新建市级科普教育基地5个, probes25 t14)
+_LABEL_LEAD = compile_re(r"^\s*(?:第[一二三四五六七八九十百零〇]+[条章节款]\s*|\(?[一二三四五六七八九十]+\)|\(\d+\)|\d+[.．、]|[一二三四五六七八九十]+、|[①-⑳]"
+                         r"|[一二三四五六七八九十]{1,2}是(?=[\u4e00-\u9fff]))+\s*")
 
 
 _REPORT_TITLE_RE = compile_re("|".join(REPORT_TITLE_WORDS))
@@ -278,6 +280,13 @@ _RULE_RE = compile_re(r"应|须|要|确保|力争|争取|目标|不得|可以|�
 _DEFINITION_RE = compile_re(r"统计范围|范围为|范围包括|统计口径|口径为|是指|指的是")
 
 
+# a sentence that opens with a year, before the notice's (written for the tests: a county 科协's 工作要点 opening
+# with what its last year did)
+_PAST_YEAR_OPENING_RE = compile_re(r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?((?:19|20)\d{2})\s*年(?:度)?\s*(?:[，,]|以来|全年|上半年|全县|全市|全省|全区)")
+# the words of what was done, which a baseline word alone does not make a report
+_DONE_RE = compile_re("|".join(w for w in REPORTED_WORDS if w not in BASELINE_WORDS))
+
+
 def reports_statistics(title: str | None) -> bool:
     """Whether a document reports statistics as a whole (统计公报, corpus-dev 023–025).
 
@@ -287,15 +296,23 @@ def reports_statistics(title: str | None) -> bool:
     return bool(title and _REPORT_TITLE_RE.search(title))
 
 
-def reported_reason(text: str, a: int, b: int, whole_document: bool, stance: str | None = None) -> str | None:
+def reported_reason(text: str, a: int, b: int, whole_document: bool, stance: str | None = None,
+                    directive_item: bool = False, doc_year: int | None = None) -> str | None:
     """Why the figures of the sentence ``text[a:b]`` are reported facts, or None when it sets a rule;
     ``stance``: what the nearest heading above it that says (:func:`heading_stance`) says: ``review``
     (发展基础, 取得的成就: its figures were reached) or ``goals`` (主要目标: its figures are targets,
-    even those counted from a baseline, 较上年增长10%).
+    even those counted from a baseline, 较上年增长10%). ``directive_item``: the sentence stands in a
+    numbered item of a notice that directs (a 工作要点, 方案, 通知 …), whose items are what is to be
+    done: there a figure counted from last year (较上年提高5个百分点) is a target too, and only the words
+    of what was done make a report. ``doc_year``: the notice's year; a sentence that opens with an
+    earlier one (2023年，全县…共开展各类科普活动126场) tells what happened then.
 
     >>> t = "全年地区生产总值比上年增长8.2%。力争地区生产总值比上年增长8%。"
     >>> reported_reason(t, 0, 16, False), reported_reason(t, 16, len(t), False), reported_reason(t, 0, 16, False, "goals")
     ('reported_sentence', None, None)
+    >>> t = "2023年，全县共开展科普活动126场。组建率较上年提高5个百分点。"
+    >>> reported_reason(t, 0, 18, False, doc_year=2024), reported_reason(t, 18, len(t), False, directive_item=True)
+    ('reported_sentence', None)
     """
     if whole_document:
         return None if _DEFINITION_RE.search(text, a, b) else "statistical_report"
@@ -303,7 +320,13 @@ def reported_reason(text: str, a: int, b: int, whole_document: bool, stance: str
         return None
     if stance == "review" and not _RULE_RE.search(text, a, b):
         return "review_section"
-    if _REPORTED_RE.search(text, a, b) and not _RULE_RE.search(text, a, b):
+    if doc_year is not None and (y := _PAST_YEAR_OPENING_RE.match(text, a, b)) and int(y.group(1)) < doc_year \
+            and not _RULE_RE.search(text, a, b):
+        return "reported_sentence"
+    reported = _REPORTED_RE.search(text, a, b)
+    if reported and not _RULE_RE.search(text, a, b):
+        if directive_item and reported.group() in BASELINE_WORDS and not _DONE_RE.search(text, a, b):
+            return None
         return "reported_sentence"
     return None
 
@@ -736,7 +759,7 @@ def _fixed_by_context(text: str, masked: str, r: _Q, sa: int, sb: int, prev_end:
     closes = r.expr_end >= sb or not text[r.expr_end:sb].strip()
     if q.unit in SCOPE_UNITS and closes and _TARGET_FRAME_RE.match(text, sa):
         return "a target count closing a clause framed by its year", "before"
-    if q.unit in SCOPE_UNITS and closes and _COUNT_CLAUSE_RE.fullmatch(_LABEL_LEAD.sub("", masked[sa:q.start])):
+    if q.unit in SCOPE_UNITS and closes and _COUNT_CLAUSE_RE.fullmatch(_LABEL_LEAD.sub("", masked[sa:q.start].lstrip(MASK))):
         return "a count closing a clause its verb opens", "before"
     return None
 
