@@ -698,6 +698,23 @@ def test_what_an_event_notice_tells_and_who_may_apply_are_no_duties() -> None:
     assert not any(t.startswith("市科协县级以上领导") for t in texts) and any(t.startswith("汇报材料围绕") for t in texts)
 
 
+def test_a_replys_closing_a_banjis_lines_and_a_reposts_notice_are_no_requirements() -> None:
+    # written for the test (a probe's 民政部 复函, 会议纪要 and 繁体 repost): 此复。, 抄送：…, 分送：…, 如有侵权请联系删除
+    doc = extract_bytes("关于社会团体负责人任期问题的复函\n江苏省民政厅：\n一、社会团体应当在届满前3个月启动换届工作。\n此复。\n"
+                        "抄送：各省、自治区、直辖市民政厅（局）。\n分送：市委办公室，市人大常委会办公室。\n"
+                        "（本文转载自中国科协官网，版权归原作者所有，如有侵权请联系删除。）\n".encode(), path="reply.txt")
+    assert [r.text for r in doc.requirements] == ["社会团体应当在届满前3个月启动换届工作。"]
+
+
+@pytest.mark.parametrize(("clause", "actor"), [
+    # written for the test: the body where it happens, after a leading clause (a 防火 notice)
+    ("三、发现火点后，所在乡（镇）须立即组织扑救。", "所在乡(镇)"),
+])
+def test_the_subject_after_a_leading_clause(clause: str, actor: str) -> None:
+    doc = extract_bytes(f"关于做好森林防火工作的通知\n各乡（镇）人民政府：\n{clause}\n".encode(), path="case.txt")
+    assert [r.actor.text for r in doc.requirements if r.actor] == [actor]
+
+
 def test_the_paragraph_under_a_heading_that_names_who_qualifies_is_a_condition() -> None:
     # written for the test: a 科协's 评估 notice (一、评估对象 and its paragraph); corpus 24's 二、招生对象 reads so too
     doc = extract_bytes("关于开展学会评估工作的通知\n各市级学会：\n一、评估对象\n成立满3年、上一年度年检合格的市级学会。\n"

@@ -292,6 +292,9 @@ NOT_REQUIREMENT_PHRASES: tuple[str, ...] = (
     "同时废止", "有效期", "法律效力", "成立日期",
     # the closing formula of a notice (特此通知。 after its last item), no duty
     "特此通知", "特此通告", "特此公告", "特此函告", "特此批复", "特此函复",
+    # … of a 复函 (此复。), and a repost's copyright line (本文转载自…，如有侵权请联系删除; written for the tests: a
+    # probe's 民政部 复函 and a 繁体 repost)
+    "此复。", "专此函复", "如有侵权", "版权归原作者", "本文转载自",
 )
 # ... of which these are no requirement even when the clause holds a threshold (issue 19, 015 第十四条
 # 本办法所称的未成年，指年龄不满18周岁; 第十六条 本办法自印发之日起施行，有效期5年). Not 有效期 alone: 017
@@ -308,7 +311,9 @@ NOT_IMPERATIVE_PHRASES: tuple[str, ...] = ("原则。", "原则；", "视为", "
 # 由此可见 (seed 002 一（一）): a conclusion drawn in the preamble's prose, not a measure
 NOT_IMPERATIVE_STARTS: tuple[str, ...] = ("到20", "至20", "到“十", "到本世纪", "力争到", "由此可见",
                                          # a contact line (联系人：王明，电话：…; written for the tests: a 科普日 notice)
-                                         "联系人", "联系电话", "联系方式", "咨询电话", "电话：", "电话:", "地址：", "地址:", "邮箱")
+                                         "联系人", "联系电话", "联系方式", "咨询电话", "电话：", "电话:", "地址：", "地址:", "邮箱",
+                                         # a 版记's lines (抄送：…; 分送：… of a 会议纪要; written for the tests)
+                                         "抄送", "分送", "抄报", "主题词")
 # Words of a list's introduction that make its items eligibility conditions or circumstances, not duties
 # (gold-req README "Not annotated": 015 第五条 符合下列条件之一的…（一）–（十）, where 年龄需在50周岁以下 is a
 # qualifying age; 017 第十二条 有下列情形之一的，不得担任…). Thresholds in the items stay, on no requirement.

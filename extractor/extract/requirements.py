@@ -480,7 +480,8 @@ def _every_who(text: str, a: int, b: int) -> ActorPick | None:
         return ActorPick(every.group("np"), every.start("np"), every.end("np"), "sentence")
     return None
 # 各县(市、区), 各乡(镇), 各乡镇(街道) (written for the tests: a county's 主送 set as a subject)
-_LEVEL_SET_RE = compile_re(r"各(?:乡镇|县市区|县区|区县|[省市县区乡镇州盟旗])[(（](?:[省市县区乡镇州盟旗、]|街道|开发区|园区){1,10}[)）]"
+# … and the one where it happens: 发现火点后，所在乡（镇）须立即组织扑救 (written for the tests: a 防火 notice)
+_LEVEL_SET_RE = compile_re(r"(?:各|所在|当地)(?:乡镇|县市区|县区|区县|[省市县区乡镇州盟旗])[(（](?:[省市县区乡镇州盟旗、]|街道|开发区|园区){1,10}[)）]"
                            r"(?:[\u4e00-\u9fff]{0,8}?(?:人民政府|政府|党委|科协|部门|单位|局|委员会|委|办公室))?")
 
 
