@@ -470,6 +470,10 @@ def test_targets_counted_from_last_year_are_targets() -> None:
     ("年产值首次突破10亿元。", [(">", 1000000000, "元")]),
     ("装机容量1兆瓦及以上。", [(">=", 1, "兆瓦")]),
     ("每人每次不得超过2瓶。", [("<=", 2, "瓶")]),
+    # a 稳就业 notice: how long a business has run picks out who gets the grant, a threshold of its own (as the
+    # gold's 满1年未复核的); not a look-back window
+    ("对正常经营6个月以上的高校毕业生，给予一次性创业补贴5000元。", [(">=", 6, "月"), ("==", 5000, "元")]),
+    ("近5年内无违法记录的企业可以申报。", []),
     # times of day and a day of the month are no figures
     ("各乡镇每周五下午5点前报送火情统计。", []),
     ("每季度结束后第一个月15日前报送。", []),

@@ -808,6 +808,10 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
                 group_qs.append((r, prev_end))
             elif r.cmp is not None and q.unit in TIME_UNITS:
                 group.append(f"{_clean_subject(text[prev_end:r.cmp_start])}{r.cmp}{text[q.start:q.end]}")
+                if not masked[max(lo if lo is not None else sa, r.cmp_start - 2):r.cmp_start].endswith(("近", "最近")):
+                    # 正常经营6个月以上的高校毕业生 (a probe's 稳就业 notice): a bound on how long, as a bound on how
+                    # much (the gold's 满1年未复核的, 居住时间在十五日以下的); not a look-back window (近5年内)
+                    group_qs.append((r, prev_end))
             elif r.cmp is not None:
                 group.append(f"{_clean_subject(text[prev_end:r.cmp_start])}{r.cmp}{text[q.start:q.end]}")
                 group_qs.append((r, prev_end))
