@@ -474,6 +474,8 @@ def test_targets_counted_from_last_year_are_targets() -> None:
     # gold's 满1年未复核的); not a look-back window
     ("对正常经营6个月以上的高校毕业生，给予一次性创业补贴5000元。", [(">=", 6, "月"), ("==", 5000, "元")]),
     ("近5年内无违法记录的企业可以申报。", []),
+    # a TRS page's awards: the i-th band of the condition goes with the i-th award (分别)
+    ("首次突破10亿元、50亿元的，分别给予100万元、300万元奖励。", [("==", 1000000, "元"), ("==", 3000000, "元")]),
     # times of day and a day of the month are no figures
     ("各乡镇每周五下午5点前报送火情统计。", []),
     ("每季度结束后第一个月15日前报送。", []),
@@ -482,6 +484,12 @@ def test_targets_counted_from_last_year_are_targets() -> None:
 def test_values_a_probe_of_unseen_notices_found_missed(phrase: str, want: list) -> None:
     from extractor.extract.knowledge import read_phrase
     assert [(t.comparator, t.value, t.unit) for t in read_phrase(phrase).thresholds] == want
+
+
+def test_each_band_of_a_condition_goes_with_its_value() -> None:
+    from extractor.extract.knowledge import read_phrase
+    got = read_phrase("年销售收入达到1000万元、5000万元的，分别奖励10万元、20万元。").thresholds
+    assert [(t.value, t.condition, t.subject) for t in got] == [(100000, "年销售收入>=1000万元", "奖励"), (200000, "年销售收入>=5000万元", "奖励")]
 
 
 def test_a_grant_of_a_share_is_no_condition_of_the_cap_after_it() -> None:

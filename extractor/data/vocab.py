@@ -277,7 +277,7 @@ SUBJECT_GAP_STARTS: tuple[str, ...] = (
     "以", "就", "要求", "协同", "配合", "牵头", "参照", "依托", "利用",
 )
 # connectives before a subject: 同时，…; 此外…
-SUBJECT_LEAD_STRIP: tuple[str, ...] = ("同时", "此外", "另外", "其中", "并且", "而且", "为此", "对此", "原则上", "一般", "并")
+SUBJECT_LEAD_STRIP: tuple[str, ...] = ("同时", "此外", "另外", "其中", "并且", "而且", "为此", "对此", "原则上", "一般", "分别", "并")
 # triggers whose object (not their subject) is the party encouraged or permitted (鼓励各地…, 允许国家级开发区…)
 OBJECT_TRIGGERS: frozenset[str] = frozenset({"鼓励", "支持", "允许", "准予", "引导", "推动", "倡导", "提倡"})
 # the label of a responsibility tag: （责任单位：…）, (牵头部门:…)

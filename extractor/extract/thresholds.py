@@ -484,6 +484,14 @@ def _condition_of(text: str, a: int, b: int, qs: list[_Q]) -> str:
     return subject + "且".join(parts) + tail
 
 
+def _band_of(text: str, a: int, b: int, qs: list[_Q], i: int) -> str:
+    """The i-th band of a list in a condition, with the words the list shares: 首次突破10亿元、50亿元的 → the
+    second band is 首次突破>50亿元 (the comparator of the first carries to the rest)."""
+    r = qs[i]
+    tail = re.sub(r"的\s*[，,]?\s*$", "", text[qs[-1].expr_end:b])
+    return f"{text[a:qs[0].cmp_start].strip()}{r.cmp or qs[0].cmp or '=='}{text[r.q.start:r.q.end]}{tail}"
+
+
 # patterns of the per-figure helpers, compiled once (issue 18)
 _HAN_RE = compile_re(r"[\u4e00-\u9fff]")
 _YEAR_LEAD_RE = compile_re(r"^(?:到|至|在)?(?:19|20)\d{2}年(?:底|末)?")
@@ -570,8 +578,13 @@ def find_thresholds(text: str, masked: str, a: int, b: int, time_frame: str | No
                 continue
         found_here = _sentence_part(text, masked, sa, sb, qs, obligation, lo=a)
         if pending is not None and found_here:
-            for f in found_here:
-                f.condition = pending[0]
+            pqs = pending[3]
+            paired = len(pqs) > 1 and len(found_here) == len(pqs) and text.find("分别", sa, sb) >= 0 \
+                and all(text[pqs[i].expr_end:pqs[i + 1].q.start] in ("、", "和", "或") for i in range(len(pqs) - 1))
+            for i, f in enumerate(found_here):
+                # 首次突破10亿元、50亿元的，分别给予100万元、300万元奖励 (a probe's TRS page): the i-th band
+                # conditions the i-th value, not all the bands together
+                f.condition = _band_of(text, pending[1], pending[2], pqs, i) if paired else pending[0]
             found_here = _ranks(text, pending[1], pending[3]) + found_here
             pending = None
         elif pending is not None and text[sa:sb].strip():
