@@ -476,6 +476,9 @@ def test_targets_counted_from_last_year_are_targets() -> None:
     ("近5年内无违法记录的企业可以申报。", []),
     # a TRS page's awards: the i-th band of the condition goes with the i-th award (分别)
     ("首次突破10亿元、50亿元的，分别给予100万元、300万元奖励。", [("==", 1000000, "元"), ("==", 3000000, "元")]),
+    # a 会议纪要's matching funds: a ratio, by its sign or the 比例 after it (fractions become decimals, gold README)
+    ("城区财政按不低于1∶1的比例配套。", [(">=", 1, "比例")]),
+    ("按1:2的比例配套资金。", [("==", 0.5, "比例")]),
     # times of day and a day of the month are no figures
     ("各乡镇每周五下午5点前报送火情统计。", []),
     ("每季度结束后第一个月15日前报送。", []),

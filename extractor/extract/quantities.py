@@ -47,6 +47,8 @@ _QUANTITY_RE = compile_re(
     rf"|(?P<frac>(?P<den>{_NUM})分之(?P<numr>{_NUM}))"
     # 实际缴费额的2/3 (corpus 12); dates with slashes are masked before
     r"|(?P<slash>(?P<sn>\d{1,2})/(?P<sd>\d{1,3})(?![\d/]))"
+    # 按不低于1∶1的比例配套 (a probe's 会议纪要): a ratio, by its ratio sign or the 比例 after it
+    r"|(?P<ratio>(?P<rn>\d{1,3})\s*(?:∶|[:：](?=\s*\d{1,3}\s*的?比例))\s*(?P<rd>\d{1,3})(?![\d:：∶]))"
     # 15-20个, 四至五年, 3～5, 5万元至10万元, 6个月至12个月 (corpus 10)
     rf"|(?P<range>(?P<lo>{_NUM})(?P<lom>[万萬亿億]?)[%％]?(?P<lounit>{_UNIT_ALT})?\s*(?:-|－|—|~|～|至|到)\s*(?P<hi>{_NUM})(?P<him>[万萬亿億]?)(?P<rpct>[%％])?(?P<runit>{_UNIT_ALT})?)"
     # 2万人, 65%, 150人, 一名
@@ -207,6 +209,11 @@ def _build(m: re.Match[str], text: str, s: int, e: int) -> Quantity | None:
     if kind == "frac":
         den, num = parse_number(m.group("den")), parse_number(m.group("numr"))
         if not den or num > den:
+            return None
+        return Quantity(s, e, m.group(), _clean(num / den), None, "比例", "ratio")
+    if kind == "ratio":
+        num, den = int(m.group("rn")), int(m.group("rd"))
+        if not den:
             return None
         return Quantity(s, e, m.group(), _clean(num / den), None, "比例", "ratio")
     if kind == "slash":

@@ -149,7 +149,8 @@ _CMP_AFTER_RE = compile_re(rf"(?:{_AFTER_ALT})")
 _INCLUSIVE_RE = compile_re(r"\s*[(（]\s*含\s*[)）]\s*")
 # sub-clauses end at punctuation, and before a bracketed 其中: 推荐名额共有6名(其中…的不少于2名) is a total
 # and a share of it (corpus-dev 069), not one condition
-_SUBCLAUSE_RE = compile_re(r"(?:[(（]其中)?(?:(?![(（]其中)[^，,；;：:。！？!?\n])+")
+# (a colon between digits is a ratio's, 按1:2的比例, and cuts nothing)
+_SUBCLAUSE_RE = compile_re(r"(?:[(（]其中)?(?:(?![(（]其中)(?:[^，,；;：:。！？!?\n]|(?<=\d)[:：](?=\d)))+")
 _TIME_FRAME_RE = compile_re(r"^\s*(?:到|至|截至|在)?\s*((?:19|20)\d{2})\s*年(?:底|末)?\s*$")
 _BASELINE_RE = compile_re(r"在?([^，,；;在]{1,20}?)的?基础上")
 # 比上年增长10%, 较2020年提高5个百分点: the base of a growth, written before it
@@ -857,7 +858,8 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
                 notes.append(f"comparator carried over from '{carried.cmp_word}' earlier in the list")
                 if not _clean_subject(pre) and carried_subject:
                     pre = carried_subject  # 分别为2413元、2512元: the subject carries over too
-            elif q.is_share and re.search(r"为[^，,；;为]*$|按照?[^，,；;按]*的$|占(?!比)[^，,；;占]*$|(?:承担|负担|分担)$", pre):
+            elif q.is_share and (re.search(r"为[^，,；;为]*$|按照?[^，,；;按]*的$|占(?!比)[^，,；;占]*$|(?:承担|负担|分担)$", pre)
+                                 or (q.kind == "ratio" and re.search(r"按照?$", pre))):  # 按1:2的比例配套
                 # …; 其中市级承担50% (written for the tests: a 会议纪要's cost split)
                 # …; 笔试成绩占总成绩的40% (a weight; written for the tests), not 占比 (a ratio bounded by its word)
                 # 补贴标准为…的四分之一, 岗位补贴按当地最低工资标准的80%执行 (written for the tests): a
