@@ -43,6 +43,8 @@ _WS_RE = compile_re(f"[{_WS}]+")
 _WS_OR_TEXT_RE = compile_re(f"[{_WS}]+|[^{_WS}]+")
 _CJK_RE = compile_re(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u2e80-\u2fdf\u3400-\u4dbf]")
 _SKIP_TAGS = chrome.SKIP_TAGS
+# the reason of the edit before a piece of text kept, by what it leaves there
+_GAP_REASON: dict[str, EditReason] = {"\n": "block_break", "\t": "block_break", " ": "whitespace", "": "html_markup"}
 _BLOCK_TAGS = chrome.BLOCK_TAGS
 
 
@@ -227,16 +229,20 @@ class _Walker:
             self.pending_sep = None
             self.pending_ws = False
             self.ws_newline = False
-        if rs > self.raw_cursor or gap:
-            self._edit(self.raw_cursor, rs, gap, "block_break" if gap == "\n" or gap == "\t" else ("whitespace" if gap else "html_markup"))
+        raw_cursor = self.raw_cursor
+        if rs > raw_cursor or gap:
+            # appended, not passed to _edit: the last edit ends at or before the raw cursor and every
+            # piece kept is at least one raw character long, so a gap never has the last edit's span
+            # (what _edit merges: an entity's second character). One call less per piece kept (issue 18)
+            self.edits.append(LocalEdit(raw_cursor, rs, gap, _GAP_REASON[gap]))
         if kind == "entity":
             self._edit(rs, re_, t, "html_entity")
         elif kind == "control":  # NUL: dropped, as the text stage drops control characters
             self._edit(rs, re_, "", "control_char")
         self.raw_cursor = re_
         layers = self.layers
-        if layers and layers[-1][0] == layer and layers[-1][1] == rule:
-            layers[-1][3] = re_
+        if layers and (last := layers[-1])[0] == layer and last[1] == rule:
+            last[3] = re_
         else:
             layers.append([layer, rule, rs, re_])
         self.started = True
@@ -274,6 +280,20 @@ class _Walker:
         run_starts, run_raw = st.run_starts, st.run_raw
         k = bisect_right(run_starts, a) - 1
         n_runs = len(run_starts)
+        run = run_raw[k]
+        if run[2] and (k + 1 == n_runs or run_starts[k + 1] >= b):
+            # most text nodes: one run of raw characters as written, one piece after the blanks of an
+            # indent if any (what the loop below makes of it, without slicing the run; issue 18)
+            u = s.lstrip(_WS)
+            if _WS_RE.search(u) is None:
+                lead = len(s) - len(u)
+                if lead:
+                    self.pending_ws = True
+                    if "\n" in s:
+                        self.ws_newline = True
+                rs = run[0] + a - run_starts[k]
+                self._keep(rs + lead, rs + len(s), u, "id", layer, rule)  # (u is not empty: s is not blank)
+                return
         while a < b:  # the stream span [a, b) run by run: raw characters as written, or an entity's
             rs, re_, ident = run_raw[k]
             run_start = run_starts[k]

@@ -43,6 +43,7 @@ RANK: dict[MarkerKind, int] = {
 _DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
 CN_NUM = "〇零一二三四五六七八九十百千两"
+_ONE_CHAR = {**_DIGITS, **_UNITS}  # a numeral of one character: its digit, or 1 of its unit (十 is 10)
 
 
 def parse_cn_int(s: str) -> int:
@@ -55,6 +56,8 @@ def parse_cn_int(s: str) -> int:
     """
     if s.isdigit():
         return int(s)
+    if len(s) == 1 and s in _ONE_CHAR:  # most labels: 一 … 十 (no generators for them; issue 18)
+        return _ONE_CHAR[s]
     if not s or any(c not in _DIGITS and c not in _UNITS for c in s):
         raise ParseError(f"not a Chinese integer: {s!r}")
     if len(s) > 1 and not any(c in _UNITS for c in s):
@@ -123,8 +126,10 @@ def match_marker(text: str, pos: int) -> Marker | None:
     m = _MARKER_RE.match(text, pos)
     if m is None:
         return None
+    # each branch ends with its separator group, which always takes part (maybe empty): the last group
+    # closed names the branch, one comparison each instead of a group looked up by name per branch (issue 18)
     g = m.lastgroup
-    if m.group("art"):
+    if g == "artsep":
         kind = _ART_KIND[m.group("artk")]
         num = parse_cn_int(m.group("artn"))
         end = m.end()
@@ -137,21 +142,21 @@ def match_marker(text: str, pos: int) -> Marker | None:
         if not m.group("artsep") and kind in ("article", "clause") and nxt[:2] in ("修改", "改为", "中的", "增加", "删去", "删除"):
             return None
         return Marker(kind, num, m.start(), m.end("art"), end)
-    if m.group("cnc"):
+    if g == "cncsep":
         return Marker("cn_comma", parse_cn_int(m.group("cncn")), m.start(), m.end("cnc"), m.end())
-    if m.group("cnp"):
+    if g == "cnpsep":
         return Marker("cn_paren", parse_cn_int(m.group("cnpn")), m.start(), m.end("cnp"), m.end())
-    if m.group("shi"):
+    if g == "shisep":
         return Marker("cn_shi" if m.group("shik") == "是" else "cn_yao", parse_cn_int(m.group("shin")), m.start(), m.end("shi"), m.end())
-    if m.group("nd"):
+    if g == "ndsep":
         return Marker("num_dot", int(m.group("ndn")), m.start(), m.end("nd"), m.end())
-    if m.group("zp"):
+    if g == "zpsep":
         return Marker("num_pad", int(m.group("zpn")), m.start(), m.end("zp"), m.end())
-    if m.group("sq"):
+    if g == "sqsep":
         return Marker("num_dot", int(m.group("sqn")), m.start(), m.end("sq"), m.end())
-    if m.group("np"):
+    if g == "npsep":
         return Marker("num_paren", int(m.group("npn")), m.start(), m.end("np"), m.end())
-    if m.group("circ"):
+    if g == "circsep":
         c = m.group("circ")
         if c in _CIRCLED:
             return Marker("circled", _CIRCLED[c], m.start(), m.end("circ"), m.end())

@@ -36,6 +36,7 @@ from extractor.recache import compile_re
 
 _HEADING_MAX = 40
 _SENT_END = "。！？；;!?"
+_SENT_END_RE = compile_re(f"[{_SENT_END}]")
 _BLANKS = " \t\u3000"
 # a short heading with an item's label right after it (会议内容1.上午, 材料填报1.申报人)
 _GLUED_HEADING_RE = compile_re(r"[\u4e00-\u9fff]{2,12}(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])[\u4e00-\u9fff]")
@@ -85,8 +86,11 @@ def body_lines(text: str, body: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+_KEY_NOISE_RE = compile_re(r"[\s_,，。、:：;；()（）“”\"]")
+
+
 def _norm_key(s: str) -> str:
-    return re.sub(r"[\s_,，。、:：;；()（）“”\"]", "", s)[:8]
+    return _KEY_NOISE_RE.sub("", s)[:8]
 
 
 def parse_toc(text: str, span: tuple[int, int]) -> list[tuple[list[str], str]]:
@@ -175,10 +179,11 @@ def build_sections(
             label = htmllib.unescape(_TAG_RE.sub("", label))
         label_norm = text[m.start : m.label_end]
         span = (m.start, m.label_end)
-        inferred = any(o.sid is None for o in stack)
+        inferred = None in [o.sid for o in stack]  # (no generator for a stack of two or three)
         # TOC repair: the item is listed in the table of contents under a parent that
         # is not open (its heading was lost in the text)
-        toc_path = toc.get(_norm_key(text[m.end : m.end + 20]))
+        # (the key only where there is a table of contents: most notices have none, issue 18)
+        toc_path = toc.get(_norm_key(text[m.end : m.end + 20])) if toc else None
         if toc_path and len(toc_path) >= 2 and _label_key(toc_path[:-1]) != _label_key([o.label for o in stack]):
             parent = match_marker(_plain(toc_path[-2]) + ("" if toc_path[-2][0] in "(（" else "、"), 0)
             if parent is not None and parent.rank < m.rank:
@@ -321,7 +326,7 @@ def build_sections(
         own = text[s:e]
         first_line = own.split("\n", 1)[0]
         title = None
-        cut = re.search(f"[{_SENT_END}]", first_line)
+        cut = _SENT_END_RE.search(first_line)
         head = first_line[: cut.start()] if cut else first_line
         if 0 < len(head) <= _HEADING_MAX:
             title = head

@@ -30,15 +30,20 @@ def find_clauses(doc_id: str, aligned: AlignedText, body: list[tuple[int, int]],
     text = aligned.text
     # a clause belongs to the section whose label or text contains its start
     starts = [s.label_span[0] for s in sections]
+    # each section's id and end read once, not from the model for every clause (issue 18: ~6,000
+    # clauses a pass over corpus/, each asking two or three attributes of a pydantic model)
+    sec_ids = [s.id for s in sections]
+    sec_ends = [max(s.span[1], s.label_span[1]) for s in sections]
     out: list[dict[str, Any]] = []
     pieces: list[tuple[int, int]] = []
     for a, b in body:  # a clause never runs across the start of a numbered item
         # the labels inside (a, b) by bisection: a scan of every label per body range was quadratic (issue 15)
         cuts = [a] + starts[bisect_right(starts, a):bisect_left(starts, b)] + [b]
         pieces.extend(zip(cuts, cuts[1:]))
+    build, row, prefix = aligned.build, row_of(Clause), f"{doc_id}#c"
     for a, b in pieces:
         for m in _CLAUSE_RE.finditer(text, a, b):
-            s, e = m.start(), m.end()
+            s, e = m.span()
             while s < e and text[s] in " \t":
                 s += 1
             while e > s and text[e - 1] in " \t":
@@ -46,11 +51,14 @@ def find_clauses(doc_id: str, aligned: AlignedText, body: list[tuple[int, int]],
             if s == e:
                 continue
             k = bisect_right(starts, s) - 1
-            sec = sections[k].id if k >= 0 and s < max(sections[k].span[1], sections[k].label_span[1]) else None
-            end = text[e - 1] if text[e - 1] in "。！？；;!?" else ""
-            out.append(aligned.build(row_of(Clause), id=f"{doc_id}#c{len(out) + 1}", section=sec, span=(s, e), end=end))
+            sec = sec_ids[k] if k >= 0 and s < sec_ends[k] else None
+            last = text[e - 1]
+            out.append(build(row, id=f"{prefix}{len(out) + 1}", section=sec, span=(s, e), end=last if last in _CLAUSE_ENDS else ""))
     # validated as one list, as AlignedText.edits does: one pydantic-core call for the thousands of a long notice
     return _clause_list().validate_python(out)
+
+
+_CLAUSE_ENDS = "。！？；;!?"
 
 
 @cache
