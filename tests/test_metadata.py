@@ -211,3 +211,41 @@ def test_an_unsigned_untitled_copy_takes_its_issuer_from_its_number() -> None:
     assert md.level.value == "municipal"
     md = _meta("江西省人民政府办公厅关于印发实施方案的通知\n赣府厅发〔2020〕3号\n各市人民政府:\n现印发给你们。\n")
     assert md.issuer.value == ["江西省人民政府办公厅"] and md.issuer.source != "inferred"
+
+
+# --- posting date on the site's info line (probes26 class 1) ---------------------------------
+
+_INFO_PAGE = """<html><head><meta charset="utf-8"><title>关于做好秋季秸秆禁烧工作的通知--某县人民政府</title></head><body>
+<div class="nav">首页 | 政务公开 | 政办文件</div>
+<div class="tit"><h2>某县人民政府办公室关于做好秋季秸秆禁烧工作的通知</h2>
+<div class="info">{info}</div></div>
+<div id="zoomcon"><p>某府办字〔2023〕62号</p><p>各乡（镇）人民政府，县政府各部门：</p>
+<p>为切实做好今年秋季秸秆禁烧工作，现就有关事项通知如下：</p><p>一、各乡（镇）要于9月20日前制定工作方案。</p>
+<p>二、县禁烧办每周通报一次火点情况。</p><p>某县人民政府办公室</p><p>2023年9月12日</p></div>
+<div class="foot">版权所有：某县人民政府</div></body></html>"""
+
+
+@pytest.mark.parametrize("info, posted", [
+    ("发布日期：2023-09-13　来源：县政府办　点击数：", "2023-09-13"),  # probes26 h02 (a layout <td>)
+    ("发布时间：2023-09-13 10:15来源：县政府办公室阅读量：3,472", "2023-09-13"),  # probes26 h03 (div.xl_tit_info)
+    ("时间：2023-09-13　来源：科学普及部　作者：", "2023-09-13"),  # probes26 h04: a bare 时间 with 来源
+    ("文号：某府办字〔2023〕62号　　发布时间：2023年09月13日　浏览：1526次", "2023-09-13"),  # probes26 h06: after the 文号
+    ("时间：2023-09-13", None),  # a bare 时间 without 来源 is not read as the posting day
+])
+def test_posting_date_on_the_info_line_above_the_content_block(info: str, posted: str | None) -> None:
+    # written for the test, in the shape of probes26 h02-h07: the line sits outside the content block
+    md = extract_bytes(_INFO_PAGE.format(info=info).encode("utf-8"), path="case.html").metadata
+    assert md.date.value == "2023-09-12"  # the signature's date stays the notice's own
+    if posted is None:
+        assert md.posted is None
+    else:
+        assert md.posted is not None and md.posted.value == posted and md.posted.source == "site_posting"
+        assert "info line" in md.posted.evidence and md.posted.span is not None
+
+
+def test_posting_date_from_a_database_field() -> None:
+    # written for the test, in the shape of probes26 t08: 【发布日期】 over a notice signed 4 days earlier
+    md = _meta("某省科学技术厅关于规范科技创新券管理工作的通知\n【发布部门】某省科学技术厅\n【发文字号】某科函〔2023〕612号\n"
+               "【发布日期】2023.06.20\n【时效性】现行有效\n\n各地级以上市科技局：\n一、现通知如下。\n某省科学技术厅\n2023年6月16日\n")
+    assert md.date.value == "2023-06-16"
+    assert md.posted is not None and md.posted.value == "2023-06-20" and "【发布日期】" in md.posted.evidence

@@ -201,7 +201,7 @@ def extract_metadata(
         issues.append(issue("W303", "metadata", level.evidence))
 
     # --- dates ---------------------------------------------------------------------
-    posted = _posted(aligned, page, layers)
+    posted = _posted(aligned, page, layers, db)
     date: TextField | NamesField | None = None
     # the date printed under the signature is the notice's own; a Hanweb table's 成文日期 is
     # the day the page was made when an old notice is re-published (corpus-dev 001: table
@@ -505,6 +505,8 @@ def _database_fields(aligned: AlignedText, layers: list[Mark]) -> dict[str, tupl
             if fm and fm.group(2) and fm.group(1) in chrome.DATABASE_FIELDS:
                 a = m.start + ln.start() + fm.start(2)
                 out.setdefault(chrome.DATABASE_FIELDS[fm.group(1)], (fm.group(2), (a, a + len(fm.group(2)))))
+                if fm.group(1) == "发布日期":  # also the day the database posted it (probes26 t08), kept as `posted`
+                    out.setdefault("posted", (fm.group(2), (a, a + len(fm.group(2)))))
     return out
 
 
@@ -1487,7 +1489,7 @@ def _signature_date(aligned: AlignedText, lines: list[tuple[int, int]]) -> TextF
     return None
 
 
-def _posted(aligned: AlignedText, page: PageMeta, layers: list[Mark]) -> TextField | NamesField | None:
+def _posted(aligned: AlignedText, page: PageMeta, layers: list[Mark], db: dict[str, tuple[str, Span]] | None = None) -> TextField | NamesField | None:
     text = aligned.text
     for m in layers:
         if m.rule == "posting_date":
@@ -1498,4 +1500,55 @@ def _posted(aligned: AlignedText, page: PageMeta, layers: list[Mark]) -> TextFie
         v = page.get(key)
         if v and parse_date(v):
             return TextField(value=parse_date(v) or "", source="site_posting", evidence=why)
+    found = _info_line_posted(aligned, layers)
+    if found is not None:
+        return found
+    if db and "posted" in db and parse_date(db["posted"][0]):  # probes26 t08: 【发布日期】2023.06.20 over a notice signed 06-16
+        return _field(aligned, parse_date(db["posted"][0]) or "", "site_posting", "【发布日期】 field of the database export", db["posted"][1])
+    return None
+
+
+# The info line a portal prints between its headline and the content block: the day it posted the
+# page, with its source and counters. The HTML stage leaves it outside the content block, where
+# the posting_date chrome rule (body ranges, line start) never looks. Seen on probes26 pages of
+# four layouts: 发布日期：2023-09-13 来源：县政府办 (h02, a layout <td>), 发布时间：2023-06-09 10:15来源：…
+# (h03, div.xl_tit_info), 时间：2024-04-02　来源：科学普及部 (h04) and, after the 文号, 文号：襄政发〔2024〕3号
+# 发布时间：2024年02月26日 (h06). A bare 时间： is a posting date only with 来源 on its line (a meeting's
+# 时间： is inside the body, and this reads only what is above it).
+_INFO_POSTED_RE = compile_re(
+    r"(?:^|(?<=[\s|｜/】]))(?:(?P<label>发布日期|发布时间|发表时间|发稿时间)|(?P<bare>时间)|(?P<update>更新日期|更新时间))"
+    r"[ \t\u3000\u00a0]*[:：][ \t\u3000\u00a0]*"
+    r"(?P<date>(?:19|20)\d{2}[ \t]*[-/.年][ \t]*\d{1,2}[ \t]*[-/.月][ \t]*\d{1,2}(?!\d)日?)")
+_INFO_LINES_ABOVE = 6  # the headline, its info line and a breadcrumb sit right above the content
+
+
+def _info_line_posted(aligned: AlignedText, layers: list[Mark]) -> TextField | NamesField | None:
+    r"""The posting date on a site's info line right above the body, outside it.
+
+    >>> from extractor.normalize.offsets import AlignedText
+    >>> t = "关于做好秸秆禁烧工作的通知\n发布日期：2023-09-13 来源：县政府办\n各乡镇：\n现通知如下。"
+    >>> _info_line_posted(AlignedText(t), [Mark("body", "html:content_region", t.index("各乡镇"), len(t))]).value
+    '2023-09-13'
+    """
+    text = aligned.text
+    starts = [m.start for m in layers if m.kind == "body"]
+    if not starts:
+        return None
+    top = min(starts)
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[:top]) if m.group(0).strip()]
+    for a, b in reversed(lines[-_INFO_LINES_ABOVE:]):
+        if any(m.kind == "body" and m.start < b and a < m.end for m in layers):
+            continue
+        best = None
+        for m in _INFO_POSTED_RE.finditer(text, a, b):
+            if m.group("bare") and "来源" not in text[m.end() : b]:
+                continue
+            rank = 0 if m.group("label") else 1 if m.group("bare") else 2
+            if best is None or rank < best[0]:
+                best = (rank, m)
+        if best is not None:
+            m = best[1]
+            v = parse_date(m.group("date"))
+            if v:
+                return _field(aligned, v, "site_posting", "posting date on the site's info line above the content block", (m.start(), m.end()))
     return None
