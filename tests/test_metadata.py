@@ -249,3 +249,35 @@ def test_posting_date_from_a_database_field() -> None:
                "【发布日期】2023.06.20\n【时效性】现行有效\n\n各地级以上市科技局：\n一、现通知如下。\n某省科学技术厅\n2023年6月16日\n")
     assert md.date.value == "2023-06-16"
     assert md.posted is not None and md.posted.value == "2023-06-20" and "【发布日期】" in md.posted.evidence
+
+
+# --- history lines of 规范性文件 (probes26 class 13) --------------------------------------------
+
+def test_history_line_with_a_doc_number_and_the_body_before_it() -> None:
+    # written for the test, in the shape of probes26 t11: a 实施细则 whose only head is its history line
+    text = ("某市科学技术奖励办法实施细则\n\n（2024年2月5日厦门市科学技术局厦科规〔2024〕1号印发　自2024年3月1日起施行）\n\n"
+            "第一章　总　则\n　　第一条　为做好评审工作，制定本细则。\n　　第二条　本细则自2024年3月1日起施行。\n")
+    md = _meta(text)
+    assert md.doc_number.value == "厦科规〔2024〕1号" and "发文字号 of the regulation's history line" in md.doc_number.evidence
+    assert md.date.value == "2024-02-05" and md.issuer.value == ["厦门市科学技术局"] and md.level.value == "municipal"
+    assert md.effective.value == "2024-03-01"
+    doc = extract_bytes(text.encode("utf-8"), path="case.txt")
+    assert [(c.doc_number, c.issuer_code, c.role) for c in doc.citations] == [("厦科规〔2024〕1号", "厦科规", "self")]
+
+
+@pytest.mark.parametrize("text, number, code", [
+    # probes26 t11: a date's 日 and the body's full name glued before the 代字
+    ("（2024年2月5日厦门市科学技术局厦科规〔2024〕1号印发）", "厦科规〔2024〕1号", "厦科规"),
+    # a name longer than the 12 characters a 代字 may take
+    ("经2023年5月6日广州市人民政府办公厅穗府办规〔2023〕5号印发的办法", "穗府办规〔2023〕5号", "穗府办规"),
+    # a date's 日 alone
+    ("2024年2月5日厦科规〔2024〕1号印发", "厦科规〔2024〕1号", "厦科规"),
+    # 科协 names no place: 科协办发 stays whole; so does a 代字 after 根据
+    ("根据科协办发〔2020〕1号文件", "科协办发〔2020〕1号", "科协办发"),
+    ("中国科协办公厅科协办发〔2020〕1号", "科协办发〔2020〕1号", "科协办发"),
+])
+def test_no_date_or_body_glued_to_a_code(text: str, number: str, code: str) -> None:
+    from extractor.extract.citations import find_doc_numbers
+
+    [c] = find_doc_numbers(text)
+    assert (c.doc_number, c.code) == (number, code) and text[c.start : c.end] == number

@@ -1028,6 +1028,9 @@ def _issuer_candidates(aligned: AlignedText, page: PageMeta, title: TextField | 
                                        and all(h == n or _names_body(h, n) for h, n in zip(head[0].value, names)) for c in shorter)
         add(head[0].value, head[0].source, head[0].evidence + (", the bodies in full form" if fuller else ""), head[0].span,
             best + 0.01 if fuller else head[1])
+    history = _history_issuer(aligned, lines)
+    if history is not None:
+        add(history.value, history.source, history.evidence, history.span, 0.5)  # type: ignore[arg-type]
     adopted = _adopted(aligned, lines)
     if adopted is not None:
         add(adopted[1].value, adopted[1].source, adopted[1].evidence, adopted[1].span, 0.5)  # type: ignore[arg-type]
@@ -1351,13 +1354,22 @@ def _issuer_from_signature(aligned: AlignedText, lines: list[tuple[int, int]]) -
 # A regulation's history line: （2021年7月27日中华人民共和国国务院令第746号公布） (corpus-dev 017)
 _HISTORY_RE = compile_re(
     r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^。\n()（）]{0,20}?"
-    r"((?:中华人民共和国)?[\u4e00-\u9fff]{2,20}?令\s*第\s*\d{1,4}\s*号)\s*(?:公布|发布)"
+    r"(?P<no>(?:中华人民共和国)?[\u4e00-\u9fff]{2,20}?令\s*第\s*\d{1,4}\s*号)\s*(?:公布|发布)"
+)
+# A 规范性文件's history line, with the 发文字号 it was issued under and, often, the body's full name
+# before it: （2024年2月5日厦门市科学技术局厦科规〔2024〕1号印发　自2024年3月1日起施行） (probes26 t11; the
+# form databases and 规章 compilations print for 细则/办法). The body opens with a place and ends with a
+# body's suffix (the lazy name stops at the first suffix, 委员会 tried before 委); 以 may join it to the number.
+_HISTORY_DOCNO_RE = compile_re(
+    r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[ \t\u3000]*"
+    rf"(?:(?P<body>(?:中共)?[\u4e00-\u9fff]{{1,24}}?{ORG_SUFFIX}(?:办公室|办公厅)?)[ \t\u3000]*以?)?"
+    r"(?P<no>[\u4e00-\u9fff]{1,8}[ \t]*[〔【\[(（［][ \t]*(?:19|20)\d{2}[ \t]*[〕】\])）］][ \t]*第?[ \t]*\d{1,5}[ \t]*号)[ \t\u3000]*(?:印发|发布|公布)"
 )
 
 
 _HISTORY_AMEND_RE = compile_re(
     r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^。\n()（）]{0,20}?"
-    r"((?:中华人民共和国)?[\u4e00-\u9fff]{2,20}?令\s*第\s*(\d{1,4})\s*号)\s*(?:公布|发布|修正|修订|第.次修订)"
+    r"(?P<no>(?:中华人民共和国)?[\u4e00-\u9fff]{2,20}?令\s*第\s*(\d{1,4})\s*号)\s*(?:公布|发布|修正|修订|第.次修订)"
 )
 
 
@@ -1377,10 +1389,22 @@ def _history_match(aligned: AlignedText, lines: list[tuple[int, int]], own: str 
     for a, b in lines[:12]:
         line = text[a:b]
         if line.lstrip()[:1] in "(（":
-            m = _HISTORY_RE.search(line)
+            m = _HISTORY_RE.search(line) or _HISTORY_DOCNO_RE.search(line)
             if m:
                 return m, a
     return None
+
+
+def _history_issuer(aligned: AlignedText, lines: list[tuple[int, int]]) -> TextField | NamesField | None:
+    """The body a 规范性文件's history line names before its 发文字号 (probes26 t11: 厦门市科学技术局)."""
+    hit = _history_match(aligned, lines)
+    if hit is None or "body" not in hit[0].re.groupindex or not hit[0].group("body"):
+        return None
+    m, a = hit
+    body = m.group("body")
+    if not opens_with_place(body):
+        return None
+    return _field(aligned, [body], "document", "the body of the history line (…日X局X〔年〕N号印发)", (a + m.start("body"), a + m.end("body")))
 
 
 # A local regulation's adoption note: (2005年11月25日贵州省第十届人民代表大会常务委员会第十八次
@@ -1413,7 +1437,7 @@ def _history_date(aligned: AlignedText, lines: list[tuple[int, int]], own: str |
         return None
     m, a = hit
     v = _iso(m.group(1), m.group(2), m.group(3))
-    return _field(aligned, v, "document", "公布 date of the regulation's history line", (a + m.start(), a + m.start(4))) if v else None
+    return _field(aligned, v, "document", "公布 date of the regulation's history line", (a + m.start(), a + m.start("no"))) if v else None
 
 
 def _history_number(aligned: AlignedText, lines: list[tuple[int, int]]) -> TextField | NamesField | None:
@@ -1421,8 +1445,9 @@ def _history_number(aligned: AlignedText, lines: list[tuple[int, int]]) -> TextF
     if hit is None:
         return None
     m, a = hit
-    value = re.sub(r"^中华人民共和国", "", re.sub(r"\s+", "", m.group(4)))
-    return _field(aligned, value, "document", "令 number of the regulation's history line", (a + m.start(4), a + m.end(4)))
+    value = re.sub(r"^中华人民共和国", "", re.sub(r"\s+", "", m.group("no")))
+    what = "令 number" if m.re is not _HISTORY_DOCNO_RE else "发文字号"
+    return _field(aligned, value, "document", f"{what} of the regulation's history line", (a + m.start("no"), a + m.end("no")))
 
 
 # 本条例自2022年3月1日起施行 (corpus-dev 017), 本决定自公布之日起施行 (001, 002), 自印发之日起施行 (015);
