@@ -281,3 +281,25 @@ def test_no_date_or_body_glued_to_a_code(text: str, number: str, code: str) -> N
 
     [c] = find_doc_numbers(text)
     assert (c.doc_number, c.code) == (number, code) and text[c.start : c.end] == number
+
+
+# --- 机关代字 whose one-character place is shared (probes26 class 11) --------------------------
+
+@pytest.mark.parametrize("code, body", [
+    ("苏府", "苏州市人民政府"),  # probes26 h07: 《苏州市科技创新“十四五”规划》（苏府〔2021〕88号）
+    ("苏政发", "江苏省人民政府"),  # the province writes 苏政发
+    ("吉府发", "吉安市人民政府"),  # corpus-dev 056: 吉安市's own 吉府发〔2003〕37号, read as 吉林省
+    ("宁府办字", None),  # probes26 h02: 宁都县; 宁 may be 宁夏, 南京 or 宁都, so no guess
+    ("宁政发", None),  # 宁夏 and 南京 both write 宁政发
+    ("赣府厅发", "江西省人民政府办公厅"),  # a prefix no city shares is still the province
+])
+def test_a_shared_one_character_place_is_not_read_blindly(code: str, body: str | None) -> None:
+    from extractor.data.doc_codes import resolve_issuer
+
+    assert resolve_issuer(code) == body
+
+
+def test_a_citation_with_a_city_code_of_a_shared_place() -> None:
+    # written for the test, in the shape of probes26 h07
+    doc = extract_bytes("某局关于征求意见的公告\n依据《苏州市科技创新“十四五”规划》（苏府〔2021〕88号）起草。\n".encode("utf-8"), path="case.txt")
+    assert [(c.doc_number, c.issuer) for c in doc.citations if c.doc_number] == [("苏府〔2021〕88号", "苏州市人民政府")]
