@@ -303,3 +303,24 @@ def test_a_citation_with_a_city_code_of_a_shared_place() -> None:
     # written for the test, in the shape of probes26 h07
     doc = extract_bytes("某局关于征求意见的公告\n依据《苏州市科技创新“十四五”规划》（苏府〔2021〕88号）起草。\n".encode("utf-8"), path="case.txt")
     assert [(c.doc_number, c.issuer) for c in doc.citations if c.doc_number] == [("苏府〔2021〕88号", "苏州市人民政府")]
+
+
+# --- the head of a 会议纪要 (probes26 class 16) -------------------------------------------------
+
+_MINUTES = ("某市人民政府专题会议纪要\n\n〔2024〕第15期\n\n某市人民政府办公室　　　　　　　　　　　2024年4月15日\n\n{title}"
+            "　　2024年4月12日下午，副市长在市政府第3会议室主持召开专题会议，研究有关问题。纪要如下：\n"
+            "　　一、关于改造资金。市财政局要于5月10日前将补助资金拨付到位。\n\n　　出席：某某\n")
+
+
+def test_minutes_take_the_date_and_office_of_their_head_and_the_title_of_the_issue() -> None:
+    # written for the test, in the shape of probes26 t12: 版头, 期号, office and date on one line, then the issue's title
+    md = _meta(_MINUTES.format(title="关于研究城区老旧小区改造有关问题的会议纪要\n\n"))
+    assert md.title.value == "关于研究城区老旧小区改造有关问题的会议纪要"
+    assert md.date.value == "2024-04-15" and "issue number" in md.date.evidence
+    assert md.issuer.value == ["某市人民政府办公室"] and md.level.value == "municipal"
+
+
+def test_minutes_without_a_title_of_their_own_keep_their_name() -> None:
+    # written for the test: the same head with no 关于…的会议纪要 line; the 版头 is the only title
+    md = _meta(_MINUTES.format(title=""))
+    assert md.title.value == "某市人民政府专题会议纪要" and md.date.value == "2024-04-15"

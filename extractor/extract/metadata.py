@@ -207,7 +207,8 @@ def extract_metadata(
     # the day the page was made when an old notice is re-published (corpus-dev 001: table
     # 2020-03-11, signed 2018年5月9日); then a regulation's history line; then the table
     adopted = _adopted(aligned, lines)
-    date = _signature_date(aligned, lines) or _history_date(aligned, lines, doc_number.value if doc_number else None)
+    date = (_signature_date(aligned, lines) or _history_date(aligned, lines, doc_number.value if doc_number else None)
+            or _issue_head_date(aligned, lines))
     if date is None and "date" in rows and parse_date(rows["date"][0]) and not page.get("date"):
         # 发文日期/颁布日期/成文日期 printed as a row (corpus-dev 047, 052: 颁布日期 is the 批准 date of a
         # municipal regulation, which the adoption note gives after the 通过 date)
@@ -363,6 +364,8 @@ def _split_run_together(text: str, lines: list[tuple[int, int]]) -> list[tuple[i
     for i in range(len(out) - 1, max(-1, len(out) - 8), -1):
         if out[i][1] - out[i][0] > 80 or not text.endswith("日", 0, out[i][1]) and not text[out[i][1] - 1].isdigit():
             continue  # a signature and its date are a short line that ends the date (a long one is tried by nothing)
+        if any(_ISSUE_NUMBER_RE.match(text, a, b) for a, b in out[max(0, i - 2) : i]):
+            continue  # the office and date under a 纪要's issue number, its head, not a signature (a short 纪要: probes26 t12)
         m = _SIGNATURE_AND_DATE_RE.match(text, *out[i]) or _SET_OFF_DATE_RE.match(text, *out[i])
         if m is not None:
             out[i:i + 1] = [(m.start("org"), m.end("org")), (m.start("date"), m.end("date"))]
@@ -751,6 +754,47 @@ def _in_title_list(text: str, lines: list[tuple[int, int]], i: int) -> bool:
 _LISTED_TITLE_RE = compile_re(rf"^[^。：:，,]{{0,20}}关于[^。：:]{{2,60}}的?(?:{DOC_TYPE_ALT})\s*$")
 
 
+# The head of a periodical text, a 纪要 or a 简报 (GB/T 9704 §10.3): its name (宜昌市人民政府专题会议纪要),
+# its issue number on a line of its own (〔2024〕第15期), then the issuing office and the date on one line
+# (宜昌市人民政府办公室　　　2024年4月15日), then the title of this issue (关于研究…的会议纪要) (probes26 t12)
+_ISSUE_NUMBER_RE = compile_re(r"\s*(?:[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*)?第\s*[\d一二三四五六七八九十百]{1,4}\s*期\s*$")
+
+
+def _issue_head(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """Line ``i`` is the name of a periodical (…纪要) with its issue number on one of the two lines under it."""
+    return text[lines[i][0] : lines[i][1]].rstrip().endswith("纪要") and any(
+        _ISSUE_NUMBER_RE.match(text, a, b) for a, b in lines[i + 1 : i + 3])
+
+
+def _issue_head_line(text: str, lines: list[tuple[int, int]]) -> re.Match[str] | None:
+    """The office-and-date line under a periodical's issue number (probes26 t12)."""
+    for i, (a, b) in enumerate(lines[:6]):
+        if not _ISSUE_NUMBER_RE.match(text, a, b):
+            continue
+        for c, d in lines[i + 1 : i + 3]:
+            m = _SIGNATURE_AND_DATE_RE.fullmatch(text, c, d)
+            if m and parse_date(m.group("date")):
+                return m
+        return None
+    return None
+
+
+def _issue_head_date(aligned: AlignedText, lines: list[tuple[int, int]]) -> TextField | NamesField | None:
+    m = _issue_head_line(aligned.text, lines)
+    if m is None:
+        return None
+    return _field(aligned, parse_date(m.group("date")) or "", "document", "date of the issuing office's line under the issue number (纪要/简报 head)",
+                  (m.start("date"), m.end("date")))
+
+
+def _issue_head_issuer(aligned: AlignedText, lines: list[tuple[int, int]]) -> TextField | NamesField | None:
+    m = _issue_head_line(aligned.text, lines)
+    names = split_issuers(m.group("org")) if m else []
+    if not names or not _valid_issuer(names):
+        return None
+    return _field(aligned, names, "document", "issuing office's line under the issue number (纪要/简报 head)", (m.start("org"), m.end("org")))
+
+
 def _title_from_text(aligned: AlignedText, lines: list[tuple[int, int]], notice: bool = True) -> TextField | NamesField | None:
     """The first title-shaped line near the top, never a nav bar, 主送 line, heading or database header;
     None when there is none (a title is never a wrong line)."""
@@ -788,6 +832,9 @@ def _title_from_text(aligned: AlignedText, lines: list[tuple[int, int]], notice:
                 break
         if not _title_shaped(value) or value.count("》") > value.count("《"):
             continue  # …工作规则》的通知 alone is the second line of a wrapped title, not a title
+        if _issue_head(text, lines, i) and any(
+                _title_shaped(text[c:d]) and text[c:d].rstrip().endswith("纪要") and "关于" in text[c:d] for c, d in lines[i + 1 : i + 6]):
+            continue  # the periodical's name (宜昌市人民政府专题会议纪要), when the issue has a title of its own (probes26 t12)
         value = value.strip()
         wm = _WRAPPED_TITLE_RE.match(value)
         if wm and wm.group(1).count("《") == wm.group(1).count("》"):
@@ -1028,6 +1075,9 @@ def _issuer_candidates(aligned: AlignedText, page: PageMeta, title: TextField | 
                                        and all(h == n or _names_body(h, n) for h, n in zip(head[0].value, names)) for c in shorter)
         add(head[0].value, head[0].source, head[0].evidence + (", the bodies in full form" if fuller else ""), head[0].span,
             best + 0.01 if fuller else head[1])
+    head_office = _issue_head_issuer(aligned, lines)
+    if head_office is not None:
+        add(head_office.value, head_office.source, head_office.evidence, head_office.span, 0.75)  # type: ignore[arg-type]
     history = _history_issuer(aligned, lines)
     if history is not None:
         add(history.value, history.source, history.evidence, history.span, 0.5)  # type: ignore[arg-type]
