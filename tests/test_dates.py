@@ -197,3 +197,23 @@ def test_a_day_the_notice_schedules_is_an_event() -> None:
                  signed="2025年3月1日")
     assert got == [("event", "==", None, "2025-06-10", None), ("event", "==", None, "2025-07-15", None),
                    ("period", "range", "2025-09-04", "2025-09-05", None)]
+
+
+@pytest.mark.parametrize(("body", "want"), [
+    # probes26 t14 (a 专项整治 工作方案): a stage of the 实施步骤 with its days in brackets after its name
+    ("一、实施步骤\n（一）动员部署阶段（2020年11月1日至11月10日）。各单位制定方案。",
+     [("period", "range", "2020-11-01", "2020-11-10", None)]),
+    # probes26 t12 (a 会议纪要): the day the meeting was held, its half day, then who 主持召开 it
+    ("2020年4月12日下午，副市长在市政府第3会议室主持召开专题会议，研究有关问题。纪要如下：",
+     [("event", "==", None, "2020-04-12", None)]),
+    # probes26 h02: a weekly day with its hour and 前
+    ("一、各乡镇每周五下午5点前将本周进度报县农业农村局。", [("recurring", "<=", None, None, "17:00")]),
+    # probes26 t14: a weekly day with 前
+    ("一、区住房城乡建设局负责统筹协调，每周五前汇总整治进度。", [("recurring", "<=", None, None, None)]),
+    # probes26 t08: a day of the month after a quarter
+    ("一、各地每季度结束后第一个月15日前完成上一季度资金拨付。", [("recurring", "<=", None, None, None)]),
+    # a weekday alone is a habit, no date (written for the test)
+    ("一、每周五召开一次例会。", []),
+])
+def test_stage_meeting_and_recurring_weekly_or_quarterly_days(body: str, want: list[tuple]) -> None:
+    assert _dates(body) == want

@@ -211,3 +211,116 @@ def test_an_unsigned_untitled_copy_takes_its_issuer_from_its_number() -> None:
     assert md.level.value == "municipal"
     md = _meta("江西省人民政府办公厅关于印发实施方案的通知\n赣府厅发〔2020〕3号\n各市人民政府:\n现印发给你们。\n")
     assert md.issuer.value == ["江西省人民政府办公厅"] and md.issuer.source != "inferred"
+
+
+# --- posting date on the site's info line (probes26 class 1) ---------------------------------
+
+_INFO_PAGE = """<html><head><meta charset="utf-8"><title>关于做好秋季秸秆禁烧工作的通知--某县人民政府</title></head><body>
+<div class="nav">首页 | 政务公开 | 政办文件</div>
+<div class="tit"><h2>某县人民政府办公室关于做好秋季秸秆禁烧工作的通知</h2>
+<div class="info">{info}</div></div>
+<div id="zoomcon"><p>某府办字〔2023〕62号</p><p>各乡（镇）人民政府，县政府各部门：</p>
+<p>为切实做好今年秋季秸秆禁烧工作，现就有关事项通知如下：</p><p>一、各乡（镇）要于9月20日前制定工作方案。</p>
+<p>二、县禁烧办每周通报一次火点情况。</p><p>某县人民政府办公室</p><p>2023年9月12日</p></div>
+<div class="foot">版权所有：某县人民政府</div></body></html>"""
+
+
+@pytest.mark.parametrize("info, posted", [
+    ("发布日期：2023-09-13　来源：县政府办　点击数：", "2023-09-13"),  # probes26 h02 (a layout <td>)
+    ("发布时间：2023-09-13 10:15来源：县政府办公室阅读量：3,472", "2023-09-13"),  # probes26 h03 (div.xl_tit_info)
+    ("时间：2023-09-13　来源：科学普及部　作者：", "2023-09-13"),  # probes26 h04: a bare 时间 with 来源
+    ("文号：某府办字〔2023〕62号　　发布时间：2023年09月13日　浏览：1526次", "2023-09-13"),  # probes26 h06: after the 文号
+    ("时间：2023-09-13", None),  # a bare 时间 without 来源 is not read as the posting day
+])
+def test_posting_date_on_the_info_line_above_the_content_block(info: str, posted: str | None) -> None:
+    # written for the test, in the shape of probes26 h02-h07: the line sits outside the content block
+    md = extract_bytes(_INFO_PAGE.format(info=info).encode("utf-8"), path="case.html").metadata
+    assert md.date.value == "2023-09-12"  # the signature's date stays the notice's own
+    if posted is None:
+        assert md.posted is None
+    else:
+        assert md.posted is not None and md.posted.value == posted and md.posted.source == "site_posting"
+        assert "info line" in md.posted.evidence and md.posted.span is not None
+
+
+def test_posting_date_from_a_database_field() -> None:
+    # written for the test, in the shape of probes26 t08: 【发布日期】 over a notice signed 4 days earlier
+    md = _meta("某省科学技术厅关于规范科技创新券管理工作的通知\n【发布部门】某省科学技术厅\n【发文字号】某科函〔2023〕612号\n"
+               "【发布日期】2023.06.20\n【时效性】现行有效\n\n各地级以上市科技局：\n一、现通知如下。\n某省科学技术厅\n2023年6月16日\n")
+    assert md.date.value == "2023-06-16"
+    assert md.posted is not None and md.posted.value == "2023-06-20" and "【发布日期】" in md.posted.evidence
+
+
+# --- history lines of 规范性文件 (probes26 class 13) --------------------------------------------
+
+def test_history_line_with_a_doc_number_and_the_body_before_it() -> None:
+    # written for the test, in the shape of probes26 t11: a 实施细则 whose only head is its history line
+    text = ("某市科学技术奖励办法实施细则\n\n（2024年2月5日厦门市科学技术局厦科规〔2024〕1号印发　自2024年3月1日起施行）\n\n"
+            "第一章　总　则\n　　第一条　为做好评审工作，制定本细则。\n　　第二条　本细则自2024年3月1日起施行。\n")
+    md = _meta(text)
+    assert md.doc_number.value == "厦科规〔2024〕1号" and "发文字号 of the regulation's history line" in md.doc_number.evidence
+    assert md.date.value == "2024-02-05" and md.issuer.value == ["厦门市科学技术局"] and md.level.value == "municipal"
+    assert md.effective.value == "2024-03-01"
+    doc = extract_bytes(text.encode("utf-8"), path="case.txt")
+    assert [(c.doc_number, c.issuer_code, c.role) for c in doc.citations] == [("厦科规〔2024〕1号", "厦科规", "self")]
+
+
+@pytest.mark.parametrize("text, number, code", [
+    # probes26 t11: a date's 日 and the body's full name glued before the 代字
+    ("（2024年2月5日厦门市科学技术局厦科规〔2024〕1号印发）", "厦科规〔2024〕1号", "厦科规"),
+    # a name longer than the 12 characters a 代字 may take
+    ("经2023年5月6日广州市人民政府办公厅穗府办规〔2023〕5号印发的办法", "穗府办规〔2023〕5号", "穗府办规"),
+    # a date's 日 alone
+    ("2024年2月5日厦科规〔2024〕1号印发", "厦科规〔2024〕1号", "厦科规"),
+    # 科协 names no place: 科协办发 stays whole; so does a 代字 after 根据
+    ("根据科协办发〔2020〕1号文件", "科协办发〔2020〕1号", "科协办发"),
+    ("中国科协办公厅科协办发〔2020〕1号", "科协办发〔2020〕1号", "科协办发"),
+])
+def test_no_date_or_body_glued_to_a_code(text: str, number: str, code: str) -> None:
+    from extractor.extract.citations import find_doc_numbers
+
+    [c] = find_doc_numbers(text)
+    assert (c.doc_number, c.code) == (number, code) and text[c.start : c.end] == number
+
+
+# --- 机关代字 whose one-character place is shared (probes26 class 11) --------------------------
+
+@pytest.mark.parametrize("code, body", [
+    ("苏府", "苏州市人民政府"),  # probes26 h07: 《苏州市科技创新“十四五”规划》（苏府〔2021〕88号）
+    ("苏政发", "江苏省人民政府"),  # the province writes 苏政发
+    ("吉府发", "吉安市人民政府"),  # corpus-dev 056: 吉安市's own 吉府发〔2003〕37号, read as 吉林省
+    ("宁府办字", None),  # probes26 h02: 宁都县; 宁 may be 宁夏, 南京 or 宁都, so no guess
+    ("宁政发", None),  # 宁夏 and 南京 both write 宁政发
+    ("赣府厅发", "江西省人民政府办公厅"),  # a prefix no city shares is still the province
+])
+def test_a_shared_one_character_place_is_not_read_blindly(code: str, body: str | None) -> None:
+    from extractor.data.doc_codes import resolve_issuer
+
+    assert resolve_issuer(code) == body
+
+
+def test_a_citation_with_a_city_code_of_a_shared_place() -> None:
+    # written for the test, in the shape of probes26 h07
+    doc = extract_bytes("某局关于征求意见的公告\n依据《苏州市科技创新“十四五”规划》（苏府〔2021〕88号）起草。\n".encode("utf-8"), path="case.txt")
+    assert [(c.doc_number, c.issuer) for c in doc.citations if c.doc_number] == [("苏府〔2021〕88号", "苏州市人民政府")]
+
+
+# --- the head of a 会议纪要 (probes26 class 16) -------------------------------------------------
+
+_MINUTES = ("某市人民政府专题会议纪要\n\n〔2024〕第15期\n\n某市人民政府办公室　　　　　　　　　　　2024年4月15日\n\n{title}"
+            "　　2024年4月12日下午，副市长在市政府第3会议室主持召开专题会议，研究有关问题。纪要如下：\n"
+            "　　一、关于改造资金。市财政局要于5月10日前将补助资金拨付到位。\n\n　　出席：某某\n")
+
+
+def test_minutes_take_the_date_and_office_of_their_head_and_the_title_of_the_issue() -> None:
+    # written for the test, in the shape of probes26 t12: 版头, 期号, office and date on one line, then the issue's title
+    md = _meta(_MINUTES.format(title="关于研究城区老旧小区改造有关问题的会议纪要\n\n"))
+    assert md.title.value == "关于研究城区老旧小区改造有关问题的会议纪要"
+    assert md.date.value == "2024-04-15" and "issue number" in md.date.evidence
+    assert md.issuer.value == ["某市人民政府办公室"] and md.level.value == "municipal"
+
+
+def test_minutes_without_a_title_of_their_own_keep_their_name() -> None:
+    # written for the test: the same head with no 关于…的会议纪要 line; the 版头 is the only title
+    md = _meta(_MINUTES.format(title=""))
+    assert md.title.value == "某市人民政府专题会议纪要" and md.date.value == "2024-04-15"

@@ -33,6 +33,17 @@ PLACE_ABBREVIATIONS: dict[str, str] = {
     "洪": "南昌市", "穗": "广州市", "深": "深圳市", "杭": "杭州市", "丽": "丽水市", "天河": "广州市天河区", "穗天": "广州市天河区",
 }
 
+# One character that abbreviates a province and also a city or county. Its government's 代字 tell
+# them apart by their family: a province writes 政 (苏政发, 吉政发: 江苏省, 吉林省人民政府), a city 府
+# (苏府〔2021〕88号 is 苏州市人民政府, probes26 h07; 吉府发〔2003〕37号 is 吉安市人民政府, corpus-dev 056).
+# 宁 tells nothing: 宁夏 and 南京 both write 宁政发, and 宁府办字 is 宁都县 (probes26 h02), so it is left
+# unresolved (None) rather than read as 宁夏. Other suffixes (苏科协发, …) keep the province.
+SHARED_PREFIXES: dict[str, dict[str, str | None]] = {
+    "苏": {"府": "苏州市", "政": "江苏省"},
+    "吉": {"府": "吉安市", "政": "吉林省"},
+    "宁": {"府": None, "政": None},
+}
+
 # Body suffixes after the place abbreviation, longest first.
 BODY_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("府厅发", "人民政府办公厅"), ("府厅字", "人民政府办公厅"),  # 赣府厅发 (corpus-dev 004-007: 江西省人民政府办公厅)
@@ -56,6 +67,10 @@ def resolve_issuer(code: str) -> str | None:
     ('中华人民共和国主席', '国家税务总局', '财政部')
     >>> resolve_issuer("国科发才"), resolve_issuer("国科发政")
     ('科技部', '科技部')
+    >>> resolve_issuer("苏府"), resolve_issuer("苏政办发"), resolve_issuer("吉府发"), resolve_issuer("宁府办字") is None
+    ('苏州市人民政府', '江苏省人民政府办公厅', '吉安市人民政府', True)
+    >>> resolve_issuer("苏府办"), resolve_issuer("苏科协发")
+    ('苏州市人民政府办公室', '江苏省科学技术协会')
     """
     if code in NATIONAL_CODES:
         return NATIONAL_CODES[code]
@@ -74,10 +89,17 @@ def resolve_issuer(code: str) -> str | None:
         if place is None:
             continue
         rest = code[n:]
+        if n == 1 and code[0] in SHARED_PREFIXES and rest[:1] in SHARED_PREFIXES[code[0]]:
+            shared = SHARED_PREFIXES[code[0]][rest[:1]]
+            if shared is None:
+                return None
+            place = shared
         for suffix, body in BODY_SUFFIXES:
             if rest == suffix or (rest.startswith(suffix) and len(rest) - len(suffix) <= 1):
                 if place.endswith(("省", "自治区")) and body.removesuffix("局") in _PROVINCIAL_DEPARTMENTS:
                     body = body[:-1] + "厅"  # 浙人社发: 浙江省人力资源和社会保障厅, a province's department (a helper's probe)
+                if place.endswith("市") and code[0] in SHARED_PREFIXES:
+                    body = body.replace("办公厅", "办公室")  # 苏府办: 苏州市人民政府办公室 (a city's office is 办公室; 广州 is one of the few with a 办公厅)
                 return place + body
     return None
 

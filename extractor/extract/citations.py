@@ -18,6 +18,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from extractor.data.levels import opens_with_place
+from extractor.data.vocab import ORG_SUFFIXES
 from extractor.extract.quantities import parse_number
 from extractor.model import Citation, Document
 from extractor.recache import compile_re
@@ -95,6 +97,45 @@ def _code_of(code: str) -> str:
     return code[m.end():] if m and m.end() < len(code) else code
 
 
+# What a 代字 can be glued to when the text runs a history line together (probes26 t11:
+# （2024年2月5日厦门市科学技术局厦科规〔2024〕1号印发…）): the 年/月/日 of a date, and the full name of
+# the body that issued it. A body's name opens with a place (opens_with_place) and ends with a
+# body's suffix; what follows it, two characters or more, is the 代字 (科协办发 alone stays whole: 科协
+# names no place).
+_DATE_GLUE = compile_re(r"^[年月日](?=[\u4e00-\u9fff])")
+_BODY_END = compile_re("(?:" + "|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)) + ")(?:办公室|办公厅)?")
+_GLUE_REACH = 40  # the longest body name looked back for
+
+
+def _unglued(text: str, start: int, code: str) -> tuple[int, str]:
+    """(start, code) of a 代字 without a date's 日 or a body's full name glued before it.
+
+    >>> t = "（2024年2月5日厦门市科学技术局厦科规〔2024〕1号印发）"
+    >>> k = t.index("日厦"); _unglued(t, k, t[k:t.index("〔")])
+    (18, '厦科规')
+    >>> _unglued("根据科协办发〔2020〕1号", 2, "科协办发")
+    (2, '科协办发')
+    """
+    end = start + len(code)
+    if _DATE_GLUE.match(code) and start > 0 and (text[start - 1].isdigit() or text[start - 1] in "〇零一二三四五六七八九十"):
+        start, code = start + 1, code[1:]
+    lo = start
+    while lo > max(0, start - _GLUE_REACH) and "\u4e00" <= text[lo - 1] <= "\u9fff":
+        lo -= 1  # the body's name may begin before the 12 characters the pattern allows a 代字
+    run = text[lo:end]
+    best = None
+    for m in _BODY_END.finditer(run):
+        k = m.end()
+        if k <= start - lo or len(run) - k < 2:
+            continue  # the split must fall inside the 代字 as matched, with two characters or more after it
+        if any(opens_with_place(run[j:k]) for j in range(0, k - 2)):
+            best = k  # the first: 中国科协办公厅科协办发 is 中国科协办公厅 + 科协办发
+            break
+    if best is None:
+        return start, code
+    return lo + best, run[best:]
+
+
 _NUMBER_CORE = compile_re(r"[〔【\[(（［][ \t]*(?:19|20)\d{2}[ \t]*[〕】\])）］]|令[ \t]*(?:\(|（)?[ \t]*第|公告[ \t]*(?:19|20)\d{2}[ \t]*年[ \t]*第")
 
 
@@ -127,6 +168,8 @@ def find_doc_numbers(text: str) -> list[CitationSpan]:
                                    if m.group(g) is not None)
         code = _code_of(m.group(group))
         s = m.end(group) - len(code)
+        if group == "code":
+            s, code = _unglued(text, s, code)
         out.append(CitationSpan(s, m.end(), doc_number=text[s:m.end()], doc_number_span=(s, m.end()), code=code,
                                 year=int(m.group(year)) if year else None, serial=int(parse_number(m.group(serial)))))
     return out

@@ -10,11 +10,15 @@ class of phrase seen in a real notice:
 kind           comparator  cue (example, where seen)
 =============  ==========  ================================================================
 date_bound     >= / <=     …(含)以后出生 / 以前出生 (corpus-dev 043)
-recurring      == / <=     每年 / 每月 before the date: 每年4月1日至6月20日 (019), 每月25日前 (018); no calendar day
+recurring      == / <=     每年 / 每月 before the date: 每年4月1日至6月20日 (019), 每月25日前 (018); no calendar day;
+                           a weekly or quarterly day by its hour or 前: 每周五下午5点前, 每季度结束后第一个月15日前
+                           (probes26 h02, t08)
 holiday        range / ==  the sentence says 放假: 2月11日至17日放假调休 (062, 063)
 workday        ==          a date with its weekday in a sentence saying 上班: 2月7日(星期日) (062)
-event          ==          召开 / 举行 / 举办 after it, or 时间: before it (040)
-period         range       a range in a sentence of 施行 / 期 / 有效: 自2012年2月1日至2017年1月31日施行 (020)
+event          ==          召开 / 举行 / 举办 after it, or 时间: before it (040); a 纪要's 2024年4月12日下午，…主持召开…会议
+                           (probes26 t12)
+period         range       a range in a sentence of 施行 / 期 / 有效: 自2012年2月1日至2017年1月31日施行 (020); a
+                           方案's stage, 动员部署阶段（2023年11月1日至11月10日） (probes26 t14)
 period_end     <=          …之日起至2020年12月底 (014)
 effective      >=          起 / 起施行 / 起实施 after it (002, 014, 021); 自印发之日起施行 with no day (001)
 expiry         <=          有效期至 before it, 失效 / 废止 after it; a 失效日期 label (015)
@@ -92,6 +96,12 @@ _TIME_HEADING = compile_re(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}
 # schedule, 申报阶段：2023年2月20日—3月31日 (written for the test: a contest's 时间安排), 起止时间
 _PERIOD_CONTEXT = compile_re(r"施行|实施|执行|有效|期为|期限|公告期|公示期|期间|起止时间|阶段\s{0,2}[:：]"
                              r"|(?:申报|报名|申请|受理|征集|报送|提交|评审|征求意见)(?:时间|日期)")
+# a stage of a 实施方案/工作方案 with its days in brackets after its name: （一）动员部署阶段（2023年11月1日至
+# 11月10日） (probes26 t14, a 专项整治 方案; the standard form of a 方案's 实施步骤)
+_STAGE_BEFORE = compile_re(r"阶段\s{0,2}[(（]\s{0,2}$")
+# the day a meeting was held, opening a 会议纪要 (probes26 t12: 2024年4月12日下午，副市长刘卫东在市政府7楼第3会议室
+# 主持召开专题会议): its half day, a comma, who 主持召开/召开 a 会议 in the same clause
+_MEETING_AFTER = compile_re(r"^\s{0,2}(?:上午|下午|晚上)?\s{0,2}[，,][^。；;，,]{0,30}?(?:主持)?(?:召开|举行)[^。；;，,]{0,12}?会议")
 # a year named relative to the notice's: 于次年1月底前 is the next year's
 _RELATIVE_YEAR = {"次年": 1, "明年": 1, "翌年": 1, "下一年": 1, "下年": 1, "上年": -1, "去年": -1, "上一年": -1}
 _RELATIVE_YEAR_RE = compile_re("(?:" + "|".join(sorted(_RELATIVE_YEAR, key=len, reverse=True)) + r")(?:度)?\s{0,2}$")
@@ -109,6 +119,11 @@ _TARGET_BEFORE = compile_re(r"(?:到|(?<!截)至|力争|争取|确保|计划|预
 _META_EFFECTIVE = compile_re(r"(?:生效日期|施行日期|实施日期|生效时间|施行时间|实施时间)\s{0,2}[:：]?\s{0,3}$")
 _META_EXPIRY = compile_re(r"(?:失效日期|废止日期|失效时间|废止时间|有效期至)\s{0,2}[:：]?\s{0,3}$")
 _RECURRING_DAY = compile_re(rf"每(?:个)?月{_S}(?:{_MD}){_S}[日号](?P<before>{_S}(?:之|以)?前)?")
+# a weekly day, with its hour or 前: 每周五下午5点前 (probes26 h02), 每周五前汇总 (t14); a day of a quarter's month:
+# 每季度结束后第一个月15日前 (t08). No calendar day; the hour is the date's time
+_RECURRING_WEEKLY = compile_re(r"每(?:周|星期|个星期)[一二三四五六日天]")
+_RECURRING_QUARTER = compile_re(rf"每(?:个)?季度(?:结束后|终了后|末|初)?(?:的)?(?:第[一二三1-3]个月)?(?:的)?{_S}(?:{_MD}){_S}[日号]")
+_BEFORE_RE = compile_re(rf"{_S}(?:之|以)?前")
 _FORWARD = compile_re(r"拟|将|应|须|需|要|(?<![申邀提])请|按照|务必|必须")  # not the 请 of 申请 (corpus-dev 022: 审批申请作出了审批决定)
 _SENTENCE_END = compile_re(r"[。；;！？!?\n]")
 _HOLIDAY = "放假"
@@ -252,7 +267,8 @@ def _kind(before: str, after: str, after_time: str, sentence: str, is_range: boo
         return "workday", "==", 0
     if _HOLIDAY in sentence and (is_range or _HOLIDAY in after[:8]):
         return "holiday", "range" if is_range else "==", 0
-    if is_range and (_PERIOD_CONTEXT.search(sentence) or before.rstrip().endswith("自") or _NAMED_PERIOD_AFTER.match(after)):
+    if is_range and (_PERIOD_CONTEXT.search(sentence) or before.rstrip().endswith("自") or _NAMED_PERIOD_AFTER.match(after)
+                     or _STAGE_BEFORE.search(before)):
         # 自…起至…止: a period by its words; and a range a sentence names: 2022年10月1日至2023年4月30日为全县森林
         # 防火期 (a helper's probe)
         return "period", "range", 0
@@ -266,8 +282,8 @@ def _kind(before: str, after: str, after_time: str, sentence: str, is_range: boo
         return "deadline", "<=", len(after) - len(after_time) + dl.end()  # before the event words: 6月30日前召开换届大会 is due by then
     if _DEADLINE_BEFORE.search(before):
         return "deadline", "<=", 0  # 截止日期：… (before 日期： of an event)
-    if (_EVENT_BEFORE.search(before) or _EVENT_AFTER.match(after_time) or (not is_range and _SCHEDULED_BEFORE.search(before))) \
-            and not year_only:
+    if (_EVENT_BEFORE.search(before) or _EVENT_AFTER.match(after_time) or (not is_range and _SCHEDULED_BEFORE.search(before))
+            or (full and not is_range and _MEETING_AFTER.match(after))) and not year_only:
         return "event", "range" if is_range else "==", 0  # not 2022年是党的二十大召开之年: an event has its month
     if not full and _TARGET_BEFORE.search(before):
         return "deadline", "<=", 0  # 到2020年末，…建成; 力争2020年底
@@ -464,6 +480,19 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
             if not any(s <= m.start() < e for s, e, _ in found):
                 add(m.start(), m.end(), kind="recurring", comparator="<=" if m.group("before") else "==", date=None, date_from=None,
                     time=None, resolved_from=None)
+    # 每周五下午5点前, 每季度结束后第一个月15日前: a weekly or quarterly day, by its 前 or its hour (a weekday
+    # alone, 每周五召开例会, is a habit the gold does not list)
+    for lo, hi in body:
+        for rx in (_RECURRING_WEEKLY, _RECURRING_QUARTER):
+            for m in rx.finditer(text, lo, hi):
+                if any(s <= m.start() < e for s, e, _ in found) or in_skip(m.start()):
+                    continue
+                time, t_end = _time(text, m.end())
+                bound = _BEFORE_RE.match(text, t_end, hi)
+                if bound is None and time is None:
+                    continue
+                add(m.start(), bound.end() if bound else t_end, kind="recurring", comparator="<=" if bound else "==", date=None,
+                    date_from=None, time=time, resolved_from=None)
     # 自印发之日起施行: in force from a day the text does not print
     for lo, hi in body:
         for m in _EFFECTIVE_RELATIVE.finditer(text, lo, hi):

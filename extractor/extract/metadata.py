@@ -201,13 +201,14 @@ def extract_metadata(
         issues.append(issue("W303", "metadata", level.evidence))
 
     # --- dates ---------------------------------------------------------------------
-    posted = _posted(aligned, page, layers)
+    posted = _posted(aligned, page, layers, db)
     date: TextField | NamesField | None = None
     # the date printed under the signature is the notice's own; a Hanweb table's 成文日期 is
     # the day the page was made when an old notice is re-published (corpus-dev 001: table
     # 2020-03-11, signed 2018年5月9日); then a regulation's history line; then the table
     adopted = _adopted(aligned, lines)
-    date = _signature_date(aligned, lines) or _history_date(aligned, lines, doc_number.value if doc_number else None)
+    date = (_signature_date(aligned, lines) or _history_date(aligned, lines, doc_number.value if doc_number else None)
+            or _issue_head_date(aligned, lines))
     if date is None and "date" in rows and parse_date(rows["date"][0]) and not page.get("date"):
         # 发文日期/颁布日期/成文日期 printed as a row (corpus-dev 047, 052: 颁布日期 is the 批准 date of a
         # municipal regulation, which the adoption note gives after the 通过 date)
@@ -363,6 +364,8 @@ def _split_run_together(text: str, lines: list[tuple[int, int]]) -> list[tuple[i
     for i in range(len(out) - 1, max(-1, len(out) - 8), -1):
         if out[i][1] - out[i][0] > 80 or not text.endswith("日", 0, out[i][1]) and not text[out[i][1] - 1].isdigit():
             continue  # a signature and its date are a short line that ends the date (a long one is tried by nothing)
+        if any(_ISSUE_NUMBER_RE.match(text, a, b) for a, b in out[max(0, i - 2) : i]):
+            continue  # the office and date under a 纪要's issue number, its head, not a signature (a short 纪要: probes26 t12)
         m = _SIGNATURE_AND_DATE_RE.match(text, *out[i]) or _SET_OFF_DATE_RE.match(text, *out[i])
         if m is not None:
             out[i:i + 1] = [(m.start("org"), m.end("org")), (m.start("date"), m.end("date"))]
@@ -505,6 +508,8 @@ def _database_fields(aligned: AlignedText, layers: list[Mark]) -> dict[str, tupl
             if fm and fm.group(2) and fm.group(1) in chrome.DATABASE_FIELDS:
                 a = m.start + ln.start() + fm.start(2)
                 out.setdefault(chrome.DATABASE_FIELDS[fm.group(1)], (fm.group(2), (a, a + len(fm.group(2)))))
+                if fm.group(1) == "发布日期":  # also the day the database posted it (probes26 t08), kept as `posted`
+                    out.setdefault("posted", (fm.group(2), (a, a + len(fm.group(2)))))
     return out
 
 
@@ -749,6 +754,47 @@ def _in_title_list(text: str, lines: list[tuple[int, int]], i: int) -> bool:
 _LISTED_TITLE_RE = compile_re(rf"^[^。：:，,]{{0,20}}关于[^。：:]{{2,60}}的?(?:{DOC_TYPE_ALT})\s*$")
 
 
+# The head of a periodical text, a 纪要 or a 简报 (GB/T 9704 §10.3): its name (宜昌市人民政府专题会议纪要),
+# its issue number on a line of its own (〔2024〕第15期), then the issuing office and the date on one line
+# (宜昌市人民政府办公室　　　2024年4月15日), then the title of this issue (关于研究…的会议纪要) (probes26 t12)
+_ISSUE_NUMBER_RE = compile_re(r"\s*(?:[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*)?第\s*[\d一二三四五六七八九十百]{1,4}\s*期\s*$")
+
+
+def _issue_head(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """Line ``i`` is the name of a periodical (…纪要) with its issue number on one of the two lines under it."""
+    return text[lines[i][0] : lines[i][1]].rstrip().endswith("纪要") and any(
+        _ISSUE_NUMBER_RE.match(text, a, b) for a, b in lines[i + 1 : i + 3])
+
+
+def _issue_head_line(text: str, lines: list[tuple[int, int]]) -> re.Match[str] | None:
+    """The office-and-date line under a periodical's issue number (probes26 t12)."""
+    for i, (a, b) in enumerate(lines[:6]):
+        if not _ISSUE_NUMBER_RE.match(text, a, b):
+            continue
+        for c, d in lines[i + 1 : i + 3]:
+            m = _SIGNATURE_AND_DATE_RE.fullmatch(text, c, d)
+            if m and parse_date(m.group("date")):
+                return m
+        return None
+    return None
+
+
+def _issue_head_date(aligned: AlignedText, lines: list[tuple[int, int]]) -> TextField | NamesField | None:
+    m = _issue_head_line(aligned.text, lines)
+    if m is None:
+        return None
+    return _field(aligned, parse_date(m.group("date")) or "", "document", "date of the issuing office's line under the issue number (纪要/简报 head)",
+                  (m.start("date"), m.end("date")))
+
+
+def _issue_head_issuer(aligned: AlignedText, lines: list[tuple[int, int]]) -> TextField | NamesField | None:
+    m = _issue_head_line(aligned.text, lines)
+    names = split_issuers(m.group("org")) if m else []
+    if not names or not _valid_issuer(names):
+        return None
+    return _field(aligned, names, "document", "issuing office's line under the issue number (纪要/简报 head)", (m.start("org"), m.end("org")))
+
+
 def _title_from_text(aligned: AlignedText, lines: list[tuple[int, int]], notice: bool = True) -> TextField | NamesField | None:
     """The first title-shaped line near the top, never a nav bar, 主送 line, heading or database header;
     None when there is none (a title is never a wrong line)."""
@@ -786,6 +832,9 @@ def _title_from_text(aligned: AlignedText, lines: list[tuple[int, int]], notice:
                 break
         if not _title_shaped(value) or value.count("》") > value.count("《"):
             continue  # …工作规则》的通知 alone is the second line of a wrapped title, not a title
+        if _issue_head(text, lines, i) and any(
+                _title_shaped(text[c:d]) and text[c:d].rstrip().endswith("纪要") and "关于" in text[c:d] for c, d in lines[i + 1 : i + 6]):
+            continue  # the periodical's name (宜昌市人民政府专题会议纪要), when the issue has a title of its own (probes26 t12)
         value = value.strip()
         wm = _WRAPPED_TITLE_RE.match(value)
         if wm and wm.group(1).count("《") == wm.group(1).count("》"):
@@ -1026,6 +1075,12 @@ def _issuer_candidates(aligned: AlignedText, page: PageMeta, title: TextField | 
                                        and all(h == n or _names_body(h, n) for h, n in zip(head[0].value, names)) for c in shorter)
         add(head[0].value, head[0].source, head[0].evidence + (", the bodies in full form" if fuller else ""), head[0].span,
             best + 0.01 if fuller else head[1])
+    head_office = _issue_head_issuer(aligned, lines)
+    if head_office is not None:
+        add(head_office.value, head_office.source, head_office.evidence, head_office.span, 0.75)  # type: ignore[arg-type]
+    history = _history_issuer(aligned, lines)
+    if history is not None:
+        add(history.value, history.source, history.evidence, history.span, 0.5)  # type: ignore[arg-type]
     adopted = _adopted(aligned, lines)
     if adopted is not None:
         add(adopted[1].value, adopted[1].source, adopted[1].evidence, adopted[1].span, 0.5)  # type: ignore[arg-type]
@@ -1349,13 +1404,22 @@ def _issuer_from_signature(aligned: AlignedText, lines: list[tuple[int, int]]) -
 # A regulation's history line: （2021年7月27日中华人民共和国国务院令第746号公布） (corpus-dev 017)
 _HISTORY_RE = compile_re(
     r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^。\n()（）]{0,20}?"
-    r"((?:中华人民共和国)?[\u4e00-\u9fff]{2,20}?令\s*第\s*\d{1,4}\s*号)\s*(?:公布|发布)"
+    r"(?P<no>(?:中华人民共和国)?[\u4e00-\u9fff]{2,20}?令\s*第\s*\d{1,4}\s*号)\s*(?:公布|发布)"
+)
+# A 规范性文件's history line, with the 发文字号 it was issued under and, often, the body's full name
+# before it: （2024年2月5日厦门市科学技术局厦科规〔2024〕1号印发　自2024年3月1日起施行） (probes26 t11; the
+# form databases and 规章 compilations print for 细则/办法). The body opens with a place and ends with a
+# body's suffix (the lazy name stops at the first suffix, 委员会 tried before 委); 以 may join it to the number.
+_HISTORY_DOCNO_RE = compile_re(
+    r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[ \t\u3000]*"
+    rf"(?:(?P<body>(?:中共)?[\u4e00-\u9fff]{{1,24}}?{ORG_SUFFIX}(?:办公室|办公厅)?)[ \t\u3000]*以?)?"
+    r"(?P<no>[\u4e00-\u9fff]{1,8}[ \t]*[〔【\[(（［][ \t]*(?:19|20)\d{2}[ \t]*[〕】\])）］][ \t]*第?[ \t]*\d{1,5}[ \t]*号)[ \t\u3000]*(?:印发|发布|公布)"
 )
 
 
 _HISTORY_AMEND_RE = compile_re(
     r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^。\n()（）]{0,20}?"
-    r"((?:中华人民共和国)?[\u4e00-\u9fff]{2,20}?令\s*第\s*(\d{1,4})\s*号)\s*(?:公布|发布|修正|修订|第.次修订)"
+    r"(?P<no>(?:中华人民共和国)?[\u4e00-\u9fff]{2,20}?令\s*第\s*(\d{1,4})\s*号)\s*(?:公布|发布|修正|修订|第.次修订)"
 )
 
 
@@ -1375,10 +1439,22 @@ def _history_match(aligned: AlignedText, lines: list[tuple[int, int]], own: str 
     for a, b in lines[:12]:
         line = text[a:b]
         if line.lstrip()[:1] in "(（":
-            m = _HISTORY_RE.search(line)
+            m = _HISTORY_RE.search(line) or _HISTORY_DOCNO_RE.search(line)
             if m:
                 return m, a
     return None
+
+
+def _history_issuer(aligned: AlignedText, lines: list[tuple[int, int]]) -> TextField | NamesField | None:
+    """The body a 规范性文件's history line names before its 发文字号 (probes26 t11: 厦门市科学技术局)."""
+    hit = _history_match(aligned, lines)
+    if hit is None or "body" not in hit[0].re.groupindex or not hit[0].group("body"):
+        return None
+    m, a = hit
+    body = m.group("body")
+    if not opens_with_place(body):
+        return None
+    return _field(aligned, [body], "document", "the body of the history line (…日X局X〔年〕N号印发)", (a + m.start("body"), a + m.end("body")))
 
 
 # A local regulation's adoption note: (2005年11月25日贵州省第十届人民代表大会常务委员会第十八次
@@ -1411,7 +1487,7 @@ def _history_date(aligned: AlignedText, lines: list[tuple[int, int]], own: str |
         return None
     m, a = hit
     v = _iso(m.group(1), m.group(2), m.group(3))
-    return _field(aligned, v, "document", "公布 date of the regulation's history line", (a + m.start(), a + m.start(4))) if v else None
+    return _field(aligned, v, "document", "公布 date of the regulation's history line", (a + m.start(), a + m.start("no"))) if v else None
 
 
 def _history_number(aligned: AlignedText, lines: list[tuple[int, int]]) -> TextField | NamesField | None:
@@ -1419,8 +1495,9 @@ def _history_number(aligned: AlignedText, lines: list[tuple[int, int]]) -> TextF
     if hit is None:
         return None
     m, a = hit
-    value = re.sub(r"^中华人民共和国", "", re.sub(r"\s+", "", m.group(4)))
-    return _field(aligned, value, "document", "令 number of the regulation's history line", (a + m.start(4), a + m.end(4)))
+    value = re.sub(r"^中华人民共和国", "", re.sub(r"\s+", "", m.group("no")))
+    what = "令 number" if m.re is not _HISTORY_DOCNO_RE else "发文字号"
+    return _field(aligned, value, "document", f"{what} of the regulation's history line", (a + m.start("no"), a + m.end("no")))
 
 
 # 本条例自2022年3月1日起施行 (corpus-dev 017), 本决定自公布之日起施行 (001, 002), 自印发之日起施行 (015);
@@ -1487,7 +1564,7 @@ def _signature_date(aligned: AlignedText, lines: list[tuple[int, int]]) -> TextF
     return None
 
 
-def _posted(aligned: AlignedText, page: PageMeta, layers: list[Mark]) -> TextField | NamesField | None:
+def _posted(aligned: AlignedText, page: PageMeta, layers: list[Mark], db: dict[str, tuple[str, Span]] | None = None) -> TextField | NamesField | None:
     text = aligned.text
     for m in layers:
         if m.rule == "posting_date":
@@ -1498,4 +1575,55 @@ def _posted(aligned: AlignedText, page: PageMeta, layers: list[Mark]) -> TextFie
         v = page.get(key)
         if v and parse_date(v):
             return TextField(value=parse_date(v) or "", source="site_posting", evidence=why)
+    found = _info_line_posted(aligned, layers)
+    if found is not None:
+        return found
+    if db and "posted" in db and parse_date(db["posted"][0]):  # probes26 t08: 【发布日期】2023.06.20 over a notice signed 06-16
+        return _field(aligned, parse_date(db["posted"][0]) or "", "site_posting", "【发布日期】 field of the database export", db["posted"][1])
+    return None
+
+
+# The info line a portal prints between its headline and the content block: the day it posted the
+# page, with its source and counters. The HTML stage leaves it outside the content block, where
+# the posting_date chrome rule (body ranges, line start) never looks. Seen on probes26 pages of
+# four layouts: 发布日期：2023-09-13 来源：县政府办 (h02, a layout <td>), 发布时间：2023-06-09 10:15来源：…
+# (h03, div.xl_tit_info), 时间：2024-04-02　来源：科学普及部 (h04) and, after the 文号, 文号：襄政发〔2024〕3号
+# 发布时间：2024年02月26日 (h06). A bare 时间： is a posting date only with 来源 on its line (a meeting's
+# 时间： is inside the body, and this reads only what is above it).
+_INFO_POSTED_RE = compile_re(
+    r"(?:^|(?<=[\s|｜/】]))(?:(?P<label>发布日期|发布时间|发表时间|发稿时间)|(?P<bare>时间)|(?P<update>更新日期|更新时间))"
+    r"[ \t\u3000\u00a0]*[:：][ \t\u3000\u00a0]*"
+    r"(?P<date>(?:19|20)\d{2}[ \t]*[-/.年][ \t]*\d{1,2}[ \t]*[-/.月][ \t]*\d{1,2}(?!\d)日?)")
+_INFO_LINES_ABOVE = 6  # the headline, its info line and a breadcrumb sit right above the content
+
+
+def _info_line_posted(aligned: AlignedText, layers: list[Mark]) -> TextField | NamesField | None:
+    r"""The posting date on a site's info line right above the body, outside it.
+
+    >>> from extractor.normalize.offsets import AlignedText
+    >>> t = "关于做好秸秆禁烧工作的通知\n发布日期：2023-09-13 来源：县政府办\n各乡镇：\n现通知如下。"
+    >>> _info_line_posted(AlignedText(t), [Mark("body", "html:content_region", t.index("各乡镇"), len(t))]).value
+    '2023-09-13'
+    """
+    text = aligned.text
+    starts = [m.start for m in layers if m.kind == "body"]
+    if not starts:
+        return None
+    top = min(starts)
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[:top]) if m.group(0).strip()]
+    for a, b in reversed(lines[-_INFO_LINES_ABOVE:]):
+        if any(m.kind == "body" and m.start < b and a < m.end for m in layers):
+            continue
+        best = None
+        for m in _INFO_POSTED_RE.finditer(text, a, b):
+            if m.group("bare") and "来源" not in text[m.end() : b]:
+                continue
+            rank = 0 if m.group("label") else 1 if m.group("bare") else 2
+            if best is None or rank < best[0]:
+                best = (rank, m)
+        if best is not None:
+            m = best[1]
+            v = parse_date(m.group("date"))
+            if v:
+                return _field(aligned, v, "site_posting", "posting date on the site's info line above the content block", (m.start(), m.end()))
     return None
