@@ -324,3 +324,11 @@ def test_minutes_without_a_title_of_their_own_keep_their_name() -> None:
     # written for the test: the same head with no 关于…的会议纪要 line; the 版头 is the only title
     md = _meta(_MINUTES.format(title=""))
     assert md.title.value == "某市人民政府专题会议纪要" and md.date.value == "2024-04-15"
+
+
+def test_the_notices_own_number_carries_the_notices_issuer_where_its_code_tells_none() -> None:
+    # probes26 h02: 宁府办字 is shared by 宁夏, 南京 and 宁都 (doc_codes leaves it unresolved); the notice says whose
+    # it is. A code the tables know keeps its body (corpus-dev 056: 吉府发 is 吉安市人民政府)
+    doc = extract_bytes("宁都县人民政府办公室关于做好秋冬季森林防火工作的通知\n宁府办字〔2023〕62号\n各乡（镇）人民政府：\n"
+                        "一、各乡（镇）要加强巡查。\n宁都县人民政府办公室\n2023年9月12日\n".encode(), path="notice.txt")
+    assert [(c.role, c.issuer) for c in doc.citations if c.role == "self"] == [("self", "宁都县人民政府办公室")]

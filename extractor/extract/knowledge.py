@@ -77,6 +77,11 @@ def build_citations(doc_id: str, aligned: AlignedText, layers: list[Mark], parts
     meta = _Spans([(m.start, m.end) for m in layers if m.kind == "meta"])
     own = _compact(metadata.doc_number.value) if metadata.doc_number and isinstance(metadata.doc_number.value, str) else None
     enclosed = {_compact(p.title) for p in parts if p.title and p.kind == "attachment"}
+    # the notice's own number is its issuer's where its 代字 names no body we know (宁府办字〔2023〕62号, a 代字
+    # 宁夏 and 南京 and 宁都 share, is 宁都县人民政府办公室's; probes26 h02); of a joint notice, the lead body's.
+    # A 代字 we know wins: 余府发 is 新余市人民政府's even when its 办公室 posted the notice (corpus-dev 020)
+    names = metadata.issuer.value if metadata.issuer else None
+    own_issuer = names[0] if isinstance(names, list) and names else names if isinstance(names, str) else None
     spans = find_citation_spans(text)
     mask = [(c.start, c.end) for c in spans]
     out: list[Citation] = []
@@ -92,14 +97,15 @@ def build_citations(doc_id: str, aligned: AlignedText, layers: list[Mark], parts
         cid = f"{doc_id}#cite{len(out) + 1}"
         ids[id(c)] = cid
         out.append(_citation(cid, aligned, c, role, clause_index.section_of(c.start) if clause_index else None,
-                             ids.get(id(c.nested_in)) if c.nested_in is not None else None))
+                             ids.get(id(c.nested_in)) if c.nested_in is not None else None, own_issuer if role == "self" else None))
     return out, mask
 
 
-def _citation(cid: str, aligned: AlignedText, c: CitationSpan, role: str, section: str | None, nested_in: str | None) -> Citation:
+def _citation(cid: str, aligned: AlignedText, c: CitationSpan, role: str, section: str | None, nested_in: str | None,
+              issuer: str | None = None) -> Citation:
     return aligned.build(
         Citation, id=cid, section=section, role=role, title=c.title, doc_number=c.doc_number, issuer_code=c.code,
-        issuer=resolve_issuer(c.code) if c.code else None, year=c.year, serial=c.serial, nested_in=nested_in,
+        issuer=(resolve_issuer(c.code) if c.code else None) or issuer, year=c.year, serial=c.serial, nested_in=nested_in,
         span=(c.start, c.end), title_span=c.title_span, doc_number_span=c.doc_number_span,
     )
 
