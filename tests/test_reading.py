@@ -938,3 +938,10 @@ def test_the_last_link_of_a_sidebar_right_on_the_body_is_no_headline() -> None:
     page = (f'<html><head><meta charset="utf-8"><title>南平市科协</title></head><body>{side}'
             f'<div class="t">关于开展2023年南平市科普讲解大赛的通知</div><div class="i">发布时间：2023-06-12</div>{body}</body></html>')
     assert extract_bytes(page.encode(), path="p.html").metadata.title.value == "关于开展2023年南平市科普讲解大赛的通知"
+
+
+def test_a_tables_tenth_row_is_no_item() -> None:
+    # probes26 h05, a 名单公示: rows 1–9 of its table match no label, 10	蒋一帆	男 … matched 10 as a heading
+    rows = "".join(f"{i}\t候选人{i}\t男\t某研究院\t研究员\n" for i in range(1, 13))
+    doc = extract_bytes(("关于2024年度优秀科技工作者推荐人选的公示\n" + rows + "西湖区科学技术协会\n2024年7月8日\n").encode(), path="list.txt")
+    assert doc.sections == []

@@ -466,8 +466,9 @@ def _date_led_item(text: str, pos: int) -> Marker | None:
 
 def _bare_number(text: str, m: Marker) -> bool:
     """10科学技术与教育: a two-digit label with no separator and no leading zero; an item
-    only where it continues its list (corpus-dev 025: 01综合 … 09 … 10 …)."""
-    return m.kind == "num_pad" and m.end == m.label_end and text[m.start] != "0"
+    only where it continues its list (corpus-dev 025: 01综合 … 09 … 10 …). So is one a tab
+    follows, a table's first cell: 10	蒋一帆	男 (a 名单公示's tenth row, probes26 h05; rows 1–9 match no label)."""
+    return m.kind == "num_pad" and (m.end == m.label_end or "\t" in text[m.label_end:m.end]) and text[m.start] != "0"
 
 
 def _plain(label: str) -> str:
