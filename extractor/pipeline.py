@@ -140,7 +140,8 @@ def _normalize(st: DocState) -> None:
 
 def _segment(st: DocState) -> None:
     aligned, body = st.norm.aligned, st.norm.body_ranges
-    st.parts = find_parts(aligned, body)
+    page_titles = tuple(v[0] for k, v in st.norm.html_meta.items() if k in ("html:title_element", "html:title", "title") and isinstance(v[0], str))
+    st.parts = find_parts(aligned, body, page_titles)
     toc = [(m.start, m.end) for m in st.norm.layers if m.kind == "toc"]
     st.sections, sec_issues = build_sections(st.doc_id, aligned, body, st.parts, toc)
     st.issues.extend(sec_issues)

@@ -945,3 +945,19 @@ def test_a_tables_tenth_row_is_no_item() -> None:
     rows = "".join(f"{i}\t候选人{i}\t男\t某研究院\t研究员\n" for i in range(1, 13))
     doc = extract_bytes(("关于2024年度优秀科技工作者推荐人选的公示\n" + rows + "西湖区科学技术协会\n2024年7月8日\n").encode(), path="list.txt")
     assert doc.sections == []
+
+
+def test_a_covering_notice_is_found_past_a_red_header_and_in_a_pages_headline() -> None:
+    # probes26 t14: 红头, 发文字号 and a title wrapped over three lines put 关于印发… past the body's fourth line
+    text = ("德阳市旌阳区人民政府办公室文件\n旌府办发〔2023〕45号\n\n德阳市旌阳区人民政府办公室\n关于印发《旌阳区城镇燃气安全\n"
+            "专项整治工作方案》的\n通知\n各乡镇人民政府：\n现将《旌阳区城镇燃气安全专项整治工作方案》印发给你们，请认真贯彻执行。\n"
+            "德阳市旌阳区人民政府办公室\n2023年10月30日\n旌阳区城镇燃气安全专项整治工作方案\n一、工作目标\n全面排查燃气安全隐患。\n")
+    doc = extract_bytes(text.encode(), path="notice.txt")
+    assert [(p.kind, p.title) for p in doc.parts] == [("notice", None), ("attachment", "旌阳区城镇燃气安全专项整治工作方案")]
+    # probes26 h01: the content block opens at the 主送 line; the page's headline names what the notice issues
+    page = ("<html><head><title>绍兴市人民政府办公室关于印发绍兴市储能产业政策的通知</title></head><body>"
+            "<div class='nav'>首页 > 政府文件</div><div id='zoom'><p>各区、县（市）人民政府：</p>"
+            "<p>《绍兴市储能产业政策》已经市政府同意，现印发给你们，请认真贯彻执行。</p><p>绍兴市人民政府办公室</p><p>2024年3月14日</p>"
+            "<p>绍兴市储能产业政策</p><p>一、支持储能项目建设。</p><p>二、加强要素保障。</p></div></body></html>")
+    doc = extract_bytes(page.encode(), path="page.html")
+    assert [(p.kind, p.title) for p in doc.parts] == [("notice", None), ("attachment", "绍兴市储能产业政策")]

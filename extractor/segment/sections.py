@@ -372,19 +372,23 @@ def _squash(s: str) -> str:
     return re.sub(r"[\s《》“”\"〈〉<>]", "", s)
 
 
-def find_parts(aligned: AlignedText, body: list[tuple[int, int]]) -> list[Part]:
+def find_parts(aligned: AlignedText, body: list[tuple[int, int]], page_titles: tuple[str, ...] = ()) -> list[Part]:
     """A covering notice (关于印发《X》的通知) and the document X it issues.
 
-    The attachment starts at the first later body line that is X itself (optionally
-    after a line 附件/附件1). Without such a line the file is one document.
+    The notice's title is looked for in the first lines of the body, where a 红头, its 发文字号 and a title
+    wrapped over three lines take up to eight (probes26 t14, a PDF copy), then in ``page_titles``, the
+    headlines a page gives outside its content block, and in the lines right above the body (probes26 h01:
+    a TRS page whose body opens at the 主送 line). The attachment starts at the first later body line that is X itself (optionally after a
+    line 附件/附件1). Without such a line the file is one document.
     """
     text = aligned.text
     lines = body_lines(text, body)
     if not lines:
         return []
     start, end = lines[0][0], lines[-1][1]
-    head = "".join(text[a:b] for a, b in lines[:4])
-    m = _NOTICE_RE.search(head)
+    head = "".join(text[a:b] for a, b in lines[:8])
+    above = text[max(0, text.rfind("\n", 0, max(0, start - 400)) + 1):start]  # the page's lines right above the body
+    m = _NOTICE_RE.search(head) or next((hit for t in (*page_titles, above) if (hit := _NOTICE_RE.search(t))), None)
     bounds: list[tuple[int, str | None]] = []
     if m:
         target = _squash(m.group(1))
