@@ -332,3 +332,10 @@ def test_the_notices_own_number_carries_the_notices_issuer_where_its_code_tells_
     doc = extract_bytes("宁都县人民政府办公室关于做好秋冬季森林防火工作的通知\n宁府办字〔2023〕62号\n各乡（镇）人民政府：\n"
                         "一、各乡（镇）要加强巡查。\n宁都县人民政府办公室\n2023年9月12日\n".encode(), path="notice.txt")
     assert [(c.role, c.issuer) for c in doc.citations if c.role == "self"] == [("self", "宁都县人民政府办公室")]
+
+
+def test_a_主送_lines_units_that_share_a_body_stay_one_name() -> None:
+    # probes26 h01, h03 and the State Council's line: 各省 / 自治区 are no bodies of their own
+    md = extract_bytes("关于做好工作的通知\n各省、自治区、直辖市人民政府，市政府各委、办、局，有关高校、企业科协：\n一、加强组织领导。\n"
+                       .encode(), path="x.txt").metadata
+    assert md.addressees.value == ["各省、自治区、直辖市人民政府", "市政府各委、办、局", "有关高校", "企业科协"]
