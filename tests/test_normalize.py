@@ -417,3 +417,17 @@ def test_a_pager_is_furniture() -> None:
 
     doc = extract_bytes("关于做好工作的通知\n各单位：\n一、各单位要加强管理。\n上一页 1 2 3 下一页 共3页\n共5页\n".encode(), path="x.txt")
     assert [doc.text[slice(*ly.span)] for ly in doc.layers if ly.rule == "pager"] == ["上一页 1 2 3 下一页 共3页", "共5页"]
+
+
+def test_preformatted_text_keeps_its_lines() -> None:
+    # probes27 h06: a PDF's text pasted into <pre>; its lines had run into one, and with them title, issuer,
+    # date and 发文字号
+    page = ("<html><body><div class='nav'>首页 > 政策法规</div><pre>合肥住房公积金管理委员会文件\n合公积金委〔2024〕2号\n\n"
+            "关于调整住房公积金缴存比例的通知\n各县(市)、区人民政府：\n  一、缴存比例为12%。\n合肥住房公积金管理委员会\n"
+            "2024年6月18日</pre></body></html>")
+    doc = extract_bytes(page.encode(), path="page.html")
+    assert "关于调整住房公积金缴存比例的通知\n各县(市)、区人民政府：\n一、缴存比例为12%。" in doc.text
+    assert (doc.metadata.doc_number.value, doc.metadata.date.value) == ("合公积金委〔2024〕2号", "2024-06-18")
+    pre = doc.raw_text.index("<pre>")
+    for e in doc.edits:  # inside <pre>, a line end of the text stands where the source has one
+        assert e.raw_start < pre + 5 or e.replacement != "\n" or "\n" in doc.raw_text[e.raw_start:e.raw_end]

@@ -197,6 +197,7 @@ class _Walker:
         self.pending_sep: str | None = None  # the block break since the last piece kept
         self.pending_ws = False  # layout white space since the last piece kept or block break
         self.ws_newline = False  # ... with a line end in it
+        self.pre_depth = 0  # inside <pre>: its line ends are the text's (a PDF's text pasted in one, probes27 h06)
         self.around_content: set[_Element] = set()  # the content region's ancestors: never hidden
 
     # -- emission ----------------------------------------------------------------
@@ -256,6 +257,14 @@ class _Walker:
 
     def text(self, s: str, layer: LayerKind, rule: str) -> None:
         """A text node: found in the stream from the cursor, its pieces kept and its blanks noted."""
+        if self.pre_depth and "\n" in s:
+            # preformatted text keeps its lines: each line end a line of the text, not a space
+            for i, line in enumerate(s.split("\n")):
+                if i:
+                    self.sep("\n")
+                if line:
+                    self.text(line, layer, rule)
+            return
         st = self.stream
         stext = st.text
         if not s.strip(_WS):
@@ -370,6 +379,9 @@ class _Walker:
                 self.sep("\n")
             return
         text, visit = self.text, self.visit
+        pre = name == "pre"
+        if pre:
+            self.pre_depth += 1
         t = el.text
         if t:
             text(t, layer, rule)
@@ -380,6 +392,8 @@ class _Walker:
             t = child.tail
             if t:
                 text(t, layer, rule)
+        if pre:
+            self.pre_depth -= 1
         if block:
             self.pending_sep = "\n"
             self.pending_ws = self.ws_newline = False
