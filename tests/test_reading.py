@@ -479,6 +479,12 @@ def test_targets_counted_from_last_year_are_targets() -> None:
     # a 会议纪要's matching funds: a ratio, by its sign or the 比例 after it (fractions become decimals, gold README)
     ("城区财政按不低于1∶1的比例配套。", [(">=", 1, "比例")]),
     ("按1:2的比例配套资金。", [("==", 0.5, "比例")]),
+    # probes27 (a second probe, after these rules): a bound on a multiple of a base with a masked year in it,
+    # an amount bounded as the standard it names, school grades, an amendment's new wording
+    ("缴存基数上限不得高于我市2023年城镇非私营单位在岗职工月平均工资的3倍。", [("<=", 3, "倍")]),
+    ("缴存基数下限不得低于我市最低工资标准2060元。", [(">=", 2060, "元")]),
+    ("面向三至六年级学生开展科普活动。", []),
+    ("将第八条中的“30个工作日”修改为“20个工作日”。", [("==", 20, "工作日")]),
     # times of day and a day of the month are no figures
     ("各乡镇每周五下午5点前报送火情统计。", []),
     ("每季度结束后第一个月15日前报送。", []),

@@ -109,6 +109,8 @@ EXACT_CUES: tuple[str, ...] = (
     "上升至", "上调至", "上调到",
     # the level a target keeps: “三长”配备率保持100% (a county 科协's 工作要点, written for the tests)
     "保持", "保持在", "维持在",
+    # the wording an amendment puts in: 将第八条中的“30个工作日”修改为“20个工作日” (probes27 t12)
+    "修改为", "改为",
 )
 # Verbs that fix how many units a measure covers (scope counts, == with kind scope):
 # 选择50个全国学会开展试点 (issue 12), 建设100个省级班主任工作室 (corpus-dev 006),

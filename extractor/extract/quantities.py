@@ -226,6 +226,8 @@ def _build(m: re.Match[str], text: str, s: int, e: int) -> Quantity | None:
         unit = "%" if m.group("rpct") else _canonical(m.group("runit"))
         if m.group("lounit") and (_canonical(m.group("lounit")) != unit or m.group("lounit") in ("月", "日", "号")):
             return None  # 1月至12月, 4月26日至4月28日: calendar dates, not an amount
+        if unit == "年" and text.startswith("级", e):
+            return None  # 面向三至六年级学生 (probes27 h07): school grades, no span of years
         cn = _is_cn(lo_s) or _is_cn(hi_s)
         if cn and unit is None:
             return None  # 一至二 without a unit is not a quantity

@@ -110,10 +110,13 @@ _CMP_BEFORE_RE = compile_re(
     # the 每X run between a bound and its figure: 不超过每人每月500元, 不得超过每小时30公里
     # …, and a per-head word: 按不低于人均1元的标准 (written for the tests: a county 科协's 工作要点)
     rf"(?P<growth>{_GROWTH_ALT})?(?P<cmp>{_BEFORE_ALT})(?P<gap>有|为|是|(?:每(?:{_PER_ALT})){{1,2}}|{'|'.join(PER_HEAD)}|(?<=至少|最少|最多|至多|只限)[\u4e00-\u9fff]{{1,10}}|(?<=最高|最低|提前)[\u4e00-\u9fff]{{1,4}})?"
-    rf"(?P<base>[^\x00，,；;。：:、]{{1,14}}?的)?$"
+    # (a base may hold a masked year: 不得高于我市2023年城镇非私营单位在岗职工月平均工资的3倍, probes27 h06)
+    rf"(?P<base>[^，,；;。：:、]{{1,24}}?的)?$"
 )
 # 不低于特困人员基本生活供养金20%的标准 (corpus-dev 018): a share of a base written without 的
 _CMP_SHARE_BASE_RE = compile_re(rf"(?P<growth>)(?P<cmp>{_BEFORE_ALT})(?P<gap>)(?P<base>[^\x00，,；;。：:、\d]{{2,14}})$")
+# 不得低于我市最低工资标准2060元 (probes27 h06): an amount bounded as the standard it names
+_CMP_STANDARD_BASE_RE = compile_re(rf"(?P<growth>)(?P<cmp>{_BEFORE_ALT})(?P<gap>)(?P<base>[^\x00，,；;。：:、\d]{{2,14}}标准)$")
 # terms that open with 最低/最高 and bound nothing: 按当地最低工资标准的80%执行 (written for the tests),
 # 最低生活保障, 最高人民法院
 _TERM_AFTER_EXTREME_RE = compile_re(r"(?:工资|生活保障|生活费|收购价|人民法院|人民检察院)")
@@ -214,7 +217,7 @@ _GROUP_DURATION_LEAD = compile_re(r"(?:毕业|离校|注册|登记注册|成立|
 _PER_RE = compile_re(rf"每(?:一)?((?:[1-9]\d{{0,4}})?(?:{_PER_ALT}))")  # 每300户配备1名 (a staffing ratio; written for the tests)
 # 1000元/年, 500元/人: a per written after the unit
 _PER_AFTER_RE = compile_re(rf" ?/({_PER_ALT})")  # 30元 /年 (corpus-dev 072)
-_EXACT_RE = compile_re("(?:" + "|".join(sorted(map(re.escape, EXACT_CUES), key=len, reverse=True)) + r")(?:为|是|:|：)?$")
+_EXACT_RE = compile_re("(?:" + "|".join(sorted(map(re.escape, EXACT_CUES), key=len, reverse=True)) + r")(?:为|是|:|：)?[“\"]?$")
 _SCOPE_RE = compile_re("(?:" + "|".join(sorted(map(re.escape, SCOPE_VERBS), key=len, reverse=True)) + r")(?:各|约)?$")
 # 可推荐1人, 各单位可申报2项: a quota a body may fill, at most so many (corpus-dev 070)
 _QUOTA_RE = compile_re(r"(?:可|可以|可再)(?:推荐|申报|提名|报送|选送|申请)$")
@@ -223,7 +226,8 @@ _ONLY_RE = compile_re(r"(?:只能|仅能|只可|仅可|只)[\u4e00-\u9fff]{1,3}$
 # (60%) right after a noun: the weight of an item in a score (日常监测（60%）)
 _WEIGHT_AROUND = ("(", ")")
 # 由2.44万元下降至1.708万元: what comes before the new value is the status quo (gold README)
-_STATUS_QUO_RE = compile_re(rf"\s*(?:{_CHANGED_TO})")
+# (also the wording an amendment replaces: 将第八条中的“30个工作日”修改为“20个工作日”, probes27 t12)
+_STATUS_QUO_RE = compile_re(rf"\s*[”’\"]?\s*(?:{_CHANGED_TO}|修改为|改为)[“‘\"]?")
 # the 由/从 that opens a status quo, and the words between it and the old value (由现行的每立方米0.2元)
 _FROM_END_RE = compile_re(r"(?:由|从)(?:现行的?|原来的?|原有的?|目前的?|现在的?)?(?:每[\u4e00-\u9fff]{1,4})?\s*$")
 # the events a lead time counts back from (届满前3个月, 活动开始前15天)
@@ -396,15 +400,17 @@ class _Q:
 
 
 def _read(masked: str, text: str, q: Quantity, lo: int) -> _Q:
-    window = masked[max(lo, q.start - 24):q.start]
+    window = masked[max(lo, q.start - 32):q.start]
     m = _no_term(window, _CMP_BEFORE_RE.search(window)) or _GROWTH_ONLY_RE.search(window)
     if q.is_share and not (m and (m.group("cmp") or m.group("growth"))):
         m = _no_term(window, _CMP_SHARE_BASE_RE.search(window))
+    elif q.unit == "元" and not (m and (m.group("cmp") or m.group("growth"))):
+        m = _no_term(window, _CMP_STANDARD_BASE_RE.search(window))
     cmp = cmp_word = growth = base = None
     cmp_start = q.start
     if m and (m.group("cmp") or m.group("growth")):
-        if m.group("base") and not q.is_share:
-            m = None  # "X的" base only for shares: 不超过理事会人数的三分之一
+        if m.group("base") and not (q.is_share or q.unit == "倍" or m.re is _CMP_STANDARD_BASE_RE):
+            m = None  # "X的" base only for shares and multiples: 不超过理事会人数的三分之一, 不得高于…工资的3倍
     if m and m.group("cmp") in ("满", "届满") and window[:m.start()].endswith("每"):
         m = None  # 每满50小时计2分: a scoring step, not a bound (corpus 14)
     if m and (m.group("cmp") or m.group("growth")):
@@ -504,6 +510,12 @@ _GROWTH_END_RE = compile_re(rf"(?:{_GROWTH_ALT})$")
 def _clean_subject(s: str) -> str:
     s = _LABEL_LEAD.sub("", s)
     s = s.strip(" \t\n、，,()")
+    # a quotation mark whose partner is outside the subject (“流动人口在居住地居住半年以上, an amendment's
+    # quoted wording; 将第八条中的“30个工作日”修改为“20个工作日”, probes27 t12), not a quoted name's (“双师型”教师)
+    while s and s[0] in "“‘" and "”’"["“‘".index(s[0])] not in s:
+        s = s[1:].strip()
+    while s and s[-1] in "”’“‘" and (s[-1] in "“‘" or "“‘"["”’".index(s[-1])] not in s):
+        s = s[:-1].strip()
     if not _HAN_RE.search(s):
         return ""
     s = s[s.rfind("但") + 1:]  # 可适当提高但最高不超过…: what comes before 但 is a clause of its own (corpus 12)
