@@ -967,3 +967,14 @@ def test_a_covering_notice_is_found_past_a_red_header_and_in_a_pages_headline() 
             "<p>绍兴市储能产业政策</p><p>一、支持储能项目建设。</p><p>二、加强要素保障。</p></div></body></html>")
     doc = extract_bytes(page.encode(), path="page.html")
     assert [(p.kind, p.title) for p in doc.parts] == [("notice", None), ("attachment", "绍兴市储能产业政策")]
+
+
+@pytest.mark.parametrize(("clause", "modality"), [
+    # probes27 and corpus-dev 019 (审定应对残疾人已享受的…政策进行核查): 应对 + a thing + a verb is 应 + 对
+    ("推荐单位应对申报材料进行审核，确保真实准确。", "obligation"),
+    ("审定应对残疾人已享受的社会救助等扶持政策进行核查，必要时可进行入户调查。", "obligation"),
+])
+def test_ying_dui_before_a_verb_is_a_duty(clause: str, modality: str) -> None:
+    from extractor.extract.knowledge import read_phrase
+    assert read_phrase(clause).modality == modality
+    assert read_phrase("各地要积极应对突发事件。").trigger == "要"  # 应对 the verb: no 应 of its own

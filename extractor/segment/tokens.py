@@ -257,6 +257,10 @@ _GLUED_MODALS: tuple[tuple[str, str], ...] = (
     ("严禁", "prohibition"), ("必须", "obligation"), ("务必", "obligation"), ("不得", "prohibition"),
 )
 _SUPPORT_NOUN_BEFORE = frozenset({"给予", "予以", "专项", "财政", "政策", "资金", "提供", "和", "的"})
+# 应对 is one word to the segmenter (to cope with: 应对疫情); before a thing and then one of these verbs it is
+# 应 + the preposition 对: 推荐单位应对申报材料进行审核 (probes27: the duty had no modal word)
+_DUI_PREDICATES = frozenset({"进行", "开展", "实行", "实施", "给予", "予以", "作出", "做出", "加强", "严格", "认真", "逐一",
+                             "审核", "审查", "核实", "复核", "把关", "负责", "承担"})
 
 
 class _ModalRules:
@@ -278,9 +282,11 @@ class _ModalRules:
         return not (word == "支持" and (prev in _SUPPORT_NOUN_BEFORE or prev == "重点" or not nxt or not nxt[0].isalpha()))
 
     def glued(self, word: str) -> tuple[str, str] | None:
-        """(adverb, modality) of a word that starts with a modal adverb: 积极参与, 努力打造, 严禁擅自 (seed 000 item 14)."""
+        """(adverb, modality) of a word that starts with a modal adverb: 积极参与, 努力打造, 严禁擅自 (seed 000 item
+        14); and 应对, which :meth:`spans` keeps only as 应 + 对 (:data:`_DUI_PREDICATES`)."""
         if word not in self._glued:
-            self._glued[word] = next(((p, m) for p, m in _GLUED_MODALS if word.startswith(p) and len(word) > len(p)), None)
+            self._glued[word] = ("应", "obligation") if word == "应对" else \
+                next(((p, m) for p, m in _GLUED_MODALS if word.startswith(p) and len(word) > len(p)), None)
         return self._glued[word]
 
     def spans(self, words: list[str], matches: Iterable[tuple[str, int, int]],
@@ -297,7 +303,7 @@ class _ModalRules:
         for i in range(len(words)) if candidates is None else candidates:
             if i not in taken:
                 glued = self.glued(words[i])
-                if glued:
+                if glued and (words[i] != "应对" or not _DUI_PREDICATES.isdisjoint(words[i + 2 : i + 14])):
                     spans.append((glued[1], glued[0], i, i + 1))
         spans.sort(key=lambda sp: sp[2])
         return spans
