@@ -217,3 +217,12 @@ def test_a_day_the_notice_schedules_is_an_event() -> None:
 ])
 def test_stage_meeting_and_recurring_weekly_or_quarterly_days(body: str, want: list[tuple]) -> None:
     assert _dates(body) == want
+
+
+def test_windows_of_what_applicants_do_are_periods() -> None:
+    # probes27 h02, h03, t14: 申领时间为…至…, 于…至…登录填报, 从…到…; not a range 已于 past, nor an event 于…至…举办
+    got = _dates("一、申领时间为2024年7月1日至7月31日。\n二、企业于2024年4月15日至5月6日登录系统在线填报。\n"
+                 "三、防火期从2024年10月1日到2025年4月30日。\n四、活动于2024年9月14日至20日举办。\n"
+                 "五、该项目已于2024年3月1日至3月5日完成验收。", signed="2024年3月20日")
+    assert got == [("period", "range", "2024-07-01", "2024-07-31", None), ("period", "range", "2024-04-15", "2024-05-06", None),
+                   ("period", "range", "2024-10-01", "2025-04-30", None), ("event", "range", "2024-09-14", "2024-09-20", None)]

@@ -95,10 +95,13 @@ _TIME_HEADING = compile_re(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}
 # a window a step is open in: 申报时间为2020年12月1日至12月15日, 报名时间：… (a range); a stage of a
 # schedule, 申报阶段：2023年2月20日—3月31日 (written for the test: a contest's 时间安排), 起止时间
 _PERIOD_CONTEXT = compile_re(r"施行|实施|执行|有效|期为|期限|公告期|公示期|期间|起止时间|阶段\s{0,2}[:：]"
-                             r"|(?:申报|报名|申请|受理|征集|报送|提交|评审|征求意见)(?:时间|日期)")
+                             # … and the windows of what applicants do (申领时间为2024年7月1日至7月31日, 培训时间为…至…;
+                             # probes27 h02, h01)
+                             r"|(?:申报|报名|申请|受理|征集|报送|提交|评审|征求意见|申领|领取|办理|登记|填报|培训|考试|评选|推荐)(?:时间|日期)")
 # a stage of a 实施方案/工作方案 with its days in brackets after its name: （一）动员部署阶段（2023年11月1日至
 # 11月10日） (probes26 t14, a 专项整治 方案; the standard form of a 方案's 实施步骤)
 _STAGE_BEFORE = compile_re(r"阶段\s{0,2}[(（]\s{0,2}$")
+_STEP_WINDOW_BEFORE = compile_re(r"(?<![已定])于\s{0,2}$")  # (定于 names an event: 定于9月14日至20日集中开展…活动)
 # the day a meeting was held, opening a 会议纪要 (probes26 t12: 2024年4月12日下午，副市长刘卫东在市政府7楼第3会议室
 # 主持召开专题会议): its half day, a comma, who 主持召开/召开 a 会议 in the same clause
 _MEETING_AFTER = compile_re(r"^\s{0,2}(?:上午|下午|晚上)?\s{0,2}[，,][^。；;，,]{0,30}?(?:主持)?(?:召开|举行)[^。；;，,]{0,12}?会议")
@@ -267,8 +270,10 @@ def _kind(before: str, after: str, after_time: str, sentence: str, is_range: boo
         return "workday", "==", 0
     if _HOLIDAY in sentence and (is_range or _HOLIDAY in after[:8]):
         return "holiday", "range" if is_range else "==", 0
-    if is_range and (_PERIOD_CONTEXT.search(sentence) or before.rstrip().endswith("自") or _NAMED_PERIOD_AFTER.match(after)
-                     or _STAGE_BEFORE.search(before)):
+    # … and a range 从 opens (防火期从2024年10月1日到2025年4月30日), or one 于 puts a step in (企业于2024年4月15日至5月6日
+    # 登录…填报, not 已于…: done; probes27 t14, h03)
+    if is_range and (_PERIOD_CONTEXT.search(sentence) or before.rstrip().endswith(("自", "从")) or _NAMED_PERIOD_AFTER.match(after)
+                     or _STAGE_BEFORE.search(before) or (_STEP_WINDOW_BEFORE.search(before) and not _EVENT_AFTER.match(after_time))):
         # 自…起至…止: a period by its words; and a range a sentence names: 2022年10月1日至2023年4月30日为全县森林
         # 防火期 (a helper's probe)
         return "period", "range", 0
