@@ -978,3 +978,11 @@ def test_ying_dui_before_a_verb_is_a_duty(clause: str, modality: str) -> None:
     from extractor.extract.knowledge import read_phrase
     assert read_phrase(clause).modality == modality
     assert read_phrase("各地要积极应对突发事件。").trigger == "要"  # 应对 the verb: no 应 of its own
+
+
+def test_a_purpose_clause_says_why_and_requires_nothing() -> None:
+    # probes27 h03, h07: 为鼓励…/为确保… before the main clause; 为…，制定本措施 is a preamble; 2024年秋季 is no deadline
+    doc = extract_bytes("关于做好2024年秋季开学工作的通知\n各中小学：\n一、为确保2024年秋季学期顺利开学，各校要做好开学准备。\n"
+                        "二、为鼓励企业加大研发投入，制定本措施。\n某县教体局\n2024年8月20日\n".encode(), path="case.txt")
+    assert [(r.text, r.trigger) for r in doc.requirements] == [("为确保2024年秋季学期顺利开学，各校要做好开学准备。", "要")]
+    assert doc.dates == []

@@ -101,6 +101,8 @@ _PERIOD_CONTEXT = compile_re(r"施行|实施|执行|有效|期为|期限|公告�
 # a stage of a 实施方案/工作方案 with its days in brackets after its name: （一）动员部署阶段（2023年11月1日至
 # 11月10日） (probes26 t14, a 专项整治 方案; the standard form of a 方案's 实施步骤)
 _STAGE_BEFORE = compile_re(r"阶段\s{0,2}[(（]\s{0,2}$")
+# a season or term of the year named, not the year's end (为确保2024年秋季学期…, probes27 h07)
+_SEASON_AFTER = compile_re(r"^\s{0,2}(?:春季|夏季|秋季|冬季|春节|寒假|暑假|学期|上学期|下学期|高考|中考)")
 _STEP_WINDOW_BEFORE = compile_re(r"(?<![已定])于\s{0,2}$")  # (定于 names an event: 定于9月14日至20日集中开展…活动)
 # the day a meeting was held, opening a 会议纪要 (probes26 t12: 2024年4月12日下午，副市长刘卫东在市政府7楼第3会议室
 # 主持召开专题会议): its half day, a comma, who 主持召开/召开 a 会议 in the same clause
@@ -290,7 +292,7 @@ def _kind(before: str, after: str, after_time: str, sentence: str, is_range: boo
     if (_EVENT_BEFORE.search(before) or _EVENT_AFTER.match(after_time) or (not is_range and _SCHEDULED_BEFORE.search(before))
             or (full and not is_range and _MEETING_AFTER.match(after))) and not year_only:
         return "event", "range" if is_range else "==", 0  # not 2022年是党的二十大召开之年: an event has its month
-    if not full and _TARGET_BEFORE.search(before):
+    if not full and _TARGET_BEFORE.search(before) and not _SEASON_AFTER.match(after):  # not 确保2024年秋季学期顺利开学
         return "deadline", "<=", 0  # 到2020年末，…建成; 力争2020年底
     if is_range and _FORWARD.search(sentence):
         # 拟于9月4日-5日反馈获推名单 (corpus-dev 070): the days a step takes; not what was done in a past

@@ -769,6 +769,7 @@ def _filters() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return _phrase_re(NOT_REQUIREMENT_PHRASES), _phrase_re(NOT_IMPERATIVE_PHRASES)
 
 
+_PURPOSE_LEAD = compile_re(r"\s*(?:为了|为)(?:进一步|切实|更好地?|全面|深入|有效)?(?:鼓励|支持|确保|保障|推动|促进|加快|加强|落实|贯彻|做好|规范|引导)")
 _ADJECTIVAL_KE = compile_re(r"[\u4e00-\u9fff]{1,2}(?:、可[\u4e00-\u9fff]{1,2})*的")
 
 
@@ -791,6 +792,10 @@ def first_modal(text: str, a: int, b: int, modals: tuple[tuple[str, str, int, in
         # a piece ending in 的 is a condition (依法须经批准的，…), but not when the 的 is the noun 目的
         # (corpus 13 三（二） 医联体应以强基层能力和下沉资源为目的，…: 应 rules the clause)
         if seg is not None and seg != segs[-1] and text[seg[1] - 1] == "的" and not text.endswith("目的", seg[0], seg[1]):
+            continue
+        # 为鼓励企业加大研发投入，…; 为确保2024年秋季学期顺利开学，… (probes27 h03, h07): a purpose clause before the
+        # main one says why, its 鼓励/确保 governs nothing
+        if seg is not None and seg != segs[-1] and _PURPOSE_LEAD.match(text, seg[0], seg[1]):
             continue
         # 能够确保供应试点地区采购量的企业可以入围 (issue 19): 能够 + modal describes the party, the rule is 可以
         if text.endswith("能够", a, m[2]):  # not 能 alone: 职能可根据… (013)
