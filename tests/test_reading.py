@@ -730,6 +730,10 @@ def test_a_replys_closing_a_banjis_lines_and_a_reposts_notice_are_no_requirement
 @pytest.mark.parametrize(("clause", "actor"), [
     # written for the test: the body where it happens, after a leading clause (a 防火 notice)
     ("三、发现火点后，所在乡（镇）须立即组织扑救。", "所在乡(镇)"),
+    # probes27 (h01, h02, t14): bases, service centres and villages as the subject right before the modal word
+    ("一、各培训基地应于6月30日前报送计划。", "各培训基地"),
+    ("二、县就业创业服务中心应在受理后5个工作日内完成审核。", "县就业创业服务中心"),
+    ("四、各村要把宣传工作落实到位。", "各村"),
 ])
 def test_the_subject_after_a_leading_clause(clause: str, actor: str) -> None:
     doc = extract_bytes(f"关于做好森林防火工作的通知\n各乡（镇）人民政府：\n{clause}\n".encode(), path="case.txt")

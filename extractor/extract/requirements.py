@@ -609,12 +609,22 @@ def subject_before(text: str, seg_start: int, modal_start: int) -> ActorPick | N
         return None  # 坚持自我发展和政府支持相结合 (seed 003): a measure, its nouns are no subject
     for j in range(len(ws) - 1, -1, -1):
         w, _t, _s, e = ws[j]
-        if not is_actor_head(w, j == 0):
+        if not (is_actor_head(w, j == 0) or _subject_only_head(w)):
             continue
         gap = _ANY_PAREN.sub("", text[a + e:b]).strip()
         if not gap or gap.startswith(SUBJECT_GAP_STARTS):
             return ActorPick(text[a:a + e], a, a + e, "sentence")
     return leading_actor(text, a, b, verb_led_ok=True)
+
+
+# Heads that name a party only as the subject right before a modal word (培训基地要建立…, 工作站每年应…,
+# 各村要把…, 各校（园）须于…; probes27 h01, t09, t14, h07): elsewhere they are places or things a measure
+# builds (建设国家科技创新基地, 新建市级科普教育基地5个), which the general heads must not take
+_SUBJECT_ONLY_ENDINGS = ("基地", "工作站", "服务站", "服务中心", "各村", "各校", "学校", "村委会", "居委会", "社区")
+
+
+def _subject_only_head(word: str) -> bool:
+    return len(word) >= 2 and word.endswith(_SUBJECT_ONLY_ENDINGS)
 
 
 def object_party(text: str, trigger_end: int, seg_end: int) -> ActorPick | None:
@@ -910,6 +920,8 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
             return None
     # the subject of the first piece, read only where a branch below needs it (leading_actor is cached)
     if lead and not has_threshold and not ((first := leading_actor(text, *segs[0])) and first.clean) \
+            and not (modal is not None and modal[2] < segs[0][1] and (own_subject := subject_before(text, segs[0][0], modal[2])) is not None
+                     and own_subject.clean and _subject_only_head(own_subject.text)) \
             and agent_of_you(text, a, _main_end(text, segs)) is None:
         return None  # (一、由县教体局负责资金拨付。 names its agent: a measure, not a lead phrase; a helper's probe)
     carry_ok = True
