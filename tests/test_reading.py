@@ -485,6 +485,10 @@ def test_targets_counted_from_last_year_are_targets() -> None:
     ("缴存基数下限不得低于我市最低工资标准2060元。", [(">=", 2060, "元")]),
     ("面向三至六年级学生开展科普活动。", []),
     ("将第八条中的“30个工作日”修改为“20个工作日”。", [("==", 20, "工作日")]),
+    # probes27 t13, h02: an amount given per unit, a sanction's long object, how long a result is posted
+    ("对评为优秀的学会给予每个5万元经费支持。", [("==", 50000, "元")]),
+    ("连续两年评估不合格的，暂停其申报省科协项目资格1年。", [("==", 1, "年")]),
+    ("评审结果在网站公示5个工作日。", [("==", 5, "工作日")]),
     # times of day and a day of the month are no figures
     ("各乡镇每周五下午5点前报送火情统计。", []),
     ("每季度结束后第一个月15日前报送。", []),

@@ -111,6 +111,7 @@ EXACT_CUES: tuple[str, ...] = (
     "保持", "保持在", "维持在",
     # the wording an amendment puts in: 将第八条中的“30个工作日”修改为“20个工作日” (probes27 t12)
     "修改为", "改为",
+    "公示", "公布",  # 结果在网站公示5个工作日 (probes27 h02)
 )
 # Verbs that fix how many units a measure covers (scope counts, == with kind scope):
 # 选择50个全国学会开展试点 (issue 12), 建设100个省级班主任工作室 (corpus-dev 006),

@@ -178,7 +178,7 @@ _CHANGED_TO = ("降到|降至|下降至|下降到|调整为|调整到|提高到|
                "|增长到|增长至|增至|扩大到|扩大至|上升到|上升至|上涨至")
 _LEAD_STRIP = compile_re(rf"^(?:经(?=理事|常务|会员|到会|出席|全体|代表)|{_alternation(SUBJECT_LEAD_STRIP)}|且|和|及|或者|或|使|让|推动|实现|{_LEAD_MODALS}|按照|按|对|由|的)+")
 _TRAIL_STRIP = compile_re(
-    rf"(?:共|一式|(?<![摘纲概提纪])(?:{_TRAIL_MODALS})(?:{_QUOTA_VERBS})?|只限|控制在|稳定在|保持在|保持|维持在|分别|每个|最长|最短|最多|最少|最高|最低|给予|{_CHANGED_TO}|每人每月"
+    rf"(?:共|一式|(?<![摘纲概提纪])(?:{_TRAIL_MODALS})(?:{_QUOTA_VERBS})?|只限|控制在|稳定在|保持在|保持|维持在|分别|每个|每家|每项|每所|每名|每位|最长|最短|最多|最少|最高|最低|给予|{_CHANGED_TO}|每人每月"
     r"|每人每年|每月|每年|每人|为|按|整体|总体|(?<!人)均|都|将|的|有|占|数量|基本|连续|停止|(?<![存现所实正内外潜自旨])在)+$"
 )
 _PREDICATE_RE = compile_re(r"(?:应当|应|须|必须|要)?(?:为|是)([^，,；;。、]{2,30})$")
@@ -188,6 +188,8 @@ _PER_REACH = 24  # how far before a figure its 每X is looked for
 # … and the money a prize or grant carries: 一等奖奖金30万元 (written for the tests: a 实施细则's prizes)
 _AMOUNT_CUE = compile_re(r"(?:为|按|给予|发放|补助|补贴|奖励|资助|奖补|标准|调整为|提高到|提高至|每人每月|每人每年|每月|每年|每人"
                          r"|奖金|奖励金|资助金|补助金)\s*$")
+# 给予每个5万元经费支持 (probes27 t13): the unit an amount is given for, between the cue and the amount
+_EACH_END_RE = compile_re(r"每(?:个|家|项|所|名|位|人|户|次|台|套)$")
 # 公示期为2024年7月8日至7月12日（5个工作日） (written for the tests: a 名单公示): the length of the period its
 # dates (masked) give, in brackets after them
 _PERIOD_LENGTH_RE = compile_re(r"(?P<cue>公示期|公示时间|公告期|征求意见时间|征求意见期|受理时间|申报时间|报名时间|期限)(?:为|是|:|：)?"
@@ -239,7 +241,8 @@ _LEAD_FOLLOW_RE = compile_re(r"[，,。；;、]|向|将|提交|报送|报|通知
 # 连续3次被推荐为…有效候选人 (corpus-dev 043), 连续3个月没有老年人就餐 (corpus 21): the length of a run
 _RUN_LEAD_RE = compile_re(r"连续$")
 # 取消其申请资格5年 (corpus-dev 015), 停止1次被推荐和提名的资格 (043): how long or how often a sanction holds
-_SANCTION_LEAD_RE = compile_re(r"(?:取消|停止|暂停)[\u4e00-\u9fff]{0,6}$")
+# (暂停其申报省科协项目资格1年: probes27 t13, the sanction's object may be long)
+_SANCTION_LEAD_RE = compile_re(r"(?:取消|停止|暂停)[\u4e00-\u9fff]{0,12}$")
 # 有效期顺延至疫情解除后3个月, 顺延至一级响应终止之日后的60天止 (corpus-dev 014): an extension counted from an event
 _EXTENSION_LEAD_RE = compile_re(r"(?:顺延|延长|延期|延续)[^，,；;。\x00]{0,24}?后的?$")
 # 居住每满一年之日前一个月内 (corpus-dev 002): a cycle, every full year (gold: == 1 年); not 每满1年计8分
@@ -881,7 +884,7 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
             elif q.is_share and (obligation or _PREDICATE_RE.search(text, max(sa, sb - _PREDICATE_REACH), sb)):
                 r.cmp = ">="
                 notes.append("no comparator word; a required share is read as a minimum")
-            elif q.unit in ("元", "万元", "千元", "美元") and (_AMOUNT_CUE.search(text[max(sa, q.start - 6):q.start])
+            elif q.unit in ("元", "万元", "千元", "美元") and (_AMOUNT_CUE.search(_EACH_END_RE.sub("", text[max(sa, q.start - 9):q.start]))
                                                          or _AMOUNT_NOUN_AFTER_RE.match(text, r.expr_end)):
                 r.cmp = "=="  # 第七届理事会期间(4年)120元会费 (corpus-dev 072): an amount named by its fee
             elif q.is_share and text[q.start - 1:q.start] in "(（" and text[q.end:q.end + 1] in ")）" \
