@@ -431,3 +431,14 @@ def test_preformatted_text_keeps_its_lines() -> None:
     pre = doc.raw_text.index("<pre>")
     for e in doc.edits:  # inside <pre>, a line end of the text stands where the source has one
         assert e.raw_start < pre + 5 or e.replacement != "\n" or "\n" in doc.raw_text[e.raw_start:e.raw_end]
+
+
+def test_a_wordpress_post_is_read_from_its_entry_content_and_its_time() -> None:
+    # probes27 h05: <article> holds the post's header (分类, 作者, <time>) too; .entry-content is the notice
+    page = ("<html><head><title>关于推荐科学技术奖候选项目的通知 – 广东省环境科学学会</title></head><body><article>"
+            "<header class='entry-header'><h1 class='entry-title'>关于推荐科学技术奖候选项目的通知</h1>"
+            "<span class='screen-reader-text'>分类</span><a href='/c'>通知公告</a><time datetime='2024-04-16T10:22:31+08:00'>2024年4月16日</time>"
+            "</header><div class='entry-content'><p>各会员单位：</p><p>一、每个单位推荐项目不超过2项。</p>"
+            "<p>广东省环境科学学会</p><p>2024年4月15日</p></div></article></body></html>")
+    md = extract_bytes(page.encode(), path="page.html").metadata
+    assert (md.title.value, md.date.value, md.posted.value) == ("关于推荐科学技术奖候选项目的通知", "2024-04-15", "2024-04-16")

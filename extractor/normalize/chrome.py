@@ -23,6 +23,10 @@ CONTENT_SELECTORS: tuple[str, ...] = (
     ".zoom",  # Hanweb (大汉) sites, lishui.gov.cn (corpus 22)
     "#js_content",  # WeChat articles
     ".Custom_UnionStyle",  # TRS
+    # WordPress, the CMS of many 学会 and 协会 sites: the post's text without its header (分类, 作者, <time>)
+    # and footer, which <article> holds too (probes27 h05)
+    ".entry-content",
+    ".post-content",
     "article",
     "#content",
     ".content",
@@ -34,13 +38,19 @@ TITLE_SELECTORS: tuple[str, ...] = (
     ".article-title",  # thnet.gov.cn (corpus 23, 24)
     ".content_title",
     ".info_title",
+    ".entry-title",  # WordPress (probes27 h05)
     "h1",
 )
+
+# Elements whose text or datetime is the day a page was posted, outside the content region: WeChat's
+# #publish_time, WordPress's <time datetime> (probes27 h02, h05)
+POSTED_SELECTORS: tuple[str, ...] = ("#publish_time", "time")
 
 # <meta name=…> carrying metadata (gz.gov.cn, Hanweb): name (lower case) → field.
 HTML_META_FIELDS: dict[str, str] = {
     "articletitle": "title",
     "pubdate": "posted",
+    "article:published_time": "posted",  # Open Graph, WordPress and WeChat pages
     "contentsource": "source_name",
     "sitename": "site_name",
     "maketime": "made",

@@ -862,6 +862,13 @@ def _read_tree(raw: str, root: _Element, stream: _Stream) -> tuple[_Walker, str 
         fieldname = chrome.HTML_META_FIELDS.get(name)
         if fieldname and m.get("content"):
             walker.meta.setdefault("html:" + fieldname, (m.get("content").strip(), -1, -1))
+    for sel in chrome.POSTED_SELECTORS:
+        found = index.select(sel)
+        if found and content not in found and not any(content is a for a in found[0].iterancestors()):
+            value = (found[0].get("datetime") or _text_of(found[0])).strip(_WS)
+            if value:
+                walker.meta.setdefault("html:posted", (value[:10] if _ISO_DATETIME_RE.match(value) else value, -1, -1))
+                break
     meta_nodes = _find_meta_tables(root, walker)
     if content is not None:
         for sel in chrome.TITLE_SELECTORS:
@@ -882,6 +889,9 @@ def _read_tree(raw: str, root: _Element, stream: _Stream) -> tuple[_Walker, str 
         if isinstance(top.tag, str):
             walker.visit(top, top.tag, root_layer, root_rule, marked)
     return walker, selector, issues
+
+
+_ISO_DATETIME_RE = compile_re(r"\d{4}-\d{2}-\d{2}T")
 
 
 def extract_html(raw: str) -> HtmlResult:
