@@ -489,6 +489,8 @@ def test_targets_counted_from_last_year_are_targets() -> None:
     ("对评为优秀的学会给予每个5万元经费支持。", [("==", 50000, "元")]),
     ("连续两年评估不合格的，暂停其申报省科协项目资格1年。", [("==", 1, "年")]),
     ("评审结果在网站公示5个工作日。", [("==", 5, "工作日")]),
+    # probes27 t13: the bands of an assessment's ratings, one with its inclusion note before 至
+    ("评估得分90分以上的为优秀，75分（含）至90分的为良好，60分以下为不合格。", [(">=", 90, "分"), ("range", 75, "分"), ("<=", 60, "分")]),
     # times of day and a day of the month are no figures
     ("各乡镇每周五下午5点前报送火情统计。", []),
     ("每季度结束后第一个月15日前报送。", []),

@@ -49,8 +49,9 @@ _QUANTITY_RE = compile_re(
     r"|(?P<slash>(?P<sn>\d{1,2})/(?P<sd>\d{1,3})(?![\d/]))"
     # 按不低于1∶1的比例配套 (a probe's 会议纪要): a ratio, by its ratio sign or the 比例 after it
     r"|(?P<ratio>(?P<rn>\d{1,3})\s*(?:∶|[:：](?=\s*\d{1,3}\s*的?比例))\s*(?P<rd>\d{1,3})(?![\d:：∶]))"
-    # 15-20个, 四至五年, 3～5, 5万元至10万元, 6个月至12个月 (corpus 10)
-    rf"|(?P<range>(?P<lo>{_NUM})(?P<lom>[万萬亿億]?)[%％]?(?P<lounit>{_UNIT_ALT})?\s*(?:-|－|—|~|～|至|到)\s*(?P<hi>{_NUM})(?P<him>[万萬亿億]?)(?P<rpct>[%％])?(?P<runit>{_UNIT_ALT})?)"
+    # 15-20个, 四至五年, 3～5, 5万元至10万元, 6个月至12个月 (corpus 10); 75分（含）至90分 with its masked
+    # inclusion note before 至 (a 评估 通报's bands, probes27 t13)
+    rf"|(?P<range>(?P<lo>{_NUM})(?P<lom>[万萬亿億]?)[%％]?(?P<lounit>{_UNIT_ALT})?[\s\x00]*(?:-|－|—|~|～|至|到)\s*(?P<hi>{_NUM})(?P<him>[万萬亿億]?)(?P<rpct>[%％])?(?P<runit>{_UNIT_ALT})?)"
     # 2万人, 65%, 150人, 一名
     rf"|(?P<single>(?P<n>{_NUM})(?P<mag>[万萬亿億]?)(?P<pct>[%％‰])?(?: ?(?P<unit>{_UNIT_ALT}))?))"
 )

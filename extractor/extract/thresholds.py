@@ -205,8 +205,10 @@ _LIST_CUE_RE = compile_re(r"(?:标准|金额|额度|数额|名额|比例|[\u4e00
 _LIST_ITEM_RE = compile_re(r"[，,；;、：:\s]*(?P<label>[\u4e00-\u9fff()（）]{1,10})\s*$")
 _COVERAGE_RE = compile_re(r"全覆盖")
 _CONDITIONAL_END = compile_re(
-    r"的(?=\s*$|[\u4e00-\u9fff]{1,3}\s*$|(?:可|应|须|要|一般|原则上|则|均|至少|最多|不少于|不超过|按)[^的]*$)"
-)  # 个人会员不足2万人的， / 户籍人口不超过100万的城市，
+    r"的(?=\s*$|(?!为|评为|定为)[\u4e00-\u9fff]{1,3}\s*$|(?:可|应|须|要|一般|原则上|则|均|至少|最多|不少于|不超过|按)[^的]*$)"
+)  # 个人会员不足2万人的， / 户籍人口不超过100万的城市，; not a band's name: 75分（含）至90分的为良好 (probes27 t13)
+# a band of scores a rating names: 75分（含）至90分的为良好 (probes27 t13, a 评估 通报)
+_BAND_NAMED_RE = compile_re(r"\s*的?\s*(?:为|评为|定为|属于)")
 # a piece that grants (给予…的补助) states the grant, it is no condition
 _GRANT_LEAD_RE = compile_re(r"\s*(?:并|再|可|均|一次性)?(?:给予|予以)")
 # before these the figure is what is had or given (应有5000元以上的资金, 处10万元以下的罚款), not a group bound
@@ -861,9 +863,9 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
                 status_quo = (text[prev_end:r.cmp_start], text[q.start:q.end])
             prev_end = r.expr_end
             continue  # 由现行的每立方米0.2元降到0.18元 (corpus-dev 013): the value a rule changes is no threshold
-        if r.cmp is None and q.unit == "分":
+        if r.cmp is None and q.unit == "分" and (q.value_max is None or not _BAND_NAMED_RE.match(text, r.expr_end)):
             prev_end = r.expr_end
-            continue  # 每次减10分: points of a scoring table (corpus 14), not a limit
+            continue  # 每次减10分: points of a scoring table (corpus 14), not a limit; a band a rating names is one (75分（含）至90分的为良好)
         if r.cmp is None and q.start > 0 and text[q.start - 1] == "\t" and text[r.expr_end:r.expr_end + 1] in ("\t", "\n", ""):
             prev_end = r.expr_end
             continue  # a table's cell holding a bare figure (2020年 10.56, 0.08 …): a value, read by no rule of its row
