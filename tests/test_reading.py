@@ -996,3 +996,12 @@ def test_a_purpose_clause_says_why_and_requires_nothing() -> None:
                         "二、为鼓励企业加大研发投入，制定本措施。\n某县教体局\n2024年8月20日\n".encode(), path="case.txt")
     assert [(r.text, r.trigger) for r in doc.requirements] == [("为确保2024年秋季学期顺利开学，各校要做好开学准备。", "要")]
     assert doc.dates == []
+
+
+def test_a_programmes_name_and_a_letters_courtesy_lines_require_nothing() -> None:
+    # probes27 h04 (…人才支持计划 in a name) and t11 (a 商请函's 感谢贵局的大力支持。专此函达。)
+    from extractor.extract.knowledge import read_phrase
+    assert read_phrase("入选乡村振兴人才支持计划的学员名单见附件。").trigger is None
+    doc = extract_bytes("关于商请协助开展调查的函\n市自然资源局：\n一、请贵局于6月30日前提供有关资料。\n感谢贵局的大力支持。\n专此函达。\n"
+                        .encode(), path="letter.txt")
+    assert [r.text for r in doc.requirements] == ["请贵局于6月30日前提供有关资料。"]

@@ -299,6 +299,7 @@ NOT_REQUIREMENT_PHRASES: tuple[str, ...] = (
     # … of a 复函 (此复。), and a repost's copyright line (本文转载自…，如有侵权请联系删除; written for the tests: a
     # probe's 民政部 复函 and a 繁体 repost)
     "此复。", "专此函复", "如有侵权", "版权归原作者", "本文转载自",
+    "专此函达", "专此函商", "感谢贵",  # a 商请函's courtesy lines (probes27 t11: 感谢贵局的大力支持。专此函达。)
 )
 # ... of which these are no requirement even when the clause holds a threshold (issue 19, 015 第十四条
 # 本办法所称的未成年，指年龄不满18周岁; 第十六条 本办法自印发之日起施行，有效期5年). Not 有效期 alone: 017

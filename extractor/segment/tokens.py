@@ -257,6 +257,7 @@ _GLUED_MODALS: tuple[tuple[str, str], ...] = (
     ("严禁", "prohibition"), ("必须", "obligation"), ("务必", "obligation"), ("不得", "prohibition"),
 )
 _SUPPORT_NOUN_BEFORE = frozenset({"给予", "予以", "专项", "财政", "政策", "资金", "提供", "和", "的"})
+_SUPPORT_NOUN_AFTER = frozenset({"计划", "工程", "项目", "体系", "专项", "基金"})
 # 应对 is one word to the segmenter (to cope with: 应对疫情); before a thing and then one of these verbs it is
 # 应 + the preposition 对: 推荐单位应对申报材料进行审核 (probes27: the duty had no modal word)
 _DUI_PREDICATES = frozenset({"进行", "开展", "实行", "实施", "给予", "予以", "作出", "做出", "加强", "严格", "认真", "逐一",
@@ -279,7 +280,9 @@ class _ModalRules:
         # 给予支持, 专项支持: 支持 as a noun, not an encouragement (corpus 23)
         # 重点支持单户担保金额500万元及以下的小微企业 (corpus-dev 004 5.): the content verb of the guarantee
         # institutions' duty, not the issuer's encouragement
-        return not (word == "支持" and (prev in _SUPPORT_NOUN_BEFORE or prev == "重点" or not nxt or not nxt[0].isalpha()))
+        # 乡村振兴人才支持计划 (probes27 h04): 支持 in a programme's or a policy's name
+        return not (word == "支持" and (prev in _SUPPORT_NOUN_BEFORE or prev == "重点" or not nxt or not nxt[0].isalpha()
+                                        or nxt in _SUPPORT_NOUN_AFTER))
 
     def glued(self, word: str) -> tuple[str, str] | None:
         """(adverb, modality) of a word that starts with a modal adverb: 积极参与, 努力打造, 严禁擅自 (seed 000 item
