@@ -922,6 +922,8 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
     if lead and not has_threshold and not ((first := leading_actor(text, *segs[0])) and first.clean) \
             and not (modal is not None and modal[2] < segs[0][1] and (own_subject := subject_before(text, segs[0][0], modal[2])) is not None
                      and own_subject.clean and _subject_only_head(own_subject.text)) \
+            and not (modal is not None and modal[1] == "请" and modal[2] < segs[0][1]
+                     and (asked := leading_actor(text, modal[3], segs[0][1])) is not None and asked.clean) \
             and agent_of_you(text, a, _main_end(text, segs)) is None:
         return None  # (一、由县教体局负责资金拨付。 names its agent: a measure, not a lead phrase; a helper's probe)
     carry_ok = True
