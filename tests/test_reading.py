@@ -1005,3 +1005,10 @@ def test_a_programmes_name_and_a_letters_courtesy_lines_require_nothing() -> Non
     doc = extract_bytes("关于商请协助开展调查的函\n市自然资源局：\n一、请贵局于6月30日前提供有关资料。\n感谢贵局的大力支持。\n专此函达。\n"
                         .encode(), path="letter.txt")
     assert [r.text for r in doc.requirements] == ["请贵局于6月30日前提供有关资料。"]
+
+
+def test_a_label_and_its_value_and_an_entry_into_force_bid_nothing() -> None:
+    # probes28 h06, t10: 地点：… and 收款单位:… lines tell; 本通知自…起执行。 is the day it takes effect
+    doc = extract_bytes("关于举办培训班的通知\n各会员单位：\n一、培训安排\n地点：成都市金牛区蜀西路46号。\n收款单位：中国地震学会。\n"
+                        "二、各单位要按时报名。\n三、本通知自2025年1月1日起执行。\n".encode(), path="case.txt")
+    assert [r.text for r in doc.requirements] == ["各单位要按时报名。"]

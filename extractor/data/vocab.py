@@ -300,6 +300,7 @@ NOT_REQUIREMENT_PHRASES: tuple[str, ...] = (
     # probe's 民政部 复函 and a 繁体 repost)
     "此复。", "专此函复", "如有侵权", "版权归原作者", "本文转载自",
     "专此函达", "专此函商", "感谢贵",  # a 商请函's courtesy lines (probes27 t11: 感谢贵局的大力支持。专此函达。)
+    "起执行。", "起实施。",  # entry into force, as 起施行 (probes28 t10: 本通知自2025年1月1日起执行。)
 )
 # ... of which these are no requirement even when the clause holds a threshold (issue 19, 015 第十四条
 # 本办法所称的未成年，指年龄不满18周岁; 第十六条 本办法自印发之日起施行，有效期5年). Not 有效期 alone: 017

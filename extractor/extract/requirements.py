@@ -779,6 +779,8 @@ def _filters() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return _phrase_re(NOT_REQUIREMENT_PHRASES), _phrase_re(NOT_IMPERATIVE_PHRASES)
 
 
+# 地点：成都市金牛区蜀西路46号…, 报到时间：10月14日 (probes28 h06): a label and its value tell, they bid nothing
+_LABEL_VALUE_START = compile_re(r"[\u4e00-\u9fff]{2,6}[：:](?!\s*$)")
 _PURPOSE_LEAD = compile_re(r"\s*(?:为了|为)(?:进一步|切实|更好地?|全面|深入|有效)?(?:鼓励|支持|确保|保障|推动|促进|加快|加强|落实|贯彻|做好|规范|引导)")
 _ADJECTIVAL_KE = compile_re(r"[\u4e00-\u9fff]{1,2}(?:、可[\u4e00-\u9fff]{1,2})*的")
 
@@ -916,7 +918,9 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
         if not in_item or listed or guiding or body.endswith(("：", ":")) or not body.endswith(("。", "；", ";", "！")):
             return None
         # …引进在职人才（包括国〔境〕外留学人员）入户由…审核办理 (015 第四条): a parenthesis defines nothing
-        if not_imp.search(_ANY_PAREN.sub("", text[a:b])) or text.startswith(NOT_IMPERATIVE_STARTS, _strip_lead(text, a, b)):
+        lead_at = _strip_lead(text, a, b)
+        if not_imp.search(_ANY_PAREN.sub("", text[a:b])) or text.startswith(NOT_IMPERATIVE_STARTS, lead_at) \
+                or _LABEL_VALUE_START.match(text, lead_at, b):
             return None
     # the subject of the first piece, read only where a branch below needs it (leading_actor is cached)
     if lead and not has_threshold and not ((first := leading_actor(text, *segs[0])) and first.clean) \
