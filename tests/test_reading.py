@@ -491,6 +491,10 @@ def test_targets_counted_from_last_year_are_targets() -> None:
     ("评审结果在网站公示5个工作日。", [("==", 5, "工作日")]),
     # probes27 t13: the bands of an assessment's ratings, one with its inclusion note before 至
     ("评估得分90分以上的为优秀，75分（含）至90分的为良好，60分以下为不合格。", [(">=", 90, "分"), ("range", 75, "分"), ("<=", 60, "分")]),
+    # probes28 t09, t11: the items of a list a count verb opens, each a scope count in its own unit
+    ("新建或改造提升体育公园3个、社会足球场8块、健身步道30公里。", [("==", 3, "个"), ("==", 8, "块"), ("==", 30, "公里")]),
+    ("评选福建省五一劳动奖状30个、福建省五一劳动奖章150名。", [("==", 30, "个"), ("==", 150, "名")]),
+    ("设置监测点不少于15处。", [(">=", 15, "处")]),
     # times of day and a day of the month are no figures
     ("各乡镇每周五下午5点前报送火情统计。", []),
     ("每季度结束后第一个月15日前报送。", []),

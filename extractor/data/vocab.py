@@ -87,6 +87,7 @@ LATIN_UNITS: tuple[str, ...] = (
     "场次", "字", "页", "辆", "MB", "KB", "GB",
     # 每人每次不得超过2瓶 (written for the tests: a PDF copy of a 防控 notice), and other containers
     "瓶", "箱", "袋", "盒",
+    "块", "片", "处", "路",  # 社会足球场8块, 多功能运动场20片, 不少于15处, 2路 (probes28)
 )
 # One spelling per unit, as the corpus-dev gold writes them (../shared/corpus-dev/gold/README.md):
 # the classifier 个 before a time word is dropped (5个工作日 → 工作日, 6个月 → 月).
@@ -120,7 +121,8 @@ SCOPE_VERBS: tuple[str, ...] = (
     "选择", "选取", "遴选", "评选", "建设", "建成", "培育", "打造", "明确", "设立", "认定", "确定", "创建", "扶持",
     "重点支持", "支持", "引进",
 )  # not 对: 我市对2个水土保持方案进行了审批 reports (corpus-dev 022)
-SCOPE_UNITS: frozenset[str] = frozenset({"个", "家", "所", "条", "项", "批", "座", "支", "名", "人", "户", "人次"})
+SCOPE_UNITS: frozenset[str] = frozenset({"个", "家", "所", "条", "项", "批", "座", "支", "名", "人", "户", "人次",
+                                         "块", "片", "处", "公里"})  # 社会足球场8块、多功能运动场20片、健身步道30公里 (probes28 t09)
 # What a rate is counted per, after 每: 每千人口不少于10个托位 (corpus-dev 005), 每季度至少公开一次
 # (019), 每立方米02元 (013), 每人每月500元 (issue 12). Longest first.
 PER_BASES: tuple[str, ...] = (

@@ -273,7 +273,9 @@ _TARGET_FRAME_RE = compile_re(r"\s*(?:力争|争取)?(?:到|至)(?:19|20)\d{2}\s
 # opens with what is to be made or named and closes with how many (not 建设 or 开展, which a report opens with
 # as often: 全市开展活动120场)
 _COUNT_CLAUSE_RE = compile_re(r"\s*(?:全年|年内|今年|本年度)?(?:新建|新增|新培育|新发展|培育|打造|创建|组建|表彰|评选|命名|遴选)"
-                              r"[^，,。；;\d\x00]{1,20}")
+                              r"[^，,。；;\d\x00]{1,20}"
+                              # … and the items of a list it opens: 新建或改造提升体育公园3个、社会足球场8块、… (probes28 t09)
+                              r"(?:\d+(?:\.\d+)?[^\d、，,。；;\x00]{1,3}、[^，,。；;\d\x00]{1,20})*")
 # labels, and the inline enumerators of a paragraph (一是…三是新建市级科普教育基地5个, probes25 t14)
 _LABEL_LEAD = compile_re(r"^\s*(?:第[一二三四五六七八九十百零〇]+[条章节款]\s*|\(?[一二三四五六七八九十]+\)|\(\d+\)|\d+[.．、]|[一二三四五六七八九十]+、|[①-⑳]"
                          r"|[一二三四五六七八九十]{1,2}是(?=[\u4e00-\u9fff]))+\s*")
@@ -791,7 +793,8 @@ def _fixed_by_context(text: str, masked: str, r: _Q, sa: int, sb: int, prev_end:
     closes = r.expr_end >= sb or not text[r.expr_end:sb].strip()
     if q.unit in SCOPE_UNITS and closes and _TARGET_FRAME_RE.match(text, sa):
         return "a target count closing a clause framed by its year", "before"
-    if q.unit in SCOPE_UNITS and closes and _COUNT_CLAUSE_RE.fullmatch(_LABEL_LEAD.sub("", masked[sa:q.start].lstrip(MASK))):
+    if q.unit in SCOPE_UNITS and (closes or text.startswith("、", r.expr_end)) \
+            and _COUNT_CLAUSE_RE.fullmatch(_LABEL_LEAD.sub("", masked[sa:q.start].lstrip(MASK))):
         return "a count closing a clause its verb opens", "before"
     return None
 
