@@ -226,3 +226,11 @@ def test_windows_of_what_applicants_do_are_periods() -> None:
                  "五、该项目已于2024年3月1日至3月5日完成验收。", signed="2024年3月20日")
     assert got == [("period", "range", "2024-07-01", "2024-07-31", None), ("period", "range", "2024-04-15", "2024-05-06", None),
                    ("period", "range", "2024-10-01", "2025-04-30", None), ("event", "range", "2024-09-14", "2024-09-20", None)]
+
+
+def test_a_range_with_hours_or_day_names_between_its_days() -> None:
+    # probes28 h02 and a 报名 window: 9:00 and （星期一） between the first day and 至
+    got = _dates("一、申报时间为2024年6月3日9:00至6月7日17:00。\n二、报名时间：2024年5月6日（星期一）至5月10日（星期五）。",
+                 signed="2024年5月1日")
+    assert [(k, c, f, d) for k, c, f, d, _ in got] == [("period", "range", "2024-06-03", "2024-06-07"),
+                                                       ("period", "range", "2024-05-06", "2024-05-10")]

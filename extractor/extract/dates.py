@@ -103,6 +103,8 @@ _PERIOD_CONTEXT = compile_re(r"施行|实施|执行|有效|期为|期限|公告�
 _STAGE_BEFORE = compile_re(r"阶段\s{0,2}[(（]\s{0,2}$")
 # a season or term of the year named, not the year's end (为确保2024年秋季学期…, probes27 h07)
 _SEASON_AFTER = compile_re(r"^\s{0,2}(?:春季|夏季|秋季|冬季|春节|寒假|暑假|学期|上学期|下学期|高考|中考)")
+# a day's name in brackets after it: （除夕）, （星期五）, （正月初一）
+_DAY_LABEL_RE = compile_re(r"\s{0,2}[(（][^()（）\n]{1,6}[)）]")
 _STEP_WINDOW_BEFORE = compile_re(r"(?<![已定])于\s{0,2}$")  # (定于 names an event: 定于9月14日至20日集中开展…活动)
 # the day a meeting was held, opening a 会议纪要 (probes26 t12: 2024年4月12日下午，副市长刘卫东在市政府7楼第3会议室
 # 主持召开专题会议): its half day, a comma, who 主持召开/召开 a 会议 in the same clause
@@ -418,6 +420,12 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
             # a range: 1月1日至3日, 2020年3月1日－2020年3月31日, 10月1日至7日
             end, date_from = d.end, None
             r = _RANGE_SEP.match(text, d.end, hi)
+            if r is None and d.full:
+                # 2024年6月3日9:00至6月7日17:00, 1月28日（除夕）18时至1月29日（正月初一）2时 (probes28 h02, t12): a
+                # day's label and its hour between the first day and 至
+                k = (lab.end() if (lab := _DAY_LABEL_RE.match(text, d.end, hi)) else d.end)
+                t = _TIME_RE.match(text, k, hi)
+                r = _RANGE_SEP.match(text, t.end(), hi) if t else (_RANGE_SEP.match(text, k, hi) if lab else None)
             # a range of months or of years: 2023年12月至2024年3月, 2024年3月—4月; 2024—2026年 (written for the
             # tests: an activity's and a plan's spans), from the first day of the first to the last of the second
             span = _month_range(text, m, r, hi) if r and m.group("y3") and d.date else None
