@@ -744,6 +744,9 @@ def test_a_replys_closing_a_banjis_lines_and_a_reposts_notice_are_no_requirement
     ("一、各培训基地应于6月30日前报送计划。", "各培训基地"),
     ("二、县就业创业服务中心应在受理后5个工作日内完成审核。", "县就业创业服务中心"),
     ("四、各村要把宣传工作落实到位。", "各村"),
+    # probes28 t07, t12: a person's role and an outlet as the subject
+    ("（一）项目负责人不得参加本人项目的评审。", "项目负责人"),
+    ("（二）零售经营网点应当持有烟花爆竹经营许可证。", "零售经营网点"),
 ])
 def test_the_subject_after_a_leading_clause(clause: str, actor: str) -> None:
     doc = extract_bytes(f"关于做好森林防火工作的通知\n各乡（镇）人民政府：\n{clause}\n".encode(), path="case.txt")

@@ -620,7 +620,10 @@ def subject_before(text: str, seg_start: int, modal_start: int) -> ActorPick | N
 # Heads that name a party only as the subject right before a modal word (培训基地要建立…, 工作站每年应…,
 # 各村要把…, 各校（园）须于…; probes27 h01, t09, t14, h07): elsewhere they are places or things a measure
 # builds (建设国家科技创新基地, 新建市级科普教育基地5个), which the general heads must not take
-_SUBJECT_ONLY_ENDINGS = ("基地", "工作站", "服务站", "服务中心", "各村", "各校", "学校", "村委会", "居委会", "社区")
+_SUBJECT_ONLY_ENDINGS = ("基地", "工作站", "服务站", "服务中心", "各村", "各校", "学校", "村委会", "居委会", "社区",
+                         # persons and outlets: 其家属应在30日内报告, 零售经营网点应当持有…, 资产管理员要… (probes28 t10,
+                         # t12; corpus-dev 060), not the 监护人 an object names (提交…法定监护人身份证)
+                         "家属", "监护人", "网点", "管理员", "联络员", "信息员")
 
 
 def _subject_only_head(word: str) -> bool:
