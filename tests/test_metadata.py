@@ -339,3 +339,10 @@ def test_a_主送_lines_units_that_share_a_body_stay_one_name() -> None:
     md = extract_bytes("关于做好工作的通知\n各省、自治区、直辖市人民政府，市政府各委、办、局，有关高校、企业科协：\n一、加强组织领导。\n"
                        .encode(), path="x.txt").metadata
     assert md.addressees.value == ["各省、自治区、直辖市人民政府", "市政府各委、办、局", "有关高校", "企业科协"]
+
+
+def test_a_trade_union_issues_notices() -> None:
+    # probes28 t11: 福建省总工会 was no body's name (ORG_SUFFIXES), so the notice had no issuer
+    md = extract_bytes("福建省总工会关于开展2025年五一劳动奖评选推荐工作的通知\n闽工〔2025〕6号\n各设区市总工会：\n"
+                       "一、各地要认真组织推荐。\n福建省总工会\n2025年1月20日\n".encode(), path="notice.txt").metadata
+    assert (md.issuer.value, md.level.value) == (["福建省总工会"], "provincial")

@@ -183,6 +183,7 @@ ORG_SUFFIXES: tuple[str, ...] = (
     "院", "署", "协会", "学会", "联合会", "总会", "中心", "处", "调查总队", "调查队", "大学", "学院",
     "团中央",  # 共青团中央 (团中央), a joint issuer with 中国科协 (written for the tests: a 挑战杯 notice)
     "党组", "党工委",  # 中共宜春市科协党组, a joint issuer with its 科协 (a helper's probe)
+    "总工会", "工会", "妇联", "残联",  # 福建省总工会 (probes28 t11), the people's organisations that issue notices
 )
 # Actors: segment/tokens.py takes a word ending so as the head of an actor phrase. Of the issuer endings,
 # those below are left out as the actor rules were measured on gold-req without them (a university or an
