@@ -495,6 +495,8 @@ def test_targets_counted_from_last_year_are_targets() -> None:
     ("新建或改造提升体育公园3个、社会足球场8块、健身步道30公里。", [("==", 3, "个"), ("==", 8, "块"), ("==", 30, "公里")]),
     ("评选福建省五一劳动奖状30个、福建省五一劳动奖章150名。", [("==", 30, "个"), ("==", 150, "名")]),
     ("设置监测点不少于15处。", [(">=", 15, "处")]),
+    # probes28 t10: an age band that picks who gets the allowance after it is a threshold of its own
+    ("80周岁至89周岁的老年人，每人每月100元。", [("range", 80, "周岁"), ("==", 100, "元")]),
     # times of day and a day of the month are no figures
     ("各乡镇每周五下午5点前报送火情统计。", []),
     ("每季度结束后第一个月15日前报送。", []),

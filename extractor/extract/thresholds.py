@@ -729,6 +729,12 @@ def _ranks(text: str, sa: int, qs: list[_Q]) -> list[Found]:
             f = _found(text, r, sa, r.expr_end, f"{m.group(1)}名次" if m and m.group(1) else "名次")
             f.notes.append("a rank that picks who qualifies")
             out.append(f)
+        elif r.q.unit in AGE_UNITS and (r.cmp is not None or r.q.value_max is not None) and not r.growth:
+            # an age band that picks who gets what follows (80周岁至89周岁的老年人，每人每月100元: probes28 t10; gold
+            # README: eligibility ages are thresholds)
+            f = _found(text, r, sa, r.expr_end, "年龄")
+            f.notes.append("an age that picks who qualifies")
+            out.append(f)
         prev = r.expr_end
     return out
 
