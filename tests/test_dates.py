@@ -234,3 +234,9 @@ def test_a_range_with_hours_or_day_names_between_its_days() -> None:
                  signed="2024年5月1日")
     assert [(k, c, f, d) for k, c, f, d, _ in got] == [("period", "range", "2024-06-03", "2024-06-07"),
                                                        ("period", "range", "2024-05-06", "2024-05-10")]
+
+
+def test_a_day_before_the_notices_year_does_not_set_the_running_year() -> None:
+    # probes29 h06: 2022年12月31日前评定的 picks who qualifies; the deadline after it is the 2025 notice's
+    got = _dates("一、对2022年12月31日前评定的示范单位开展复核。\n二、请于6月30日前报送复核材料。", signed="2025年5月20日")
+    assert ("deadline", "<=", None, "2025-06-30", None) in got

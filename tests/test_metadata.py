@@ -346,3 +346,10 @@ def test_a_trade_union_issues_notices() -> None:
     md = extract_bytes("福建省总工会关于开展2025年五一劳动奖评选推荐工作的通知\n闽工〔2025〕6号\n各设区市总工会：\n"
                        "一、各地要认真组织推荐。\n福建省总工会\n2025年1月20日\n".encode(), path="notice.txt").metadata
     assert (md.issuer.value, md.level.value) == (["福建省总工会"], "provincial")
+
+
+def test_the_market_regulators_name_is_no_citys() -> None:
+    # probes29 h01: 市场监管总局 opens with 市 (of 市场), which read it as a city's body
+    from extractor.data.levels import classify_level
+    assert classify_level("市场监管总局")[0] == "national" and classify_level("市科协")[0] == "municipal"
+    assert classify_level("市场监督管理局")[0] == "unknown"

@@ -216,8 +216,9 @@ def classify_level(issuer: str) -> tuple[Level, str]:
     m = re.match(r"^([\u4e00-\u9fff]{1,10}?(?:自治州|州|盟|地区))(?:人民政府|政府|行政公署|行署|委|科协|[\u4e00-\u9fff]{0,8}局)", name)
     if m and len(m.group(1)) > 2:
         return "municipal", f"'{m.group(1)}' is a prefecture-level division"
-    if re.match(r"^[\u4e00-\u9fff*X]{0,8}?市", name):
-        city = re.match(r"^[\u4e00-\u9fff*X]{0,8}?市", name).group(0)
+    # (not the 市 of 市场: 市场监管总局 is national, probes29 h01)
+    if re.match(r"^[\u4e00-\u9fff*X]{0,8}?市(?!场)", name):
+        city = re.match(r"^[\u4e00-\u9fff*X]{0,8}?市(?!场)", name).group(0)
         return "municipal", f"'{city}' is a city" if len(city) > 1 else "'市' bodies (市科协, 市委) are municipal"
     if re.match(r"^[\u4e00-\u9fff*X]{0,8}?省", name):
         return "provincial", "'省' bodies (省科协, 省委) are provincial"

@@ -479,7 +479,10 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
             # (1983年1月1日及以后出生) … 请于9月15日前: 9月15日 stays the notice's year; written for the tests)
             # Nor does the day a notice expires, years ahead (有效期至2026年12月31日 … 请于3月底前: 3月底 is the
             # notice's, not 2027's; written for the tests: a 大赛 notice)
-            if d.full and (d.year_written or d.resolved == "context_year") and kind[0] not in ("date_bound", "expiry"):
+            # Nor a day before the notice's own year (2022年12月31日前评定的… in a 2025 notice: who qualifies, not
+            # when; 6月30日前 after it is 2025's, not 2023's: probes29 h06)
+            if d.full and (d.year_written or d.resolved == "context_year") and kind[0] not in ("date_bound", "expiry") \
+                    and not (d.year_written and doc_year is not None and int(d.date[:4]) < doc_year):
                 context = d.date
             kind, comparator, extra = kind
             if kind == "recurring":
