@@ -497,6 +497,12 @@ def test_targets_counted_from_last_year_are_targets() -> None:
     ("设置监测点不少于15处。", [(">=", 15, "处")]),
     # probes28 t10: an age band that picks who gets the allowance after it is a threshold of its own
     ("80周岁至89周岁的老年人，每人每月100元。", [("range", 80, "周岁"), ("==", 100, "元")]),
+    # probes29: seconds, a deadline to put things right, a waiting period, a relief, a fine
+    ("每题答题时间为30秒。", [("==", 30, "秒")]),
+    ("责令限期3个月整改。", [("==", 3, "月")]),
+    ("设置待遇等待期3个月。", [("==", 3, "月")]),
+    ("对小微企业减免20%。", [("==", 20, "%")]),
+    ("对违反规定的，处200元罚款。", [("==", 200, "元")]),
     # times of day and a day of the month are no figures
     ("各乡镇每周五下午5点前报送火情统计。", []),
     ("每季度结束后第一个月15日前报送。", []),

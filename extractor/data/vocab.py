@@ -69,6 +69,7 @@ HEDGE_WORDS: tuple[str, ...] = ("一般", "原则上", "争取", "力争", "基�
 UNITS: tuple[str, ...] = (
     "美元", "万元", "亿元", "千元", "元/人", "元", "平方米", "公里", "千米", "米", "公顷", "亩",
     "个工作日", "工作日", "个月", "个小时", "个星期", "周岁", "岁", "年", "月", "天", "日", "小时", "分钟", "周", "学时", "课时",
+    "秒",  # 每题答题时间为30秒 (probes29)
     "个百分点", "百分点", "分贝", "分", "㎡", "间", "类",  # 分贝 before 分 (噪声不得超过55分贝: no score)
     "平方公里", "立方米", "千瓦时", "千瓦", "兆瓦", "万千瓦",  # 1兆瓦及以上 (written for the tests: an energy subsidy)
     "毫米", "厘米", "公斤", "千克", "吨", "克", "毫升", "升",  # 厚度低于0.01毫米的地膜 (corpus 06)
@@ -113,6 +114,9 @@ EXACT_CUES: tuple[str, ...] = (
     # the wording an amendment puts in: 将第八条中的“30个工作日”修改为“20个工作日” (probes27 t12)
     "修改为", "改为",
     "公示", "公布",  # 结果在网站公示5个工作日 (probes27 h02)
+    # a deadline to put things right, a waiting period, a relief (probes29: 责令限期3个月整改, 设置待遇等待期3个月,
+    # 减免20%)
+    "限期", "等待期", "过渡期", "观察期", "减免",
 )
 # Verbs that fix how many units a measure covers (scope counts, == with kind scope):
 # 选择50个全国学会开展试点 (issue 12), 建设100个省级班主任工作室 (corpus-dev 006),
@@ -155,7 +159,7 @@ REVIEW_HEADINGS: tuple[str, ...] = (
     "工作回顾", "发展回顾", "发展现状", "基本情况", "现状和形势", "进展情况", "完成情况",
 )
 # Units that make a quantity a duration or age rather than a count.
-TIME_UNITS: frozenset[str] = frozenset({"个工作日", "工作日", "个月", "年", "月", "天", "日", "小时", "分钟", "周", "季度"})
+TIME_UNITS: frozenset[str] = frozenset({"个工作日", "工作日", "个月", "年", "月", "天", "日", "小时", "分钟", "周", "季度", "秒"})
 AGE_UNITS: frozenset[str] = frozenset({"岁", "周岁"})
 
 # Counts of the plan's own structure, never thresholds (gold README): 5项重点工作, 四个方面.

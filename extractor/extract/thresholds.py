@@ -197,7 +197,7 @@ _PERIOD_LENGTH_RE = compile_re(r"(?P<cue>公示期|公示时间|公告期|征求
 _OBLIGATION_RE = compile_re(r"应|须|必须|要|确保")
 _EXTENT_UNITS = frozenset({"平方米", "平方公里", "公顷", "亩", "米", "千米", "公里"})
 # a fee or payment right after an amount: 120元会费, 200元的报名费
-_AMOUNT_NOUN_AFTER_RE = compile_re(r"的?(?:会费|报名费|培训费|注册费|资料费|参会费|会务费|评审费|奖金|补贴|补助金|资助金|奖励金)")
+_AMOUNT_NOUN_AFTER_RE = compile_re(r"的?(?:会费|报名费|培训费|注册费|资料费|参会费|会务费|评审费|奖金|补贴|补助金|资助金|奖励金|罚款)")  # 处200元罚款 (probes29)
 # a list of values after its cue: 奖励标准为：一等奖10万元，二等奖5万元，三等奖2万元; 补助标准如下：省级50万元、
 # 市级20万元. Each item is a label and its value, fixed by the rule
 # …, and a fee's label: 注册费：会员1800元/人，非会员2000元/人 (written for the tests: a society's 年会 notice)
