@@ -240,3 +240,9 @@ def test_a_day_before_the_notices_year_does_not_set_the_running_year() -> None:
     # probes29 h06: 2022年12月31日前评定的 picks who qualifies; the deadline after it is the 2025 notice's
     got = _dates("一、对2022年12月31日前评定的示范单位开展复核。\n二、请于6月30日前报送复核材料。", signed="2025年5月20日")
     assert ("deadline", "<=", None, "2025-06-30", None) in got
+
+
+def test_a_daily_hour_is_recurring() -> None:
+    # probes29: 每日8时前报送雨情 is due by that hour every day; 每日巡查不少于2次 names no day
+    got = _dates("一、各乡镇须于每日8时前报送雨情。\n二、每日巡查不少于2次。", signed="2025年5月20日")
+    assert got == [("recurring", "<=", None, None, "08:00")]
