@@ -755,6 +755,9 @@ def test_a_replys_closing_a_banjis_lines_and_a_reposts_notice_are_no_requirement
     # probes28 t07, t12: a person's role and an outlet as the subject
     ("（一）项目负责人不得参加本人项目的评审。", "项目负责人"),
     ("（二）零售经营网点应当持有烟花爆竹经营许可证。", "零售经营网点"),
+    # probes29: the public a rule binds, and a scenic area
+    ("一、山洪灾害危险区群众应当在接到转移通知后立即转移。", "山洪灾害危险区群众"),
+    ("二、各景区应当在旺季实行预约制度。", "各景区"),
 ])
 def test_the_subject_after_a_leading_clause(clause: str, actor: str) -> None:
     doc = extract_bytes(f"关于做好森林防火工作的通知\n各乡（镇）人民政府：\n{clause}\n".encode(), path="case.txt")

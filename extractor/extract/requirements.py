@@ -623,7 +623,9 @@ def subject_before(text: str, seg_start: int, modal_start: int) -> ActorPick | N
 _SUBJECT_ONLY_ENDINGS = ("基地", "工作站", "服务站", "服务中心", "各村", "各校", "学校", "村委会", "居委会", "社区",
                          # persons and outlets: 其家属应在30日内报告, 零售经营网点应当持有…, 资产管理员要… (probes28 t10,
                          # t12; corpus-dev 060), not the 监护人 an object names (提交…法定监护人身份证)
-                         "家属", "监护人", "网点", "管理员", "联络员", "信息员")
+                         "家属", "监护人", "网点", "管理员", "联络员", "信息员",
+                         # the public a rule binds and the places it runs: 山洪灾害危险区群众应当…, 各景区应当… (probes29)
+                         "群众", "居民", "村民", "市民", "游客", "考生", "驾驶人", "景区")
 
 
 def _subject_only_head(word: str) -> bool:
