@@ -271,6 +271,16 @@ ACTOR_HEAD_EXCLUDE: frozenset[str] = frozenset({
     "合办", "协办", "民办", "公办", "怎么办", "或者", "再者", "前者", "后者", "二者", "两者", "格局", "布局", "结局", "开局", "当局", "大局", "全局", "服务中心", "中心城市",
     "本地区", "该地区", "所在地区", "辖区", "原单位",
 })
+# Heads that name a party only as the subject right before a modal word (培训基地要建立…, 工作站每年应…,
+# 各村要把…, 各校（园）须于…; probes27 h01, t09, t14, h07): elsewhere they are places or things a measure
+# builds (建设国家科技创新基地, 新建市级科普教育基地5个), which the general heads must not take
+SUBJECT_ONLY_HEADS: tuple[str, ...] = ("基地", "工作站", "服务站", "服务中心", "各村", "各校", "学校", "村委会", "居委会", "社区",
+    # persons and outlets: 其家属应在30日内报告, 零售经营网点应当持有…, 资产管理员要… (probes28 t10,
+    # t12; corpus-dev 060), not the 监护人 an object names (提交…法定监护人身份证)
+    "家属", "监护人", "网点", "管理员", "联络员", "信息员",
+    # the public a rule binds and the places it runs: 山洪灾害危险区群众应当…, 各景区应当… (probes29)
+    "群众", "居民", "村民", "市民", "游客", "考生", "驾驶人", "景区",
+)
 # a single word that is an actor by itself: 各地, 各方, 个人 …
 ACTOR_HEAD_WORDS: frozenset[str] = frozenset({"各地", "各方", "双方", "各区", "各市", "个人", "家庭", "董事会", "申请人", "清算组"})
 # words that lead an actor phrase although jieba tags them as verbs (登记机关, 牵头部门, 相关省份, 迁出地登记机关)

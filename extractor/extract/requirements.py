@@ -25,7 +25,7 @@ from extractor.data.levels import classify_level
 from extractor.data.vocab import (
     ACTOR_FUNCTIONS, ACTOR_ROLES, CRITERIA_INTRO_WORDS, DEFINITION_PHRASES, RULES_INTRO_WORDS, NOT_IMPERATIVE_PHRASES, NOT_IMPERATIVE_STARTS, NOT_REQUIREMENT_PHRASES,
     ACTOR_HEAD_ENDINGS, MEASURE_VERBS, ACTOR_HEAD_EXCLUDE, ACTOR_HEAD_WORDS, ACTOR_LEAD_VERBS, EXTRA_MODAL_WORDS, MODAL_WORDS, MODALITY_RANK,
-    OBJECT_TRIGGERS, SUBJECT_GAP_STARTS, SUBJECT_LEAD_STRIP, TAG_LABELS, TOPIC_HEADING_RE, CRITERIA_HEADING_RE,
+    OBJECT_TRIGGERS, SUBJECT_GAP_STARTS, SUBJECT_LEAD_STRIP, SUBJECT_ONLY_HEADS, TAG_LABELS, TOPIC_HEADING_RE, CRITERIA_HEADING_RE,
 )
 from extractor.model import Actor, Clause, Deadline, Located
 from extractor.normalize.offsets import AlignedText
@@ -617,19 +617,8 @@ def subject_before(text: str, seg_start: int, modal_start: int) -> ActorPick | N
     return leading_actor(text, a, b, verb_led_ok=True)
 
 
-# Heads that name a party only as the subject right before a modal word (培训基地要建立…, 工作站每年应…,
-# 各村要把…, 各校（园）须于…; probes27 h01, t09, t14, h07): elsewhere they are places or things a measure
-# builds (建设国家科技创新基地, 新建市级科普教育基地5个), which the general heads must not take
-_SUBJECT_ONLY_ENDINGS = ("基地", "工作站", "服务站", "服务中心", "各村", "各校", "学校", "村委会", "居委会", "社区",
-                         # persons and outlets: 其家属应在30日内报告, 零售经营网点应当持有…, 资产管理员要… (probes28 t10,
-                         # t12; corpus-dev 060), not the 监护人 an object names (提交…法定监护人身份证)
-                         "家属", "监护人", "网点", "管理员", "联络员", "信息员",
-                         # the public a rule binds and the places it runs: 山洪灾害危险区群众应当…, 各景区应当… (probes29)
-                         "群众", "居民", "村民", "市民", "游客", "考生", "驾驶人", "景区")
-
-
 def _subject_only_head(word: str) -> bool:
-    return len(word) >= 2 and word.endswith(_SUBJECT_ONLY_ENDINGS)
+    return len(word) >= 2 and word.endswith(SUBJECT_ONLY_HEADS)
 
 
 def object_party(text: str, trigger_end: int, seg_end: int) -> ActorPick | None:
@@ -928,13 +917,8 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
                 or _LABEL_VALUE_START.match(text, lead_at, b):
             return None
     # the subject of the first piece, read only where a branch below needs it (leading_actor is cached)
-    if lead and not has_threshold and not ((first := leading_actor(text, *segs[0])) and first.clean) \
-            and not (modal is not None and modal[2] < segs[0][1] and (own_subject := subject_before(text, segs[0][0], modal[2])) is not None
-                     and own_subject.clean and _subject_only_head(own_subject.text)) \
-            and not (modal is not None and modal[1] == "请" and modal[2] < segs[0][1]
-                     and (asked := leading_actor(text, modal[3], segs[0][1])) is not None and asked.clean) \
-            and agent_of_you(text, a, _main_end(text, segs)) is None:
-        return None  # (一、由县教体局负责资金拨付。 names its agent: a measure, not a lead phrase; a helper's probe)
+    if lead and not has_threshold and not _names_a_party(text, a, segs, modal):
+        return None
     carry_ok = True
     own: ActorPick | None = None
     if modal is None:
@@ -982,6 +966,23 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
     if own is None and weak is not None:
         own = weak
     return RequirementUnit(modality, trigger, tspan, own, carry_ok)
+
+
+def _names_a_party(text: str, a: int, segs: list[tuple[int, int]], modal: tuple[str, str, int, int] | None) -> bool:
+    """Does an item's first sentence name who acts, which makes it a measure rather than the item's lead
+    phrase? By a subject at its head; by a subject of :func:`_subject_only_head` right before its modal
+    word (各村要把…, probes27 t14); by the party a 请 asks (请贵局于6月30日前提供…, probes27 t11); or by
+    the agent of 由 (一、由县教体局负责资金拨付。, a helper's probe)."""
+    s0, e0 = segs[0]
+    if (first := leading_actor(text, s0, e0)) is not None and first.clean:
+        return True
+    if modal is not None and modal[2] < e0:
+        own = subject_before(text, s0, modal[2])
+        if own is not None and own.clean and _subject_only_head(own.text):
+            return True
+        if modal[1] == "请" and (asked := leading_actor(text, modal[3], e0)) is not None and asked.clean:
+            return True
+    return agent_of_you(text, a, _main_end(text, segs)) is not None
 
 
 def _main_end(text: str, segs: list[tuple[int, int]]) -> int:
