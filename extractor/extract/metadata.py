@@ -600,16 +600,16 @@ def _addressees(aligned: AlignedText, lines: list[tuple[int, int]]) -> NamesFiel
         # split at the commas outside brackets: 省局机关各处（室、局） is one body (corpus-dev 012); a 、-list whose
         # units are no bodies of their own shares the body after its last (各省、自治区、直辖市人民政府, 各区、县（市）
         # 人民政府, 市政府各委、办、局: probes26 h01, h03) and stays one name, not 各省 / 自治区 / 直辖市人民政府
-        units_of = [[n.strip() for n in _NAME_SEP_RE.split(g) if n.strip()] for g in _GROUP_SEP_RE.split(m.group(1))]
-        units_all = [u for units in units_of for u in units]
-        names = [n for g, units in zip(_GROUP_SEP_RE.split(m.group(1)), units_of)
-                 for n in (units if len(units) < 2 or all(_is_body_name(u) for u in units[:-1]) else [g.strip()])]
+        groups = [g.strip() for g in _GROUP_SEP_RE.split(m.group(1)) if g.strip()]
+        units_of = [[n.strip() for n in _NAME_SEP_RE.split(g) if n.strip()] for g in groups]
+        names = [n for g, units in zip(groups, units_of)
+                 for n in (units if len(units) < 2 or all(_is_body_name(u) for u in units[:-1]) else [g])]
         # a body's name is short and names no document: 省人民政府第66次常务会议决定对《江西省流动人口
         # 服务和管理办法》作如下修改： (corpus-dev 002, an amendment) is the lead of the decision. The units of
         # a 、-list share the body after the last one: 各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
         # (the State Council's 主送 line), 有关高校、企业科协 (written for the tests)
-        groups = [g.strip() for g in _GROUP_SEP_RE.split(m.group(1)) if g.strip()]
-        if names and "《" not in m.group(1) and not m.group(1).lstrip().startswith(("•", "·")) and all(len(n) <= 25 for n in units_all) \
+        if names and "《" not in m.group(1) and not m.group(1).lstrip().startswith(("•", "·")) \
+                and all(len(u) <= 25 for units in units_of for u in units) \
                 and all(_ADDRESSEE_GROUP_RE.search(g) for g in groups):
             sp = (a + m.start(1), a + m.end(1))
             return aligned.build(NamesField, value=names, source="document", evidence="主送机关 line ending in ：", span=sp)
