@@ -257,7 +257,8 @@ class Actor(_Frozen):
     raw_span: Span
     source: ActorSource = Field(description=(
         "sentence: the clause's own subject before the modal word; object: the party a clause-initial "
-        "鼓励/支持/允许 names; agent: a 由-phrase; tag: a responsibility tag （责任单位：…）/（…负责）; carried: the "
+        "鼓励/支持/允许 names; agent: a 由-phrase; tag: a responsibility tag （责任单位：…）/（…负责） or the 牵头单位 cell of a "
+        "责任分工 table's row; carried: the "
         "subject of an earlier clause of the same item; heading: the item's heading; addressee: the 主送 line"))
     organization: str | None = Field(default=None, description="normalized function: 省财政厅 → finance department")
     level: Level | None = Field(default=None, description="administrative level the actor's name gives, when it gives one")

@@ -1030,3 +1030,39 @@ def test_a_label_and_its_value_and_an_entry_into_force_bid_nothing() -> None:
     doc = extract_bytes("关于举办培训班的通知\n各会员单位：\n一、培训安排\n地点：成都市金牛区蜀西路46号。\n收款单位：中国地震学会。\n"
                         "二、各单位要按时报名。\n三、本通知自2025年1月1日起执行。\n".encode(), path="case.txt")
     assert [r.text for r in doc.requirements] == ["各单位要按时报名。"]
+
+
+def test_values_stated_deemed_or_tabled_bid_nothing_and_their_thresholds_stay() -> None:
+    # probes29 h05 (a 学会's 会费 list and 视为自动退会), t07 (本办法由…负责解释), h02 (a Word table of income limits: cells
+    # alone on their lines), corpus 19 (…标准为每人每月1309元); a cap and a dated act stay rules (gold-req 013 （二十）
+    # 贷款额度最高不超过15万元; probes25 h02 结果公布：6月20日前公布录取结果。)
+    doc = extract_bytes("关于调整会费标准的通知\n各会员单位：\n一、会费标准\n学生会员：每人每年50元；\n全市最低生活保障标准为每人每月1309元。\n"
+                        "连续2年未缴纳会费的，视为自动退会。\n二、收入限额\n家庭人口\t人均年收入（元）\n1人户\t52800以下\n"
+                        "三、贷款额度最高不超过15万元。\n四、结果公布：6月20日前公布录取结果。\n五、本办法由市科协负责解释。\n某市科协\n"
+                        "2025年5月1日\n".encode(),
+                        path="case.txt")
+    assert [r.text for r in doc.requirements] == ["贷款额度最高不超过15万元。", "结果公布：6月20日前公布录取结果。"]
+    assert {t.value for t in doc.thresholds} >= {50, 1309, 2, 52800, 150000}
+
+
+def test_a_responsibility_tables_rows_are_duties_of_their_lead_body_and_other_tables_rows_are_none() -> None:
+    # probes27 t08: 序号⇥重点任务⇥牵头单位⇥配合单位⇥完成时限, each row the 牵头单位's task by its 完成时限; a 认定标准 table's
+    # rows are criteria (a 科普基地 notice), its header names columns
+    doc = extract_bytes("某县农村人居环境整治实施方案\n各乡镇人民政府：\n一、任务分工\n序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+                        "1\t农村户厕问题摸排整改\t县农业农村局\t县卫健局、各乡镇\t2024年6月底前\n2\t农村公厕新建改建\t县城管局\t各乡镇\t长期坚持\n"
+                        "二、认定标准\n序号\t项目\t标准\n1\t场馆设施\t科普展教面积不少于500平方米\n".encode(), path="case.txt")
+    got = [(r.actor.text if r.actor else None, r.actor.source if r.actor else None, r.deadline.date if r.deadline else None)
+           for r in doc.requirements]
+    assert got == [("县农业农村局", "tag", "2024-06-30"), ("县城管局", "tag", None)]
+    assert [t.value for t in doc.thresholds if t.unit == "平方米"] == [500]
+
+
+@pytest.mark.parametrize(("clause", "trigger"), [
+    # probes29 t12: 应参保人员 (the persons to be insured) and 应缴未缴 name what is due; 应 rules nothing there
+    ("除职工基本医疗保险应参保人员以外的城乡居民均可参加居民医保。", "可"),
+    ("补缴应缴未缴的费用。", None),
+    ("参保单位应按时缴纳保险费。", "应"),
+])
+def test_ying_before_a_verb_and_a_due_head_is_no_modal(clause: str, trigger: str | None) -> None:
+    from extractor.extract.knowledge import read_phrase
+    assert read_phrase(clause).trigger == trigger

@@ -303,6 +303,15 @@ SUBJECT_LEAD_STRIP: tuple[str, ...] = ("同时", "此外", "另外", "其中", "
 OBJECT_TRIGGERS: frozenset[str] = frozenset({"鼓励", "支持", "允许", "准予", "引导", "推动", "倡导", "提倡"})
 # the label of a responsibility tag: （责任单位：…）, (牵头部门:…)
 TAG_LABELS: tuple[str, ...] = ("责任单位", "牵头单位", "牵头部门", "责任部门", "主要责任单位", "配合单位", "责任主体", "承办单位")
+# A 责任分工 table's column of whom a row's task is given to (序号⇥重点任务⇥牵头单位⇥配合单位⇥完成时限, probes27 t08),
+# not the bodies that only assist (配合单位, 协办单位)
+RESPONSIBLE_COLUMN_RE = r"(?:主要)?(?:牵头|责任|主责|承办|实施)(?:单位|部门|处室|科室|主体)"
+# A rule's value stated, with no act bid (probes29 h05 学生会员：每人每年50元；corpus 19 全市城乡最低生活保障标准为每人
+# 每月1309元): the standard's name, then 为, 调整为 or 确定为; not a quoted one (an amendment's 将第七条中的“补贴标准为…”
+# 修改为…, probes25 t12, is an act)
+STANDARD_IS_RE = r"[^，,；;。“”\"‘’将把]{0,30}?(?:标准|费|额度|金额|经费|补贴|补助|奖金|奖励|价格|限额)(?:均|统一|分别|调整|确定)?为[：:]?"
+# ... and a cap on it, which makes the clause a rule again (gold-req: 013 （二十） 贷款额度最高不超过15万元 is an obligation)
+CAP_WORDS: tuple[str, ...] = ("不超过", "不高于", "不低于", "不少于", "不得", "最高", "最低", "最多", "至少", "以内", "控制在", "上限")
 
 # Clauses that state no requirement even inside a numbered item (corpus-dev gold-req README,
 # "Not annotated"): definitions (015 第十四条 本办法所称…, 017 第二条 …包括…), the notice's statement
@@ -319,6 +328,8 @@ NOT_REQUIREMENT_PHRASES: tuple[str, ...] = (
     "此复。", "专此函复", "如有侵权", "版权归原作者", "本文转载自",
     "专此函达", "专此函商", "感谢贵",  # a 商请函's courtesy lines (probes27 t11: 感谢贵局的大力支持。专此函达。)
     "起执行。", "起实施。",  # entry into force, as 起施行 (probes28 t10: 本通知自2025年1月1日起执行。)
+    # who interprets the notice: a statement of the notice about itself (probes29 t07 第十一条 本办法由市人力社保局负责解释。)
+    "负责解释。", "负责解释；", "解释权归",
 )
 # ... of which these are no requirement even when the clause holds a threshold (issue 19, 015 第十四条
 # 本办法所称的未成年，指年龄不满18周岁; 第十六条 本办法自印发之日起施行，有效期5年). Not 有效期 alone: 017

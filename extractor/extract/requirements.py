@@ -25,7 +25,7 @@ from extractor.data.levels import classify_level
 from extractor.data.vocab import (
     ACTOR_FUNCTIONS, ACTOR_ROLES, CRITERIA_INTRO_WORDS, DEFINITION_PHRASES, RULES_INTRO_WORDS, NOT_IMPERATIVE_PHRASES, NOT_IMPERATIVE_STARTS, NOT_REQUIREMENT_PHRASES,
     ACTOR_HEAD_ENDINGS, MEASURE_VERBS, ACTOR_HEAD_EXCLUDE, ACTOR_HEAD_WORDS, ACTOR_LEAD_VERBS, EXTRA_MODAL_WORDS, MODAL_WORDS, MODALITY_RANK,
-    OBJECT_TRIGGERS, SUBJECT_GAP_STARTS, SUBJECT_LEAD_STRIP, SUBJECT_ONLY_HEADS, TAG_LABELS, TOPIC_HEADING_RE, CRITERIA_HEADING_RE,
+    CAP_WORDS, OBJECT_TRIGGERS, RESPONSIBLE_COLUMN_RE, STANDARD_IS_RE, SUBJECT_GAP_STARTS, SUBJECT_LEAD_STRIP, SUBJECT_ONLY_HEADS, TAG_LABELS, TOPIC_HEADING_RE, CRITERIA_HEADING_RE,
 )
 from extractor.model import Actor, Clause, Deadline, Located
 from extractor.normalize.offsets import AlignedText
@@ -339,6 +339,7 @@ def forget_text() -> None:
     hits them, and they would keep the last texts alive (a 20 MB notice among them)."""
     clause_segments.cache_clear()
     _leading_actor.cache_clear()
+    _table_start.cache_clear()
 
 
 def is_actor_head(word: str, first: bool = False) -> bool:
@@ -775,6 +776,7 @@ def _filters() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 # 地点：成都市金牛区蜀西路46号…, 报到时间：10月14日 (probes28 h06): a label and its value tell, they bid nothing
 _LABEL_VALUE_START = compile_re(r"[\u4e00-\u9fff]{2,6}[：:](?!\s*$)")
+_CAP = compile_re("|".join(CAP_WORDS).replace("最低", "最低(?!生活|工资)"))  # 最低生活保障, 最低工资标准: names
 _PURPOSE_LEAD = compile_re(r"\s*(?:为了|为)(?:进一步|切实|更好地?|全面|深入|有效)?(?:鼓励|支持|确保|保障|推动|促进|加快|加强|落实|贯彻|做好|规范|引导)")
 _ADJECTIVAL_KE = compile_re(r"[\u4e00-\u9fff]{1,2}(?:、可[\u4e00-\u9fff]{1,2})*的")
 
@@ -893,6 +895,10 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
     if tag is not None and tag.standalone:
         us, ue = tag.units
         return RequirementUnit("obligation", tag.label, tag.label_span, ActorPick(text[us:ue], us, ue, "tag"), carry_ok=False)
+    if "\t" in text[a:b] or text.rfind("\t", max(0, a - 200), a) >= 0:  # a membership test first: most clauses are prose
+        row = _table_row_reading(text, a, b, modals)
+        if row is not True and row is not False:
+            return row
     if not modals and not has_threshold and (not in_item or listed or guiding):
         return None  # what the checks below come to without a modal word: no imperative outside an item (issue 18)
     if criteria or _TOPIC_HEADING.fullmatch(text, a, b):
@@ -907,6 +913,8 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
     if not segs:
         return None
     modal = first_modal(text, a, b, modals)
+    if modal is None and has_threshold and _states_a_value(text, a, b):
+        return None  # its threshold stays, on no requirement
     if modal is None and not has_threshold:
         body = text[a:b].rstrip()
         if not in_item or listed or guiding or body.endswith(("：", ":")) or not body.endswith(("。", "；", ";", "！")):
@@ -966,6 +974,90 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
     if own is None and weak is not None:
         own = weak
     return RequirementUnit(modality, trigger, tspan, own, carry_ok)
+
+
+_RESPONSIBLE_COLUMN = compile_re(rf"\s*{RESPONSIBLE_COLUMN_RE}(?:[（(][^）)]{{0,8}}[）)])?\s*")
+_STANDARD_IS = compile_re(STANDARD_IS_RE)
+# a table's cell alone on its line: 52800以下, 3人及以上户 (probes29 h02, a Word table of income limits), 3万—6万元 (corpus 14's
+# 积分 rubric, its brackets removed)
+_VALUE_CELL = compile_re(r"\s*[\d.,．]+(?:\s*[—\-~～]\s*[\d.,．]+)?\s*[\u4e00-\u9fff%％]{0,3}?"
+                         r"(?:\s*[—\-~～]\s*[\d.,．]+\s*[\u4e00-\u9fff%％]{0,3}?)?(?:及|或)?(?:以下|以上|以内)?[\u4e00-\u9fff]?\s*[。；;，,]?\s*")
+# a deadline in the clause: what it dates is an act (结果公布：6月20日前公布录取结果。 probes25), not a value
+_DATED_ACT = compile_re(r"[日月底末年]\s*(?:之|以)?前(?!后)")
+# a deeming consequence after a condition: 连续2年未缴纳会费的，视为自动退会 (probes29 h05), corpus 18's …的，视为无履行义务能力
+_DEEMS = compile_re(r"[，,]\s*(?:即|均|一律)?(?:视为|视同)")
+
+
+def _table_line(text: str, a: int) -> tuple[int, int] | None:
+    """The line holding ``text[a]`` when it is a table's row (its cells joined by tabs; a tab that only indents
+    a paragraph makes none), else None."""
+    ls = text.rfind("\n", 0, a) + 1
+    le = text.find("\n", a)
+    le = len(text) if le < 0 else le
+    t = text.find("\t", ls, le)
+    if t < 0 or not text[ls:t].strip() or not text[t:le].strip():
+        return None
+    return ls, le
+
+
+@lru_cache(maxsize=4096)
+def _table_start(text: str, ls: int) -> int:
+    """Start of the first line of the table whose row starts at ``ls``: the lines before it that are rows too.
+    Walks back at most 64 lines and asks the memo for the rest, so a long table costs each row a constant."""
+    for _ in range(64):
+        if ls == 0:
+            return 0
+        ps = text.rfind("\n", 0, ls - 1) + 1
+        if _table_line(text, ps) is None:
+            return ls
+        ls = ps
+    return _table_start(text, ls)
+
+
+def _table_row_reading(text: str, a: int, b: int, modals: tuple[tuple[str, str, int, int], ...]) -> RequirementUnit | None | bool:
+    """What a table's row states: False when ``text[a:b]`` is on no table row (the caller reads it as prose).
+
+    A table's row bids nothing by itself: its cells are values, criteria, names (probes29 h02's income limits, a
+    科普基地 notice's 认定标准 table), and its first row names the columns. Only a 责任分工 table gives each row's task
+    to a body: the cell under 牵头单位 (probes27 t08: 序号⇥重点任务⇥牵头单位⇥配合单位⇥完成时限) is the row's actor,
+    and the row an obligation. Elsewhere a modal word in a row reads as in prose (True)."""
+    line = _table_line(text, a)
+    if line is None:
+        return False
+    ls, le = line
+    hs = _table_start(text, ls)
+    if hs == ls:
+        return None  # the header: names of the columns (可容纳集中培训人数(人) permits nothing)
+    he = text.find("\n", hs)
+    head = text[hs:he].split("\t")
+    col = next((i for i, h in enumerate(head) if _RESPONSIBLE_COLUMN.fullmatch(h)), None)
+    if col is None:
+        return True if modals else None
+    cells = text[ls:le].split("\t")
+    pick = None
+    if len(cells) == len(head):  # a merged cell shifts the columns: then the row's body is not known
+        cs = ls + sum(len(c) + 1 for c in cells[:col])
+        ce = cs + len(cells[col])
+        while cs < ce and text[cs].isspace():
+            cs += 1
+        while ce > cs and text[ce - 1].isspace():
+            ce -= 1
+        pick = ActorPick(text[cs:ce], cs, ce, "tag") if ce > cs else None
+    return RequirementUnit("obligation", None, None, pick, carry_ok=False)
+
+
+def _states_a_value(text: str, a: int, b: int) -> bool:
+    """Does a clause without a modal word state a value rather than bid an act? A table's cell alone on its line;
+    a label and its value or a standard and its value, with no cap (学生会员：每人每年50元；corpus 19's 全市城乡最低
+    生活保障标准为每人每月1309元。: the threshold says it; 贷款额度最高不超过15万元 stays a rule, as gold-req has it); a
+    deeming consequence (…的，视为自动退会)."""
+    s = _strip_lead(text, a, b)
+    if _VALUE_CELL.fullmatch(_ANY_PAREN.sub("", text[s:b])):
+        return True
+    if _DEEMS.search(text, a, b):
+        return True
+    return bool(_LABEL_VALUE_START.match(text, s, b) or _STANDARD_IS.match(text, s, b)) and _CAP.search(text, a, b) is None \
+        and _DATED_ACT.search(text, a, b) is None
 
 
 def _names_a_party(text: str, a: int, segs: list[tuple[int, int]], modal: tuple[str, str, int, int] | None) -> bool:

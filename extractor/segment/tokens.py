@@ -262,6 +262,9 @@ _SUPPORT_NOUN_AFTER = frozenset({"计划", "工程", "项目", "体系", "专项
 # 应 + the preposition 对: 推荐单位应对申报材料进行审核 (probes27: the duty had no modal word)
 _DUI_PREDICATES = frozenset({"进行", "开展", "实行", "实施", "给予", "予以", "作出", "做出", "加强", "严格", "认真", "逐一",
                              "审核", "审查", "核实", "复核", "把关", "负责", "承担"})
+# 应 + a verb + one of these heads is a participle naming who or what is due, not a modal word: 应参保人员 (the
+# persons to be insured; probes29 t12 除职工基本医疗保险应参保人员以外的…), 应纳税所得额, 其应缴费额; as is 应缴未缴
+_DUE_HEADS = frozenset({"人员", "对象", "所得额", "额", "金额", "数额", "款", "款项", "基数", "税额"})
 
 
 class _ModalRules:
@@ -271,8 +274,10 @@ class _ModalRules:
         self._glued: dict[str, tuple[str, str] | None] = {}
 
     @staticmethod
-    def keep(word: str, prev: str, nxt: str) -> bool:
-        """Whether the modal word ``word`` between ``prev`` and ``nxt`` is read as one."""
+    def keep(word: str, prev: str, nxt: str, after: str = "") -> bool:
+        """Whether the modal word ``word`` between ``prev`` and ``nxt`` (then ``after``) is read as one."""
+        if word == "应" and (after in _DUE_HEADS or after == "未"):
+            return False
         # 一般 softens a limit only before a verb or comparator (一般不超过, 一般为); in 一般诊疗费
         # or 一般抗贫血药物 it is an adjective (corpus 13, 17)
         if word == "一般" and not (nxt.startswith(("不", "为", "应", "由", "在", "控制", "按", "以", "须", "要", "可")) or nxt in ("超过",)):
@@ -300,7 +305,8 @@ class _ModalRules:
         spans = []
         for mid, s, e in matches:
             word = "".join(words[s:e])
-            if self.keep(word, words[s - 1] if s > 0 else "", words[e] if e < len(words) else ""):
+            if self.keep(word, words[s - 1] if s > 0 else "", words[e] if e < len(words) else "",
+                         words[e + 1] if e + 1 < len(words) else ""):
                 spans.append((mid, word, s, e))
         taken = {sp[2] for sp in spans}
         for i in range(len(words)) if candidates is None else candidates:
