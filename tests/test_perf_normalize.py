@@ -64,8 +64,15 @@ class _PlainWalker(H._Walker):
         elif H._is_hidden(el) and (content is None or el not in content.iterancestors()):
             layer, rule = "furniture", "html:hidden"
         block = name in H._BLOCK_TAGS
+        in_cell = block and self.cell_depth > 0
+        if in_cell:
+            block = False
+            if self.pending_sep is None:
+                self.pending_ws = self.ws_newline = True
         if block or name in ("td", "th"):
             self.sep("\n" if block and name not in ("td", "th") else "\t")
+        joined = name in ("td", "th") and H.joins_its_lines(el)
+        self.cell_depth += joined
         if name == "head":
             title = el.find("title")
             if title is not None:
@@ -80,9 +87,12 @@ class _PlainWalker(H._Walker):
                 self.visit(child, child.tag, layer, rule, marked)
             if child.tail:
                 self.text(child.tail, layer, rule)
+        self.cell_depth -= joined
         if block:
             self.pending_sep = "\n"
             self.pending_ws = self.ws_newline = False
+        elif in_cell and self.pending_sep is None:
+            self.pending_ws = self.ws_newline = True
 
     def text(self, s, layer, rule):  # noqa: ANN001, ANN201
         st = self.stream

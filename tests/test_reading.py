@@ -914,7 +914,7 @@ def test_a_deadline_in_chinese_numerals_is_no_lead_time() -> None:
     ("一、各市州要优化老年助餐服务网络。\n二、各地要加强。\n", ("各市州", "sentence")),
     ("一、各县市区要加强领导，落实责任。\n", ("各县市区", "sentence")),
     ("一、由县教体局负责资金拨付。\n二、各地要加强。\n", ("县教体局", "agent")),
-    ("第九条 本办法由省科协负责解释。\n", ("省科协", "agent")),  # corpus 18 has 本办法由市卫生健康行政主管部门负责组织实施
+    ("第九条 本办法由省科协负责组织实施。\n", ("省科协", "agent")),  # corpus 18 has 本办法由市卫生健康行政主管部门负责组织实施
 ])
 def test_a_one_sentence_item_with_its_party(body: str, want: tuple) -> None:
     doc = extract_bytes(("关于做好工作的通知\n各有关单位：\n" + body).encode(), path="x.txt")
@@ -1066,3 +1066,23 @@ def test_a_responsibility_tables_rows_are_duties_of_their_lead_body_and_other_ta
 def test_ying_before_a_verb_and_a_due_head_is_no_modal(clause: str, trigger: str | None) -> None:
     from extractor.extract.knowledge import read_phrase
     assert read_phrase(clause).trigger == trigger
+
+
+def test_a_word_tables_cells_are_one_row_and_bare_values_take_their_columns_unit() -> None:
+    # probes29 h02: a Word table pasted into a CMS, each cell a paragraph (<td><p>…</p></td>), had been read as one
+    # column of lines with no unit; a page's body in a layout <td> keeps its lines
+    page = ("<html><head><title>关于调整公共租赁住房准入标准的通知</title></head><body><div class='TRS_Editor'><p>关于调整公共租赁住房准入标准的通知</p>"
+            "<p>各区住房保障部门：</p><p>一、收入和财产标准</p>"
+            "<table class='MsoNormalTable'><tr><td><p>家庭人口</p></td><td><p>人均年可支配收入</p><p>（元）</p></td>"
+            "<td><p>家庭财产总额（万元）</p></td></tr><tr><td><p>1人户</p></td><td><p>52800以下</p></td><td><p>30以下</p></td></tr>"
+            "</table><table><tr><td><p>二、各区要做好政策衔接。</p><p>对已纳入保障范围的家庭，在本轮保障期满前继续按原标准执行；对新提出申请的家庭，"
+            "按本通知规定的标准受理和审核。各区住房保障部门应当将调整后的标准在政务服务大厅、社区服务中心和门户网站公布，并做好政策解读和咨询服务。"
+            "对申请家庭隐瞒或者虚报人口、户籍、年龄、婚姻、收入、财产和住房状况的，不予受理；已经取得保障资格的，取消其保障资格，并记入诚信档案。"
+            "市住房保障中心要加强对各区工作的指导和监督，定期通报工作进展情况，及时研究解决政策执行中遇到的问题，重大情况及时报告市住房和城乡建设局。</p>"
+            "<p>三、本通知自2025年4月1日起施行。</p></td></tr></table></div></body></html>")
+    doc = extract_bytes(page.encode(), path="page.html")
+    assert "家庭人口\t人均年可支配收入(元)\t家庭财产总额(万元)\n1人户\t52800以下\t30以下\n" in doc.text
+    assert "二、各区要做好政策衔接。\n对已纳入" in doc.text and "。\n三、本通知" in doc.text
+    got = [(t.comparator, t.value, t.unit, t.subject, t.condition) for t in doc.thresholds]
+    assert got == [("<=", 52800, "元", "人均年可支配收入", "1人户"), ("<=", 300000, "元", "家庭财产总额", "1人户")]
+    assert not [r for r in doc.requirements if "52800" in r.text]  # a table's row of values bids nothing

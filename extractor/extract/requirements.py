@@ -27,6 +27,7 @@ from extractor.data.vocab import (
     ACTOR_HEAD_ENDINGS, MEASURE_VERBS, ACTOR_HEAD_EXCLUDE, ACTOR_HEAD_WORDS, ACTOR_LEAD_VERBS, EXTRA_MODAL_WORDS, MODAL_WORDS, MODALITY_RANK,
     CAP_WORDS, OBJECT_TRIGGERS, RESPONSIBLE_COLUMN_RE, STANDARD_IS_RE, SUBJECT_GAP_STARTS, SUBJECT_LEAD_STRIP, SUBJECT_ONLY_HEADS, TAG_LABELS, TOPIC_HEADING_RE, CRITERIA_HEADING_RE,
 )
+from extractor.extract.tables import column_of, forget as forget_tables, header_cells, table_line
 from extractor.model import Actor, Clause, Deadline, Located
 from extractor.normalize.offsets import AlignedText
 from extractor.segment.tokens import get_reader, get_segmenter
@@ -339,7 +340,7 @@ def forget_text() -> None:
     hits them, and they would keep the last texts alive (a 20 MB notice among them)."""
     clause_segments.cache_clear()
     _leading_actor.cache_clear()
-    _table_start.cache_clear()
+    forget_tables()
 
 
 def is_actor_head(word: str, first: bool = False) -> bool:
@@ -895,10 +896,13 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
     if tag is not None and tag.standalone:
         us, ue = tag.units
         return RequirementUnit("obligation", tag.label, tag.label_span, ActorPick(text[us:ue], us, ue, "tag"), carry_ok=False)
+    row_actor = None
     if "\t" in text[a:b] or text.rfind("\t", max(0, a - 200), a) >= 0:  # a membership test first: most clauses are prose
-        row = _table_row_reading(text, a, b, modals)
-        if row is not True and row is not False:
-            return row
+        row, row_actor = _table_row_reading(text, a, b)
+        if row == "header" or (row == "none" and not modals):
+            return None
+        if row == "duty" and not modals:
+            return RequirementUnit("obligation", None, None, row_actor, carry_ok=False)
     if not modals and not has_threshold and (not in_item or listed or guiding):
         return None  # what the checks below come to without a modal word: no imperative outside an item (issue 18)
     if criteria or _TOPIC_HEADING.fullmatch(text, a, b):
@@ -971,6 +975,12 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
     if own is None and tag is not None:
         us, ue = tag.units
         own = ActorPick(text[us:ue], us, ue, "tag")
+    if own is None and row_actor is not None:  # 各区要…: a 责任分工 row's own sentence, of its 牵头单位
+        own = row_actor
+    if own is not None and "\t" in own.text:  # an actor never crosses a table's cell (丰富服务内涵⇥6.基层医疗卫生机构, corpus 13)
+        cut = own.text.rfind("\t") + 1
+        rest = _CELL_LABEL.sub("", own.text[cut:])  # the cell's own label: 6.基层医疗卫生机构
+        own = ActorPick(rest, own.end - len(rest), own.end, own.source, own.clean) if rest else None
     if own is None and weak is not None:
         own = weak
     return RequirementUnit(modality, trigger, tspan, own, carry_ok)
@@ -984,66 +994,43 @@ _VALUE_CELL = compile_re(r"\s*[\d.,．]+(?:\s*[—\-~～]\s*[\d.,．]+)?\s*[\u4e
                          r"(?:\s*[—\-~～]\s*[\d.,．]+\s*[\u4e00-\u9fff%％]{0,3}?)?(?:及|或)?(?:以下|以上|以内)?[\u4e00-\u9fff]?\s*[。；;，,]?\s*")
 # a deadline in the clause: what it dates is an act (结果公布：6月20日前公布录取结果。 probes25), not a value
 _DATED_ACT = compile_re(r"[日月底末年]\s*(?:之|以)?前(?!后)")
+_CELL_LABEL = compile_re(r"^\s*(?:\d{1,3}[.．、]|[（(][\d一二三四五六七八九十]{1,3}[)）])?\s*")
 # a deeming consequence after a condition: 连续2年未缴纳会费的，视为自动退会 (probes29 h05), corpus 18's …的，视为无履行义务能力
 _DEEMS = compile_re(r"[，,]\s*(?:即|均|一律)?(?:视为|视同)")
 
 
-def _table_line(text: str, a: int) -> tuple[int, int] | None:
-    """The line holding ``text[a]`` when it is a table's row (its cells joined by tabs; a tab that only indents
-    a paragraph makes none), else None."""
-    ls = text.rfind("\n", 0, a) + 1
-    le = text.find("\n", a)
-    le = len(text) if le < 0 else le
-    t = text.find("\t", ls, le)
-    if t < 0 or not text[ls:t].strip() or not text[t:le].strip():
-        return None
-    return ls, le
+def _table_row_reading(text: str, a: int, b: int) -> tuple[str, ActorPick | None]:
+    """How a table's row that holds ``text[a:b]`` is read: ("prose", None) when it is on no row.
 
-
-@lru_cache(maxsize=4096)
-def _table_start(text: str, ls: int) -> int:
-    """Start of the first line of the table whose row starts at ``ls``: the lines before it that are rows too.
-    Walks back at most 64 lines and asks the memo for the rest, so a long table costs each row a constant."""
-    for _ in range(64):
-        if ls == 0:
-            return 0
-        ps = text.rfind("\n", 0, ls - 1) + 1
-        if _table_line(text, ps) is None:
-            return ls
-        ls = ps
-    return _table_start(text, ls)
-
-
-def _table_row_reading(text: str, a: int, b: int, modals: tuple[tuple[str, str, int, int], ...]) -> RequirementUnit | None | bool:
-    """What a table's row states: False when ``text[a:b]`` is on no table row (the caller reads it as prose).
-
-    A table's row bids nothing by itself: its cells are values, criteria, names (probes29 h02's income limits, a
-    科普基地 notice's 认定标准 table), and its first row names the columns. Only a 责任分工 table gives each row's task
-    to a body: the cell under 牵头单位 (probes27 t08: 序号⇥重点任务⇥牵头单位⇥配合单位⇥完成时限) is the row's actor,
-    and the row an obligation. Elsewhere a modal word in a row reads as in prose (True)."""
-    line = _table_line(text, a)
+    A table's row bids nothing by itself ("none" without a modal word; "prose" with one): its cells are values,
+    criteria, names (probes29 h02's income limits, a 科普基地 notice's 认定标准 table), and its first row names the
+    columns ("header", never a requirement). Only a 责任分工 table gives each row's task to a body ("duty"): the cell
+    under 牵头单位 (probes27 t08: 序号⇥重点任务⇥牵头单位⇥配合单位⇥完成时限) is the row's actor. A row with fewer cells
+    than the header has its first cells merged with the row above (rowspan: corpus 13's 任务分工表), so its cells are
+    aligned from the right; one that holds no cell before the 牵头单位 column names bodies only and bids nothing."""
+    line = table_line(text, a)
     if line is None:
-        return False
+        return "prose", None
     ls, le = line
-    hs = _table_start(text, ls)
-    if hs == ls:
-        return None  # the header: names of the columns (可容纳集中培训人数(人) permits nothing)
-    he = text.find("\n", hs)
-    head = text[hs:he].split("\t")
+    head = header_cells(text, ls)
+    if head is None:
+        return "header", None  # names of the columns (可容纳集中培训人数(人) permits nothing)
     col = next((i for i, h in enumerate(head) if _RESPONSIBLE_COLUMN.fullmatch(h)), None)
     if col is None:
-        return True if modals else None
+        return "none", None
     cells = text[ls:le].split("\t")
-    pick = None
-    if len(cells) == len(head):  # a merged cell shifts the columns: then the row's body is not known
-        cs = ls + sum(len(c) + 1 for c in cells[:col])
-        ce = cs + len(cells[col])
-        while cs < ce and text[cs].isspace():
-            cs += 1
-        while ce > cs and text[ce - 1].isspace():
-            ce -= 1
-        pick = ActorPick(text[cs:ce], cs, ce, "tag") if ce > cs else None
-    return RequirementUnit("obligation", None, None, pick, carry_ok=False)
+    at = next((i for i in range(len(cells)) if column_of(head, cells, i) == col), -1)
+    if at < 0 or (at == 0 and col > 0):
+        return "header", None  # bodies only, or a row the columns do not fit
+    cs = ls + sum(len(c) + 1 for c in cells[:at])
+    if a >= cs - 1:
+        return "header", None  # the clause after a row's last sentence: the bodies' cells alone
+    ce = cs + len(cells[at])
+    while cs < ce and text[cs].isspace():
+        cs += 1
+    while ce > cs and text[ce - 1].isspace():
+        ce -= 1
+    return "duty", (ActorPick(text[cs:ce], cs, ce, "tag") if ce > cs else None)
 
 
 def _states_a_value(text: str, a: int, b: int) -> bool:

@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 from extractor.data.vocab import (
     AGE_UNITS, APPROXIMATE_WORDS, COMPARATOR_AFTER, COMPARATOR_BEFORE, COUNT_VERBS, EXACT_CUES, EXTRA_MODAL_WORDS,
     BASELINE_WORDS, GROWTH_WORDS, HEDGE_WORDS, MODAL_WORDS, PER_BASES, PER_HEAD, REPORT_TITLE_WORDS, REPORTED_WORDS, REVIEW_HEADINGS, SCOPE_UNITS,
-    SCOPE_VERBS, SELF_STRUCTURE_NOUNS, SUBJECT_LEAD_STRIP, TIME_UNITS,
+    SCOPE_VERBS, SELF_STRUCTURE_NOUNS, SUBJECT_LEAD_STRIP, TIME_UNITS, UNIT_CANONICAL,
 )
 from extractor.extract.quantities import NUMERAL_RE, Quantity, find_quantities, has_quantity_start
+from extractor.extract.tables import column_of, header_cells, table_line
 from extractor.recache import compile_re
 
 MASK = "\x00"
@@ -139,6 +140,46 @@ def _unit_from_row(text: str, sa: int, at: int, f: Found) -> None:
         f.unit = m.group("unit")
         f.subject = m.group("name").strip()
         f.kind = kind_of(f.unit, f.per, f.comparator_word, False, False, False)
+
+
+# a column's header with its unit in brackets at its end: 人均年可支配收入（元）, 家庭财产总额（万元）, 面积(平方米)
+_COLUMN_UNIT_RE = compile_re(r"\s*(?P<name>[^\t]{0,30}?)\s*[(（](?P<mag>[万亿])?(?P<unit>%|‰|[\u4e00-\u9fff/]{1,4})[)）]\s*")
+_BARE_NUMBER_CELL_RE = compile_re(r"\s*[\d.,．]+\s*(?:[—\-~～]\s*[\d.,．]+\s*)?(?:及|或)?(?:以下|以上|以内)?\s*")
+
+
+def _unit_from_column(text: str, at: int, f: Found) -> None:
+    """A bare number alone in a table's cell takes its column's unit from the header, scaled (（万元）: ×10,000 元), the
+    header's name as its subject and the row's first cell as its condition (probes29 h02, a Word table of income
+    limits: 家庭人口⇥人均年可支配收入（元）⇥家庭财产总额（万元） / 1人户⇥52800以下⇥30以下)."""
+    line = table_line(text, at)
+    if line is None:
+        return
+    ls, le = line
+    head = header_cells(text, ls)
+    if head is None:
+        return
+    cells = text[ls:le].split("\t")
+    i = text.count("\t", ls, at)
+    cs = ls + sum(len(c) + 1 for c in cells[:i])
+    j = column_of(head, cells, i)
+    if j < 0 or not _BARE_NUMBER_CELL_RE.fullmatch(cells[i]) or not (cs <= f.value_span[0] and f.value_span[1] <= cs + len(cells[i])):
+        return
+    m = _COLUMN_UNIT_RE.fullmatch(head[j])
+    if m is None:
+        return
+    unit = m.group("unit")
+    if m.group("mag"):
+        if unit != "元":
+            return  # 万人, 万吨 read as written would need a unit of their own
+        scale = 10_000 if m.group("mag") == "万" else 100_000_000
+        f.value = f.value * scale if isinstance(f.value, (int, float)) else f.value
+        f.value_max = f.value_max * scale if f.value_max is not None else None
+    f.unit = UNIT_CANONICAL.get(unit, unit)
+    f.subject = _clean_subject(m.group("name")) or f.subject
+    if i > 0 and j > 0 and (label := cells[0].strip()) and not _BARE_NUMBER_CELL_RE.fullmatch(label):  # not a 序号
+        f.condition = label
+    f.kind = kind_of(f.unit, f.per, f.comparator_word, False, False, False)
+    f.notes.append(f"unit from the column: {head[j].strip()}")
 
 
 def _no_term(window: str, m: re.Match[str] | None) -> re.Match[str] | None:
@@ -515,6 +556,10 @@ _GROWTH_END_RE = compile_re(rf"(?:{_GROWTH_ALT})$")
 
 
 def _clean_subject(s: str) -> str:
+    if "\t" in s:
+        # a subject never crosses a table's cell: the value's own cell, else the indicator cell before it (corpus 13's
+        # 指标体系: 7.医联体内…预留号源的比例⇥到2023年底达到30%)
+        return next((c for c in map(_clean_subject, reversed(s.split("\t"))) if c), "")
     s = _LABEL_LEAD.sub("", s)
     s = s.strip(" \t\n、，,()")
     # a quotation mark whose partner is outside the subject (“流动人口在居住地居住半年以上, an amendment's
@@ -995,6 +1040,8 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
         f = _found(text, r, sa, sb, subject or None, per, scope)
         if f.unit is None and "\t" in text[max(sa, q.start - 80):q.start]:
             _unit_from_row(text, sa, q.start, f)
+            if f.unit is None:
+                _unit_from_column(text, q.start, f)
         if carried is r:
             carried_subject = subject
         if range_end is not None:

@@ -198,6 +198,7 @@ class _Walker:
         self.pending_ws = False  # layout white space since the last piece kept or block break
         self.ws_newline = False  # ... with a line end in it
         self.pre_depth = 0  # inside <pre>: its line ends are the text's (a PDF's text pasted in one, probes27 h06)
+        self.cell_depth = 0  # inside a short table cell whose lines are one cell's (:func:`joins_its_lines`)
         self.around_content: set[_Element] = set()  # the content region's ancestors: never hidden
 
     # -- emission ----------------------------------------------------------------
@@ -367,10 +368,19 @@ class _Walker:
                     and name != "html" and name != "body" and el not in self.around_content):
                 layer, rule = "furniture", "html:hidden"
         block = name in _BLOCK_TAGS
-        if block or name == "td" or name == "th":  # self.sep, written out
+        in_cell = block and self.cell_depth > 0
+        if in_cell:  # a line of a short cell: one cell, its lines joined as a wrapped line is
+            block = False
+            if self.pending_sep is None:
+                self.pending_ws = self.ws_newline = True
+        cell = name == "td" or name == "th"
+        if block or cell:  # self.sep, written out
             if self.pending_sep != "\n":
-                self.pending_sep = "\n" if block and name != "td" and name != "th" else "\t"
+                self.pending_sep = "\n" if block and not cell else "\t"
             self.pending_ws = self.ws_newline = False
+        joined = cell and joins_its_lines(el)
+        if joined:
+            self.cell_depth += 1
         if name == "head":
             title = el.find("title")
             if title is not None:
@@ -394,9 +404,51 @@ class _Walker:
                 text(t, layer, rule)
         if pre:
             self.pre_depth -= 1
+        if joined:
+            self.cell_depth -= 1
         if block:
             self.pending_sep = "\n"
             self.pending_ws = self.ws_newline = False
+        elif in_cell and self.pending_sep is None:
+            self.pending_ws = self.ws_newline = True
+
+
+def joins_its_lines(cell: _Element) -> bool:
+    """Is a table cell with lines of its own (Word's ``<td><p>52800</p></td>``, ``<td>家庭财产<br>（万元）</td>``) one
+    cell, its lines joined, rather than a block of the page laid out in a table? When its row is one of a grid (two
+    cells or more) whose every cell holds at most 300 characters, no table, no heading and no line that opens an
+    item (一、 （一） 第一条): a row of values (probes29 h02: a Word table of income limits, each cell a paragraph,
+    had been read as one column of lines; corpus 13's 任务分工表). A layout cell holds a page's body, its items, its
+    title (probes29 h04: a page's body in a layout ``<td>``): its lines stay lines."""
+    if not _has_block(cell):
+        return False
+    row = cell.getparent()
+    if row is None or row.tag != "tr":
+        return False
+    cells = [c for c in row if c.tag == "td" or c.tag == "th"]
+    if len(cells) < 2:
+        return False
+    for c in cells:
+        n = 0
+        for t in c.itertext():
+            n += len(t.strip())
+            if n > _CELL_MAX:
+                return False
+        for e in c.iter():
+            if e.tag == "table" and e is not c or e.tag in _HEADING_TAGS:
+                return False
+            if e.text and e.tag in _BLOCK_TAGS and _ITEM_OPENING_RE.match(e.text):
+                return False
+    return True
+
+
+_CELL_MAX = 300
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_ITEM_OPENING_RE = compile_re(r"\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十百]{1,4}条)")
+
+
+def _has_block(el: _Element) -> bool:
+    return any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in el)
 
 
 # An element the reader never sees. corpus-dev 015 (gz.gov.cn) carries a second copy of
