@@ -1086,3 +1086,18 @@ def test_a_word_tables_cells_are_one_row_and_bare_values_take_their_columns_unit
     got = [(t.comparator, t.value, t.unit, t.subject, t.condition) for t in doc.thresholds]
     assert got == [("<=", 52800, "元", "人均年可支配收入", "1人户"), ("<=", 300000, "元", "家庭财产总额", "1人户")]
     assert not [r for r in doc.requirements if "52800" in r.text]  # a table's row of values bids nothing
+
+
+def test_the_party_a_condition_names_acts_where_no_subject_is_carried() -> None:
+    # gold-req actor rule 1 (005 举办营利性婴幼儿照护服务机构的，…注册登记); probes29 t07 服务期未满离开本市的，应当退回…;
+    # not a circumstance (大中型水库出现险情的, probes29 t11), not what the authority does to the party (…的，不予受理), and
+    # not where a subject is carried (017 第十九条 登记机关…。不能当场登记的，应当…: the 登记机关's)
+    doc = extract_bytes("关于做好人才安居补贴工作的通知\n各区人力社保局：\n一、服务期未满离开本市的，应当退回已领取的补贴。\n"
+                        "二、大中型水库出现险情的，应当立即报告。\n三、申请人隐瞒有关情况的，不予受理。\n"
+                        "四、登记机关应当当场登记。申请挖掘城市道路的，应当提前10个工作日提出申请。\n某市人力资源和社会保障局\n2025年2月10日\n"
+                        .encode(), path="case.txt")
+    got = [(r.actor.text, r.actor.source) for r in doc.requirements]
+    assert got[0] == ("服务期未满离开本市的", "sentence")
+    assert got[1] == ("各区人力社保局", "addressee")
+    assert got[2][0] != "申请人隐瞒有关情况的"
+    assert got[-1] == ("登记机关", "carried")

@@ -305,6 +305,8 @@ def _extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], pa
                 # bears a responsibility, with no modal word (corpus-dev 005's gold-req: 家庭对婴幼儿照护负主体责任。…为家长…提供…服务 and
                 # 地方政府…负主要责任…。…要严格…追究… are the addressees' measures)
                 carried = None if unit.trigger is None and _BEARS_RESPONSIBILITY_RE.search(text, a, b) else pick
+            if pick is None:
+                pick = unit.party  # 服务期未满离开本市的，应当退回…: the party the condition names; never carried on
             # as a row: validated inside its requirement's row, one pydantic-core call per document instead of
             # one model per actor (issue 18)
             actor = build_actor(aligned, pick, row_of(Actor)) if pick else fallback(inherited.actor, addressee)

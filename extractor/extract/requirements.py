@@ -764,6 +764,7 @@ class RequirementUnit:
     trigger_span: tuple[int, int] | None
     actor: ActorPick | None
     carry_ok: bool = True
+    party: ActorPick | None = None  # the party a leading condition names: the actor when none is carried
 
 
 def _phrase_re(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -933,6 +934,7 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
         return None
     carry_ok = True
     own: ActorPick | None = None
+    party: ActorPick | None = None
     if modal is None:
         modality, trigger, tspan = "obligation", None, None
         # a passive measure names its agent: 市场主体名称由申请人依法自主申报 → 申请人 (017 第十条); only in
@@ -965,6 +967,8 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
                 own = first if first.clean or own is None else own
             if modality == "permission" and (own is None or not own.clean):
                 own = _who_may(text, a, ms, me) or own
+            if own is None and seg != segs[0] and _only_adverbs(text, lead_at, ms):
+                party = _party_of_condition(text, segs, seg, me)
         if listed and not has_threshold and not (own and own.clean):
             return None
     weak = own if own is not None and not own.clean else None
@@ -983,7 +987,7 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
         own = ActorPick(rest, own.end - len(rest), own.end, own.source, own.clean) if rest else None
     if own is None and weak is not None:
         own = weak
-    return RequirementUnit(modality, trigger, tspan, own, carry_ok)
+    return RequirementUnit(modality, trigger, tspan, own, carry_ok, party if own is None else None)
 
 
 _RESPONSIBLE_COLUMN = compile_re(rf"\s*{RESPONSIBLE_COLUMN_RE}(?:[（(][^）)]{{0,8}}[）)])?\s*")
@@ -1045,6 +1049,37 @@ def _states_a_value(text: str, a: int, b: int) -> bool:
         return True
     return bool(_LABEL_VALUE_START.match(text, s, b) or _STANDARD_IS.match(text, s, b)) and _CAP.search(text, a, b) is None \
         and _DATED_ACT.search(text, a, b) is None
+
+
+# what the authority does to the party a condition names: 依法追究, 吊销, 不予受理, 处…罚款 (the party is their object)
+_SANCTION_VERB = compile_re(r"\s*(?:依法|依规|一律|立即|及时|从严|严肃|由[^，,；;。]{1,20})?(?:追究|吊销|撤销|取消|收回|追回|追缴|处以|处\d|处[一二三四五六七八九十百千万]"
+                            r"|给予|予以|不予|责令|没收|通报|记入|纳入|列入|暂停|终止|注销|退回其|停止其)")
+# a condition that is a circumstance, not a party: 情节严重的, 逾期的, 确有困难的, 因…的, 对…的, 属本市户籍申请的, 有剩余房源的
+_CIRCUMSTANCE_LEAD = compile_re(r"\s*(?:情节|如|若|如果|因|对于?|在|当|经|凡是?因|逾期|确有|特殊|其他|有|属|存在以上|发生)")
+# ... or one that says what happened or how much (排放浓度超过许可限值的, 大中型水库出现险情的, 确需修改的, 线上申请困难的:
+# probes29 t10, t11; corpus 16; corpus 21)
+_CIRCUMSTANCE_WORD = compile_re(r"超过|低于|高于|不足|出现|发生|导致|确需|确因|困难|缺失|未能|无法")
+# what a party does that a rule is conditioned on: who applies, runs, provides, receives, leaves (corpus 18 申请支出型临时
+# 救助的，应当提供…; corpus 20 提供机构养老服务的，应依法办理备案; probes29 t07 服务期未满离开本市的; 005's 举办…的)
+_PARTY_ACT = compile_re(r"申请|申领|申报|办理|举办|开办|提供|设立|从事|换领|补领|领取|骗取|冒领|套取|离开|迁出|迁入|参加|参保|经营"
+                        r"|招用|聘用|引进|购买|承租|转让|出售|挖掘|占用|符合|持有|需要[^，,；;。的]{0,12}服务")
+
+
+def _party_of_condition(text: str, segs: list[tuple[int, int]], seg: tuple[int, int], me: int) -> ActorPick | None:
+    """The party a leading condition names, when the rule after it binds that party (gold-req actor rule 1: the
+    party of a conditional rule, 005 举办营利性婴幼儿照护服务机构的，…注册登记): 服务期未满离开本市的，应当退回已领取的
+    补贴 (probes29 t07). Not a circumstance (情节严重的，应当依法吊销…), and not when what follows is what the authority
+    does to the party (…的，不予受理; 追回, 吊销, 处…罚款): the addressee or the agent acts there. Only where no
+    subject is carried (017 第十九条 登记机关…。不能当场登记的，应当在3个工作日内予以登记: the 登记机关's)."""
+    s0, e0 = segs[0]
+    if segs.index(seg) != 1 or text[e0 - 1] != "的" or e0 - s0 < 5:
+        return None
+    s0 = _strip_lead(text, s0, e0)
+    if _CIRCUMSTANCE_LEAD.match(text, s0) or _CIRCUMSTANCE_WORD.search(text, s0, e0) or not _PARTY_ACT.search(text, s0, e0):
+        return None
+    if _SANCTION_VERB.match(text, me) or text.endswith(("不予", "予以", "给予"), 0, me):
+        return None
+    return ActorPick(text[s0:e0], s0, e0, "sentence")
 
 
 def _names_a_party(text: str, a: int, segs: list[tuple[int, int]], modal: tuple[str, str, int, int] | None) -> bool:
