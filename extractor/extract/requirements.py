@@ -900,9 +900,10 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
     row_actor = None
     if "\t" in text[a:b] or text.rfind("\t", max(0, a - 200), a) >= 0:  # a membership test first: most clauses are prose
         row, row_actor = _table_row_reading(text, a, b)
-        if row == "header" or (row == "none" and not modals):
+        own_modal = any(a <= m[2] < b for m in modals)
+        if row == "header" or (row == "none" and not own_modal):
             return None
-        if row == "duty" and not modals:
+        if row == "duty" and not own_modal:
             return RequirementUnit("obligation", None, None, row_actor, carry_ok=False)
     if not modals and not has_threshold and (not in_item or listed or guiding):
         return None  # what the checks below come to without a modal word: no imperative outside an item (issue 18)

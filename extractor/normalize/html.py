@@ -417,7 +417,7 @@ def joins_its_lines(cell: _Element) -> bool:
     """Is a table cell with lines of its own (Word's ``<td><p>52800</p></td>``, ``<td>家庭财产<br>（万元）</td>``) one
     cell, its lines joined, rather than a block of the page laid out in a table? When its row is one of a grid (two
     cells or more) whose every cell holds at most 300 characters, no table, no heading and no line that opens an
-    item (一、 （一） 第一条): a row of values (probes29 h02: a Word table of income limits, each cell a paragraph,
+    item (一、 （一） 第一条 1. （1）: corpus 14's 指标内容 cells hold numbered lists): a row of values (probes29 h02: a Word table of income limits, each cell a paragraph,
     had been read as one column of lines; corpus 13's 任务分工表). A layout cell holds a page's body, its items, its
     title (probes29 h04: a page's body in a layout ``<td>``): its lines stay lines."""
     if not _has_block(cell):
@@ -437,14 +437,15 @@ def joins_its_lines(cell: _Element) -> bool:
         for e in c.iter():
             if e.tag == "table" and e is not c or e.tag in _HEADING_TAGS:
                 return False
-            if e.text and e.tag in _BLOCK_TAGS and _ITEM_OPENING_RE.match(e.text):
+            if e.tag in _BLOCK_TAGS and _ITEM_OPENING_RE.match(next(e.itertext(), "")):  # <p><span>1. …
                 return False
     return True
 
 
 _CELL_MAX = 300
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_ITEM_OPENING_RE = compile_re(r"\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十百]{1,4}条)")
+_ITEM_OPENING_RE = compile_re(r"\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十百]{1,4}条"
+                              r"|\d{1,2}[.．、](?!\d))")
 
 
 def _has_block(el: _Element) -> bool:
