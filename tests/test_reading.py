@@ -1101,3 +1101,17 @@ def test_the_party_a_condition_names_acts_where_no_subject_is_carried() -> None:
     assert got[1] == ("各区人力社保局", "addressee")
     assert got[2][0] != "申请人隐瞒有关情况的"
     assert got[-1] == ("登记机关", "carried")
+
+
+def test_persons_an_exam_or_a_call_binds_and_the_party_a_prohibition_bars() -> None:
+    # probes30 t12, h02, h03: 须持 is jieba's one word, 驾驶|人 two; 学校和校车服务提供者 is one coordination; the party
+    # after 严禁 is barred as the one after 鼓励 is encouraged; a one-sentence item that binds is no lead phrase;
+    # 应当缴纳的…保险费 names what is due (h04), and 提名条件 heads conditions (h03)
+    body = ("一、考生须持身份证进入考场。\n二、校车驾驶人应当遵守交通规则。\n三、学校和校车服务提供者应当建立安全管理制度。\n"
+            "四、严禁考务工作人员携带手机进入考场。\n五、小时最低工资标准包含用人单位应当缴纳的基本养老保险费。\n六、提名条件\n"
+            "（一）被提名项目应当完成2年以上。\n七、考生须知见附件。\n")
+    doc = extract_bytes(("关于做好考试工作的通知\n各考区：\n" + body + "某省人事考试中心\n2025年5月6日\n").encode(), path="case.txt")
+    got = [(r.modality, r.trigger, r.actor.text if r.actor else None) for r in doc.requirements]
+    assert got == [("obligation", "须", "考生"), ("obligation", "应当", "校车驾驶人"), ("obligation", "应当", "学校和校车服务提供者"),
+                   ("prohibition", "严禁", "考务工作人员")]
+    assert [(t.comparator, t.value) for t in doc.thresholds] == [(">=", 2)]  # the condition's, on no requirement

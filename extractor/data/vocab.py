@@ -216,6 +216,10 @@ USER_WORDS: tuple[tuple[str, int, str], ...] = (
     # 可 bound inside a compound is no permission: jieba's dictionary cuts 可|支配|收入 (corpus dev024
     # 农村居民人均可支配收入16387元), 可|持续|发展 and 可|再生能源
     ("可支配收入", 20000, "n"), ("可持续", 20000, "a"), ("可再生能源", 20000, "n"),
+    # persons named by what they do, which jieba cuts before 人 (驾驶|人应当…: probes30 h02 校车驾驶人应当…, the
+    # subject lost to the 主送 line)
+    ("驾驶人", 20000, "n"), ("提名人", 20000, "n"), ("推荐人", 20000, "n"), ("被推荐人", 20000, "n"),
+    ("提名者", 20000, "n"),
 )
 
 # Verbs whose object a count measures: 培育3-5个学术交流示范项目, 至少安排300名指标, 签订1年以上劳动合同
@@ -261,6 +265,9 @@ ACTOR_HEAD_ENDINGS: tuple[str, ...] = (
     "医疗机构", "托育机构",
     "负责人",  # 项目负责人不得参加本人项目的评审 (probes28 t07; corpus 05's 秘书长以上负责人应…)
     "团体",  # 社会团体, 人民团体, 各级科协组织及所属团体 (corpus-dev 041)
+    # a party named by the service it runs or the thing it makes: 学校和校车服务提供者应当… (probes30 h02, the
+    # coordination cut to 学校), 生产者, 使用者, 举办者
+    "提供者", "生产者", "销售者", "使用者", "举办者", "管理者", "运营者", "承运人",
     # issue 19 audit: corpus 15 镇人民政府(街道办事处) and corpus 20 区、镇人民政府和街道办事处 were cut at 街道;
     # corpus 03 各高校、科研院所要… at 各高校
     "办事处", "院所",
@@ -280,6 +287,9 @@ SUBJECT_ONLY_HEADS: tuple[str, ...] = ("基地", "工作站", "服务站", "服�
     "家属", "监护人", "网点", "管理员", "联络员", "信息员",
     # the public a rule binds and the places it runs: 山洪灾害危险区群众应当…, 各景区应当… (probes29)
     "群众", "居民", "村民", "市民", "游客", "考生", "驾驶人", "景区",
+    # and the persons a call or an exam binds: 提名者应当…, 推荐人须…, 学员须持证上岗 (probes30 h03, t08, t12)
+    # (not 教师: corpus 01's …相关专业教师原则上从…公开招聘 are whom the colleges recruit)
+    "提名人", "提名者", "推荐人", "被推荐人", "学员", "监考员", "考务工作人员",
 )
 # a single word that is an actor by itself: 各地, 各方, 个人 …
 ACTOR_HEAD_WORDS: frozenset[str] = frozenset({"各地", "各方", "双方", "各区", "各市", "个人", "家庭", "董事会", "申请人", "清算组"})
@@ -359,10 +369,11 @@ CRITERIA_INTRO_WORDS: tuple[str, ...] = ("下列条件", "以下条件", "下列
 # Headings whose items are eligibility conditions, as 符合下列条件 makes them: 一、申报条件 /（一）在本省依法
 # 登记注册满2年 (a 申报通知's layout; 070 一、推荐名额 is no such heading)
 # Headings over who qualifies, whose items are conditions, not duties: 申报条件, 申请资格 (corpus-dev 015), 候选人条件,
-# 参赛对象 (written for the tests: a prize's notice), 评估对象 (a 科协's 评估 notice), 申报对象和条件. The whole heading:
+# 参赛对象 (written for the tests: a prize's notice), 评估对象 (a 科协's 评估 notice), 申报对象和条件, 提名条件
+# (probes30 h03, a 学会奖's call). The whole heading:
 # what is done for or by whom (…条件 the act needs), then 对象/条件/资格, optionally a second one.
 CRITERIA_HEADING_RE = (r"\s*(?:申报|申请|推荐|参评|报名|认定|评选|评估|评审|参赛|入选|遴选|资助|补贴|补助|奖励|招聘|招录|招生|报考|应聘"
-                       r"|参训|培训|参会|候选人|基本|资格|实施|适用)?(?:对象|条件|资格)(?:[和与及、](?:对象|条件|资格|范围))?[。：:]?\s*")
+                       r"|参训|培训|参会|候选人|基本|资格|实施|适用|提名|推选|被提名项目|被提名人)?(?:对象|条件|资格)(?:[和与及、](?:对象|条件|资格|范围))?[。：:]?\s*")
 # A clause that names a topic under a modal word is a heading, no requirement: 二、支持方式, 奖励标准 (a 申报通知)
 TOPIC_HEADING_RE = (r"\s*(?:支持|鼓励|保障|奖励|补助|资助|扶持)(?:方式|范围|对象|内容|标准|重点|政策|措施|方向|条件|程序|额度|期限)"
                     # 第二章 支持范围和标准 (a helper's probe)

@@ -778,6 +778,7 @@ def _filters() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 # 地点：成都市金牛区蜀西路46号…, 报到时间：10月14日 (probes28 h06): a label and its value tell, they bid nothing
 _LABEL_VALUE_START = compile_re(r"[\u4e00-\u9fff]{2,6}[：:](?!\s*$)")
+_DUE_RELATIVE = compile_re(r"(?:缴纳|交纳|缴|支付|承担|补缴|领取|提交|提供|报送|履行|具备)的(?![，,。；;])")
 _CAP = compile_re("|".join(CAP_WORDS).replace("最低", "最低(?!生活|工资)"))  # 最低生活保障, 最低工资标准: names
 _PURPOSE_LEAD = compile_re(r"\s*(?:为了|为)(?:进一步|切实|更好地?|全面|深入|有效)?(?:鼓励|支持|确保|保障|推动|促进|加快|加强|落实|贯彻|做好|规范|引导)")
 _ADJECTIVAL_KE = compile_re(r"[\u4e00-\u9fff]{1,2}(?:、可[\u4e00-\u9fff]{1,2})*的")
@@ -806,6 +807,10 @@ def first_modal(text: str, a: int, b: int, modals: tuple[tuple[str, str, int, in
         # 为鼓励企业加大研发投入，…; 为确保2024年秋季学期顺利开学，… (probes27 h03, h07): a purpose clause before the
         # main one says why, its 鼓励/确保 governs nothing
         if seg is not None and seg != segs[-1] and _PURPOSE_LEAD.match(text, seg[0], seg[1]):
+            continue
+        # 用人单位应当缴纳的基本养老保险费, 申请人应当提交的材料 (probes30 h04): a modal word inside a relative
+        # clause names what is due; it governs nothing of the clause
+        if _DUE_RELATIVE.match(text, m[3], b):
             continue
         # 能够确保供应试点地区采购量的企业可以入围 (issue 19): 能够 + modal describes the party, the rule is 可以
         if text.endswith("能够", a, m[2]):  # not 能 alone: 职能可根据… (013)
@@ -925,13 +930,18 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
         body = text[a:b].rstrip()
         if not in_item or listed or guiding or body.endswith(("：", ":")) or not body.endswith(("。", "；", ";", "！")):
             return None
+        if any(a <= m[2] < b and _DUE_RELATIVE.match(text, m[3], b) for m in modals):
+            return None  # …包含用人单位应当缴纳的…保险费: it says what a thing holds (probes30 h04)
         # …引进在职人才（包括国〔境〕外留学人员）入户由…审核办理 (015 第四条): a parenthesis defines nothing
         lead_at = _strip_lead(text, a, b)
         if not_imp.search(_ANY_PAREN.sub("", text[a:b])) or text.startswith(NOT_IMPERATIVE_STARTS, lead_at) \
                 or _LABEL_VALUE_START.match(text, lead_at, b):
             return None
     # the subject of the first piece, read only where a branch below needs it (leading_actor is cached)
-    if lead and not has_threshold and not _names_a_party(text, a, segs, modal):
+    # a lead phrase names a task (加大奖补支持力度。); a sentence that binds with 须/应当/不得 is a rule, whoever it
+    # names (考生须持身份证进入考场。 as an item of its own, probes30 t12), a title is not (（二）禁止燃放的场所)
+    if lead and not has_threshold and not (modal is not None and modal[1] in _BINDING_WORDS and text[a:b].rstrip().endswith(("。", "；", ";"))) \
+            and not _names_a_party(text, a, segs, modal):
         return None
     carry_ok = True
     own: ActorPick | None = None
@@ -956,6 +966,11 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
         elif trigger in OBJECT_TRIGGERS and modality in ("encouragement", "permission") and _only_adverbs(text, lead_at, ms):
             own = object_party(text, me, seg[1])
             carry_ok = False  # 支持通过重组… names no party: the 主送 line, not the last subject
+        elif trigger in ("严禁", "禁止") and _only_adverbs(text, lead_at, ms) \
+                and (barred := leading_actor(text, me, seg[1])) is not None and barred.clean:
+            # 严禁考务工作人员携带手机进入考场 (probes30 t12): the party barred, as 鼓励/允许 name theirs
+            own = ActorPick(barred.text, barred.start, barred.end, "object")
+            carry_ok = False
         elif trigger == "请" and _only_adverbs(text, lead_at, ms) and not _ASKED_NOT_PARTY.match(text, me) \
                 and (asked := leading_actor(text, me, seg[1])) is not None and asked.clean:
             # 请各单位于5月10日前报送 names the party asked (gold-req rule 1); 请认真贯彻执行 names none: the 主送 line
@@ -1081,6 +1096,9 @@ def _party_of_condition(text: str, segs: list[tuple[int, int]], seg: tuple[int, 
     if _SANCTION_VERB.match(text, me) or text.endswith(("不予", "予以", "给予"), 0, me):
         return None
     return ActorPick(text[s0:e0], s0, e0, "sentence")
+
+
+_BINDING_WORDS = frozenset({"须", "应", "应当", "必须", "务必", "不得", "严禁", "禁止", "不准", "不应"})
 
 
 def _names_a_party(text: str, a: int, segs: list[tuple[int, int]], modal: tuple[str, str, int, int] | None) -> bool:

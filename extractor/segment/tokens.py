@@ -256,6 +256,8 @@ _GLUED_MODALS: tuple[tuple[str, str], ...] = (
     ("积极", "encouragement"), ("努力", "encouragement"), ("鼓励", "encouragement"),
     ("严禁", "prohibition"), ("必须", "obligation"), ("务必", "obligation"), ("不得", "prohibition"),
 )
+# 须 glued to a one-character verb is the modal word (考生|须持|身份证…: probes30 t12's duty had none); these are not
+_XU_NOUNS = frozenset({"须知", "须臾", "须要", "须眉", "须发"})
 _SUPPORT_NOUN_BEFORE = frozenset({"给予", "予以", "专项", "财政", "政策", "资金", "提供", "和", "的"})
 _SUPPORT_NOUN_AFTER = frozenset({"计划", "工程", "项目", "体系", "专项", "基金"})
 # 应对 is one word to the segmenter (to cope with: 应对疫情); before a thing and then one of these verbs it is
@@ -294,6 +296,7 @@ class _ModalRules:
         14); and 应对, which :meth:`spans` keeps only as 应 + 对 (:data:`_DUI_PREDICATES`)."""
         if word not in self._glued:
             self._glued[word] = ("应", "obligation") if word == "应对" else \
+                ("须", "obligation") if len(word) == 2 and word[0] == "须" and word not in _XU_NOUNS else \
                 next(((p, m) for p, m in _GLUED_MODALS if word.startswith(p) and len(word) > len(p)), None)
         return self._glued[word]
 
