@@ -1115,3 +1115,15 @@ def test_persons_an_exam_or_a_call_binds_and_the_party_a_prohibition_bars() -> N
     assert got == [("obligation", "须", "考生"), ("obligation", "应当", "校车驾驶人"), ("obligation", "应当", "学校和校车服务提供者"),
                    ("prohibition", "严禁", "考务工作人员")]
     assert [(t.comparator, t.value) for t in doc.thresholds] == [(">=", 2)]  # the condition's, on no requirement
+
+
+def test_a_tables_bare_values_are_fixed_by_their_row_in_their_columns_unit_and_its_header_titles_nothing() -> None:
+    # probes30 h04 (a wage table whose header ends in 标准 had become the notice's title) and probes29 t12 (a tab
+    # table of 资助 amounts after a 序号 column)
+    doc = extract_bytes("全省最低工资标准分为三类，具体标准如下表：\n类别\t月最低工资标准（元/月）\t小时最低工资标准（元/小时）\n"
+                        "一类地区\t2000\t20.8\n二类地区\t1870\t19.5\n参保资助标准如下：\n序号\t类别\t资助金额（元）\n1\t特困人员\t400\n".encode(), path="case.txt")
+    assert doc.metadata.title is None or "\t" not in doc.metadata.title.value
+    got = [(t.comparator, t.value, t.unit, t.per, t.subject, t.condition) for t in doc.thresholds]
+    assert got == [("==", 2000, "元", "月", "月最低工资标准", "一类地区"), ("==", 20.8, "元", "小时", "小时最低工资标准", "一类地区"),
+                   ("==", 1870, "元", "月", "月最低工资标准", "二类地区"), ("==", 19.5, "元", "小时", "小时最低工资标准", "二类地区"),
+                   ("==", 400, "元", None, "资助金额", "特困人员")]

@@ -822,6 +822,8 @@ def _title_from_text(aligned: AlignedText, lines: list[tuple[int, int]], notice:
             continue
         if "。" in line or len(line) > 80 or DOC_NO_RE.fullmatch(line.strip()) or _DATE_LINE_RE.match(line):
             continue
+        if "\t" in line.strip():
+            continue  # a table's row: 类别⇥月最低工资标准(元/月) ends in 标准, it titles nothing (probes30 h04)
         if any(r.search(line) for r in _NOT_TITLE_RES):
             continue
         end = b

@@ -164,22 +164,80 @@ def _unit_from_column(text: str, at: int, f: Found) -> None:
     j = column_of(head, cells, i)
     if j < 0 or not _BARE_NUMBER_CELL_RE.fullmatch(cells[i]) or not (cs <= f.value_span[0] and f.value_span[1] <= cs + len(cells[i])):
         return
-    m = _COLUMN_UNIT_RE.fullmatch(head[j])
-    if m is None:
+    col = _column_unit(head[j])
+    if col is None:
         return
-    unit = m.group("unit")
-    if m.group("mag"):
-        if unit != "元":
-            return  # 万人, 万吨 read as written would need a unit of their own
-        scale = 10_000 if m.group("mag") == "万" else 100_000_000
+    unit, per, scale, name = col
+    if scale != 1:
         f.value = f.value * scale if isinstance(f.value, (int, float)) else f.value
         f.value_max = f.value_max * scale if f.value_max is not None else None
-    f.unit = UNIT_CANONICAL.get(unit, unit)
-    f.subject = _clean_subject(m.group("name")) or f.subject
-    if i > 0 and j > 0 and (label := cells[0].strip()) and not _BARE_NUMBER_CELL_RE.fullmatch(label):  # not a 序号
-        f.condition = label
+    f.unit, f.per = unit, per or f.per
+    f.subject = name or f.subject
+    f.condition = _row_label(cells, i, j) or f.condition
     f.kind = kind_of(f.unit, f.per, f.comparator_word, False, False, False)
     f.notes.append(f"unit from the column: {head[j].strip()}")
+
+
+def _column_unit(head: str) -> tuple[str, str | None, int, str] | None:
+    """(unit, per, scale, name) a column's header gives in brackets: 家庭财产总额（万元） → (元, None, 10000, 家庭财产总额),
+    月最低工资标准（元/月） → (元, 月, 1, 月最低工资标准); None without one, or with 万 of another unit (万人)."""
+    m = _COLUMN_UNIT_RE.fullmatch(head)
+    if m is None:
+        return None
+    unit, per = m.group("unit"), None
+    if "/" in unit:
+        unit, per = unit.split("/", 1)
+        if not unit or not per:
+            return None
+    scale = 1
+    if m.group("mag"):
+        if unit != "元":
+            return None  # 万人, 万吨 read as written would need a unit of their own
+        scale = 10_000 if m.group("mag") == "万" else 100_000_000
+    return UNIT_CANONICAL.get(unit, unit), per, scale, _clean_subject(m.group("name"))
+
+
+def _row_label(cells: list[str], i: int, j: int) -> str | None:
+    """The row's label (its first cell that is no number: not a 序号) as the condition of a value in a later column."""
+    if j <= 0:
+        return None
+    return next((c.strip() for c in cells[:i] if c.strip() and not _BARE_NUMBER_CELL_RE.fullmatch(c)), None)
+
+
+_BARE_VALUE_CELL_RE = compile_re(r"\s*(?P<v>\d+(?:\.\d+)?)\s*")
+
+
+def _table_values(text: str, a: int, b: int, out: list[Found]) -> None:
+    """The bare values of a table's row whose column header gives a unit: each the value its row fixes (==),
+    with the header's name as subject and the row's label as condition (probes30 h04, a wage table:
+    类别⇥月最低工资标准(元/月)⇥…小时最低工资标准(元/小时) / 一类地区⇥2000⇥20.8; the quantity reading sees no unit
+    in 2000). A 序号 column names no unit, so its numbers stay out."""
+    ls = a
+    while ls < b:
+        le = text.find("\n", ls, b)
+        le = b if le < 0 else le
+        line = table_line(text, ls) if text.find("\t", ls, le) >= 0 else None
+        head = header_cells(text, line[0]) if line else None
+        if line and head:
+            cells = text[line[0]:line[1]].split("\t")
+            cs = line[0]
+            for i, cell in enumerate(cells):
+                m = _BARE_VALUE_CELL_RE.fullmatch(cell)
+                j = column_of(head, cells, i)
+                if m and j >= 0 and a <= cs + m.start("v") < b and (col := _column_unit(head[j])) is not None:
+                    vs, ve = cs + m.start("v"), cs + m.end("v")
+                    if not any(f.value_span[0] <= vs < f.value_span[1] for f in out):
+                        unit, per, scale, name = col
+                        raw = float(m.group("v"))
+                        value: float | int = int(raw) if raw.is_integer() else raw
+                        value = value * scale
+                        f = Found((a, b), (vs, ve), value, None, unit, "==", kind_of(unit, per, None, False, False, False),
+                                  name or None, condition=_row_label(cells, i, j), per=per)
+                        f.notes.append(f"unit from the column: {head[j].strip()}")
+                        out.append(f)
+                cs += len(cell) + 1
+        ls = le + 1
+    out.sort(key=lambda f: f.value_span[0])
 
 
 def _no_term(window: str, m: re.Match[str] | None) -> re.Match[str] | None:
@@ -659,6 +717,8 @@ def find_thresholds(text: str, masked: str, a: int, b: int, time_frame: str | No
         found_here.extend(_grades(text, masked, sa, sb))
         out.extend(_framed(found_here, time_frame))
     flush()
+    if "\t" in text[a:b]:
+        _table_values(text, a, b, out)
     return out
 
 
