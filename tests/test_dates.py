@@ -246,3 +246,17 @@ def test_a_daily_hour_is_recurring() -> None:
     # probes29: 每日8时前报送雨情 is due by that hour every day; 每日巡查不少于2次 names no day
     got = _dates("一、各乡镇须于每日8时前报送雨情。\n二、每日巡查不少于2次。", signed="2025年5月20日")
     assert got == [("recurring", "<=", None, None, "08:00")]
+
+
+def test_ten_day_spans_ranges_across_them_and_the_cues_of_an_exam_notice() -> None:
+    # probes30 h01, h03, t07, t12: schedules in 旬 (上旬 1st–10th, 中旬 11th–20th, 下旬 21st–end), a range from one
+    # 旬 to another with the year carried across 至, 预计于/将会同…于, and 不得晚于…17:00
+    doc = extract_bytes("关于开展活动的通知\n各单位：\n一、活动时间为2026年1月中旬至2月上旬。\n二、实施步骤\n"
+                        "（一）动员部署阶段（3月中旬至4月上旬）。\n三、大赛将于2026年4月下旬举行，成绩预计于5月中旬发布。\n"
+                        "四、县科协将会同县财政局于10月中旬开展绩效评价。\n五、材料提交不得晚于4月20日17:00，请于3月中旬前报送。\n"
+                        "某市科协\n2025年12月1日\n".encode(), path="case.txt")
+    got = [(d.kind, d.comparator, d.date_from, d.date, d.time) for d in doc.dates]
+    assert got == [("event", "range", "2026-01-11", "2026-02-10", None), ("period", "range", "2026-03-11", "2026-04-10", None),
+                   ("event", "range", "2026-04-21", "2026-04-30", None), ("event", "range", "2026-05-11", "2026-05-20", None),
+                   ("event", "range", "2026-10-11", "2026-10-20", None), ("deadline", "<=", None, "2026-04-20", "17:00"),
+                   ("deadline", "<=", None, "2026-03-20", None)]

@@ -89,7 +89,8 @@ _EVENT_BEFORE = compile_re(r"^\s{0,2}(?:[(（]?[一二三四五六七八九十\d
                            r"|定于\s{0,2}$")
 # 将于6月上旬公布, 拟于7月举行: a day the notice schedules (written for the tests: a 大赛 notice); a range so
 # announced is the days a step takes (拟于9月4日-5日反馈获推名单, corpus-dev 070's gold: a period)
-_SCHEDULED_BEFORE = compile_re(r"(?:将|拟)于\s{0,2}$")
+# ... also 预计于 and 将会同…于 (probes30 t12 考试成绩预计于7月下旬发布, h02 县科协将会同县财政局于10月中旬…)
+_SCHEDULED_BEFORE = compile_re(r"(?:将|拟|预计)(?:会同[^，。；,;]{1,20}?)?于\s{0,2}$")
 _TIME_HEADING = compile_re(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])?\s*"
                            r"(?:会议|活动|举办|培训|考试|报到)?时间\s*[。:：]?\s*$")
 # a window a step is open in: 申报时间为2020年12月1日至12月15日, 报名时间：… (a range); a stage of a
@@ -120,7 +121,7 @@ _EXPIRY_BEFORE = compile_re(r"有效期(?:至|到|截至)\s{0,2}$")
 _EXPIRY_AFTER = compile_re(rf"^{_S}(?:起)?{_S}(?:失效|废止|停止执行|停止施行)")
 _DEADLINE_AFTER = compile_re(rf"^{_S}(?:[(（]含[)）]{_S})?(?:之|以)?(?:前(?!后)|为止)")  # not 5月30日前后 (about then)
 # 截止 (a deadline), not 截至 (as of: 截至2019年底，全省共有… reports a fact)
-_DEADLINE_BEFORE = compile_re(r"(?:截止|截稿)(?:日期|时间)?\s{0,2}(?:为|是|[:：])?\s{0,2}$|(?:不迟于|最迟(?:于|在)?|最晚)\s{0,2}$")
+_DEADLINE_BEFORE = compile_re(r"(?:截止|截稿)(?:日期|时间)?\s{0,2}(?:为|是|[:：])?\s{0,2}$|(?:不迟于|不得晚于|不晚于|最迟(?:于|在)?|最晚)\s{0,2}$")  # 不得晚于4月20日17:00 (probes30 t12)
 # not 截至 (as of: 截至2020年底，全省共有学会100个 reports a fact)
 _TARGET_BEFORE = compile_re(r"(?:到|(?<!截)至|力争|争取|确保|计划|预计|力争在|争取在|确保在|到了)\s{0,2}(?:在\s{0,2})?$")
 _META_EFFECTIVE = compile_re(r"(?:生效日期|施行日期|实施日期|生效时间|施行时间|实施时间)\s{0,2}[:：]?\s{0,3}$")
@@ -165,6 +166,28 @@ def _month_range(text: str, m: re.Match[str], r: re.Match[str], hi: int) -> tupl
     if first is None or last is None or last < first:
         return None
     return m.start(), m2.end(), first, last
+
+
+_XUN_FIRST = {"上": "01", "中": "11", "下": "21"}
+_XUN_LAST = {"上": 10, "中": 20}
+# the end of a range that opened with a 旬: 2月上旬, 次年1月下旬, 4月底, 4月10日
+_XUN_AFTER_RANGE = compile_re(rf"(?P<next>次年{_S})?(?:(?P<y>{_Y}){_S}年{_S})?(?P<m>{_MD}){_S}月{_S}(?:(?P<xun>[上中下])旬|(?P<mend>底|末)|(?P<d>{_MD}){_S}[日号])")
+
+
+def _xun_range(text: str, m: re.Match[str], d: _Date, r: re.Match[str], hi: int) -> tuple[str, str, int] | None:
+    """(first day, last day, end) of a range opened by a 旬 (3月中旬至4月上旬), or None when none follows."""
+    m2 = _XUN_AFTER_RANGE.match(text, r.end(), hi)
+    if m2 is None or d.date is None:
+        return None
+    y, mo1 = int(d.date[:4]), int(d.date[5:7])
+    mo2 = parse_cn_int(m2.group("m"))
+    if m2.group("y"):
+        y = parse_cn_int(m2.group("y"))
+    elif m2.group("next") or mo2 < mo1:
+        y += 1  # 11月下旬至次年2月上旬
+    day = parse_cn_int(m2.group("d")) if m2.group("d") else _XUN_LAST.get(m2.group("xun") or "")
+    first, last = d.date[:8] + _XUN_FIRST[m.group("xun")], _day(y, mo2, day)
+    return (first, last, m2.end()) if last and last >= first else None
 
 
 def _day(y: int, m: int, d: int | None) -> str | None:
@@ -436,6 +459,12 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
                 s_, e_, date_from, last = span
                 d = _Date(s_, e_, last, True, False, d.resolved, date_from)
                 end, r, pos = e_, None, max(pos, e_)
+            if r and m.group("xun") and d.date and (x := _xun_range(text, m, d, r, hi)) is not None:
+                # 2026年1月中旬至2月上旬, （3月中旬至4月上旬） (probes30 h01, t07: a 方案's stages in 旬): from the first
+                # day of the first 旬 to the last of the second, the year carried across 至
+                date_from, last, end = x
+                d = _Date(d.start, end, last, d.year_written, True, d.resolved, date_from)
+                r, pos = None, max(pos, end)
             if r and d.full:
                 # 12月1日至次年3月31日 (a helper's probe): the range's end in the next year
                 nxt_year = _NEXT_YEAR_RE.match(text, r.end(), hi)
@@ -490,7 +519,11 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
                 add(s0 + extra, end, kind=kind, comparator=comparator, **fields)
                 continue
             if kind == "effective" and d.resolved in ("year_end", "month_end"):
-                fields["date"] = d.date[:8] + "01" if d.resolved == "month_end" else d.date[:5] + "01-01"  # 自2020年起: its first day
+                fields["date"] = d.date[:8] + _XUN_FIRST.get(m.group("xun") or "", "01") if d.resolved == "month_end" \
+                    else d.date[:5] + "01-01"  # 自2020年起: its first day; 3月中旬开始: the 11th
+            elif m.group("xun") and date_from is None and kind in ("event", "period"):
+                # 将于2026年4月下旬举行 (probes30 h03): the ten days, not their last
+                fields["date_from"], comparator = d.date[:8] + _XUN_FIRST[m.group("xun")], "range"
             add(d.start, max(end + extra, t_end if kind == "event" else end), kind=kind, comparator=comparator, **fields)
     # 每月25日前, 每年3月31日前: a day that comes back, no calendar day (corpus-dev 018 发放时间为每月25日前)
     for lo, hi in body:
