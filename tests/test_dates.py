@@ -56,7 +56,7 @@ def _dates(body: str, title: str = "关于做好有关工作的通知", signed: 
     ("一、年龄不超过40周岁(1983年1月1日及以后出生)。", ("date_bound", ">=", None, "1983-01-01", None)),
     # written for this test: a weekday and a bare hour before 前; ten days of a month; a half year
     ("一、各单位务必于2021年1月10日（星期日）12时前报送。", ("deadline", "<=", None, "2021-01-10", "12:00")),
-    ("一、活动于2021年3月中旬举办。", ("event", "==", None, "2021-03-20", None)),
+    ("一、活动于2021年3月中旬举办。", ("event", "range", "2021-03-11", "2021-03-20", None)),  # its ten days (probes30)
     ("一、请于12月下旬前报送。", ("deadline", "<=", None, "2020-12-31", None)),
     ("一、请于12月上旬前报送。", ("deadline", "<=", None, "2020-12-10", None)),
     ("一、各地于2021年上半年前完成。", ("deadline", "<=", None, "2021-06-30", None)),
@@ -192,10 +192,11 @@ def test_the_day_a_notice_expires_does_not_set_the_running_year() -> None:
 
 
 def test_a_day_the_notice_schedules_is_an_event() -> None:
-    # written for the test: a 大赛 notice; 将于/拟于 a day is when it happens (a range so announced stays a period)
+    # written for the test: a 大赛 notice; 将于/拟于 a day is when it happens (a range so announced stays a period;
+    # 6月上旬 is its ten days, probes30)
     got = _dates("一、评审结果将于6月上旬公布。\n二、颁奖仪式拟于7月15日在市科技馆举行。\n三、拟于9月4日-5日反馈获推名单。",
                  signed="2025年3月1日")
-    assert got == [("event", "==", None, "2025-06-10", None), ("event", "==", None, "2025-07-15", None),
+    assert got == [("event", "range", "2025-06-01", "2025-06-10", None), ("event", "==", None, "2025-07-15", None),
                    ("period", "range", "2025-09-04", "2025-09-05", None)]
 
 
