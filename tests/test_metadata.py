@@ -231,6 +231,9 @@ _INFO_PAGE = """<html><head><meta charset="utf-8"><title>关于做好秋季秸�
     ("时间：2023-09-13　来源：科学普及部　作者：", "2023-09-13"),  # probes26 h04: a bare 时间 with 来源
     ("文号：某府办字〔2023〕62号　　发布时间：2023年09月13日　浏览：1526次", "2023-09-13"),  # probes26 h06: after the 文号
     ("时间：2023-09-13", None),  # a bare 时间 without 来源 is not read as the posting day
+    ("由 kjjlb 发布于 2023年09月13日 星期三 - 14:22", "2023-09-13"),  # probes30 h03 (Drupal)
+    ("2023-09-13 09:41:26　来源：县政府办", "2023-09-13"),  # probes30 h01 (PHPCMS): a bare datetime with its source
+    ("2023-09-13 09:41:26", None),  # ... and without one, no posting day
 ])
 def test_posting_date_on_the_info_line_above_the_content_block(info: str, posted: str | None) -> None:
     # written for the test, in the shape of probes26 h02-h07: the line sits outside the content block
@@ -241,6 +244,16 @@ def test_posting_date_on_the_info_line_above_the_content_block(info: str, posted
     else:
         assert md.posted is not None and md.posted.value == posted and md.posted.source == "site_posting"
         assert "info line" in md.posted.evidence and md.posted.span is not None
+
+
+def test_posting_date_from_json_ld() -> None:
+    # probes30 h04 (a mobile H5 page): schema.org's datePublished, the only place the page gives it
+    page = _INFO_PAGE.format(info="").replace("</head>", '<script type="application/ld+json">{"@context": "https://schema.org", '
+                                              '"@type": "NewsArticle", "datePublished": "2023-09-14T10:00:00+08:00"}</script></head>')
+    md = extract_bytes(page.encode("utf-8"), path="case.html").metadata
+    assert md.posted is not None and md.posted.value == "2023-09-14"
+    broken = _INFO_PAGE.format(info="").replace("</head>", '<script type="application/ld+json">{"datePublished": </script></head>')
+    assert extract_bytes(broken.encode("utf-8"), path="case.html").metadata.posted is None
 
 
 def test_posting_date_from_a_database_field() -> None:

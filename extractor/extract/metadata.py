@@ -1603,10 +1603,14 @@ def _posted(aligned: AlignedText, page: PageMeta, layers: list[Mark], db: dict[s
 # (h03, div.xl_tit_info), 时间：2024-04-02　来源：科学普及部 (h04) and, after the 文号, 文号：襄政发〔2024〕3号
 # 发布时间：2024年02月26日 (h06). A bare 时间： is a posting date only with 来源 on its line (a meeting's
 # 时间： is inside the body, and this reads only what is above it).
+# Also (probes30) Drupal's 发布于 2025年10月09日 星期四 - 14:22 (h03) and PHPCMS's bare 2025-12-17 09:41:26 来源：… under its
+# <h1> (h01): a date with its time of day, a posting date only with 来源 or a counter (点击, 浏览, 阅读) on its line.
 _INFO_POSTED_RE = compile_re(
-    r"(?:^|(?<=[\s|｜/】]))(?:(?P<label>发布日期|发布时间|发表时间|发稿时间)|(?P<bare>时间)|(?P<update>更新日期|更新时间))"
-    r"[ \t\u3000\u00a0]*[:：][ \t\u3000\u00a0]*"
+    r"(?:^|(?<=[\s|｜/】]))(?:(?:(?P<label>发布日期|发布时间|发表时间|发稿时间)|(?P<bare>时间)|(?P<update>更新日期|更新时间))"
+    r"[ \t\u3000\u00a0]*[:：][ \t\u3000\u00a0]*|(?P<yu>发布于)[ \t\u3000\u00a0]*"
+    r"|(?P<naked>(?=(?:19|20)\d{2}-\d{1,2}-\d{1,2}[ T\u00a0]+\d{1,2}:\d{2})))"
     r"(?P<date>(?:19|20)\d{2}[ \t]*[-/.年][ \t]*\d{1,2}[ \t]*[-/.月][ \t]*\d{1,2}(?!\d)日?)")
+_INFO_FIELDS_RE = compile_re(r"来源|点击|浏览|阅读|访问")
 _INFO_LINES_ABOVE = 6  # the headline, its info line and a breadcrumb sit right above the content
 
 
@@ -1631,7 +1635,9 @@ def _info_line_posted(aligned: AlignedText, layers: list[Mark]) -> TextField | N
         for m in _INFO_POSTED_RE.finditer(text, a, b):
             if m.group("bare") and "来源" not in text[m.end() : b]:
                 continue
-            rank = 0 if m.group("label") else 1 if m.group("bare") else 2
+            if m.group("naked") is not None and not _INFO_FIELDS_RE.search(text, a, b):
+                continue
+            rank = 0 if m.group("label") or m.group("yu") else 1 if m.group("bare") or m.group("naked") is not None else 2
             if best is None or rank < best[0]:
                 best = (rank, m)
         if best is not None:

@@ -895,6 +895,24 @@ def _find_meta_tables(root: _Element, walker: _Walker) -> set[_Element]:
     return nodes
 
 
+def _json_ld_published(source: str) -> str | None:
+    """The datePublished of a JSON-LD block (an object, a list of them, or an @graph), its day when ISO; None when
+    the block is no JSON or names none (a malformed block is the page's problem, not a failure of the notice)."""
+    import json
+
+    try:
+        data = json.loads(source)
+    except ValueError:
+        return None
+    objs = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
+    for obj in objs if isinstance(objs, list) else []:
+        v = obj.get("datePublished") if isinstance(obj, dict) else None
+        if isinstance(v, str) and v.strip():
+            v = v.strip()
+            return v[:10] if _ISO_DATETIME_RE.match(v) else v
+    return None
+
+
 def _read_tree(raw: str, root: _Element, stream: _Stream) -> tuple[_Walker, str | None, list[Issue]]:
     """Find the content region, metadata and title in ``root`` and walk it against the stream."""
     issues: list[Issue] = []
@@ -915,6 +933,12 @@ def _read_tree(raw: str, root: _Element, stream: _Stream) -> tuple[_Walker, str 
         fieldname = chrome.HTML_META_FIELDS.get(name)
         if fieldname and m.get("content"):
             walker.meta.setdefault("html:" + fieldname, (m.get("content").strip(), -1, -1))
+    for sc in root.iter("script"):  # schema.org JSON-LD: a mobile page's datePublished (probes30 h04)
+        if (sc.get("type") or "").lower() == "application/ld+json" and sc.text and len(sc.text) <= 20_000:
+            posted = _json_ld_published(sc.text)
+            if posted:
+                walker.meta.setdefault("html:posted", (posted, -1, -1))
+                break
     for sel in chrome.POSTED_SELECTORS:
         found = index.select(sel)
         if found and content not in found and not any(content is a for a in found[0].iterancestors()):
