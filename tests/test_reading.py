@@ -507,6 +507,11 @@ def test_targets_counted_from_last_year_are_targets() -> None:
     ("各乡镇每周五下午5点前报送火情统计。", []),
     ("每季度结束后第一个月15日前报送。", []),
     ("请于4月10日17时前报送。", []),
+    # probes30: a level on a physical scale, stitches, a quota each may fill; a slogan named by its count is none
+    ("烧除作业应在风力3级以下时进行，风力达到4级以上时不得用火。", [("<=", 3, "级"), (">=", 4, "级")]),
+    ("密目式安全网不低于6针。", [(">=", 6, "针")]),
+    ("每人限提名1项。", [("<=", 1, "项")]),
+    ("严格落实“六个百分之百”要求。", []),
 ])
 def test_values_a_probe_of_unseen_notices_found_missed(phrase: str, want: list) -> None:
     from extractor.extract.knowledge import read_phrase

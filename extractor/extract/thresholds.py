@@ -53,6 +53,8 @@ NOT_THRESHOLD_PATTERNS: tuple[tuple[str, str], ...] = (
     ("postcode", r"(?:邮编|邮政编码)[:：]?\s*\d{6}"),
     ("page", r"第\s*\d+\s*页|共\s*\d+\s*页|\d+\s*/\s*\d+\s*页|全文共\s*\d+\s*字|显示\s*\d+\s*字|省略\s*\d+\s*字"),
     ("plan_name", r"[“\"]?[十一二三四五六七八九]{1,2}五[”\"]?(?=规划|时期|期间|计划|”|\")|“[一二三四五六七八九十\d\-+]+”"),
+    # a slogan named by its count: “六个百分之百”要求 (probes30 t10, a 扬尘 notice), “两个确保”, “三个一批”
+    ("slogan", r"“[一二三四五六七八九十两]{1,2}个[^”\n]{1,8}”"),
     ("number_chain", r"\d{1,20}(?:-\d{1,20}){2,}"),  # bounded: backtracked over a long digit run from each start  # 1-9-6-1 工作部署
     ("scientific", r"\d+(?:\.\d+)?\s*[×xX]\s*10\d*(?:/[A-Za-z]+)?"),  # 4×109/L in a medical standard (corpus 17)
     ("grade", r"[1-5]\s*A\s*级?"),  # 5A级学会, 3A级以上: a grade, not a count
@@ -323,7 +325,8 @@ _PER_AFTER_RE = compile_re(rf" ?/({_PER_ALT})")  # 30元 /年 (corpus-dev 072)
 _EXACT_RE = compile_re("(?:" + "|".join(sorted(map(re.escape, EXACT_CUES), key=len, reverse=True)) + r")(?:为|是|:|：)?[“\"]?$")
 _SCOPE_RE = compile_re("(?:" + "|".join(sorted(map(re.escape, SCOPE_VERBS), key=len, reverse=True)) + r")(?:各|约)?$")
 # 可推荐1人, 各单位可申报2项: a quota a body may fill, at most so many (corpus-dev 070)
-_QUOTA_RE = compile_re(r"(?:可|可以|可再)(?:推荐|申报|提名|报送|选送|申请)$")
+# ... and 每人限提名1项, 每单位限报2个 (probes30 h03): a limit on what each may put forward
+_QUOTA_RE = compile_re(r"(?:(?:可|可以|可再)(?:推荐|申报|提名|报送|选送|申请)|限(?:推荐|申报|提名|报送|选送|申请|报|推))$")
 # 只能登记一个名称 (corpus-dev 017): exactly so many
 _ONLY_RE = compile_re(r"(?:只能|仅能|只可|仅可|只)[\u4e00-\u9fff]{1,3}$")  # 只发放一张 (corpus-dev 014)
 # (60%) right after a noun: the weight of an item in a score (日常监测（60%）)
@@ -715,6 +718,11 @@ def find_thresholds(text: str, masked: str, a: int, b: int, time_frame: str | No
             flush()
         found_here.extend(_coverage(text, sa, sb, time_frame))
         found_here.extend(_grades(text, masked, sa, sb))
+        if text.find("级", sa, sb) >= 0:
+            levels = _scale_levels(text, masked, sa, sb)
+            if levels:
+                found_here = [f for f in found_here if not any(v.value_span[0] <= f.value_span[0] < v.value_span[1] for v in levels)]
+                found_here = sorted(found_here + levels, key=lambda f: f.value_span[0])
         out.extend(_framed(found_here, time_frame))
     flush()
     if "\t" in text[a:b]:
@@ -1233,6 +1241,30 @@ def _grades(text: str, masked: str, sa: int, sb: int) -> list[Found]:
         f = Found((sa, sb), (m.start(), m.end()), lo, hi, "级", "range" if hi else "==", "grade", subject)
         f.notes.append("disability grade: who is eligible")
         out.append(f)
+    return out
+
+
+# A level on the scale of a physical measure: 风力3级以下时进行, 风力达到4级以上时不得进行 (probes30 h05, a 森林草原
+# 防火 notice; t10), 震级6级以上. Not a grade of a body (5A级, 一级医院), which names no measure before it.
+_SCALE_LEVEL_RE = compile_re(r"(?P<subj>风力|风速|阵风|震级|地震烈度|烈度)(?:达到|达|在|为)?\s{0,2}(?P<n>\d{1,2}(?:\.\d)?)\s{0,2}级"
+                             r"(?P<cmp>及以上|以上|及以下|以下)?")
+
+
+def _scale_levels(text: str, masked: str, sa: int, sb: int) -> list[Found]:
+    """Levels on the scale of a physical measure (风力N级以上), unit 级: == without a bound word.
+
+    >>> [(f.comparator, f.value, f.unit, f.subject) for f in _scale_levels("风力3级以下时进行", "风力3级以下时进行", 0, 9)]
+    [('<=', 3, '级', '风力')]
+    """
+    out: list[Found] = []
+    for m in _SCALE_LEVEL_RE.finditer(text, sa, sb):
+        if MASK in masked[m.start("n"):m.end("n")]:
+            continue
+        raw = float(m.group("n"))
+        cmp_word = m.group("cmp")
+        cmp = ">=" if cmp_word and "上" in cmp_word else "<=" if cmp_word else "=="
+        out.append(Found((sa, sb), (m.start("n"), m.end("n")), int(raw) if raw.is_integer() else raw, None, "级", cmp, "measure",
+                         m.group("subj"), comparator_word=cmp_word))
     return out
 
 
