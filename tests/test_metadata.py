@@ -366,3 +366,14 @@ def test_the_market_regulators_name_is_no_citys() -> None:
     from extractor.data.levels import classify_level
     assert classify_level("市场监管总局")[0] == "national" and classify_level("市科协")[0] == "municipal"
     assert classify_level("市场监督管理局")[0] == "unknown"
+
+
+def test_a_ministrys_and_is_part_of_its_order_number() -> None:
+    # probes30 h04: 《最低工资规定》（劳动和社会保障部令第21号） had been cut to 社会保障部令 and left off its title
+    from extractor.extract.citations import find_doc_numbers
+    got = [(c.code, c.serial) for c in find_doc_numbers("根据《最低工资规定》（劳动和社会保障部令第21号）和住房和城乡建设部令第55号")]
+    assert got == [("劳动和社会保障部令", 21), ("住房和城乡建设部令", 55)]
+    doc = extract_bytes("关于调整最低工资标准的通知\n各市人社局：\n根据《最低工资规定》（劳动和社会保障部令第21号），现通知如下。\n".encode(),
+                        path="case.txt")
+    assert [(c.title, c.doc_number) for c in doc.citations if c.title] == \
+        [("最低工资规定", "劳动和社会保障部令第21号")]

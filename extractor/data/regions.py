@@ -34,6 +34,8 @@ NATIONAL_MINISTRIES: tuple[str, ...] = (
     "文化和旅游部", "国家卫生健康委", "国家卫生健康委员会", "卫生部", "退役军人事务部", "退役军人部",
     "应急管理部", "审计署", "国务院国资委", "市场监管总局", "国家市场监督管理总局", "广电总局",
     "体育总局", "统计局", "国家医保局", "国家知识产权局", "国管局",
+    # former ministries whose 令 are still cited (《最低工资规定》（劳动和社会保障部令第21号）, probes30 h04)
+    "劳动和社会保障部", "劳动保障部", "国家计划委员会", "国家经济贸易委员会",
 )
 
 # Cities met in the corpus and the province they belong to (for an issuer's parent body).

@@ -19,6 +19,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from extractor.data.levels import opens_with_place
+from extractor.data.regions import NATIONAL_MINISTRIES
 from extractor.data.vocab import ORG_SUFFIXES
 from extractor.extract.quantities import parse_number
 from extractor.model import Citation, Document
@@ -35,6 +36,7 @@ DOC_NO_RE = compile_re(
     r"|(?P<gcode>[\u4e00-\u9fff]{1,14}?公告)[ \t]*(?P<gyear>(?:19|20)\d{2})[ \t]*年[ \t]*第[ \t]*(?P<gserial>\d{1,5})[ \t]*号"
 )
 # Words that end the running text before a 代字: 根据中发〔2015〕4号 → 中发.
+_AND_BODIES = tuple(sorted((n for n in NATIONAL_MINISTRIES if "和" in n), key=len, reverse=True))
 _CODE_LEAD = compile_re(r"^.*(?:根据|按照|依照|依据|参照|落实|贯彻|执行|现将|印发|转发|见|即|和|及|与|以|的|、|文件|精神|要求)")
 
 
@@ -93,6 +95,9 @@ def _titles(text: str) -> list[tuple[int, int, int | None]]:
 def _code_of(code: str) -> str:
     if "中华人民共和国" in code:  # 中华人民共和国国务院令: its 和 is not a conjunction
         return code[code.index("中华人民共和国"):]
+    for body in _AND_BODIES:  # 劳动和社会保障部令, 住房和城乡建设部令: the 和 of a ministry's name (probes30 h04)
+        if code.endswith(body + "令"):
+            return body + "令"
     m = _CODE_LEAD.match(code)
     return code[m.end():] if m and m.end() < len(code) else code
 
