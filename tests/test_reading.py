@@ -1132,3 +1132,15 @@ def test_a_tables_bare_values_are_fixed_by_their_row_in_their_columns_unit_and_i
     assert got == [("==", 2000, "元", "月", "月最低工资标准", "一类地区"), ("==", 20.8, "元", "小时", "小时最低工资标准", "一类地区"),
                    ("==", 1870, "元", "月", "月最低工资标准", "二类地区"), ("==", 19.5, "元", "小时", "小时最低工资标准", "二类地区"),
                    ("==", 400, "元", None, "资助金额", "特困人员")]
+
+
+def test_a_goal_with_no_trigger_and_what_a_body_says_it_will_do_bid_nothing() -> None:
+    # gold-req 005 (到2025年，…均建成不少于1个…: a goal without a trigger word, not annotated), probes30 t07 and t09
+    # (县科协将会同县财政局于11月上旬…进行绩效评价); a deadline (到…前，完成…) and a commitment by a day stay rules
+    doc = extract_bytes("关于做好农村改厕工作的通知\n各乡镇：\n一、到2025年底，全区农村卫生厕所普及率达到85%以上。\n"
+                        "二、到2025年6月30日前，完成全部问题厕所整改。\n三、县科协将会同县财政局于11月上旬对项目进行绩效评价。\n"
+                        "四、县农业农村局将于10月底前组织验收。\n五、各地将改厕工作纳入乡村振兴考核。\n某县人民政府办公室\n2025年3月1日\n"
+                        .encode(), path="case.txt")
+    assert [r.text for r in doc.requirements] == ["到2025年6月30日前，完成全部问题厕所整改。", "县农业农村局将于10月底前组织验收。",
+                                                   "各地将改厕工作纳入乡村振兴考核。"]
+    assert [(t.comparator, t.value, t.unit) for t in doc.thresholds if t.unit == "%"] == [(">=", 85, "%")]

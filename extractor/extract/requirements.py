@@ -924,8 +924,10 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
     if not segs:
         return None
     modal = first_modal(text, a, b, modals)
-    if modal is None and has_threshold and _states_a_value(text, a, b):
-        return None  # its threshold stays, on no requirement
+    if modal is None and has_threshold and (_states_a_value(text, a, b) or _is_goal(text, _strip_lead(text, a, b), b)):
+        # its threshold stays, on no requirement; so does a goal's without a trigger word (gold-req: 005 到2025年，…均建成
+        # 不少于1个…, not annotated; probes30 t07 到2025年底，全区农村卫生厕所普及率达到85%以上)
+        return None
     if modal is None and not has_threshold:
         body = text[a:b].rstrip()
         if not in_item or listed or guiding or body.endswith(("：", ":")) or not body.endswith(("。", "；", ";", "！")):
@@ -951,6 +953,11 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
         # a passive measure names its agent: 市场主体名称由申请人依法自主申报 → 申请人 (017 第十条); only in
         # the main predicate, not in a later construction (…，薪酬结构和水平由董事会确定: 004 一4)
         own = agent_of_you(text, a, _main_end(text, segs)) or _imperative_subject(text, segs) or leading_actor(text, *segs[0])
+        if own is not None and own.source == "sentence" and _WILL_DO.match(text, own.end) and not _DATED_ACT.search(text, a, b):
+            # 县科协将会同县财政局于11月上旬对…进行绩效评价 (probes30 t09): what a body says it will do, no bid; not
+            # the 将 that fronts an object (各地将…纳入规划 is a measure), nor a commitment by a day (corpus 08
+            # 国务院办公厅将于2020年4月底前组织…验收总结)
+            return None
     else:
         modality, trigger, ms, me = modal
         tspan = (ms, me)
@@ -1098,6 +1105,14 @@ def _party_of_condition(text: str, segs: list[tuple[int, int]], seg: tuple[int, 
     return ActorPick(text[s0:e0], s0, e0, "sentence")
 
 
+_WILL_DO = compile_re(r"\s{0,2}将(?:会同|联合|于|在|对|组织|开展|进行|适时|择优|视情|另行|陆续|统一|及时)")
+def _is_goal(text: str, at: int, b: int) -> bool:
+    """Does the clause at ``at`` open with a goal's horizon (到2025年，…达到…), not a deadline (到2023年12月31日前，完成…:
+    corpus t14, a dated act)?"""
+    return text.startswith(_GOAL_STARTS, at) and not _DATED_ACT.search(text, at, min(b, at + 16))
+
+
+_GOAL_STARTS = ("到20", "至20", "到“十", "到本世纪", "力争到")
 _BINDING_WORDS = frozenset({"须", "应", "应当", "必须", "务必", "不得", "严禁", "禁止", "不准", "不应"})
 
 
