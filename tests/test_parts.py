@@ -68,3 +68,18 @@ def test_a_reference_to_a_paragraph_opens_no_item() -> None:
     doc = extract_bytes("第二十七条 违反本办法第八条第一款规定，有关单位或者个人未按时报送的，由公安机关责令改正。\n".encode("utf-8"),
                         path="case.txt")
     assert ["/".join(s.path) for s in doc.sections] == ["第二十七条"]
+
+
+def test_a_forwarded_notice_under_its_own_issuer_line_is_the_attachment() -> None:
+    # probes30 h02: a county's 转发 of a city's notice, named in 《》 after its issuer; the forwarded notice follows the
+    # county's signature under its own issuer line, title and 发文字号
+    from extractor.pipeline import extract_bytes
+
+    text = ("郓城县教育和体育局关于转发菏泽市教育局《关于加强校车安全管理工作的通知》的通知\n各中小学：\n"
+            "现将菏泽市教育局《关于加强校车安全管理工作的通知》转发给你们，请一并贯彻落实。\n一、各学校要于9月15日前完成排查。\n"
+            "郓城县教育和体育局\n2025年9月4日\n菏泽市教育局\n关于加强校车安全管理工作的通知\n菏教发〔2025〕36号\n各县区教育局：\n"
+            "一、严格校车使用许可。\n二、严格驾驶人管理。\n菏泽市教育局\n2025年8月28日\n")
+    doc = extract_bytes(text.encode(), path="case.txt")
+    assert [(p.kind, p.title) for p in doc.parts] == [("notice", None), ("attachment", "关于加强校车安全管理工作的通知")]
+    assert doc.text[doc.parts[1].span[0]:].startswith("菏泽市教育局\n关于加强")
+    assert [s.part for s in doc.sections] == [0, 1, 1]

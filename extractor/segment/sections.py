@@ -356,6 +356,11 @@ def _section_list() -> TypeAdapter[list[Section]]:
 
 
 _NOTICE_RE = compile_re(r"关于(?:印发|转发|发布|下达|重新发布|公布)(.{2,80}?)的(?:通知|决定|函)")
+# ... whose document is named in 《》 after its issuer: 关于转发菏泽市教育局《关于进一步加强…的通知》的通知 (probes30 h02, a
+# county's 转发 of a city's notice, which follows the county's signature under its own issuer line)
+_BRACKETED_RE = compile_re(r"关于(?:印发|转发|发布|下达|重新发布|公布)[^《》\n]{0,30}《([^《》\n]{2,80})》(?:[(（][^()（）\n]{0,30}[)）])?的(?:通知|决定|函)")
+# a line that is only a body's name: the issuer line a forwarded notice opens with (菏泽市教育局)
+_ISSUER_LINE_RE = compile_re(r"\s*[\u4e00-\u9fff（）()]{2,24}(?:局|厅|委|委员会|政府|办公室|办公厅|协会|学会|科协|中心|院|部|署)\s*")
 _ATTACH_RE = compile_re(r"^附件\s*\d*\s*[:：]?\s*$")
 
 
@@ -391,14 +396,16 @@ def find_parts(aligned: AlignedText, body: list[tuple[int, int]], page_titles: t
     m = _NOTICE_RE.search(head) or next((hit for t in (*page_titles, above) if (hit := _NOTICE_RE.search(t))), None)
     bounds: list[tuple[int, str | None]] = []
     if m:
-        target = _squash(m.group(1))
+        bracketed = _BRACKETED_RE.match(m.string, m.start())
+        target = _squash(bracketed.group(1) if bracketed else m.group(1))
         for i, (a, b) in enumerate(lines[1:], start=1):
             line = _squash(text[a:b])
             line = re.sub(r"^附件\d*[:：]?", "", line)
             if line == target and not _NOTICE_RE.search(text[a:b]):
                 s = a
-                if i > 0 and _ATTACH_RE.match(text[lines[i - 1][0] : lines[i - 1][1]]):
-                    s = lines[i - 1][0]
+                prev = text[lines[i - 1][0] : lines[i - 1][1]] if i > 0 else ""
+                if _ATTACH_RE.match(prev) or (bracketed and _ISSUER_LINE_RE.fullmatch(prev)):
+                    s = lines[i - 1][0]  # 附件 above it, or the forwarded notice's issuer line
                 bounds.append((s, text[a:b].strip()))
                 break
     heads: list[tuple[int, PartKind, str | None]] = [(start, "notice" if bounds else "document", None)]
