@@ -903,7 +903,7 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
         us, ue = tag.units
         return RequirementUnit("obligation", tag.label, tag.label_span, ActorPick(text[us:ue], us, ue, "tag"), carry_ok=False)
     row_actor = None
-    if "\t" in text[a:b] or text.rfind("\t", max(0, a - 200), a) >= 0:  # a membership test first: most clauses are prose
+    if text.find("\t", max(0, a - 200), b) >= 0:  # a test in C first: most clauses are prose
         row, row_actor = _table_row_reading(text, a, b)
         own_modal = any(a <= m[2] < b for m in modals)
         if row == "header" or (row == "none" and not own_modal):

@@ -199,6 +199,7 @@ class _Walker:
         self.ws_newline = False  # ... with a line end in it
         self.pre_depth = 0  # inside <pre>: its line ends are the text's (a PDF's text pasted in one, probes27 h06)
         self.cell_depth = 0  # inside a short table cell whose lines are one cell's (:func:`joins_its_lines`)
+        self.rows_joined: dict[_Element, bool] = {}  # ... asked once per row
         self.around_content: set[_Element] = set()  # the content region's ancestors: never hidden
 
     # -- emission ----------------------------------------------------------------
@@ -378,7 +379,7 @@ class _Walker:
             if self.pending_sep != "\n":
                 self.pending_sep = "\n" if block and not cell else "\t"
             self.pending_ws = self.ws_newline = False
-        joined = cell and joins_its_lines(el)
+        joined = cell and joins_its_lines(el, self.rows_joined)
         if joined:
             self.cell_depth += 1
         if name == "head":
@@ -413,18 +414,28 @@ class _Walker:
             self.pending_ws = self.ws_newline = True
 
 
-def joins_its_lines(cell: _Element) -> bool:
+def joins_its_lines(cell: _Element, rows: dict[_Element, bool] | None = None) -> bool:
     """Is a table cell with lines of its own (Word's ``<td><p>52800</p></td>``, ``<td>家庭财产<br>（万元）</td>``) one
     cell, its lines joined, rather than a block of the page laid out in a table? When its row is one of a grid (two
     cells or more) whose every cell holds at most 300 characters, no table, no heading and no line that opens an
-    item (一、 （一） 第一条 1. （1）: corpus 14's 指标内容 cells hold numbered lists): a row of values (probes29 h02: a Word table of income limits, each cell a paragraph,
-    had been read as one column of lines; corpus 13's 任务分工表). A layout cell holds a page's body, its items, its
-    title (probes29 h04: a page's body in a layout ``<td>``): its lines stay lines."""
+    item (一、 （一） 第一条 1. （1）: corpus 14's 指标内容 cells hold numbered lists): a row of values (probes29 h02:
+    a Word table of income limits, each cell a paragraph, had been read as one column of lines; corpus 13's
+    任务分工表). A layout cell holds a page's body, its items, its title (probes29 h04: a page's body in a layout
+    ``<td>``): its lines stay lines. ``rows``: the answers per row already given (a cell asks for its whole row)."""
     if not _has_block(cell):
         return False
     row = cell.getparent()
     if row is None or row.tag != "tr":
         return False
+    if rows is not None:
+        if row not in rows:
+            rows[row] = _row_joins(row)
+        return rows[row]
+    return _row_joins(row)
+
+
+def _row_joins(row: _Element) -> bool:
+    """:func:`joins_its_lines` for every cell of ``row`` (asked once per row: a cell asks for its whole row)."""
     cells = [c for c in row if c.tag == "td" or c.tag == "th"]
     if len(cells) < 2:
         return False
