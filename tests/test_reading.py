@@ -1144,3 +1144,17 @@ def test_a_goal_with_no_trigger_and_what_a_body_says_it_will_do_bid_nothing() ->
     assert [r.text for r in doc.requirements] == ["到2025年6月30日前，完成全部问题厕所整改。", "县农业农村局将于10月底前组织验收。",
                                                    "各地将改厕工作纳入乡村振兴考核。"]
     assert [(t.comparator, t.value, t.unit) for t in doc.thresholds if t.unit == "%"] == [(">=", 85, "%")]
+
+
+@pytest.mark.parametrize(("phrase", "want"), [
+    # probes29 h03, probes30 t08/t11: the rate's base is the per, not the subject; a year of accounts is a condition whole
+    ("2025年全县补贴标准为每亩102元。", (102, "元", "亩", "全县补贴标准", "2025年")),
+    ("伙食补助费每人每天100元。", (100, "元", "人/天", "伙食补助费", None)),
+    ("2026年度会士推选名额不超过30名。", (30, "名", None, "会士推选名额", "2026年度")),
+    # a density's base names the indicator (corpus 13)
+    ("力争2025年每千常住人口基层卫生人员数不低于3.5人。", (3.5, "人", "千常住人口", "每千常住人口基层卫生人员数", "2025年")),
+])
+def test_a_rates_base_and_a_year_of_accounts_stay_out_of_the_subject(phrase: str, want: tuple) -> None:
+    from extractor.extract.knowledge import read_phrase
+    t = read_phrase(phrase).thresholds[0]
+    assert (t.value, t.unit, t.per, t.subject, t.condition) == want

@@ -314,7 +314,7 @@ _BAND_NAMED_RE = compile_re(r"\s*的?\s*(?:为|评为|定为|属于)")
 _GRANT_LEAD_RE = compile_re(r"\s*(?:并|再|可|均|一次性)?(?:给予|予以)")
 # before these the figure is what is had or given (应有5000元以上的资金, 处10万元以下的罚款), not a group bound
 _HAVING_END = compile_re(r"(?:、|以上|以下|有|处|给予|提供|配备|安排|达到|达|设置|建设|容纳|补贴|补助|奖励)$")
-_TIME_LEAD = compile_re(r"^(?:力争|争取|计划)?((?:到|至|在)?(?:19|20)\d{2}\s*年(?:底|末)?)")
+_TIME_LEAD = compile_re(r"^(?:力争|争取|计划)?((?:到|至|在)?(?:19|20)\d{2}\s*年(?:度|底|末)?)")  # 2026年度 whole (probes30 t08)
 _VERB_END = compile_re("(?:" + "|".join(sorted(COUNT_VERBS, key=len, reverse=True)) + ")$")
 # a duration after these defines who is meant (毕业2年内高校毕业生), it is not a time limit
 _GROUP_DURATION_LEAD = compile_re(r"(?:毕业|离校|注册|登记注册|成立|退役|连续居住|居住)$")
@@ -611,7 +611,7 @@ def _band_of(text: str, a: int, b: int, qs: list[_Q], i: int) -> str:
 
 # patterns of the per-figure helpers, compiled once (issue 18)
 _HAN_RE = compile_re(r"[\u4e00-\u9fff]")
-_YEAR_LEAD_RE = compile_re(r"^(?:到|至|在)?(?:19|20)\d{2}年(?:底|末)?")
+_YEAR_LEAD_RE = compile_re(r"^(?:到|至|在)?(?:19|20)\d{2}年(?:度|底|末)?")
 _PER_END_RE = compile_re(rf"每(?:一)?(?:{_PER_ALT})$")
 _GROWTH_END_RE = compile_re(rf"(?:{_GROWTH_ALT})$")
 
@@ -777,6 +777,12 @@ def kind_of(unit: str | None, per: str | None, cmp_word: str | None, growth: boo
 
 def _found(text: str, r: _Q, sa: int, sb: int, subject: str | None, per: str | None = None, scope: bool = False) -> Found:
     q = r.q
+    if subject and per and per[0] not in "十百千万亿0123456789" and (base := "每" + "每".join(per.split("/"))) in subject:
+        # 补贴标准为每亩102元, 伙食补助费每人每天100元 (probes29 h03, probes30 t11): the base is the rate's, not the
+        # subject's: 补贴标准, per 亩. Not a density's base: 每千常住人口基层卫生人员数 names the indicator (corpus 13)
+        trimmed = subject.replace(base, "", 1)
+        trimmed = trimmed[:-1] if trimmed.endswith(("为", "是")) else trimmed
+        subject = trimmed.strip() or subject
     weight = q.is_share and text[q.start - 1:q.start] in "(（" and text[q.end:q.end + 1] in ")）" and r.cmp == "=="
     kind = kind_of(q.unit, per, r.cmp_word, bool(r.growth), scope, weight)
     cmp = "range" if q.value_max is not None else (r.cmp or "==")
