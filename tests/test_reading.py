@@ -512,6 +512,10 @@ def test_targets_counted_from_last_year_are_targets() -> None:
     ("密目式安全网不低于6针。", [(">=", 6, "针")]),
     ("每人限提名1项。", [("<=", 1, "项")]),
     ("严格落实“六个百分之百”要求。", []),
+    # probes30 t11, t07: a rise a standard may take; the units a year's plan completes (not what was done)
+    ("赴南京出差的，上述标准可分别上浮20%。", [("==", 20, "%")]),
+    ("2025年完成农村户厕改造3000户。", [("==", 3000, "户")]),
+    ("截至目前已完成改造1500户。", []),
 ])
 def test_values_a_probe_of_unseen_notices_found_missed(phrase: str, want: list) -> None:
     from extractor.extract.knowledge import read_phrase

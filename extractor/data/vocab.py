@@ -118,6 +118,7 @@ EXACT_CUES: tuple[str, ...] = (
     # a deadline to put things right, a waiting period, a relief (probes29: 责令限期3个月整改, 设置待遇等待期3个月,
     # 减免20%)
     "限期", "等待期", "过渡期", "观察期", "减免",
+    "上浮", "下浮",  # 上述标准可分别上浮20% (probes30 t11, a 差旅费 notice)
 )
 # Verbs that fix how many units a measure covers (scope counts, == with kind scope):
 # 选择50个全国学会开展试点 (issue 12), 建设100个省级班主任工作室 (corpus-dev 006),

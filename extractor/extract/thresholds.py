@@ -374,7 +374,8 @@ _TARGET_FRAME_RE = compile_re(r"\s*(?:力争|争取)?(?:到|至)(?:19|20)\d{2}\s
 # 新建乡村科普e站5个, 表彰县级优秀科技工作者10名 (written for the tests: a county 科协's 工作要点): a clause that
 # opens with what is to be made or named and closes with how many (not 建设 or 开展, which a report opens with
 # as often: 全市开展活动120场)
-_COUNT_CLAUSE_RE = compile_re(r"\s*(?:全年|年内|今年|本年度)?(?:新建|新增|新培育|新发展|培育|打造|创建|组建|表彰|评选|命名|遴选)"
+# ... and the units a year's plan completes: 2025年完成农村户厕改造提升3000户 (probes30 t07, a 户厕改造 方案; not 已完成)
+_COUNT_CLAUSE_RE = compile_re(r"\s*(?:全年|年内|今年|本年度|(?:19|20)\d{2}年(?:度|底前)?)?(?:新建|新增|新培育|新发展|培育|打造|创建|组建|表彰|评选|命名|遴选|完成)"
                               r"[^，,。；;\d\x00]{1,20}"
                               # … and the items of a list it opens: 新建或改造提升体育公园3个、社会足球场8块、… (probes28 t09)
                               r"(?:\d+(?:\.\d+)?[^\d、，,。；;\x00]{1,3}、[^，,。；;\d\x00]{1,20})*")
