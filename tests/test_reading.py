@@ -1162,3 +1162,10 @@ def test_a_rates_base_and_a_year_of_accounts_stay_out_of_the_subject(phrase: str
     from extractor.extract.knowledge import read_phrase
     t = read_phrase(phrase).thresholds[0]
     assert (t.value, t.unit, t.per, t.subject, t.condition) == want
+
+
+def test_what_a_thing_is_to_the_work_is_a_statement() -> None:
+    # seed 000 一's first sentence, corpus 02, corpus-dev 060: X是…的重点/关键/重要组成部分 says what a thing is
+    doc = extract_bytes("关于学会改革的通知\n各学会：\n一、治理结构和治理方式改革是学会改革工作的重点和难点。各学会要抓好落实。\n"
+                        "二、物资设备是学校国有资产的重要组成部分。\n三、各学校要建立健全物资设备管理制度。\n".encode(), path="case.txt")
+    assert [r.text for r in doc.requirements] == ["各学会要抓好落实。", "各学校要建立健全物资设备管理制度。"]

@@ -937,7 +937,7 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
         # …引进在职人才（包括国〔境〕外留学人员）入户由…审核办理 (015 第四条): a parenthesis defines nothing
         lead_at = _strip_lead(text, a, b)
         if not_imp.search(_ANY_PAREN.sub("", text[a:b])) or text.startswith(NOT_IMPERATIVE_STARTS, lead_at) \
-                or _LABEL_VALUE_START.match(text, lead_at, b):
+                or _LABEL_VALUE_START.match(text, lead_at, b) or _COPULA_STATEMENT.search(text, a, b):
             return None
     # the subject of the first piece, read only where a branch below needs it (leading_actor is cached)
     # a lead phrase names a task (加大奖补支持力度。); a sentence that binds with 须/应当/不得 is a rule, whoever it
@@ -1105,6 +1105,10 @@ def _party_of_condition(text: str, segs: list[tuple[int, int]], seg: tuple[int, 
     return ActorPick(text[s0:e0], s0, e0, "sentence")
 
 
+# what a thing is to the work, a statement: 治理结构和治理方式改革是学会改革工作的重点和难点 (seed 000 一, its first
+# sentence), …是推动高质量发展的重要保障
+_COPULA_STATEMENT = compile_re(r"是[^，,；;。]{0,24}的(?:重点|难点|关键|核心|基础|前提|保障|重要内容|重要组成部分|重要抓手|重要举措|重要途径"
+                               r"|根本|灵魂|生命线|主体|主阵地|主力军)")
 _WILL_DO = compile_re(r"\s{0,2}将(?:会同|联合|于|在|对|组织|开展|进行|适时|择优|视情|另行|陆续|统一|及时)")
 def _is_goal(text: str, at: int, b: int) -> bool:
     """Does the clause at ``at`` open with a goal's horizon (到2025年，…达到…), not a deadline (到2023年12月31日前，完成…:
