@@ -261,3 +261,9 @@ def test_ten_day_spans_ranges_across_them_and_the_cues_of_an_exam_notice() -> No
                    ("event", "range", "2026-04-21", "2026-04-30", None), ("event", "range", "2026-05-11", "2026-05-20", None),
                    ("event", "range", "2026-10-11", "2026-10-20", None), ("deadline", "<=", None, "2026-04-20", "17:00"),
                    ("deadline", "<=", None, "2026-03-20", None)]
+
+
+def test_two_days_that_follow_each_other_are_an_events_span() -> None:
+    # probes30 t12: 定于6月13日、14日举行 (an exam's two days)
+    doc = extract_bytes("关于做好考试工作的通知\n各考区：\n一、考试定于6月13日、14日举行。\n某省人事考试中心\n2026年3月1日\n".encode(), path="case.txt")
+    assert [(d.kind, d.comparator, d.date_from, d.date) for d in doc.dates] == [("event", "range", "2026-06-13", "2026-06-14")]

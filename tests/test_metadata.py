@@ -246,6 +246,13 @@ def test_posting_date_on_the_info_line_above_the_content_block(info: str, posted
         assert "info line" in md.posted.evidence and md.posted.span is not None
 
 
+def test_posting_date_after_a_reposts_source_field() -> None:
+    # probes30 t08 (a traditional repost): 轉載自：…　發佈日期：2025-09-18　閱讀：486 over a notice signed two days earlier
+    md = _meta("中國自動化學會關於開展2026年度會士推選工作的通知\n轉載自：中國自動化學會　發佈日期：2025-09-18　閱讀：486\n各分支機構：\n"
+               "一、現將有關事項通知如下。\n中國自動化學會\n2025年9月16日\n")
+    assert md.date.value == "2025-09-16" and md.posted is not None and md.posted.value == "2025-09-18"
+
+
 def test_posting_date_from_json_ld() -> None:
     # probes30 h04 (a mobile H5 page): schema.org's datePublished, the only place the page gives it
     page = _INFO_PAGE.format(info="").replace("</head>", '<script type="application/ld+json">{"@context": "https://schema.org", '

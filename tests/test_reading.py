@@ -1169,3 +1169,13 @@ def test_what_a_thing_is_to_the_work_is_a_statement() -> None:
     doc = extract_bytes("关于学会改革的通知\n各学会：\n一、治理结构和治理方式改革是学会改革工作的重点和难点。各学会要抓好落实。\n"
                         "二、物资设备是学校国有资产的重要组成部分。\n三、各学校要建立健全物资设备管理制度。\n".encode(), path="case.txt")
     assert [r.text for r in doc.requirements] == ["各学会要抓好落实。", "各学校要建立健全物资设备管理制度。"]
+
+
+def test_a_relative_clauses_subject_before_the_comma_acts_and_an_object_of_dui_does_not() -> None:
+    # probes30 h04 (实行计件工资…的用人单位，应当… had become the 用人单位 carried from the sentence before), probes29 t10
+    # (实行重点管理的排污单位，应当…); corpus 18 (对生活不能自理…的特困人员，应当…: the body that serves them acts)
+    doc = extract_bytes("关于调整最低工资标准的通知\n各市人社局：\n一、用人单位支付给劳动者的工资不得低于当地最低工资标准。"
+                        "实行计件工资等工资形式的用人单位，应当合理确定劳动定额。\n二、区民政部门要加强管理。对生活不能自理的特困人员，"
+                        "应当签订照料协议。\n".encode(), path="case.txt")
+    assert [(r.actor.text, r.actor.source) for r in doc.requirements] == [
+        ("用人单位", "sentence"), ("实行计件工资等工资形式的用人单位", "sentence"), ("区民政部门", "sentence"), ("区民政部门", "carried")]

@@ -465,6 +465,13 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
                 date_from, last, end = x
                 d = _Date(d.start, end, last, d.year_written, True, d.resolved, date_from)
                 r, pos = None, max(pos, end)
+            if r is None and d.full and d.date and text.startswith("、", d.end) and (k2 := _DAY_ONLY.match(text, d.end + 1, hi)):
+                # 定于6月13日、14日举行 (probes30 t12, an exam's two days): two days that follow each other are the event's span
+                day2 = _day(int(d.date[:4]), int(d.date[5:7]), parse_cn_int(k2.group("d")))
+                if day2 is not None and int(day2[8:]) == int(d.date[8:]) + 1:
+                    date_from, end = d.date, k2.end()
+                    d = _Date(d.start, end, day2, d.year_written, True, d.resolved, d.date)
+                    pos = max(pos, end)
             if r and d.full:
                 # 12月1日至次年3月31日 (a helper's probe): the range's end in the next year
                 nxt_year = _NEXT_YEAR_RE.match(text, r.end(), hi)

@@ -991,7 +991,8 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
             if modality == "permission" and (own is None or not own.clean):
                 own = _who_may(text, a, ms, me) or own
             if own is None and seg != segs[0] and _only_adverbs(text, lead_at, ms):
-                party = _party_of_condition(text, segs, seg, me)
+                own = _relative_subject(text, segs, seg)
+                party = None if own is not None else _party_of_condition(text, segs, seg, me)
         if listed and not has_threshold and not (own and own.clean):
             return None
     weak = own if own is not None and not own.clean else None
@@ -1086,6 +1087,26 @@ _CIRCUMSTANCE_WORD = compile_re(r"超过|低于|高于|不足|出现|发生|导�
 # 救助的，应当提供…; corpus 20 提供机构养老服务的，应依法办理备案; probes29 t07 服务期未满离开本市的; 005's 举办…的)
 _PARTY_ACT = compile_re(r"申请|申领|申报|办理|举办|开办|提供|设立|从事|换领|补领|领取|骗取|冒领|套取|离开|迁出|迁入|参加|参保|经营"
                         r"|招用|聘用|引进|购买|承租|转让|出售|挖掘|占用|符合|持有|需要[^，,；;。的]{0,12}服务")
+
+
+_OBJECT_LEAD = compile_re(r"\s*(?:对于|对|针对|向|为|给)")
+
+
+def _relative_subject(text: str, segs: list[tuple[int, int]], seg: tuple[int, int]) -> ActorPick | None:
+    """The subject a relative clause names before the comma of the modal word's piece: 实行计件工资或提成工资等工资
+    形式的用人单位，应当… (probes30 h04; it had become the 用人单位 carried from the sentence before). The piece is one
+    noun phrase: …的 + a body or a person that ends an actor."""
+    s0, e0 = segs[0]
+    if segs.index(seg) != 1 or e0 - s0 > 40 or _OBJECT_LEAD.match(text, s0):
+        return None  # 对生活不能自理…的特困人员，应当…: what 对 names is the rule's object (corpus 18: the 区民政部门's duty)
+    k = text.rfind("的", s0, e0)
+    if k < 0 or k + 1 >= e0:
+        return None
+    head = _words(text[k + 1:e0])
+    if not head or not (is_actor_head(head[-1][0]) or _subject_only_head(text[k + 1:e0])) or len(head) > 3:
+        return None
+    s0 = _strip_lead(text, s0, e0)
+    return ActorPick(text[s0:e0], s0, e0, "sentence")
 
 
 def _party_of_condition(text: str, segs: list[tuple[int, int]], seg: tuple[int, int], me: int) -> ActorPick | None:

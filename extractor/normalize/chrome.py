@@ -109,7 +109,8 @@ TEXT_CHROME: tuple[tuple[str, str, str], ...] = (
     ("breadcrumb", r"^\s*(?:您现在的位置|您的位置|当前位置|所在位置|当前的位置)\s*[:：]", "line"),
     ("breadcrumb", r"^\s*首页\s*(?:>|>>|›|»|-{1,2}|/)", "line"),
     # posting-date lines of hosting sites (seed 000: 发布日期:2017年04月28日; seed 004: 发表时间:…)
-    ("posting_date", r"^\s*(?:发布日期|发布时间|发表时间|发稿时间|更新时间|来源[:：].{0,30}发布时间)\s*[:：]\s*\d", "meta"),
+    # ... also after a repost's source field: 轉載自：中國自動化學會　發佈日期：2025-09-18 (probes30 t08, read after t2s)
+    ("posting_date", r"^\s*(?:(?:来源|信息来源|文章来源|转载自|转自)[:：].{0,30}?)?(?:发布日期|发布时间|发表时间|发稿时间|更新时间)\s*[:：]\s*\d", "meta"),
     # Drupal's 由 kjjlb 发布于 2025年10月09日 星期四 - 14:22; a bare datetime that opens a line with the page's source or
     # counter, 2025-12-17 09:41:26 来源：市科协 (PHPCMS; probes30 h03, h01)
     ("posting_date", r"^\s*(?:由\s*\S{1,20}\s*)?发布于\s*(?:19|20)\d{2}\s*[-/.年]", "meta"),
