@@ -1069,6 +1069,8 @@ def test_a_responsibility_tables_rows_are_duties_of_their_lead_body_and_other_ta
 @pytest.mark.parametrize(("clause", "trigger"), [
     # probes29 t12: 应参保人员 (the persons to be insured) and 应缴未缴 name what is due; 应 rules nothing there
     ("除职工基本医疗保险应参保人员以外的城乡居民均可参加居民医保。", "可"),
+    # seed 000 一4: a modal word that ends a relative clause (…有人负责的良好局面) rules nothing
+    ("形成学会各项工作有人负责的良好局面。", None),
     ("补缴应缴未缴的费用。", None),
     ("参保单位应按时缴纳保险费。", "应"),
 ])

@@ -810,8 +810,8 @@ def first_modal(text: str, a: int, b: int, modals: tuple[tuple[str, str, int, in
             continue
         # 用人单位应当缴纳的基本养老保险费, 申请人应当提交的材料 (probes30 h04): a modal word inside a relative
         # clause names what is due; it governs nothing of the clause
-        if _DUE_RELATIVE.match(text, m[3], b):
-            continue
+        if _DUE_RELATIVE.match(text, m[3], b) or text.startswith("的", m[3]):
+            continue  # ... and one that ends a relative clause: 学会各项工作有人负责的良好局面 (seed 000 一4)
         # 能够确保供应试点地区采购量的企业可以入围 (issue 19): 能够 + modal describes the party, the rule is 可以
         if text.endswith("能够", a, m[2]):  # not 能 alone: 职能可根据… (013)
             continue
