@@ -1069,8 +1069,6 @@ def test_a_responsibility_tables_rows_are_duties_of_their_lead_body_and_other_ta
 @pytest.mark.parametrize(("clause", "trigger"), [
     # probes29 t12: 应参保人员 (the persons to be insured) and 应缴未缴 name what is due; 应 rules nothing there
     ("除职工基本医疗保险应参保人员以外的城乡居民均可参加居民医保。", "可"),
-    # seed 000 一4: a modal word that ends a relative clause (…有人负责的良好局面) rules nothing
-    ("形成学会各项工作有人负责的良好局面。", None),
     ("补缴应缴未缴的费用。", None),
     ("参保单位应按时缴纳保险费。", "应"),
 ])
@@ -1181,3 +1179,9 @@ def test_a_relative_clauses_subject_before_the_comma_acts_and_an_object_of_dui_d
                         "应当签订照料协议。\n".encode(), path="case.txt")
     assert [(r.actor.text, r.actor.source) for r in doc.requirements] == [
         ("用人单位", "sentence"), ("实行计件工资等工资形式的用人单位", "sentence"), ("区民政部门", "sentence"), ("区民政部门", "carried")]
+
+
+def test_a_modal_word_that_ends_a_relative_clause_rules_nothing() -> None:
+    # seed 000 一4: …学会各项工作有人负责的良好局面 had the trigger 负责 and the action 的良好局面
+    doc = extract_bytes("关于学会改革的通知\n各学会：\n一、各学会要配齐专职人员。形成学会各项工作有人负责的良好局面。\n".encode(), path="case.txt")
+    assert [r.trigger for r in doc.requirements] == ["要", None]
