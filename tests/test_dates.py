@@ -267,3 +267,15 @@ def test_two_days_that_follow_each_other_are_an_events_span() -> None:
     # probes30 t12: 定于6月13日、14日举行 (an exam's two days)
     doc = extract_bytes("关于做好考试工作的通知\n各考区：\n一、考试定于6月13日、14日举行。\n某省人事考试中心\n2026年3月1日\n".encode(), path="case.txt")
     assert [(d.kind, d.comparator, d.date_from, d.date) for d in doc.dates] == [("event", "range", "2026-06-13", "2026-06-14")]
+
+
+def test_a_schedules_steps_by_label_by_ten_days_and_by_month() -> None:
+    # probes31 h01, h04, t07, t08, t10: a step named by a short label and a colon, a 旬 after 于 (its ten days), a 旬 range
+    # whose second half names no month, a stage of a month; 将于 stays an event, 时间： stays an event's time
+    doc = extract_bytes("关于开展活动的通知\n各单位：\n一、时间安排\n初评：3月下旬至4月上旬。\n个人申报：6月1日至6月30日。\n"
+                        "二、各地要于5月下旬开展集中宣传。\n三、活动于9月中旬至下旬举办。\n四、实施步骤\n（一）总结评估阶段（2026年12月）。\n"
+                        "五、处室将于2026年1月上旬组织评审。\n六、会议时间：3月5日至6日。\n某市科协\n2026年2月1日\n".encode(), path="case.txt")
+    got = [(d.kind, d.date_from, d.date) for d in doc.dates]
+    assert got == [("period", "2026-03-21", "2026-04-10"), ("period", "2026-06-01", "2026-06-30"), ("period", "2026-05-21", "2026-05-31"),
+                   ("event", "2026-09-11", "2026-09-30"), ("period", "2026-12-01", "2026-12-31"), ("event", "2026-01-01", "2026-01-10"),
+                   ("event", "2026-03-05", "2026-03-06")]

@@ -102,6 +102,10 @@ _PERIOD_CONTEXT = compile_re(r"施行|实施|执行|有效|期为|期限|公告�
 # a stage of a 实施方案/工作方案 with its days in brackets after its name: （一）动员部署阶段（2023年11月1日至
 # 11月10日） (probes26 t14, a 专项整治 方案; the standard form of a 方案's 实施步骤)
 _STAGE_BEFORE = compile_re(r"阶段\s{0,2}[(（]\s{0,2}$")
+# a step of a schedule named by a short label and a colon: 初评：3月下旬至4月上旬, 个人申报：6月1日至6月30日 (probes31 h01, h04)
+# (not 时间：/日期：/会期：, which time an event: _EVENT_BEFORE)
+_STEP_LABEL_BEFORE = compile_re(r"(?:^|[\n。；;，,])\s{0,2}(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.]\s{0,2})?[\u4e00-\u9fff]{2,6}(?<!时间)(?<!日期)(?<!会期)"
+                                r"\s{0,2}[:：]\s{0,2}$")
 # a season or term of the year named, not the year's end (为确保2024年秋季学期…, probes27 h07)
 _SEASON_AFTER = compile_re(r"^\s{0,2}(?:春季|夏季|秋季|冬季|春节|寒假|暑假|学期|上学期|下学期|高考|中考)")
 # a day's name in brackets after it: （除夕）, （星期五）, （正月初一）
@@ -171,7 +175,7 @@ def _month_range(text: str, m: re.Match[str], r: re.Match[str], hi: int) -> tupl
 _XUN_FIRST = {"上": "01", "中": "11", "下": "21"}
 _XUN_LAST = {"上": 10, "中": 20}
 # the end of a range that opened with a 旬: 2月上旬, 次年1月下旬, 4月底, 4月10日
-_XUN_AFTER_RANGE = compile_re(rf"(?P<next>次年{_S})?(?:(?P<y>{_Y}){_S}年{_S})?(?P<m>{_MD}){_S}月{_S}(?:(?P<xun>[上中下])旬|(?P<mend>底|末)|(?P<d>{_MD}){_S}[日号])")
+_XUN_AFTER_RANGE = compile_re(rf"(?P<next>次年{_S})?(?:(?:(?P<y>{_Y}){_S}年{_S})?(?P<m>{_MD}){_S}月{_S})?(?:(?P<xun>[上中下])旬|(?P<mend>底|末)|(?P<d>{_MD}){_S}[日号])")
 
 
 def _xun_range(text: str, m: re.Match[str], d: _Date, r: re.Match[str], hi: int) -> tuple[str, str, int] | None:
@@ -180,7 +184,9 @@ def _xun_range(text: str, m: re.Match[str], d: _Date, r: re.Match[str], hi: int)
     if m2 is None or d.date is None:
         return None
     y, mo1 = int(d.date[:4]), int(d.date[5:7])
-    mo2 = parse_cn_int(m2.group("m"))
+    if m2.group("m") is None and not m2.group("xun"):
+        return None  # a bare 10日 after 至 is read by the day's own range rule
+    mo2 = parse_cn_int(m2.group("m")) if m2.group("m") else mo1  # 9月中旬至下旬 (probes31 t08): the same month
     if m2.group("y"):
         y = parse_cn_int(m2.group("y"))
     elif m2.group("next") or mo2 < mo1:
@@ -300,6 +306,7 @@ def _kind(before: str, after: str, after_time: str, sentence: str, is_range: boo
     # … and a range 从 opens (防火期从2024年10月1日到2025年4月30日), or one 于 puts a step in (企业于2024年4月15日至5月6日
     # 登录…填报, not 已于…: done; probes27 t14, h03)
     if is_range and (_PERIOD_CONTEXT.search(sentence) or before.rstrip().endswith(("自", "从")) or _NAMED_PERIOD_AFTER.match(after)
+                     or _STEP_LABEL_BEFORE.search(before)
                      or _STAGE_BEFORE.search(before) or (_STEP_WINDOW_BEFORE.search(before) and not _EVENT_AFTER.match(after_time))):
         # 自…起至…止: a period by its words; and a range a sentence names: 2022年10月1日至2023年4月30日为全县森林
         # 防火期 (a helper's probe)
@@ -486,6 +493,14 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
                     date_from, end = d.date, d2.end
                     d = _Date(d.start, d2.end, d2.date, d.year_written, True, d.resolved, d.date)
                     pos = end
+            if m.group("xun") and date_from is None and d.date and not _BEFORE_RE.match(text, end, hi) \
+                    and _STEP_WINDOW_BEFORE.search(text, max(lo, d.start - 3), d.start) \
+                    and not _SCHEDULED_BEFORE.search(text, max(lo, d.start - 24), d.start):  # 将于…: an event, below
+                # 要于5月下旬开展, 第一批于5月下旬入库 (probes31 t10, t12): the ten days a step takes
+                date_from = d.date[:8] + _XUN_FIRST[m.group("xun")]
+            if m.group("y3") and date_from is None and d.date and _STAGE_BEFORE.search(text, max(lo, d.start - 8), d.start):
+                # 总结评估阶段（2026年12月） (probes31 t07): a stage of a month is the month
+                date_from = d.date[:8] + "01"
             tl = _TITLED_SPAN_RE.match(text, text.rfind("\n", 0, d.start) + 1) if d.start and text[d.start - 1] in "(（" else None
             if tl is not None and tl.start("span") < d.start < tl.end("span"):
                 continue  # a part's title and its years: 南昌市…实施方案(2021—2025年) (corpus-dev 045's attachment), no rule
