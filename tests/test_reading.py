@@ -1185,3 +1185,14 @@ def test_a_modal_word_that_ends_a_relative_clause_rules_nothing() -> None:
     # seed 000 一4: …学会各项工作有人负责的良好局面 had the trigger 负责 and the action 的良好局面
     doc = extract_bytes("关于学会改革的通知\n各学会：\n一、各学会要配齐专职人员。形成学会各项工作有人负责的良好局面。\n".encode(), path="case.txt")
     assert [r.trigger for r in doc.requirements] == ["要", None]
+
+
+def test_the_issuers_own_acts_a_period_told_and_more_headings_of_who_qualifies_bid_nothing() -> None:
+    # probes31 h01 (市科协对…给予辅导补贴 and 由市科协择优推荐 in a 市科协 notice), h02/h06 (即日起至…。 …时段为…至…。),
+    # h04 (申报范围), t12 (评价条件 and its own paragraph)
+    doc = extract_bytes("襄阳市科学技术协会关于开展科普项目申报的通知\n各县（市、区）科协：\n一、申报范围\n全市各级科普基地。\n"
+                        "二、评价条件\n须同时满足以下条件：成立满3年。\n三、市科协对获奖项目给予辅导补贴。由市科协择优推荐。\n"
+                        "四、各县科协要于6月30日前报送材料。\n五、申报时间\n即日起至2026年6月30日。\n襄阳市科学技术协会\n2026年3月2日\n"
+                        .encode(), path="case.txt")
+    assert [r.text for r in doc.requirements] == ["各县科协要于6月30日前报送材料。"]
+    assert [(t.comparator, t.value, t.unit) for t in doc.thresholds if t.unit == "年"] == [(">=", 3, "年")]

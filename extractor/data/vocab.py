@@ -315,6 +315,14 @@ SUBJECT_LEAD_STRIP: tuple[str, ...] = ("同时", "此外", "另外", "其中", "
 OBJECT_TRIGGERS: frozenset[str] = frozenset({"鼓励", "支持", "允许", "准予", "引导", "推动", "倡导", "提倡"})
 # the label of a responsibility tag: （责任单位：…）, (牵头部门:…)
 TAG_LABELS: tuple[str, ...] = ("责任单位", "牵头单位", "牵头部门", "责任部门", "主要责任单位", "配合单位", "责任主体", "承办单位")
+# The short forms a notice calls its own issuer by, and the full words they stand for (市科协 for 襄阳市科学技术协会,
+# 省科技厅 for …科学技术厅; probes31 h01, t12), and the first-person names (本会, 我局)
+ISSUER_SHORT_WORDS: tuple[tuple[str, str], ...] = (
+    ("科协", "科学技术协会"), ("科技", "科学技术"), ("人社", "人力资源和社会保障"), ("住建", "住房和城乡建设"),
+    ("发改", "发展和改革"), ("教体", "教育和体育"), ("文旅", "文化和旅游"), ("卫健", "卫生健康"), ("政府", "人民政府"),
+)
+FIRST_PERSON_BODIES: frozenset[str] = frozenset({"本会", "我会", "本局", "我局", "本委", "我委", "本厅", "我厅", "本办", "我办", "本院",
+                                                 "我院", "本中心", "我中心", "本学会", "我学会", "本协会", "我协会"})
 # A 责任分工 table's column of whom a row's task is given to (序号⇥重点任务⇥牵头单位⇥配合单位⇥完成时限, probes27 t08),
 # not the bodies that only assist (配合单位, 协办单位)
 RESPONSIBLE_COLUMN_RE = r"(?:主要)?(?:牵头|责任|主责|承办|实施)(?:单位|部门|处室|科室|主体)"
@@ -374,8 +382,10 @@ CRITERIA_INTRO_WORDS: tuple[str, ...] = ("下列条件", "以下条件", "下列
 # 参赛对象 (written for the tests: a prize's notice), 评估对象 (a 科协's 评估 notice), 申报对象和条件, 提名条件
 # (probes30 h03, a 学会奖's call). The whole heading:
 # what is done for or by whom (…条件 the act needs), then 对象/条件/资格, optionally a second one.
-CRITERIA_HEADING_RE = (r"\s*(?:申报|申请|推荐|参评|报名|认定|评选|评估|评审|参赛|入选|遴选|资助|补贴|补助|奖励|招聘|招录|招生|报考|应聘"
-                       r"|参训|培训|参会|候选人|基本|资格|实施|适用|提名|推选|被提名项目|被提名人)?(?:对象|条件|资格)(?:[和与及、](?:对象|条件|资格|范围))?[。：:]?\s*")
+# ... and 申报范围, 评价条件, 见习对象 (probes31 h04, t12, h05)
+CRITERIA_HEADING_RE = (r"\s*(?:(?:申报|申请|推荐|参评|报名|认定|评选|评估|评审|评价|参赛|入选|遴选|资助|补贴|补助|奖励|招聘|招录|招生|报考|应聘"
+                       r"|参训|培训|参会|候选人|基本|资格|实施|适用|提名|推选|被提名项目|被提名人|见习)?(?:对象|条件|资格)"
+                       r"|(?:申报|申请|推荐|参评|遴选|评选|适用)范围)(?:[和与及、](?:对象|条件|资格|范围))?[。：:]?\s*")
 # A clause that names a topic under a modal word is a heading, no requirement: 二、支持方式, 奖励标准 (a 申报通知)
 TOPIC_HEADING_RE = (r"\s*(?:支持|鼓励|保障|奖励|补助|资助|扶持)(?:方式|范围|对象|内容|标准|重点|政策|措施|方向|条件|程序|额度|期限)"
                     # 第二章 支持范围和标准 (a helper's probe)

@@ -20,7 +20,7 @@ from extractor.extract.citations import CitationSpan, find_citation_spans
 from extractor.extract.dates import find_dates
 from extractor.extract.requirements import (
     ActorPick, Context, RequirementUnit, action_of, build_actor, clauses_by_section, condition_in, find_deadline, forget_text, is_criteria_heading, is_criteria_intro,
-    is_lead_phrase, is_rules_intro,
+    is_lead_phrase, is_rules_intro, names_the_issuer,
     later_rules, leading_tag, located, normalize_actor, read_clause, read_clauses, read_requirement,
 )
 from extractor.extract.quantities import quantity_starts
@@ -157,6 +157,8 @@ def _extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], pa
     # labels (1. （二） 第七条) are never quantities: 1.80周岁 is label 1. and 80周岁 (corpus 20)
     masked = build_number_mask(text, mask + [s.label_span for s in sections])
     doc_date = metadata.date.value if metadata.date and isinstance(metadata.date.value, str) else None
+    named = metadata.issuer.value if metadata.issuer else None
+    issuers = [n for n in (named if isinstance(named, list) else [named]) if isinstance(n, str) and n]
 
     # thresholds per sentence, then handed to the clause that holds their number
     found_by_clause: dict[str, list[Found]] = {}
@@ -289,6 +291,11 @@ def _extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], pa
                 lead=sec is not None and idx == 0 and is_lead_phrase(text, sec.marker, cls_spans, idx, sec.kind),
                 has_threshold=bool(found) or bool(deadline and deadline.kind == "date" and sec is not None),
                 guiding=guiding or c.span[0] < info_until, criteria=criteria)
+            if unit is not None and unit.trigger is None and unit.actor is not None and unit.actor.source in ("sentence", "agent") \
+                    and issuers and names_the_issuer(unit.actor.text, issuers):
+                # 市科协对获奖项目给予辅导补贴, 由市科协择优推荐 in a 市科协 notice (probes31 h01): the issuer's own act, with
+                # no modal word, bids nothing to those it addresses
+                unit = None
             if unit is None:
                 # a condition or definition holding a threshold (015 第五条 年龄需在50周岁以下, 第十四条 不满18周岁):
                 # the threshold is kept, on no requirement

@@ -25,7 +25,7 @@ from extractor.data.levels import classify_level
 from extractor.data.vocab import (
     ACTOR_FUNCTIONS, ACTOR_ROLES, CRITERIA_INTRO_WORDS, DEFINITION_PHRASES, RULES_INTRO_WORDS, NOT_IMPERATIVE_PHRASES, NOT_IMPERATIVE_STARTS, NOT_REQUIREMENT_PHRASES,
     ACTOR_HEAD_ENDINGS, MEASURE_VERBS, ACTOR_HEAD_EXCLUDE, ACTOR_HEAD_WORDS, ACTOR_LEAD_VERBS, EXTRA_MODAL_WORDS, MODAL_WORDS, MODALITY_RANK,
-    CAP_WORDS, OBJECT_TRIGGERS, RESPONSIBLE_COLUMN_RE, STANDARD_IS_RE, SUBJECT_GAP_STARTS, SUBJECT_LEAD_STRIP, SUBJECT_ONLY_HEADS, TAG_LABELS, TOPIC_HEADING_RE, CRITERIA_HEADING_RE,
+    CAP_WORDS, FIRST_PERSON_BODIES, ISSUER_SHORT_WORDS, OBJECT_TRIGGERS, RESPONSIBLE_COLUMN_RE, STANDARD_IS_RE, SUBJECT_GAP_STARTS, SUBJECT_LEAD_STRIP, SUBJECT_ONLY_HEADS, TAG_LABELS, TOPIC_HEADING_RE, CRITERIA_HEADING_RE,
 )
 from extractor.extract.tables import column_of, forget as forget_tables, header_cells, table_line
 from extractor.model import Actor, Clause, Deadline, Located
@@ -924,6 +924,8 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
     if not segs:
         return None
     modal = first_modal(text, a, b, modals)
+    if modal is None and (_PERIOD_LINE.match(text, _strip_lead(text, a, b), b) is not None):
+        return None  # 即日起至2026年6月30日。 秋季禁烧时段为即日起至11月30日。 (probes31 h02, h06): a period told, no act
     if modal is None and has_threshold and (_states_a_value(text, a, b) or _is_goal(text, _strip_lead(text, a, b), b)):
         # its threshold stays, on no requirement; so does a goal's without a trigger word (gold-req: 005 到2025年，…均建成
         # 不少于1个…, not annotated; probes30 t07 到2025年底，全区农村卫生厕所普及率达到85%以上)
@@ -1137,8 +1139,29 @@ def _is_goal(text: str, at: int, b: int) -> bool:
     return text.startswith(_GOAL_STARTS, at) and not _DATED_ACT.search(text, at, min(b, at + 16))
 
 
+_DAY_RE = r"(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号](?:\s*\d{1,2}[:：]\d{2})?"
+_PERIOD_LINE = compile_re(rf"\s*(?:[\u4e00-\u9fff]{{0,10}}(?:时段|时间|期限|日期|期间|期)为)?(?:自|从)?(?:即日|{_DAY_RE})起?\s*(?:至|到|—|－|-|~|～)\s*"
+                          rf"{_DAY_RE}\s*止?\s*[。；;]?\s*$")
 _GOAL_STARTS = ("到20", "至20", "到“十", "到本世纪", "力争到")
 _BINDING_WORDS = frozenset({"须", "应", "应当", "必须", "务必", "不得", "严禁", "禁止", "不准", "不应"})
+
+
+def names_the_issuer(name: str, issuers: list[str]) -> bool:
+    """Does ``name`` (a clause's subject or agent) call the notice's own issuer, by its name, a short form or the first
+    person? 市科协 in a 襄阳市科学技术协会 notice, 学会 in a 中国汽车工程学会 notice, 本会 (probes31 h01, t09).
+
+    >>> names_the_issuer("市科协", ["襄阳市科学技术协会"]), names_the_issuer("学会", ["中国科学技术协会"])
+    (True, False)
+    """
+    name = name.strip()
+    if name in FIRST_PERSON_BODIES:
+        return True
+    if len(name) < 2:
+        return False
+    forms = {name}
+    for short, full in ISSUER_SHORT_WORDS:
+        forms |= {f.replace(short, full) for f in forms if short in f and full not in f}
+    return any(issuer == f or (issuer.endswith(f) and len(f) >= 2) for issuer in issuers for f in forms)
 
 
 def _names_a_party(text: str, a: int, segs: list[tuple[int, int]], modal: tuple[str, str, int, int] | None) -> bool:
