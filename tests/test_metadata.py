@@ -233,7 +233,9 @@ _INFO_PAGE = """<html><head><meta charset="utf-8"><title>关于做好秋季秸�
     ("时间：2023-09-13", None),  # a bare 时间 without 来源 is not read as the posting day
     ("由 kjjlb 发布于 2023年09月13日 星期三 - 14:22", "2023-09-13"),  # probes30 h03 (Drupal)
     ("2023-09-13 09:41:26　来源：县政府办", "2023-09-13"),  # probes30 h01 (PHPCMS): a bare datetime with its source
-    ("2023-09-13 09:41:26", None),  # ... and without one, no posting day
+    ("2023-09-13 09:41:26 预览", None),  # ... and without one, no posting day
+    ("【信息时间：2023-09-13　阅读次数：218】【我要打印】", "2023-09-13"),  # probes31 h05 (Epoint)
+    ("2023年09月13日 09:30来源：县政府办", "2023-09-13"),  # probes31 h03 (a Next.js page)
 ])
 def test_posting_date_on_the_info_line_above_the_content_block(info: str, posted: str | None) -> None:
     # written for the test, in the shape of probes26 h02-h07: the line sits outside the content block

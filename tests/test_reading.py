@@ -516,6 +516,9 @@ def test_targets_counted_from_last_year_are_targets() -> None:
     ("赴南京出差的，上述标准可分别上浮20%。", [("==", 20, "%")]),
     ("2025年完成农村户厕改造3000户。", [("==", 3000, "户")]),
     ("截至目前已完成改造1500户。", []),
+    # probes31 t11, h06: a temperature's unit; hours of the day from … to … are no figure
+    ("室内温度低于18℃的，应当按比例退费。", [("<", 18, "℃")]),
+    ("每日8时至22时禁止燃放烟花爆竹。", []),
 ])
 def test_values_a_probe_of_unseen_notices_found_missed(phrase: str, want: list) -> None:
     from extractor.extract.knowledge import read_phrase
@@ -1196,3 +1199,11 @@ def test_the_issuers_own_acts_a_period_told_and_more_headings_of_who_qualifies_b
                         .encode(), path="case.txt")
     assert [r.text for r in doc.requirements] == ["各县科协要于6月30日前报送材料。"]
     assert [(t.comparator, t.value, t.unit) for t in doc.thresholds if t.unit == "年"] == [(">=", 3, "年")]
+
+
+def test_persons_a_meeting_or_a_school_names_a_class_of_places_and_towns_of_a_city() -> None:
+    # probes31 h01, h02, h03, t10
+    doc = extract_bytes("关于做好安全工作的通知\n各区镇（街道）：\n一、项目作者须对申报材料真实性负责。\n二、参会代表须按时报到。\n"
+                        "三、学校班主任要每周开展安全教育。\n四、使用瓶装液化石油气的餐饮场所必须安装报警装置。\n五、各区镇(街道)要加强巡查。\n"
+                        .encode(), path="case.txt")
+    assert [r.actor.text for r in doc.requirements] == ["项目作者", "参会代表", "学校班主任", "使用瓶装液化石油气的餐饮场所", "各区镇"]

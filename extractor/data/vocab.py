@@ -71,6 +71,7 @@ UNITS: tuple[str, ...] = (
     "个工作日", "工作日", "个月", "个小时", "个星期", "周岁", "岁", "年", "月", "天", "日", "小时", "分钟", "周", "学时", "课时",
     "秒",  # 每题答题时间为30秒 (probes29)
     "针",  # 密目式安全网…不低于6针 (probes30 t10, a 扬尘 notice: stitches per unit length)
+    "幅", "具", "轮", "℃",  # 书画作品20幅, 消防器材2具, 评审两轮, 低于18℃ (probes31 h03, h06, t11)
     "个百分点", "百分点", "分贝", "分", "㎡", "间", "类",  # 分贝 before 分 (噪声不得超过55分贝: no score)
     "平方公里", "立方米", "千瓦时", "千瓦", "兆瓦", "万千瓦",  # 1兆瓦及以上 (written for the tests: an energy subsidy)
     "毫米", "厘米", "公斤", "千克", "吨", "克", "毫升", "升",  # 厚度低于0.01毫米的地膜 (corpus 06)
@@ -222,6 +223,9 @@ USER_WORDS: tuple[tuple[str, int, str], ...] = (
     # subject lost to the 主送 line)
     ("驾驶人", 20000, "n"), ("提名人", 20000, "n"), ("推荐人", 20000, "n"), ("被推荐人", 20000, "n"),
     ("提名者", 20000, "n"),
+    # … and those a call, a meeting or a school names (probes31 h01 项目作者须…, h03 参会代表须…, t10 学校班主任要…), and
+    # the 区镇 of 各区镇（街道） (h02; jieba cuts 各区|镇)
+    ("项目作者", 20000, "n"), ("参会代表", 20000, "n"), ("班主任", 20000, "n"), ("指导教师", 20000, "n"), ("区镇", 20000, "n"),
 )
 
 # Verbs whose object a count measures: 培育3-5个学术交流示范项目, 至少安排300名指标, 签订1年以上劳动合同
@@ -265,6 +269,7 @@ ACTOR_HEAD_ENDINGS: tuple[str, ...] = (
     "城市", "省份", "地方", "地区", "各地", "家庭", "学校", "高校", "幼儿园", "医院", "开发区", "高新区",
     "院校", "设区市", "社会力量", "监管区", "保税区", "试验区", "示范区", "合作社", "联合社", "清算组", "各方", "双方", "工会", "妇联", "团委", "党委", "街道", "乡镇", "社区",
     "医疗机构", "托育机构",
+    "区镇",  # 各区镇（街道）要… (probes31 h02: a county-level city's towns and districts)
     "负责人",  # 项目负责人不得参加本人项目的评审 (probes28 t07; corpus 05's 秘书长以上负责人应…)
     "团体",  # 社会团体, 人民团体, 各级科协组织及所属团体 (corpus-dev 041)
     # a party named by the service it runs or the thing it makes: 学校和校车服务提供者应当… (probes30 h02, the
@@ -292,6 +297,7 @@ SUBJECT_ONLY_HEADS: tuple[str, ...] = ("基地", "工作站", "服务站", "服�
     # and the persons a call or an exam binds: 提名者应当…, 推荐人须…, 学员须持证上岗 (probes30 h03, t08, t12)
     # (not 教师: corpus 01's …相关专业教师原则上从…公开招聘 are whom the colleges recruit)
     "提名人", "提名者", "推荐人", "被推荐人", "学员", "监考员", "考务工作人员",
+    "项目作者", "参会代表", "班主任", "指导教师", "场所",  # 使用瓶装液化石油气的餐饮场所必须… (probes31 h02)
 )
 # a single word that is an actor by itself: 各地, 各方, 个人 …
 ACTOR_HEAD_WORDS: frozenset[str] = frozenset({"各地", "各方", "双方", "各区", "各市", "个人", "家庭", "董事会", "申请人", "清算组"})

@@ -1605,12 +1605,15 @@ def _posted(aligned: AlignedText, page: PageMeta, layers: list[Mark], db: dict[s
 # 时间： is inside the body, and this reads only what is above it).
 # Also (probes30) Drupal's 发布于 2025年10月09日 星期四 - 14:22 (h03) and PHPCMS's bare 2025-12-17 09:41:26 来源：… under its
 # <h1> (h01): a date with its time of day, a posting date only with 来源 or a counter (点击, 浏览, 阅读) on its line.
+# ... and (probes31) Epoint's 【信息时间：2026-04-08　阅读次数：…】 (h05), a Next.js page's bare 2026年06月12日 09:30 on a line
+# of its own (h03).
 _INFO_POSTED_RE = compile_re(
-    r"(?:^|(?<=[\s|｜/】]))(?:(?:(?P<label>发布日期|发布时间|发表时间|发稿时间)|(?P<bare>时间)|(?P<update>更新日期|更新时间))"
+    r"(?:^|(?<=[\s|｜/】【\[]))(?:(?:(?P<label>发布日期|发布时间|发表时间|发稿时间|信息时间|成文时间)|(?P<bare>时间)|(?P<update>更新日期|更新时间))"
     r"[ \t\u3000\u00a0]*[:：][ \t\u3000\u00a0]*|(?P<yu>发布于)[ \t\u3000\u00a0]*"
-    r"|(?P<naked>(?=(?:19|20)\d{2}-\d{1,2}-\d{1,2}[ T\u00a0]+\d{1,2}:\d{2})))"
+    r"|(?P<naked>(?=(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)[ T\u00a0]+\d{1,2}:\d{2})))"
     r"(?P<date>(?:19|20)\d{2}[ \t]*[-/.年][ \t]*\d{1,2}[ \t]*[-/.月][ \t]*\d{1,2}(?!\d)日?)")
 _INFO_FIELDS_RE = compile_re(r"来源|点击|浏览|阅读|访问")
+_DATETIME_LINE_RE = compile_re(r"\s*(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)[ T\u00a0]+\d{1,2}:\d{2}(?::\d{2})?\s*")
 _INFO_LINES_ABOVE = 6  # the headline, its info line and a breadcrumb sit right above the content
 
 
@@ -1635,8 +1638,9 @@ def _info_line_posted(aligned: AlignedText, layers: list[Mark]) -> TextField | N
         for m in _INFO_POSTED_RE.finditer(text, a, b):
             if m.group("bare") and "来源" not in text[m.end() : b]:
                 continue
-            if m.group("naked") is not None and not _INFO_FIELDS_RE.search(text, a, b):
-                continue
+            if m.group("naked") is not None and not _INFO_FIELDS_RE.search(text, a, b) \
+                    and not _DATETIME_LINE_RE.fullmatch(text, a, b):
+                continue  # a bare datetime: with the page's source or counter, or alone on its line
             rank = 0 if m.group("label") or m.group("yu") else 1 if m.group("bare") or m.group("naked") is not None else 2
             if best is None or rank < best[0]:
                 best = (rank, m)

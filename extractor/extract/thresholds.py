@@ -44,6 +44,8 @@ NOT_THRESHOLD_PATTERNS: tuple[tuple[str, str], ...] = (
     ("clock", r"\d{1,2}:\d{2}(?::\d{2})?"),
     # 每周五下午5点前, 4月10日17时, 17时前 (written for the tests: a 防火 notice): a time of day, no figure
     ("clock_cn", r"(?:(?<=[午上晨日号])|(?<=[午上晨日号]\s))\d{1,2}\s*[点时](?:\s*\d{1,2}\s*分|半|整)?"
+                 # 每日8时至22时禁止燃放 (probes31 h06): hours of the day from … to …
+                 r"(?:\s*(?:至|到|—|－|-)\s*\d{1,2}\s*[点时](?:\s*\d{1,2}\s*分|半|整)?)?"
                  r"|\d{1,2}\s*[点时](?:\s*\d{1,2}\s*分|半|整)?(?=\s*(?:前|之前|以前))"),
     # 每季度结束后第一个月15日前 (written for the tests: a database export): a day of the month after 个月
     ("day_of_month", r"(?<=个月)\d{1,2}\s*[日号]"),

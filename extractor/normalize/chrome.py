@@ -114,7 +114,9 @@ TEXT_CHROME: tuple[tuple[str, str, str], ...] = (
     # Drupal's 由 kjjlb 发布于 2025年10月09日 星期四 - 14:22; a bare datetime that opens a line with the page's source or
     # counter, 2025-12-17 09:41:26 来源：市科协 (PHPCMS; probes30 h03, h01)
     ("posting_date", r"^\s*(?:由\s*\S{1,20}\s*)?发布于\s*(?:19|20)\d{2}\s*[-/.年]", "meta"),
-    ("posting_date", r"^\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:来源|点击|浏览|阅读)", "meta"),
+    ("posting_date", r"^\s*(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:来源|点击|浏览|阅读)", "meta"),
+    # Epoint's 【信息时间：2026-04-08　阅读次数：…】 (probes31 h05)
+    ("posting_date", r"^\s*[【\[]\s*(?:信息时间|发布时间|发布日期)\s*[:：]\s*\d", "meta"),
     # document-sharing sites (seed 003: 天天文库 preview page)
     ("share_site", r"^\s*(?:ID|大小|页数|上传时间|上传者|格式)\s*[:：]\s*\S[^\n]{0,24}$", "line"),
     # its 时间: is a bare date (时间:2019-09-29), or the date a portal posted the page and where from
