@@ -519,6 +519,11 @@ def test_targets_counted_from_last_year_are_targets() -> None:
     # probes31 t11, h06: a temperature's unit; hours of the day from … to … are no figure
     ("室内温度低于18℃的，应当按比例退费。", [("<", 18, "℃")]),
     ("每日8时至22时禁止燃放烟花爆竹。", []),
+    # probes31 h03, h06, t11: a discount, a sanction's sum, what a rule counts a thing as, a price per 吉焦
+    ("注册费可优惠10%。", [("==", 10, "%")]),
+    ("扣缴生态补偿金2万元。", [("==", 20000, "元")]),
+    ("供暖期按6个月计算。", [("==", 6, "月")]),
+    ("计量热价为每吉焦38.50元。", [("==", 38.5, "元")]),
 ])
 def test_values_a_probe_of_unseen_notices_found_missed(phrase: str, want: list) -> None:
     from extractor.extract.knowledge import read_phrase

@@ -120,6 +120,8 @@ EXACT_CUES: tuple[str, ...] = (
     # 减免20%)
     "限期", "等待期", "过渡期", "观察期", "减免",
     "上浮", "下浮",  # 上述标准可分别上浮20% (probes30 t11, a 差旅费 notice)
+    # a discount, and sums a sanction or a deposit fixes (probes31 h03 注册费可优惠10%, h06 扣缴生态补偿金2万元)
+    "优惠", "补偿金", "违约金", "罚款", "保证金",
 )
 # Verbs that fix how many units a measure covers (scope counts, == with kind scope):
 # 选择50个全国学会开展试点 (issue 12), 建设100个省级班主任工作室 (corpus-dev 006),
@@ -137,6 +139,7 @@ PER_BASES: tuple[str, ...] = (
     "工作日", "人次", "小时", "人", "户", "月", "年", "周", "天", "日", "生", "床", "次", "课时", "亩", "吨",
     # a unit of equipment or housing: 按每台20万元的标准给予补助 (written for the tests: a 会议纪要), 每套
     "千瓦时", "台", "套", "辆", "间",
+    "吉焦",  # 计量热价为每吉焦38.50元 (probes31 t11, a 供热 price notice)
 )
 # 生均公用经费 (corpus-dev 006: 元/生/年), 人均, 户均: a money figure per head
 PER_HEAD: dict[str, str] = {"生均": "生", "人均": "人", "户均": "户", "床均": "床"}

@@ -360,6 +360,8 @@ _PER_OCCASION_LEAD_RE = compile_re(r"每次[\u4e00-\u9fff]{0,4}$")
 # 办理5年有效、多次入境…的人才签证 (corpus-dev 013), 设置2年有效期 (corpus 18): a validity written after the figure
 _VALID_AFTER_RE = compile_re(r"有效")
 # 24小时畅通 (corpus-dev 014): the hours a service is open; not 24小时便利店, the name of a kind of shop
+# 供暖期按6个月计算 (probes31 t11): the length or amount a rule counts a thing as
+_COUNTED_AS_AFTER_RE = compile_re(r"\s{0,2}(?:计算|计|核定|确定)")
 _SERVICE_HOURS_AFTER_RE = compile_re(r"(?:畅通|值班|值守|在线|受理|服务)")
 # 力争1条列入国家级…示范步行街 (corpus-dev 007): a target count, hedged
 _TARGET_LEAD_RE = compile_re(r"(?:力争|争取)$")
@@ -912,6 +914,8 @@ def _fixed_by_context(text: str, masked: str, r: _Q, sa: int, sb: int, prev_end:
         return "a validity period", "有效期"
     if q.unit == "小时" and _SERVICE_HOURS_AFTER_RE.match(text, r.expr_end):
         return "the hours a service is open", "before"
+    if before.endswith("按") and _COUNTED_AS_AFTER_RE.match(text, r.expr_end):
+        return "what a rule counts a thing as (按6个月计算)", "before"
     if q.unit in SCOPE_UNITS and _TARGET_LEAD_RE.search(before):
         return "a target count", "after"
     if q.unit in SCOPE_UNITS and (m := _PLANNED_COUNT_RE.search(before)):
