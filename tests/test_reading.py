@@ -1212,3 +1212,13 @@ def test_persons_a_meeting_or_a_school_names_a_class_of_places_and_towns_of_a_ci
                         "三、学校班主任要每周开展安全教育。\n四、使用瓶装液化石油气的餐饮场所必须安装报警装置。\n五、各区镇(街道)要加强巡查。\n"
                         .encode(), path="case.txt")
     assert [r.actor.text for r in doc.requirements] == ["项目作者", "参会代表", "学校班主任", "使用瓶装液化石油气的餐饮场所", "各区镇"]
+
+
+def test_what_a_thing_comprises_and_what_a_party_is_entitled_to_bid_nothing() -> None:
+    # probes29 h04 (大赛设一等奖5名…), probes31 h03 (年会设大会特邀报告…) and t12 (入库企业享受…加计扣除政策); not 设立 (a
+    # measure), not what a party is denied (离休老干部不享受…: corpus-dev 019), not 享受 inside a condition (corpus 21)
+    doc = extract_bytes("关于组织科普讲解大赛的通知\n各市科协：\n一、大赛设一等奖5名、二等奖10名。年会设大会特邀报告和青年论坛。\n"
+                        "二、入库企业享受研发费用加计扣除政策。离休老干部不享受困难残疾人生活补贴。\n"
+                        "三、对冒用他人的老年优待卡享受补贴的个人，由区民政部门追回补贴。各地要设立专项资金。\n".encode(), path="case.txt")
+    assert [r.text for r in doc.requirements] == ["离休老干部不享受困难残疾人生活补贴。", "对冒用他人的老年优待卡享受补贴的个人，由区民政部门追回补贴。",
+                                                   "各地要设立专项资金。"]

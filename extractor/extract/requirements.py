@@ -926,6 +926,8 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
     modal = first_modal(text, a, b, modals)
     if modal is None and (_PERIOD_LINE.match(text, _strip_lead(text, a, b), b) is not None):
         return None  # 即日起至2026年6月30日。 秋季禁烧时段为即日起至11月30日。 (probes31 h02, h06): a period told, no act
+    if modal is None and _tells_what_one_has(text, segs):
+        return None
     if modal is None and has_threshold and (_states_a_value(text, a, b) or _is_goal(text, _strip_lead(text, a, b), b)):
         # its threshold stays, on no requirement; so does a goal's without a trigger word (gold-req: 005 到2025年，…均建成
         # 不少于1个…, not annotated; probes30 t07 到2025年底，全区农村卫生厕所普及率达到85%以上)
@@ -1133,6 +1135,27 @@ def _party_of_condition(text: str, segs: list[tuple[int, int]], seg: tuple[int, 
 _COPULA_STATEMENT = compile_re(r"是[^，,；;。]{0,24}的(?:重点|难点|关键|核心|基础|前提|保障|重要内容|重要组成部分|重要抓手|重要举措|重要途径"
                                r"|根本|灵魂|生命线|主体|主阵地|主力军)")
 _WILL_DO = compile_re(r"\s{0,2}将(?:会同|联合|于|在|对|组织|开展|进行|适时|择优|视情|另行|陆续|统一|及时)")
+# what a thing comprises: 大赛设一等奖5名、二等奖10名 (probes29 h04), 年会设大会特邀报告… (probes31 h03); not 设立/设置/设计,
+# measures
+_COMPOSED_OF = compile_re(r"[^，,；;。\s]{1,16}?(?<![建开增新另])设(?![立置计施定备法区])")
+# what a party is entitled to: 入库企业享受研发费用加计扣除政策 (probes31 t12); not what it is denied (不再…重复享受, 不享受:
+# an exclusion, corpus 15, 21)
+# (not 享受 inside a relative clause or a condition: 对冒用他人的…卡享受…补贴的组织或个人，由…处理 (corpus 21), 符合享受…待遇的
+# 服务对象, 享受购房补贴的人才服务期不少于5年 (probes29 t07))
+_ENTITLED = compile_re(r"[^，,；;。的不]{0,20}?(?<!符合)(?<!申请)(?<!冒用)(?<!骗取)(?:依法|按规定|按照规定|可|均)?享受(?![^，,；;。]{0,24}的[\u4e00-\u9fff])")
+
+
+def _tells_what_one_has(text: str, segs: list[tuple[int, int]]) -> bool:
+    """Does a clause without a modal word tell what a thing comprises or what a party is entitled to, with its main
+    piece (past a leading condition …的)? Neither bids an act."""
+    for s, e in segs:
+        if text[e - 1] == "的":
+            continue
+        s = _strip_lead(text, s, e)
+        return bool(_COMPOSED_OF.match(text, s, e) or _ENTITLED.match(text, s, e))
+    return False
+
+
 def _is_goal(text: str, at: int, b: int) -> bool:
     """Does the clause at ``at`` open with a goal's horizon (到2025年，…达到…), not a deadline (到2023年12月31日前，完成…:
     corpus t14, a dated act)?"""
