@@ -279,3 +279,11 @@ def test_a_schedules_steps_by_label_by_ten_days_and_by_month() -> None:
     assert got == [("period", "2026-03-21", "2026-04-10"), ("period", "2026-06-01", "2026-06-30"), ("period", "2026-05-21", "2026-05-31"),
                    ("event", "2026-09-11", "2026-09-30"), ("period", "2026-12-01", "2026-12-31"), ("event", "2026-01-01", "2026-01-10"),
                    ("event", "2026-03-05", "2026-03-06")]
+
+
+def test_a_day_still_ahead_in_the_notices_year_is_that_years_after_a_later_date() -> None:
+    # probes32 h02: 注册有效期将于2026年12月31日前届满 came first and made 即日起至5月15日 and 5月18日前 2027's in a notice of
+    # 2026-04-20
+    doc = extract_bytes("关于举办继续教育培训班的通知\n各会员单位：\n一、培训对象为注册有效期将于2026年12月31日前届满的人员。\n"
+                        "二、报名时间为即日起至5月15日。\n三、请于5月18日前报送回执。\n某省土木建筑学会\n2026年4月20日\n".encode(), path="case.txt")
+    assert [d.date for d in doc.dates if d.kind != "date_bound"][-2:] == ["2026-05-15", "2026-05-18"]

@@ -524,6 +524,10 @@ def test_targets_counted_from_last_year_are_targets() -> None:
     ("扣缴生态补偿金2万元。", [("==", 20000, "元")]),
     ("供暖期按6个月计算。", [("==", 6, "月")]),
     ("计量热价为每吉焦38.50元。", [("==", 38.5, "元")]),
+    # probes32 h02, t10: a limit each session takes (not 有效期限, nor a form's (限300字)); 层
+    ("培训班每期限150人。", [("<=", 150, "人")]),
+    ("有效期限3年。", [("==", 3, "年")]),
+    ("自建房不得超过3层。", [("<=", 3, "层")]),
 ])
 def test_values_a_probe_of_unseen_notices_found_missed(phrase: str, want: list) -> None:
     from extractor.extract.knowledge import read_phrase
@@ -1212,6 +1216,10 @@ def test_persons_a_meeting_or_a_school_names_a_class_of_places_and_towns_of_a_ci
                         "三、学校班主任要每周开展安全教育。\n四、使用瓶装液化石油气的餐饮场所必须安装报警装置。\n五、各区镇(街道)要加强巡查。\n"
                         .encode(), path="case.txt")
     assert [r.actor.text for r in doc.requirements] == ["项目作者", "参会代表", "学校班主任", "使用瓶装液化石油气的餐饮场所", "各区镇"]
+    # probes32 h01, h02, t08, t10
+    doc = extract_bytes("关于做好自建房管理的通知\n各乡镇：\n一、各调查站点要按时报送数据。\n二、注册岩土工程师应当按时参加培训。\n"
+                        "三、建房户须办理审批手续。\n四、各乡镇中心校要加强管理。\n".encode(), path="case.txt")
+    assert [r.actor.text for r in doc.requirements] == ["各调查站点", "注册岩土工程师", "建房户", "各乡镇中心校"]
 
 
 def test_what_a_thing_comprises_and_what_a_party_is_entitled_to_bid_nothing() -> None:

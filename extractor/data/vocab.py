@@ -72,6 +72,7 @@ UNITS: tuple[str, ...] = (
     "秒",  # 每题答题时间为30秒 (probes29)
     "针",  # 密目式安全网…不低于6针 (probes30 t10, a 扬尘 notice: stitches per unit length)
     "幅", "具", "轮", "℃",  # 书画作品20幅, 消防器材2具, 评审两轮, 低于18℃ (probes31 h03, h06, t11)
+    "层",  # 自建房不得超过3层 (probes32 t10)
     "个百分点", "百分点", "分贝", "分", "㎡", "间", "类",  # 分贝 before 分 (噪声不得超过55分贝: no score)
     "平方公里", "立方米", "千瓦时", "千瓦", "兆瓦", "万千瓦",  # 1兆瓦及以上 (written for the tests: an energy subsidy)
     "毫米", "厘米", "公斤", "千克", "吨", "克", "毫升", "升",  # 厚度低于0.01毫米的地膜 (corpus 06)
@@ -229,6 +230,7 @@ USER_WORDS: tuple[tuple[str, int, str], ...] = (
     # … and those a call, a meeting or a school names (probes31 h01 项目作者须…, h03 参会代表须…, t10 学校班主任要…), and
     # the 区镇 of 各区镇（街道） (h02; jieba cuts 各区|镇)
     ("项目作者", 20000, "n"), ("参会代表", 20000, "n"), ("班主任", 20000, "n"), ("指导教师", 20000, "n"), ("区镇", 20000, "n"),
+    ("建房户", 20000, "n"),  # probes32 t10 建房户须…
 )
 
 # Verbs whose object a count measures: 培育3-5个学术交流示范项目, 至少安排300名指标, 签订1年以上劳动合同
@@ -301,6 +303,8 @@ SUBJECT_ONLY_HEADS: tuple[str, ...] = ("基地", "工作站", "服务站", "服�
     # (not 教师: corpus 01's …相关专业教师原则上从…公开招聘 are whom the colleges recruit)
     "提名人", "提名者", "推荐人", "被推荐人", "学员", "监考员", "考务工作人员",
     "项目作者", "参会代表", "班主任", "指导教师", "场所",  # 使用瓶装液化石油气的餐饮场所必须… (probes31 h02)
+    # 各调查站点要…, 注册岩土工程师应当…, 建房户须…, 农村建筑工匠要…, 各乡镇中心校要… (probes32 h01, h02, t10, t08)
+    "站点", "工程师", "建房户", "工匠", "中心校",
 )
 # a single word that is an actor by itself: 各地, 各方, 个人 …
 ACTOR_HEAD_WORDS: frozenset[str] = frozenset({"各地", "各方", "双方", "各区", "各市", "个人", "家庭", "董事会", "申请人", "清算组"})

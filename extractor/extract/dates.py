@@ -397,6 +397,7 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
     skip_starts = [s for s, _ in skip]
     where = _Where(clauses, requirements)
     doc_year = document_year(metadata)
+    signed = metadata.date.value if metadata.date and isinstance(metadata.date.value, str) and len(metadata.date.value) == 10 else None
     year_from: str = "document_date"
     if doc_year is None:
         doc_year = _working_year(text, body, skip)
@@ -438,6 +439,11 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
                     continue
             if context is not None:
                 d = _resolve(m, None, "context_year", after=context)
+                if d is not None and signed and not d.year_written and d.date and d.date[:4] > context[:4] \
+                        and (own := _day(int(signed[:4]), int(d.date[5:7]), int(d.date[8:10]))) and own >= signed:
+                    # 注册有效期将于2026年12月31日前届满 … 即日起至5月15日 in a notice of 2026-04-20 (probes32 h02): a day
+                    # still ahead in the notice's own year is that year's, not the year after a later date's
+                    d.date, d.resolved = own, "document_date"
             else:
                 d = _resolve(m, doc_year, year_from)
             if d is None:

@@ -1608,12 +1608,14 @@ def _posted(aligned: AlignedText, page: PageMeta, layers: list[Mark], db: dict[s
 # ... and (probes31) Epoint's 【信息时间：2026-04-08　阅读次数：…】 (h05), a Next.js page's bare 2026年06月12日 09:30 on a line
 # of its own (h03).
 _INFO_POSTED_RE = compile_re(
-    r"(?:^|(?<=[\s|｜/】【\[]))(?:(?:(?P<label>发布日期|发布时间|发表时间|发稿时间|信息时间|成文时间)|(?P<bare>时间)|(?P<update>更新日期|更新时间))"
+    r"(?:^|(?<=[\s|｜/】【\[]))(?:(?:(?P<label>发布日期|发布时间|发表时间|发稿时间|信息时间|成文时间)|(?P<bare>时间|日期)|(?P<update>更新日期|更新时间))"
     r"[ \t\u3000\u00a0]*[:：][ \t\u3000\u00a0]*|(?P<yu>发布于)[ \t\u3000\u00a0]*"
     r"|(?P<naked>(?=(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)[ T\u00a0]+\d{1,2}:\d{2})))"
     r"(?P<date>(?:19|20)\d{2}[ \t]*[-/.年][ \t]*\d{1,2}[ \t]*[-/.月][ \t]*\d{1,2}(?!\d)日?)")
 _INFO_FIELDS_RE = compile_re(r"来源|点击|浏览|阅读|访问")
-_DATETIME_LINE_RE = compile_re(r"\s*(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)[ T\u00a0]+\d{1,2}:\d{2}(?::\d{2})?\s*")
+# ... alone, or followed by the posting body's name (2026-04-22 10:36:05江苏省土木建筑学会, probes32 h02, MetInfo)
+_DATETIME_LINE_RE = compile_re(r"\s*(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)[ T\u00a0]+\d{1,2}:\d{2}(?::\d{2})?\s*"
+                               r"(?:[\u4e00-\u9fff]{1,18}(?:会|局|厅|委|院|府|办|室|中心|部|社|网))?\s*")
 _INFO_LINES_ABOVE = 6  # the headline, its info line and a breadcrumb sit right above the content
 
 
@@ -1636,8 +1638,8 @@ def _info_line_posted(aligned: AlignedText, layers: list[Mark]) -> TextField | N
             continue
         best = None
         for m in _INFO_POSTED_RE.finditer(text, a, b):
-            if m.group("bare") and "来源" not in text[m.end() : b]:
-                continue
+            if m.group("bare") and "来源" not in text[a:b]:
+                continue  # a bare 时间/日期 with the page's 来源 on its line (after it, or before: 来源：… 作者：… 日期：…, probes32 h03)
             if m.group("naked") is not None and not _INFO_FIELDS_RE.search(text, a, b) \
                     and not _DATETIME_LINE_RE.fullmatch(text, a, b):
                 continue  # a bare datetime: with the page's source or counter, or alone on its line

@@ -328,7 +328,8 @@ _EXACT_RE = compile_re("(?:" + "|".join(sorted(map(re.escape, EXACT_CUES), key=l
 _SCOPE_RE = compile_re("(?:" + "|".join(sorted(map(re.escape, SCOPE_VERBS), key=len, reverse=True)) + r")(?:各|约)?$")
 # 可推荐1人, 各单位可申报2项: a quota a body may fill, at most so many (corpus-dev 070)
 # ... and 每人限提名1项, 每单位限报2个 (probes30 h03): a limit on what each may put forward
-_QUOTA_RE = compile_re(r"(?:(?:可|可以|可再)(?:推荐|申报|提名|报送|选送|申请)|限(?:推荐|申报|提名|报送|选送|申请|报|推))$")
+# ... and 每期限150人, 限报名 (probes32 h02): a limit on how many
+_QUOTA_RE = compile_re(r"(?:(?:可|可以|可再)(?:推荐|申报|提名|报送|选送|申请)|每[\u4e00-\u9fff]{0,3}限(?:推荐|申报|提名|报送|选送|申请|报|推|额)?)$")  # 每X限: not 有效期限, nor a form's (限300字)
 # 只能登记一个名称 (corpus-dev 017): exactly so many
 _ONLY_RE = compile_re(r"(?:只能|仅能|只可|仅可|只)[\u4e00-\u9fff]{1,3}$")  # 只发放一张 (corpus-dev 014)
 # (60%) right after a noun: the weight of an item in a score (日常监测（60%）)

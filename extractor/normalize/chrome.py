@@ -115,6 +115,11 @@ TEXT_CHROME: tuple[tuple[str, str, str], ...] = (
     # counter, 2025-12-17 09:41:26 来源：市科协 (PHPCMS; probes30 h03, h01)
     ("posting_date", r"^\s*(?:由\s*\S{1,20}\s*)?发布于\s*(?:19|20)\d{2}\s*[-/.年]", "meta"),
     ("posting_date", r"^\s*(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:来源|点击|浏览|阅读)", "meta"),
+    # after a page's source and author fields a bare 日期/时间 is the posting day: 来源：市应急管理局 作者：… 日期：2025/12/18 浏览：
+    # (probes32 h03, 万户 ezEIP); and a datetime followed by the posting body's name alone (2026-04-22 10:36:05江苏省土木建筑
+    # 学会, probes32 h02, MetInfo)
+    ("posting_date", r"^\s*(?:来源|信息来源|文章来源)[:：].{0,40}?(?:日期|时间)\s*[:：]\s*(?:19|20)\d{2}", "meta"),
+    ("posting_date", r"^\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*[\u4e00-\u9fff]{1,18}(?:会|局|厅|委|院|府|办|室|中心|部|社|网)\s*$", "meta"),
     # Epoint's 【信息时间：2026-04-08　阅读次数：…】 (probes31 h05)
     ("posting_date", r"^\s*[【\[]\s*(?:信息时间|发布时间|发布日期)\s*[:：]\s*\d", "meta"),
     # document-sharing sites (seed 003: 天天文库 preview page)
