@@ -1230,3 +1230,12 @@ def test_what_a_thing_comprises_and_what_a_party_is_entitled_to_bid_nothing() ->
                         "三、对冒用他人的老年优待卡享受补贴的个人，由区民政部门追回补贴。各地要设立专项资金。\n".encode(), path="case.txt")
     assert [r.text for r in doc.requirements] == ["离休老干部不享受困难残疾人生活补贴。", "对冒用他人的老年优待卡享受补贴的个人，由区民政部门追回补贴。",
                                                    "各地要设立专项资金。"]
+
+
+def test_a_clause_with_no_verb_and_the_notices_entry_into_force_with_its_term_bid_nothing() -> None:
+    # probes32 t11 (a 停车收费 notice): 夜间…每次3元。 and 本通知自2026年8月1日起执行，有效期5年。; a cap with no verb stays a rule
+    # (补贴标准为：…每年最高6000元, corpus 12), and a fee with its verb too (大型车按小型车收费标准的2倍收取)
+    doc = extract_bytes("关于调整停车收费标准的通知\n各停车场经营管理单位：\n一、夜间(20:00—次日7:00)每次3元。大型车按小型车收费标准的2倍收取。\n"
+                        "二、补贴标准为：珠三角地区每年最高6000元。\n三、本通知自2026年8月1日起执行，有效期5年。\n".encode(), path="case.txt")
+    assert [r.text for r in doc.requirements] == ["大型车按小型车收费标准的2倍收取。", "补贴标准为：珠三角地区每年最高6000元。"]
+    assert {(t.value, t.unit) for t in doc.thresholds} >= {(3, "元"), (5, "年")}

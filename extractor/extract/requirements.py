@@ -1028,6 +1028,8 @@ _VALUE_CELL = compile_re(r"\s*[\d.,．]+(?:\s*[—\-~～]\s*[\d.,．]+)?\s*[\u4e
 _DATED_ACT = compile_re(r"[日月底末年]\s*(?:之|以)?前(?!后)")
 _CELL_LABEL = compile_re(r"^\s*(?:\d{1,3}[.．、]|[（(][\d一二三四五六七八九十]{1,3}[)）])?\s*")
 # a deeming consequence after a condition: 连续2年未缴纳会费的，视为自动退会 (probes29 h05), corpus 18's …的，视为无履行义务能力
+# when the notice itself comes into force, with its term: 本通知自2026年8月1日起执行，有效期5年。 (probes32 t11)
+_IN_FORCE = compile_re(r"本(?:通知|办法|规定|细则|意见|方案|决定|公告|通告|措施|规则)[^，,。；;]{0,24}起(?:执行|施行|实施|生效)")
 _DEEMS = compile_re(r"[，,]\s*(?:即|均|一律)?(?:视为|视同)")
 
 
@@ -1066,15 +1068,18 @@ def _table_row_reading(text: str, a: int, b: int) -> tuple[str, ActorPick | None
 
 
 def _states_a_value(text: str, a: int, b: int) -> bool:
-    """Does a clause without a modal word state a value rather than bid an act? A table's cell alone on its line;
+    """Does a clause without a modal word state a value rather than bid an act? A table's cell alone on its line; a
+    clause with no verb at all; the notice's own entry into force with its term;
     a label and its value or a standard and its value, with no cap (学生会员：每人每年50元；corpus 19's 全市城乡最低
     生活保障标准为每人每月1309元。: the threshold says it; 贷款额度最高不超过15万元 stays a rule, as gold-req has it); a
     deeming consequence (…的，视为自动退会)."""
     s = _strip_lead(text, a, b)
     if _VALUE_CELL.fullmatch(_ANY_PAREN.sub("", text[s:b])):
         return True
-    if _DEEMS.search(text, a, b):
+    if _DEEMS.search(text, a, b) or _IN_FORCE.search(text, a, b):
         return True
+    if _CAP.search(text, a, b) is None and not any(tag.startswith("v") for _, tag, _, _ in _words(text[s:b])):
+        return True  # no verb and no cap: 夜间(20:00—次日7:00)每次3元。 培训费每人1200元 (probes32 t11, a 停车收费 notice)
     return bool(_LABEL_VALUE_START.match(text, s, b) or _STANDARD_IS.match(text, s, b)) and _CAP.search(text, a, b) is None \
         and _DATED_ACT.search(text, a, b) is None
 
