@@ -267,6 +267,15 @@ def test_posting_date_from_json_ld() -> None:
     assert extract_bytes(broken.encode("utf-8"), path="case.html").metadata.posted is None
 
 
+def test_posting_date_of_a_wechat_article_from_its_script() -> None:
+    # probes32 h06: a WeChat 公众号 article gives its posting time only in a script (var ct = "…", Unix seconds), its
+    # #publish_time element empty until the script runs; the day is China's
+    page = _INFO_PAGE.format(info="<em id='publish_time'></em>").replace(
+        "</head>", '<script>var nickname = "某县科协"; var ct = "1694572200"; var round_head_img = "x";</script></head>')
+    md = extract_bytes(page.encode("utf-8"), path="case.html").metadata
+    assert md.posted is not None and md.posted.value == "2023-09-13"
+
+
 def test_posting_date_from_a_database_field() -> None:
     # written for the test, in the shape of probes26 t08: 【发布日期】 over a notice signed 4 days earlier
     md = _meta("某省科学技术厅关于规范科技创新券管理工作的通知\n【发布部门】某省科学技术厅\n【发文字号】某科函〔2023〕612号\n"

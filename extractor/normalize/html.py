@@ -20,6 +20,7 @@ import html as htmllib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -906,6 +907,10 @@ def _find_meta_tables(root: _Element, walker: _Walker) -> set[_Element]:
     return nodes
 
 
+_WECHAT_CT_RE = compile_re(r"var\s+ct\s*=\s*[\"'](\d{10})[\"']")
+_CHINA_TZ = timezone(timedelta(hours=8))
+
+
 def _json_ld_published(source: str) -> str | None:
     """The datePublished of a JSON-LD block (an object, a list of them, or an @graph), its day when ISO; None when
     the block is no JSON or names none (a malformed block is the page's problem, not a failure of the notice)."""
@@ -950,6 +955,10 @@ def _read_tree(raw: str, root: _Element, stream: _Stream) -> tuple[_Walker, str 
             if posted:
                 walker.meta.setdefault("html:posted", (posted, -1, -1))
                 break
+        elif sc.text and "var ct" in sc.text and (wx := _WECHAT_CT_RE.search(sc.text)) is not None:
+            # a WeChat article's posting time, in its script only (var ct = "1778236214", Unix seconds; probes32 h06)
+            day = datetime.fromtimestamp(int(wx.group(1)), _CHINA_TZ).date().isoformat()
+            walker.meta.setdefault("html:posted", (day, -1, -1))
     for sel in chrome.POSTED_SELECTORS:
         found = index.select(sel)
         if found and content not in found and not any(content is a for a in found[0].iterancestors()):
