@@ -287,3 +287,9 @@ def test_a_day_still_ahead_in_the_notices_year_is_that_years_after_a_later_date(
     doc = extract_bytes("关于举办继续教育培训班的通知\n各会员单位：\n一、培训对象为注册有效期将于2026年12月31日前届满的人员。\n"
                         "二、报名时间为即日起至5月15日。\n三、请于5月18日前报送回执。\n某省土木建筑学会\n2026年4月20日\n".encode(), path="case.txt")
     assert [d.date for d in doc.dates if d.kind != "date_bound"][-2:] == ["2026-05-15", "2026-05-18"]
+
+
+def test_the_last_month_of_each_quarter_is_a_recurring_day() -> None:
+    # probes32 t12: 每季度末月20日前 (it gave the threshold >= 20 日 and no date)
+    doc = extract_bytes("关于报送统计数据的通知\n各单位：\n一、请于每季度末月20日前报送。\n某市科协\n2026年3月1日\n".encode(), path="case.txt")
+    assert [(d.kind, d.comparator, d.text) for d in doc.dates] == [("recurring", "<=", "每季度末月20日前")]

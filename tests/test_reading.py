@@ -528,6 +528,9 @@ def test_targets_counted_from_last_year_are_targets() -> None:
     ("培训班每期限150人。", [("<=", 150, "人")]),
     ("有效期限3年。", [("==", 3, "年")]),
     ("自建房不得超过3层。", [("<=", 3, "层")]),
+    # probes32 h04, t12: a limit relaxed up to a value; the day of a quarter's last month is a date, no figure
+    ("年龄可放宽至65周岁。", [("<=", 65, "周岁")]),
+    ("请于每季度末月20日前报送。", []),
 ])
 def test_values_a_probe_of_unseen_notices_found_missed(phrase: str, want: list) -> None:
     from extractor.extract.knowledge import read_phrase

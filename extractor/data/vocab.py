@@ -42,6 +42,8 @@ COMPARATOR_BEFORE: tuple[tuple[str, str], ...] = (
     ("未达到", "<"), ("超过", ">"), ("高于", ">"), ("多于", ">"), ("大于", ">"), ("超", ">"),
     ("约", "=="), ("大约", "=="),  # not 近: 近5年内 is a look-back window (corpus 14), not "nearly"
     ("最高", "<="), ("最低", ">="), ("最长", "<="), ("最短", ">="),
+    # a limit relaxed up to a value: 年龄可放宽至65周岁 (probes32 h04)
+    ("放宽至", "<="), ("放宽到", "<="),
     # a 最高/最低 run into the bound it stresses is one comparator: 最高不超过项目总投资的50% (its base is
     # 项目总投资, not 不超过项目总投资; corpus 12 最高不超过其本人实际缴费额的2/3)
     ("最高不超过", "<="), ("最高不得超过", "<="), ("最多不超过", "<="), ("最长不超过", "<="),

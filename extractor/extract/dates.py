@@ -134,7 +134,7 @@ _RECURRING_DAY = compile_re(rf"每(?:个)?月{_S}(?:{_MD}){_S}[日号](?P<before
 # a weekly day, with its hour or 前: 每周五下午5点前 (probes26 h02), 每周五前汇总 (t14); a day of a quarter's month:
 # 每季度结束后第一个月15日前 (t08). No calendar day; the hour is the date's time
 _RECURRING_WEEKLY = compile_re(r"每(?:周|星期|个星期)[一二三四五六日天]|每(?:日|天)(?=\s{0,2}(?:上午|下午|晚上)?\s{0,2}\d)")  # 每日8时前 (probes29)
-_RECURRING_QUARTER = compile_re(rf"每(?:个)?季度(?:结束后|终了后|末|初)?(?:的)?(?:第[一二三1-3]个月)?(?:的)?{_S}(?:{_MD}){_S}[日号]")
+_RECURRING_QUARTER = compile_re(rf"每(?:个)?季度(?:结束后|终了后|末月|首月|末|初)?(?:的)?(?:第[一二三1-3]个月)?(?:的)?{_S}(?:{_MD}){_S}[日号]")
 _BEFORE_RE = compile_re(rf"{_S}(?:之|以)?前")
 _FORWARD = compile_re(r"拟|将|应|须|需|要|(?<![申邀提])请|按照|务必|必须")  # not the 请 of 申请 (corpus-dev 022: 审批申请作出了审批决定)
 _SENTENCE_END = compile_re(r"[。；;！？!?\n]")

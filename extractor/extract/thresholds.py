@@ -48,7 +48,7 @@ NOT_THRESHOLD_PATTERNS: tuple[tuple[str, str], ...] = (
                  r"(?:\s*(?:至|到|—|－|-)\s*\d{1,2}\s*[点时](?:\s*\d{1,2}\s*分|半|整)?)?"
                  r"|\d{1,2}\s*[点时](?:\s*\d{1,2}\s*分|半|整)?(?=\s*(?:前|之前|以前))"),
     # 每季度结束后第一个月15日前 (written for the tests: a database export): a day of the month after 个月
-    ("day_of_month", r"(?<=个月)\d{1,2}\s*[日号]"),
+    ("day_of_month", r"(?:(?<=个月)|(?<=末月)|(?<=首月)|(?<=次月))\d{1,2}\s*[日号]"),  # 每季度末月20日前 (probes32 t12)
     ("url", r"(?:https?://|www\.)[^\s\u4e00-\u9fff，。；）)]+"),
     ("email", r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,}"),  # bounded: 10^5 × '1.' stays linear
     ("phone", r"(?:\(?0\d{2,3}\)?[-－—\s]?)?\d{7,8}(?:[-－—]\d{1,4})?|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)12345(?!\d)|(?<!\d)\d{3,4}-\d{5}(?!\d)"),
