@@ -531,6 +531,8 @@ def test_targets_counted_from_last_year_are_targets() -> None:
     # probes32 h04, t12: a limit relaxed up to a value; the day of a quarter's last month is a date, no figure
     ("年龄可放宽至65周岁。", [("<=", 65, "周岁")]),
     ("请于每季度末月20日前报送。", []),
+    # probes33: 最高 names a measure's daily extreme, 以上 bounds it
+    ("日最高气温达到40℃以上时，应当停止露天作业。", [(">=", 40, "℃")]),
 ])
 def test_values_a_probe_of_unseen_notices_found_missed(phrase: str, want: list) -> None:
     from extractor.extract.knowledge import read_phrase
