@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from extractor.data import regions
+from extractor.data.doc_codes import expand_short_form
 from extractor.recache import compile_re
 
 if TYPE_CHECKING:  # an annotation only: reading a store must not import pydantic (issue 18)
@@ -229,3 +230,29 @@ def classify_level(issuer: str) -> tuple[Level, str]:
         if name.startswith(p):
             return "national", f"'{p}' is a ministry or commission of the State Council"
     return "unknown", f"no level rule matches '{issuer}'"
+
+
+def names_body(full: str, short: str) -> bool:
+    """Whether ``full`` names in full form the body a title names short: 江苏省科学技术协会 for
+    江苏省科协, 上海市浦东新区科学技术协会 for 浦东新区科协 (the divisions above it), or with its
+    place, 临西县科学技术协会 for 县科协 (same kind of division, same body after it, a level of its own).
+
+    >>> names_body("襄阳市科学技术协会", "市科协"), names_body("中国科学技术协会", "学会")
+    (True, False)
+    """
+    body, full = _full_form(short), _full_form(full)
+    if short[:1] not in "省市县区":
+        if full == body:
+            return full != short
+        prefix = full[: -len(body)]
+        return full.endswith(body) and "".join(division_chain(prefix)) == prefix
+    kind, body = short[:1], body[1:]
+    if not full.endswith(body) or len(full) <= len(body) + 1 or full[-len(body) - 1] != kind:
+        return False
+    return classify_level(full)[0] != "unknown"
+
+
+def _full_form(name: str) -> str:
+    """科协 and 政府 in full (县政府 is the 县人民政府), then the short forms of data.doc_codes."""
+    name = re.sub(r"(?<!人民)政府(?=$|办公室|办公厅)", "人民政府", name)
+    return expand_short_form(re.sub(r"科协(?=$|办公室|办公厅)", "科学技术协会", name))

@@ -330,12 +330,7 @@ SUBJECT_LEAD_STRIP: tuple[str, ...] = ("同时", "此外", "另外", "其中", "
 OBJECT_TRIGGERS: frozenset[str] = frozenset({"鼓励", "支持", "允许", "准予", "引导", "推动", "倡导", "提倡"})
 # the label of a responsibility tag: （责任单位：…）, (牵头部门:…)
 TAG_LABELS: tuple[str, ...] = ("责任单位", "牵头单位", "牵头部门", "责任部门", "主要责任单位", "配合单位", "责任主体", "承办单位")
-# The short forms a notice calls its own issuer by, and the full words they stand for (市科协 for 襄阳市科学技术协会,
-# 省科技厅 for …科学技术厅; probes31 h01, t12), and the first-person names (本会, 我局)
-ISSUER_SHORT_WORDS: tuple[tuple[str, str], ...] = (
-    ("科协", "科学技术协会"), ("科技", "科学技术"), ("人社", "人力资源和社会保障"), ("住建", "住房和城乡建设"),
-    ("发改", "发展和改革"), ("教体", "教育和体育"), ("文旅", "文化和旅游"), ("卫健", "卫生健康"), ("政府", "人民政府"),
-)
+# The first-person names a notice calls its own issuer by (本会, 我局; probes31): its own acts bid nothing
 FIRST_PERSON_BODIES: frozenset[str] = frozenset({"本会", "我会", "本局", "我局", "本委", "我委", "本厅", "我厅", "本办", "我办", "本院",
                                                  "我院", "本中心", "我中心", "本学会", "我学会", "本协会", "我协会"})
 # A 责任分工 table's column of whom a row's task is given to (序号⇥重点任务⇥牵头单位⇥配合单位⇥完成时限, probes27 t08),
@@ -347,6 +342,9 @@ RESPONSIBLE_COLUMN_RE = r"(?:主要)?(?:牵头|责任|主责|承办|实施)(?:�
 STANDARD_IS_RE = r"[^，,；;。“”\"‘’将把]{0,30}?(?:标准|费|额度|金额|经费|补贴|补助|奖金|奖励|价格|限额)(?:均|统一|分别|调整|确定)?为[：:]?"
 # ... and a cap on it, which makes the clause a rule again (gold-req: 013 （二十） 贷款额度最高不超过15万元 is an obligation)
 CAP_WORDS: tuple[str, ...] = ("不超过", "不高于", "不低于", "不少于", "不得", "最高", "最低", "最多", "至少", "以内", "控制在", "上限")
+# Terms that open with 最低/最高 and bound nothing: 按当地最低工资标准的80%执行 (written for the tests), 最低生活保障, 最高
+# 人民法院; and a measure's daily extreme, 日最高气温达到40℃以上 (probes33: 最高 names the measure, 以上 bounds it)
+EXTREME_TERMS: tuple[str, ...] = ("工资", "生活保障", "生活费", "收购价", "人民法院", "人民检察院", "气温", "温度", "水位")
 
 # Clauses that state no requirement even inside a numbered item (corpus-dev gold-req README,
 # "Not annotated"): definitions (015 第十四条 本办法所称…, 017 第二条 …包括…), the notice's statement
@@ -379,7 +377,9 @@ DEFINITION_PHRASES: tuple[str, ...] = ("所称", "是指", "系指", "起施行"
 NOT_IMPERATIVE_PHRASES: tuple[str, ...] = ("原则。", "原则；", "视为", "的除外", "包括", "分为", "终止。", "为指导", "指导思想",
                                           "从其规定", "受法律保护", "组成。")
 # 由此可见 (seed 002 一（一）): a conclusion drawn in the preamble's prose, not a measure
-NOT_IMPERATIVE_STARTS: tuple[str, ...] = ("到20", "至20", "到“十", "到本世纪", "力争到", "由此可见",
+# a goal's horizon (到2025年，…建成…): a goal, without a trigger word not annotated (gold-req 005)
+GOAL_STARTS: tuple[str, ...] = ("到20", "至20", "到“十", "到本世纪", "力争到")
+NOT_IMPERATIVE_STARTS: tuple[str, ...] = GOAL_STARTS + ("由此可见",
                                          # a contact line (联系人：王明，电话：…; written for the tests: a 科普日 notice)
                                          "联系人", "联系电话", "联系方式", "咨询电话", "电话：", "电话:", "地址：", "地址:", "邮箱",
                                          # a 版记's lines (抄送：…; 分送：… of a 会议纪要; written for the tests)

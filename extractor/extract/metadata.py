@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from extractor.data.levels import classify_level, division, division_chain, opens_with_place
+from extractor.data.levels import classify_level, division, division_chain, names_body, opens_with_place
 from extractor.errors import issue
 from extractor.model import FlagField, Issue, Level, LevelField, Metadata, NamesField, Part, Script, Span, TextField
 from extractor.data import regions
@@ -1053,7 +1053,7 @@ def _issuer_candidates(aligned: AlignedText, page: PageMeta, title: TextField | 
     if from_title is not None and from_title.value[0][:1] in "省市县区" and "publisher" in rows:
         # 县科协 in the title, 发布机构:临西县科学技术协会 on the page (corpus-dev 042): the row has the place
         pub = split_issuers(rows["publisher"][0])
-        if len(pub) == 1 and _names_body(pub[0], from_title.value[0]):
+        if len(pub) == 1 and names_body(pub[0], from_title.value[0]):
             add(pub, "document", "发布机构 row names the body the title gives without its place", rows["publisher"][1], 0.85)
     if from_title is not None:
         add(from_title.value, from_title.source, from_title.evidence, from_title.span, title_score)
@@ -1065,7 +1065,7 @@ def _issuer_candidates(aligned: AlignedText, page: PageMeta, title: TextField | 
         # 江苏省科协 江苏省教育厅关于… signed 江苏省科学技术协会 江苏省教育厅: the same bodies in full form
         fuller = (from_title is not None and from_title.source == "title" and len(from_title.value) == len(signature.value)
                   and signature.value != from_title.value
-                  and all(f == s or _names_body(f, s) for f, s in zip(signature.value, from_title.value)))
+                  and all(f == s or names_body(f, s) for f, s in zip(signature.value, from_title.value)))
         add(signature.value, signature.source, signature.evidence + (", the title's bodies in full form" if fuller else ""),
             signature.span, title_score + 0.01 if fuller else 0.82 if more else 0.75)
     if doc_number is not None:
@@ -1085,7 +1085,7 @@ def _issuer_candidates(aligned: AlignedText, page: PageMeta, title: TextField | 
         best = max((c.score for c in out), default=0.0)
         shorter = [c for c in out if c.source in ("title", "document") and c.score == best]
         fuller = bool(shorter) and all(len(names := c.value.split("、")) == len(head[0].value) and names != head[0].value
-                                       and all(h == n or _names_body(h, n) for h, n in zip(head[0].value, names)) for c in shorter)
+                                       and all(h == n or names_body(h, n) for h, n in zip(head[0].value, names)) for c in shorter)
         add(head[0].value, head[0].source, head[0].evidence + (", the bodies in full form" if fuller else ""), head[0].span,
             best + 0.01 if fuller else head[1])
     head_office = _issue_head_issuer(aligned, lines)
@@ -1134,26 +1134,6 @@ def _place_before(before: str, kind: str) -> str | None:
         if len(before) >= size and division(before[-size:] + kind):
             return before[-size:]
     return None
-
-
-def _names_body(full: str, short: str) -> bool:
-    """Whether ``full`` names in full form the body a title names short: 江苏省科学技术协会 for
-    江苏省科协, 上海市浦东新区科学技术协会 for 浦东新区科协 (the divisions above it), or with its
-    place, 临西县科学技术协会 for 县科协 (same kind of division, same body after it, a level of its own)."""
-    body, full = _full_form(short), _full_form(full)
-    if short[:1] not in "省市县区":
-        if full == body:
-            return full != short
-        prefix = full[: -len(body)]
-        return full.endswith(body) and "".join(division_chain(prefix)) == prefix
-    kind, body = short[:1], body[1:]
-    if not full.endswith(body) or len(full) <= len(body) + 1 or full[-len(body) - 1] != kind:
-        return False
-    return classify_level(full)[0] != "unknown"
-
-
-def _full_form(name: str) -> str:
-    return expand_short_form(re.sub(r"科协(?=$|办公室|办公厅)", "科学技术协会", name))
 
 
 def _issuer_from_title(aligned: AlignedText, title: TextField | NamesField, lines: list[tuple[int, int]]) -> TextField | NamesField | None:

@@ -21,11 +21,11 @@ from itertools import accumulate
 from typing import Any, NamedTuple
 
 from extractor.config import Reader
-from extractor.data.levels import classify_level
+from extractor.data.levels import classify_level, names_body
 from extractor.data.vocab import (
     ACTOR_FUNCTIONS, ACTOR_ROLES, CRITERIA_INTRO_WORDS, DEFINITION_PHRASES, RULES_INTRO_WORDS, NOT_IMPERATIVE_PHRASES, NOT_IMPERATIVE_STARTS, NOT_REQUIREMENT_PHRASES,
     ACTOR_HEAD_ENDINGS, MEASURE_VERBS, ACTOR_HEAD_EXCLUDE, ACTOR_HEAD_WORDS, ACTOR_LEAD_VERBS, EXTRA_MODAL_WORDS, MODAL_WORDS, MODALITY_RANK,
-    CAP_WORDS, FIRST_PERSON_BODIES, ISSUER_SHORT_WORDS, OBJECT_TRIGGERS, RESPONSIBLE_COLUMN_RE, STANDARD_IS_RE, SUBJECT_GAP_STARTS, SUBJECT_LEAD_STRIP, SUBJECT_ONLY_HEADS, TAG_LABELS, TOPIC_HEADING_RE, CRITERIA_HEADING_RE,
+    CAP_WORDS, EXTREME_TERMS, FIRST_PERSON_BODIES, GOAL_STARTS, OBJECT_TRIGGERS, ORG_SUFFIXES, RESPONSIBLE_COLUMN_RE, STANDARD_IS_RE, SUBJECT_GAP_STARTS, SUBJECT_LEAD_STRIP, SUBJECT_ONLY_HEADS, TAG_LABELS, TOPIC_HEADING_RE, CRITERIA_HEADING_RE,
 )
 from extractor.extract.tables import column_of, forget as forget_tables, header_cells, table_line
 from extractor.model import Actor, Clause, Deadline, Located
@@ -779,7 +779,8 @@ def _filters() -> tuple[re.Pattern[str], re.Pattern[str]]:
 # 地点：成都市金牛区蜀西路46号…, 报到时间：10月14日 (probes28 h06): a label and its value tell, they bid nothing
 _LABEL_VALUE_START = compile_re(r"[\u4e00-\u9fff]{2,6}[：:](?!\s*$)")
 _DUE_RELATIVE = compile_re(r"(?:缴纳|交纳|缴|支付|承担|补缴|领取|提交|提供|报送|履行|具备)的(?![，,。；;])")
-_CAP = compile_re("|".join(CAP_WORDS).replace("最低", "最低(?!生活|工资)"))  # 最低生活保障, 最低工资标准: names
+# a cap in the clause; 最高/最低 opening a term (最低生活保障, 最低工资标准: data.vocab.EXTREME_TERMS) is none
+_CAP = compile_re("|".join(w if w not in ("最高", "最低") else w + "(?!" + "|".join(EXTREME_TERMS) + ")" for w in CAP_WORDS))
 _PURPOSE_LEAD = compile_re(r"\s*(?:为了|为)(?:进一步|切实|更好地?|全面|深入|有效)?(?:鼓励|支持|确保|保障|推动|促进|加快|加强|落实|贯彻|做好|规范|引导)")
 _ADJECTIVAL_KE = compile_re(r"[\u4e00-\u9fff]{1,2}(?:、可[\u4e00-\u9fff]{1,2})*的")
 
@@ -1164,19 +1165,19 @@ def _tells_what_one_has(text: str, segs: list[tuple[int, int]]) -> bool:
 def _is_goal(text: str, at: int, b: int) -> bool:
     """Does the clause at ``at`` open with a goal's horizon (到2025年，…达到…), not a deadline (到2023年12月31日前，完成…:
     corpus t14, a dated act)?"""
-    return text.startswith(_GOAL_STARTS, at) and not _DATED_ACT.search(text, at, min(b, at + 16))
+    return text.startswith(GOAL_STARTS, at) and not _DATED_ACT.search(text, at, min(b, at + 16))
 
 
 _DAY_RE = r"(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号](?:\s*\d{1,2}[:：]\d{2})?"
 _PERIOD_LINE = compile_re(rf"\s*(?:[\u4e00-\u9fff]{{0,10}}(?:时段|时间|期限|日期|期间|期)为)?(?:自|从)?(?:即日|{_DAY_RE})起?\s*(?:至|到|—|－|-|~|～)\s*"
                           rf"{_DAY_RE}\s*止?\s*[。；;]?\s*$")
-_GOAL_STARTS = ("到20", "至20", "到“十", "到本世纪", "力争到")
 _BINDING_WORDS = frozenset({"须", "应", "应当", "必须", "务必", "不得", "严禁", "禁止", "不准", "不应"})
 
 
 def names_the_issuer(name: str, issuers: list[str]) -> bool:
-    """Does ``name`` (a clause's subject or agent) call the notice's own issuer, by its name, a short form or the first
-    person? 市科协 in a 襄阳市科学技术协会 notice, 学会 in a 中国汽车工程学会 notice, 本会 (probes31 h01, t09).
+    """Does ``name`` (a clause's subject or agent) call the notice's own issuer: by its name, a short form
+    (:func:`~extractor.data.levels.names_body`: 市科协 for 襄阳市科学技术协会), the body word it ends with (学会 in a
+    中国汽车工程学会 notice) or the first person (本会, 我局)? probes31 h01, t09.
 
     >>> names_the_issuer("市科协", ["襄阳市科学技术协会"]), names_the_issuer("学会", ["中国科学技术协会"])
     (True, False)
@@ -1184,12 +1185,7 @@ def names_the_issuer(name: str, issuers: list[str]) -> bool:
     name = name.strip()
     if name in FIRST_PERSON_BODIES:
         return True
-    if len(name) < 2:
-        return False
-    forms = {name}
-    for short, full in ISSUER_SHORT_WORDS:
-        forms |= {f.replace(short, full) for f in forms if short in f and full not in f}
-    return any(issuer == f or (issuer.endswith(f) and len(f) >= 2) for issuer in issuers for f in forms)
+    return len(name) >= 2 and any(name == i or names_body(i, name) or (name in ORG_SUFFIXES and i.endswith(name)) for i in issuers)
 
 
 def _names_a_party(text: str, a: int, segs: list[tuple[int, int]], modal: tuple[str, str, int, int] | None) -> bool:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractor.data.vocab import (
-    AGE_UNITS, APPROXIMATE_WORDS, COMPARATOR_AFTER, COMPARATOR_BEFORE, COUNT_VERBS, EXACT_CUES, EXTRA_MODAL_WORDS,
+    AGE_UNITS, APPROXIMATE_WORDS, COMPARATOR_AFTER, EXTREME_TERMS, COMPARATOR_BEFORE, COUNT_VERBS, EXACT_CUES, EXTRA_MODAL_WORDS,
     BASELINE_WORDS, GROWTH_WORDS, HEDGE_WORDS, MODAL_WORDS, PER_BASES, PER_HEAD, REPORT_TITLE_WORDS, REPORTED_WORDS, REVIEW_HEADINGS, SCOPE_UNITS,
     SCOPE_VERBS, SELF_STRUCTURE_NOUNS, SUBJECT_LEAD_STRIP, TIME_UNITS, UNIT_CANONICAL,
 )
@@ -122,10 +122,8 @@ _CMP_BEFORE_RE = compile_re(
 _CMP_SHARE_BASE_RE = compile_re(rf"(?P<growth>)(?P<cmp>{_BEFORE_ALT})(?P<gap>)(?P<base>[^\x00，,；;。：:、\d]{{2,14}})$")
 # 不得低于我市最低工资标准2060元 (probes27 h06): an amount bounded as the standard it names
 _CMP_STANDARD_BASE_RE = compile_re(rf"(?P<growth>)(?P<cmp>{_BEFORE_ALT})(?P<gap>)(?P<base>[^\x00，,；;。：:、\d]{{2,14}}标准)$")
-# terms that open with 最低/最高 and bound nothing: 按当地最低工资标准的80%执行 (written for the tests),
-# 最低生活保障, 最高人民法院
-# ... and a measure's daily extreme: 日最高气温达到40℃以上 (probes33, a 防暑 notice: 最高 names the measure, 以上 bounds it)
-_TERM_AFTER_EXTREME_RE = compile_re(r"(?:工资|生活保障|生活费|收购价|人民法院|人民检察院|气温|温度|水位)")
+# terms that open with 最低/最高 and bound nothing (data.vocab.EXTREME_TERMS)
+_TERM_AFTER_EXTREME_RE = compile_re("(?:" + "|".join(EXTREME_TERMS) + ")")
 # a short label ending where a colon follows: 1．公民具备科学素质的比例
 _LABEL_BEFORE_RE = compile_re(r"(?:^|[\s，,；;。:：.．、)）])([\u4e00-\u9fff()（）]{2,20})$")
 
