@@ -293,3 +293,10 @@ def test_the_last_month_of_each_quarter_is_a_recurring_day() -> None:
     # probes32 t12: 每季度末月20日前 (it gave the threshold >= 20 日 and no date)
     doc = extract_bytes("关于报送统计数据的通知\n各单位：\n一、请于每季度末月20日前报送。\n某市科协\n2026年3月1日\n".encode(), path="case.txt")
     assert [(d.kind, d.comparator, d.text) for d in doc.dates] == [("recurring", "<=", "每季度末月20日前")]
+
+
+def test_a_window_of_payment_and_a_stage_of_ten_days_are_periods() -> None:
+    # probes34 h03 (集中缴费时间为1月20日至6月30日, 缴费时间：…) and t07 (准备阶段（3月上旬）)
+    doc = extract_bytes("关于做好居民养老保险缴费工作的通知\n各乡镇：\n一、2026年度集中缴费时间为1月20日至6月30日。\n"
+                        "二、准备阶段（3月上旬）。各乡镇制定实施方案。\n某县人社局\n2026年1月5日\n".encode(), path="case.txt")
+    assert [(d.kind, d.date_from, d.date) for d in doc.dates] == [("period", "2026-01-20", "2026-06-30"), ("period", "2026-03-01", "2026-03-10")]

@@ -399,3 +399,16 @@ def test_a_ministrys_and_is_part_of_its_order_number() -> None:
                         path="case.txt")
     assert [(c.title, c.doc_number) for c in doc.citations if c.title] == \
         [("最低工资规定", "劳动和社会保障部令第21号")]
+
+
+def test_a_breadcrumb_laid_out_one_crumb_per_line_and_the_column_under_it_are_no_title() -> None:
+    # probes34 h05 (a Liferay portal): 首页 / 通知公告 / 正文 as list items, then the portlet's header 通知公告, made the
+    # title 正文通知公告
+    page = ("<html><head><title>关于做好2026年农村公路养护工作的通知 - 通知公告</title></head><body>"
+            "<nav id='breadcrumbs'><ol class='breadcrumb'><li><a href='/'>首页</a></li><li><a href='/tzgg'>通知公告</a></li>"
+            "<li class='active'>正文</li></ol></nav><h2 class='portlet-title-text'>通知公告</h2>"
+            "<h3>关于做好2026年农村公路养护工作的通知</h3><p>各市(州)交通运输局：</p>"
+            "<p>一、各地要落实养护资金。</p><p>二、各地要加强日常巡查。</p><p>四川省交通运输厅</p><p>2026年3月4日</p></body></html>")
+    doc = extract_bytes(page.encode(), path="case.html")
+    assert doc.metadata.title.value == "关于做好2026年农村公路养护工作的通知"
+    assert [doc.text[l.span[0]:l.span[1]] for l in doc.layers if l.rule in ("breadcrumb", "column_label")] == ["首页", "通知公告", "正文", "通知公告"]

@@ -533,6 +533,13 @@ def test_targets_counted_from_last_year_are_targets() -> None:
     ("请于每季度末月20日前报送。", []),
     # probes33: 最高 names a measure's daily extreme, 以上 bounds it
     ("日最高气温达到40℃以上时，应当停止露天作业。", [(">=", 40, "℃")]),
+    # probes34 t11, h04, t09: a cap under 不得 (突破 alone is past it); a bound over two units joined by 或; how many
+    # awards a call sets, and the rest of its list
+    ("各地不得突破2%的总体调整水平。", [("<=", 2, "%")]),
+    ("首次突破10亿元的企业给予奖励。", [(">", 1000000000, "元")]),
+    ("单个学员预收费不得超过5000元或60课时。", [("<=", 5000, "元"), ("<=", 60, "课时")]),
+    ("设金奖10项、银奖20项、优秀奖不超过50项。", [("==", 10, "项"), ("==", 20, "项"), ("<=", 50, "项")]),
+    ("全省设区市11个。", []),
 ])
 def test_values_a_probe_of_unseen_notices_found_missed(phrase: str, want: list) -> None:
     from extractor.extract.knowledge import read_phrase
@@ -1244,3 +1251,38 @@ def test_a_clause_with_no_verb_and_the_notices_entry_into_force_with_its_term_bi
                         "二、补贴标准为：珠三角地区每年最高6000元。\n三、本通知自2026年8月1日起执行，有效期5年。\n".encode(), path="case.txt")
     assert [r.text for r in doc.requirements] == ["大型车按小型车收费标准的2倍收取。", "补贴标准为：珠三角地区每年最高6000元。"]
     assert {(t.value, t.unit) for t in doc.thresholds} >= {(3, "元"), (5, "年")}
+
+
+def test_each_age_of_a_list_under_one_bound_word_picks_whom_its_value_goes_to() -> None:
+    # probes34 t11: 年满70周岁、75周岁、80周岁的，…分别再增加10元、20元、30元 (75 and 80 were only in conditions)
+    from extractor.extract.knowledge import read_phrase
+    got = read_phrase("年满70周岁、75周岁、80周岁的，每人每月分别再增加10元、20元、30元。").thresholds
+    assert [(t.comparator, t.value, t.unit) for t in got if t.unit == "周岁"] == [(">=", 70, "周岁"), (">=", 75, "周岁"), (">=", 80, "周岁")]
+    assert [(t.value, t.condition) for t in got if t.unit == "元"] == [(10, ">=70周岁"), (20, ">=75周岁"), (30, ">=80周岁")]
+    assert [t.subject for t in got if t.unit == "项"] == []
+
+
+def test_awards_a_call_sets_are_named_without_their_verb() -> None:
+    from extractor.extract.knowledge import read_phrase
+    got = read_phrase("大赛设一等奖10篇、二等奖20篇、三等奖30篇。").thresholds
+    assert [(t.subject, t.value, t.unit) for t in got] == [("一等奖", 10, "篇"), ("二等奖", 20, "篇"), ("三等奖", 30, "篇")]
+
+
+def test_round_9_modal_words_inside_nouns_sites_as_parties_and_a_period_before_the_parties() -> None:
+    # probes34 t11 (调整所需资金: 所 + 需 is a noun), t12 (负责维保的电梯: a relative clause, the rule is 原则上), t07
+    # (规模养殖场应当…), h05 (主汛期（6月至9月）各地要…: the period is no part of the party)
+    doc = extract_bytes("关于做好养护工作的通知\n各县（区）：\n一、单个维保人员负责维保的电梯原则上不超过30台。\n"
+                        "二、规模养殖场应当建立免疫档案。\n三、主汛期（6月至9月）各地要安排专人值守。节日期间各单位要加强值班。\n"
+                        "四、退休人员调整所需资金由各地确保到位。\n".encode(), path="case.txt")
+    assert [(r.modality, r.trigger, r.actor.text) for r in doc.requirements] == [
+        ("recommendation", "原则上", "单个维保人员"), ("obligation", "应当", "规模养殖场"), ("obligation", "要", "各地"),
+        ("obligation", "要", "各单位"), ("obligation", "确保", "各地")]
+
+
+def test_what_stands_under_a_heading_of_values_without_a_modal_word_or_a_cap_bids_nothing() -> None:
+    # probes34 t11 (二、调整水平。全国总体调整水平为…的2%), t09 (奖项设置, 推荐名额), h06 (二、优待政策); a cap stays a rule
+    # (推荐名额 每个单位推荐不超过6部), and so does a modal word (各地不得…); a heading led by a measure's verb is no such heading
+    doc = extract_bytes("关于调整基本养老金的通知\n各省人力资源社会保障厅：\n一、调整水平。全国总体调整水平为上年月人均基本养老金的2%。\n"
+                        "二、资金来源。调整所需资金从基本养老保险基金中列支。\n三、推荐名额\n每个单位推荐不超过6部。\n"
+                        "四、提高补助标准。对困难人员给予生活补助。\n五、工作要求。各地不得自行提高调整水平。\n".encode(), path="case.txt")
+    assert [r.text for r in doc.requirements] == ["每个单位推荐不超过6部。", "对困难人员给予生活补助。", "各地不得自行提高调整水平。"]

@@ -34,7 +34,8 @@ MODALITY_RANK: dict[str, int] = {"prohibition": 5, "obligation": 4, "permission"
 COMPARATOR_BEFORE: tuple[tuple[str, str], ...] = (
     # negated modal + comparator first: 不得低于80% is a floor, not "< 80" (corpus 07, 15)
     ("不得超过", "<="), ("不得高于", "<="), ("不得多于", "<="), ("不得大于", "<="), ("不应超过", "<="), ("不宜超过", "<="),
-    ("不能超过", "<="), ("不得低于", ">="), ("不得少于", ">="), ("不得小于", ">="), ("不应低于", ">="), ("不应少于", ">="),
+    ("不能超过", "<="), ("不得突破", "<="), ("不能突破", "<="), ("不突破", "<="),  # 各地不得突破2%的总体调整水平 (probes34 t11)
+    ("不得低于", ">="), ("不得少于", ">="), ("不得小于", ">="), ("不应低于", ">="), ("不应少于", ">="),
     ("≤", "<="), ("≥", ">="), ("＜", "<"), ("＞", ">"),
     ("不超过", "<="), ("不高于", "<="), ("不多于", "<="), ("不大于", "<="), ("最多", "<="), ("至多", "<="),
     ("不少于", ">="), ("不低于", ">="), ("不小于", ">="), ("至少", ">="), ("最少", ">="), ("达到", ">="),
@@ -134,7 +135,7 @@ SCOPE_VERBS: tuple[str, ...] = (
     "重点支持", "支持", "引进",
 )  # not 对: 我市对2个水土保持方案进行了审批 reports (corpus-dev 022)
 SCOPE_UNITS: frozenset[str] = frozenset({"个", "家", "所", "条", "项", "批", "座", "支", "名", "人", "户", "人次",
-                                         "块", "片", "处", "公里"})  # 社会足球场8块、多功能运动场20片、健身步道30公里 (probes28 t09)
+                                         "块", "片", "处", "公里", "篇", "件", "部"})  # 社会足球场8块、多功能运动场20片、健身步道30公里 (probes28 t09)
 # What a rate is counted per, after 每: 每千人口不少于10个托位 (corpus-dev 005), 每季度至少公开一次
 # (019), 每立方米02元 (013), 每人每月500元 (issue 12). Longest first.
 PER_BASES: tuple[str, ...] = (
@@ -307,6 +308,8 @@ SUBJECT_ONLY_HEADS: tuple[str, ...] = ("基地", "工作站", "服务站", "服�
     "项目作者", "参会代表", "班主任", "指导教师", "场所",  # 使用瓶装液化石油气的餐饮场所必须… (probes31 h02)
     # 各调查站点要…, 注册岩土工程师应当…, 建房户须…, 农村建筑工匠要…, 各乡镇中心校要… (probes32 h01, h02, t10, t08)
     "站点", "工程师", "建房户", "工匠", "中心校",
+    # the farms, yards and stations an agricultural or safety rule binds: 规模养殖场应当按照免疫程序… (probes34 t07)
+    "养殖场", "屠宰场", "养殖户", "农场", "林场", "牧场", "商场", "农贸市场", "批发市场", "加油站", "加气站", "工地",
 )
 # a single word that is an actor by itself: 各地, 各方, 个人 …
 ACTOR_HEAD_WORDS: frozenset[str] = frozenset({"各地", "各方", "双方", "各区", "各市", "个人", "家庭", "董事会", "申请人", "清算组"})
@@ -401,6 +404,10 @@ CRITERIA_INTRO_WORDS: tuple[str, ...] = ("下列条件", "以下条件", "下列
 CRITERIA_HEADING_RE = (r"\s*(?:(?:申报|申请|推荐|参评|报名|认定|评选|评估|评审|评价|参赛|入选|遴选|资助|补贴|补助|奖励|招聘|招录|招生|报考|应聘"
                        r"|参训|培训|参会|候选人|基本|资格|实施|适用|提名|推选|被提名项目|被提名人|见习)?(?:对象|条件|资格)"
                        r"|(?:申报|申请|推荐|参评|遴选|评选|适用)范围)(?:[和与及、](?:对象|条件|资格|范围))?[。：:]?\s*")
+# A heading that names values a notice sets (二、调整水平, 三、奖项设置, 四、推荐名额, 资金来源, 二、优待政策; probes34 t11,
+# t09, h06): what stands under it without a modal word or a cap states them, it bids nothing. Not a heading led
+# by a measure's verb (提高补助标准, 落实优待政策: MEASURE_VERBS)
+VALUES_HEADING_RE = (r"\s*[\u4e00-\u9fff]{0,6}(?:标准|水平|名额|设置|待遇|来源|额度|金额|政策)[。：:]?\s*")
 # A clause that names a topic under a modal word is a heading, no requirement: 二、支持方式, 奖励标准 (a 申报通知)
 TOPIC_HEADING_RE = (r"\s*(?:支持|鼓励|保障|奖励|补助|资助|扶持)(?:方式|范围|对象|内容|标准|重点|政策|措施|方向|条件|程序|额度|期限)"
                     # 第二章 支持范围和标准 (a helper's probe)

@@ -98,7 +98,9 @@ _TIME_HEADING = compile_re(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}
 _PERIOD_CONTEXT = compile_re(r"施行|实施|执行|有效|期为|期限|公告期|公示期|期间|起止时间|阶段\s{0,2}[:：]"
                              # … and the windows of what applicants do (申领时间为2024年7月1日至7月31日, 培训时间为…至…;
                              # probes27 h02, h01)
-                             r"|(?:申报|报名|申请|受理|征集|报送|提交|评审|征求意见|申领|领取|办理|登记|填报|培训|考试|评选|推荐)(?:时间|日期)")
+                             r"|(?:申报|报名|申请|受理|征集|报送|提交|评审|征求意见|申领|领取|办理|登记|填报|培训|考试|评选|推荐)(?:时间|日期)"
+                             # … and of what the insured pay or claim (集中缴费时间为1月20日至6月30日, probes34 h03)
+                             r"|(?:缴费|缴纳|补缴|参保|投保|认证|发放|预约|采集)(?:时间|日期|期)")
 # a stage of a 实施方案/工作方案 with its days in brackets after its name: （一）动员部署阶段（2023年11月1日至
 # 11月10日） (probes26 t14, a 专项整治 方案; the standard form of a 方案's 实施步骤)
 _STAGE_BEFORE = compile_re(r"阶段\s{0,2}[(（]\s{0,2}$")
@@ -500,9 +502,11 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
                     d = _Date(d.start, d2.end, d2.date, d.year_written, True, d.resolved, d.date)
                     pos = end
             if m.group("xun") and date_from is None and d.date and not _BEFORE_RE.match(text, end, hi) \
-                    and _STEP_WINDOW_BEFORE.search(text, max(lo, d.start - 3), d.start) \
+                    and (_STEP_WINDOW_BEFORE.search(text, max(lo, d.start - 3), d.start)
+                         or _STAGE_BEFORE.search(text, max(lo, d.start - 8), d.start)) \
                     and not _SCHEDULED_BEFORE.search(text, max(lo, d.start - 24), d.start):  # 将于…: an event, below
-                # 要于5月下旬开展, 第一批于5月下旬入库 (probes31 t10, t12): the ten days a step takes
+                # 要于5月下旬开展, 第一批于5月下旬入库 (probes31 t10, t12): the ten days a step takes; so are a stage's
+                # (准备阶段（3月上旬）, probes34 t07)
                 date_from = d.date[:8] + _XUN_FIRST[m.group("xun")]
             if m.group("y3") and date_from is None and d.date and _STAGE_BEFORE.search(text, max(lo, d.start - 8), d.start):
                 # 总结评估阶段（2026年12月） (probes31 t07): a stage of a month is the month

@@ -19,7 +19,7 @@ from extractor.config import Reader
 from extractor.extract.citations import CitationSpan, find_citation_spans
 from extractor.extract.dates import find_dates
 from extractor.extract.requirements import (
-    ActorPick, Context, RequirementUnit, action_of, build_actor, clauses_by_section, condition_in, find_deadline, forget_text, is_criteria_heading, is_criteria_intro,
+    ActorPick, Context, RequirementUnit, action_of, build_actor, clauses_by_section, condition_in, find_deadline, forget_text, is_criteria_heading, is_criteria_intro, is_values_heading,
     is_lead_phrase, is_rules_intro, names_the_issuer,
     later_rules, leading_tag, located, normalize_actor, read_clause, read_clauses, read_requirement,
 )
@@ -244,6 +244,7 @@ def _extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], pa
                                         or is_criteria_heading(parent_title) or is_criteria_heading(sec.title))
         if criteria:
             criteria_ids.add(sec_id)
+        values = sec is not None and (is_values_heading(sec.title) or (sec.title is None and is_values_heading(parent_title)))
         # 005 （一）指导思想。以…为指导: guiding prose, whose sentences are no measures
         guiding = sec is not None and (sec.title or "").strip("。 ") in GUIDING_TITLES
         info_until = -1  # an event notice's 活动时间/参会人员…: the paragraph right under the heading tells, it asks nothing
@@ -290,7 +291,7 @@ def _extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], pa
                 text, a, b, reading.modals, in_item=sec is not None and a < attachment_at, listed=listed,
                 lead=sec is not None and idx == 0 and is_lead_phrase(text, sec.marker, cls_spans, idx, sec.kind),
                 has_threshold=bool(found) or bool(deadline and deadline.kind == "date" and sec is not None),
-                guiding=guiding or c.span[0] < info_until, criteria=criteria)
+                guiding=guiding or c.span[0] < info_until, criteria=criteria, values=values)
             if unit is not None and unit.trigger is None and unit.actor is not None and unit.actor.source in ("sentence", "agent") \
                     and issuers and names_the_issuer(unit.actor.text, issuers):
                 # 市科协对获奖项目给予辅导补贴, 由市科协择优推荐 in a 市科协 notice (probes31 h01): the issuer's own act, with

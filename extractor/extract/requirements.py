@@ -25,7 +25,7 @@ from extractor.data.levels import classify_level, names_body
 from extractor.data.vocab import (
     ACTOR_FUNCTIONS, ACTOR_ROLES, CRITERIA_INTRO_WORDS, DEFINITION_PHRASES, RULES_INTRO_WORDS, NOT_IMPERATIVE_PHRASES, NOT_IMPERATIVE_STARTS, NOT_REQUIREMENT_PHRASES,
     ACTOR_HEAD_ENDINGS, MEASURE_VERBS, ACTOR_HEAD_EXCLUDE, ACTOR_HEAD_WORDS, ACTOR_LEAD_VERBS, EXTRA_MODAL_WORDS, MODAL_WORDS, MODALITY_RANK,
-    CAP_WORDS, EXTREME_TERMS, FIRST_PERSON_BODIES, GOAL_STARTS, OBJECT_TRIGGERS, ORG_SUFFIXES, RESPONSIBLE_COLUMN_RE, STANDARD_IS_RE, SUBJECT_GAP_STARTS, SUBJECT_LEAD_STRIP, SUBJECT_ONLY_HEADS, TAG_LABELS, TOPIC_HEADING_RE, CRITERIA_HEADING_RE,
+    CAP_WORDS, EXTREME_TERMS, FIRST_PERSON_BODIES, GOAL_STARTS, OBJECT_TRIGGERS, ORG_SUFFIXES, RESPONSIBLE_COLUMN_RE, STANDARD_IS_RE, SUBJECT_GAP_STARTS, SUBJECT_LEAD_STRIP, SUBJECT_ONLY_HEADS, TAG_LABELS, TOPIC_HEADING_RE, CRITERIA_HEADING_RE, VALUES_HEADING_RE,
 )
 from extractor.extract.tables import column_of, forget as forget_tables, header_cells, table_line
 from extractor.model import Actor, Clause, Deadline, Located
@@ -400,9 +400,16 @@ def _strip_lead(text: str, a: int, b: int) -> int:
             if text.startswith(w, a) and b - a > len(w):
                 a += len(w)
                 break
+    if (t := _TIME_LEAD.match(text, a, b)) is not None:
+        a = t.end()
     while a < b and text[a] in "，, \t":
         a += 1
     return a
+
+
+# a period opening the clause before the parties it binds: 主汛期（6月至9月）各地要安排专人值守 (probes34 h05),
+# 节日期间各单位要…; only before 各, so that 二期工程指挥部 or 本学期 stay what they are
+_TIME_LEAD = compile_re(r"[\u4e00-\u9fff]{0,4}(?:期间|期|时段|阶段)(?:[（(][^）)\n]{1,20}[）)])?(?=各)")
 
 
 def leading_actor(text: str, a: int, b: int, verb_led_ok: bool = False) -> ActorPick | None:
@@ -782,6 +789,12 @@ _DUE_RELATIVE = compile_re(r"(?:缴纳|交纳|缴|支付|承担|补缴|领取|�
 # a cap in the clause; 最高/最低 opening a term (最低生活保障, 最低工资标准: data.vocab.EXTREME_TERMS) is none
 _CAP = compile_re("|".join(w if w not in ("最高", "最低") else w + "(?!" + "|".join(EXTREME_TERMS) + ")" for w in CAP_WORDS))
 _PURPOSE_LEAD = compile_re(r"\s*(?:为了|为)(?:进一步|切实|更好地?|全面|深入|有效)?(?:鼓励|支持|确保|保障|推动|促进|加快|加强|落实|贯彻|做好|规范|引导)")
+# under a heading of values, still a rule: a quota (每个推荐单位限推荐1名), what is no longer done (已命名的省级基地不再
+# 申报), a standard applied (按照财政部规定的…标准执行; gold-req counts 参照执行 as an obligation)
+_RULE_UNDER_VALUES = compile_re(r"限(?:报|推荐|提名|申报|推选)?[\d一二三四五六七八九十两]|不再|执行")
+_NEEDED_BY = compile_re(r"所需")
+_NEEDED_THING = compile_re(r"的?(?:资金|经费|费用|材料|资料|物资|设备|场地|人员|时间|证明|手续|条件)")
+_SHORT_RELATIVE = compile_re(r"[\u4e00-\u9fff]{1,4}的")
 _ADJECTIVAL_KE = compile_re(r"[\u4e00-\u9fff]{1,2}(?:、可[\u4e00-\u9fff]{1,2})*的")
 
 
@@ -825,6 +838,14 @@ def first_modal(text: str, a: int, b: int, modals: tuple[tuple[str, str, int, in
             continue
         # 建设能负责可问责的现代科技社团 (seed 004 三（二）): 能负责 / 可负责 is "accountable", not a duty
         if m[1] == "负责" and m[2] > a and text[m[2] - 1] in "能可":
+            continue
+        # 调整所需资金从…基金中列支 (probes34 t11): 所 + a modal word makes a noun (what is needed), it binds no one
+        if m[1] in ("需", "需要") and m[2] > a and text[m[2] - 1] == "所" and _NEEDED_THING.match(text, m[3]):
+            continue  # (not 科研院所要…, 场所必须…, 律师事务所可以…: 所 ends a party's name there)
+        # 单个维保人员负责维保的电梯原则上不超过30台 (probes34 t12): 负责 + a short verb + 的 names what a party
+        # looks after; the clause's rule is a later modal word of the same piece
+        if m[1] == "负责" and seg is not None and (rel := _SHORT_RELATIVE.match(text, m[3], seg[1])) is not None \
+                and any(rel.end() <= o[2] < seg[1] for o in modals):
             continue
         # 引进特殊需要的人员 (015 第五条（八）): 需要 before 的 is an adjective
         if m[1] in ("需要", "需") and text.startswith("的", m[3]):
@@ -872,6 +893,24 @@ def is_criteria_heading(title: str | None) -> bool:
 _CRITERIA_HEADING = compile_re(CRITERIA_HEADING_RE)
 
 
+def is_values_heading(title: str | None) -> bool:
+    """Does a heading name values the notice sets (调整水平, 奖项设置, 推荐名额), so that what stands under it
+    without a modal word or a cap states them?
+
+    >>> [is_values_heading(t) for t in ("调整水平", "三、奖项设置", "资金来源。", "提高补助标准", "工作要求")]
+    [True, True, True, False, False]
+    """
+    if not title:
+        return False
+    t = title.strip()
+    t = _LABEL_PREFIX.sub("", t)
+    return bool(_VALUES_HEADING.fullmatch(t)) and not t.startswith(MEASURE_VERBS)
+
+
+_VALUES_HEADING = compile_re(VALUES_HEADING_RE)
+_LABEL_PREFIX = compile_re(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、])\s*")
+
+
 def is_rules_intro(intro: str) -> bool:
     """Does a list's introduction announce rules (按以下规定办理：), each item a requirement of its own?
 
@@ -882,7 +921,8 @@ def is_rules_intro(intro: str) -> bool:
 
 
 def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, int, int], ...], in_item: bool, listed: bool,
-                     lead: bool, has_threshold: bool, guiding: bool = False, criteria: bool = False) -> RequirementUnit | None:
+                     lead: bool, has_threshold: bool, guiding: bool = False, criteria: bool = False,
+                     values: bool = False) -> RequirementUnit | None:
     """The requirement clause ``text[a:b]`` states, or None.
 
     A clause is a requirement when it has a modal word, a threshold, or (inside a numbered item) an
@@ -929,6 +969,8 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
         return None  # 即日起至2026年6月30日。 秋季禁烧时段为即日起至11月30日。 (probes31 h02, h06): a period told, no act
     if modal is None and _tells_what_one_has(text, segs):
         return None
+    if modal is None and values and not _CAP.search(text, a, b) and not _RULE_UNDER_VALUES.search(text, a, b):
+        return None  # under 调整水平 / 奖项设置 (``values``): 全国总体调整水平为…的2%, 设金奖10项… state what is set
     if modal is None and has_threshold and (_states_a_value(text, a, b) or _is_goal(text, _strip_lead(text, a, b), b)):
         # its threshold stays, on no requirement; so does a goal's without a trigger word (gold-req: 005 到2025年，…均建成
         # 不少于1个…, not annotated; probes30 t07 到2025年底，全区农村卫生厕所普及率达到85%以上)
@@ -958,6 +1000,8 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
         # a passive measure names its agent: 市场主体名称由申请人依法自主申报 → 申请人 (017 第十条); only in
         # the main predicate, not in a later construction (…，薪酬结构和水平由董事会确定: 004 一4)
         own = agent_of_you(text, a, _main_end(text, segs)) or _imperative_subject(text, segs) or leading_actor(text, *segs[0])
+        if own is not None and own.source == "sentence" and _NEEDED_BY.search(own.text):
+            own = None  # 服务资助所需资金纳入市、区年度部门预算 (corpus 20): what a thing needs is no party, whatever noun ends it
         if own is not None and own.source == "sentence" and _WILL_DO.match(text, own.end) and not _DATED_ACT.search(text, a, b):
             # 县科协将会同县财政局于11月上旬对…进行绩效评价 (probes30 t09): what a body says it will do, no bid; not
             # the 将 that fronts an object (各地将…纳入规划 is a measure), nor a commitment by a day (corpus 08

@@ -14,7 +14,7 @@ stated for a list (理事会成员的四分之三、常务理事会成员的三�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extractor.data.vocab import (
     AGE_UNITS, APPROXIMATE_WORDS, COMPARATOR_AFTER, EXTREME_TERMS, COMPARATOR_BEFORE, COUNT_VERBS, EXACT_CUES, EXTRA_MODAL_WORDS,
@@ -325,6 +325,9 @@ _PER_RE = compile_re(rf"每(?:一)?((?:[1-9]\d{{0,4}})?(?:{_PER_ALT}))")  # 每3
 _PER_AFTER_RE = compile_re(rf" ?/({_PER_ALT})")  # 30元 /年 (corpus-dev 072)
 _EXACT_RE = compile_re("(?:" + "|".join(sorted(map(re.escape, EXACT_CUES), key=len, reverse=True)) + r")(?:为|是|:|：)?[“\"]?$")
 _SCOPE_RE = compile_re("(?:" + "|".join(sorted(map(re.escape, SCOPE_VERBS), key=len, reverse=True)) + r")(?:各|约)?$")
+# 设金奖10项、银奖20项 (probes34 t09), 设一等奖10篇 (probes33 h02), 评选优秀论文50篇: how many awards a call sets, named
+# between the verb and the count (not 设区市, a kind of city)
+_AWARD_SCOPE_RE = compile_re(r"(?:(?<![建假开预增])设(?!区|市|县|有|在)|设立|设置|评选出?|评出|表彰)(?P<name>(?!设)[\u4e00-\u9fff]{1,6})$")
 # 可推荐1人, 各单位可申报2项: a quota a body may fill, at most so many (corpus-dev 070)
 # ... and 每人限提名1项, 每单位限报2个 (probes30 h03): a limit on what each may put forward
 # ... and 每期限150人, 限报名 (probes32 h02): a limit on how many
@@ -847,7 +850,12 @@ def _ranks(text: str, sa: int, qs: list[_Q]) -> list[Found]:
     README), unlike a band of the limit that follows it (个人会员不足2万人的，理事会人数…, seed 000)."""
     out: list[Found] = []
     prev = sa
+    last_age: _Q | None = None
     for r in qs:
+        if r.q.unit in AGE_UNITS and r.cmp is None and r.q.value_max is None and last_age is not None \
+                and text[last_age.expr_end:r.q.start] == "、":
+            # 年满70周岁、75周岁、80周岁的，…分别再增加10元、20元、30元 (probes34 t11): the bound word governs the list
+            r = replace(r, cmp=last_age.cmp, cmp_word=None)
         if r.q.unit == "名" and r.cmp_word in ("前", "第"):
             m = _RANK_SUBJECT_RE.match(_clean_subject(text[prev:r.cmp_start]))
             f = _found(text, r, sa, r.expr_end, f"{m.group(1)}名次" if m and m.group(1) else "名次")
@@ -859,6 +867,7 @@ def _ranks(text: str, sa: int, qs: list[_Q]) -> list[Found]:
             f = _found(text, r, sa, r.expr_end, "年龄")
             f.notes.append("an age that picks who qualifies")
             out.append(f)
+            last_age = r
         prev = r.expr_end
     return out
 
@@ -1004,9 +1013,12 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
         if r.cmp is None and q.start > 0 and text[q.start - 1] == "\t" and text[r.expr_end:r.expr_end + 1] in ("\t", "\n", ""):
             prev_end = r.expr_end
             continue  # a table's cell holding a bare figure (2020年 10.56, 0.08 …): a value, read by no rule of its row
+        award = None
         if r.cmp is None and q.value_max is None:
             gap = text[prev_end:q.start]
-            if carried is not None and re.fullmatch(r"[、和及]?[^，,；;。]{0,12}", gap) and q.unit == carried.q.unit:
+            # 不得超过5000元或60课时 (probes34 h04): a bound right before, in another unit, bounds this value too
+            if carried is not None and (re.fullmatch(r"[、和及]?[^，,；;。]{0,12}", gap) and q.unit == carried.q.unit
+                                        or gap in ("或", "或者") and carried.cmp in ("<=", "<", ">=", ">") and q.unit is not None):
                 r.cmp, r.cmp_word = carried.cmp, None
                 notes.append(f"comparator carried over from '{carried.cmp_word}' earlier in the list")
                 if not _clean_subject(pre) and carried_subject:
@@ -1043,7 +1055,10 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
                 # …; 规划面积为18.56平方公里 (a helper's probe): an extent the rule fixes
                 r.cmp = "=="  # 按…标准的1.6倍 (corpus-dev 018), 顶岗实习时间一般为6个月 (corpus 01)
                 notes.append("a value the rule fixes")
-            elif q.unit in SCOPE_UNITS and _SCOPE_RE.search(text, max(prev_end, q.start - 6), q.start):
+            elif q.unit in SCOPE_UNITS and (_SCOPE_RE.search(text, max(prev_end, q.start - 6), q.start)
+                                            or (award := _AWARD_SCOPE_RE.search(text, max(prev_end, q.start - 9), q.start))):
+                if award is not None:
+                    pre = award.group("name")  # 金奖, not 大赛设金奖
                 r.cmp = "=="
                 scope = True
                 notes.append("scope count: how many the measure covers")
@@ -1070,7 +1085,8 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
                 and q.value_max is None and nxt.q.value_max is None):
             range_end = nxt
             k += 1
-        if r.cmp is not None and q.value_max is None and (not notes or notes == ["a value the rule fixes"]):
+        if r.cmp is not None and q.value_max is None and (not notes or notes == ["a value the rule fixes"]
+                                                          or scope and text.startswith("、", r.expr_end)):
             carried = r  # 下降至0.378万元、1.81万元 (corpus-dev 014): a fixed value carries over the list too
         baseline = None
         bm = _BASELINE_RE.search(pre) or (_COMPARED_RE.search(pre) if r.growth else None)

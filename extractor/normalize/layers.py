@@ -97,6 +97,26 @@ def _lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
 
 LONG_LINE = 300  # characters; the longest line of chrome in the corpora is under 200
 
+# the crumb of the page itself, closing a breadcrumb
+_CURRENT_CRUMB = frozenset({"正文", "详情", "正文内容", "内容详情", "文章详情", "信息详情", "新闻详情", "详细内容", "内容"})
+
+
+def _crumbs_by_line(text: str, lines: list[tuple[int, int]], line_kind: list[str | None], marks: list[Mark]) -> None:
+    """A breadcrumb whose crumbs are list items, one to a line: 首页 / 通知公告 / 正文 (probes34 h05, a Liferay
+    portal's ``<ol class="breadcrumb">``), from 首页 to the crumb of the page itself, a few short lines."""
+    for i, (a, b) in enumerate(lines):
+        if text[a:b].strip() != "首页" or line_kind[i] is not None:
+            continue
+        for j in range(i + 1, min(len(lines), i + 7)):
+            crumb = text[lines[j][0]:lines[j][1]].strip()
+            if line_kind[j] is not None or not 0 < len(crumb) <= 10 or any(c in crumb for c in "。，,；;：:"):
+                break
+            if crumb in _CURRENT_CRUMB:
+                for k in range(i, j + 1):
+                    line_kind[k] = "breadcrumb"
+                    marks.append(Mark("furniture", "breadcrumb", *lines[k]))
+                break
+
 
 def find_chrome(text: str, body_ranges: list[tuple[int, int]]) -> list[Mark]:
     """Furniture and meta marks inside ``body_ranges`` by the text vocabulary."""
@@ -128,15 +148,20 @@ def find_chrome(text: str, body_ranges: list[tuple[int, int]]) -> list[Mark]:
             hit = name
             break
         line_kind.append(hit)
+    _crumbs_by_line(text, lines, line_kind, marks)
     # seed 002: the column name under a breadcrumb (您现在的位置: 首页-- … -- 政策法规 / 政策法规)
     for i, (a, b) in enumerate(lines[:-1]):
-        if line_kind[i] == "breadcrumb":
+        if line_kind[i] == "breadcrumb" and (i + 1 >= len(lines) or line_kind[i + 1] != "breadcrumb"):
             j = i + 1
             while j < len(lines) and not text[lines[j][0] : lines[j][1]].strip():
                 j += 1
             if j < len(lines):
                 nxt = text[lines[j][0] : lines[j][1]].strip()
-                if 0 < len(nxt) <= 12 and text[a:b].rstrip().endswith(nxt) and line_kind[j] is None:
+                k = i  # the crumbs: this line, or each line of a breadcrumb laid out one crumb per line
+                while k > 0 and line_kind[k - 1] == "breadcrumb":
+                    k -= 1
+                crumbs = {text[x:y].strip() for x, y in lines[k:i]} - {"首页"}
+                if 0 < len(nxt) <= 12 and (text[a:b].rstrip().endswith(nxt) or nxt in crumbs) and line_kind[j] is None:
                     marks.append(Mark("furniture", "column_label", lines[j][0], lines[j][1]))
                     line_kind[j] = "column_label"
     # trailing footer: contact lines, addresses and link bars after the last body line
