@@ -300,3 +300,10 @@ def test_a_window_of_payment_and_a_stage_of_ten_days_are_periods() -> None:
     doc = extract_bytes("关于做好居民养老保险缴费工作的通知\n各乡镇：\n一、2026年度集中缴费时间为1月20日至6月30日。\n"
                         "二、准备阶段（3月上旬）。各乡镇制定实施方案。\n某县人社局\n2026年1月5日\n".encode(), path="case.txt")
     assert [(d.kind, d.date_from, d.date) for d in doc.dates] == [("period", "2026-01-20", "2026-06-30"), ("period", "2026-03-01", "2026-03-10")]
+
+
+def test_a_range_of_months_without_a_year_is_a_period_of_the_notices_year() -> None:
+    # probes34 h05: 主汛期（6月至9月）; not 6月至9月10日 (a range of days) nor a report's 1—6月
+    doc = extract_bytes("关于做好汛期工作的通知\n各地：\n一、主汛期（6月至9月）各地要安排专人值守。\n二、1—6月，全省完成投资100亿元。\n"
+                        "某省水利厅\n2026年3月4日\n".encode(), path="case.txt")
+    assert [(d.kind, d.date_from, d.date, d.text) for d in doc.dates] == [("period", "2026-06-01", "2026-09-30", "6月至9月")]

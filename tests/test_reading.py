@@ -1286,3 +1286,17 @@ def test_what_stands_under_a_heading_of_values_without_a_modal_word_or_a_cap_bid
                         "二、资金来源。调整所需资金从基本养老保险基金中列支。\n三、推荐名额\n每个单位推荐不超过6部。\n"
                         "四、提高补助标准。对困难人员给予生活补助。\n五、工作要求。各地不得自行提高调整水平。\n".encode(), path="case.txt")
     assert [r.text for r in doc.requirements] == ["每个单位推荐不超过6部。", "对困难人员给予生活补助。", "各地不得自行提高调整水平。"]
+
+
+def test_a_bar_after_a_duty_on_a_thing_or_under_a_condition_is_a_rule_of_its_own() -> None:
+    # probes34 h04, t08: the prohibition after the comma was lost in the obligation; not a 禁止 inside a relative clause
+    # (在禁止燃放的时间、地点燃放…的, a condition: corpus t12 of probes25) nor a bar a note quotes (备注“不得分割登记…”)
+    doc = extract_bytes("关于加强安全管理的通知\n各乡镇：\n一、预收费须全部进入监管账户，单个学员预收费不得超过5000元。\n"
+                        "二、有限空间作业必须严格执行审批制度，未经审批严禁作业。\n"
+                        "三、违反本通告规定，在禁止燃放的时间、地点燃放烟花爆竹的，由公安机关责令停止燃放。\n"
+                        "四、产权登记时应当备注“不得分割登记”。\n".encode(), path="case.txt")
+    assert [(r.modality, r.text) for r in doc.requirements] == [
+        ("obligation", "预收费须全部进入监管账户"), ("prohibition", "单个学员预收费不得超过5000元。"),
+        ("obligation", "有限空间作业必须严格执行审批制度"), ("prohibition", "未经审批严禁作业。"),
+        ("obligation", "违反本通告规定，在禁止燃放的时间、地点燃放烟花爆竹的，由公安机关责令停止燃放。"),
+        ("obligation", "产权登记时应当备注“不得分割登记”。")]

@@ -63,6 +63,9 @@ _DATE_RE = compile_re(
     rf"(?:(?P<y>{_Y}){_S}年{_S})?(?P<m>{_MD}){_S}月{_S}(?:(?P<d>{_MD})(?:{_S}[日号]|(?={_S}(?:之)?前)"
     rf"|(?={_S}(?:至|到|－|—|–|-|~|～){_S}(?:{_MD}){_S}[日号]))|(?P<mend>底|末|份)|(?P<xun>[上中下])旬)"
     rf"|(?P<y3>{_Y}){_S}年{_S}(?P<m3>{_MD}){_S}月(?![\d一二三四五六七八九十])"
+    # a range of months with no year: 主汛期（6月至9月） (probes34 h05), read as the notice's year where a period's name
+    # or words place it (below); the second month is no day's (6月至9月10日 is a range of days)
+    rf"|(?P<m6>{_MD}){_S}月份?(?={_S}(?:至|到|－|—|–|~|～){_S}(?:{_MD}){_S}月份?(?!{_S}(?:{_MD}|[上中下底末])))"
     # a quarter's end: 2021年第一季度末前, 2021年三季度 (its last day)
     rf"|(?P<yq>{_Y}){_S}年{_S}第?(?P<q>[一二三四1-4]){_S}季度(?:末|底)?"
     # a half year, its last day: 2021年上半年 (written for the tests)
@@ -161,12 +164,16 @@ _MONTH_AFTER_RANGE = compile_re(rf"(?:(?P<y>{_Y}){_S}年{_S})?(?P<m>{_MD}){_S}�
 _YEAR_BEFORE_RANGE = compile_re(rf"(?P<ya>(?:19|20)\d{{2}}){_S}年?{_S}(?:—|–|－|-|~|～|至|到){_S}$")
 
 
-def _month_range(text: str, m: re.Match[str], r: re.Match[str], hi: int) -> tuple[int, int, str, str] | None:
-    """(start, end, first day, last day) of 2023年12月至2024年3月 or 2024年3月—4月; None when no month follows."""
+def _month_range(text: str, m: re.Match[str], r: re.Match[str], hi: int, d_first: str | None = None) -> tuple[int, int, str, str] | None:
+    """(start, end, first day, last day) of 2023年12月至2024年3月 or 2024年3月—4月 (or 6月至9月, of the year of
+    ``d_first``); None when no month follows."""
     m2 = _MONTH_AFTER_RANGE.match(text, r.end(), hi)
     if m2 is None:
         return None
-    y1, mo1 = parse_cn_int(m.group("y3")), parse_cn_int(m.group("m3"))
+    if m.group("m6"):
+        y1, mo1 = int(d_first[:4]), parse_cn_int(m.group("m6"))  # type: ignore[index]
+    else:
+        y1, mo1 = parse_cn_int(m.group("y3")), parse_cn_int(m.group("m3"))
     y2 = parse_cn_int(m2.group("y")) if m2.group("y") else y1
     first, last = _day(y1, mo1, 1), _day(y2, parse_cn_int(m2.group("m")), None)
     if first is None or last is None or last < first:
@@ -230,6 +237,12 @@ def _resolve(m: re.Match[str], year: int | None, how: str, after: str | None = N
         y, mo = parse_cn_int(g["y3"]), parse_cn_int(g["m3"])
         d = _day(y, mo, None)
         return _Date(m.start(), m.end(), d, True, False, "month_end") if d else None
+    if g["m6"]:  # the first month of 6月至9月, in the year of the date before it or of the notice
+        y = int(after[:4]) if after is not None else year
+        if y is None:
+            return None
+        d = _day(y, parse_cn_int(g["m6"]), None)
+        return _Date(m.start(), m.end(), d, False, False, how) if d else None
     written = g["y"] is not None
     mo = parse_cn_int(g["m"])
     if written:
@@ -466,7 +479,7 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
                 r = _RANGE_SEP.match(text, t.end(), hi) if t else (_RANGE_SEP.match(text, k, hi) if lab else None)
             # a range of months or of years: 2023年12月至2024年3月, 2024年3月—4月; 2024—2026年 (written for the
             # tests: an activity's and a plan's spans), from the first day of the first to the last of the second
-            span = _month_range(text, m, r, hi) if r and m.group("y3") and d.date else None
+            span = _month_range(text, m, r, hi, d.date) if r and (m.group("y3") or m.group("m6")) and d.date else None
             if span is None and m.group("y2") and not m.group("yend") and (ya := _YEAR_BEFORE_RANGE.search(text, max(lo, m.start() - 12), m.start())):
                 y_from, y_to = parse_cn_int(ya.group("ya")), parse_cn_int(m.group("y2"))
                 span = (ya.start(), m.end(), f"{y_from:04d}-01-01", f"{y_to:04d}-12-31") if y_from < y_to else None

@@ -793,6 +793,10 @@ _PURPOSE_LEAD = compile_re(r"\s*(?:为了|为)(?:进一步|切实|更好地?|全
 # 申报), a standard applied (按照财政部规定的…标准执行; gold-req counts 参照执行 as an obligation)
 _RULE_UNDER_VALUES = compile_re(r"限(?:报|推荐|提名|申报|推选)?[\d一二三四五六七八九十两]|不再|执行")
 _NEEDED_BY = compile_re(r"所需")
+_BARRED_RELATIVE = compile_re(r"[\u4e00-\u9fff]{1,2}的")  # 在禁止燃放的时间: 禁止 inside a relative clause
+_BARS = frozenset({"不得", "严禁", "禁止", "不准", "不许"})
+# a bar another word governs: 确保…不得, 要求…不得, a note quoted (备注“不得分割登记…”, corpus 16)
+_GOVERNED_BAR = compile_re(r"的\s*$|确保|保证|要求|做到|实现|达到|规定|[“\"]")
 _NEEDED_THING = compile_re(r"的?(?:资金|经费|费用|材料|资料|物资|设备|场地|人员|时间|证明|手续|条件)")
 _SHORT_RELATIVE = compile_re(r"[\u4e00-\u9fff]{1,4}的")
 _ADJECTIVAL_KE = compile_re(r"[\u4e00-\u9fff]{1,2}(?:、可[\u4e00-\u9fff]{1,2})*的")
@@ -1411,7 +1415,13 @@ def later_rules(text: str, a: int, b: int, modals: tuple[tuple[str, str, int, in
         elif not _only_adverbs(text, lead_at, ms):
             own = subject_before(text, s, ms)
             if own is None or not own.clean:
-                continue  # a modal word inside a phrase (…的要求, …可能…): no rule of its own
+                if not (modality == "prohibition" and last_modality != "prohibition" and word in _BARS
+                        and not _GOVERNED_BAR.search(text, lead_at, ms) and not _BARRED_RELATIVE.match(text, me, e)
+                        and not text[s:e].rstrip().endswith("的")):
+                    continue  # a modal word inside a phrase (…的要求, …可能…): no rule of its own
+                # …须全部进入监管账户，单个学员预收费不得超过5000元; …必须严格执行作业审批制度，未经审批严禁作业
+                # (probes34 h04, t08): a bar after a duty, on a thing or under a condition, binds the same party
+                own = None
         if modality == last_modality and own is None:
             continue
         out.append((s, RequirementUnit(modality, word, (ms, me), own, carry_ok=own is None or own.source != "object")))
