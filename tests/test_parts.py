@@ -83,3 +83,6 @@ def test_a_forwarded_notice_under_its_own_issuer_line_is_the_attachment() -> Non
     assert [(p.kind, p.title) for p in doc.parts] == [("notice", None), ("attachment", "关于加强校车安全管理工作的通知")]
     assert doc.text[doc.parts[1].span[0]:].startswith("菏泽市教育局\n关于加强")
     assert [s.part for s in doc.sections] == [0, 1, 1]
+    # the forwarded notice's own number, alone on its line in the head of its part, names the enclosed document
+    # (probes33, probes34 t08: it was a citation with no title)
+    assert [(c.role, c.title, c.doc_number) for c in doc.citations if c.doc_number] == [("encloses", None, "菏教发〔2025〕36号")]

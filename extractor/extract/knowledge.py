@@ -92,6 +92,8 @@ def build_citations(doc_id: str, aligned: AlignedText, layers: list[Mark], parts
             role = "self"
         elif c.title and _compact(c.title) in enclosed:
             role = "encloses"
+        elif c.doc_number and not c.title and _heads_an_attachment(text, c, parts):
+            role = "encloses"  # 宛政办明电〔2026〕12号 on its own line under the forwarded notice's title (probes33, 34 t08)
         if c.start in noise or (c.start in meta and role != "self"):
             continue
         cid = f"{doc_id}#cite{len(out) + 1}"
@@ -99,6 +101,19 @@ def build_citations(doc_id: str, aligned: AlignedText, layers: list[Mark], parts
         out.append(_citation(cid, aligned, c, role, clause_index.section_of(c.start) if clause_index else None,
                              ids.get(id(c.nested_in)) if c.nested_in is not None else None, own_issuer if role == "self" else None))
     return out, mask
+
+
+def _heads_an_attachment(text: str, c: CitationSpan, parts: list[Part]) -> bool:
+    """Is a bare 发文字号 the number of an enclosed document, on a line of its own in the head of its part (a
+    转发 notice pastes the forwarded one whole: 南阳市人民政府办公室 / 关于…的通知 / 宛政办明电〔2026〕12号)?"""
+    line_start = text.rfind("\n", 0, c.start) + 1
+    line_end = text.find("\n", c.end)
+    if text[line_start:c.start].strip() or text[c.end:len(text) if line_end < 0 else line_end].strip():
+        return False
+    return any(p.kind == "attachment" and p.title and p.span[0] <= c.start < min(p.span[1], p.span[0] + _PART_HEAD) for p in parts)
+
+
+_PART_HEAD = 200  # characters: a part's head (issuer, title, number) comes before its 主送 line
 
 
 def _citation(cid: str, aligned: AlignedText, c: CitationSpan, role: str, section: str | None, nested_in: str | None,
