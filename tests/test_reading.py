@@ -1300,3 +1300,12 @@ def test_a_bar_after_a_duty_on_a_thing_or_under_a_condition_is_a_rule_of_its_own
         ("obligation", "有限空间作业必须严格执行审批制度"), ("prohibition", "未经审批严禁作业。"),
         ("obligation", "违反本通告规定，在禁止燃放的时间、地点燃放烟花爆竹的，由公安机关责令停止燃放。"),
         ("obligation", "产权登记时应当备注“不得分割登记”。")]
+
+
+def test_a_rate_per_award_item_road_length_or_county() -> None:
+    # probes33 h02 (分别给予每篇3000元、…: no figure at all), probes34 h02 and h05 (每项, 每公里每年: no per)
+    from extractor.extract.knowledge import read_phrase
+    got = [(t.value, t.per) for t in read_phrase("获奖论文分别给予每篇3000元、2000元奖励。").thresholds]
+    assert got == [(3000, "篇"), (2000, "篇")]
+    assert [(t.value, t.per) for t in read_phrase("服务费按每项1.5万元收取。").thresholds] == [(15000, "项")]
+    assert [(t.value, t.per) for t in read_phrase("按照县道每公里每年不低于1万元的标准落实养护资金。").thresholds] == [(10000, "公里/年")]

@@ -144,6 +144,9 @@ PER_BASES: tuple[str, ...] = (
     # a unit of equipment or housing: 按每台20万元的标准给予补助 (written for the tests: a 会议纪要), 每套
     "千瓦时", "台", "套", "辆", "间",
     "吉焦",  # 计量热价为每吉焦38.50元 (probes31 t11, a 供热 price notice)
+    # what an award, a fee or a road fund is counted per: 分别给予每篇3000元、2000元 (probes33 h02), 每项1.5万元
+    # (probes34 h02), 县道每公里每年不低于1万元 (probes34 h05), 每县不少于300份
+    "公里", "项", "篇", "件", "部", "县", "村",
 )
 # 生均公用经费 (corpus-dev 006: 元/生/年), 人均, 户均: a money figure per head
 PER_HEAD: dict[str, str] = {"生均": "生", "人均": "人", "户均": "户", "床均": "床"}
