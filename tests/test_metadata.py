@@ -240,6 +240,8 @@ _INFO_PAGE = """<html><head><meta charset="utf-8"><title>关于做好秋季秸�
     ("2023-09-13 10:36:05某县人民政府办公室", "2023-09-13"),  # probes32 h02 (MetInfo): a datetime and the body's name
     ("2023-9-13 09:12 | 发布者 | 查看", "2023-09-13"),  # probes33 h01 (Discuz)
     ("霍邱退役军人2023-09-13 10:31·安徽原创", "2023-09-13"),  # probes33 h06 (今日头条): right after the author's name
+    ("秘书处 2023-09-13 通知公告 532 0", "2023-09-13"),  # probes33 h02 (Z-BlogPHP): bare fields, counters at the end
+    ("秘书处 2023-09-13 通知公告", None),  # ... without its counters, no posting day
 ])
 def test_posting_date_on_the_info_line_above_the_content_block(info: str, posted: str | None) -> None:
     # written for the test, in the shape of probes26 h02-h07: the line sits outside the content block

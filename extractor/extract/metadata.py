@@ -1598,6 +1598,7 @@ _INFO_FIELDS_RE = compile_re(r"来源|点击|浏览|阅读|访问|发布者|作�
 # ... alone, or followed by the posting body's name (2026-04-22 10:36:05江苏省土木建筑学会, probes32 h02, MetInfo)
 _DATETIME_LINE_RE = compile_re(r"\s*(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)[ T\u00a0]+\d{1,2}:\d{2}(?::\d{2})?\s*"
                                r"(?:[\u4e00-\u9fff]{1,18}(?:会|局|厅|委|院|府|办|室|中心|部|社|网))?\s*")
+_BLOG_POST_LINE_RE = compile_re(chrome.BLOG_POST_LINE)
 _INFO_LINES_ABOVE = 6  # the headline, its info line and a breadcrumb sit right above the content
 
 
@@ -1628,6 +1629,8 @@ def _info_line_posted(aligned: AlignedText, layers: list[Mark]) -> TextField | N
             rank = 0 if m.group("label") or m.group("yu") else 1 if m.group("bare") or m.group("naked") is not None else 2
             if best is None or rank < best[0]:
                 best = (rank, m)
+        if best is None and (post := _BLOG_POST_LINE_RE.fullmatch(text, a, b)) is not None:
+            best = (3, post)
         if best is not None:
             m = best[1]
             v = parse_date(m.group("date"))

@@ -99,6 +99,12 @@ SKIP_TAGS: frozenset[str] = frozenset("script style noscript template head ifram
 PAGE_NUMBER_LINE = (r"^[ \t]*(?:[—－\-–]{1,2}[ \t]*\d{1,3}[ \t]*[—－\-–]{1,2}|第[ \t]*\d{1,3}[ \t]*页"
                     r"(?:[ \t]*[/，,]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?)[ \t]*$")
 
+# a blog theme's post line, each field bare: 秘书处 2026-03-20 通知公告 532 0 (author, day, category, views, comments;
+# probes33 h02, Z-BlogPHP); the counters at its end tell it from a line of the notice. Read in the body (TEXT_CHROME)
+# and above it (metadata's info line)
+BLOG_POST_LINE = (r"\s*(?:[\u4e00-\u9fff\w]{1,12}\s+)?(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+                  r"(?:\s+[\u4e00-\u9fff]{1,6})?(?:\s+\d{1,7}){1,3}\s*")
+
 # --- text-level chrome, for plain text and for HTML body blocks ---------------------------
 # (rule name, regex, scope). scope "line": the whole line is furniture when the regex
 # matches anywhere in it; "inline": only the match; "tail": the match and everything
@@ -120,6 +126,7 @@ TEXT_CHROME: tuple[tuple[str, str, str], ...] = (
     # 学会, probes32 h02, MetInfo)
     ("posting_date", r"^\s*(?:来源|信息来源|文章来源)[:：].{0,40}?(?:日期|时间)\s*[:：]\s*(?:19|20)\d{2}", "meta"),
     ("posting_date", r"^\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*[\u4e00-\u9fff]{1,18}(?:会|局|厅|委|院|府|办|室|中心|部|社|网)\s*$", "meta"),
+    ("posting_date", "^" + BLOG_POST_LINE + "$", "meta"),
     # Epoint's 【信息时间：2026-04-08　阅读次数：…】 (probes31 h05)
     ("posting_date", r"^\s*[【\[]\s*(?:信息时间|发布时间|发布日期)\s*[:：]\s*\d", "meta"),
     # document-sharing sites (seed 003: 天天文库 preview page)
