@@ -307,3 +307,10 @@ def test_a_range_of_months_without_a_year_is_a_period_of_the_notices_year() -> N
     doc = extract_bytes("关于做好汛期工作的通知\n各地：\n一、主汛期（6月至9月）各地要安排专人值守。\n二、1—6月，全省完成投资100亿元。\n"
                         "某省水利厅\n2026年3月4日\n".encode(), path="case.txt")
     assert [(d.kind, d.date_from, d.date, d.text) for d in doc.dates] == [("period", "2026-06-01", "2026-09-30", "6月至9月")]
+
+
+def test_any_window_named_x_time_is_a_period_but_an_events_time_stays_an_event() -> None:
+    # probes35 h06: 外摆经营时间为2026年6月1日至9月30日 gave nothing
+    doc = extract_bytes("关于规范夜间外摆经营的通告\n各区城市管理局：\n一、外摆经营时间为2026年6月1日至9月30日。\n"
+                        "二、活动时间：2026年5月20日至5月30日。\n某市城市管理局\n2026年5月4日\n".encode(), path="case.txt")
+    assert [(d.kind, d.date_from, d.date) for d in doc.dates] == [("period", "2026-06-01", "2026-09-30"), ("event", "2026-05-20", "2026-05-30")]

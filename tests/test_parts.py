@@ -86,3 +86,12 @@ def test_a_forwarded_notice_under_its_own_issuer_line_is_the_attachment() -> Non
     # the forwarded notice's own number, alone on its line in the head of its part, names the enclosed document
     # (probes33, probes34 t08: it was a citation with no title)
     assert [(c.role, c.title, c.doc_number) for c in doc.citations if c.doc_number] == [("encloses", None, "菏教发〔2025〕36号")]
+
+
+def test_a_joint_order_number_names_every_ministry() -> None:
+    # probes35 h02: 《学校食品安全与营养健康管理规定》（教育部　国家市场监督管理总局　国家卫生健康委员会令第45号）: the number
+    # was cut to its last ministry and left without its title
+    from extractor.extract.citations import find_citation_spans
+
+    got = find_citation_spans("根据《学校食品安全与营养健康管理规定》（教育部　国家市场监督管理总局　国家卫生健康委员会令第45号）")
+    assert [(c.title, c.doc_number) for c in got] == [("学校食品安全与营养健康管理规定", "教育部　国家市场监督管理总局　国家卫生健康委员会令第45号")]

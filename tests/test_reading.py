@@ -1286,6 +1286,10 @@ def test_what_stands_under_a_heading_of_values_without_a_modal_word_or_a_cap_bid
                         "二、资金来源。调整所需资金从基本养老保险基金中列支。\n三、推荐名额\n每个单位推荐不超过6部。\n"
                         "四、提高补助标准。对困难人员给予生活补助。\n五、工作要求。各地不得自行提高调整水平。\n".encode(), path="case.txt")
     assert [r.text for r in doc.requirements] == ["每个单位推荐不超过6部。", "对困难人员给予生活补助。", "各地不得自行提高调整水平。"]
+    # a quota, what may not be done and a time limit stay rules under such a heading (corpus-dev 070, probes31 t07)
+    doc = extract_bytes("关于推荐工作的通知\n各单位：\n一、推荐名额\n每单位限推荐2人。同一人选不可同时通过两个渠道推荐。\n"
+                        "二、补助标准\n新建卫生厕所每户补助1500元。补助资金实行先建后补，验收合格后20个工作日内拨付到户。\n".encode(), path="case.txt")
+    assert [r.text for r in doc.requirements] == ["每单位限推荐2人。", "同一人选不可同时通过两个渠道推荐。", "补助资金实行先建后补，验收合格后20个工作日内拨付到户。"]
 
 
 def test_a_bar_after_a_duty_on_a_thing_or_under_a_condition_is_a_rule_of_its_own() -> None:
@@ -1309,3 +1313,30 @@ def test_a_rate_per_award_item_road_length_or_county() -> None:
     assert got == [(3000, "篇"), (2000, "篇")]
     assert [(t.value, t.per) for t in read_phrase("服务费按每项1.5万元收取。").thresholds] == [(15000, "项")]
     assert [(t.value, t.per) for t in read_phrase("按照县道每公里每年不低于1万元的标准落实养护资金。").thresholds] == [(10000, "公里/年")]
+
+
+def test_round_10_brigades_canteens_candidates_and_a_duty_after_a_bar() -> None:
+    # probes35 t08 (市消防救援支队要…: alone on its item it gave no requirement), h02 and h05 (学校食堂, 文化礼堂), t09
+    # (候选人, 申报人), h04 (定点医院不得拒收患者，重症病例须…: the duty after the bar was lost)
+    doc = extract_bytes("关于加强安全管理的通知\n各县(市、区)：\n一、市消防救援支队要开展联合检查。\n二、学校食堂应当建立自查制度。\n"
+                        "三、文化礼堂要确保安全出口畅通。\n四、候选人不得同时通过两个渠道被推荐。申报人不得同时申报两个项目。\n"
+                        "五、定点医院不得拒收患者，重症病例须在2小时内组织会诊。\n".encode(), path="case.txt")
+    assert [(r.modality, r.actor.text) for r in doc.requirements] == [
+        ("obligation", "市消防救援支队"), ("obligation", "学校食堂"), ("obligation", "文化礼堂"), ("prohibition", "候选人"),
+        ("prohibition", "申报人"), ("prohibition", "定点医院"), ("obligation", "定点医院")]
+
+
+def test_round_10_scope_headings_a_need_inside_a_relative_clause_and_a_rights_notice() -> None:
+    # probes35 t12 (一、检查对象 / …等需冷链储运医疗器械的批发企业: 需 gave an obligation), t08 (一、整治重点 with items
+    # that name targets), h03 (a CmsTop page's 【版权声明】…未经授权不得转载 inside the article block)
+    doc = extract_bytes("关于开展冷链专项检查的函\n各市(州)市场监督管理局：\n一、检查对象\n辖区内经营体外诊断试剂等需冷链储运医疗器械的批发企业。\n"
+                        "二、整治重点\n（一）住宅小区违规充电问题。\n（二）各地要于5月20日前完成检查。\n"
+                        "【版权声明】本网站所有内容，未经授权不得转载。\n".encode(), path="case.txt")
+    assert [r.text for r in doc.requirements] == ["各地要于5月20日前完成检查。"]
+
+
+def test_round_10_temperatures_below_zero() -> None:
+    from extractor.extract.knowledge import read_phrase
+    assert [(t.comparator, t.value, t.unit) for t in read_phrase("冷冻医疗器械应当在-20℃以下贮存。").thresholds] == [("<=", -20, "℃")]
+    assert [(t.comparator, t.value, t.unit) for t in read_phrase("贮存温度不高于零下18℃。").thresholds] == [("<=", -18, "℃")]
+    assert [(t.comparator, t.value, t.value_max) for t in read_phrase("冷藏温度控制在2-8℃。").thresholds] == [("range", 2, 8)]

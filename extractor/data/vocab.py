@@ -237,6 +237,7 @@ USER_WORDS: tuple[tuple[str, int, str], ...] = (
     # the 区镇 of 各区镇（街道） (h02; jieba cuts 各区|镇)
     ("项目作者", 20000, "n"), ("参会代表", 20000, "n"), ("班主任", 20000, "n"), ("指导教师", 20000, "n"), ("区镇", 20000, "n"),
     ("建房户", 20000, "n"),  # probes32 t10 建房户须…
+    ("申报人", 20000, "n"), ("申报人员", 20000, "n"),  # probes35 t09 申报人不得… (jieba cuts 申报|人); 意向申报人员 stays whole
 )
 
 # Verbs whose object a count measures: 培育3-5个学术交流示范项目, 至少安排300名指标, 签订1年以上劳动合同
@@ -289,6 +290,8 @@ ACTOR_HEAD_ENDINGS: tuple[str, ...] = (
     # issue 19 audit: corpus 15 镇人民政府(街道办事处) and corpus 20 区、镇人民政府和街道办事处 were cut at 街道;
     # corpus 03 各高校、科研院所要… at 各高校
     "办事处", "院所",
+    # the brigades of 消防救援 and 公安 (市消防救援支队要会同…, probes35 t08: alone on its item it gave no requirement)
+    "总队", "支队", "大队", "中队",
 )
 # words with one of those endings that are no party: places, verbs, parts
 ACTOR_HEAD_EXCLUDE: frozenset[str] = frozenset({
@@ -313,6 +316,8 @@ SUBJECT_ONLY_HEADS: tuple[str, ...] = ("基地", "工作站", "服务站", "服�
     "站点", "工程师", "建房户", "工匠", "中心校",
     # the farms, yards and stations an agricultural or safety rule binds: 规模养殖场应当按照免疫程序… (probes34 t07)
     "养殖场", "屠宰场", "养殖户", "农场", "林场", "牧场", "商场", "农贸市场", "批发市场", "加油站", "加气站", "工地",
+    # 学校食堂应当…, 文化礼堂要…, 候选人不得…, 申报人不得… (probes35 h02, h05, t09)
+    "食堂", "礼堂", "候选人", "申报人",
 )
 # a single word that is an actor by itself: 各地, 各方, 个人 …
 ACTOR_HEAD_WORDS: frozenset[str] = frozenset({"各地", "各方", "双方", "各区", "各市", "个人", "家庭", "董事会", "申请人", "清算组"})
@@ -410,7 +415,10 @@ CRITERIA_HEADING_RE = (r"\s*(?:(?:申报|申请|推荐|参评|报名|认定|评�
 # A heading that names values a notice sets (二、调整水平, 三、奖项设置, 四、推荐名额, 资金来源, 二、优待政策; probes34 t11,
 # t09, h06): what stands under it without a modal word or a cap states them, it bids nothing. Not a heading led
 # by a measure's verb (提高补助标准, 落实优待政策: MEASURE_VERBS)
-VALUES_HEADING_RE = (r"\s*[\u4e00-\u9fff]{0,6}(?:标准|水平|名额|设置|待遇|来源|额度|金额|政策)[。：:]?\s*")
+# ... and what a notice's own action covers or when things run (检查范围, 整治重点, 检查对象: probes35 h02, t08, t12;
+# 见习基地条件, 执行时间, 外摆时段: h03, h06)
+VALUES_HEADING_RE = (r"\s*(?:[\u4e00-\u9fff]{0,6}(?:标准|水平|名额|设置|待遇|来源|额度|金额|政策|条件|时间|时段|期限)"
+                     r"|(?:检查|整治|排查|督查|抽查|清理|监测|治理|执法)(?:范围|对象|重点|内容))[。：:]?\s*")
 # A clause that names a topic under a modal word is a heading, no requirement: 二、支持方式, 奖励标准 (a 申报通知)
 TOPIC_HEADING_RE = (r"\s*(?:支持|鼓励|保障|奖励|补助|资助|扶持)(?:方式|范围|对象|内容|标准|重点|政策|措施|方向|条件|程序|额度|期限)"
                     # 第二章 支持范围和标准 (a helper's probe)

@@ -32,7 +32,9 @@ _MAX_TITLE = 150
 _SERIAL = r"(?:\d{1,5}|[一二三四五六七八九十百零〇]{1,8})"
 DOC_NO_RE = compile_re(
     r"(?P<code>[\u4e00-\u9fff*＊ＸX]{1,12}?)[ \t]*[〔【\[(（［][ \t]*(?P<year>(?:19|20)\d{2})[ \t]*[〕】\])）］][ \t]*第?[ \t]*(?P<serial>\d{1,5})[ \t]*号"
-    rf"|(?P<ling>(?:中华人民共和国)?[\u4e00-\u9fff]{{1,14}}?令)[ \t]*(?:\(|（)?[ \t]*第[ \t]*(?P<lserial>{_SERIAL})[ \t]*号"
+    # a joint order names each ministry, spaced: 教育部　国家市场监督管理总局　国家卫生健康委员会令第45号 (probes35 h02)
+    rf"|(?P<ling>(?:中华人民共和国)?(?:[\u4e00-\u9fff]{{1,14}}?(?:部|总局|局|委员会|委|署|银行)[ \t\u3000]{{1,2}}){{0,3}}"
+    rf"[\u4e00-\u9fff]{{1,14}}?令)[ \t]*(?:\(|（)?[ \t]*第[ \t]*(?P<lserial>{_SERIAL})[ \t]*号"
     r"|(?P<gcode>[\u4e00-\u9fff]{1,14}?公告)[ \t]*(?P<gyear>(?:19|20)\d{2})[ \t]*年[ \t]*第[ \t]*(?P<gserial>\d{1,5})[ \t]*号"
 )
 # Words that end the running text before a 代字: 根据中发〔2015〕4号 → 中发.

@@ -103,7 +103,10 @@ _PERIOD_CONTEXT = compile_re(r"施行|实施|执行|有效|期为|期限|公告�
                              # probes27 h02, h01)
                              r"|(?:申报|报名|申请|受理|征集|报送|提交|评审|征求意见|申领|领取|办理|登记|填报|培训|考试|评选|推荐)(?:时间|日期)"
                              # … and of what the insured pay or claim (集中缴费时间为1月20日至6月30日, probes34 h03)
-                             r"|(?:缴费|缴纳|补缴|参保|投保|认证|发放|预约|采集)(?:时间|日期|期)")
+                             r"|(?:缴费|缴纳|补缴|参保|投保|认证|发放|预约|采集)(?:时间|日期|期)"
+                             # … and any other window named X时间为 / X时间： (外摆经营时间为2026年6月1日至9月30日, probes35 h06),
+                             # not an event's (会议时间, 活动时间, 报到时间: _EVENT_BEFORE)
+                             r"|[\u4e00-\u9fff]{2}(?<!会议|活动|报到|举办|开幕|比赛|展览|演出)时间\s{0,2}(?:为|[:：])")
 # a stage of a 实施方案/工作方案 with its days in brackets after its name: （一）动员部署阶段（2023年11月1日至
 # 11月10日） (probes26 t14, a 专项整治 方案; the standard form of a 方案's 实施步骤)
 _STAGE_BEFORE = compile_re(r"阶段\s{0,2}[(（]\s{0,2}$")

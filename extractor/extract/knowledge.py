@@ -259,7 +259,7 @@ def _extract_knowledge(doc_id: str, aligned: AlignedText, layers: list[Mark], pa
                                         or is_criteria_heading(parent_title) or is_criteria_heading(sec.title))
         if criteria:
             criteria_ids.add(sec_id)
-        values = sec is not None and (is_values_heading(sec.title) or (sec.title is None and is_values_heading(parent_title)))
+        values = sec is not None and (is_values_heading(sec.title) or is_values_heading(parent_title))
         # 005 （一）指导思想。以…为指导: guiding prose, whose sentences are no measures
         guiding = sec is not None and (sec.title or "").strip("。 ") in GUIDING_TITLES
         info_until = -1  # an event notice's 活动时间/参会人员…: the paragraph right under the heading tells, it asks nothing

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractor.data.vocab import COMPARATOR_AFTER, COMPARATOR_BEFORE, LATIN_UNITS, UNIT_CANONICAL, UNITS
 from extractor.errors import ParseError
@@ -190,8 +190,16 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         except ParseError:
             continue
         if q is not None:
+            if q.unit == "℃" and (sign := _BELOW_ZERO_RE.search(text, max(0, s - 2), s)) is not None:
+                # 应当在-20℃以下贮存, 零下20℃ (probes35 t12): a temperature below zero (not 10-20℃, a range)
+                q = replace(q, start=sign.start(), text=text[sign.start():q.end], value=-q.value,
+                            value_max=None if q.value_max is None else -q.value_max)
             out.append(q)
     return out
+
+
+# a minus sign or 零下 right before a temperature, not the dash of a range after a number (10-20℃)
+_BELOW_ZERO_RE = compile_re(r"(?:(?<![\d.])[-－−]|零下)$")
 
 
 def _build(m: re.Match[str], text: str, s: int, e: int) -> Quantity | None:

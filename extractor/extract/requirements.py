@@ -789,12 +789,17 @@ _DUE_RELATIVE = compile_re(r"(?:缴纳|交纳|缴|支付|承担|补缴|领取|�
 # a cap in the clause; 最高/最低 opening a term (最低生活保障, 最低工资标准: data.vocab.EXTREME_TERMS) is none
 _CAP = compile_re("|".join(w if w not in ("最高", "最低") else w + "(?!" + "|".join(EXTREME_TERMS) + ")" for w in CAP_WORDS))
 _PURPOSE_LEAD = compile_re(r"\s*(?:为了|为)(?:进一步|切实|更好地?|全面|深入|有效)?(?:鼓励|支持|确保|保障|推动|促进|加快|加强|落实|贯彻|做好|规范|引导)")
-# under a heading of values, still a rule: a quota (每个推荐单位限推荐1名), what is no longer done (已命名的省级基地不再
-# 申报), a standard applied (按照财政部规定的…标准执行; gold-req counts 参照执行 as an obligation)
-_RULE_UNDER_VALUES = compile_re(r"限(?:报|推荐|提名|申报|推选)?[\d一二三四五六七八九十两]|不再|执行")
+# under a heading of values, still a rule: a quota (每个推荐单位限推荐1名), what is no longer or not to be done (已命名的
+# 省级基地不再申报, 同一人选不可同时通过两个渠道推荐: corpus-dev 070), a standard applied (按照财政部规定的…标准执行;
+# gold-req counts 参照执行 as an obligation)
+_RULE_UNDER_VALUES = compile_re(r"限(?:报|推荐|提名|申报|推选)?[\d一二三四五六七八九十两]|不再|执行|不可|不能"
+                                # … and a time limit: 验收合格后20个工作日内拨付到户 (probes31 t07, under 补助标准)
+                                r"|[\d一二三四五六七八九十]+个?(?:工作日|日|天|小时|个月)内")
 _NEEDED_BY = compile_re(r"所需")
+_NEED_RELATIVE = compile_re(r"[\u4e00-\u9fff]{1,12}的[\u4e00-\u9fff]")
 _BARRED_RELATIVE = compile_re(r"[\u4e00-\u9fff]{1,2}的")  # 在禁止燃放的时间: 禁止 inside a relative clause
 _BARS = frozenset({"不得", "严禁", "禁止", "不准", "不许"})
+_BINDS = frozenset({"须", "必须", "应当", "应"})
 # a bar another word governs: 确保…不得, 要求…不得, a note quoted (备注“不得分割登记…”, corpus 16)
 _GOVERNED_BAR = compile_re(r"的\s*$|确保|保证|要求|做到|实现|达到|规定|[“\"]")
 _NEEDED_THING = compile_re(r"的?(?:资金|经费|费用|材料|资料|物资|设备|场地|人员|时间|证明|手续|条件)")
@@ -850,6 +855,11 @@ def first_modal(text: str, a: int, b: int, modals: tuple[tuple[str, str, int, in
         # looks after; the clause's rule is a later modal word of the same piece
         if m[1] == "负责" and seg is not None and (rel := _SHORT_RELATIVE.match(text, m[3], seg[1])) is not None \
                 and any(rel.end() <= o[2] < seg[1] for o in modals):
+            continue
+        # 经营体外诊断试剂等需冷链储运医疗器械的批发企业 (probes35 t12): 需 after a verb or a list's 等, in a phrase
+        # closed by 的, describes what the party handles
+        if m[1] in ("需", "需要") and seg is not None and m[2] > seg[0] and _NEED_RELATIVE.match(text, m[3], seg[1]) \
+                and (ws := _words(text[seg[0]:m[2]])) and (ws[-1][1] in ("v", "vn") or ws[-1][0] == "等"):
             continue
         # 引进特殊需要的人员 (015 第五条（八）): 需要 before 的 is an adjective
         if m[1] in ("需要", "需") and text.startswith("的", m[3]):
@@ -1415,12 +1425,13 @@ def later_rules(text: str, a: int, b: int, modals: tuple[tuple[str, str, int, in
         elif not _only_adverbs(text, lead_at, ms):
             own = subject_before(text, s, ms)
             if own is None or not own.clean:
-                if not (modality == "prohibition" and last_modality != "prohibition" and word in _BARS
+                if not (modality != last_modality and word in _BARS | _BINDS
                         and not _GOVERNED_BAR.search(text, lead_at, ms) and not _BARRED_RELATIVE.match(text, me, e)
                         and not text[s:e].rstrip().endswith("的")):
                     continue  # a modal word inside a phrase (…的要求, …可能…): no rule of its own
                 # …须全部进入监管账户，单个学员预收费不得超过5000元; …必须严格执行作业审批制度，未经审批严禁作业
-                # (probes34 h04, t08): a bar after a duty, on a thing or under a condition, binds the same party
+                # (probes34 h04, t08): a bar after a duty, on a thing or under a condition, binds the same party;
+                # so does a duty after a bar (定点医院不得拒收患者，重症病例须在2小时内组织会诊, probes35 h04)
                 own = None
         if modality == last_modality and own is None:
             continue
