@@ -1290,6 +1290,10 @@ def test_what_stands_under_a_heading_of_values_without_a_modal_word_or_a_cap_bid
     doc = extract_bytes("关于推荐工作的通知\n各单位：\n一、推荐名额\n每单位限推荐2人。同一人选不可同时通过两个渠道推荐。\n"
                         "二、补助标准\n新建卫生厕所每户补助1500元。补助资金实行先建后补，验收合格后20个工作日内拨付到户。\n".encode(), path="case.txt")
     assert [r.text for r in doc.requirements] == ["每单位限推荐2人。", "同一人选不可同时通过两个渠道推荐。", "补助资金实行先建后补，验收合格后20个工作日内拨付到户。"]
+    # a benefit named as the heading (probes35 t11: 二、研究生国家助学金, whose 研究 is no verb of a measure)
+    doc = extract_bytes("关于提高国家助学金标准的通知\n各省教育厅：\n一、研究生国家助学金\n硕士研究生国家助学金资助标准从每生每年6000元提高到7200元。\n"
+                        "二、提高补助标准\n对困难学生给予生活补助。\n".encode(), path="case.txt")
+    assert [r.text for r in doc.requirements] == ["对困难学生给予生活补助。"]
 
 
 def test_a_bar_after_a_duty_on_a_thing_or_under_a_condition_is_a_rule_of_its_own() -> None:

@@ -918,7 +918,8 @@ def is_values_heading(title: str | None) -> bool:
         return False
     t = title.strip()
     t = _LABEL_PREFIX.sub("", t)
-    return bool(_VALUES_HEADING.fullmatch(t)) and not t.startswith(MEASURE_VERBS)
+    # led by a measure's verb as a word: 提高补助标准 is a measure, 研究生国家助学金 (研究|生) no
+    return bool(_VALUES_HEADING.fullmatch(t)) and not ((ws := _words(t)) and ws[0][0] in MEASURE_VERBS)
 
 
 _VALUES_HEADING = compile_re(VALUES_HEADING_RE)
