@@ -314,3 +314,10 @@ def test_any_window_named_x_time_is_a_period_but_an_events_time_stays_an_event()
     doc = extract_bytes("关于规范夜间外摆经营的通告\n各区城市管理局：\n一、外摆经营时间为2026年6月1日至9月30日。\n"
                         "二、活动时间：2026年5月20日至5月30日。\n某市城市管理局\n2026年5月4日\n".encode(), path="case.txt")
     assert [(d.kind, d.date_from, d.date) for d in doc.dates] == [("period", "2026-06-01", "2026-09-30"), ("event", "2026-05-20", "2026-05-30")]
+
+
+def test_a_campaign_a_notice_decides_on_runs_over_a_period_an_activity_is_an_event() -> None:
+    # probes35 h02, t12: 市局决定于2026年3月上旬至4月中旬…开展…专项检查 was an event
+    doc = extract_bytes("关于开展专项检查的通知\n各县局：\n一、市局决定于2026年3月上旬至4月中旬在全市开展校园食品安全专项检查。\n"
+                        "二、定于9月14日至20日集中开展科普宣传活动。\n某市局\n2026年3月1日\n".encode(), path="case.txt")
+    assert [(d.kind, d.date_from, d.date) for d in doc.dates] == [("period", "2026-03-01", "2026-04-20"), ("event", "2026-09-14", "2026-09-20")]

@@ -85,6 +85,11 @@ _WEEKDAY_AFTER = compile_re(rf"{_S}[(（]{_S}(?:星期|周|礼拜)[一二三四�
 
 _BOUND_AFTER = compile_re(rf"^{_S}(?:[(（]含[)）])?{_S}(?:及|或)?(?P<w>以后|之后|以前|之前)出生")  # 1983年1月1日及以后出生
 _RECURRING_BEFORE = compile_re(r"每(?:年|月|季度|学年|半年)(?:度)?\s{0,2}(?:的)?\s{0,2}$")
+# 市局决定于2026年3月上旬至4月中旬在全市开展…专项检查 (probes35 h02, t12): a campaign's window is a period; what 定于
+# schedules and 召开/举办 names stays an event (corpus-dev 040: 定于10月10日召开全市科协主席会议), so does an activity
+# (定于9月14日至20日集中开展…活动)
+_DECIDED_BEFORE = compile_re(r"定于\s{0,2}$")
+_CAMPAIGN_AFTER = compile_re(r"[^，。；,;]{0,16}?(?:开展|集中开展|组织开展|实施|进行)(?![^，。；,;]{0,16}活动)")  # not …活动: an event
 _EVENT_AFTER = compile_re(rf"^(?:{_S}[^，。；,;]{{0,12}}?)(?:召开|举行|举办|开幕|开班|报到)")
 # 时间: opening its line (a meeting notice's 时间:2019年10月10日上午9:00, corpus-dev 040) or named for an
 # event; not a page's 时间:/日期:/发布日期: after other fields (作者:法律资料网 时间:2024-07-09, 050-057)
@@ -325,6 +330,7 @@ def _kind(before: str, after: str, after_time: str, sentence: str, is_range: boo
     # 登录…填报, not 已于…: done; probes27 t14, h03)
     if is_range and (_PERIOD_CONTEXT.search(sentence) or before.rstrip().endswith(("自", "从")) or _NAMED_PERIOD_AFTER.match(after)
                      or _STEP_LABEL_BEFORE.search(before)
+                     or (_DECIDED_BEFORE.search(before) and _CAMPAIGN_AFTER.match(after_time))
                      or _STAGE_BEFORE.search(before) or (_STEP_WINDOW_BEFORE.search(before) and not _EVENT_AFTER.match(after_time))):
         # 自…起至…止: a period by its words; and a range a sentence names: 2022年10月1日至2023年4月30日为全县森林
         # 防火期 (a helper's probe)
