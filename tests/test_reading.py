@@ -1315,6 +1315,7 @@ def test_a_rate_per_award_item_road_length_or_county() -> None:
     from extractor.extract.knowledge import read_phrase
     got = [(t.value, t.per) for t in read_phrase("获奖论文分别给予每篇3000元、2000元奖励。").thresholds]
     assert got == [(3000, "篇"), (2000, "篇")]
+    assert {t.subject for t in read_phrase("获奖论文分别给予每篇3000元、2000元奖励。").thresholds} == {"获奖论文"}
     assert [(t.value, t.per) for t in read_phrase("服务费按每项1.5万元收取。").thresholds] == [(15000, "项")]
     assert [(t.value, t.per) for t in read_phrase("按照县道每公里每年不低于1万元的标准落实养护资金。").thresholds] == [(10000, "公里/年")]
 
