@@ -1345,3 +1345,11 @@ def test_round_10_temperatures_below_zero() -> None:
     assert [(t.comparator, t.value, t.unit) for t in read_phrase("冷冻医疗器械应当在-20℃以下贮存。").thresholds] == [("<=", -20, "℃")]
     assert [(t.comparator, t.value, t.unit) for t in read_phrase("贮存温度不高于零下18℃。").thresholds] == [("<=", -18, "℃")]
     assert [(t.comparator, t.value, t.value_max) for t in read_phrase("冷藏温度控制在2-8℃。").thresholds] == [("range", 2, 8)]
+
+
+def test_round_11_each_body_by_its_last_character_and_stations_as_parties() -> None:
+    # probes36: 各派出所要…, 客运站要…, 各省级化学会要…, 各自然资源所要…, 县农技协要… alone on an item gave no requirement
+    # (jieba cuts 化学|会, 自然资源|所); 各项工作要… names no party
+    doc = extract_bytes("关于做好安全工作的通知\n各县(区)：\n一、各派出所要加强巡查。\n二、客运站要落实安检制度。\n三、各省级化学会要做好推荐工作。\n"
+                        "四、各自然资源所要开展巡查。\n五、县农技协要组织培训。\n六、各项工作要落实到位。\n".encode(), path="case.txt")
+    assert [r.actor.text for r in doc.requirements] == ["各派出所", "客运站", "各省级化学会", "各自然资源所", "县农技协"]

@@ -623,6 +623,10 @@ def subject_before(text: str, seg_start: int, modal_start: int) -> ActorPick | N
         gap = _ANY_PAREN.sub("", text[a + e:b]).strip()
         if not gap or gap.startswith(SUBJECT_GAP_STARTS):
             return ActorPick(text[a:a + e], a, a + e, "sentence")
+    if (each := _EACH_BODY_RE.fullmatch(text, a, b)) is not None:
+        # 各省级化学会要…, 各自然资源所要… (probes36): 各 and a name ending in a body's character (会, 所, 站…) right
+        # before the modal word name the parties it binds, however jieba cuts them (化学|会, 自然资源|所); not 各项工作
+        return ActorPick(each.group(), a, each.end(), "sentence")
     return leading_actor(text, a, b, verb_led_ok=True)
 
 
@@ -796,6 +800,7 @@ _RULE_UNDER_VALUES = compile_re(r"限(?:报|推荐|提名|申报|推选)?[\d一�
                                 # … and a time limit: 验收合格后20个工作日内拨付到户 (probes31 t07, under 补助标准)
                                 r"|[\d一二三四五六七八九十]+个?(?:工作日|日|天|小时|个月)内")
 _NEEDED_BY = compile_re(r"所需")
+_EACH_BODY_RE = compile_re(r"各(?![项类种个])[\u4e00-\u9fff]{1,10}[会所站队组院校馆社室处科股团协委局厅办]")
 _NEED_RELATIVE = compile_re(r"[\u4e00-\u9fff]{1,12}的[\u4e00-\u9fff]")
 _BARRED_RELATIVE = compile_re(r"[\u4e00-\u9fff]{1,2}的")  # 在禁止燃放的时间: 禁止 inside a relative clause
 _BARS = frozenset({"不得", "严禁", "禁止", "不准", "不许"})
@@ -1257,7 +1262,7 @@ def _names_a_party(text: str, a: int, segs: list[tuple[int, int]], modal: tuple[
         return True
     if modal is not None and modal[2] < e0:
         own = subject_before(text, s0, modal[2])
-        if own is not None and own.clean and _subject_only_head(own.text):
+        if own is not None and own.clean and (_subject_only_head(own.text) or _EACH_BODY_RE.fullmatch(own.text)):
             return True
         if modal[1] == "请" and (asked := leading_actor(text, modal[3], e0)) is not None and asked.clean:
             return True
