@@ -789,8 +789,12 @@ def _found(text: str, r: _Q, sa: int, sb: int, subject: str | None, per: str | N
         # 补贴标准为每亩102元, 伙食补助费每人每天100元 (probes29 h03, probes30 t11): the base is the rate's, not the
         # subject's: 补贴标准, per 亩. Not a density's base: 每千常住人口基层卫生人员数 names the indicator (corpus 13)
         trimmed = subject.replace(base, "", 1)
-        # and what stood before the base is cleaned again: 获奖论文分别给予(每篇) → 获奖论文 (probes33 h02)
-        subject = _clean_subject(trimmed) or subject
+        # and the words a subject never ends with are taken off what stood before the base: 获奖论文分别给予(每篇) →
+        # 获奖论文 (probes33 h02); its brackets are kept (夜间(20:00—次日7:00))
+        prev = None
+        while prev != trimmed:
+            prev, trimmed = trimmed, _TRAIL_STRIP.sub("", trimmed).strip()
+        subject = trimmed or subject
     weight = q.is_share and text[q.start - 1:q.start] in "(（" and text[q.end:q.end + 1] in ")）" and r.cmp == "=="
     kind = kind_of(q.unit, per, r.cmp_word, bool(r.growth), scope, weight)
     cmp = "range" if q.value_max is not None else (r.cmp or "==")
