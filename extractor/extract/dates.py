@@ -172,14 +172,14 @@ _MONTH_AFTER_RANGE = compile_re(rf"(?:(?P<y>{_Y}){_S}年{_S})?(?P<m>{_MD}){_S}�
 _YEAR_BEFORE_RANGE = compile_re(rf"(?P<ya>(?:19|20)\d{{2}}){_S}年?{_S}(?:—|–|－|-|~|～|至|到){_S}$")
 
 
-def _month_range(text: str, m: re.Match[str], r: re.Match[str], hi: int, d_first: str | None = None) -> tuple[int, int, str, str] | None:
-    """(start, end, first day, last day) of 2023年12月至2024年3月 or 2024年3月—4月 (or 6月至9月, of the year of
-    ``d_first``); None when no month follows."""
+def _month_range(text: str, m: re.Match[str], r: re.Match[str], hi: int, first: str) -> tuple[int, int, str, str] | None:
+    """(start, end, first day, last day) of 2023年12月至2024年3月 or 2024年3月—4月 (or 6月至9月, in the year of
+    ``first``, the day the first month resolved to); None when no month follows."""
     m2 = _MONTH_AFTER_RANGE.match(text, r.end(), hi)
     if m2 is None:
         return None
     if m.group("m6"):
-        y1, mo1 = int(d_first[:4]), parse_cn_int(m.group("m6"))  # type: ignore[index]
+        y1, mo1 = int(first[:4]), parse_cn_int(m.group("m6"))
     else:
         y1, mo1 = parse_cn_int(m.group("y3")), parse_cn_int(m.group("m3"))
     y2 = parse_cn_int(m2.group("y")) if m2.group("y") else y1

@@ -400,7 +400,7 @@ def _strip_lead(text: str, a: int, b: int) -> int:
             if text.startswith(w, a) and b - a > len(w):
                 a += len(w)
                 break
-    if (t := _TIME_LEAD.match(text, a, b)) is not None:
+    if (t := _PERIOD_BEFORE_PARTIES.match(text, a, b)) is not None:
         a = t.end()
     while a < b and text[a] in "，, \t":
         a += 1
@@ -409,7 +409,7 @@ def _strip_lead(text: str, a: int, b: int) -> int:
 
 # a period opening the clause before the parties it binds: 主汛期（6月至9月）各地要安排专人值守 (probes34 h05),
 # 节日期间各单位要…; only before 各, so that 二期工程指挥部 or 本学期 stay what they are
-_TIME_LEAD = compile_re(r"[\u4e00-\u9fff]{0,4}(?:期间|期|时段|阶段)(?:[（(][^）)\n]{1,20}[）)])?(?=各)")
+_PERIOD_BEFORE_PARTIES = compile_re(r"[\u4e00-\u9fff]{0,4}(?:期间|期|时段|阶段)(?:[（(][^）)\n]{1,20}[）)])?(?=各)")
 
 
 def leading_actor(text: str, a: int, b: int, verb_led_ok: bool = False) -> ActorPick | None:
@@ -799,7 +799,6 @@ _PURPOSE_LEAD = compile_re(r"\s*(?:为了|为)(?:进一步|切实|更好地?|全
 _RULE_UNDER_VALUES = compile_re(r"限(?:报|推荐|提名|申报|推选)?[\d一二三四五六七八九十两]|不再|执行|不可|不能"
                                 # … and a time limit: 验收合格后20个工作日内拨付到户 (probes31 t07, under 补助标准)
                                 r"|[\d一二三四五六七八九十]+个?(?:工作日|日|天|小时|个月)内")
-_NEEDED_BY = compile_re(r"所需")
 _EACH_BODY_RE = compile_re(r"各(?![项类种个])[\u4e00-\u9fff]{1,10}[会所站队组院校馆社室处科股团协委局厅办]")
 _NEED_RELATIVE = compile_re(r"[\u4e00-\u9fff]{1,12}的[\u4e00-\u9fff]")
 _BARRED_RELATIVE = compile_re(r"[\u4e00-\u9fff]{1,2}的")  # 在禁止燃放的时间: 禁止 inside a relative clause
@@ -1020,7 +1019,7 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
         # a passive measure names its agent: 市场主体名称由申请人依法自主申报 → 申请人 (017 第十条); only in
         # the main predicate, not in a later construction (…，薪酬结构和水平由董事会确定: 004 一4)
         own = agent_of_you(text, a, _main_end(text, segs)) or _imperative_subject(text, segs) or leading_actor(text, *segs[0])
-        if own is not None and own.source == "sentence" and _NEEDED_BY.search(own.text):
+        if own is not None and own.source == "sentence" and "所需" in own.text:
             own = None  # 服务资助所需资金纳入市、区年度部门预算 (corpus 20): what a thing needs is no party, whatever noun ends it
         if own is not None and own.source == "sentence" and _WILL_DO.match(text, own.end) and not _DATED_ACT.search(text, a, b):
             # 县科协将会同县财政局于11月上旬对…进行绩效评价 (probes30 t09): what a body says it will do, no bid; not
