@@ -183,6 +183,13 @@ def test_synthetic_doc_numbers_law_and_announcement_forms() -> None:
     ]
 
 
+def test_ministry_order_with_its_year_is_one_number() -> None:
+    # every ministry order since about 2019 prints its year (probes36 t12, a county's 客运 notice)
+    cits = read_phrase("根据《道路旅客运输及客运站管理规定》（交通运输部令2023年第18号）等规定，做好工作。").citations
+    assert [(c.title, c.doc_number, resolve_issuer(c.code), c.year, c.serial) for c in cits] == [
+        ("道路旅客运输及客运站管理规定", "交通运输部令2023年第18号", "交通运输部", 2023, 18)]
+
+
 # Phrases of corpus-dev notices outside corpus/ (checked to be in the notice when ../shared is present):
 # a 招生计划's planned intake (065), a quota 共有 N 名 (069), a grade that is no span of time (065).
 DEV_THRESHOLDS = [

@@ -34,7 +34,8 @@ DOC_NO_RE = compile_re(
     r"(?P<code>[\u4e00-\u9fff*＊ＸX]{1,12}?)[ \t]*[〔【\[(（［][ \t]*(?P<year>(?:19|20)\d{2})[ \t]*[〕】\])）］][ \t]*第?[ \t]*(?P<serial>\d{1,5})[ \t]*号"
     # a joint order names each ministry, spaced: 教育部　国家市场监督管理总局　国家卫生健康委员会令第45号 (probes35 h02)
     rf"|(?P<ling>(?:中华人民共和国)?(?:[\u4e00-\u9fff]{{1,14}}?(?:部|总局|局|委员会|委|署|银行)[ \t\u3000]{{1,2}}){{0,3}}"
-    rf"[\u4e00-\u9fff]{{1,14}}?令)[ \t]*(?:\(|（)?[ \t]*第[ \t]*(?P<lserial>{_SERIAL})[ \t]*号"
+    # a ministry order since about 2019 carries its year: 交通运输部令2023年第18号 (probes36 t12)
+    rf"[\u4e00-\u9fff]{{1,14}}?令)[ \t]*(?:\(|（)?[ \t]*(?:(?P<lyear>(?:19|20)\d{{2}})[ \t]*年[ \t]*)?第[ \t]*(?P<lserial>{_SERIAL})[ \t]*号"
     r"|(?P<gcode>[\u4e00-\u9fff]{1,14}?公告)[ \t]*(?P<gyear>(?:19|20)\d{2})[ \t]*年[ \t]*第[ \t]*(?P<gserial>\d{1,5})[ \t]*号"
 )
 # Words that end the running text before a 代字: 根据中发〔2015〕4号 → 中发.
@@ -143,7 +144,7 @@ def _unglued(text: str, start: int, code: str) -> tuple[int, str]:
     return lo + best, run[best:]
 
 
-_NUMBER_CORE = compile_re(r"[〔【\[(（［][ \t]*(?:19|20)\d{2}[ \t]*[〕】\])）］]|令[ \t]*(?:\(|（)?[ \t]*第|公告[ \t]*(?:19|20)\d{2}[ \t]*年[ \t]*第")
+_NUMBER_CORE = compile_re(r"[〔【\[(（［][ \t]*(?:19|20)\d{2}[ \t]*[〕】\])）］]|令[ \t]*(?:\(|（)?[ \t]*(?:(?:19|20)\d{2}[ \t]*年[ \t]*)?第|公告[ \t]*(?:19|20)\d{2}[ \t]*年[ \t]*第")
 
 
 def _doc_number_matches(text: str) -> list[re.Match[str]]:
@@ -168,17 +169,19 @@ def find_doc_numbers(text: str) -> list[CitationSpan]:
     [('中发【2015】4号', '中发', 2015, 4), ('穗府办规〔2019〕5号', '穗府办规', 2019, 5)]
     >>> [(c.code, c.year, c.serial) for c in find_doc_numbers("依据中华人民共和国主席令第二十九号和国家税务总局公告2018年第60号")]
     [('中华人民共和国主席令', None, 29), ('国家税务总局公告', 2018, 60)]
+    >>> [(c.doc_number, c.code, c.year, c.serial) for c in find_doc_numbers("（交通运输部令2023年第18号）")]
+    [('交通运输部令2023年第18号', '交通运输部令', 2023, 18)]
     """
     out = []
     for m in _doc_number_matches(text):
-        group, year, serial = next((g, y, n) for g, y, n in (("code", "year", "serial"), ("ling", None, "lserial"), ("gcode", "gyear", "gserial"))
+        group, year, serial = next((g, y, n) for g, y, n in (("code", "year", "serial"), ("ling", "lyear", "lserial"), ("gcode", "gyear", "gserial"))
                                    if m.group(g) is not None)
         code = _code_of(m.group(group))
         s = m.end(group) - len(code)
         if group == "code":
             s, code = _unglued(text, s, code)
         out.append(CitationSpan(s, m.end(), doc_number=text[s:m.end()], doc_number_span=(s, m.end()), code=code,
-                                year=int(m.group(year)) if year else None, serial=int(parse_number(m.group(serial)))))
+                                year=int(m.group(year)) if year and m.group(year) else None, serial=int(parse_number(m.group(serial)))))
     return out
 
 
