@@ -261,12 +261,31 @@ def test_posting_date_after_a_reposts_source_field() -> None:
     assert md.date.value == "2025-09-16" and md.posted is not None and md.posted.value == "2025-09-18"
 
 
+def test_own_number_printed_under_the_signature() -> None:
+    # probes36 h03 (a county 自然资源局's notice, as reposts print it): the number under the signature's date is the
+    # notice's own, bare or bracketed, not a citation without a title
+    for line in ("（石自然资发〔2026〕14号）", "石自然资发〔2026〕14号"):
+        doc = extract_bytes(("某某县自然资源局关于做好地质灾害防治工作的通知\n各乡镇自然资源所：\n现将有关事项通知如下：\n一、开展排查。\n"
+                             f"某某县自然资源局\n2026年4月8日\n{line}\n").encode(), path="case.txt")
+        assert doc.metadata.doc_number is not None and doc.metadata.doc_number.value == "石自然资发〔2026〕14号"
+        assert [(c.doc_number, c.role) for c in doc.citations] == [("石自然资发〔2026〕14号", "self")]
+    # a number cited in the last item, before the signature, stays a citation
+    doc = extract_bytes("某某县自然资源局关于做好地质灾害防治工作的通知\n各乡镇自然资源所：\n一、按照石自然资发〔2025〕3号执行。\n"
+                        "某某县自然资源局\n2026年4月8日\n".encode(), path="case.txt")
+    assert doc.metadata.doc_number is None and [c.role for c in doc.citations] == ["cites"]
+
+
 def test_posting_date_from_json_ld() -> None:
     # probes30 h04 (a mobile H5 page): schema.org's datePublished, the only place the page gives it
     page = _INFO_PAGE.format(info="").replace("</head>", '<script type="application/ld+json">{"@context": "https://schema.org", '
                                               '"@type": "NewsArticle", "datePublished": "2023-09-14T10:00:00+08:00"}</script></head>')
     md = extract_bytes(page.encode("utf-8"), path="case.html").metadata
     assert md.posted is not None and md.posted.value == "2023-09-14"
+    # a Baidu MIP page (probes36 h02): the cambrian context names it pubDate
+    mip = _INFO_PAGE.format(info="").replace("</head>", '<script type="application/ld+json">{"@context": "https://ziyuan.baidu.com/contexts/'
+                                             'cambrian.jsonld", "appid": "1593284012771635", "pubDate": "2026-03-02T09:15:00"}</script></head>')
+    md = extract_bytes(mip.encode("utf-8"), path="case.html").metadata
+    assert md.posted is not None and md.posted.value == "2026-03-02"
     broken = _INFO_PAGE.format(info="").replace("</head>", '<script type="application/ld+json">{"datePublished": </script></head>')
     assert extract_bytes(broken.encode("utf-8"), path="case.html").metadata.posted is None
 

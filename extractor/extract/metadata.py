@@ -155,7 +155,7 @@ def extract_metadata(
     elif "doc_number" in rows and DOC_NO_RE.fullmatch(rows["doc_number"][0]):
         doc_number = _field(aligned, rows["doc_number"][0], "document", "发文字号/文号 row printed in the text", rows["doc_number"][1])
     else:
-        doc_number = _doc_number_from_text(aligned, lines, title) or _history_number(aligned, lines)
+        doc_number = _doc_number_from_text(aligned, lines, title) or _number_under_signature(aligned, lines) or _history_number(aligned, lines)
 
     # --- issuer ---------------------------------------------------------------------
     issuer = _choose_issuer(aligned, page, title, doc_number, lines, meta_ranges, db, rows)
@@ -939,6 +939,27 @@ def _doc_number_from_text(aligned: AlignedText, lines: list[tuple[int, int]], ti
                 k = text.find(m.group(1), title.span[0], title.span[1])
                 sp = (k, k + len(m.group(1))) if k >= 0 else None
             return _field(aligned, m.group(1), "title", "in brackets after the title", sp)
+    return None
+
+
+def _number_under_signature(aligned: AlignedText, lines: list[tuple[int, int]]) -> TextField | None:
+    """The notice's own number printed under its signature's date, bare or in brackets: 某某县自然资源局 / 2026年4月8日 /
+    （石自然资发〔2026〕14号） (probes36 h03; reposts and pasted notices print it there). A (此件公开发布) line may
+    stand between. Only the first signature counts: a forwarded notice's number heads its attachment."""
+    text = aligned.text
+    for i in range(1, len(lines)):
+        if not _signature_date_at(text, lines, i):
+            continue
+        for j in range(i + 1, min(i + 3, len(lines))):
+            a, b = lines[j]
+            line = text[a:b].strip()
+            inner = bm.group(1) if (bm := re.fullmatch(r"[(（]\s*(.+?)\s*[)）]", line)) else line
+            if DOC_NO_RE.fullmatch(inner):
+                k = text.find(inner, a, b)
+                return _field(aligned, inner, "document", "a line of its own under the signature's date", (k, k + len(inner)))
+            if bm is None or DOC_NO_RE.search(line):
+                break
+        return None
     return None
 
 

@@ -913,7 +913,8 @@ _CHINA_TZ = timezone(timedelta(hours=8))
 
 def _json_ld_published(source: str) -> str | None:
     """The datePublished of a JSON-LD block (an object, a list of them, or an @graph), its day when ISO; None when
-    the block is no JSON or names none (a malformed block is the page's problem, not a failure of the notice)."""
+    the block is no JSON or names none (a malformed block is the page's problem, not a failure of the notice).
+    Baidu's 熊掌号/MIP pages (``cambrian.jsonld``) name it ``pubDate`` (probes36 h02)."""
     import json
 
     try:
@@ -922,7 +923,7 @@ def _json_ld_published(source: str) -> str | None:
         return None
     objs = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
     for obj in objs if isinstance(objs, list) else []:
-        v = obj.get("datePublished") if isinstance(obj, dict) else None
+        v = (obj.get("datePublished") or obj.get("pubDate")) if isinstance(obj, dict) else None
         if isinstance(v, str) and v.strip():
             v = v.strip()
             return v[:10] if _ISO_DATETIME_RE.match(v) else v
