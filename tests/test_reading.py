@@ -540,10 +540,28 @@ def test_targets_counted_from_last_year_are_targets() -> None:
     ("单个学员预收费不得超过5000元或60课时。", [("<=", 5000, "元"), ("<=", 60, "课时")]),
     ("设金奖10项、银奖20项、优秀奖不超过50项。", [("==", 10, "项"), ("==", 20, "项"), ("<=", 50, "项")]),
     ("全省设区市11个。", []),
+    # probes36 h05: a length the rule fixes, named by 时长 as by 有效期
+    ("考试时长3小时。", [("==", 3, "小时")]),
 ])
 def test_values_a_probe_of_unseen_notices_found_missed(phrase: str, want: list) -> None:
     from extractor.extract.knowledge import read_phrase
     assert [(t.comparator, t.value, t.unit) for t in read_phrase(phrase).thresholds] == want
+
+@pytest.mark.parametrize("phrase, want", [
+    # probes36 t12 (a county's 客运 notice), h03 (a county's 地质灾害 notice): the span of time a bound is counted
+    # over is no limit of its own; the bound is per that span
+    ("驾驶人员24小时内累计驾驶时间不得超过8小时。", [("<=", 8, "小时", "24小时")]),
+    ("当24小时降雨量达到50毫米以上或1小时降雨量达到20毫米以上时，启动应急响应。",
+     [(">=", 50, "毫米", "24小时"), (">=", 20, "毫米", "1小时")]),
+    ("两年内受到3次以上行政处罚的，不得申报。", [(">=", 3, "次", "2年")]),
+    # a time limit stays one: nothing counted between it and the next bound, or no next bound
+    ("企业应当在24小时内报告。", [("<=", 24, "小时", None)]),
+    ("30日内缴纳不低于500元的保证金。", [("<=", 30, "日", None), (">=", 500, "元", None)]),
+])
+def test_a_span_a_bound_is_counted_over_is_its_base(phrase: str, want: list) -> None:
+    from extractor.extract.knowledge import read_phrase
+    assert [(t.comparator, t.value, t.unit, t.per) for t in read_phrase(phrase).thresholds] == want
+
 
 
 def test_each_band_of_a_condition_goes_with_its_value() -> None:

@@ -964,6 +964,38 @@ def _changes_from(text: str, qs: list[_Q], i: int) -> bool:
         i += 1
 
 
+# What is counted over a span of time: a running total, an amount or length measured, events that happen in it
+_WINDOW_CUE_RE = compile_re(r"累计|合计|共计|总|量|时长|时间|次数|受到|受过|发生|出现|连续")
+_WORDS_BETWEEN_RE = compile_re(r"[\u4e00-\u9fff]{1,16}")  # words only: no break, no other figure
+
+
+def _is_window(text: str, qs: list[_Q], i: int, sb: int) -> bool:
+    """Is ``qs[i]`` a span of time another bound of its clause is counted over, not a limit itself?
+
+    24小时内累计驾驶时间不得超过8小时 (probes36 t12), 当24小时降雨量达到50毫米以上或1小时降雨量达到20毫米以上时
+    (probes36 h03), 两年内受到3次以上行政处罚的: the span is followed, with no break, by what is counted (a
+    total, an amount, events) and a bound of its own. A time limit keeps its reading: 企业应在24小时内上报,
+    30日内缴纳不低于500元的保证金 (no count in between: a deadline and an amount).
+
+    >>> text = "24小时内累计驾驶时间不得超过8小时"
+    >>> from extractor.extract.quantities import find_quantities
+    >>> qs = [_read(text, text, q, 0) for q in find_quantities(text)]
+    >>> _is_window(text, qs, 0, len(text)), _is_window(text, qs, 1, len(text))
+    (True, False)
+    """
+    r = qs[i]
+    q = r.q
+    if q.unit not in TIME_UNITS or q.value_max is not None or q.is_share or i + 1 >= len(qs):
+        return False
+    if r.cmp is not None and r.cmp_word not in ("内", "以内"):
+        return False
+    nxt = qs[i + 1]
+    if nxt.cmp is None or nxt.q.start > sb:
+        return False
+    between = text[r.expr_end:nxt.cmp_start if nxt.cmp_start < nxt.q.start else nxt.q.start]
+    return _WORDS_BETWEEN_RE.fullmatch(between) is not None and bool(_WINDOW_CUE_RE.search(between))
+
+
 def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], obligation: bool, lo: int | None = None) -> list[Found]:
     """Thresholds of one sub-clause ``text[sa:sb]``; ``lo`` is where its sentence starts."""
     out: list[Found] = []
@@ -973,6 +1005,7 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
     carried: _Q | None = None
     carried_subject = ""
     status_quo: tuple[str, str] | None = None  # the words before a value a rule changes, and that value
+    windows: dict[int, str] = {}  # index in qs → the span of time its bound is counted over (_is_window)
     k = 0
     while k < len(qs):
         r = qs[k]
@@ -981,6 +1014,12 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
         if q.unit is None and q.value_max is not None and not re.match(r"\x00", masked[q.end:q.end + 1]):
             prev_end = r.expr_end
             continue  # 3-5级, 4-6Hz: a range without a unit we know is not a target we can read
+        if _is_window(text, qs, k - 1, sb):
+            # 24小时内累计驾驶时间不得超过8小时, 1小时降雨量达到20毫米以上 (probes36 t12, h03): the span of time a
+            # later bound is counted over, no limit of its own; the bound is per that span
+            windows[k] = f"{q.value:g}{q.unit}"
+            prev_end = r.expr_end
+            continue
         if r.qualifier:
             bound = f"{q.value}-{q.value_max}" if q.value_max is not None else f"{r.cmp or '=='}{q.value}"
             if q.unit in AGE_UNITS:
@@ -1003,7 +1042,7 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
         notes: list[str] = []
         subject_at = ""  # where a context-fixed value has its subject (_fixed_by_context)
         scope = False
-        per = _per_of(text, sa, q)
+        per = windows.get(k - 1) or _per_of(text, sa, q)
         pre = text[prev_end:r.cmp_start]
         if r.cmp is None and _changes_from(text, qs, k - 1):
             if status_quo is None or text[prev_end:r.cmp_start].strip("、和及与 "):
