@@ -321,3 +321,15 @@ def test_a_campaign_a_notice_decides_on_runs_over_a_period_an_activity_is_an_eve
     doc = extract_bytes("关于开展专项检查的通知\n各县局：\n一、市局决定于2026年3月上旬至4月中旬在全市开展校园食品安全专项检查。\n"
                         "二、定于9月14日至20日集中开展科普宣传活动。\n某市局\n2026年3月1日\n".encode(), path="case.txt")
     assert [(d.kind, d.date_from, d.date) for d in doc.dates] == [("period", "2026-03-01", "2026-04-20"), ("event", "2026-09-14", "2026-09-20")]
+
+
+def test_a_season_a_stage_and_a_window_heading_name_their_bracketed_or_bare_range() -> None:
+    # probes36 h03 (汛期（5月1日至9月30日）实行…), t05 (一、动员部署（3月中旬至3月底）, a range alone under 禁渔时间):
+    # periods with no cue word in their sentence; a meeting's bracketed days and a bare 时间 heading stay events
+    doc = extract_bytes("关于做好禁渔和防汛工作的通知\n各县（市、区）农业农村局：\n一、汛期（5月1日至9月30日）实行24小时值班制度。\n"
+                        "二、动员部署（3月中旬至3月底）。各县制定计划。\n三、禁渔时间\n2026年3月1日至6月30日。\n"
+                        "四、颁奖大会（6月15日至16日）在市会议中心举行。\n五、时间\n2026年5月21日至28日。\n"
+                        "某市农业农村局\n2026年2月20日\n".encode(), path="case.txt")
+    assert [(d.kind, d.date_from, d.date) for d in doc.dates] == [
+        ("period", "2026-05-01", "2026-09-30"), ("period", "2026-03-11", "2026-03-31"), ("period", "2026-03-01", "2026-06-30"),
+        ("event", "2026-06-15", "2026-06-16"), ("event", "2026-05-21", "2026-05-28")]

@@ -99,8 +99,9 @@ _EVENT_BEFORE = compile_re(r"^\s{0,2}(?:[(（]?[一二三四五六七八九十\d
 # announced is the days a step takes (拟于9月4日-5日反馈获推名单, corpus-dev 070's gold: a period)
 # ... also 预计于 and 将会同…于 (probes30 t12 考试成绩预计于7月下旬发布, h02 县科协将会同县财政局于10月中旬…)
 _SCHEDULED_BEFORE = compile_re(r"(?:将|拟|预计)(?:会同[^，。；,;]{1,20}?)?于\s{0,2}$")
+# a heading naming a time: 时间, 会议时间 (an event's), 禁渔时间, 申报时间 (a window's: probes36 t05)
 _TIME_HEADING = compile_re(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])?\s*"
-                           r"(?:会议|活动|举办|培训|考试|报到)?时间\s*[。:：]?\s*$")
+                           r"(?P<what>[\u4e00-\u9fff]{0,4}?时间)\s*[。:：]?\s*$")
 # a window a step is open in: 申报时间为2020年12月1日至12月15日, 报名时间：… (a range); a stage of a
 # schedule, 申报阶段：2023年2月20日—3月31日 (written for the test: a contest's 时间安排), 起止时间
 _PERIOD_CONTEXT = compile_re(r"施行|实施|执行|有效|期为|期限|公告期|公示期|期间|起止时间|阶段\s{0,2}[:：]"
@@ -114,7 +115,20 @@ _PERIOD_CONTEXT = compile_re(r"施行|实施|执行|有效|期为|期限|公告�
                              r"|[\u4e00-\u9fff]{2}(?<!会议|活动|报到|举办|开幕|比赛|展览|演出)时间\s{0,2}(?:为|[:：])")
 # a stage of a 实施方案/工作方案 with its days in brackets after its name: （一）动员部署阶段（2023年11月1日至
 # 11月10日） (probes26 t14, a 专项整治 方案; the standard form of a 方案's 实施步骤)
-_STAGE_BEFORE = compile_re(r"阶段\s{0,2}[(（]\s{0,2}$")
+# … and a season so bracketed: 汛期（5月1日至9月30日）实行24小时值班 (probes36 h03), 禁渔期（…）
+_STAGE_BEFORE = compile_re(r"(?:阶段|[\u4e00-\u9fff]期)\s{0,2}[(（]\s{0,2}$")
+# a step of a schedule named by a short label opening its line, its days in brackets: 一、动员部署（3月中旬至3月底）
+# (probes36 t05, a 方案's 实施步骤 without the word 阶段); not a meeting's or a contest's (颁奖大会（6月15日至16日）)
+_STEP_LABEL_LINE = compile_re(r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?[\u4e00-\u9fff]{2,8}(?<![会赛式礼展坛座])\s*[(（]\s*")
+
+
+def _staged(text: str, start: int) -> bool:
+    """Does a date at ``start`` open the brackets after the name of a stage (动员部署阶段（, 一、动员部署（) or of a
+    season (汛期（)?"""
+    if _STAGE_BEFORE.search(text, max(0, start - 8), start):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    return start - line_start <= 18 and _STEP_LABEL_LINE.fullmatch(text, line_start, start) is not None
 # a step of a schedule named by a short label and a colon: 初评：3月下旬至4月上旬, 个人申报：6月1日至6月30日 (probes31 h01, h04)
 # (not 时间：/日期：/会期：, which time an event: _EVENT_BEFORE)
 _STEP_LABEL_BEFORE = compile_re(r"(?:^|[\n。；;，,])\s{0,2}(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.]\s{0,2})?[\u4e00-\u9fff]{2,6}(?<!时间)(?<!日期)(?<!会期)"
@@ -302,7 +316,7 @@ class _Where:
 
 
 def _kind(before: str, after: str, after_time: str, sentence: str, is_range: bool, full: bool, is_meta: bool,
-          bulletin: bool, year_only: bool = False) -> tuple[str, str, int] | None:
+          bulletin: bool, year_only: bool = False, staged: bool = False) -> tuple[str, str, int] | None:
     """(kind, comparator, how many characters after the date the phrase takes; for recurring, where
     its 每 starts in ``before``) of a date between ``before`` and ``after`` in its sentence, or None."""
     if bulletin:
@@ -331,7 +345,7 @@ def _kind(before: str, after: str, after_time: str, sentence: str, is_range: boo
     if is_range and (_PERIOD_CONTEXT.search(sentence) or before.rstrip().endswith(("自", "从")) or _NAMED_PERIOD_AFTER.match(after)
                      or _STEP_LABEL_BEFORE.search(before)
                      or (_DECIDED_BEFORE.search(before) and _CAMPAIGN_AFTER.match(after_time))
-                     or _STAGE_BEFORE.search(before) or (_STEP_WINDOW_BEFORE.search(before) and not _EVENT_AFTER.match(after_time))):
+                     or staged or (_STEP_WINDOW_BEFORE.search(before) and not _EVENT_AFTER.match(after_time))):
         # 自…起至…止: a period by its words; and a range a sentence names: 2022年10月1日至2023年4月30日为全县森林
         # 防火期 (a helper's probe)
         return "period", "range", 0
@@ -525,12 +539,12 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
                     pos = end
             if m.group("xun") and date_from is None and d.date and not _BEFORE_RE.match(text, end, hi) \
                     and (_STEP_WINDOW_BEFORE.search(text, max(lo, d.start - 3), d.start)
-                         or _STAGE_BEFORE.search(text, max(lo, d.start - 8), d.start)) \
+                         or _staged(text, d.start)) \
                     and not _SCHEDULED_BEFORE.search(text, max(lo, d.start - 24), d.start):  # 将于…: an event, below
                 # 要于5月下旬开展, 第一批于5月下旬入库 (probes31 t10, t12): the ten days a step takes; so are a stage's
                 # (准备阶段（3月上旬）, probes34 t07)
                 date_from = d.date[:8] + _XUN_FIRST[m.group("xun")]
-            if m.group("y3") and date_from is None and d.date and _STAGE_BEFORE.search(text, max(lo, d.start - 8), d.start):
+            if m.group("y3") and date_from is None and d.date and _staged(text, d.start):
                 # 总结评估阶段（2026年12月） (probes31 t07): a stage of a month is the month
                 date_from = d.date[:8] + "01"
             tl = _TITLED_SPAN_RE.match(text, text.rfind("\n", 0, d.start) + 1) if d.start and text[d.start - 1] in "(（" else None
@@ -547,12 +561,15 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
             # near its date, and a bounded window keeps a paragraph of many dates linear
             s0, s1 = max(s0, d.start - _NEAR), min(s1, end + _NEAR)
             before, after, sentence = text[s0:d.start], text[end:s1], text[s0:s1]
-            if not before.strip() and (nl := text.rfind("\n", lo, d.start)) > lo and _TIME_HEADING.match(
-                    text, text.rfind("\n", lo, nl) + 1, nl):
-                before = "时间:"  # the date alone under a 时间 heading: (一)时间。 / 2022年5月21—28日 (corpus-dev 068)
+            if not before.strip() and (nl := text.rfind("\n", lo, d.start)) > lo and not text[nl:d.start].strip() and (th := _TIME_HEADING.match(
+                    text, text.rfind("\n", lo, nl) + 1, nl)):
+                # the date alone under a 时间 heading: (一)时间。 / 2022年5月21—28日 (corpus-dev 068) times an event, as
+                # 会议时间 does; 禁渔时间 / 2026年3月1日0时至6月30日24时 is a window (probes36 t05), read as 禁渔时间：…
+                before = th.group("what") + "："
+                sentence = before + sentence
             fields = dict(date=d.date, date_from=date_from, time=time, resolved_from=d.resolved)
             kind = _kind(before, after, text[t_end:max(t_end, s1)] if t_end > end or wk else after, sentence, date_from is not None, d.full,
-                         is_meta, bulletin, year_only=d.resolved == "year_end")
+                         is_meta, bulletin, year_only=d.resolved == "year_end", staged=_staged(text, d.start))
             if kind is None:
                 continue
             # a rule's full date sets the year of those after it (not a past date), and so does a date that
