@@ -542,6 +542,9 @@ def test_targets_counted_from_last_year_are_targets() -> None:
     ("全省设区市11个。", []),
     # probes36 h05: a length the rule fixes, named by 时长 as by 有效期
     ("考试时长3小时。", [("==", 3, "小时")]),
+    # probes37 h06, t11: 限 before the act it limits, the unit 只; a booking withdrawn at least 24 hours before
+    ("每户限养1只犬。", [("<=", 1, "只")]),
+    ("患者可在就诊前24小时取消预约。", [(">=", 24, "小时")]),
 ])
 def test_values_a_probe_of_unseen_notices_found_missed(phrase: str, want: list) -> None:
     from extractor.extract.knowledge import read_phrase
@@ -1371,3 +1374,19 @@ def test_round_11_each_body_by_its_last_character_and_stations_as_parties() -> N
     doc = extract_bytes("关于做好安全工作的通知\n各县(区)：\n一、各派出所要加强巡查。\n二、客运站要落实安检制度。\n三、各省级化学会要做好推荐工作。\n"
                         "四、各自然资源所要开展巡查。\n五、县农技协要组织培训。\n六、各项工作要落实到位。\n".encode(), path="case.txt")
     assert [r.actor.text for r in doc.requirements] == ["各派出所", "客运站", "各省级化学会", "各自然资源所", "县农技协"]
+
+
+def test_one_inside_a_word_is_no_number_of_a_condition() -> None:
+    # probes37 h01 (a 学会's 科技成果评价 fees): 同一年度 is "the same year", not 1 年; the condition read 同==一年且度申请>=3项
+    from extractor.extract.knowledge import read_phrase
+    got = read_phrase("同一年度申请3项以上的，评价费按标准的90%收取。").thresholds
+    assert [(t.value, t.unit, t.condition) for t in got] == [(90, "%", "同一年度申请>=3项")]
+
+
+def test_a_notice_about_a_report_is_no_report() -> None:
+    # probes37 h03: 关于做好全国学会2025年度工作报告和财务审计工作的通知 read as a statistical report, its bounds
+    # filed as reported figures and its dates dropped
+    doc = extract_bytes("关于做好全国学会2025年度工作报告和财务审计工作的通知\n各全国学会：\n一、年度工作报告一般不少于5000字。\n"
+                        "二、各学会须于4月中旬至5月上旬完成审计。\n中国科协办公厅\n2026年3月6日\n".encode(), path="case.txt")
+    assert [(t.comparator, t.value, t.unit) for t in doc.thresholds] == [(">=", 5000, "字")] and doc.figures == []
+    assert [d.kind for d in doc.dates] == ["period"]

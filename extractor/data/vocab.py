@@ -52,6 +52,8 @@ COMPARATOR_BEFORE: tuple[tuple[str, str], ...] = (
     # corpus-dev gold README: 未逾/限 include the number (<=), 满/届满 are reached (>=);
     # 提前 states a lead time, at least so long before (corpus-dev 019: 提前6个月提醒)
     ("未逾", "<="), ("不逾", "<="), ("限推荐", "<="), ("限报", "<="), ("只限", "<="), ("限额", "<="), ("延长", "<="), ("满", ">="), ("届满", ">="), ("年满", ">="),
+    # 限 before the act it limits: 每户限养1只犬 (probes37 h06), 每人限购2张, 限乘5人
+    ("限养", "<="), ("限购", "<="), ("限领", "<="), ("限带", "<="), ("限乘", "<="), ("限载", "<="),
     ("提前", ">="),
     # 首次突破10亿元的 (written for the tests: a 绍兴 TRS page): past it, as 超过
     ("突破", ">"),
@@ -95,6 +97,7 @@ LATIN_UNITS: tuple[str, ...] = (
     # 每人每次不得超过2瓶 (written for the tests: a PDF copy of a 防控 notice), and other containers
     "瓶", "箱", "袋", "盒",
     "块", "片", "处", "路",  # 社会足球场8块, 多功能运动场20片, 不少于15处, 2路 (probes28)
+    "只", "头",  # 每户限养1只犬 (probes37 h06), 存栏50头以上
 )
 # One spelling per unit, as the corpus-dev gold writes them (../shared/corpus-dev/gold/README.md):
 # the classifier 个 before a time word is dropped (5个工作日 → 工作日, 6个月 → 月).

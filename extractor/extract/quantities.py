@@ -103,6 +103,8 @@ _RANK_LEAD_RE = compile_re(r"(?:取得|获得|荣获|获)第$")
 # Chinese numerals inside words that are not quantities even before a unit-like
 # character: 一次性, 一体化, 一把手, 十佳; and ordinals 第一, 一是; categories 市级一类技能竞赛 (corpus-dev 015),
 # 一类门诊特定病种 (corpus 17).
+# … and 一 after these: 同一 (the same), 统一, 唯一, 单一, 逐一, 专一, 划一, 万一
+_ONE_IN_WORD_BEFORE = frozenset("同统唯单逐专划万")
 _CN_WORD_AFTER = compile_re(r"(?:次性|体化|把手|佳|强|好|大|流|些|般|线|起|致|切|定|带一路|同|并|直|道|律|旦|再|手|级|类)")
 
 
@@ -257,6 +259,8 @@ def _build(m: re.Match[str], text: str, s: int, e: int) -> Quantity | None:
             return None
         if _CN_WORD_AFTER.match(text, s + len(n)):
             return None
+        if n == "一" and s > 0 and text[s - 1] in _ONE_IN_WORD_BEFORE:
+            return None  # 同一年度申请3项以上的 (probes37 h01: 1 年 made the condition 同==一年且度申请>=3项), 统一, 逐一
         if n in ("一", "两", "二") and unit in ("个", "项", "次", "批", "种", "条", "件", "位", "支", "场", "张") and not _AFTER_RE.match(after) \
                 and not _BOUND_LEAD_RE.search(text, max(0, s - 8), s) \
                 and not (unit == "次" and _FREQUENCY_LEAD_RE.search(text, max(0, s - 12), s)):

@@ -1202,7 +1202,9 @@ def _party_of_condition(text: str, segs: list[tuple[int, int]], seg: tuple[int, 
 # what a thing is to the work, a statement: 治理结构和治理方式改革是学会改革工作的重点和难点 (seed 000 一, its first
 # sentence), …是推动高质量发展的重要保障
 _COPULA_STATEMENT = compile_re(r"是[^，,；;。]{0,24}的(?:重点|难点|关键|核心|基础|前提|保障|重要内容|重要组成部分|重要抓手|重要举措|重要途径"
-                               r"|根本|灵魂|生命线|主体|主阵地|主力军)")
+                               r"|根本|灵魂|生命线|主体|主阵地|主力军"
+                               # 省政府工作报告是省政府贯彻落实…的具体安排，也是…的任务表和计划书 (corpus-dev 012)
+                               r"|具体安排|重要依据|依据|任务表|计划书|必然要求|重要体现|重要任务)")
 _WILL_DO = compile_re(r"\s{0,2}将(?:会同|联合|于|在|对|组织|开展|进行|适时|择优|视情|另行|陆续|统一|及时)")
 # what a thing comprises: 大赛设一等奖5名、二等奖10名 (probes29 h04), 年会设大会特邀报告… (probes31 h03); not 设立/设置/设计,
 # measures

@@ -344,7 +344,8 @@ _FROM_END_RE = compile_re(r"(?:由|从)(?:现行的?|原来的?|原有的?|目�
 # the events a lead time counts back from (届满前3个月, 活动开始前15天)
 _LEAD_EVENT_RE = compile_re(r"(?:届满|期满|到期|结束|截止|开始|开展|举办|举行|召开|活动|会议)$")
 # what follows a lead time (在开展活动前15天，/ 前15天报送): punctuation or a verb of notice
-_LEAD_FOLLOW_RE = compile_re(r"[，,。；;、]|向|将|提交|报送|报|通知|告知|公告|公示|发布|提出|申请|书面")
+# … or of withdrawing and booking, done at least so long before (患者可在就诊前24小时取消预约, probes37 t11)
+_LEAD_FOLLOW_RE = compile_re(r"[，,。；;、]|向|将|提交|报送|报|通知|告知|公告|公示|发布|提出|申请|书面|取消|撤回|退订|变更|预约|登记")
 # Values a rule fixes that the words around the figure, not a cue right before it, make fixed (gold README:
 # "a value the rule fixes is =="):
 # 连续3次被推荐为…有效候选人 (corpus-dev 043), 连续3个月没有老年人就餐 (corpus 21): the length of a run
@@ -413,10 +414,29 @@ _DONE_RE = compile_re("|".join(w for w in REPORTED_WORDS if w not in BASELINE_WO
 def reports_statistics(title: str | None) -> bool:
     """Whether a document reports statistics as a whole (统计公报, corpus-dev 023–025).
 
+    The title must be the report's own: it ends with the report's word (a bracketed note after it aside),
+    reports it (…经济运行情况的通报) or prints it (关于印发2023年工作总结的通知). A notice about a report is none:
+    关于做好全国学会2025年度工作报告和财务审计工作的通知 (probes37 h03: a 年检 notice, every figure of it a rule), nor one
+    that prints what is to be done about it (…政府工作报告重点工作责任分工的通知, corpus-dev 012).
+
     >>> reports_statistics("万载县2022年国民经济和社会发展统计公报"), reports_statistics("关于印发统计工作要点的通知")
     (True, False)
+    >>> reports_statistics("关于做好全国学会2025年度工作报告和财务审计工作的通知"), reports_statistics("关于印发2023年工作总结的通知")
+    (False, True)
     """
-    return bool(title and _REPORT_TITLE_RE.search(title))
+    if not title:
+        return False
+    for m in _REPORT_TITLE_RE.finditer(title):
+        after = title[m.end():]
+        if _OWN_REPORT_AFTER_RE.match(after) or (_PRINTS_RE.search(title, 0, m.start()) and _PRINTED_AFTER_RE.match(after)):
+            return True
+    return False
+
+
+# what may follow a report's word in its own title: nothing but a note in brackets, or 的通报/的公告 that reports it
+_OWN_REPORT_AFTER_RE = compile_re(r"\s*(?:[(（][^()（）]{0,12}[)）])?\s*(?:的(?:通报|公告|报告))?\s*$")
+_PRINTS_RE = compile_re(r"印发|转发|发布|公布")
+_PRINTED_AFTER_RE = compile_re(r"[》〉」”]?\s*的通知\s*$")
 
 
 def reported_reason(text: str, a: int, b: int, whole_document: bool, stance: str | None = None,
