@@ -1383,6 +1383,19 @@ def test_one_inside_a_word_is_no_number_of_a_condition() -> None:
     assert [(t.value, t.unit, t.condition) for t in got] == [(90, "%", "同一年度申请>=3项")]
 
 
+def test_round_12_teachers_owners_patients_firms_and_each_town_as_parties() -> None:
+    # probes37 h04 (体育教师要…: alone on its item it gave no requirement), h06 (养犬人应当…, jieba cut 养犬|人), t11
+    # (患者可…), h03 (会计师事务所不得…), h02 (各镇要…, where 各乡镇 was a party); a 教师 before 原则上 is whom the
+    # colleges recruit (corpus 01), and a sentence saying what a report is bids nothing (corpus-dev 012, corpus 02)
+    doc = extract_bytes("关于做好安全工作的通知\n各有关单位：\n一、体育教师要在课前检查场地器材。\n二、养犬人应当立即清除犬只粪便。\n"
+                        "三、患者可在就诊前24小时取消预约。\n四、会计师事务所不得出具虚假审计报告。\n五、各镇要于9月22日前组织排查。\n"
+                        "六、提高政治站位。省政府工作报告是省政府指导各地开展工作的任务表和计划书。\n"
+                        "七、职业院校相关专业教师原则上从具有3年以上企业工作经历的人员中公开招聘。\n".encode(), path="case.txt")
+    assert [(r.modality, r.actor.text if r.actor else None) for r in doc.requirements] == [
+        ("obligation", "体育教师"), ("obligation", "养犬人"), ("permission", "患者"), ("prohibition", "会计师事务所"),
+        ("obligation", "各镇"), ("recommendation", "职业院校")]
+
+
 def test_a_notice_about_a_report_is_no_report() -> None:
     # probes37 h03: 关于做好全国学会2025年度工作报告和财务审计工作的通知 read as a statistical report, its bounds
     # filed as reported figures and its dates dropped

@@ -241,6 +241,7 @@ USER_WORDS: tuple[tuple[str, int, str], ...] = (
     # the 区镇 of 各区镇（街道） (h02; jieba cuts 各区|镇)
     ("项目作者", 20000, "n"), ("参会代表", 20000, "n"), ("班主任", 20000, "n"), ("指导教师", 20000, "n"), ("区镇", 20000, "n"),
     ("建房户", 20000, "n"),  # probes32 t10 建房户须…
+    ("养犬人", 20000, "n"),  # probes37 h06 养犬人应当… (jieba cuts 养犬|人)
     ("申报人", 20000, "n"), ("申报人员", 20000, "n"),  # probes35 t09 申报人不得… (jieba cuts 申报|人); 意向申报人员 stays whole
 )
 
@@ -315,7 +316,6 @@ SUBJECT_ONLY_HEADS: tuple[str, ...] = ("基地", "工作站", "服务站", "服�
     # the public a rule binds and the places it runs: 山洪灾害危险区群众应当…, 各景区应当… (probes29)
     "群众", "居民", "村民", "市民", "游客", "考生", "驾驶人", "景区",
     # and the persons a call or an exam binds: 提名者应当…, 推荐人须…, 学员须持证上岗 (probes30 h03, t08, t12)
-    # (not 教师: corpus 01's …相关专业教师原则上从…公开招聘 are whom the colleges recruit)
     "提名人", "提名者", "推荐人", "被推荐人", "学员", "监考员", "考务工作人员",
     "项目作者", "参会代表", "班主任", "指导教师", "场所",  # 使用瓶装液化石油气的餐饮场所必须… (probes31 h02)
     # 各调查站点要…, 注册岩土工程师应当…, 建房户须…, 农村建筑工匠要…, 各乡镇中心校要… (probes32 h01, h02, t10, t08)
@@ -325,6 +325,9 @@ SUBJECT_ONLY_HEADS: tuple[str, ...] = ("基地", "工作站", "服务站", "服�
     # 学校食堂应当…, 文化礼堂要…, 候选人不得…, 申报人不得… (probes35 h02, h05, t09)
     "食堂", "礼堂", "候选人", "申报人",
     "客运站", "派出所", "司法所", "财政所", "农技协",  # 客运站要…, 县农技协要… (probes36)
+    # 体育教师要…, 养犬人应当…, 患者可…, 会计师事务所不得… (probes37 h04, h06, t11, h03); 家长, 学生 as they; 教师
+    # only before a modal word proper (corpus 01's 相关专业教师原则上从…公开招聘: whom the colleges recruit)
+    "教师", "家长", "学生", "患者", "养犬人", "事务所",
 )
 # a single word that is an actor by itself: 各地, 各方, 个人 …
 ACTOR_HEAD_WORDS: frozenset[str] = frozenset({"各地", "各方", "双方", "各区", "各市", "个人", "家庭", "董事会", "申请人", "清算组"})

@@ -616,9 +616,10 @@ def subject_before(text: str, seg_start: int, modal_start: int) -> ActorPick | N
         return None  # 应从国家级开发区实际工作需要出发 (013): a modal word (cut as 应从) opens no subject
     if ws and ws[0][0].startswith(MEASURE_VERBS) and not is_actor_head(ws[0][0], True):
         return None  # 坚持自我发展和政府支持相结合 (seed 003): a measure, its nouns are no subject
+    hedged = text.startswith("原则上", modal_start)  # 相关专业教师原则上从…公开招聘 (corpus 01): whom the colleges recruit
     for j in range(len(ws) - 1, -1, -1):
         w, _t, _s, e = ws[j]
-        if not (is_actor_head(w, j == 0) or _subject_only_head(w)):
+        if not (is_actor_head(w, j == 0) or (_subject_only_head(w) and not (hedged and w.endswith("教师")))):
             continue
         gap = _ANY_PAREN.sub("", text[a + e:b]).strip()
         if not gap or gap.startswith(SUBJECT_GAP_STARTS):
@@ -799,7 +800,8 @@ _PURPOSE_LEAD = compile_re(r"\s*(?:为了|为)(?:进一步|切实|更好地?|全
 _RULE_UNDER_VALUES = compile_re(r"限(?:报|推荐|提名|申报|推选)?[\d一二三四五六七八九十两]|不再|执行|不可|不能"
                                 # … and a time limit: 验收合格后20个工作日内拨付到户 (probes31 t07, under 补助标准)
                                 r"|[\d一二三四五六七八九十]+个?(?:工作日|日|天|小时|个月)内")
-_EACH_BODY_RE = compile_re(r"各(?![项类种个])[\u4e00-\u9fff]{1,10}[会所站队组院校馆社室处科股团协委局厅办]")
+_EACH_BODY_RE = compile_re(r"各(?![项类种个])(?:[\u4e00-\u9fff]{1,10}[会所站队组院校馆社室处科股团协委局厅办]"
+                           r"|[\u4e00-\u9fff]{0,4}[镇乡])")  # 各镇要… (probes37 h02; 各乡镇 is a word jieba keeps)
 _NEED_RELATIVE = compile_re(r"[\u4e00-\u9fff]{1,12}的[\u4e00-\u9fff]")
 _BARRED_RELATIVE = compile_re(r"[\u4e00-\u9fff]{1,2}的")  # 在禁止燃放的时间: 禁止 inside a relative clause
 _BARS = frozenset({"不得", "严禁", "禁止", "不准", "不许"})
