@@ -325,9 +325,11 @@ SUBJECT_ONLY_HEADS: tuple[str, ...] = ("基地", "工作站", "服务站", "服�
     # 学校食堂应当…, 文化礼堂要…, 候选人不得…, 申报人不得… (probes35 h02, h05, t09)
     "食堂", "礼堂", "候选人", "申报人",
     "客运站", "派出所", "司法所", "财政所", "农技协",  # 客运站要…, 县农技协要… (probes36)
-    # 体育教师要…, 养犬人应当…, 患者可…, 会计师事务所不得… (probes37 h04, h06, t11, h03); 家长, 学生 as they; 教师
-    # only before a modal word proper (corpus 01's 相关专业教师原则上从…公开招聘: whom the colleges recruit)
-    "教师", "家长", "学生", "患者", "养犬人", "事务所",
+    # 体育教师要…, 养犬人应当…, 患者可…, 会计师事务所不得… (probes37 h04, h06, t11, h03); 教师 only before a modal
+    # word proper (corpus 01's 相关专业教师原则上从…公开招聘: whom the colleges recruit). Not 家长 nor 学生: a clause
+    # fronts them as its object (corpus 24 没有录取的幼儿家长应当及时告知: the 幼儿园 tells them; probes31 h01
+    # 选拔赛参与学生原则上不少于1000人次: a count the 科协 reaches)
+    "教师", "患者", "养犬人", "事务所",
 )
 # a single word that is an actor by itself: 各地, 各方, 个人 …
 ACTOR_HEAD_WORDS: frozenset[str] = frozenset({"各地", "各方", "双方", "各区", "各市", "个人", "家庭", "董事会", "申请人", "清算组"})
