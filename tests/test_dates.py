@@ -333,3 +333,14 @@ def test_a_season_a_stage_and_a_window_heading_name_their_bracketed_or_bare_rang
     assert [(d.kind, d.date_from, d.date) for d in doc.dates] == [
         ("period", "2026-05-01", "2026-09-30"), ("period", "2026-03-11", "2026-03-31"), ("period", "2026-03-01", "2026-06-30"),
         ("event", "2026-06-15", "2026-06-16"), ("event", "2026-05-21", "2026-05-28")]
+
+
+def test_a_contests_round_a_result_made_known_and_a_limit_after_each_quarter() -> None:
+    # probes37 t07 (初赛（5月中旬至6月上旬）), t09 (結果於2026年9月28日公佈), t08 and t11 (每季度结束后5日内报送): a stage's
+    # period, the day of an announcement, a day that comes back each quarter
+    doc = extract_bytes("关于开展职业技能大赛的通知\n各县（市、区）人社局：\n一、初赛（5月中旬至6月上旬）。各县组织选拔。\n"
+                        "二、结果于2026年9月28日公布。\n三、各县每季度结束后5日内报送上季度数据。\n"
+                        "某市人社局\n2026年3月1日\n".encode(), path="case.txt")
+    assert [(d.kind, d.date_from, d.date, d.text) for d in doc.dates] == [
+        ("period", "2026-05-11", "2026-06-10", "5月中旬至6月上旬"), ("event", None, "2026-09-28", "2026年9月28日"),
+        ("recurring", None, None, "每季度结束后5日内")]

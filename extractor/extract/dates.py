@@ -91,6 +91,8 @@ _RECURRING_BEFORE = compile_re(r"每(?:年|月|季度|学年|半年)(?:度)?\s{0
 _DECIDED_BEFORE = compile_re(r"定于\s{0,2}$")
 _CAMPAIGN_AFTER = compile_re(r"[^，。；,;]{0,16}?(?:开展|集中开展|组织开展|实施|进行)(?![^，。；,;]{0,16}活动)")  # not …活动: an event
 _EVENT_AFTER = compile_re(rf"^(?:{_S}[^，。；,;]{{0,12}}?)(?:召开|举行|举办|开幕|开班|报到)")
+# a day a result is made known, 于 it: 结果于2026年9月28日公布 (probes37 t09)
+_ANNOUNCED_AFTER = compile_re(rf"^{_S}(?:在[^，。；,;]{{1,12}}?)?(?:公布|揭晓|公示)")
 # 时间: opening its line (a meeting notice's 时间:2019年10月10日上午9:00, corpus-dev 040) or named for an
 # event; not a page's 时间:/日期:/发布日期: after other fields (作者:法律资料网 时间:2024-07-09, 050-057)
 _EVENT_BEFORE = compile_re(r"^\s{0,2}(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.]\s{0,2})?(?:(?:会议|活动|报到|培训|考试|举办|开幕)?时间|会期)\s{0,2}[:：为]\s{0,2}$"
@@ -118,8 +120,9 @@ _PERIOD_CONTEXT = compile_re(r"施行|实施|执行|有效|期为|期限|公告�
 # … and a season so bracketed: 汛期（5月1日至9月30日）实行24小时值班 (probes36 h03), 禁渔期（…）
 _STAGE_BEFORE = compile_re(r"(?:阶段|[\u4e00-\u9fff]期)\s{0,2}[(（]\s{0,2}$")
 # a step of a schedule named by a short label opening its line, its days in brackets: 一、动员部署（3月中旬至3月底）
-# (probes36 t05, a 方案's 实施步骤 without the word 阶段); not a meeting's or a contest's (颁奖大会（6月15日至16日）)
-_STEP_LABEL_LINE = compile_re(r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?[\u4e00-\u9fff]{2,8}(?<![会赛式礼展坛座])\s*[(（]\s*")
+# (probes36 t05, a 方案's 实施步骤 without the word 阶段), a contest's round (初赛（5月中旬至6月上旬）, probes37 t07); not a
+# meeting's or a ceremony's (颁奖大会（6月15日至16日）)
+_STEP_LABEL_LINE = compile_re(r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?[\u4e00-\u9fff]{2,8}(?<![会式礼展坛座])\s*[(（]\s*")
 
 
 def _staged(text: str, start: int) -> bool:
@@ -162,6 +165,9 @@ _RECURRING_DAY = compile_re(rf"每(?:个)?月{_S}(?:{_MD}){_S}[日号](?P<before
 # 每季度结束后第一个月15日前 (t08). No calendar day; the hour is the date's time
 _RECURRING_WEEKLY = compile_re(r"每(?:周|星期|个星期)[一二三四五六日天]|每(?:日|天)(?=\s{0,2}(?:上午|下午|晚上)?\s{0,2}\d)")  # 每日8时前 (probes29)
 _RECURRING_QUARTER = compile_re(rf"每(?:个)?季度(?:结束后|终了后|末月|首月|末|初)?(?:的)?(?:第[一二三1-3]个月)?(?:的)?{_S}(?:{_MD}){_S}[日号]")
+# a time limit counted from the end of each period: 每季度结束后10日内报送 (probes37 t08, t11)
+_RECURRING_AFTER_END = compile_re(rf"每(?:个)?(?:年度?|半年|季度|季|月)(?:结束|终了)后{_S}(?:[\d一二三四五六七八九十两]{{1,3}}){_S}个?{_S}"
+                                  r"(?:工作日|日|天|月)内")
 _BEFORE_RE = compile_re(rf"{_S}(?:之|以)?前")
 _FORWARD = compile_re(r"拟|将|应|须|需|要|(?<![申邀提])请|按照|务必|必须")  # not the 请 of 申请 (corpus-dev 022: 审批申请作出了审批决定)
 _SENTENCE_END = compile_re(r"[。；;！？!?\n]")
@@ -360,6 +366,7 @@ def _kind(before: str, after: str, after_time: str, sentence: str, is_range: boo
     if _DEADLINE_BEFORE.search(before):
         return "deadline", "<=", 0  # 截止日期：… (before 日期： of an event)
     if (_EVENT_BEFORE.search(before) or _EVENT_AFTER.match(after_time) or (not is_range and _SCHEDULED_BEFORE.search(before))
+            or (not is_range and _STEP_WINDOW_BEFORE.search(before) and _ANNOUNCED_AFTER.match(after_time))
             or (full and not is_range and _MEETING_AFTER.match(after))) and not year_only:
         return "event", "range" if is_range else "==", 0  # not 2022年是党的二十大召开之年: an event has its month
     if not full and _TARGET_BEFORE.search(before) and not _SEASON_AFTER.match(after):  # not 确保2024年秋季学期顺利开学
@@ -615,6 +622,9 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
                     continue
                 add(m.start(), bound.end() if bound else t_end, kind="recurring", comparator="<=" if bound else "==", date=None,
                     date_from=None, time=time, resolved_from=None)
+        for m in _RECURRING_AFTER_END.finditer(text, lo, hi):
+            if not any(s <= m.start() < e for s, e, _ in found) and not in_skip(m.start()):
+                add(m.start(), m.end(), kind="recurring", comparator="<=", date=None, date_from=None, time=None, resolved_from=None)
     # 自印发之日起施行: in force from a day the text does not print
     for lo, hi in body:
         for m in _EFFECTIVE_RELATIVE.finditer(text, lo, hi):
