@@ -290,6 +290,16 @@ def test_posting_date_from_json_ld() -> None:
     assert extract_bytes(broken.encode("utf-8"), path="case.html").metadata.posted is None
 
 
+def test_posting_date_of_a_xuexi_and_a_tencent_news_article() -> None:
+    # probes37 h03 (学习强国: a bare date in div.render-detail-time), h06 (腾讯新闻: <meta name="apub:time">)
+    page = _INFO_PAGE.format(info='<div class="render-detail-resource">来源：某县人民政府</div><div class="render-detail-time">2023-09-13</div>')
+    md = extract_bytes(page.encode("utf-8"), path="case.html").metadata
+    assert md.posted is not None and md.posted.value == "2023-09-13"
+    page = _INFO_PAGE.format(info="").replace("</head>", '<meta name="apub:time" content="2023-09-14 11:02:31"></head>')
+    md = extract_bytes(page.encode("utf-8"), path="case.html").metadata
+    assert md.posted is not None and md.posted.value == "2023-09-14"
+
+
 def test_posting_date_of_a_wechat_article_from_its_script() -> None:
     # probes32 h06: a WeChat 公众号 article gives its posting time only in a script (var ct = "…", Unix seconds), its
     # #publish_time element empty until the script runs; the day is China's

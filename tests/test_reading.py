@@ -1403,3 +1403,13 @@ def test_a_notice_about_a_report_is_no_report() -> None:
                         "二、各学会须于4月中旬至5月上旬完成审计。\n中国科协办公厅\n2026年3月6日\n".encode(), path="case.txt")
     assert [(t.comparator, t.value, t.unit) for t in doc.thresholds] == [(">=", 5000, "字")] and doc.figures == []
     assert [d.kind for d in doc.dates] == ["period"]
+
+
+def test_a_platforms_statement_under_a_post_is_the_sites() -> None:
+    # probes37 h02 (今日头条), h06 (腾讯新闻), probes36 h03 (澎湃号): the platform says the post is its author's; read as
+    # body, 本文内容由作者发布… was an obligation of the addressees
+    page = ("<html><body><div class='article-content'><h1>关于做好安全生产工作的通知</h1><p>各乡镇：</p><p>一、各乡镇要于9月22日前组织排查。</p>"
+            "<p>阳新县应急管理局</p><p>2026年9月18日</p><div class='article-statement'>本文内容由作者发布，不代表今日头条立场。</div>"
+            "<p>特别声明</p><p>本文为澎湃号作者或机构在澎湃新闻上传并发布，仅代表该作者或机构观点，不代表澎湃新闻的观点或立场。</p></div></body></html>")
+    doc = extract_bytes(page.encode("utf-8"), path="case.html")
+    assert [r.text for r in doc.requirements] == ["各乡镇要于9月22日前组织排查。"]

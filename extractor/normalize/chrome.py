@@ -44,13 +44,15 @@ TITLE_SELECTORS: tuple[str, ...] = (
 
 # Elements whose text or datetime is the day a page was posted, outside the content region: WeChat's
 # #publish_time, WordPress's <time datetime> (probes27 h02, h05)
-POSTED_SELECTORS: tuple[str, ...] = ("#publish_time", "time")
+POSTED_SELECTORS: tuple[str, ...] = ("#publish_time", "time",
+                                     ".render-detail-time")  # 学习强国's article pages (probes37 h03)
 
 # <meta name=…> carrying metadata (gz.gov.cn, Hanweb): name (lower case) → field.
 HTML_META_FIELDS: dict[str, str] = {
     "articletitle": "title",
     "pubdate": "posted",
     "article:published_time": "posted",  # Open Graph, WordPress and WeChat pages
+    "apub:time": "posted",  # 腾讯新闻 (new.qq.com) articles (probes37 h06)
     "contentsource": "source_name",
     "sitename": "site_name",
     "maketime": "made",
@@ -175,7 +177,10 @@ TEXT_CHROME: tuple[tuple[str, str, str], ...] = (
     ("footer", r"^\s*Powered by\b", "line"),
     # a news site's rights notice under the article, inside its block: 【版权声明】…未经授权不得转载 (probes35 h03, CmsTop);
     # its 不得 binds no one the notice addresses
-    ("footer", r"^\s*[【\[]?\s*(?:版权声明|免责声明)|未经(?:本站|本网|本报|书面)?授权[，,]?\s*(?:任何单位和个人)?不得(?:转载|复制|使用)|转载请注明(?:出处|来源)", "line"),  # corpus-dev 062: Powered by 中国老龄协会老年人才信息中心
+    ("footer", r"^\s*[【\[]?\s*(?:版权声明|免责声明)|未经(?:本站|本网|本报|书面)?授权[，,]?\s*(?:任何单位和个人)?不得(?:转载|复制|使用)|转载请注明(?:出处|来源)", "line"),
+    # a platform's statement that the post is its author's: 本文内容由作者发布，不代表今日头条立场。 (probes37 h02; 澎湃号,
+    # 腾讯新闻 write it so, probes36 h03, probes37 h06)
+    ("footer", r"^\s*(?:特别声明\s*)?本(?:文|内容)[^。\n]{0,40}?(?:发布|上传|来自)[^。\n]{0,40}?不代表[^。\n]{0,20}?(?:立场|观点)", "line"),  # corpus-dev 062: Powered by 中国老龄协会老年人才信息中心
     # a bare number is a phone number or a postcode only in the footer: inside the notice it is a
     # table cell (corpus-dev 023, a statistical bulletin: 183946 and 223828 were read as postcodes)
     ("footer_contact", r"^\s*(?:\+?86[\s-]?)?(?:0?\d{2,3}[\s-]?)?\d{3,4}[\s-]?\d{4}\s*$", "trailing"),
