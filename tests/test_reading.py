@@ -545,6 +545,8 @@ def test_targets_counted_from_last_year_are_targets() -> None:
     # probes37 h06, t11: 限 before the act it limits, the unit 只; a booking withdrawn at least 24 hours before
     ("每户限养1只犬。", [("<=", 1, "只")]),
     ("患者可在就诊前24小时取消预约。", [(">=", 24, "小时")]),
+    # probes37 t10: the share each instalment pays
+    ("完成检验后拨付70%，正常运行满1年后拨付剩余30%。", [("==", 70, "%"), (">=", 1, "年"), ("==", 30, "%")]),
 ])
 def test_values_a_probe_of_unseen_notices_found_missed(phrase: str, want: list) -> None:
     from extractor.extract.knowledge import read_phrase
@@ -1413,3 +1415,4 @@ def test_a_platforms_statement_under_a_post_is_the_sites() -> None:
             "<p>特别声明</p><p>本文为澎湃号作者或机构在澎湃新闻上传并发布，仅代表该作者或机构观点，不代表澎湃新闻的观点或立场。</p></div></body></html>")
     doc = extract_bytes(page.encode("utf-8"), path="case.html")
     assert [r.text for r in doc.requirements] == ["各乡镇要于9月22日前组织排查。"]
+

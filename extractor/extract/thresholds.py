@@ -984,6 +984,7 @@ def _changes_from(text: str, qs: list[_Q], i: int) -> bool:
         i += 1
 
 
+_PAID_SHARE_RE = compile_re(r"((?:拨付|预拨|发放|支付|兑付)(?:剩余)?)(?:的)?$")
 # What is counted over a span of time: a running total, an amount or length measured, events that happen in it
 _WINDOW_CUE_RE = compile_re(r"累计|合计|共计|总|量|时长|时间|次数|受到|受过|发生|出现|连续")
 _WORDS_BETWEEN_RE = compile_re(r"[\u4e00-\u9fff]{1,16}")  # words only: no break, no other figure
@@ -1086,6 +1087,9 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
                 notes.append(f"comparator carried over from '{carried.cmp_word}' earlier in the list")
                 if not _clean_subject(pre) and carried_subject:
                     pre = carried_subject  # 分别为2413元、2512元: the subject carries over too
+            elif q.is_share and (paid := _PAID_SHARE_RE.search(pre)) is not None:
+                # 完成检验后拨付70%，正常运行满1年后拨付剩余30% (probes37 t10): the share of the money each step pays
+                r.cmp, pre = "==", paid.group(1)
             elif q.is_share and (re.search(r"为[^，,；;为]*$|按照?[^，,；;按]*的$|占(?!比)[^，,；;占]*$|(?:承担|负担|分担)$", pre)
                                  or (q.kind == "ratio" and re.search(r"按照?$", pre))):  # 按1:2的比例配套
                 # …; 其中市级承担50% (written for the tests: a 会议纪要's cost split)
