@@ -1416,3 +1416,13 @@ def test_a_platforms_statement_under_a_post_is_the_sites() -> None:
     doc = extract_bytes(page.encode("utf-8"), path="case.html")
     assert [r.text for r in doc.requirements] == ["各乡镇要于9月22日前组织排查。"]
 
+
+def test_round_12_who_qualifies_and_the_caps_of_a_standard_bid_nothing() -> None:
+    # probes37 h05 (一、申领对象 / 同时符合下列条件的企业可申领创新券：, 二、支持额度 / …单家企业年度补助不超过30万元), h01 (评价范围),
+    # t09 (征集范围): who qualifies and how much a standard pays are no rules; a cap on what each addressee puts
+    # forward stays one (probes25 t13 各市科协推荐不超过5人), and so does a frequency a party keeps (probes26 t14)
+    doc = extract_bytes("关于开展科技创新券申领工作的通知\n各市科技局：\n一、申领对象\n同时符合下列条件的企业可申领创新券。\n"
+                        "二、支持额度\n创新券按服务合同实际支付金额的50%予以补助，单家企业年度补助不超过30万元。\n"
+                        "三、评价范围\n成果已在生产中应用满1年。\n四、推荐名额\n各市科协推荐不超过5人。\n"
+                        "五、检查标准\n燃气经营企业对居民用户每年入户安全检查不少于1次。\n某省科学技术厅\n2026年3月1日\n".encode(), path="case.txt")
+    assert [r.text for r in doc.requirements] == ["各市科协推荐不超过5人。", "燃气经营企业对居民用户每年入户安全检查不少于1次。"]

@@ -422,8 +422,9 @@ CRITERIA_INTRO_WORDS: tuple[str, ...] = ("下列条件", "以下条件", "下列
 # what is done for or by whom (…条件 the act needs), then 对象/条件/资格, optionally a second one.
 # ... and 申报范围, 评价条件, 见习对象 (probes31 h04, t12, h05)
 CRITERIA_HEADING_RE = (r"\s*(?:(?:申报|申请|推荐|参评|报名|认定|评选|评估|评审|评价|参赛|入选|遴选|资助|补贴|补助|奖励|招聘|招录|招生|报考|应聘"
-                       r"|参训|培训|参会|候选人|基本|资格|实施|适用|提名|推选|被提名项目|被提名人|见习)?(?:对象|条件|资格)"
-                       r"|(?:申报|申请|推荐|参评|遴选|评选|适用)范围)(?:[和与及、](?:对象|条件|资格|范围))?[。：:]?\s*")
+                       r"|参训|培训|参会|候选人|基本|资格|实施|适用|提名|推选|被提名项目|被提名人|见习|申领)?(?:对象|条件|资格)"
+                       # ... 申领对象, 评价范围, 征集范围 (probes37 h05, h01, t09)
+                       r"|(?:申报|申请|推荐|参评|遴选|评选|适用|评价|征集|受理)范围)(?:[和与及、](?:对象|条件|资格|范围))?[。：:]?\s*")
 # A heading that names values a notice sets (二、调整水平, 三、奖项设置, 四、推荐名额, 资金来源, 二、优待政策; probes34 t11,
 # t09, h06): what stands under it without a modal word or a cap states them, it bids nothing. Not a heading led
 # by a measure's verb (提高补助标准, 落实优待政策: MEASURE_VERBS)

@@ -799,7 +799,12 @@ _PURPOSE_LEAD = compile_re(r"\s*(?:为了|为)(?:进一步|切实|更好地?|全
 # gold-req counts 参照执行 as an obligation)
 _RULE_UNDER_VALUES = compile_re(r"限(?:报|推荐|提名|申报|推选)?[\d一二三四五六七八九十两]|不再|执行|不可|不能"
                                 # … and a time limit: 验收合格后20个工作日内拨付到户 (probes31 t07, under 补助标准)
-                                r"|[\d一二三四五六七八九十]+个?(?:工作日|日|天|小时|个月)内")
+                                r"|[\d一二三四五六七八九十]+个?(?:工作日|日|天|小时|个月)内"
+                                # … and a cap on what each addressee puts forward (各市科协推荐不超过5人, 推荐作品不超过6部:
+                                # probes25 t13, probes34 t09), a frequency a party keeps (每半年不少于1次, probes26 t14); not the
+                                # count the issuer itself sets (会士推选名额不超过20名, 拟认定…不超过40家, 每年评选不超过10人)
+                                r"|(?:推荐|申报|报送|提名|选送|上报)(?:数量|人数|作品|项目|案例)?(?:均|原则上)?(?:不超过|不得超过|不多于|最多|至少|不少于)"
+                                r"|每(?:年|半年|季度|月|周)[^，,；;。]{0,12}?(?:不少于|至少)[\d一二三四五六七八九十两]+次")
 _EACH_BODY_RE = compile_re(r"各(?![项类种个])(?:[\u4e00-\u9fff]{1,10}[会所站队组院校馆社室处科股团协委局厅办]"
                            r"|[\u4e00-\u9fff]{0,4}[镇乡])")  # 各镇要… (probes37 h02; 各乡镇 is a word jieba keeps)
 _NEED_RELATIVE = compile_re(r"[\u4e00-\u9fff]{1,12}的[\u4e00-\u9fff]")
@@ -917,15 +922,17 @@ def is_values_heading(title: str | None) -> bool:
     """Does a heading name values the notice sets (调整水平, 奖项设置, 推荐名额), so that what stands under it
     without a modal word or a cap states them?
 
-    >>> [is_values_heading(t) for t in ("调整水平", "三、奖项设置", "资金来源。", "提高补助标准", "工作要求")]
-    [True, True, True, False, False]
+    >>> [is_values_heading(t) for t in ("调整水平", "三、奖项设置", "资金来源。", "提高补助标准", "工作要求", "二、支持额度")]
+    [True, True, True, False, False, True]
     """
     if not title:
         return False
     t = title.strip()
     t = _LABEL_PREFIX.sub("", t)
-    # led by a measure's verb as a word: 提高补助标准 is a measure, 研究生国家助学金 (研究|生) no
-    return bool(_VALUES_HEADING.fullmatch(t)) and not ((ws := _words(t)) and ws[0][0] in MEASURE_VERBS)
+    # led by a measure's verb as a word: 提高补助标准 is a measure, 研究生国家助学金 (研究|生) no; a topic's name is none
+    # either (支持额度, 补助标准: probes37 h05, t10)
+    return bool(_VALUES_HEADING.fullmatch(t)) and (_TOPIC_HEADING.fullmatch(t) is not None
+                                                   or not ((ws := _words(t)) and ws[0][0] in MEASURE_VERBS))
 
 
 _VALUES_HEADING = compile_re(VALUES_HEADING_RE)
@@ -990,8 +997,10 @@ def read_requirement(text: str, a: int, b: int, modals: tuple[tuple[str, str, in
         return None  # 即日起至2026年6月30日。 秋季禁烧时段为即日起至11月30日。 (probes31 h02, h06): a period told, no act
     if modal is None and _tells_what_one_has(text, segs):
         return None
-    if modal is None and values and not _CAP.search(text, a, b) and not _RULE_UNDER_VALUES.search(text, a, b):
-        return None  # under 调整水平 / 奖项设置 (``values``): 全国总体调整水平为…的2%, 设金奖10项… state what is set
+    if modal is None and values and not _RULE_UNDER_VALUES.search(text, a, b):
+        # under 调整水平 / 奖项设置 (``values``): 全国总体调整水平为…的2%, 设金奖10项… state what is set; so do the caps of a
+        # standard (补贴期限最长不超过3年, 每户最高不超过800元, 单家企业年度补助不超过30万元: probes37 h05, t10)
+        return None
     if modal is None and has_threshold and (_states_a_value(text, a, b) or _is_goal(text, _strip_lead(text, a, b), b)):
         # its threshold stays, on no requirement; so does a goal's without a trigger word (gold-req: 005 到2025年，…均建成
         # 不少于1个…, not annotated; probes30 t07 到2025年底，全区农村卫生厕所普及率达到85%以上)
