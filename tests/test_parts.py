@@ -86,6 +86,11 @@ def test_a_forwarded_notice_under_its_own_issuer_line_is_the_attachment() -> Non
     # the forwarded notice's own number, alone on its line in the head of its part, names the enclosed document
     # (probes33, probes34 t08: it was a citation with no title)
     assert [(c.role, c.title, c.doc_number) for c in doc.citations if c.doc_number] == [("encloses", None, "菏教发〔2025〕36号")]
+    # … and so is one pasted under the forwarded notice's red head, above its issuer's line (probes37 t08)
+    pasted = text.replace("2025年9月4日\n菏泽市教育局\n关于加强校车安全管理工作的通知\n菏教发〔2025〕36号\n",
+                          "2025年9月4日\n菏泽市教育局文件\n菏教发〔2025〕36号\n菏泽市教育局\n关于加强校车安全管理工作的通知\n")
+    doc = extract_bytes(pasted.encode(), path="case.txt")
+    assert [(c.role, c.title, c.doc_number) for c in doc.citations if c.doc_number] == [("encloses", None, "菏教发〔2025〕36号")]
 
 
 def test_a_joint_order_number_names_every_ministry() -> None:

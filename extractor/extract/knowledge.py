@@ -110,7 +110,11 @@ def _heads_an_attachment(text: str, c: CitationSpan, parts: list[Part]) -> bool:
     line_end = text.find("\n", c.end)
     if text[line_start:c.start].strip() or text[c.end:len(text) if line_end < 0 else line_end].strip():
         return False
-    return any(p.kind == "attachment" and p.title and p.span[0] <= c.start < min(p.span[1], p.span[0] + _PART_HEAD) for p in parts)
+    # … or right above it, under the forwarded body's red head (咸阳市卫生健康委员会文件 / 咸卫发〔2026〕33号 / 咸阳市卫生健康
+    # 委员会 / 关于…的通知, probes37 t08: the part starts at its issuer's line)
+    return any(p.kind == "attachment" and p.title and (p.span[0] <= c.start < min(p.span[1], p.span[0] + _PART_HEAD)
+                                                       or (c.end <= p.span[0] and not text[c.end:p.span[0]].strip()))
+               for p in parts)
 
 
 _PART_HEAD = 200  # characters: a part's head (issuer, title, number) comes before its 主送 line
