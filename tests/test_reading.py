@@ -1426,3 +1426,10 @@ def test_round_12_who_qualifies_and_the_caps_of_a_standard_bid_nothing() -> None
                         "三、评价范围\n成果已在生产中应用满1年。\n四、推荐名额\n各市科协推荐不超过5人。\n"
                         "五、检查标准\n燃气经营企业对居民用户每年入户安全检查不少于1次。\n某省科学技术厅\n2026年3月1日\n".encode(), path="case.txt")
     assert [r.text for r in doc.requirements] == ["各市科协推荐不超过5人。", "燃气经营企业对居民用户每年入户安全检查不少于1次。"]
+
+
+def test_a_word_ending_in_yue_makes_no_figure_approximate() -> None:
+    # probes37 t08: 签约率保持100% was flagged approximate (约 of 签约 read as "about"); 约占…的 still is
+    from extractor.extract.knowledge import read_phrase
+    assert [(t.comparator, t.value, t.approximate) for t in read_phrase("脱贫人口签约率保持100%。").thresholds] == [("==", 100, False)]
+    assert [t.approximate for t in read_phrase("农村人口约占全市人口的30%。").thresholds + read_phrase("农村人口约占全市人口的30%。").figures] == [True]
