@@ -300,6 +300,17 @@ def test_posting_date_of_a_xuexi_and_a_tencent_news_article() -> None:
     assert md.posted is not None and md.posted.value == "2023-09-14"
 
 
+def test_posting_date_of_a_peoples_daily_and_a_baijiahao_article() -> None:
+    # probes38 h04 (人民网: <meta name="publishdate">), h05 (百家号: window.jsonData's "publishTime", the page's date a bare span)
+    page = _INFO_PAGE.format(info="").replace("</head>", '<meta name="publishdate" content="2023-09-15" /></head>')
+    md = extract_bytes(page.encode("utf-8"), path="case.html").metadata
+    assert md.posted is not None and md.posted.value == "2023-09-15"
+    page = _INFO_PAGE.format(info="").replace("</head>", '<script>window.jsonData = {"bsData":{"header":{"authorName":"某县住建",'
+                                              '"publishTime":"2023-09-16 17:42:10"}}};</script></head>')
+    md = extract_bytes(page.encode("utf-8"), path="case.html").metadata
+    assert md.posted is not None and md.posted.value == "2023-09-16"
+
+
 def test_posting_date_of_a_wechat_article_from_its_script() -> None:
     # probes32 h06: a WeChat 公众号 article gives its posting time only in a script (var ct = "…", Unix seconds), its
     # #publish_time element empty until the script runs; the day is China's

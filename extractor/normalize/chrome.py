@@ -53,6 +53,7 @@ HTML_META_FIELDS: dict[str, str] = {
     "pubdate": "posted",
     "article:published_time": "posted",  # Open Graph, WordPress and WeChat pages
     "apub:time": "posted",  # 腾讯新闻 (new.qq.com) articles (probes37 h06)
+    "publishdate": "posted",  # 人民网 articles (probes38 h04)
     "contentsource": "source_name",
     "sitename": "site_name",
     "maketime": "made",

@@ -960,6 +960,10 @@ def _read_tree(raw: str, root: _Element, stream: _Stream) -> tuple[_Walker, str 
             # a WeChat article's posting time, in its script only (var ct = "1778236214", Unix seconds; probes32 h06)
             day = datetime.fromtimestamp(int(wx.group(1)), _CHINA_TZ).date().isoformat()
             walker.meta.setdefault("html:posted", (day, -1, -1))
+        elif sc.text and "ublish" in sc.text and (pt := _SCRIPT_PUBLISHED_RE.search(sc.text, 0, 200_000)) is not None:
+            # a platform's article data: 百家号 window.jsonData "publishTime":"2026-11-06 17:42:10" (probes38 h05),
+            # 学习强国 globalCache "publishTime" (probes37 h03); the day as written, China's
+            walker.meta.setdefault("html:posted", (pt.group(1), -1, -1))
     for sel in chrome.POSTED_SELECTORS:
         found = index.select(sel)
         if found and content not in found and not any(content is a for a in found[0].iterancestors()):
@@ -990,6 +994,7 @@ def _read_tree(raw: str, root: _Element, stream: _Stream) -> tuple[_Walker, str 
 
 
 _ISO_DATETIME_RE = compile_re(r"\d{4}-\d{2}-\d{2}T")
+_SCRIPT_PUBLISHED_RE = compile_re(r"[\"'](?:publishTime|publish_time|publishDate|pubTime)[\"']\s*:\s*[\"']((?:19|20)\d{2}-\d{2}-\d{2})")
 
 
 def extract_html(raw: str) -> HtmlResult:
