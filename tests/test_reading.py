@@ -547,6 +547,13 @@ def test_targets_counted_from_last_year_are_targets() -> None:
     ("患者可在就诊前24小时取消预约。", [(">=", 24, "小时")]),
     # probes37 t10: the share each instalment pays
     ("完成检验后拨付70%，正常运行满1年后拨付剩余30%。", [("==", 70, "%"), (">=", 1, "年"), ("==", 30, "%")]),
+    # probes38 h05, h04, t11, t12: units of air and engines; what each party pays into a fund; a slogan counted
+    # without quotes; the one head a rate is paid per
+    ("PM10浓度超过150微克/立方米时，应当停止土方作业。", [(">", 150, "微克/立方米")]),
+    ("100马力以上大型拖拉机单台补贴额不超过25万元。", [(">=", 100, "马力"), ("<=", 250000, "元")]),
+    ("个人缴纳40元，医保统筹基金划转60元，财政补助20元。", [("==", 40, "元"), ("==", 60, "元"), ("==", 20, "元")]),
+    ("施工现场必须做到围挡、覆盖、硬化、冲洗、湿法作业、渣土车密闭运输六个百分之百。", []),
+    ("村级防疫员按每免疫1头（只）家畜补助0.5元的标准发放劳务补助。", [("==", 0.5, "元")]),
 ])
 def test_values_a_probe_of_unseen_notices_found_missed(phrase: str, want: list) -> None:
     from extractor.extract.knowledge import read_phrase

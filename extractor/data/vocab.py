@@ -82,6 +82,8 @@ UNITS: tuple[str, ...] = (
     "平方公里", "立方米", "千瓦时", "千瓦", "兆瓦", "万千瓦",  # 1兆瓦及以上 (written for the tests: an energy subsidy)
     "毫米", "厘米", "公斤", "千克", "吨", "克", "毫升", "升",  # 厚度低于0.01毫米的地膜 (corpus 06)
     "拷贝/ml",
+    # air quality and engines: PM10浓度超过150微克/立方米, 100马力以上大型拖拉机 (probes38 h05, h04)
+    "微克/立方米", "毫克/立方米", "微克", "毫克", "马力",
 )
 # Latin-letter units of clinical and technical standards (corpus 17: 血糖≥11.1mmol/L, Ccr≤10ml/min);
 # matched only when no further letter follows, so 5G or www never read as units

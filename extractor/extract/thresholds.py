@@ -56,7 +56,11 @@ NOT_THRESHOLD_PATTERNS: tuple[tuple[str, str], ...] = (
     ("page", r"第\s*\d+\s*页|共\s*\d+\s*页|\d+\s*/\s*\d+\s*页|全文共\s*\d+\s*字|显示\s*\d+\s*字|省略\s*\d+\s*字"),
     ("plan_name", r"[“\"]?[十一二三四五六七八九]{1,2}五[”\"]?(?=规划|时期|期间|计划|”|\")|“[一二三四五六七八九十\d\-+]+”"),
     # a slogan named by its count: “六个百分之百”要求 (probes30 t10, a 扬尘 notice), “两个确保”, “三个一批”
-    ("slogan", r"“[一二三四五六七八九十两]{1,2}个[^”\n]{1,8}”"),
+    # … and 百分之百 so counted, quoted or not: 渣土车密闭运输六个百分之百 (probes38 h05)
+    ("slogan", r"“[一二三四五六七八九十两]{1,2}个[^”\n]{1,8}”|[一二三四五六七八九十两]{1,2}个百分之百"),
+    # the one thing a rate is paid per, after its act: 每免疫1头（只）家畜补助0.5元 (probes38 t12), 每收购1吨
+    # (not a bound's: 每户限养1只犬)
+    ("per_one", r"每(?:(?![限不超最至仅只])[\u4e00-\u9fff]){1,3}?[1一]\s*(?:头|只|户|家|吨|亩|台|辆|株|羽|尾)(?![\d.])"),
     ("number_chain", r"\d{1,20}(?:-\d{1,20}){2,}"),  # bounded: backtracked over a long digit run from each start  # 1-9-6-1 工作部署
     ("scientific", r"\d+(?:\.\d+)?\s*[×xX]\s*10\d*(?:/[A-Za-z]+)?"),  # 4×109/L in a medical standard (corpus 17)
     ("grade", r"[1-5]\s*A\s*级?"),  # 5A级学会, 3A级以上: a grade, not a count
@@ -74,7 +78,7 @@ NOT_THRESHOLD_PATTERNS: tuple[tuple[str, str], ...] = (
 )
 # Every pattern above starts with one of these characters. Checking it first spares the
 # regex engine trying 17 alternatives at each of the text's characters (7x faster).
-_NOT_THRESHOLD_FIRST = r"\dA-Za-z._%+\-“\"(（第共全显省浏阅点访邮索编文代序每一二三四五六七八九十百千附〇零○"
+_NOT_THRESHOLD_FIRST = r"\dA-Za-z._%+\-“\"(（第共全显省浏阅点访邮索编文代序每一二三四五六七八九十百千附〇零○两"
 # The names document the patterns; as groups they cost a fifth of the scan and nothing reads them (issue 18).
 _NOT_THRESHOLD_RE = compile_re(
     f"(?=[{_NOT_THRESHOLD_FIRST}])(?:" + "|".join(f"(?:{rx})" for _, rx in NOT_THRESHOLD_PATTERNS) + ")"
@@ -291,7 +295,9 @@ _NOUN_AHEAD_RE = compile_re(r"([^，,；;。、\x00]{1,30}?)(?=、|应|须|要|�
 _PER_REACH = 24  # how far before a figure its 每X is looked for
 # … and the money a prize or grant carries: 一等奖奖金30万元 (written for the tests: a 实施细则's prizes)
 _AMOUNT_CUE = compile_re(r"(?:为|按|给予|发放|补助|补贴|奖励|资助|奖补|标准|调整为|提高到|提高至|每人每月|每人每年|每月|每年|每人"
-                         r"|奖金|奖励金|资助金|补助金)\s*$")
+                         r"|奖金|奖励金|资助金|补助金"
+                         # what each party pays into a fund: 个人缴纳40元，医保统筹基金划转60元 (probes38 t11)
+                         r"|缴纳|缴费|划转|划拨|拨付|筹集)\s*$")
 # 给予每个5万元经费支持 (probes27 t13): the unit an amount is given for, between the cue and the amount
 _EACH_END_RE = compile_re(r"每(?:个|家|项|所|名|位|人|户|次|台|套)$")
 # 公示期为2024年7月8日至7月12日（5个工作日） (written for the tests: a 名单公示): the length of the period its
