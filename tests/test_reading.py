@@ -1440,3 +1440,13 @@ def test_a_word_ending_in_yue_makes_no_figure_approximate() -> None:
     from extractor.extract.knowledge import read_phrase
     assert [(t.comparator, t.value, t.approximate) for t in read_phrase("脱贫人口签约率保持100%。").thresholds] == [("==", 100, False)]
     assert [t.approximate for t in read_phrase("农村人口约占全市人口的30%。").thresholds + read_phrase("农村人口约占全市人口的30%。").figures] == [True]
+
+
+def test_round_13_a_role_by_its_suffix_and_a_delegates_conditions() -> None:
+    # probes38 h04 (购机者应当…, jieba cuts 购机|者), t08 (群测群防|员), h06 (起草组不得…), h02 (会员代表须…), t09 (二、代表条件:
+    # who may be elected, no rule)
+    doc = extract_bytes("关于做好有关工作的通知\n各有关单位：\n一、购机者应当在购机后12个月内提出补贴申请。\n二、群测群防员应当在雨后巡查。\n"
+                        "三、起草组不得将起草工作转包给其他机构。\n四、会员代表须按时缴纳会费。\n五、代表条件\n年龄一般不超过65周岁。\n".encode(),
+                        path="case.txt")
+    assert [(r.modality, r.actor.text if r.actor else None) for r in doc.requirements] == [
+        ("obligation", "购机者"), ("obligation", "群测群防员"), ("prohibition", "起草组"), ("obligation", "会员代表")]

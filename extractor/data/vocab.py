@@ -332,6 +332,8 @@ SUBJECT_ONLY_HEADS: tuple[str, ...] = ("基地", "工作站", "服务站", "服�
     # fronts them as its object (corpus 24 没有录取的幼儿家长应当及时告知: the 幼儿园 tells them; probes31 h01
     # 选拔赛参与学生原则上不少于1000人次: a count the 科协 reaches)
     "教师", "患者", "养犬人", "事务所",
+    # a person or a group by its role: 购机者应当…, 群测群防员应当…, 起草组不得…, 会员代表须… (probes38 h04, t08, h06, h02)
+    "者", "员", "组", "代表",
 )
 # a single word that is an actor by itself: 各地, 各方, 个人 …
 ACTOR_HEAD_WORDS: frozenset[str] = frozenset({"各地", "各方", "双方", "各区", "各市", "个人", "家庭", "董事会", "申请人", "清算组"})
@@ -424,8 +426,8 @@ CRITERIA_INTRO_WORDS: tuple[str, ...] = ("下列条件", "以下条件", "下列
 # what is done for or by whom (…条件 the act needs), then 对象/条件/资格, optionally a second one.
 # ... and 申报范围, 评价条件, 见习对象 (probes31 h04, t12, h05)
 CRITERIA_HEADING_RE = (r"\s*(?:(?:申报|申请|推荐|参评|报名|认定|评选|评估|评审|评价|参赛|入选|遴选|资助|补贴|补助|奖励|招聘|招录|招生|报考|应聘"
-                       r"|参训|培训|参会|候选人|基本|资格|实施|适用|提名|推选|被提名项目|被提名人|见习|申领)?(?:对象|条件|资格)"
-                       # ... 申领对象, 评价范围, 征集范围 (probes37 h05, h01, t09)
+                       r"|参训|培训|参会|候选人|基本|资格|实施|适用|提名|推选|被提名项目|被提名人|见习|申领|代表|人选)?(?:对象|条件|资格)"
+                       # ... 申领对象, 评价范围, 征集范围 (probes37 h05, h01, t09), 代表条件 (probes38 t09)
                        r"|(?:申报|申请|推荐|参评|遴选|评选|适用|评价|征集|受理)范围)(?:[和与及、](?:对象|条件|资格|范围))?[。：:]?\s*")
 # A heading that names values a notice sets (二、调整水平, 三、奖项设置, 四、推荐名额, 资金来源, 二、优待政策; probes34 t11,
 # t09, h06): what stands under it without a modal word or a cap states them, it bids nothing. Not a heading led
@@ -434,7 +436,10 @@ CRITERIA_HEADING_RE = (r"\s*(?:(?:申报|申请|推荐|参评|报名|认定|评�
 # 见习基地条件, 执行时间, 外摆时段: h03, h06)
 VALUES_HEADING_RE = (r"\s*(?:[\u4e00-\u9fff]{0,6}(?:标准|水平|名额|设置|待遇|来源|额度|金额|政策|条件|时间|时段|期限"
                      # … a benefit by its name: 一、本专科生国家助学金 / 二、研究生国家助学金 (probes35 t11)
-                     r"|助学金|奖学金|津贴|养老金|抚恤金|优待金)"
+                     r"|助学金|奖学金|津贴|养老金|抚恤金|优待金"
+                     # … what a role is paid, what attending costs, which awards are given: 六、防疫员补助, 四、代表费用,
+                     # 三、优秀论文评选 (probes38 t12, t09, h02)
+                     r"|补助|补贴|费用|评选)"
                      r"|(?:检查|整治|排查|督查|抽查|清理|监测|治理|执法)(?:范围|对象|重点|内容))[。：:]?\s*")
 # A clause that names a topic under a modal word is a heading, no requirement: 二、支持方式, 奖励标准 (a 申报通知)
 TOPIC_HEADING_RE = (r"\s*(?:支持|鼓励|保障|奖励|补助|资助|扶持)(?:方式|范围|对象|内容|标准|重点|政策|措施|方向|条件|程序|额度|期限)"

@@ -619,7 +619,9 @@ def subject_before(text: str, seg_start: int, modal_start: int) -> ActorPick | N
     hedged = text.startswith("原则上", modal_start)  # 相关专业教师原则上从…公开招聘 (corpus 01): whom the colleges recruit
     for j in range(len(ws) - 1, -1, -1):
         w, _t, _s, e = ws[j]
-        if not (is_actor_head(w, j == 0) or (_subject_only_head(w) and not (hedged and w.endswith("教师")))):
+        # a role's suffix jieba cuts off (购机|者, 群测群防|员) ends one word with the noun before it
+        role = ws[j - 1][0] + w if len(w) == 1 and j > 0 else w
+        if not (is_actor_head(w, j == 0) or (_subject_only_head(role) and not (hedged and w.endswith("教师")))):
             continue
         gap = _ANY_PAREN.sub("", text[a + e:b]).strip()
         if not gap or gap.startswith(SUBJECT_GAP_STARTS):
