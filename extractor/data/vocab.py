@@ -437,9 +437,9 @@ CRITERIA_HEADING_RE = (r"\s*(?:(?:申报|申请|推荐|参评|报名|认定|评�
 VALUES_HEADING_RE = (r"\s*(?:[\u4e00-\u9fff]{0,6}(?:标准|水平|名额|设置|待遇|来源|额度|金额|政策|条件|时间|时段|期限"
                      # … a benefit by its name: 一、本专科生国家助学金 / 二、研究生国家助学金 (probes35 t11)
                      r"|助学金|奖学金|津贴|养老金|抚恤金|优待金"
-                     # … what a role is paid, what attending costs, which awards are given: 六、防疫员补助, 四、代表费用,
-                     # 三、优秀论文评选 (probes38 t12, t09, h02)
-                     r"|补助|补贴|费用|评选)"
+                     # … what attending costs, which awards are given: 四、代表费用, 三、优秀论文评选 (probes38 t09, h02); not
+                     # a 补贴 or 补助 by name (corpus 21 二、运营补贴 holds 区民政部门每年4月底前…报送…, a duty)
+                     r"|费用|评选)"
                      r"|(?:检查|整治|排查|督查|抽查|清理|监测|治理|执法)(?:范围|对象|重点|内容))[。：:]?\s*")
 # A clause that names a topic under a modal word is a heading, no requirement: 二、支持方式, 奖励标准 (a 申报通知)
 TOPIC_HEADING_RE = (r"\s*(?:支持|鼓励|保障|奖励|补助|资助|扶持)(?:方式|范围|对象|内容|标准|重点|政策|措施|方向|条件|程序|额度|期限)"
