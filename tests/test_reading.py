@@ -554,6 +554,9 @@ def test_targets_counted_from_last_year_are_targets() -> None:
     ("个人缴纳40元，医保统筹基金划转60元，财政补助20元。", [("==", 40, "元"), ("==", 60, "元"), ("==", 20, "元")]),
     ("施工现场必须做到围挡、覆盖、硬化、冲洗、湿法作业、渣土车密闭运输六个百分之百。", []),
     ("村级防疫员按每免疫1头（只）家畜补助0.5元的标准发放劳务补助。", [("==", 0.5, "元")]),
+    # probes38 t11: a ratio written with a colon after its noun (配比), no clock; not two bounds 1 and 4
+    ("护理人员与失能人员配比不低于1:4。", [(">=", 0.25, "比例")]),
+    ("上午8:30前报到。", []),
 ])
 def test_values_a_probe_of_unseen_notices_found_missed(phrase: str, want: list) -> None:
     from extractor.extract.knowledge import read_phrase

@@ -48,7 +48,10 @@ _QUANTITY_RE = compile_re(
     # 实际缴费额的2/3 (corpus 12); dates with slashes are masked before
     r"|(?P<slash>(?P<sn>\d{1,2})/(?P<sd>\d{1,3})(?![\d/]))"
     # 按不低于1∶1的比例配套 (a probe's 会议纪要): a ratio, by its ratio sign or the 比例 after it
-    r"|(?P<ratio>(?P<rn>\d{1,3})\s*(?:∶|[:：](?=\s*\d{1,3}\s*的?比例))\s*(?P<rd>\d{1,3})(?![\d:：∶]))"
+    # … or a ratio's noun right before it, a colon being no clock there: 护理人员与失能人员配比不低于1:4 (probes38 t11)
+    r"|(?P<ratio>(?:(?P<rn>\d{1,3})\s*(?:∶|[:：](?=\s*\d{1,3}\s*的?比例))"
+    r"|(?:(?<=比)|(?<=比为)|(?<=比例为)|(?<=比不低于)|(?<=比不高于)|(?<=比不少于)|(?<=比达到))(?P<rn2>\d{1,3})\s*[:：])"
+    r"\s*(?P<rd>\d{1,3})(?![\d:：∶]))"
     # 15-20个, 四至五年, 3～5, 5万元至10万元, 6个月至12个月 (corpus 10); 75分（含）至90分 with its masked
     # inclusion note before 至 (a 评估 通报's bands, probes27 t13)
     rf"|(?P<range>(?P<lo>{_NUM})(?P<lom>[万萬亿億]?)[%％]?(?P<lounit>{_UNIT_ALT})?[\s\x00]*(?:-|－|—|~|～|至|到)\s*(?P<hi>{_NUM})(?P<him>[万萬亿億]?)(?P<rpct>[%％])?(?P<runit>{_UNIT_ALT})?)"
@@ -223,7 +226,7 @@ def _build(m: re.Match[str], text: str, s: int, e: int) -> Quantity | None:
             return None
         return Quantity(s, e, m.group(), _clean(num / den), None, "比例", "ratio")
     if kind == "ratio":
-        num, den = int(m.group("rn")), int(m.group("rd"))
+        num, den = int(m.group("rn") or m.group("rn2")), int(m.group("rd"))
         if not den:
             return None
         return Quantity(s, e, m.group(), _clean(num / den), None, "比例", "ratio")
