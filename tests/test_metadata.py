@@ -281,34 +281,28 @@ def test_posting_date_from_json_ld() -> None:
                                               '"@type": "NewsArticle", "datePublished": "2023-09-14T10:00:00+08:00"}</script></head>')
     md = extract_bytes(page.encode("utf-8"), path="case.html").metadata
     assert md.posted is not None and md.posted.value == "2023-09-14"
-    # a Baidu MIP page (probes36 h02): the cambrian context names it pubDate
-    mip = _INFO_PAGE.format(info="").replace("</head>", '<script type="application/ld+json">{"@context": "https://ziyuan.baidu.com/contexts/'
-                                             'cambrian.jsonld", "appid": "1593284012771635", "pubDate": "2026-03-02T09:15:00"}</script></head>')
-    md = extract_bytes(mip.encode("utf-8"), path="case.html").metadata
-    assert md.posted is not None and md.posted.value == "2026-03-02"
     broken = _INFO_PAGE.format(info="").replace("</head>", '<script type="application/ld+json">{"datePublished": </script></head>')
     assert extract_bytes(broken.encode("utf-8"), path="case.html").metadata.posted is None
 
 
-def test_posting_date_of_a_xuexi_and_a_tencent_news_article() -> None:
-    # probes37 h03 (学习强国: a bare date in div.render-detail-time), h06 (腾讯新闻: <meta name="apub:time">)
-    page = _INFO_PAGE.format(info='<div class="render-detail-resource">来源：某县人民政府</div><div class="render-detail-time">2023-09-13</div>')
+@pytest.mark.parametrize("head, info, want", [
+    # probes36 h02, a Baidu MIP page: its JSON-LD (the cambrian context) names the day pubDate
+    ('<script type="application/ld+json">{"@context": "https://ziyuan.baidu.com/contexts/cambrian.jsonld", '
+     '"appid": "1593284012771635", "pubDate": "2026-03-02T09:15:00"}</script>', "", "2026-03-02"),
+    # probes37 h03, 学习强国: a bare date in div.render-detail-time
+    ("", '<div class="render-detail-resource">来源：某县人民政府</div><div class="render-detail-time">2023-09-13</div>', "2023-09-13"),
+    # probes37 h06, 腾讯新闻: <meta name="apub:time">
+    ('<meta name="apub:time" content="2023-09-14 11:02:31">', "", "2023-09-14"),
+    # probes38 h04, 人民网: <meta name="publishdate">
+    ('<meta name="publishdate" content="2023-09-15" />', "", "2023-09-15"),
+    # probes38 h05, 百家号: window.jsonData's "publishTime", the page's own date a bare span
+    ('<script>window.jsonData = {"bsData":{"header":{"authorName":"某县住建","publishTime":"2023-09-16 17:42:10"}}};</script>', "",
+     "2023-09-16"),
+])
+def test_posting_date_where_a_platform_puts_it(head: str, info: str, want: str) -> None:
+    page = _INFO_PAGE.format(info=info).replace("</head>", head + "</head>")
     md = extract_bytes(page.encode("utf-8"), path="case.html").metadata
-    assert md.posted is not None and md.posted.value == "2023-09-13"
-    page = _INFO_PAGE.format(info="").replace("</head>", '<meta name="apub:time" content="2023-09-14 11:02:31"></head>')
-    md = extract_bytes(page.encode("utf-8"), path="case.html").metadata
-    assert md.posted is not None and md.posted.value == "2023-09-14"
-
-
-def test_posting_date_of_a_peoples_daily_and_a_baijiahao_article() -> None:
-    # probes38 h04 (人民网: <meta name="publishdate">), h05 (百家号: window.jsonData's "publishTime", the page's date a bare span)
-    page = _INFO_PAGE.format(info="").replace("</head>", '<meta name="publishdate" content="2023-09-15" /></head>')
-    md = extract_bytes(page.encode("utf-8"), path="case.html").metadata
-    assert md.posted is not None and md.posted.value == "2023-09-15"
-    page = _INFO_PAGE.format(info="").replace("</head>", '<script>window.jsonData = {"bsData":{"header":{"authorName":"某县住建",'
-                                              '"publishTime":"2023-09-16 17:42:10"}}};</script></head>')
-    md = extract_bytes(page.encode("utf-8"), path="case.html").metadata
-    assert md.posted is not None and md.posted.value == "2023-09-16"
+    assert md.posted is not None and md.posted.value == want
 
 
 def test_posting_date_of_a_wechat_article_from_its_script() -> None:
