@@ -344,3 +344,15 @@ def test_a_contests_round_a_result_made_known_and_a_limit_after_each_quarter() -
     assert [(d.kind, d.date_from, d.date, d.text) for d in doc.dates] == [
         ("period", "2026-05-11", "2026-06-10", "5月中旬至6月上旬"), ("event", None, "2026-09-28", "2026年9月28日"),
         ("recurring", None, None, "每季度结束后5日内")]
+
+
+def test_a_media_headline_above_the_title_sets_no_date_a_labelled_field_there_does() -> None:
+    # probes37 h06 (腾讯新闻): the repost's headline 岳麓区发布文明养犬管理通告，11月1日起施行 gave a second effective date;
+    # corpus-dev 048's 生效时间: 2019-01-23, a field of the page's metadata table above the title, is kept
+    doc = extract_bytes("岳麓区发布文明养犬管理通告，11月1日起施行\n岳麓发布 2026-10-15 11:02\n长沙市岳麓区人民政府关于加强城区文明养犬管理的通告\n"
+                        "一、养犬人应当为犬只办理登记。\n二、本通告自2026年11月1日起施行。\n长沙市岳麓区人民政府\n2026年10月14日\n".encode(),
+                        path="case.txt")
+    assert [(d.kind, d.date, d.text) for d in doc.dates] == [("effective", "2026-11-01", "2026年11月1日起")]
+    doc = extract_bytes("生效时间: 2019-01-23\n太湖县人民政府关于印发《太湖县人民政府工作规则》的通知\n各乡镇人民政府：\n一、现印发给你们。\n"
+                        "太湖县人民政府\n2019年1月23日\n".encode(), path="case.txt")
+    assert [(d.kind, d.date) for d in doc.dates] == [("effective", "2019-01-23")]

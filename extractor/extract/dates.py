@@ -140,6 +140,7 @@ _STEP_LABEL_BEFORE = compile_re(r"(?:^|[\n。；;，,])\s{0,2}(?:[(（]?[一二�
 _SEASON_AFTER = compile_re(r"^\s{0,2}(?:春季|夏季|秋季|冬季|春节|寒假|暑假|学期|上学期|下学期|高考|中考)")
 # a day's name in brackets after it: （除夕）, （星期五）, （正月初一）
 _DAY_LABEL_RE = compile_re(r"\s{0,2}[(（][^()（）\n]{1,6}[)）]")
+_LABELLED_BEFORE = compile_re(r"[:：]\s{0,2}$")
 _STEP_WINDOW_BEFORE = compile_re(r"(?<![已定])于\s{0,2}$")  # (定于 names an event: 定于9月14日至20日集中开展…活动)
 # the day a meeting was held, opening a 会议纪要 (probes26 t12: 2024年4月12日下午，副市长刘卫东在市政府7楼第3会议室
 # 主持召开专题会议): its half day, a comma, who 主持召开/召开 a 会议 in the same clause
@@ -472,6 +473,11 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
                 break
             pos = m.end()
             if in_skip(m.start()):
+                continue
+            if not is_meta and title_at is not None and m.start() < text.rfind("\n", 0, title_at) + 1 \
+                    and not _LABELLED_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                # above the title's line: a media headline's copy (…通告，11月1日起施行, probes37 h06), no rule; a field of
+                # the page's metadata printed there stays (生效时间: 2019-01-23, corpus-dev 048)
                 continue
             if title and len(title) >= 8:
                 ls = text.rfind("\n", 0, m.start()) + 1
