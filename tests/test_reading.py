@@ -557,6 +557,8 @@ def test_targets_counted_from_last_year_are_targets() -> None:
     # probes38 t11: a ratio written with a colon after its noun (配比), no clock; not two bounds 1 and 4
     ("护理人员与失能人员配比不低于1:4。", [(">=", 0.25, "比例")]),
     ("上午8:30前报到。", []),
+    # probes39 t10: 前一日 is the day before, no look-back window
+    ("各省级邮政管理局须于每日16时前报送前一日业务量数据。", []),
 ])
 def test_values_a_probe_of_unseen_notices_found_missed(phrase: str, want: list) -> None:
     from extractor.extract.knowledge import read_phrase
@@ -1453,3 +1455,14 @@ def test_round_13_a_role_by_its_suffix_and_a_delegates_conditions() -> None:
                         path="case.txt")
     assert [(r.modality, r.actor.text if r.actor else None) for r in doc.requirements] == [
         ("obligation", "购机者"), ("obligation", "群测群防员"), ("prohibition", "起草组"), ("obligation", "会员代表")]
+
+
+def test_a_columns_unit_with_two_bases_joined_by_a_middle_dot() -> None:
+    # probes39 h02 (单科补考费（元/人·科）), h04 (低收费时段票价上限（元/人·次）): the whole column was lost
+    page = ("<html><head><title>关于公布评价收费标准的通知</title></head><body><div class='TRS_Editor'><p>关于公布评价收费标准的通知</p>"
+            "<p>各有关单位：</p><p>一、收费标准</p><table><tr><th>级别</th><th>评价费（元/人）</th><th>单科补考费（元/人·科）</th></tr>"
+            "<tr><td>三级</td><td>1200</td><td>400</td></tr></table></div></body></html>")
+    doc = extract_bytes(page.encode(), path="page.html")
+    assert [(t.value, t.unit, t.per, t.subject, t.condition) for t in doc.thresholds] == [
+        (1200, "元", "人", "评价费", "三级"), (400, "元", "人/科", "单科补考费", "三级")]
+

@@ -152,7 +152,8 @@ def _unit_from_row(text: str, sa: int, at: int, f: Found) -> None:
 
 
 # a column's header with its unit in brackets at its end: 人均年可支配收入（元）, 家庭财产总额（万元）, 面积(平方米)
-_COLUMN_UNIT_RE = compile_re(r"\s*(?P<name>[^\t]{0,30}?)\s*[(（](?P<mag>[万亿])?(?P<unit>%|‰|[\u4e00-\u9fff/]{1,4})[)）]\s*")
+# (a per of two bases joined by a middle dot: 单科补考费（元/人·科）, 票价上限（元/人·次）, probes39 h02, h04)
+_COLUMN_UNIT_RE = compile_re(r"\s*(?P<name>[^\t]{0,30}?)\s*[(（](?P<mag>[万亿])?(?P<unit>%|‰|[\u4e00-\u9fff/·・]{1,6})[)）]\s*")
 _BARE_NUMBER_CELL_RE = compile_re(r"\s*[\d.,．]+\s*(?:[—\-~～]\s*[\d.,．]+\s*)?(?:及|或)?(?:以下|以上|以内)?\s*")
 
 
@@ -193,7 +194,7 @@ def _column_unit(head: str) -> tuple[str, str | None, int, str] | None:
     m = _COLUMN_UNIT_RE.fullmatch(head)
     if m is None:
         return None
-    unit, per = m.group("unit"), None
+    unit, per = re.sub(r"[·・]", "/", m.group("unit")), None
     if "/" in unit:
         unit, per = unit.split("/", 1)
         if not unit or not per:
@@ -589,8 +590,10 @@ def _read(masked: str, text: str, q: Quantity, lo: int) -> _Q:
             cmp, cmp_word, cmp_start = ">=", "前", q.start - 1
         elif q.unit in ("名", "位"):
             cmp, cmp_word, cmp_start = "<=", "前", q.start - 1  # 取得前三名 (corpus-dev 015)
-        elif q.unit in TIME_UNITS and text[q.end:q.end + 1] != "内":
-            cmp, cmp_start = "==", q.start - 1  # 本人前12个月的月均经济收入 (corpus-dev 019): a look-back window
+        elif q.unit in TIME_UNITS and text[q.end:q.end + 1] != "内" and q.value != 1:
+            # 本人前12个月的月均经济收入 (corpus-dev 019): a look-back window; not 前一日 (the day before: 每日16时前报送
+            # 前一日业务量数据, probes39 t10)
+            cmp, cmp_start = "==", q.start - 1
     if q.unit in TIME_UNITS and masked[expr_end:expr_end + 1] == "前" and (cmp is None or cmp_word in ("满", "届满")) \
             and _LEAD_FOLLOW_RE.match(text, expr_end + 1):
         cmp, cmp_word, expr_end = ">=", "前", expr_end + 1  # 届满3个月前提交申请: a lead time (gold README)
