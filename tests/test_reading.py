@@ -1466,3 +1466,12 @@ def test_a_columns_unit_with_two_bases_joined_by_a_middle_dot() -> None:
     assert [(t.value, t.unit, t.per, t.subject, t.condition) for t in doc.thresholds] == [
         (1200, "元", "人", "评价费", "三级"), (400, "元", "人/科", "单科补考费", "三级")]
 
+
+def test_round_14_a_funds_base_and_rates_and_the_period_they_run_bid_nothing() -> None:
+    # probes39 t11 (a 住房公积金 notice): under 缴存基数 / 缴存比例 / 执行时间 the values and the period they run are
+    # stated; a permission with its modal word and a dated duty stay
+    doc = extract_bytes("关于调整2026年度住房公积金缴存基数的通知\n各缴存单位：\n一、缴存基数\n下限为2100元。\n二、缴存比例\n单位和职工缴存比例均为5%至12%。"
+                        "生产经营困难的单位，经职工代表大会讨论通过，可申请降低缴存比例。\n三、执行时间\n"
+                        "本年度缴存基数和比例执行期为2026年7月1日至2027年6月30日。各缴存单位应当于2026年8月31日前完成缴存基数调整。\n".encode(),
+                        path="case.txt")
+    assert [(r.modality, r.trigger) for r in doc.requirements] == [("permission", "可"), ("obligation", "应当")]

@@ -435,6 +435,7 @@ CRITERIA_HEADING_RE = (r"\s*(?:(?:申报|申请|推荐|参评|报名|认定|评�
 # ... and what a notice's own action covers or when things run (检查范围, 整治重点, 检查对象: probes35 h02, t08, t12;
 # 见习基地条件, 执行时间, 外摆时段: h03, h06)
 VALUES_HEADING_RE = (r"\s*(?:[\u4e00-\u9fff]{0,6}(?:标准|水平|名额|设置|待遇|来源|额度|金额|政策|条件|时间|时段|期限"
+                     r"|基数|比例|费率"  # 一、缴存基数 / 二、缴存比例 (probes39 t11, a 住房公积金 notice)
                      # … a benefit by its name: 一、本专科生国家助学金 / 二、研究生国家助学金 (probes35 t11)
                      r"|助学金|奖学金|津贴|养老金|抚恤金|优待金"
                      # … what attending costs, which awards are given: 四、代表费用, 三、优秀论文评选 (probes38 t09, h02); not

@@ -799,7 +799,7 @@ _PURPOSE_LEAD = compile_re(r"\s*(?:为了|为)(?:进一步|切实|更好地?|全
 # under a heading of values, still a rule: a quota (每个推荐单位限推荐1名), what is no longer or not to be done (已命名的
 # 省级基地不再申报, 同一人选不可同时通过两个渠道推荐: corpus-dev 070), a standard applied (按照财政部规定的…标准执行;
 # gold-req counts 参照执行 as an obligation)
-_RULE_UNDER_VALUES = compile_re(r"限(?:报|推荐|提名|申报|推选)?[\d一二三四五六七八九十两]|不再|执行|不可|不能"
+_RULE_UNDER_VALUES = compile_re(r"限(?:报|推荐|提名|申报|推选)?[\d一二三四五六七八九十两]|不再|执行(?!期|时间)|不可|不能"
                                 # … and a time limit: 验收合格后20个工作日内拨付到户 (probes31 t07, under 补助标准)
                                 r"|[\d一二三四五六七八九十]+个?(?:工作日|日|天|小时|个月)内"
                                 # … and a cap on what each addressee puts forward (各市科协推荐不超过5人, 推荐作品不超过6部:
