@@ -356,3 +356,13 @@ def test_a_media_headline_above_the_title_sets_no_date_a_labelled_field_there_do
     doc = extract_bytes("生效时间: 2019-01-23\n太湖县人民政府关于印发《太湖县人民政府工作规则》的通知\n各乡镇人民政府：\n一、现印发给你们。\n"
                         "太湖县人民政府\n2019年1月23日\n".encode(), path="case.txt")
     assert [(d.kind, d.date) for d in doc.dates] == [("effective", "2019-01-23")]
+
+
+def test_a_date_opening_its_clause_and_a_range_after_a_run_in_time_heading() -> None:
+    # probes39 t07 (（一）集中宣传咨询日。6月中旬，各县（市、区）要…), t12 (一、普查时间。9月中旬至11月上旬，11月10日前…): no
+    # cue word before the date in its own sentence; a past day so opening a report's sentence stays none
+    doc = extract_bytes("关于开展安全生产月活动的通知\n各县（市、区）应急管理局：\n一、集中宣传咨询日。6月中旬，各县（市、区）要开展集中宣传咨询活动。\n"
+                        "二、普查时间。9月中旬至11月上旬，11月10日前完成普查数据审核上报。\n三、3月15日，全市共排查隐患120处。\n"
+                        "某市应急管理局\n2026年5月20日\n".encode(), path="case.txt")
+    assert [(d.kind, d.date_from, d.date) for d in doc.dates] == [
+        ("event", "2026-06-11", "2026-06-20"), ("period", "2026-09-11", "2026-11-10"), ("deadline", None, "2026-11-10")]

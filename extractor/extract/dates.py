@@ -140,6 +140,7 @@ _STEP_LABEL_BEFORE = compile_re(r"(?:^|[\n。；;，,])\s{0,2}(?:[(（]?[一二�
 _SEASON_AFTER = compile_re(r"^\s{0,2}(?:春季|夏季|秋季|冬季|春节|寒假|暑假|学期|上学期|下学期|高考|中考)")
 # a day's name in brackets after it: （除夕）, （星期五）, （正月初一）
 _DAY_LABEL_RE = compile_re(r"\s{0,2}[(（][^()（）\n]{1,6}[)）]")
+_LABEL_ONLY = compile_re(r"\s{0,2}(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s{0,2})?")
 _LABELLED_BEFORE = compile_re(r"[:：]\s{0,2}$")
 _STEP_WINDOW_BEFORE = compile_re(r"(?<![已定])于\s{0,2}$")  # (定于 names an event: 定于9月14日至20日集中开展…活动)
 # the day a meeting was held, opening a 会议纪要 (probes26 t12: 2024年4月12日下午，副市长刘卫东在市政府7楼第3会议室
@@ -372,6 +373,10 @@ def _kind(before: str, after: str, after_time: str, sentence: str, is_range: boo
         return "event", "range" if is_range else "==", 0  # not 2022年是党的二十大召开之年: an event has its month
     if not full and _TARGET_BEFORE.search(before) and not _SEASON_AFTER.match(after):  # not 确保2024年秋季学期顺利开学
         return "deadline", "<=", 0  # 到2020年末，…建成; 力争2020年底
+    if not is_range and not year_only and _LABEL_ONLY.fullmatch(before) and after.lstrip().startswith(("，", ",")) \
+            and _FORWARD.search(sentence):
+        # 6月中旬，各县（市、区）要开展集中宣传咨询活动 (probes39 t07): the day or the ten days a step is set for, opening its clause
+        return "event", "==", 0
     if is_range and _FORWARD.search(sentence):
         # 拟于9月4日-5日反馈获推名单 (corpus-dev 070): the days a step takes; not what was done in a past
         # range (2020年2月1日－2020年2月29日我市…作出了审批决定, 022)
@@ -578,6 +583,10 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
                     text, text.rfind("\n", lo, nl) + 1, nl)):
                 # the date alone under a 时间 heading: (一)时间。 / 2022年5月21—28日 (corpus-dev 068) times an event, as
                 # 会议时间 does; 禁渔时间 / 2026年3月1日0时至6月30日24时 is a window (probes36 t05), read as 禁渔时间：…
+                before = th.group("what") + "："
+                sentence = before + sentence
+            elif not before.strip() and (th := _TIME_HEADING.match(text, text.rfind("\n", 0, d.start) + 1, d.start)):
+                # … or run in before it on its line: 一、普查时间。9月中旬至11月上旬，11月10日前… (probes39 t12)
                 before = th.group("what") + "："
                 sentence = before + sentence
             fields = dict(date=d.date, date_from=date_from, time=time, resolved_from=d.resolved)
