@@ -298,6 +298,10 @@ def test_posting_date_from_json_ld() -> None:
     # probes38 h05, 百家号: window.jsonData's "publishTime", the page's own date a bare span
     ('<script>window.jsonData = {"bsData":{"header":{"authorName":"某县住建","publishTime":"2023-09-16 17:42:10"}}};</script>', "",
      "2023-09-16"),
+    # probes39 h01 (CmsEasy): a bare 时间： beside the author and a counter, no 来源 on its line
+    ("", "作者：科普部&nbsp;&nbsp;&nbsp;时间：2023-09-17 09:15:32&nbsp;&nbsp;&nbsp;阅读：12次", "2023-09-17"),
+    # probes39 h05 (齐博CMS): a date with no time of day alone on its line
+    ("", '<span class="time">2023年09月18日</span>', "2023-09-18"),
 ])
 def test_posting_date_where_a_platform_puts_it(head: str, info: str, want: str) -> None:
     page = _INFO_PAGE.format(info=info).replace("</head>", head + "</head>")

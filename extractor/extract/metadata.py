@@ -1612,13 +1612,16 @@ _INFO_POSTED_RE = compile_re(
     r"(?:(?:^|(?<=[\s|｜/】【\[]))(?:(?:(?P<label>发布日期|发布时间|发表时间|发稿时间|信息时间|成文时间)|(?P<bare>时间|日期)|(?P<update>更新日期|更新时间))"
     r"[ \t\u3000\u00a0]*[:：][ \t\u3000\u00a0]*|(?P<yu>发布于)[ \t\u3000\u00a0]*)"
     # a bare datetime, also right after an author's name (霍邱退役军人2026-01-13 10:31·安徽原创: 今日头条, probes33 h06)
-    r"|(?<!\d)(?P<naked>(?=(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)[ T\u00a0]+\d{1,2}:\d{2})))"
+    # … or with no time of day, beside a counter or alone on its line (<span class="time">2026年07月15日</span>, 2026-09-07
+    # 512 阅读: probes39 h05, h06)
+    r"|(?<!\d)(?P<naked>(?=(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)(?P<clock>[ T\u00a0]+\d{1,2}:\d{2})?)))"
     r"(?P<date>(?:19|20)\d{2}[ \t]*[-/.年][ \t]*\d{1,2}[ \t]*[-/.月][ \t]*\d{1,2}(?!\d)日?)")
 # (probes33: Discuz's 2026-3-2 09:12 | 发布者 | 查看, 今日头条's 2026-01-13 10:31 · 安徽)
 _INFO_FIELDS_RE = compile_re(r"来源|点击|浏览|阅读|访问|发布者|作者|查看|\d{1,2}:\d{2}\s*·")
 # ... alone, or followed by the posting body's name (2026-04-22 10:36:05江苏省土木建筑学会, probes32 h02, MetInfo)
 _DATETIME_LINE_RE = compile_re(r"\s*(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)[ T\u00a0]+\d{1,2}:\d{2}(?::\d{2})?\s*"
                                r"(?:[\u4e00-\u9fff]{1,18}(?:会|局|厅|委|院|府|办|室|中心|部|社|网))?\s*")
+_DATE_LINE_ONLY_RE = compile_re(r"\s*(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)\s*")
 _BLOG_POST_LINE_RE = compile_re(chrome.BLOG_POST_LINE)
 _INFO_LINES_ABOVE = 6  # the headline, its info line and a breadcrumb sit right above the content
 
@@ -1642,10 +1645,12 @@ def _info_line_posted(aligned: AlignedText, layers: list[Mark]) -> TextField | N
             continue
         best = None
         for m in _INFO_POSTED_RE.finditer(text, a, b):
-            if m.group("bare") and "来源" not in text[a:b]:
-                continue  # a bare 时间/日期 with the page's 来源 on its line (after it, or before: 来源：… 作者：… 日期：…, probes32 h03)
+            if m.group("bare") and not _INFO_FIELDS_RE.search(text, a, b):
+                # a bare 时间/日期 with the page's 来源 on its line (after it, or before: 来源：… 作者：… 日期：…, probes32 h03),
+                # or its author or counter (作者：科普部 时间：2026-04-20 09:15:32 阅读：…, probes39 h01)
+                continue
             if m.group("naked") is not None and not _INFO_FIELDS_RE.search(text, a, b) \
-                    and not _DATETIME_LINE_RE.fullmatch(text, a, b):
+                    and not (_DATETIME_LINE_RE.fullmatch(text, a, b) or (m.group("clock") is None and _DATE_LINE_ONLY_RE.fullmatch(text, a, b))):
                 continue  # a bare datetime: with the page's source or counter, or alone on its line
             rank = 0 if m.group("label") or m.group("yu") else 1 if m.group("bare") or m.group("naked") is not None else 2
             if best is None or rank < best[0]:
