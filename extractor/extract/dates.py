@@ -140,6 +140,7 @@ _STEP_LABEL_BEFORE = compile_re(r"(?:^|[\n。；;，,])\s{0,2}(?:[(（]?[一二�
 _SEASON_AFTER = compile_re(r"^\s{0,2}(?:春季|夏季|秋季|冬季|春节|寒假|暑假|学期|上学期|下学期|高考|中考)")
 # a day's name in brackets after it: （除夕）, （星期五）, （正月初一）
 _DAY_LABEL_RE = compile_re(r"\s{0,2}[(（][^()（）\n]{1,6}[)）]")
+# nothing before a date in its clause but an item's label (一、6月中旬，…), and a field's label before it (生效时间: …)
 _LABEL_ONLY = compile_re(r"\s{0,2}(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s{0,2})?")
 _LABELLED_BEFORE = compile_re(r"[:：]\s{0,2}$")
 _STEP_WINDOW_BEFORE = compile_re(r"(?<![已定])于\s{0,2}$")  # (定于 names an event: 定于9月14日至20日集中开展…活动)

@@ -942,7 +942,7 @@ def _doc_number_from_text(aligned: AlignedText, lines: list[tuple[int, int]], ti
     return None
 
 
-def _number_under_signature(aligned: AlignedText, lines: list[tuple[int, int]]) -> TextField | None:
+def _number_under_signature(aligned: AlignedText, lines: list[tuple[int, int]]) -> TextField | NamesField | None:
     """The notice's own number printed under its signature's date, bare or in brackets: 某某县自然资源局 / 2026年4月8日 /
     （石自然资发〔2026〕14号） (probes36 h03; reposts and pasted notices print it there). A (此件公开发布) line may
     stand between. Only the first signature counts: a forwarded notice's number heads its attachment."""
@@ -1612,8 +1612,8 @@ _INFO_POSTED_RE = compile_re(
     r"(?:(?:^|(?<=[\s|｜/】【\[]))(?:(?:(?P<label>发布日期|发布时间|发表时间|发稿时间|信息时间|成文时间)|(?P<bare>时间|日期)|(?P<update>更新日期|更新时间))"
     r"[ \t\u3000\u00a0]*[:：][ \t\u3000\u00a0]*|(?P<yu>发布于)[ \t\u3000\u00a0]*)"
     # a bare datetime, also right after an author's name (霍邱退役军人2026-01-13 10:31·安徽原创: 今日头条, probes33 h06)
-    # … or with no time of day, beside a counter or alone on its line (<span class="time">2026年07月15日</span>, 2026-09-07
-    # 512 阅读: probes39 h05, h06)
+    # … or with no time of day, beside a source or counter or alone on its line (<span class="time">2026年07月15日</span>,
+    # probes39 h05)
     r"|(?<!\d)(?P<naked>(?=(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)(?P<clock>[ T\u00a0]+\d{1,2}:\d{2})?)))"
     r"(?P<date>(?:19|20)\d{2}[ \t]*[-/.年][ \t]*\d{1,2}[ \t]*[-/.月][ \t]*\d{1,2}(?!\d)日?)")
 # (probes33: Discuz's 2026-3-2 09:12 | 发布者 | 查看, 今日头条's 2026-01-13 10:31 · 安徽)

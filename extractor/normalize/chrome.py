@@ -175,13 +175,13 @@ TEXT_CHROME: tuple[tuple[str, str, str], ...] = (
     ("site_nav", r"^[^。；\n]{1,20}\s*\|\s*$", "line"),
     # footers (seed 000: phone, e-mail, postcode, address of the reposting site)
     ("footer", r"版权所有|ICP备(?:\s*\d+\s*号(?:-\d+)?)?|网站标识码|公网安备|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]", "line"),
-    ("footer", r"^\s*Powered by\b", "line"),
+    ("footer", r"^\s*Powered by\b", "line"),  # corpus-dev 062: Powered by 中国老龄协会老年人才信息中心
     # a news site's rights notice under the article, inside its block: 【版权声明】…未经授权不得转载 (probes35 h03, CmsTop);
     # its 不得 binds no one the notice addresses
     ("footer", r"^\s*[【\[]?\s*(?:版权声明|免责声明)|未经(?:本站|本网|本报|书面)?授权[，,]?\s*(?:任何单位和个人)?不得(?:转载|复制|使用)|转载请注明(?:出处|来源)", "line"),
     # a platform's statement that the post is its author's: 本文内容由作者发布，不代表今日头条立场。 (probes37 h02; 澎湃号,
     # 腾讯新闻 write it so, probes36 h03, probes37 h06)
-    ("footer", r"^\s*(?:特别声明\s*)?本(?:文|内容)[^。\n]{0,40}?(?:发布|上传|来自)[^。\n]{0,40}?不代表[^。\n]{0,20}?(?:立场|观点)", "line"),  # corpus-dev 062: Powered by 中国老龄协会老年人才信息中心
+    ("footer", r"^\s*(?:特别声明\s*)?本(?:文|内容)[^。\n]{0,40}?(?:发布|上传|来自)[^。\n]{0,40}?不代表[^。\n]{0,20}?(?:立场|观点)", "line"),
     # a bare number is a phone number or a postcode only in the footer: inside the notice it is a
     # table cell (corpus-dev 023, a statistical bulletin: 183946 and 223828 were read as postcodes)
     ("footer_contact", r"^\s*(?:\+?86[\s-]?)?(?:0?\d{2,3}[\s-]?)?\d{3,4}[\s-]?\d{4}\s*$", "trailing"),
