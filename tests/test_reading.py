@@ -559,6 +559,10 @@ def test_targets_counted_from_last_year_are_targets() -> None:
     ("上午8:30前报到。", []),
     # probes39 t10: 前一日 is the day before, no look-back window
     ("各省级邮政管理局须于每日16时前报送前一日业务量数据。", []),
+    # probes39 h03, h05: a turbidity in NTU, nozzles counted by 把 (一把手 stays no number)
+    ("出厂水浑浊度不得超过1NTU。", [("<=", 1, "NTU")]),
+    ("每台加油机抽检不少于2把油枪。", [(">=", 2, "把")]),
+    ("各单位一把手要亲自抓。", []),
 ])
 def test_values_a_probe_of_unseen_notices_found_missed(phrase: str, want: list) -> None:
     from extractor.extract.knowledge import read_phrase

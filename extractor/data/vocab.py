@@ -84,12 +84,14 @@ UNITS: tuple[str, ...] = (
     "拷贝/ml",
     # air quality and engines: PM10浓度超过150微克/立方米, 100马力以上大型拖拉机 (probes38 h05, h04)
     "微克/立方米", "毫克/立方米", "微克", "毫克", "马力",
+    "把",  # 每台加油机抽检不少于2把油枪 (probes39 h05; 一把手 is no number: _CN_WORD_AFTER)
 )
 # Latin-letter units of clinical and technical standards (corpus 17: 血糖≥11.1mmol/L, Ccr≤10ml/min);
 # matched only when no further letter follows, so 5G or www never read as units
 LATIN_UNITS: tuple[str, ...] = (
     "mmol/L", "mmol/l", "umol/l", "μmol/L", "mg/dl", "mg/dL", "ml/min", "mL/min", "IU/ml", "mmHg", "mL", "ml",
     "μg", "mg", "kg", "g", "Hz", "h",
+    "NTU",  # 出厂水浑浊度不得超过1NTU (probes39 h03, a 农村供水 notice)
     "km", "cm", "mm", "m",  # 距离必须大于25m以上 (corpus-dev 059, an amended 条例)  # 分: points in 积分 scoring tables (corpus 14)
     "人次", "万人", "人", "名", "个", "家", "所", "项", "次", "户", "位", "张", "台", "座", "种", "篇", "部",
     "届", "期", "批", "支", "场", "条", "件", "倍", "床", "张床", "份", "套", "科",
