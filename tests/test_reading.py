@@ -563,6 +563,12 @@ def test_targets_counted_from_last_year_are_targets() -> None:
     ("出厂水浑浊度不得超过1NTU。", [("<=", 1, "NTU")]),
     ("每台加油机抽检不少于2把油枪。", [(">=", 2, "把")]),
     ("各单位一把手要亲自抓。", []),
+    # probes40 t07, t09: the places of an award named alone, each place's money, an amount after its place's name
+    ("一等奖2名，奖金各5000元；二等奖6名，奖金各2000元。", [("==", 2, "名"), ("==", 5000, "元"), ("==", 6, "名"), ("==", 2000, "元")]),
+    ("一等奖项目10万元，二等奖项目5万元。", [("==", 100000, "元"), ("==", 50000, "元")]),
+    ("学会奖设一等奖、二等奖、三等奖三个等级。", []),  # the levels an award has (probes27 h05), no count of places
+    # probes40 t08: once every so many hours
+    ("汛期每2小时开展一次巡查。", [("==", 1, "次")]),
 ])
 def test_values_a_probe_of_unseen_notices_found_missed(phrase: str, want: list) -> None:
     from extractor.extract.knowledge import read_phrase

@@ -100,7 +100,8 @@ _BOUND_LEAD_RE = compile_re(
 )
 # a period just before: 每年分上、下半年两次 (corpus-dev 019), 每年召开两次会议 (corpus 01): a frequency
 # the rule sets, not a vague count
-_FREQUENCY_LEAD_RE = compile_re(r"每(?:年度?|半年|季度|季|月|周)[^，,；;。\d]{0,8}$")
+# … or per so many hours or days: 每2小时开展一次巡查 (probes40 t08)
+_FREQUENCY_LEAD_RE = compile_re(r"每(?:年度?|半年|季度|季|月|周|[\d一二三四五六七八九十两]{1,2}个?(?:小时|天|日|周|月|年))[^，,；;。\d]{0,8}$")
 # 取得第一名, 荣获第二名 (corpus-dev 015): a rank won in a competition, a quantity the rule sets
 _RANK_LEAD_RE = compile_re(r"(?:取得|获得|荣获|获)第$")
 # Chinese numerals inside words that are not quantities even before a unit-like

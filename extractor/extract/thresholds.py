@@ -288,7 +288,7 @@ _CHANGED_TO = ("降到|降至|下降至|下降到|调整为|调整到|提高到|
 _LEAD_STRIP = compile_re(rf"^(?:经(?=理事|常务|会员|到会|出席|全体|代表)|{_alternation(SUBJECT_LEAD_STRIP)}|且|和|及|或者|或|使|让|推动|实现|{_LEAD_MODALS}|按照|按|对|由|的)+")
 _TRAIL_STRIP = compile_re(
     rf"(?:共|一式|(?<![摘纲概提纪])(?:{_TRAIL_MODALS})(?:{_QUOTA_VERBS})?|只限|控制在|稳定在|保持在|保持|维持在|分别|每个|每家|每项|每所|每名|每位|最长|最短|最多|最少|最高|最低|给予|{_CHANGED_TO}|每人每月"
-    r"|每人每年|每月|每年|每人|为|按|整体|总体|(?<!人)均|都|将|的|有|占|数量|基本|连续|停止|(?<![存现所实正内外潜自旨])在)+$"
+    r"|每人每年|每月|每年|每人|为|按|整体|总体|(?<!人)均|各|都|将|的|有|占|数量|基本|连续|停止|(?<![存现所实正内外潜自旨])在)+$"
 )
 _PREDICATE_RE = compile_re(r"(?:应当|应|须|必须|要)?(?:为|是)([^，,；;。、]{2,30})$")
 _PREDICATE_REACH = 33  # the longest match of _PREDICATE_RE
@@ -298,7 +298,10 @@ _PER_REACH = 24  # how far before a figure its 每X is looked for
 _AMOUNT_CUE = compile_re(r"(?:为|按|给予|发放|补助|补贴|奖励|资助|奖补|标准|调整为|提高到|提高至|每人每月|每人每年|每月|每年|每人"
                          r"|奖金|奖励金|资助金|补助金"
                          # what each party pays into a fund: 个人缴纳40元，医保统筹基金划转60元 (probes38 t11)
-                         r"|缴纳|缴费|划转|划拨|拨付|筹集)\s*$")
+                         r"|缴纳|缴费|划转|划拨|拨付|筹集"
+                         # what an award's place carries: 一等奖项目10万元，二等奖项目5万元 (probes40 t09)
+                         r"|(?:特等|一等|二等|三等|四等|优秀)奖(?:项目|作品|论文)?)"
+                         r"(?:各|均|分别)?\s*$")  # 奖金各5000元 (probes40 t07): each place's
 # 给予每个5万元经费支持 (probes27 t13): the unit an amount is given for, between the cue and the amount
 _EACH_END_RE = compile_re(r"每(?:个|家|项|所|名|位|人|户|次|台|套)$")
 # 公示期为2024年7月8日至7月12日（5个工作日） (written for the tests: a 名单公示): the length of the period its
@@ -337,6 +340,8 @@ _SCOPE_RE = compile_re("(?:" + "|".join(sorted(map(re.escape, SCOPE_VERBS), key=
 # 设金奖10项、银奖20项 (probes34 t09), 设一等奖10篇 (probes33 h02), 评选优秀论文50篇: how many awards a call sets, named
 # between the verb and the count (not 设区市, a kind of city)
 _AWARD_SCOPE_RE = compile_re(r"(?:(?<![建假开预增])设(?!区|市|县|有|在)|设立|设置|评选出?|评出|表彰)(?P<name>(?!设)[\u4e00-\u9fff]{1,6})$")
+# … or by its name alone opening the list's item: 一等奖2名，奖金各5000元；二等奖6名，… (probes40 t07; not 获得一等奖2名)
+_AWARD_NAMED_RE = compile_re(r"(?<![\u4e00-\u9fff])(?P<name>(?:特等|一等|二等|三等|四等|优秀|金|银|铜|鼓励|入围)奖)$")
 # 可推荐1人, 各单位可申报2项: a quota a body may fill, at most so many (corpus-dev 070)
 # ... and 每人限提名1项, 每单位限报2个 (probes30 h03): a limit on what each may put forward
 # ... and 每期限150人, 限报名 (probes32 h02): a limit on how many
@@ -1134,7 +1139,9 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
                 r.cmp = "=="  # 按…标准的1.6倍 (corpus-dev 018), 顶岗实习时间一般为6个月 (corpus 01)
                 notes.append("a value the rule fixes")
             elif q.unit in SCOPE_UNITS and (_SCOPE_RE.search(text, max(prev_end, q.start - 6), q.start)
-                                            or (award := _AWARD_SCOPE_RE.search(text, max(prev_end, q.start - 9), q.start))):
+                                            or (award := _AWARD_SCOPE_RE.search(text, max(prev_end, q.start - 9), q.start))
+                                            or (not text.startswith(("等级", "档", "个等级"), q.end)  # 三等奖三个等级: the levels
+                                                and (award := _AWARD_NAMED_RE.search(text, max(prev_end, q.start - 9), q.start)))):
                 if award is not None:
                     pre = award.group("name")  # 金奖, not 大赛设金奖
                 r.cmp = "=="
