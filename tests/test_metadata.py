@@ -302,6 +302,8 @@ def test_posting_date_from_json_ld() -> None:
     ("", "作者：科普部&nbsp;&nbsp;&nbsp;时间：2023-09-17 09:15:32&nbsp;&nbsp;&nbsp;阅读：12次", "2023-09-17"),
     # probes39 h05 (齐博CMS): a date with no time of day alone on its line
     ("", '<span class="time">2023年09月18日</span>', "2023-09-18"),
+    # probes40 h02 (emlog): 发布于： after the author
+    ("", "作者：编辑部 发布于：2023-9-19 10:05 星期二 分类：通知公告", "2023-09-19"),
 ])
 def test_posting_date_where_a_platform_puts_it(head: str, info: str, want: str) -> None:
     page = _INFO_PAGE.format(info=info).replace("</head>", head + "</head>")
@@ -452,3 +454,10 @@ def test_a_breadcrumb_laid_out_one_crumb_per_line_and_the_column_under_it_are_no
     doc = extract_bytes(page.encode(), path="case.html")
     assert doc.metadata.title.value == "关于做好2026年农村公路养护工作的通知"
     assert [doc.text[l.span[0]:l.span[1]] for l in doc.layers if l.rule in ("breadcrumb", "column_label")] == ["首页", "通知公告", "正文", "通知公告"]
+
+
+def test_a_ministrys_department_and_a_societys_branch_as_issuers() -> None:
+    # probes40 t10 (国家药监局综合司: cut to 国家药监局), h02 (中国土木工程学会岩土工程分会: its signature not read)
+    for body in ("国家药监局综合司", "中国土木工程学会岩土工程分会"):
+        md = _meta(f"{body}关于开展有关工作的通知\n各有关单位：\n一、请认真组织实施。\n{body}\n2026年6月24日\n")
+        assert md.issuer is not None and md.issuer.value == [body]

@@ -209,11 +209,15 @@ ORG_SUFFIXES: tuple[str, ...] = (
     "团中央",  # 共青团中央 (团中央), a joint issuer with 中国科协 (written for the tests: a 挑战杯 notice)
     "党组", "党工委",  # 中共宜春市科协党组, a joint issuer with its 科协 (a helper's probe)
     "总工会", "工会", "妇联", "残联",  # 福建省总工会 (probes28 t11), the people's organisations that issue notices
+    # a ministry's department and a society's branch: 国家药监局综合司 (probes40 t10: cut to 国家药监局), 中国土木工程学会
+    # 岩土工程分会 (h02: its signature was not read)
+    "司", "分会",
 )
 # Actors: segment/tokens.py takes a word ending so as the head of an actor phrase. Of the issuer endings,
 # those below are left out as the actor rules were measured on gold-req without them (a university or an
 # 调查队 issues notices but is seldom the subject of a duty); generic heads (机构, 部门, 单位) are added.
-_NOT_ACTOR_HEADS = frozenset({"科学技术协会", "常委会", "党委", "院", "联合会", "总会", "处", "调查总队", "调查队", "大学", "学院", "团中央", "党组", "党工委"})
+_NOT_ACTOR_HEADS = frozenset({"科学技术协会", "常委会", "党委", "院", "联合会", "总会", "处", "调查总队", "调查队", "大学", "学院", "团中央", "党组", "党工委",
+                              "司", "分会"})
 ACTOR_SUFFIXES: tuple[str, ...] = tuple(s for s in ORG_SUFFIXES if s not in _NOT_ACTOR_HEADS) + ("机构", "部门", "单位")
 
 # Words added to the jieba dictionary (word, frequency, tag). Frequencies are set so

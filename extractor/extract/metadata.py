@@ -1610,7 +1610,7 @@ def _posted(aligned: AlignedText, page: PageMeta, layers: list[Mark], db: dict[s
 # of its own (h03).
 _INFO_POSTED_RE = compile_re(
     r"(?:(?:^|(?<=[\s|｜/】【\[]))(?:(?:(?P<label>发布日期|发布时间|发表时间|发稿时间|信息时间|成文时间)|(?P<bare>时间|日期)|(?P<update>更新日期|更新时间))"
-    r"[ \t\u3000\u00a0]*[:：][ \t\u3000\u00a0]*|(?P<yu>发布于)[ \t\u3000\u00a0]*)"
+    r"[ \t\u3000\u00a0]*[:：][ \t\u3000\u00a0]*|(?P<yu>发布于)[ \t\u3000\u00a0]*[:：]?[ \t\u3000\u00a0]*)"
     # a bare datetime, also right after an author's name (霍邱退役军人2026-01-13 10:31·安徽原创: 今日头条, probes33 h06)
     # … or with no time of day, beside a source or counter or alone on its line (<span class="time">2026年07月15日</span>,
     # probes39 h05)

@@ -122,7 +122,8 @@ TEXT_CHROME: tuple[tuple[str, str, str], ...] = (
     ("posting_date", r"^\s*(?:(?:来源|信息来源|文章来源|转载自|转自)[:：].{0,30}?)?(?:发布日期|发布时间|发表时间|发稿时间|更新时间)\s*[:：]\s*\d", "meta"),
     # Drupal's 由 kjjlb 发布于 2025年10月09日 星期四 - 14:22; a bare datetime that opens a line with the page's source or
     # counter, 2025-12-17 09:41:26 来源：市科协 (PHPCMS; probes30 h03, h01)
-    ("posting_date", r"^\s*(?:由\s*\S{1,20}\s*)?发布于\s*(?:19|20)\d{2}\s*[-/.年]", "meta"),
+    # … and emlog's 作者：编辑部 发布于：2026-2-24 10:05 星期二 分类：通知公告 (probes40 h02)
+    ("posting_date", r"^\s*(?:由\s*\S{1,20}\s*|作者\s*[:：]\s*\S{1,20}\s+)?发布于\s*[:：]?\s*(?:19|20)\d{2}\s*[-/.年]", "meta"),
     ("posting_date", r"^\s*(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:来源|点击|浏览|阅读)", "meta"),
     # after a page's source and author fields a bare 日期/时间 is the posting day: 来源：市应急管理局 作者：… 日期：2025/12/18 浏览：
     # (probes32 h03, 万户 ezEIP); and a datetime followed by the posting body's name alone (2026-04-22 10:36:05江苏省土木建筑
