@@ -569,6 +569,9 @@ def test_targets_counted_from_last_year_are_targets() -> None:
     ("学会奖设一等奖、二等奖、三等奖三个等级。", []),  # the levels an award has (probes27 h05), no count of places
     # probes40 t08: once every so many hours
     ("汛期每2小时开展一次巡查。", [("==", 1, "次")]),
+    # probes40 h04, t12: the share of a base a rule brings money to; a rate changed by so much, named before the figure
+    ("省级补助资金拨付至项目总投资的97%。", [("==", 97, "%")]),
+    ("对使用节水器具的，降低存储比例50%。", [("==", 50, "%")]),
 ])
 def test_values_a_probe_of_unseen_notices_found_missed(phrase: str, want: list) -> None:
     from extractor.extract.knowledge import read_phrase

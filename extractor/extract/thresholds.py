@@ -1001,6 +1001,7 @@ def _changes_from(text: str, qs: list[_Q], i: int) -> bool:
 
 
 _PAID_SHARE_RE = compile_re(r"((?:拨付|预拨|发放|支付|兑付)(?:剩余)?)(?:的)?$")
+_RATE_CHANGED_RE = compile_re(r"(?P<verb>降低|下调|下浮|提高|上调)(?P<what>[\u4e00-\u9fff]{1,8}(?:比例|费率|比率))$")
 # What is counted over a span of time: a running total, an amount or length measured, events that happen in it
 _WINDOW_CUE_RE = compile_re(r"累计|合计|共计|总|量|时长|时间|次数|受到|受过|发生|出现|连续")
 _WORDS_BETWEEN_RE = compile_re(r"[\u4e00-\u9fff]{1,16}")  # words only: no break, no other figure
@@ -1106,7 +1107,13 @@ def _sentence_part(text: str, masked: str, sa: int, sb: int, qs: list[_Q], oblig
             elif q.is_share and (paid := _PAID_SHARE_RE.search(pre)) is not None:
                 # 完成检验后拨付70%，正常运行满1年后拨付剩余30% (probes37 t10): the share of the money each step pays
                 r.cmp, pre = "==", paid.group(1)
-            elif q.is_share and (re.search(r"为[^，,；;为]*$|按照?[^，,；;按]*的$|占(?!比)[^，,；;占]*$|(?:承担|负担|分担)$", pre)
+            elif q.is_share and (changed := _RATE_CHANGED_RE.search(pre)) is not None:
+                # 降低存储比例50% (probes40 t12): the change a rule makes to a rate named between its verb and the figure,
+                # as 存储比例降低50% (gold README: 降低20% is ==)
+                r.cmp, pre = "==", changed.group("what") + changed.group("verb")
+            elif q.is_share and (re.search(r"为[^，,；;为]*$|按照?[^，,；;按]*的$|占(?!比)[^，,；;占]*$|(?:承担|负担|分担)$"
+                                           # 拨付至项目总投资的97% (probes40 h04): the share of a base a rule brings it to
+                                           r"|(?:拨付|调整|提高|降低|下调|上调)(?:至|到)[^，,；;至到]{1,16}的$", pre)
                                  or (q.kind == "ratio" and re.search(r"按照?$", pre))):  # 按1:2的比例配套
                 # …; 其中市级承担50% (written for the tests: a 会议纪要's cost split)
                 # …; 笔试成绩占总成绩的40% (a weight; written for the tests), not 占比 (a ratio bounded by its word)
