@@ -93,9 +93,11 @@ _CAMPAIGN_AFTER = compile_re(r"[^，。；,;]{0,16}?(?:开展|集中开展|组�
 _EVENT_AFTER = compile_re(rf"^(?:{_S}[^，。；,;]{{0,12}}?)(?:召开|举行|举办|开幕|开班|报到)")
 # a day a result is made known, 于 it: 结果于2026年9月28日公布 (probes37 t09)
 _ANNOUNCED_AFTER = compile_re(rf"^{_S}(?:在[^，。；,;]{{1,12}}?)?(?:公布|揭晓|公示)")
+# an item's label opening a line or clause: 一、 （二） 3. (one pattern for the cues below)
+_ITEM_LABEL = r"(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s{0,2})"
 # 时间: opening its line (a meeting notice's 时间:2019年10月10日上午9:00, corpus-dev 040) or named for an
 # event; not a page's 时间:/日期:/发布日期: after other fields (作者:法律资料网 时间:2024-07-09, 050-057)
-_EVENT_BEFORE = compile_re(r"^\s{0,2}(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.]\s{0,2})?(?:(?:会议|活动|报到|培训|考试|举办|开幕)?时间|会期)\s{0,2}[:：为]\s{0,2}$"
+_EVENT_BEFORE = compile_re(rf"^\s{{0,2}}{_ITEM_LABEL}?(?:(?:会议|活动|报到|培训|考试|举办|开幕)?时间|会期)\s{{0,2}}[:：为]\s{{0,2}}$"
                            r"|定于\s{0,2}$")
 # 将于6月上旬公布, 拟于7月举行: a day the notice schedules (written for the tests: a 大赛 notice); a range so
 # announced is the days a step takes (拟于9月4日-5日反馈获推名单, corpus-dev 070's gold: a period)
@@ -122,7 +124,7 @@ _STAGE_BEFORE = compile_re(r"(?:阶段|[\u4e00-\u9fff]期)\s{0,2}[(（]\s{0,2}$"
 # a step of a schedule named by a short label opening its line, its days in brackets: 一、动员部署（3月中旬至3月底）
 # (probes36 t05, a 方案's 实施步骤 without the word 阶段), a contest's round (初赛（5月中旬至6月上旬）, probes37 t07); not a
 # meeting's or a ceremony's (颁奖大会（6月15日至16日）)
-_STEP_LABEL_LINE = compile_re(r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?[\u4e00-\u9fff]{2,8}(?<![会式礼展坛座])\s*[(（]\s*")
+_STEP_LABEL_LINE = compile_re(rf"\s*{_ITEM_LABEL}?[\u4e00-\u9fff]{{2,8}}(?<![会式礼展坛座])\s*[(（]\s*")
 
 
 def _staged(text: str, start: int) -> bool:
@@ -134,14 +136,14 @@ def _staged(text: str, start: int) -> bool:
     return start - line_start <= 18 and _STEP_LABEL_LINE.fullmatch(text, line_start, start) is not None
 # a step of a schedule named by a short label and a colon: 初评：3月下旬至4月上旬, 个人申报：6月1日至6月30日 (probes31 h01, h04)
 # (not 时间：/日期：/会期：, which time an event: _EVENT_BEFORE)
-_STEP_LABEL_BEFORE = compile_re(r"(?:^|[\n。；;，,])\s{0,2}(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.]\s{0,2})?[\u4e00-\u9fff]{2,6}(?<!时间)(?<!日期)(?<!会期)"
+_STEP_LABEL_BEFORE = compile_re(rf"(?:^|[\n。；;，,])\s{{0,2}}{_ITEM_LABEL}?[\u4e00-\u9fff]{{2,6}}(?<!时间)(?<!日期)(?<!会期)"
                                 r"\s{0,2}[:：]\s{0,2}$")
 # a season or term of the year named, not the year's end (为确保2024年秋季学期…, probes27 h07)
 _SEASON_AFTER = compile_re(r"^\s{0,2}(?:春季|夏季|秋季|冬季|春节|寒假|暑假|学期|上学期|下学期|高考|中考)")
 # a day's name in brackets after it: （除夕）, （星期五）, （正月初一）
 _DAY_LABEL_RE = compile_re(r"\s{0,2}[(（][^()（）\n]{1,6}[)）]")
 # nothing before a date in its clause but an item's label (一、6月中旬，…), and a field's label before it (生效时间: …)
-_LABEL_ONLY = compile_re(r"\s{0,2}(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s{0,2})?")
+_LABEL_ONLY = compile_re(rf"\s{{0,2}}{_ITEM_LABEL}?")
 _LABELLED_BEFORE = compile_re(r"[:：]\s{0,2}$")
 _STEP_WINDOW_BEFORE = compile_re(r"(?<![已定])于\s{0,2}$")  # (定于 names an event: 定于9月14日至20日集中开展…活动)
 # the day a meeting was held, opening a 会议纪要 (probes26 t12: 2024年4月12日下午，副市长刘卫东在市政府7楼第3会议室
@@ -458,6 +460,7 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
     # corpus-dev 022): a date there is no rule, on whichever line the title stands
     title = metadata.title.value if metadata.title and isinstance(metadata.title.value, str) else None
     title_at = metadata.title.span[0] if title and metadata.title and metadata.title.span else None
+    title_line_at = text.rfind("\n", 0, title_at) + 1 if title_at is not None else None  # dates above it: a headline's
     found: list[tuple[int, int, dict]] = []
     context: str | None = None  # the last full date of a rule, as written or completed from the one before
 
@@ -480,7 +483,7 @@ def find_dates(doc_id: str, aligned: AlignedText, layers: list[Mark], clauses: l
             pos = m.end()
             if in_skip(m.start()):
                 continue
-            if not is_meta and title_at is not None and m.start() < text.rfind("\n", 0, title_at) + 1 \
+            if not is_meta and title_line_at is not None and m.start() < title_line_at \
                     and not _LABELLED_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                 # above the title's line: a media headline's copy (…通告，11月1日起施行, probes37 h06), no rule; a field of
                 # the page's metadata printed there stays (生效时间: 2019-01-23, corpus-dev 048)

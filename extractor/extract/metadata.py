@@ -1608,20 +1608,21 @@ def _posted(aligned: AlignedText, page: PageMeta, layers: list[Mark], db: dict[s
 # <h1> (h01): a date with its time of day, a posting date only with 来源 or a counter (点击, 浏览, 阅读) on its line.
 # ... and (probes31) Epoint's 【信息时间：2026-04-08　阅读次数：…】 (h05), a Next.js page's bare 2026年06月12日 09:30 on a line
 # of its own (h03).
+_SITE_DAY = r"(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)"  # a day as info lines print it: 2026-3-2, 2026年03月02日
 _INFO_POSTED_RE = compile_re(
     r"(?:(?:^|(?<=[\s|｜/】【\[]))(?:(?:(?P<label>发布日期|发布时间|发表时间|发稿时间|信息时间|成文时间)|(?P<bare>时间|日期)|(?P<update>更新日期|更新时间))"
     r"[ \t\u3000\u00a0]*[:：][ \t\u3000\u00a0]*|(?P<yu>发布于)[ \t\u3000\u00a0]*[:：]?[ \t\u3000\u00a0]*)"
     # a bare datetime, also right after an author's name (霍邱退役军人2026-01-13 10:31·安徽原创: 今日头条, probes33 h06)
     # … or with no time of day, beside a source or counter or alone on its line (<span class="time">2026年07月15日</span>,
     # probes39 h05)
-    r"|(?<!\d)(?P<naked>(?=(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)(?P<clock>[ T\u00a0]+\d{1,2}:\d{2})?)))"
+    rf"|(?<!\d)(?P<naked>(?={_SITE_DAY}(?P<clock>[ T\u00a0]+\d{{1,2}}:\d{{2}})?)))"
     r"(?P<date>(?:19|20)\d{2}[ \t]*[-/.年][ \t]*\d{1,2}[ \t]*[-/.月][ \t]*\d{1,2}(?!\d)日?)")
 # (probes33: Discuz's 2026-3-2 09:12 | 发布者 | 查看, 今日头条's 2026-01-13 10:31 · 安徽)
 _INFO_FIELDS_RE = compile_re(r"来源|点击|浏览|阅读|访问|发布者|作者|查看|\d{1,2}:\d{2}\s*·")
 # ... alone, or followed by the posting body's name (2026-04-22 10:36:05江苏省土木建筑学会, probes32 h02, MetInfo)
-_DATETIME_LINE_RE = compile_re(r"\s*(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)[ T\u00a0]+\d{1,2}:\d{2}(?::\d{2})?\s*"
+_DATETIME_LINE_RE = compile_re(rf"\s*{_SITE_DAY}[ T\u00a0]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*"
                                r"(?:[\u4e00-\u9fff]{1,18}(?:会|局|厅|委|院|府|办|室|中心|部|社|网))?\s*")
-_DATE_LINE_ONLY_RE = compile_re(r"\s*(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)\s*")
+_DATE_LINE_ONLY_RE = compile_re(rf"\s*{_SITE_DAY}\s*")
 _BLOG_POST_LINE_RE = compile_re(chrome.BLOG_POST_LINE)
 _INFO_LINES_ABOVE = 6  # the headline, its info line and a breadcrumb sit right above the content
 

@@ -811,8 +811,8 @@ _EACH_BODY_RE = compile_re(r"各(?![项类种个])(?:[\u4e00-\u9fff]{1,10}[会�
                            r"|[\u4e00-\u9fff]{0,4}[镇乡])")  # 各镇要… (probes37 h02; 各乡镇 is a word jieba keeps)
 _NEED_RELATIVE = compile_re(r"[\u4e00-\u9fff]{1,12}的[\u4e00-\u9fff]")
 _BARRED_RELATIVE = compile_re(r"[\u4e00-\u9fff]{1,2}的")  # 在禁止燃放的时间: 禁止 inside a relative clause
-_BARS = frozenset({"不得", "严禁", "禁止", "不准", "不许"})
-_BINDS = frozenset({"须", "必须", "应当", "应"})
+# the words that bar or bind on their own after a comma (a rule of its own: later_rules)
+_BARS_OR_BINDS = frozenset({"不得", "严禁", "禁止", "不准", "不许", "须", "必须", "应当", "应"})
 # a bar another word governs: 确保…不得, 要求…不得, a note quoted (备注“不得分割登记…”, corpus 16)
 _GOVERNED_BAR = compile_re(r"的\s*$|确保|保证|要求|做到|实现|达到|规定|[“\"]")
 _NEEDED_THING = compile_re(r"的?(?:资金|经费|费用|材料|资料|物资|设备|场地|人员|时间|证明|手续|条件)")
@@ -1445,7 +1445,7 @@ def later_rules(text: str, a: int, b: int, modals: tuple[tuple[str, str, int, in
         elif not _only_adverbs(text, lead_at, ms):
             own = subject_before(text, s, ms)
             if own is None or not own.clean:
-                if not (modality != last_modality and word in _BARS | _BINDS
+                if not (modality != last_modality and word in _BARS_OR_BINDS
                         and not _GOVERNED_BAR.search(text, lead_at, ms) and not _BARRED_RELATIVE.match(text, me, e)
                         and not text[s:e].rstrip().endswith("的")):
                     continue  # a modal word inside a phrase (…的要求, …可能…): no rule of its own

@@ -294,13 +294,15 @@ _PREDICATE_RE = compile_re(r"(?:应当|应|须|必须|要)?(?:为|是)([^，,；
 _PREDICATE_REACH = 33  # the longest match of _PREDICATE_RE
 _NOUN_AHEAD_RE = compile_re(r"([^，,；;。、\x00]{1,30}?)(?=、|应|须|要|为|是|$)")
 _PER_REACH = 24  # how far before a figure its 每X is looked for
+# an award's place by its name: 一等奖, 金奖, 优秀奖 (the places a call lists, and the money each carries)
+_AWARD_PLACE = r"(?:特等|一等|二等|三等|四等|优秀|金|银|铜|鼓励|入围)奖"
 # … and the money a prize or grant carries: 一等奖奖金30万元 (written for the tests: a 实施细则's prizes)
 _AMOUNT_CUE = compile_re(r"(?:为|按|给予|发放|补助|补贴|奖励|资助|奖补|标准|调整为|提高到|提高至|每人每月|每人每年|每月|每年|每人"
                          r"|奖金|奖励金|资助金|补助金"
                          # what each party pays into a fund: 个人缴纳40元，医保统筹基金划转60元 (probes38 t11)
                          r"|缴纳|缴费|划转|划拨|拨付|筹集"
                          # what an award's place carries: 一等奖项目10万元，二等奖项目5万元 (probes40 t09)
-                         r"|(?:特等|一等|二等|三等|四等|优秀)奖(?:项目|作品|论文)?)"
+                         rf"|{_AWARD_PLACE}(?:项目|作品|论文)?)"
                          r"(?:各|均|分别)?\s*$")  # 奖金各5000元 (probes40 t07): each place's
 # 给予每个5万元经费支持 (probes27 t13): the unit an amount is given for, between the cue and the amount
 _EACH_END_RE = compile_re(r"每(?:个|家|项|所|名|位|人|户|次|台|套)$")
@@ -341,7 +343,7 @@ _SCOPE_RE = compile_re("(?:" + "|".join(sorted(map(re.escape, SCOPE_VERBS), key=
 # between the verb and the count (not 设区市, a kind of city)
 _AWARD_SCOPE_RE = compile_re(r"(?:(?<![建假开预增])设(?!区|市|县|有|在)|设立|设置|评选出?|评出|表彰)(?P<name>(?!设)[\u4e00-\u9fff]{1,6})$")
 # … or by its name alone opening the list's item: 一等奖2名，奖金各5000元；二等奖6名，… (probes40 t07; not 获得一等奖2名)
-_AWARD_NAMED_RE = compile_re(r"(?<![\u4e00-\u9fff])(?P<name>(?:特等|一等|二等|三等|四等|优秀|金|银|铜|鼓励|入围)奖)$")
+_AWARD_NAMED_RE = compile_re(rf"(?<![\u4e00-\u9fff])(?P<name>{_AWARD_PLACE})$")
 # 可推荐1人, 各单位可申报2项: a quota a body may fill, at most so many (corpus-dev 070)
 # ... and 每人限提名1项, 每单位限报2个 (probes30 h03): a limit on what each may put forward
 # ... and 每期限150人, 限报名 (probes32 h02): a limit on how many
