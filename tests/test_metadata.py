@@ -302,8 +302,8 @@ def test_posting_date_from_json_ld() -> None:
     ("", "作者：科普部&nbsp;&nbsp;&nbsp;时间：2023-09-17 09:15:32&nbsp;&nbsp;&nbsp;阅读：12次", "2023-09-17"),
     # probes39 h05 (齐博CMS): a date with no time of day alone on its line
     ("", '<span class="time">2023年09月18日</span>', "2023-09-18"),
-    # probes40 h02 (emlog): 发布于： after the author
-    ("", "作者：编辑部 发布于：2023-9-19 10:05 星期二 分类：通知公告", "2023-09-19"),
+    # probes40 h02 (emlog): 发布于： after the author (here without the time of day that made it a bare datetime before)
+    ("", "作者：编辑部 发布于：2023-9-19 星期二 分类：通知公告", "2023-09-19"),
 ])
 def test_posting_date_where_a_platform_puts_it(head: str, info: str, want: str) -> None:
     page = _INFO_PAGE.format(info=info).replace("</head>", head + "</head>")
@@ -461,3 +461,10 @@ def test_a_ministrys_department_and_a_societys_branch_as_issuers() -> None:
     for body in ("国家药监局综合司", "中国土木工程学会岩土工程分会"):
         md = _meta(f"{body}关于开展有关工作的通知\n各有关单位：\n一、请认真组织实施。\n{body}\n2026年6月24日\n")
         assert md.issuer is not None and md.issuer.value == [body]
+
+
+def test_posting_date_on_a_blog_line_inside_the_text() -> None:
+    # probes40 h02 (emlog): the info line under the headline, inside the article block, 作者 before 发布于：
+    md = _meta("关于调整审稿费收费标准的通知\n作者：编辑部 发布于：2026-2-24 10:05 星期二 分类：通知公告\n各位会员：\n一、审稿费调整为每篇300元。\n"
+               "中国土木工程学会岩土工程分会\n2026年2月20日\n")
+    assert md.posted is not None and md.posted.value == "2026-02-24" and md.date.value == "2026-02-20"
